@@ -1,0 +1,341 @@
+/* pathways-cli.c — the command-line companion to Pathways
+ *
+ *   pathways-cli generate --size demo|large --seed N --database PATH [--today D]
+ *   pathways-cli caseload [--database PATH] [--today D] [--format text|csv]
+ *   pathways-cli info [--database PATH]
+ *
+ * Links the core library only: no display needed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pathways-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "pathways-core.h"
+
+static char *opt_database;
+static char *opt_today;
+static char *opt_size;
+static char *opt_format;
+static int opt_seed = 1;
+
+static const GOptionEntry common_entries[] = {
+  { "database", 'd', 0, G_OPTION_ARG_FILENAME, &opt_database,
+    N_("The database file (default: $PATHWAYS_DATABASE or the app's own)"), N_("PATH") },
+  { "today", 0, 0, G_OPTION_ARG_STRING, &opt_today,
+    N_("Treat this date (YYYY-MM-DD or DD/MM/YYYY) as today"), N_("DATE") },
+  { NULL }
+};
+
+static const GOptionEntry generate_entries[] = {
+  { "size", 0, 0, G_OPTION_ARG_STRING, &opt_size, N_("demo (about 60 young people) or large (2,000)"),
+    N_("SIZE") },
+  { "seed", 0, 0, G_OPTION_ARG_INT, &opt_seed, N_("Random seed: the same seed gives the same data"),
+    N_("N") },
+  { NULL }
+};
+
+static const GOptionEntry format_entries[] = {
+  { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format, N_("text or csv"), N_("FORMAT") },
+  { NULL }
+};
+
+static void
+usage (FILE *out)
+{
+  fprintf (out, "%s",
+           _("Usage: pathways-cli COMMAND [OPTIONS]\n"
+             "\n"
+             "Commands:\n"
+             "  generate   Fill a new database with a synthetic authority\n"
+             "  caseload   List every young person with their PA and accommodation\n"
+             "  info       Show what a database holds\n"
+             "\n"
+             "Run “pathways-cli COMMAND --help” for a command's options.\n"));
+}
+
+static gboolean
+parse (const char          *command,
+       const GOptionEntry  *extra,
+       int                 *argc,
+       char              ***argv,
+       GError             **error)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autofree char *summary = g_strdup_printf ("pathways-cli %s", command);
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, common_entries, GETTEXT_PACKAGE);
+  if (extra)
+    g_option_context_add_main_entries (context, extra, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, error))
+    return FALSE;
+  if (*argc > 1)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("Unexpected argument “%s”"), (*argv)[1]);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static PathwaysClock *
+make_clock (GError **error)
+{
+  g_autofree char *iso = NULL;
+
+  if (opt_today == NULL)
+    return pathways_clock_new ();
+  if (!pathways_date_parse_user (opt_today, &iso))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--today: “%s” is not a date (use DD/MM/YYYY or YYYY-MM-DD)"), opt_today);
+      return NULL;
+    }
+  return pathways_clock_new_fixed (iso);
+}
+
+static PathwaysStore *
+open_store (PathwaysClock  *clock,
+            gboolean        must_exist,
+            GError        **error)
+{
+  g_autofree char *path = opt_database ? g_strdup (opt_database) : pathways_store_default_path ();
+
+  if (must_exist && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT, _("No database at %s"), path);
+      return NULL;
+    }
+  return pathways_store_open (path, clock, error);
+}
+
+static int
+cmd_generate (int     argc,
+              char  **argv,
+              GError **error)
+{
+  g_autoptr(PathwaysClock) clock = NULL;
+  g_autoptr(PathwaysStore) store = NULL;
+  g_autofree char *today = NULL;
+  PathwaysGenerateSize size;
+  PathwaysGenerateStats stats;
+  g_autoptr(GTimer) timer = g_timer_new ();
+
+  if (!parse ("generate", generate_entries, &argc, &argv, error))
+    return 2;
+  if (opt_database == NULL)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("--database is required: generate into a new file"));
+      return 2;
+    }
+  if (!pathways_generate_size_from_string (opt_size ? opt_size : "demo", &size))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--size: “%s” is not demo or large"), opt_size);
+      return 2;
+    }
+  if (opt_seed < 0)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("--seed must be zero or more"));
+      return 2;
+    }
+  if ((clock = make_clock (error)) == NULL)
+    return 2;
+  if ((store = open_store (clock, FALSE, error)) == NULL)
+    return 1;
+
+  today = pathways_clock_dup_today (clock);
+  if (!pathways_generate (store, size, (guint32) opt_seed, today, &stats, error))
+    return 1;
+
+  printf (_("Generated %u young people, %u units, %u staff, %u spells, %u milestones and "
+            "%u transitions in %s (%.1f s)\n"),
+          stats.n_young_people, stats.n_units, stats.n_staff, stats.n_spells,
+          stats.n_milestones, stats.n_transitions, pathways_store_get_path (store),
+          g_timer_elapsed (timer, NULL));
+  return 0;
+}
+
+static void
+csv_field (GString    *out,
+           const char *value,
+           gboolean    last)
+{
+  if (value != NULL && strpbrk (value, ",\"\n") != NULL)
+    {
+      g_autoptr(GString) quoted = g_string_new (value);
+      g_string_replace (quoted, "\"", "\"\"", 0);
+      g_string_append_printf (out, "\"%s\"", quoted->str);
+    }
+  else if (value != NULL)
+    g_string_append (out, value);
+  g_string_append_c (out, last ? '\n' : ',');
+}
+
+static int
+cmd_caseload (int     argc,
+              char  **argv,
+              GError **error)
+{
+  g_autoptr(PathwaysClock) clock = NULL;
+  g_autoptr(PathwaysStore) store = NULL;
+  g_autoptr(GListModel) rows = NULL;
+  g_autofree char *today = NULL;
+  gboolean csv;
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  if (!parse ("caseload", format_entries, &argc, &argv, error))
+    return 2;
+  if (opt_format != NULL && !g_str_equal (opt_format, "text") && !g_str_equal (opt_format, "csv"))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--format: “%s” is not text or csv"), opt_format);
+      return 2;
+    }
+  csv = g_strcmp0 (opt_format, "csv") == 0;
+  if ((clock = make_clock (error)) == NULL)
+    return 2;
+  if ((store = open_store (clock, TRUE, error)) == NULL)
+    return 1;
+  today = pathways_clock_dup_today (clock);
+  if ((rows = pathways_store_load_caseload (store, today, error)) == NULL)
+    return 1;
+
+  if (csv)
+    g_string_append (out, "id,local_id,name,date_of_birth,age,personal_adviser,team,"
+                          "accommodation,kind,since\n");
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(PathwaysRecord) row = g_list_model_get_item (rows, i);
+      g_autofree char *dob = pathways_date_format_uk (pathways_record_get_string (row, "date-of-birth"));
+      g_autofree char *since = pathways_date_format_uk (pathways_record_get_string (row, "accommodation-since"));
+      g_autofree char *age = g_strdup_printf ("%" G_GINT64_FORMAT, pathways_record_get_int (row, "age"));
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, pathways_record_get_id (row));
+
+      if (csv)
+        {
+          csv_field (out, id, FALSE);
+          csv_field (out, pathways_record_get_string (row, "local-id"), FALSE);
+          csv_field (out, pathways_record_get_string (row, "display-name"), FALSE);
+          csv_field (out, dob, FALSE);
+          csv_field (out, age, FALSE);
+          csv_field (out, pathways_record_get_string (row, "pa-name"), FALSE);
+          csv_field (out, pathways_record_get_string (row, "team"), FALSE);
+          csv_field (out, pathways_record_get_string (row, "accommodation"), FALSE);
+          csv_field (out, pathways_record_get_string (row, "accommodation-kind"), FALSE);
+          csv_field (out, since, TRUE);
+        }
+      else
+        {
+          const char *acc = pathways_record_get_string (row, "accommodation");
+          g_string_append_printf (out, "%-9s %-24s %3s  %-20s %-36.36s %s\n",
+                                  pathways_record_get_string (row, "local-id"),
+                                  pathways_record_get_string (row, "display-name"),
+                                  age,
+                                  pathways_record_get_string (row, "pa-name") ?: _("No PA"),
+                                  acc ? acc : _("No current accommodation"),
+                                  pathways_record_get_string (row, "accommodation-kind") ?: "");
+        }
+    }
+  fputs (out->str, stdout);
+  return 0;
+}
+
+static int
+cmd_info (int     argc,
+          char  **argv,
+          GError **error)
+{
+  g_autoptr(PathwaysClock) clock = NULL;
+  g_autoptr(PathwaysStore) store = NULL;
+  const struct { const char *label; GType type; } counts[] = {
+    { N_("Staff"), PATHWAYS_TYPE_STAFF },
+    { N_("Young people"), PATHWAYS_TYPE_YOUNG_PERSON },
+    { N_("Units"), PATHWAYS_TYPE_UNIT },
+    { N_("Spells"), PATHWAYS_TYPE_SPELL },
+    { N_("Milestones"), PATHWAYS_TYPE_MILESTONE },
+    { N_("Transitions"), PATHWAYS_TYPE_TRANSITION },
+    { N_("Audit entries"), PATHWAYS_TYPE_AUDIT_ENTRY },
+  };
+
+  if (!parse ("info", NULL, &argc, &argv, error))
+    return 2;
+  if ((clock = make_clock (error)) == NULL)
+    return 2;
+  if ((store = open_store (clock, TRUE, error)) == NULL)
+    return 1;
+
+  printf (_("Database: %s (schema version %d)\n"), pathways_store_get_path (store),
+          pathways_store_get_schema_version (store));
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      gint64 n = pathways_store_count (store, counts[i].type, error);
+      if (n < 0)
+        return 1;
+      printf ("  %-14s %" G_GINT64_FORMAT "\n", _(counts[i].label), n);
+    }
+  return 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  const char *command;
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+      g_str_equal (argv[1], "help"))
+    {
+      usage (argc < 2 ? stderr : stdout);
+      return argc < 2 ? 2 : 0;
+    }
+  if (g_str_equal (argv[1], "--version"))
+    {
+      printf ("pathways-cli %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  command = argv[1];
+  argv[1] = argv[0];
+  argc--;
+  argv++;
+
+  if (g_str_equal (command, "generate"))
+    status = cmd_generate (argc, argv, &error);
+  else if (g_str_equal (command, "caseload"))
+    status = cmd_caseload (argc, argv, &error);
+  else if (g_str_equal (command, "info"))
+    status = cmd_info (argc, argv, &error);
+  else
+    {
+      fprintf (stderr, _("pathways-cli: unknown command “%s”\n\n"), command);
+      usage (stderr);
+      return 2;
+    }
+
+  if (error != NULL)
+    fprintf (stderr, "pathways-cli %s: %s\n", command, error->message);
+  g_free (opt_database);
+  g_free (opt_today);
+  g_free (opt_size);
+  g_free (opt_format);
+  return status;
+}

@@ -1,0 +1,212 @@
+/* pathways-caseload.c — the caseload query
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pathways-caseload"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "pathways-format.h"
+#include "pathways-store-private.h"
+#include "pathways-vocab.h"
+
+static const char caseload_sql[] =
+  "SELECT yp.id, yp.given_name, yp.family_name, yp.preferred_name, yp.local_id,"
+  "       yp.date_of_birth, yp.pa_id, st.name, yp.team, yp.uasc,"
+  "       sp.start_date, sp.accom, sp.place, sp.address, u.name, u.kind, u.in_authority"
+  "  FROM young_person yp"
+  "  LEFT JOIN staff st ON st.id = yp.pa_id"
+  "  LEFT JOIN spell sp ON sp.id = (SELECT s2.id FROM spell s2"
+  "                                  WHERE s2.young_person_id = yp.id AND s2.state = 'current'"
+  "                                  ORDER BY s2.start_date DESC LIMIT 1)"
+  "  LEFT JOIN unit u ON u.id = sp.unit_id"
+  " ORDER BY yp.family_name, yp.given_name, yp.id";
+
+enum {
+  COL_ID, COL_GIVEN, COL_FAMILY, COL_PREFERRED, COL_LOCAL_ID, COL_DOB, COL_PA_ID, COL_PA_NAME,
+  COL_TEAM, COL_UASC, COL_SINCE, COL_ACCOM, COL_PLACE, COL_ADDRESS, COL_UNIT_NAME, COL_UNIT_KIND,
+  COL_IN_AUTHORITY,
+};
+
+static GHashTable *
+meanings (PathwaysStore *store,
+          const char    *list)
+{
+  g_autoptr(GListModel) codes = pathways_store_list_ref_codes (store, list, NULL, NULL);
+  GHashTable *map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; codes && i < g_list_model_get_n_items (codes); i++)
+    {
+      g_autoptr(PathwaysRecord) code = g_list_model_get_item (codes, i);
+      g_hash_table_replace (map, g_strdup (pathways_record_get_string (code, "code")),
+                            g_strdup (pathways_record_get_string (code, "meaning")));
+    }
+  return map;
+}
+
+#define COLTEXT(c) ((const char *) sqlite3_column_text (stmt, (c)))
+
+/**
+ * pathways_store_load_caseload:
+ * @on_date: the day ages and durations are computed for
+ *
+ * Returns: (transfer full): #PathwaysCaseloadRow items, by family name
+ */
+GListModel *
+pathways_store_load_caseload (PathwaysStore  *self,
+                              const char     *on_date,
+                              GError        **error)
+{
+  g_autoptr(GListStore) list = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GHashTable) accom_meanings = NULL;
+  g_autoptr(GHashTable) place_meanings = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), NULL);
+  g_return_val_if_fail (on_date != NULL, NULL);
+
+  pathways_store_lock (self);
+
+  accom_meanings = meanings (self, PATHWAYS_REF_ACCOM);
+  place_meanings = meanings (self, PATHWAYS_REF_PLACE);
+
+  stmt = pathways_store_prepare (self, caseload_sql, error);
+  if (stmt == NULL)
+    {
+      pathways_store_unlock (self);
+      return NULL;
+    }
+
+  rows = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PathwaysRecord *row = g_object_new (PATHWAYS_TYPE_CASELOAD_ROW, NULL);
+      const char *given = COLTEXT (COL_GIVEN);
+      const char *family = COLTEXT (COL_FAMILY);
+      const char *preferred = COLTEXT (COL_PREFERRED);
+      const char *local_id = COLTEXT (COL_LOCAL_ID);
+      const char *dob = COLTEXT (COL_DOB);
+      const char *since = COLTEXT (COL_SINCE);
+      const char *unit_kind = COLTEXT (COL_UNIT_KIND);
+      const char *accom = COLTEXT (COL_ACCOM);
+      const char *place = COLTEXT (COL_PLACE);
+      const char *where = COLTEXT (COL_UNIT_NAME);
+      const char *kind = NULL;
+      g_autofree char *display = NULL;
+      g_autofree char *sort_name = NULL;
+      g_autofree char *search = NULL;
+      g_autofree char *joined = NULL;
+
+      /* Translators: a person's name: first name, then family name */
+      display = g_strdup_printf (C_("person name", "%s %s"), preferred ? preferred : given, family);
+      sort_name = g_strdup_printf ("%s, %s", family, given);
+      joined = g_strjoin (" ", given, family, preferred ? preferred : "", local_id, NULL);
+      search = g_utf8_casefold (joined, -1);
+
+      if (unit_kind != NULL)
+        kind = pathways_vocab_label (PATHWAYS_VOCAB_UNIT_KIND, unit_kind);
+      else if (place != NULL && since != NULL)
+        kind = g_hash_table_lookup (place_meanings, place);
+      else if (accom != NULL)
+        kind = g_hash_table_lookup (accom_meanings, accom);
+      if (where == NULL)
+        where = COLTEXT (COL_ADDRESS);
+
+      pathways_record_set_id (row, sqlite3_column_int64 (stmt, COL_ID));
+      g_object_set (row,
+                    "display-name", display,
+                    "sort-name", sort_name,
+                    "search-text", search,
+                    "local-id", local_id,
+                    "date-of-birth", dob,
+                    "age", (gint64) pathways_date_age_on (dob, on_date),
+                    "pa-id", sqlite3_column_int64 (stmt, COL_PA_ID),
+                    "pa-name", COLTEXT (COL_PA_NAME),
+                    "team", COLTEXT (COL_TEAM),
+                    "uasc", sqlite3_column_int (stmt, COL_UASC) != 0,
+                    "accommodation", since ? where : NULL,
+                    "accommodation-kind", kind,
+                    "accommodation-since", since,
+                    "days-in-accommodation",
+                    (gint64) (since ? MAX (0, pathways_date_days_between (since, on_date)) : 0),
+                    "in-authority", sqlite3_column_int (stmt, COL_IN_AUTHORITY) != 0,
+                    NULL);
+      g_ptr_array_add (rows, row);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      pathways_store_set_sqlite_error (self, rc, error);
+      pathways_store_unlock (self);
+      return NULL;
+    }
+  pathways_store_unlock (self);
+
+  list = g_list_store_new (PATHWAYS_TYPE_CASELOAD_ROW);
+  g_list_store_splice (list, 0, 0, rows->pdata, rows->len);
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+static void
+load_caseload_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GListModel *model;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  model = pathways_store_load_caseload (source_object, task_data, &error);
+  if (model == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, model, g_object_unref);
+}
+
+/**
+ * pathways_store_load_caseload_async:
+ *
+ * Loads the caseload in a worker thread.
+ */
+void
+pathways_store_load_caseload_async (PathwaysStore       *self,
+                                    const char          *on_date,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (PATHWAYS_IS_STORE (self));
+  g_return_if_fail (on_date != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pathways_store_load_caseload_async);
+  g_task_set_task_data (task, g_strdup (on_date), g_free);
+  g_task_run_in_thread (task, load_caseload_thread);
+}
+
+/**
+ * pathways_store_load_caseload_finish:
+ *
+ * Returns: (transfer full): the caseload, or %NULL with @error set
+ */
+GListModel *
+pathways_store_load_caseload_finish (PathwaysStore  *self,
+                                     GAsyncResult   *result,
+                                     GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pathways_store_load_caseload_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,13 @@
+/* pathways-core.h — everything the core library offers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pathways-clock.h"
+#include "pathways-entities.h"
+#include "pathways-format.h"
+#include "pathways-generator.h"
+#include "pathways-record.h"
+#include "pathways-store.h"
+#include "pathways-vocab.h"

@@ -1,0 +1,64 @@
+/* pathways-entities.h — the records Pathways keeps
+ *
+ * Each entity is a PathwaysRecord subclass: its fields (and so its
+ * properties and columns) are listed in pathways-entities.c.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pathways-record.h"
+
+G_BEGIN_DECLS
+
+#define PATHWAYS_TYPE_STAFF (pathways_staff_get_type ())
+G_DECLARE_FINAL_TYPE (PathwaysStaff, pathways_staff, PATHWAYS, STAFF, PathwaysRecord)
+
+#define PATHWAYS_TYPE_YOUNG_PERSON (pathways_young_person_get_type ())
+G_DECLARE_FINAL_TYPE (PathwaysYoungPerson, pathways_young_person, PATHWAYS, YOUNG_PERSON, PathwaysRecord)
+
+#define PATHWAYS_TYPE_UNIT (pathways_unit_get_type ())
+G_DECLARE_FINAL_TYPE (PathwaysUnit, pathways_unit, PATHWAYS, UNIT, PathwaysRecord)
+
+#define PATHWAYS_TYPE_SPELL (pathways_spell_get_type ())
+G_DECLARE_FINAL_TYPE (PathwaysSpell, pathways_spell, PATHWAYS, SPELL, PathwaysRecord)
+
+#define PATHWAYS_TYPE_MILESTONE_TEMPLATE (pathways_milestone_template_get_type ())
+G_DECLARE_FINAL_TYPE (PathwaysMilestoneTemplate, pathways_milestone_template, PATHWAYS, MILESTONE_TEMPLATE, PathwaysRecord)
+
+#define PATHWAYS_TYPE_MILESTONE (pathways_milestone_get_type ())
+G_DECLARE_FINAL_TYPE (PathwaysMilestone, pathways_milestone, PATHWAYS, MILESTONE, PathwaysRecord)
+
+#define PATHWAYS_TYPE_TRANSITION (pathways_transition_get_type ())
+G_DECLARE_FINAL_TYPE (PathwaysTransition, pathways_transition, PATHWAYS, TRANSITION, PathwaysRecord)
+
+#define PATHWAYS_TYPE_REF_CODE (pathways_ref_code_get_type ())
+G_DECLARE_FINAL_TYPE (PathwaysRefCode, pathways_ref_code, PATHWAYS, REF_CODE, PathwaysRecord)
+
+#define PATHWAYS_TYPE_AUDIT_ENTRY (pathways_audit_entry_get_type ())
+G_DECLARE_FINAL_TYPE (PathwaysAuditEntry, pathways_audit_entry, PATHWAYS, AUDIT_ENTRY, PathwaysRecord)
+
+/* One row of the caseload: a young person with what the caseload shows
+ * of them (PA, current accommodation).  Read-only, made by a query. */
+#define PATHWAYS_TYPE_CASELOAD_ROW (pathways_caseload_row_get_type ())
+G_DECLARE_FINAL_TYPE (PathwaysCaseloadRow, pathways_caseload_row, PATHWAYS, CASELOAD_ROW, PathwaysRecord)
+
+/* Reference-code lists (the "list" column of ref_code) */
+#define PATHWAYS_REF_ACCOM          "ACCOM"
+#define PATHWAYS_REF_PLACE          "PLACE"
+#define PATHWAYS_REF_PLACE_PROVIDER "PLACE_PROVIDER"
+#define PATHWAYS_REF_ACTIV          "ACTIV"
+#define PATHWAYS_REF_IN_TOUCH       "IN_TOUCH"
+#define PATHWAYS_REF_ETHNIC         "ETHNIC"
+
+PathwaysYoungPerson *pathways_young_person_new              (void);
+char                *pathways_young_person_dup_display_name (PathwaysYoungPerson *self);
+PathwaysStaff       *pathways_staff_new                     (const char *name,
+                                                             const char *role,
+                                                             const char *team);
+PathwaysUnit        *pathways_unit_new                      (void);
+PathwaysSpell       *pathways_spell_new                     (void);
+PathwaysMilestone   *pathways_milestone_new                 (void);
+PathwaysTransition  *pathways_transition_new                (void);
+
+G_END_DECLS

@@ -1,0 +1,443 @@
+/* pathways-migrations.c — the schema, one ordered step at a time
+ *
+ * Never edit a migration that has shipped: add a new one.  Each runs in
+ * its own transaction and sets PRAGMA user_version to its number.  The
+ * SQL is portable (no SQLite-only types) apart from the audit triggers,
+ * which each backend makes its own way.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pathways-migrations"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "pathways-store-private.h"
+
+/* Version 1: the entities */
+static const char schema_v1[] =
+  "CREATE TABLE staff ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  role TEXT NOT NULL CHECK (role IN ('pa', 'housing', 'manager')),"
+  "  team TEXT,"
+  "  email TEXT"
+  ");"
+
+  "CREATE TABLE young_person ("
+  "  id INTEGER PRIMARY KEY,"
+  "  given_name TEXT NOT NULL,"
+  "  family_name TEXT NOT NULL,"
+  "  preferred_name TEXT,"
+  "  date_of_birth TEXT NOT NULL,"
+  "  sex TEXT NOT NULL,"
+  "  ethnicity TEXT,"
+  "  local_id TEXT NOT NULL UNIQUE,"
+  "  pa_id INTEGER REFERENCES staff (id),"
+  "  team TEXT,"
+  "  uasc INTEGER NOT NULL DEFAULT 0,"
+  "  immigration_status TEXT,"
+  "  appeal_stage TEXT,"
+  "  are_date TEXT,"
+  "  age_assessment TEXT,"
+  "  human_rights_assessment_date TEXT,"
+  "  disability INTEGER NOT NULL DEFAULT 0,"
+  "  needs_summary TEXT,"
+  "  wishes_feelings TEXT,"
+  "  home_postcode TEXT,"
+  "  preferred_area TEXT,"
+  "  date_first_looked_after TEXT,"
+  "  days_looked_after_since_14 INTEGER NOT NULL DEFAULT 0 CHECK (days_looked_after_since_14 >= 0),"
+  "  days_looked_after_since_16 INTEGER NOT NULL DEFAULT 0 CHECK (days_looked_after_since_16 >= 0),"
+  "  date_care_ended TEXT,"
+  "  last_placement TEXT,"
+  "  returned_home_6_months INTEGER NOT NULL DEFAULT 0,"
+  "  special_guardianship INTEGER NOT NULL DEFAULT 0,"
+  "  custody_or_hospital_at_16 INTEGER NOT NULL DEFAULT 0,"
+  "  needs_assessment_date TEXT,"
+  "  pathway_plan_review_date TEXT,"
+  "  last_contact_date TEXT"
+  ");"
+  "CREATE INDEX young_person_pa ON young_person (pa_id);"
+
+  "CREATE TABLE unit ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  provider TEXT,"
+  "  provider_type TEXT,"
+  "  address TEXT,"
+  "  postcode TEXT,"
+  "  area TEXT,"
+  "  in_authority INTEGER NOT NULL DEFAULT 0,"
+  "  kind TEXT NOT NULL,"
+  "  bedrooms INTEGER NOT NULL DEFAULT 0 CHECK (bedrooms >= 0),"
+  "  shared INTEGER NOT NULL DEFAULT 0,"
+  "  min_age INTEGER NOT NULL DEFAULT 0,"
+  "  max_age INTEGER NOT NULL DEFAULT 0,"
+  "  support_hours REAL NOT NULL DEFAULT 0 CHECK (support_hours >= 0),"
+  "  staffing TEXT,"
+  "  ofsted_urn TEXT,"
+  "  registration TEXT,"
+  "  weekly_cost INTEGER NOT NULL DEFAULT 0 CHECK (weekly_cost >= 0),"
+  "  commissioning TEXT,"
+  "  status TEXT NOT NULL CHECK (status IN ('available', 'occupied', 'reserved', 'void', 'offline')),"
+  "  status_from TEXT,"
+  "  status_to TEXT,"
+  "  status_reason TEXT,"
+  "  retired_on TEXT,"
+  "  CHECK (min_age <= max_age OR max_age = 0)"
+  ");"
+  "CREATE INDEX unit_kind ON unit (kind, status);"
+
+  "CREATE TABLE spell ("
+  "  id INTEGER PRIMARY KEY,"
+  "  young_person_id INTEGER NOT NULL REFERENCES young_person (id),"
+  "  unit_id INTEGER REFERENCES unit (id),"
+  "  address TEXT,"
+  "  accom TEXT,"
+  "  accom_suitable INTEGER NOT NULL DEFAULT 1,"
+  "  place TEXT,"
+  "  place_provider TEXT,"
+  "  start_date TEXT NOT NULL,"
+  "  planned_end TEXT,"
+  "  actual_end TEXT,"
+  "  state TEXT NOT NULL CHECK (state IN ('planned', 'current', 'ended')),"
+  "  weekly_cost INTEGER NOT NULL DEFAULT 0 CHECK (weekly_cost >= 0),"
+  "  reason_for_move TEXT,"
+  "  CHECK (actual_end IS NULL OR actual_end >= start_date),"
+  "  CHECK (planned_end IS NULL OR planned_end >= start_date)"
+  ");"
+  "CREATE INDEX spell_person ON spell (young_person_id, start_date);"
+  "CREATE INDEX spell_unit ON spell (unit_id, start_date);"
+
+  "CREATE TABLE milestone_template ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  category TEXT NOT NULL,"
+  "  due_age_months INTEGER NOT NULL DEFAULT 0,"
+  "  statutory INTEGER NOT NULL DEFAULT 0,"
+  "  uasc_only INTEGER NOT NULL DEFAULT 0,"
+  "  description TEXT"
+  ");"
+
+  "CREATE TABLE milestone ("
+  "  id INTEGER PRIMARY KEY,"
+  "  young_person_id INTEGER NOT NULL REFERENCES young_person (id) ON DELETE CASCADE,"
+  "  template_id INTEGER REFERENCES milestone_template (id),"
+  "  name TEXT NOT NULL,"
+  "  category TEXT NOT NULL,"
+  "  due_date TEXT,"
+  "  done_date TEXT,"
+  "  note TEXT"
+  ");"
+  "CREATE INDEX milestone_person ON milestone (young_person_id, due_date);"
+
+  "CREATE TABLE transition ("
+  "  id INTEGER PRIMARY KEY,"
+  "  young_person_id INTEGER NOT NULL REFERENCES young_person (id),"
+  "  from_spell_id INTEGER REFERENCES spell (id),"
+  "  to_unit_id INTEGER REFERENCES unit (id),"
+  "  to_address TEXT,"
+  "  to_spell_id INTEGER REFERENCES spell (id),"
+  "  planned_date TEXT NOT NULL,"
+  "  state TEXT NOT NULL CHECK (state IN ('proposed', 'confirmed', 'done', 'cancelled')),"
+  "  scheduled_by INTEGER REFERENCES staff (id),"
+  "  note TEXT"
+  ");"
+  "CREATE INDEX transition_person ON transition (young_person_id, planned_date);"
+  "CREATE INDEX transition_unit ON transition (to_unit_id, planned_date);"
+
+  "PRAGMA application_id = 1346458696;";  /* "PATH" */
+
+/* Version 2: reference codes, milestone templates, the audit log */
+static const char schema_v2[] =
+  "CREATE TABLE ref_code ("
+  "  id INTEGER PRIMARY KEY,"
+  "  list TEXT NOT NULL,"
+  "  code TEXT NOT NULL,"
+  "  meaning TEXT NOT NULL,"
+  "  valid_from TEXT,"   /* first day the code may be used; NULL = always */
+  "  valid_to TEXT,"     /* first day it may no longer be used; NULL = still valid */
+  "  unsuitable_only INTEGER NOT NULL DEFAULT 0,"
+  "  UNIQUE (list, code, valid_from)"
+  ");"
+
+  "CREATE TABLE audit_log ("
+  "  id INTEGER PRIMARY KEY,"
+  "  at TEXT NOT NULL,"
+  "  actor TEXT NOT NULL,"
+  "  table_name TEXT NOT NULL,"
+  "  row_id INTEGER NOT NULL,"
+  "  action TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')),"
+  "  before_values TEXT,"
+  "  after_values TEXT"
+  ");"
+  "CREATE INDEX audit_row ON audit_log (table_name, row_id);"
+
+  /* DfE SSDA903 code lists.  Sources: DfE CLA return guidance; domain.md §2 */
+  "INSERT INTO ref_code (list, code, meaning, valid_from, valid_to, unsuitable_only) VALUES"
+  " ('ACCOM', 'B', 'With parents or relatives', NULL, NULL, 0),"
+  " ('ACCOM', 'C', 'Community home or other form of residential care', NULL, NULL, 0),"
+  " ('ACCOM', 'D', 'Semi-independent, transitional accommodation', NULL, NULL, 0),"
+  " ('ACCOM', 'E', 'Supported lodgings', NULL, NULL, 0),"
+  " ('ACCOM', 'G', 'Gone abroad', NULL, NULL, 0),"
+  " ('ACCOM', 'H', 'Deported', NULL, NULL, 0),"
+  " ('ACCOM', 'K', 'Ordinary lodgings, without formal support', NULL, NULL, 0),"
+  " ('ACCOM', 'R', 'Residence not known', NULL, NULL, 0),"
+  " ('ACCOM', 'S', 'No fixed abode or homeless', NULL, NULL, 1),"
+  " ('ACCOM', 'T', 'Foyers and similar supported accommodation', NULL, NULL, 0),"
+  " ('ACCOM', 'U', 'Independent living', NULL, NULL, 0),"
+  " ('ACCOM', 'V', 'Emergency accommodation', NULL, NULL, 0),"
+  " ('ACCOM', 'W', 'Bed and breakfast', NULL, NULL, 0),"
+  " ('ACCOM', 'X', 'In custody', NULL, NULL, 1),"
+  " ('ACCOM', 'Y', 'Other accommodation', NULL, NULL, 0),"
+  " ('ACCOM', 'Z', 'With former foster carers (Staying Put)', NULL, NULL, 0),"
+  " ('ACCOM', '0', 'Not in touch, died or returned home', NULL, NULL, 0),"
+
+  " ('PLACE', 'A3', 'Placed for adoption with consent with current foster carers', NULL, NULL, 0),"
+  " ('PLACE', 'A4', 'Placed for adoption with consent not with current foster carers', NULL, NULL, 0),"
+  " ('PLACE', 'A5', 'Placed for adoption with placement order with current foster carers', NULL, NULL, 0),"
+  " ('PLACE', 'A6', 'Placed for adoption with placement order not with current foster carers', NULL, NULL, 0),"
+  " ('PLACE', 'H5', 'Semi-independent living not subject to Children''s Homes Regulations', NULL, '2025-04-01', 0),"
+  " ('PLACE', 'K1', 'Secure children''s home', NULL, NULL, 0),"
+  " ('PLACE', 'K2', 'Children''s home', NULL, NULL, 0),"
+  " ('PLACE', 'K3', 'Registered supported accommodation', '2024-04-01', NULL, 0),"
+  " ('PLACE', 'P1', 'Placed with own parents or person with parental responsibility', NULL, NULL, 0),"
+  " ('PLACE', 'P2', 'Independent living', NULL, '2023-10-28', 0),"
+  " ('PLACE', 'P3', 'Residential employment', NULL, NULL, 0),"
+  " ('PLACE', 'R1', 'Residential care home', NULL, NULL, 0),"
+  " ('PLACE', 'R2', 'NHS or health trust medical or nursing care', NULL, NULL, 0),"
+  " ('PLACE', 'R3', 'Family centre or mother and baby unit', NULL, NULL, 0),"
+  " ('PLACE', 'R5', 'Young offender institution or prison', NULL, NULL, 0),"
+  " ('PLACE', 'S1', 'Residential school', NULL, NULL, 0),"
+  " ('PLACE', 'T0', 'Temporary move of 7 days or less', NULL, NULL, 0),"
+  " ('PLACE', 'T1', 'Temporary periods in hospital', NULL, NULL, 0),"
+  " ('PLACE', 'T2', 'Temporary absence on holiday', NULL, NULL, 0),"
+  " ('PLACE', 'T3', 'Temporary accommodation while carer is unavailable', NULL, NULL, 0),"
+  " ('PLACE', 'T4', 'Temporary accommodation of 7 days or less', NULL, NULL, 0),"
+  " ('PLACE', 'U1', 'Foster with relative or friend, long term', NULL, NULL, 0),"
+  " ('PLACE', 'U2', 'Foster with relative or friend who is an approved adopter', NULL, NULL, 0),"
+  " ('PLACE', 'U3', 'Foster with relative or friend, not long term', NULL, NULL, 0),"
+  " ('PLACE', 'U4', 'Foster with other carer, long term', NULL, NULL, 0),"
+  " ('PLACE', 'U5', 'Foster with other carer who is an approved adopter', NULL, NULL, 0),"
+  " ('PLACE', 'U6', 'Foster with other carer, not long term', NULL, NULL, 0),"
+  " ('PLACE', 'Z1', 'Other placement', NULL, '2025-04-01', 0),"
+  " ('PLACE', 'Z11', 'Other placement (2025/26 split; exact meaning to be confirmed)', '2025-04-01', NULL, 0),"
+  " ('PLACE', 'Z12', 'Other placement (2025/26 split; exact meaning to be confirmed)', '2025-04-01', NULL, 0),"
+  " ('PLACE', 'Z13', 'Other placement (2025/26 split; exact meaning to be confirmed)', '2025-04-01', NULL, 0),"
+  " ('PLACE', 'Z14', 'Other placement (2025/26 split; exact meaning to be confirmed)', '2025-04-01', NULL, 0),"
+
+  " ('PLACE_PROVIDER', 'PR0', 'Parents or other person with parental responsibility', NULL, NULL, 0),"
+  " ('PLACE_PROVIDER', 'PR1', 'Own provision by the local authority', NULL, NULL, 0),"
+  " ('PLACE_PROVIDER', 'PR2', 'Other local authority provision', NULL, NULL, 0),"
+  " ('PLACE_PROVIDER', 'PR3', 'Other public provision', NULL, NULL, 0),"
+  " ('PLACE_PROVIDER', 'PR4', 'Private provision', NULL, NULL, 0),"
+  " ('PLACE_PROVIDER', 'PR5', 'Voluntary or third sector provision', NULL, NULL, 0),"
+
+  " ('ACTIV', 'F1', 'Full-time higher education', NULL, NULL, 0),"
+  " ('ACTIV', 'P1', 'Part-time higher education', NULL, NULL, 0),"
+  " ('ACTIV', 'F2', 'Full-time other education', NULL, NULL, 0),"
+  " ('ACTIV', 'P2', 'Part-time other education', NULL, NULL, 0),"
+  " ('ACTIV', 'F3', 'Full-time training or employment (retired code)', NULL, '2019-04-01', 0),"
+  " ('ACTIV', 'P3', 'Part-time training or employment (retired code)', NULL, '2019-04-01', 0),"
+  " ('ACTIV', 'F4', 'Full-time apprenticeship', NULL, NULL, 0),"
+  " ('ACTIV', 'P4', 'Part-time apprenticeship', NULL, NULL, 0),"
+  " ('ACTIV', 'F5', 'Full-time training or employment', NULL, NULL, 0),"
+  " ('ACTIV', 'P5', 'Part-time training or employment', NULL, NULL, 0),"
+  " ('ACTIV', 'G4', 'Not in education, training or employment: illness or disability', NULL, NULL, 0),"
+  " ('ACTIV', 'G5', 'Not in education, training or employment: other reasons', NULL, NULL, 0),"
+  " ('ACTIV', 'G6', 'Not in education, training or employment: pregnancy or parenting', NULL, NULL, 0),"
+  " ('ACTIV', '0', 'Not in touch, unknown, died or returned home', NULL, NULL, 0),"
+
+  " ('IN_TOUCH', 'YES', 'In touch', NULL, NULL, 0),"
+  " ('IN_TOUCH', 'NO', 'Not in touch', NULL, NULL, 0),"
+  " ('IN_TOUCH', 'DIED', 'Died', NULL, NULL, 0),"
+  " ('IN_TOUCH', 'REFU', 'Refuses contact', NULL, NULL, 0),"
+  " ('IN_TOUCH', 'NREQ', 'No longer requires services', NULL, NULL, 0),"
+  " ('IN_TOUCH', 'RHOM', 'Returned home to parents for 6 months or more', NULL, NULL, 0),"
+
+  " ('ETHNIC', 'WBRI', 'White British', NULL, NULL, 0),"
+  " ('ETHNIC', 'WIRI', 'White Irish', NULL, NULL, 0),"
+  " ('ETHNIC', 'WIRT', 'Traveller of Irish heritage', NULL, NULL, 0),"
+  " ('ETHNIC', 'WOTH', 'Any other White background', NULL, NULL, 0),"
+  " ('ETHNIC', 'WROM', 'Gypsy or Roma', NULL, NULL, 0),"
+  " ('ETHNIC', 'MWBC', 'White and Black Caribbean', NULL, NULL, 0),"
+  " ('ETHNIC', 'MWBA', 'White and Black African', NULL, NULL, 0),"
+  " ('ETHNIC', 'MWAS', 'White and Asian', NULL, NULL, 0),"
+  " ('ETHNIC', 'MOTH', 'Any other mixed background', NULL, NULL, 0),"
+  " ('ETHNIC', 'AIND', 'Indian', NULL, NULL, 0),"
+  " ('ETHNIC', 'APKN', 'Pakistani', NULL, NULL, 0),"
+  " ('ETHNIC', 'ABAN', 'Bangladeshi', NULL, NULL, 0),"
+  " ('ETHNIC', 'AOTH', 'Any other Asian background', NULL, NULL, 0),"
+  " ('ETHNIC', 'BCRB', 'Caribbean', NULL, NULL, 0),"
+  " ('ETHNIC', 'BAFR', 'African', NULL, NULL, 0),"
+  " ('ETHNIC', 'BOTH', 'Any other Black background', NULL, NULL, 0),"
+  " ('ETHNIC', 'CHNE', 'Chinese', NULL, NULL, 0),"
+  " ('ETHNIC', 'OOTH', 'Any other ethnic group', NULL, NULL, 0),"
+  " ('ETHNIC', 'REFU', 'Refused', NULL, NULL, 0),"
+  " ('ETHNIC', 'NOBT', 'Information not yet obtained', NULL, NULL, 0);"
+
+  /* Readiness milestones, domain.md §3.  due_age_months: age at which due */
+  "INSERT INTO milestone_template (name, category, due_age_months, statutory, uasc_only, description) VALUES"
+  " ('Apply for National Insurance number', 'finance', 189, 0, 0, 'Not automatic for looked-after children'),"
+  " ('Personal adviser introduced', 'plans', 192, 1, 0, NULL),"
+  " ('Staying Put first considered', 'accommodation', 192, 0, 0, 'At the first looked-after review after the 16th birthday'),"
+  " ('Registered with a GP and dentist', 'health', 192, 0, 0, NULL),"
+  " ('Independent-living skills assessment', 'practical', 192, 0, 0, 'Cooking, shopping, laundry, bills, budgeting, self-care'),"
+  " ('Savings account opened', 'finance', 192, 0, 0, NULL),"
+  " ('Family and support network mapped', 'family', 192, 0, 0, NULL),"
+  " ('Immigration status and solicitor confirmed', 'immigration', 192, 0, 1, NULL),"
+  " ('Needs assessment completed', 'plans', 195, 1, 0, 'Within 3 months of the 16th birthday'),"
+  " ('Pathway plan agreed', 'plans', 195, 1, 0, NULL),"
+  " ('Accommodation route chosen', 'accommodation', 198, 0, 0, 'Staying Put, Staying Close or registered supported accommodation'),"
+  " ('Education, employment and training plan', 'eet', 204, 0, 0, NULL),"
+  " ('Tenancy-ready course completed', 'accommodation', 204, 0, 0, NULL),"
+  " ('Housing register application made', 'accommodation', 204, 0, 0, NULL),"
+  " ('Record 903 IN_TOUCH, ACTIV and ACCOM at 17', 'plans', 204, 1, 0, NULL),"
+  " ('ID documents: birth certificate, passport, provisional licence', 'practical', 210, 0, 0, NULL),"
+  " ('Bank account opened', 'finance', 210, 0, 0, NULL),"
+  " ('Health passport given', 'health', 210, 0, 0, NULL),"
+  " ('Further leave application made before 18', 'immigration', 210, 0, 1, NULL),"
+  " ('Advance Universal Credit claim', 'finance', 215, 0, 0, 'From 28 days before the 18th birthday'),"
+  " ('Junior ISA access', 'finance', 216, 0, 0, NULL),"
+  " ('Council tax exemption arranged', 'finance', 216, 0, 0, NULL),"
+  " ('Registered to vote', 'practical', 216, 0, 0, NULL),"
+  " ('Access to care records offered', 'family', 216, 0, 0, NULL),"
+  " ('Record 903 IN_TOUCH, ACTIV and ACCOM at 18', 'plans', 216, 1, 0, NULL),"
+  " ('Human rights assessment if appeal rights are exhausted', 'immigration', 216, 0, 1, NULL),"
+  " ('Record 903 IN_TOUCH, ACTIV and ACCOM at 19', 'plans', 228, 1, 0, NULL),"
+  " ('Record 903 IN_TOUCH, ACTIV and ACCOM at 20', 'plans', 240, 1, 0, NULL),"
+  " ('Move-on plan for the end of Staying Put', 'accommodation', 246, 0, 0, 'Staying Put ends at 21'),"
+  " ('Record 903 IN_TOUCH, ACTIV and ACCOM at 21', 'plans', 252, 1, 0, NULL),"
+  " ('Decide on PA support from 21 to 25', 'plans', 252, 1, 0, NULL);";
+
+static gboolean
+exec_sql (sqlite3     *db,
+          const char  *sql,
+          GError     **error)
+{
+  char *msg = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &msg) != SQLITE_OK)
+    {
+      g_set_error (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_FAILED,
+                   _("Could not update the database structure: %s"), msg ? msg : "?");
+      sqlite3_free (msg);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+apply_v1 (sqlite3  *db,
+          GError  **error)
+{
+  return exec_sql (db, schema_v1, error);
+}
+
+static gboolean
+apply_v2 (sqlite3  *db,
+          GError  **error)
+{
+  return exec_sql (db, schema_v2, error);
+}
+
+static const PathwaysMigration migrations[] = {
+  { 1, "young people, staff, units, spells, milestones, transitions", apply_v1 },
+  { 2, "903 reference codes, milestone templates, audit log", apply_v2 },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PATHWAYS_STORE_SCHEMA_VERSION);
+
+const PathwaysMigration *
+pathways_migrations_get (guint *n_migrations)
+{
+  *n_migrations = G_N_ELEMENTS (migrations);
+  return migrations;
+}
+
+/* Tables whose every change is recorded in audit_log */
+static const char * const audited_tables[] = {
+  "staff", "young_person", "unit", "spell", "milestone_template", "milestone",
+  "transition", "ref_code",
+};
+
+static char *
+json_of (sqlite3    *db,
+         const char *table,
+         const char *row,
+         GError    **error)
+{
+  g_autoptr(GString) sql = g_string_new ("json_object(");
+  g_autofree char *pragma = g_strdup_printf ("PRAGMA table_info(%s)", table);
+  sqlite3_stmt *stmt = NULL;
+  gboolean first = TRUE;
+
+  if (sqlite3_prepare_v2 (db, pragma, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_FAILED,
+                   "%s", sqlite3_errmsg (db));
+      return NULL;
+    }
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *col = (const char *) sqlite3_column_text (stmt, 1);
+      g_string_append_printf (sql, "%s'%s', %s.%s", first ? "" : ", ", col, row, col);
+      first = FALSE;
+    }
+  sqlite3_finalize (stmt);
+  g_string_append_c (sql, ')');
+
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+/**
+ * pathways_migrations_audit:
+ *
+ * (Re)creates the audit triggers from the tables' current columns, so a
+ * migration that adds a column is audited without further work.  Called
+ * after every migration run.  The triggers call pathways_actor(), which
+ * each connection of Pathways defines: a tool that writes to the file
+ * without it fails instead of leaving a change unrecorded.
+ */
+gboolean
+pathways_migrations_audit (sqlite3  *db,
+                           GError  **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (audited_tables); i++)
+    {
+      const char *t = audited_tables[i];
+      g_autofree char *old_json = json_of (db, t, "OLD", error);
+      g_autofree char *new_json = NULL;
+      g_autofree char *sql = NULL;
+
+      if (old_json == NULL)
+        return FALSE;
+      new_json = json_of (db, t, "NEW", error);
+      if (new_json == NULL)
+        return FALSE;
+
+#define AUDIT_INSERT \
+      "INSERT INTO audit_log (at, actor, table_name, row_id, action, before_values, after_values) " \
+      "VALUES (strftime('%%Y-%%m-%%dT%%H:%%M:%%fZ', 'now'), pathways_actor(), '%s', %s.id, '%s', %s, %s);"
+
+      sql = g_strdup_printf (
+        "DROP TRIGGER IF EXISTS audit_%s_insert;"
+        "DROP TRIGGER IF EXISTS audit_%s_update;"
+        "DROP TRIGGER IF EXISTS audit_%s_delete;"
+        "CREATE TRIGGER audit_%s_insert AFTER INSERT ON %s BEGIN " AUDIT_INSERT " END;"
+        "CREATE TRIGGER audit_%s_update AFTER UPDATE ON %s BEGIN " AUDIT_INSERT " END;"
+        "CREATE TRIGGER audit_%s_delete AFTER DELETE ON %s BEGIN " AUDIT_INSERT " END;",
+        t, t, t,
+        t, t, t, "NEW", "insert", "NULL", new_json,
+        t, t, t, "NEW", "update", old_json, new_json,
+        t, t, t, "OLD", "delete", old_json, "NULL");
+#undef AUDIT_INSERT
+
+      if (!exec_sql (db, sql, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}

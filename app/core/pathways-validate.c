@@ -1,0 +1,450 @@
+/* pathways-validate.c — what a record must satisfy before it is written
+ *
+ * These are checks of the data itself (a real date, a known code, a
+ * date of birth not in the future).  The statutory rules of leaving care
+ * (status, eligibility, alerts) live in the rules module, not here.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pathways-validate"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "pathways-format.h"
+#include "pathways-store-private.h"
+#include "pathways-vocab.h"
+
+typedef struct {
+  PathwaysStore  *store;
+  PathwaysRecord *record;
+  char           *today;
+} Check;
+
+static gboolean
+invalid (GError     **error,
+         const char  *format,
+         ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+invalid (GError     **error,
+         const char  *format,
+         ...)
+{
+  va_list args;
+  g_autofree char *msg = NULL;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_INVALID, msg);
+  return FALSE;
+}
+
+static const char *
+label (PathwaysRecord *record,
+       const char     *field)
+{
+  PathwaysRecordClass *klass = PATHWAYS_RECORD_GET_CLASS (record);
+  int idx = pathways_record_class_find_field (klass, field);
+
+  g_assert (idx >= 0);
+  return g_dgettext (GETTEXT_PACKAGE, klass->fields[idx].label);
+}
+
+static const char *
+str (Check      *c,
+     const char *field)
+{
+  return pathways_record_get_string (c->record, field);
+}
+
+/* Required fields, and well-formed dates */
+static gboolean
+check_fields (Check   *c,
+              GError **error)
+{
+  PathwaysRecordClass *klass = PATHWAYS_RECORD_GET_CLASS (c->record);
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      const PathwaysField *f = &klass->fields[i];
+      const GValue *v = pathways_record_peek_value (c->record, i);
+      const char *l = g_dgettext (GETTEXT_PACKAGE, f->label);
+
+      if (f->type == PATHWAYS_FIELD_STRING || f->type == PATHWAYS_FIELD_DATE)
+        {
+          const char *s = g_value_get_string (v);
+          g_autofree char *stripped = s ? g_strstrip (g_strdup (s)) : NULL;
+
+          if ((f->flags & PATHWAYS_FIELD_REQUIRED) && (stripped == NULL || *stripped == '\0'))
+            /* Translators: %s is a field, e.g. "Family name is required" */
+            return invalid (error, _("%s is required"), l);
+          if (f->type == PATHWAYS_FIELD_DATE && s != NULL && !pathways_date_parse_iso (s, NULL))
+            return invalid (error, _("%s ‘%s’ is not a date"), l, s);
+          if (s != NULL && !g_utf8_validate (s, -1, NULL))
+            return invalid (error, _("%s is not valid text"), l);
+        }
+      else if ((f->flags & PATHWAYS_FIELD_REFERENCE) && (f->flags & PATHWAYS_FIELD_REQUIRED)
+               && g_value_get_int64 (v) <= 0)
+        return invalid (error, _("%s is required"), l);
+      else if (f->type == PATHWAYS_FIELD_MONEY && g_value_get_int64 (v) < 0)
+        return invalid (error, _("%s cannot be negative"), l);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_vocab (Check         *c,
+             const char    *field,
+             PathwaysVocab  vocab,
+             GError       **error)
+{
+  const char *code = str (c, field);
+
+  if (code != NULL && !pathways_vocab_is_valid (vocab, code))
+    return invalid (error, _("%s ‘%s’ is not one of the known values"), label (c->record, field), code);
+  return TRUE;
+}
+
+static gboolean
+check_ref (Check       *c,
+           const char  *field,
+           const char  *table,
+           GError     **error)
+{
+  gint64 id = pathways_record_get_int (c->record, field);
+
+  if (id != 0 && !pathways_store_exists (c->store, table, id))
+    return invalid (error, _("%s refers to a record that does not exist"), label (c->record, field));
+  return TRUE;
+}
+
+static gboolean
+check_code (Check       *c,
+            const char  *field,
+            const char  *list,
+            const char  *on_date,
+            GError     **error)
+{
+  const char *code = str (c, field);
+  g_autoptr(PathwaysRefCode) found = NULL;
+  g_autofree char *day = NULL;
+  gboolean known = FALSE;
+
+  if (code == NULL)
+    return TRUE;
+
+  found = pathways_store_lookup_ref_code (c->store, list, code, on_date, &known, error);
+  if (found != NULL)
+    return TRUE;
+  if (error != NULL && *error != NULL)
+    return FALSE;
+
+  if (!known)
+    return invalid (error, _("%s ‘%s’ is not a 903 %s code"), label (c->record, field), code, list);
+
+  day = pathways_date_format_uk (on_date);
+  return invalid (error, _("%s ‘%s’ was not a valid 903 code on %s"), label (c->record, field), code, day);
+}
+
+/* @earlier must not be after @later, when both are set */
+static gboolean
+check_order (Check       *c,
+             const char  *earlier,
+             const char  *later,
+             GError     **error)
+{
+  const char *a = str (c, earlier);
+  const char *b = str (c, later);
+
+  if (a != NULL && b != NULL && strcmp (a, b) > 0)
+    {
+      g_autofree char *ua = pathways_date_format_uk (a);
+      g_autofree char *ub = pathways_date_format_uk (b);
+      /* Translators: "Actual end 01/02/2024 is before Start date 03/04/2024" */
+      return invalid (error, _("%s %s is before %s %s"),
+                      label (c->record, later), ub, label (c->record, earlier), ua);
+    }
+  return TRUE;
+}
+
+static gboolean
+check_not_future (Check       *c,
+                  const char  *field,
+                  GError     **error)
+{
+  const char *d = str (c, field);
+
+  if (d != NULL && strcmp (d, c->today) > 0)
+    {
+      g_autofree char *ud = pathways_date_format_uk (d);
+      /* Translators: "Date of birth 01/02/2031 is in the future" */
+      return invalid (error, _("%s %s is in the future"), label (c->record, field), ud);
+    }
+  return TRUE;
+}
+
+static gboolean
+validate_staff (Check   *c,
+                GError **error)
+{
+  return check_vocab (c, "role", PATHWAYS_VOCAB_STAFF_ROLE, error);
+}
+
+static gboolean
+validate_young_person (Check   *c,
+                       GError **error)
+{
+  PathwaysRecord *r = c->record;
+  const char *dob = str (c, "date-of-birth");
+  gint64 since14 = pathways_record_get_int (r, "days-looked-after-since-14");
+  gint64 since16 = pathways_record_get_int (r, "days-looked-after-since-16");
+
+  if (!check_not_future (c, "date-of-birth", error))
+    return FALSE;
+  if (strcmp (dob, "1990-01-01") < 0)
+    {
+      g_autofree char *ud = pathways_date_format_uk (dob);
+      return invalid (error, _("Date of birth %s is too long ago for a care leaver"), ud);
+    }
+
+  if (!check_vocab (c, "sex", PATHWAYS_VOCAB_SEX, error) ||
+      !check_vocab (c, "immigration-status", PATHWAYS_VOCAB_IMMIGRATION_STATUS, error) ||
+      !check_vocab (c, "appeal-stage", PATHWAYS_VOCAB_APPEAL_STAGE, error) ||
+      !check_vocab (c, "age-assessment", PATHWAYS_VOCAB_AGE_ASSESSMENT, error) ||
+      !check_code (c, "ethnicity", PATHWAYS_REF_ETHNIC, NULL, error) ||
+      !check_code (c, "last-placement", PATHWAYS_REF_PLACE,
+                   str (c, "date-care-ended") ? str (c, "date-care-ended") : c->today, error) ||
+      !check_ref (c, "pa-id", "staff", error))
+    return FALSE;
+
+  if (!check_order (c, "date-of-birth", "date-first-looked-after", error) ||
+      !check_order (c, "date-first-looked-after", "date-care-ended", error) ||
+      !check_order (c, "date-of-birth", "needs-assessment-date", error) ||
+      !check_order (c, "date-of-birth", "pathway-plan-review-date", error) ||
+      !check_order (c, "date-of-birth", "last-contact-date", error) ||
+      !check_not_future (c, "date-first-looked-after", error) ||
+      !check_not_future (c, "date-care-ended", error) ||
+      !check_not_future (c, "needs-assessment-date", error) ||
+      !check_not_future (c, "pathway-plan-review-date", error) ||
+      !check_not_future (c, "last-contact-date", error) ||
+      !check_not_future (c, "human-rights-assessment-date", error))
+    return FALSE;
+
+  if (str (c, "date-care-ended") != NULL && str (c, "date-first-looked-after") == NULL)
+    return invalid (error, _("Date care ended is set but Date first looked after is missing"));
+
+  if (since14 < 0 || since16 < 0)
+    return invalid (error, _("Days looked after cannot be negative"));
+  if (since16 > since14)
+    return invalid (error, _("Days looked after since 16th birthday (%" G_GINT64_FORMAT ") cannot be "
+                             "more than days looked after since 14th birthday (%" G_GINT64_FORMAT ")"),
+                    since16, since14);
+  {
+    g_autofree char *b14 = pathways_date_birthday (dob, 14);
+    const char *until = str (c, "date-care-ended") ? str (c, "date-care-ended") : c->today;
+    int possible = MAX (0, pathways_date_days_between (b14, until) + 1);
+
+    if (since14 > possible)
+      return invalid (error, _("Days looked after since 14th birthday (%" G_GINT64_FORMAT ") is more "
+                               "than the %d days between the 14th birthday and the end of care"),
+                      since14, possible);
+  }
+
+  if (!pathways_record_get_bool (r, "uasc") &&
+      (str (c, "are-date") != NULL ||
+       (str (c, "age-assessment") != NULL && !g_str_equal (str (c, "age-assessment"), "not_required"))))
+    return invalid (error, _("Appeal and age-assessment details are only recorded for "
+                             "unaccompanied asylum-seeking young people"));
+
+  return TRUE;
+}
+
+static gboolean
+validate_urn (const char  *urn,
+              GError     **error)
+{
+  const char *digits = urn;
+  gsize n;
+
+  if (urn == NULL)
+    return TRUE;
+  if (g_ascii_strncasecmp (urn, "SC", 2) == 0)
+    digits += 2;
+  n = strlen (digits);
+  for (const char *p = digits; *p; p++)
+    if (!g_ascii_isdigit (*p))
+      n = 0;
+  if (n < 6 || n > 8)
+    return invalid (error, _("Ofsted URN ‘%s’ should be 6 to 8 digits, optionally after ‘SC’"), urn);
+  return TRUE;
+}
+
+static gboolean
+validate_unit (Check   *c,
+               GError **error)
+{
+  PathwaysRecord *r = c->record;
+  gint64 min_age = pathways_record_get_int (r, "min-age");
+  gint64 max_age = pathways_record_get_int (r, "max-age");
+  double hours = pathways_record_get_real (r, "support-hours");
+
+  if (!check_vocab (c, "kind", PATHWAYS_VOCAB_UNIT_KIND, error) ||
+      !check_vocab (c, "provider-type", PATHWAYS_VOCAB_PROVIDER_TYPE, error) ||
+      !check_vocab (c, "staffing", PATHWAYS_VOCAB_STAFFING, error) ||
+      !check_vocab (c, "registration", PATHWAYS_VOCAB_REGISTRATION, error) ||
+      !check_vocab (c, "commissioning", PATHWAYS_VOCAB_COMMISSIONING, error) ||
+      !check_vocab (c, "status", PATHWAYS_VOCAB_UNIT_STATUS, error) ||
+      !check_order (c, "status-from", "status-to", error) ||
+      !validate_urn (str (c, "ofsted-urn"), error))
+    return FALSE;
+
+  if (pathways_record_get_int (r, "bedrooms") < 0)
+    return invalid (error, _("Bedrooms cannot be negative"));
+  if (min_age < 0 || max_age < 0 || max_age > 30 || (max_age != 0 && min_age > max_age))
+    return invalid (error, _("Age range %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " is not sensible"),
+                    min_age, max_age);
+  if (hours < 0 || hours > 168)
+    return invalid (error, _("Support hours per week must be between 0 and 168"));
+
+  return TRUE;
+}
+
+static gboolean
+validate_spell (Check   *c,
+                GError **error)
+{
+  PathwaysRecord *r = c->record;
+  const char *state = str (c, "state");
+  const char *start = str (c, "start-date");
+  const char *accom = str (c, "accom");
+
+  if (!check_vocab (c, "state", PATHWAYS_VOCAB_SPELL_STATE, error) ||
+      !check_ref (c, "young-person-id", "young_person", error) ||
+      !check_ref (c, "unit-id", "unit", error) ||
+      !check_code (c, "accom", PATHWAYS_REF_ACCOM, start, error) ||
+      !check_code (c, "place", PATHWAYS_REF_PLACE, start, error) ||
+      !check_code (c, "place-provider", PATHWAYS_REF_PLACE_PROVIDER, start, error) ||
+      !check_order (c, "start-date", "planned-end", error) ||
+      !check_order (c, "start-date", "actual-end", error))
+    return FALSE;
+
+  if (pathways_record_get_int (r, "unit-id") == 0 && str (c, "address") == NULL &&
+      str (c, "place") == NULL)
+    return invalid (error, _("Choose a unit from the register or give an address"));
+  if (accom == NULL && str (c, "place") == NULL)
+    return invalid (error, _("Give the 903 accommodation type (ACCOM) or placement type (PLACE)"));
+
+  if (accom != NULL && pathways_record_get_bool (r, "accom-suitable"))
+    {
+      g_autoptr(PathwaysRefCode) code =
+        pathways_store_lookup_ref_code (c->store, PATHWAYS_REF_ACCOM, accom, NULL, NULL, NULL);
+      if (code != NULL && pathways_record_get_bool (PATHWAYS_RECORD (code), "unsuitable-only"))
+        return invalid (error, _("Accommodation type %s (%s) is never suitable"), accom,
+                        pathways_record_get_string (PATHWAYS_RECORD (code), "meaning"));
+    }
+
+  if (g_str_equal (state, "ended") && str (c, "actual-end") == NULL)
+    return invalid (error, _("An ended spell needs its actual end date"));
+  if (!g_str_equal (state, "ended") && str (c, "actual-end") != NULL)
+    return invalid (error, _("Only an ended spell has an actual end date"));
+  if (g_str_equal (state, "current") && strcmp (start, c->today) > 0)
+    {
+      g_autofree char *us = pathways_date_format_uk (start);
+      return invalid (error, _("A current spell cannot start in the future (%s)"), us);
+    }
+  if (!check_not_future (c, "actual-end", error))
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+validate_milestone_template (Check   *c,
+                             GError **error)
+{
+  gint64 months = pathways_record_get_int (c->record, "due-age-months");
+
+  if (!check_vocab (c, "category", PATHWAYS_VOCAB_MILESTONE_CATEGORY, error))
+    return FALSE;
+  if (months < 0 || months > 26 * 12)
+    return invalid (error, _("A milestone is due between birth and age 26"));
+  return TRUE;
+}
+
+static gboolean
+validate_milestone (Check   *c,
+                    GError **error)
+{
+  return check_vocab (c, "category", PATHWAYS_VOCAB_MILESTONE_CATEGORY, error) &&
+         check_ref (c, "young-person-id", "young_person", error) &&
+         check_ref (c, "template-id", "milestone_template", error) &&
+         check_not_future (c, "done-date", error);
+}
+
+static gboolean
+validate_transition (Check   *c,
+                     GError **error)
+{
+  if (!check_vocab (c, "state", PATHWAYS_VOCAB_TRANSITION_STATE, error) ||
+      !check_ref (c, "young-person-id", "young_person", error) ||
+      !check_ref (c, "from-spell-id", "spell", error) ||
+      !check_ref (c, "to-unit-id", "unit", error) ||
+      !check_ref (c, "to-spell-id", "spell", error) ||
+      !check_ref (c, "scheduled-by", "staff", error))
+    return FALSE;
+
+  if (pathways_record_get_int (c->record, "to-unit-id") == 0 && str (c, "to-address") == NULL)
+    return invalid (error, _("Choose a destination unit or give an address"));
+  return TRUE;
+}
+
+static gboolean
+validate_ref_code (Check   *c,
+                   GError **error)
+{
+  return check_order (c, "valid-from", "valid-to", error);
+}
+
+/**
+ * pathways_validate_record:
+ *
+ * Returns: %TRUE if @record may be written; otherwise @error names the
+ * field and the problem in words a person can act on
+ */
+gboolean
+pathways_validate_record (PathwaysStore   *store,
+                          PathwaysRecord  *record,
+                          GError         **error)
+{
+  Check c = { store, record, pathways_clock_dup_today (pathways_store_get_clock (store)) };
+  gboolean ok;
+
+  ok = check_fields (&c, error);
+  if (ok)
+    {
+      if (PATHWAYS_IS_STAFF (record))
+        ok = validate_staff (&c, error);
+      else if (PATHWAYS_IS_YOUNG_PERSON (record))
+        ok = validate_young_person (&c, error);
+      else if (PATHWAYS_IS_UNIT (record))
+        ok = validate_unit (&c, error);
+      else if (PATHWAYS_IS_SPELL (record))
+        ok = validate_spell (&c, error);
+      else if (PATHWAYS_IS_MILESTONE_TEMPLATE (record))
+        ok = validate_milestone_template (&c, error);
+      else if (PATHWAYS_IS_MILESTONE (record))
+        ok = validate_milestone (&c, error);
+      else if (PATHWAYS_IS_TRANSITION (record))
+        ok = validate_transition (&c, error);
+      else if (PATHWAYS_IS_REF_CODE (record))
+        ok = validate_ref_code (&c, error);
+    }
+
+  g_free (c.today);
+  return ok;
+}

@@ -1,0 +1,177 @@
+/* pathways-bench.c — how fast Pathways is on a big authority
+ *
+ *   pathways-bench [--size large|demo] [--runs N] [--database PATH]
+ *
+ * Generates the synthetic authority (or reuses --database if it exists),
+ * then times each case N times and prints the median, with the peak
+ * memory of the process.  Built with the tests; not a timed test.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+
+#include "pathways-core.h"
+
+#define TODAY "2026-11-22"
+
+static char *opt_size = NULL;
+static char *opt_database = NULL;
+static int opt_runs = 9;
+
+static const GOptionEntry entries[] = {
+  { "size", 0, 0, G_OPTION_ARG_STRING, &opt_size, "demo or large (default large)", "SIZE" },
+  { "runs", 'n', 0, G_OPTION_ARG_INT, &opt_runs, "Runs per case (default 9)", "N" },
+  { "database", 'd', 0, G_OPTION_ARG_FILENAME, &opt_database, "Reuse or create this database", "PATH" },
+  { NULL }
+};
+
+typedef void (*BenchFunc) (gpointer data);
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+static double
+median_ms (BenchFunc func,
+           gpointer  data)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (int i = 0; i < opt_runs; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      double ms;
+
+      func (data);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (times, ms);
+    }
+  g_array_sort (times, compare_doubles);
+  return g_array_index (times, double, times->len / 2);
+}
+
+static void
+report (const char *name,
+        double      ms)
+{
+  printf ("  %-44s %10.2f ms\n", name, ms);
+}
+
+static void
+bench_open_and_load (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysStore) store = pathways_store_open (data, NULL, &error);
+  g_autoptr(GListModel) rows = NULL;
+
+  if (store == NULL)
+    g_error ("%s", error->message);
+  rows = pathways_store_load_caseload (store, TODAY, &error);
+  if (rows == NULL)
+    g_error ("%s", error->message);
+}
+
+static void
+bench_load (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) rows = pathways_store_load_caseload (data, TODAY, &error);
+
+  if (rows == NULL)
+    g_error ("%s", error->message);
+}
+
+static void
+bench_list_units (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) units = pathways_store_list (data, PATHWAYS_TYPE_UNIT, &error);
+
+  if (units == NULL)
+    g_error ("%s", error->message);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("— Pathways benchmarks");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysStore) store = NULL;
+  g_autofree char *tmpdir = NULL;
+  g_autofree char *path = NULL;
+  PathwaysGenerateSize size = PATHWAYS_GENERATE_LARGE;
+  struct rusage usage;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return 2;
+    }
+  if (opt_size && !pathways_generate_size_from_string (opt_size, &size))
+    {
+      fprintf (stderr, "--size must be demo or large\n");
+      return 2;
+    }
+  if (opt_runs < 1)
+    opt_runs = 1;
+
+  if (opt_database)
+    path = g_strdup (opt_database);
+  else
+    {
+      tmpdir = g_dir_make_tmp ("pathways-bench-XXXXXX", &error);
+      if (tmpdir == NULL)
+        g_error ("%s", error->message);
+      path = g_build_filename (tmpdir, "bench.db", NULL);
+    }
+
+  printf ("Pathways benchmarks — %s authority, median of %d runs\n",
+          size == PATHWAYS_GENERATE_LARGE ? "large" : "demo", opt_runs);
+
+  store = pathways_store_open (path, NULL, &error);
+  if (store == NULL)
+    g_error ("%s", error->message);
+  if (pathways_store_is_empty (store))
+    {
+      PathwaysGenerateStats stats;
+      gint64 start = g_get_monotonic_time ();
+
+      if (!pathways_generate (store, size, 1, TODAY, &stats, &error))
+        g_error ("%s", error->message);
+      printf ("  %-44s %10.2f ms (once: %u people, %u units, %u spells, %u milestones)\n",
+              "generate", (g_get_monotonic_time () - start) / 1000.0,
+              stats.n_young_people, stats.n_units, stats.n_spells, stats.n_milestones);
+    }
+
+  report ("open store + load caseload model", median_ms (bench_open_and_load, path));
+  report ("load caseload model (store open)", median_ms (bench_load, store));
+  report ("list every unit (store open)", median_ms (bench_list_units, store));
+
+  getrusage (RUSAGE_SELF, &usage);
+  printf ("  %-44s %10.1f MiB\n", "peak resident memory", usage.ru_maxrss / 1024.0);
+
+  g_clear_object (&store);
+  if (tmpdir)
+    {
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+      g_unlink (path);
+      g_unlink (wal);
+      g_unlink (shm);
+      g_rmdir (tmpdir);
+    }
+  g_free (opt_size);
+  g_free (opt_database);
+  return 0;
+}

@@ -1,0 +1,92 @@
+/* test-util.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdlib.h>
+
+#include "test-util.h"
+
+char *
+test_make_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("pathways-test-XXXXXX", &error);
+
+  ck_assert_no_error (error);
+  return dir;
+}
+
+void
+test_remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (d == NULL)
+    return;
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        test_remove_dir (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+PathwaysStore *
+test_open_store (const char *dir,
+                 const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysClock) clock = pathways_clock_new_fixed (TEST_TODAY);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  PathwaysStore *store = pathways_store_open (path, clock, &error);
+
+  ck_assert_no_error (error);
+  ck_assert_ptr_nonnull (store);
+  return store;
+}
+
+gint64
+test_add_staff (PathwaysStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysStaff) pa = pathways_staff_new ("Alison Bennett", "pa", "Leaving Care North");
+
+  ck_assert (pathways_store_insert (store, PATHWAYS_RECORD (pa), &error));
+  ck_assert_no_error (error);
+  return pathways_record_get_id (PATHWAYS_RECORD (pa));
+}
+
+PathwaysYoungPerson *
+test_make_person (const char *local_id)
+{
+  return g_object_new (PATHWAYS_TYPE_YOUNG_PERSON,
+                       "given-name", "Amara",
+                       "family-name", "Okafor",
+                       "date-of-birth", "2008-05-14",
+                       "sex", "F",
+                       "ethnicity", "BAFR",
+                       "local-id", local_id,
+                       "date-first-looked-after", "2019-03-01",
+                       "days-looked-after-since-14", (gint64) 900,
+                       "days-looked-after-since-16", (gint64) 200,
+                       NULL);
+}
+
+int
+test_run_suite (Suite *suite)
+{
+  SRunner *runner = srunner_create (suite);
+  int failed;
+
+  srunner_run_all (runner, CK_NORMAL);
+  failed = srunner_ntests_failed (runner);
+  srunner_free (runner);
+  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

@@ -1,0 +1,23 @@
+/* test-util.h — shared helpers for the Check suites
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <check.h>
+
+#include "pathways-core.h"
+#include "pathways-store-private.h"
+
+#define TEST_TODAY "2026-11-22"
+
+char          *test_make_dir        (void);
+void           test_remove_dir      (const char *dir);
+PathwaysStore *test_open_store      (const char *dir,
+                                     const char *name);
+gint64         test_add_staff       (PathwaysStore *store);
+PathwaysYoungPerson *test_make_person (const char *local_id);
+int            test_run_suite       (Suite *suite);
+
+#define ck_assert_no_error(err) \
+  ck_assert_msg ((err) == NULL, "unexpected error: %s", (err) ? (err)->message : "")
