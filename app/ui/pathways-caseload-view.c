@@ -1,0 +1,416 @@
+/* pathways-caseload-view.c — the caseload: every young person, searchable
+ * and sortable
+ *
+ * The view holds no data.  It shows the GListModel of PathwaysCaseloadRow
+ * it is given through a filter (the search entry) and a sorter (the
+ * column headers).  A NULL model means "still loading".
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pathways-caseload-view"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "pathways-core.h"
+
+#include "pathways-caseload-view.h"
+
+struct _PathwaysCaseloadView
+{
+  GtkWidget parent_instance;
+
+  GListModel *model;
+
+  /* Template widgets and objects */
+  GtkSearchEntry      *search_entry;
+  GtkLabel            *count_label;
+  GtkStack            *stack;
+  GtkSpinner          *spinner;
+  GtkColumnView       *column_view;
+  GtkColumnViewColumn *name_column;
+  GtkSortListModel    *sort_model;
+  GtkFilterListModel  *filter_model;
+  GtkStringFilter     *search_filter;
+};
+
+G_DEFINE_FINAL_TYPE (PathwaysCaseloadView, pathways_caseload_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_MODEL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Shown for a missing value: the rules engine fills "status-label" later,
+ * and not every young person has a current placement or a PA. */
+#define NO_VALUE "—"
+
+/* Helpers */
+
+static void
+update_state (PathwaysCaseloadView *self)
+{
+  const char *page;
+  guint n_total = 0;
+  guint n_visible = 0;
+
+  if (self->model != NULL)
+    {
+      n_total = g_list_model_get_n_items (self->model);
+      n_visible = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+    }
+
+  if (self->model == NULL)
+    page = "loading";
+  else if (n_total == 0)
+    page = "empty";
+  else if (n_visible == 0)
+    page = "no-results";
+  else
+    page = "list";
+
+  gtk_stack_set_visible_child_name (self->stack, page);
+  gtk_spinner_set_spinning (self->spinner, self->model == NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), n_total > 0);
+
+  if (self->model == NULL || n_total == 0)
+    {
+      gtk_label_set_label (self->count_label, "");
+    }
+  else if (n_visible == n_total)
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: the number of young people in the caseload */
+      text = g_strdup_printf (ngettext ("%u young person", "%u young people", n_total), n_total);
+      gtk_label_set_label (self->count_label, text);
+    }
+  else
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: shown while searching: “12 of 60 young people” */
+      text = g_strdup_printf (ngettext ("%u of %u young person", "%u of %u young people", n_total),
+                              n_visible, n_total);
+      gtk_label_set_label (self->count_label, text);
+    }
+}
+
+/* Callbacks */
+
+static void
+filter_items_changed_cb (PathwaysCaseloadView *self,
+                         guint                 position,
+                         guint                 removed,
+                         guint                 added,
+                         GListModel           *model)
+{
+  update_state (self);
+}
+
+static void
+search_changed_cb (PathwaysCaseloadView *self,
+                   GtkSearchEntry       *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  gtk_string_filter_set_search (self->search_filter, text);
+}
+
+static void
+stop_search_cb (PathwaysCaseloadView *self,
+                GtkSearchEntry       *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+/* Closures for the cell templates: the first argument is the GtkListItem
+ * the expression is evaluated for.  Each returns a new string. */
+
+static char *
+text_or_dash_cb (gpointer    item,
+                 const char *text)
+{
+  return g_strdup (text != NULL && *text != '\0' ? text : NO_VALUE);
+}
+
+/* The kind of accommodation goes under its name, unless it would only
+ * repeat it ("Children's home" twice) */
+static gboolean
+kind_visible_cb (gpointer    item,
+                 const char *kind,
+                 const char *accommodation)
+{
+  return kind != NULL && *kind != '\0' && g_strcmp0 (kind, accommodation) != 0;
+}
+
+/* For the column sorters: GtkStringSorter takes no NULL strings */
+static char *
+sort_key_cb (gpointer    item,
+             const char *text)
+{
+  return g_strdup (text != NULL ? text : "");
+}
+
+static char *
+age_text_cb (gpointer item,
+             gint64   age)
+{
+  if (age < 0)
+    return g_strdup (NO_VALUE);
+  return g_strdup_printf ("%" G_GINT64_FORMAT, age);
+}
+
+static char *
+uk_date_cb (gpointer    item,
+            const char *iso)
+{
+  if (iso == NULL || *iso == '\0')
+    return g_strdup (NO_VALUE);
+  return pathways_date_format_uk (iso);
+}
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PathwaysCaseloadView *self = PATHWAYS_CASELOAD_VIEW (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* GObject overrides */
+
+static void
+pathways_caseload_view_dispose (GObject *object)
+{
+  PathwaysCaseloadView *self = PATHWAYS_CASELOAD_VIEW (object);
+  GtkWidget *child;
+
+  if (self->filter_model != NULL)
+    g_signal_handlers_disconnect_by_func (self->filter_model, filter_items_changed_cb, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PATHWAYS_TYPE_CASELOAD_VIEW);
+
+  /* The template's top-level box is not a bound child: unparent it */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->model);
+
+  G_OBJECT_CLASS (pathways_caseload_view_parent_class)->dispose (object);
+}
+
+static void
+pathways_caseload_view_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  PathwaysCaseloadView *self = PATHWAYS_CASELOAD_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      g_value_set_object (value, self->model);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pathways_caseload_view_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  PathwaysCaseloadView *self = PATHWAYS_CASELOAD_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      pathways_caseload_view_set_model (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pathways_caseload_view_class_init (PathwaysCaseloadViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pathways_caseload_view_dispose;
+  object_class->get_property = pathways_caseload_view_get_property;
+  object_class->set_property = pathways_caseload_view_set_property;
+
+  /**
+   * PathwaysCaseloadView:model:
+   *
+   * The caseload, a #GListModel of #PathwaysCaseloadRow, or %NULL while
+   * it is loading.
+   */
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The cell templates look properties up on this type by name */
+  g_type_ensure (PATHWAYS_TYPE_CASELOAD_ROW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pathways-caseload-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, stack);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, spinner);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, name_column);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, sort_model);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, filter_model);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, search_filter);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sort_key_cb);
+  gtk_widget_class_bind_template_callback (widget_class, text_or_dash_cb);
+  gtk_widget_class_bind_template_callback (widget_class, kind_visible_cb);
+  gtk_widget_class_bind_template_callback (widget_class, age_text_cb);
+  gtk_widget_class_bind_template_callback (widget_class, uk_date_cb);
+
+  gtk_widget_class_install_action (widget_class, "caseload.focus-search", NULL, focus_search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "caseload.focus-search", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "caseloadview");
+}
+
+static void
+pathways_caseload_view_init (PathwaysCaseloadView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_sort_list_model_set_sorter (self->sort_model, gtk_column_view_get_sorter (self->column_view));
+  gtk_column_view_sort_by_column (self->column_view, self->name_column, GTK_SORT_ASCENDING);
+
+  /* Typing anywhere in the caseload starts a search */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+
+  g_signal_connect_object (self->filter_model, "items-changed",
+                           G_CALLBACK (filter_items_changed_cb), self, G_CONNECT_SWAPPED);
+
+  update_state (self);
+}
+
+/* Public API */
+
+GtkWidget *
+pathways_caseload_view_new (void)
+{
+  return g_object_new (PATHWAYS_TYPE_CASELOAD_VIEW, NULL);
+}
+
+/**
+ * pathways_caseload_view_get_model:
+ *
+ * Returns: (transfer none) (nullable): the caseload, or %NULL while loading
+ */
+GListModel *
+pathways_caseload_view_get_model (PathwaysCaseloadView *self)
+{
+  g_return_val_if_fail (PATHWAYS_IS_CASELOAD_VIEW (self), NULL);
+
+  return self->model;
+}
+
+/**
+ * pathways_caseload_view_set_model:
+ * @model: (nullable): a #GListModel of #PathwaysCaseloadRow, or %NULL to
+ *   show that the caseload is loading
+ */
+void
+pathways_caseload_view_set_model (PathwaysCaseloadView *self,
+                                  GListModel           *model)
+{
+  g_return_if_fail (PATHWAYS_IS_CASELOAD_VIEW (self));
+  g_return_if_fail (model == NULL || G_IS_LIST_MODEL (model));
+  g_return_if_fail (model == NULL ||
+                    g_type_is_a (g_list_model_get_item_type (model), PATHWAYS_TYPE_CASELOAD_ROW));
+
+  if (!g_set_object (&self->model, model))
+    return;
+
+  gtk_filter_list_model_set_model (self->filter_model, model);
+  update_state (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
+}
+
+/**
+ * pathways_caseload_view_get_column_view:
+ *
+ * Returns: (transfer none): the column view showing the caseload
+ */
+GtkColumnView *
+pathways_caseload_view_get_column_view (PathwaysCaseloadView *self)
+{
+  g_return_val_if_fail (PATHWAYS_IS_CASELOAD_VIEW (self), NULL);
+
+  return self->column_view;
+}
+
+/**
+ * pathways_caseload_view_get_n_visible:
+ *
+ * Returns: the number of young people the search leaves visible
+ */
+guint
+pathways_caseload_view_get_n_visible (PathwaysCaseloadView *self)
+{
+  g_return_val_if_fail (PATHWAYS_IS_CASELOAD_VIEW (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+}
+
+/**
+ * pathways_caseload_view_set_search_text:
+ *
+ * Types @text into the search entry and filters at once, without the
+ * entry's typing delay.
+ */
+void
+pathways_caseload_view_set_search_text (PathwaysCaseloadView *self,
+                                        const char           *text)
+{
+  g_return_if_fail (PATHWAYS_IS_CASELOAD_VIEW (self));
+
+  if (text == NULL)
+    text = "";
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  gtk_string_filter_set_search (self->search_filter, text);
+}
+
+/**
+ * pathways_caseload_view_get_visible_page:
+ *
+ * Returns: "loading", "empty", "no-results" or "list"
+ */
+const char *
+pathways_caseload_view_get_visible_page (PathwaysCaseloadView *self)
+{
+  g_return_val_if_fail (PATHWAYS_IS_CASELOAD_VIEW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
