@@ -155,7 +155,7 @@ START_TEST (test_migrate_from_v1_with_backup)
   {
     g_autoptr(PathwaysStore) store = pathways_store_open (path, clock, &error);
     ck_assert_no_error (error);
-    ck_assert_int_eq (pathways_store_get_schema_version (store), 2);
+    ck_assert_int_eq (pathways_store_get_schema_version (store), PATHWAYS_STORE_SCHEMA_VERSION);
 
     /* A backup of the old file was made first, private too */
     backup = pathways_store_get_backup_path (store);
@@ -170,12 +170,21 @@ START_TEST (test_migrate_from_v1_with_backup)
     ck_assert_uint_eq (g_list_model_get_n_items (staff), 1);
     codes = pathways_store_list_ref_codes (store, PATHWAYS_REF_ACCOM, NULL, &error);
     ck_assert_uint_eq (g_list_model_get_n_items (codes), 17);
-  }
 
-  /* The backup opens as a schema-1 database */
-  {
-    g_autoptr(PathwaysStore) store = test_open_store (dir, "old.db");
-    ck_assert_ptr_null (pathways_store_get_backup_path (store));
+    /* The backup is the old database, untouched: schema 1 with its row */
+    {
+      sqlite3 *db = NULL;
+      sqlite3_stmt *stmt = NULL;
+
+      ck_assert_int_eq (sqlite3_open_v2 (backup, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+      ck_assert_int_eq (sqlite3_prepare_v2 (db, "SELECT (SELECT user_version FROM pragma_user_version),"
+                                                " (SELECT count(*) FROM staff)", -1, &stmt, NULL), SQLITE_OK);
+      ck_assert_int_eq (sqlite3_step (stmt), SQLITE_ROW);
+      ck_assert_int_eq (sqlite3_column_int (stmt, 0), 1);
+      ck_assert_int_eq (sqlite3_column_int (stmt, 1), 1);
+      sqlite3_finalize (stmt);
+      sqlite3_close (db);
+    }
   }
 }
 END_TEST

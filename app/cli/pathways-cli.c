@@ -2,6 +2,7 @@
  *
  *   pathways-cli generate --size demo|large --seed N --database PATH [--today D]
  *   pathways-cli caseload [--database PATH] [--today D] [--format text|csv]
+ *   pathways-cli alerts [--database PATH] [--date D] [--person ID] [--format text|csv]
  *   pathways-cli info [--database PATH]
  *
  * Links the core library only: no display needed.
@@ -24,12 +25,14 @@ static char *opt_today;
 static char *opt_size;
 static char *opt_format;
 static int opt_seed = 1;
+static gint64 opt_person = 0;
 
 static const GOptionEntry common_entries[] = {
   { "database", 'd', 0, G_OPTION_ARG_FILENAME, &opt_database,
     N_("The database file (default: $PATHWAYS_DATABASE or the app's own)"), N_("PATH") },
   { "today", 0, 0, G_OPTION_ARG_STRING, &opt_today,
     N_("Treat this date (YYYY-MM-DD or DD/MM/YYYY) as today"), N_("DATE") },
+  { "date", 0, 0, G_OPTION_ARG_STRING, &opt_today, N_("The same as --today"), N_("DATE") },
   { NULL }
 };
 
@@ -46,6 +49,12 @@ static const GOptionEntry format_entries[] = {
   { NULL }
 };
 
+static const GOptionEntry alerts_entries[] = {
+  { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format, N_("text or csv"), N_("FORMAT") },
+  { "person", 0, 0, G_OPTION_ARG_INT64, &opt_person, N_("Only this young person (their id)"), N_("ID") },
+  { NULL }
+};
+
 static void
 usage (FILE *out)
 {
@@ -54,7 +63,8 @@ usage (FILE *out)
              "\n"
              "Commands:\n"
              "  generate   Fill a new database with a synthetic authority\n"
-             "  caseload   List every young person with their PA and accommodation\n"
+             "  caseload   List every young person with their status, PA and accommodation\n"
+             "  alerts     List what needs attention, worst first\n"
              "  info       Show what a database holds\n"
              "\n"
              "Run “pathways-cli COMMAND --help” for a command's options.\n"));
@@ -213,8 +223,8 @@ cmd_caseload (int     argc,
     return 1;
 
   if (csv)
-    g_string_append (out, "id,local_id,name,date_of_birth,age,personal_adviser,team,"
-                          "accommodation,kind,since\n");
+    g_string_append (out, "id,local_id,name,date_of_birth,age,status,personal_adviser,team,"
+                          "accommodation,kind,since,next_key_date,next_key_date_label,alerts,readiness\n");
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
     {
       g_autoptr(PathwaysRecord) row = g_list_model_get_item (rows, i);
@@ -222,6 +232,10 @@ cmd_caseload (int     argc,
       g_autofree char *since = pathways_date_format_uk (pathways_record_get_string (row, "accommodation-since"));
       g_autofree char *age = g_strdup_printf ("%" G_GINT64_FORMAT, pathways_record_get_int (row, "age"));
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, pathways_record_get_id (row));
+      g_autofree char *next = pathways_date_format_uk (pathways_record_get_string (row, "next-key-date"));
+      g_autofree char *alerts = g_strdup_printf ("%" G_GINT64_FORMAT, pathways_record_get_int (row, "alert-count"));
+      gint64 ready = pathways_record_get_int (row, "readiness");
+      g_autofree char *readiness = ready >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, ready) : g_strdup ("");
 
       if (csv)
         {
@@ -230,23 +244,115 @@ cmd_caseload (int     argc,
           csv_field (out, pathways_record_get_string (row, "display-name"), FALSE);
           csv_field (out, dob, FALSE);
           csv_field (out, age, FALSE);
+          csv_field (out, pathways_record_get_string (row, "status-label"), FALSE);
           csv_field (out, pathways_record_get_string (row, "pa-name"), FALSE);
           csv_field (out, pathways_record_get_string (row, "team"), FALSE);
           csv_field (out, pathways_record_get_string (row, "accommodation"), FALSE);
           csv_field (out, pathways_record_get_string (row, "accommodation-kind"), FALSE);
-          csv_field (out, since, TRUE);
+          csv_field (out, since, FALSE);
+          csv_field (out, next, FALSE);
+          csv_field (out, pathways_record_get_string (row, "next-key-date-label"), FALSE);
+          csv_field (out, alerts, FALSE);
+          csv_field (out, readiness, TRUE);
         }
       else
         {
           const char *acc = pathways_record_get_string (row, "accommodation");
-          g_string_append_printf (out, "%-9s %-24s %3s  %-20s %-36.36s %s\n",
+          g_string_append_printf (out, "%-9s %-22s %3s  %-17s %-20s %-36.36s %s\n",
                                   pathways_record_get_string (row, "local-id"),
                                   pathways_record_get_string (row, "display-name"),
                                   age,
+                                  pathways_record_get_string (row, "status-label"),
                                   pathways_record_get_string (row, "pa-name") ?: _("No PA"),
                                   acc ? acc : _("No current accommodation"),
                                   pathways_record_get_string (row, "accommodation-kind") ?: "");
         }
+    }
+  fputs (out->str, stdout);
+  return 0;
+}
+
+static int
+cmd_alerts (int     argc,
+            char  **argv,
+            GError **error)
+{
+  g_autoptr(PathwaysClock) clock = NULL;
+  g_autoptr(PathwaysStore) store = NULL;
+  g_autoptr(GListModel) alerts = NULL;
+  g_autofree char *today = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  gboolean csv;
+  guint n;
+
+  if (!parse ("alerts", alerts_entries, &argc, &argv, error))
+    return 2;
+  if (opt_format != NULL && !g_str_equal (opt_format, "text") && !g_str_equal (opt_format, "csv"))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--format: “%s” is not text or csv"), opt_format);
+      return 2;
+    }
+  if (opt_person < 0)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("--person must be a young person's id"));
+      return 2;
+    }
+  csv = g_strcmp0 (opt_format, "csv") == 0;
+  if ((clock = make_clock (error)) == NULL)
+    return 2;
+  if ((store = open_store (clock, TRUE, error)) == NULL)
+    return 1;
+  if (opt_person > 0)
+    {
+      g_autoptr(PathwaysRecord) person = pathways_store_get (store, PATHWAYS_TYPE_YOUNG_PERSON,
+                                                             opt_person, NULL);
+      if (person == NULL)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("--person: there is no young person with id %" G_GINT64_FORMAT), opt_person);
+          return 2;
+        }
+    }
+  today = pathways_clock_dup_today (clock);
+  if ((alerts = pathways_store_load_alerts (store, today, opt_person, error)) == NULL)
+    return 1;
+
+  n = g_list_model_get_n_items (alerts);
+  if (csv)
+    g_string_append (out, "severity,due,young_person_id,local_id,name,rule,reason\n");
+  else
+    {
+      g_autofree char *uk = pathways_date_format_uk (today);
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u alert on %s\n\n",
+                                                "%u alerts on %s\n\n", n), n, uk);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PathwaysRecord) a = g_list_model_get_item (alerts, i);
+      g_autofree char *due = pathways_date_format_uk (pathways_record_get_string (a, "due-date"));
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, pathways_record_get_int (a, "young-person-id"));
+      g_autoptr(PathwaysRecord) person = pathways_store_get (store, PATHWAYS_TYPE_YOUNG_PERSON,
+                                                             pathways_record_get_int (a, "young-person-id"), NULL);
+      const char *local_id = person ? pathways_record_get_string (person, "local-id") : NULL;
+
+      if (csv)
+        {
+          csv_field (out, pathways_record_get_string (a, "severity-label"), FALSE);
+          csv_field (out, due, FALSE);
+          csv_field (out, id, FALSE);
+          csv_field (out, local_id, FALSE);
+          csv_field (out, pathways_record_get_string (a, "person-name"), FALSE);
+          csv_field (out, pathways_record_get_string (a, "kind"), FALSE);
+          csv_field (out, pathways_record_get_string (a, "reason"), TRUE);
+        }
+      else
+        g_string_append_printf (out, "%-7s %-10s %-9s %-22s %s\n",
+                                pathways_record_get_string (a, "severity-label"), due,
+                                local_id ? local_id : "", pathways_record_get_string (a, "person-name"),
+                                pathways_record_get_string (a, "reason"));
     }
   fputs (out->str, stdout);
   return 0;
@@ -322,6 +428,8 @@ main (int   argc,
     status = cmd_generate (argc, argv, &error);
   else if (g_str_equal (command, "caseload"))
     status = cmd_caseload (argc, argv, &error);
+  else if (g_str_equal (command, "alerts"))
+    status = cmd_alerts (argc, argv, &error);
   else if (g_str_equal (command, "info"))
     status = cmd_info (argc, argv, &error);
   else

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "pathways-format.h"
+#include "pathways-snapshot.h"
 #include "pathways-store-private.h"
 #include "pathways-vocab.h"
 
@@ -44,6 +45,71 @@ meanings (PathwaysStore *store,
                             g_strdup (pathways_record_get_string (code, "meaning")));
     }
   return map;
+}
+
+typedef struct {
+  int count;
+  int worst;
+} AlertSummary;
+
+/* Status, next key date, alerts and readiness from the rules engine */
+static gboolean
+apply_rules (PathwaysStore  *self,
+             const char     *on_date,
+             GPtrArray      *rows,
+             GError        **error)
+{
+  g_autoptr(PathwaysSnapshot) snap = pathways_snapshot_load (self, on_date, error);
+  g_autoptr(GPtrArray) alerts = NULL;
+  g_autoptr(GHashTable) summaries = NULL;
+
+  if (snap == NULL)
+    return FALSE;
+
+  alerts = pathways_snapshot_alerts (snap, 0);
+  summaries = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  for (guint i = 0; i < alerts->len; i++)
+    {
+      const PathwaysAlertFacts *a = g_ptr_array_index (alerts, i);
+      AlertSummary *sum = g_hash_table_lookup (summaries, &a->person_id);
+
+      if (a->severity == PATHWAYS_SEVERITY_INFO)
+        continue;
+      if (sum == NULL)
+        {
+          sum = g_new0 (AlertSummary, 1);
+          g_hash_table_insert (summaries, g_memdup2 (&a->person_id, sizeof (gint64)), sum);
+        }
+      sum->count++;
+      sum->worst = MAX (sum->worst, (int) a->severity);
+    }
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      PathwaysRecord *row = g_ptr_array_index (rows, i);
+      gint64 id = pathways_record_get_id (row);
+      const PathwaysPersonFacts *p = pathways_snapshot_get_person (snap, id);
+      const AlertSummary *sum = g_hash_table_lookup (summaries, &id);
+      g_autofree char *why = NULL;
+      g_autoptr(PathwaysKeyDates) dates = NULL;
+      PathwaysCareStatus status;
+
+      if (p == NULL)
+        continue;
+      status = pathways_rules_care_status (p, on_date, &why);
+      dates = pathways_rules_key_dates (p, on_date);
+      g_object_set (row,
+                    "status", pathways_care_status_code (status),
+                    "status-label", pathways_care_status_label (status),
+                    "status-explanation", why,
+                    "next-key-date", dates->next_key_date,
+                    "next-key-date-label", dates->next_key_date_label,
+                    "alert-count", (gint64) (sum ? sum->count : 0),
+                    "alert-severity", (gint64) (sum ? sum->worst : 0),
+                    "readiness", (gint64) pathways_rules_readiness (pathways_snapshot_get_settings (snap), p),
+                    NULL);
+    }
+  return TRUE;
 }
 
 #define COLTEXT(c) ((const char *) sqlite3_column_text (stmt, (c)))
@@ -146,6 +212,9 @@ pathways_store_load_caseload (PathwaysStore  *self,
       return NULL;
     }
   pathways_store_unlock (self);
+
+  if (!apply_rules (self, on_date, rows, error))
+    return NULL;
 
   list = g_list_store_new (PATHWAYS_TYPE_CASELOAD_ROW);
   g_list_store_splice (list, 0, 0, rows->pdata, rows->len);

@@ -9,5 +9,7 @@
 #include "pathways-format.h"
 #include "pathways-generator.h"
 #include "pathways-record.h"
+#include "pathways-rules.h"
+#include "pathways-snapshot.h"
 #include "pathways-store.h"
 #include "pathways-vocab.h"

@@ -173,6 +173,24 @@ static const PathwaysField caseload_row_fields[] = {
   { "days-in-accommodation", I, N_("Days in accommodation"), DER },
   { "in-authority", B, N_("Inside the authority"), DER },
   { "search-text", S, NULL, DER },
+  { "status", S, N_("Status code"), DER },
+  { "status-explanation", S, N_("Why"), DER },
+  { "next-key-date", D, N_("Next key date"), DER },
+  { "next-key-date-label", S, N_("Next key date"), DER },
+  { "alert-count", I, N_("Alerts"), DER },
+  { "alert-severity", I, N_("Worst alert"), DER },
+  { "readiness", I, N_("Readiness"), DER },
+};
+
+static const PathwaysField alert_fields[] = {
+  { "severity", I, N_("Severity"), DER },
+  { "severity-label", S, N_("Severity"), DER },
+  { "kind", S, N_("Rule"), DER },
+  { "due-date", D, N_("Due"), DER },
+  { "young-person-id", I, N_("Young person"), DER | REF },
+  { "person-name", S, N_("Young person"), DER },
+  { "local-id", S, N_("Local child ID"), DER },
+  { "reason", S, N_("Reason"), DER },
 };
 
 #define DEFINE_RECORD(TypeName, type_name, table, fields)                           \
@@ -196,6 +214,7 @@ DEFINE_RECORD (PathwaysTransition, pathways_transition, "transition", transition
 DEFINE_RECORD (PathwaysRefCode, pathways_ref_code, "ref_code", ref_code_fields)
 DEFINE_RECORD (PathwaysAuditEntry, pathways_audit_entry, "audit_log", audit_entry_fields)
 DEFINE_RECORD (PathwaysCaseloadRow, pathways_caseload_row, NULL, caseload_row_fields)
+DEFINE_RECORD (PathwaysAlert, pathways_alert, NULL, alert_fields)
 
 PathwaysYoungPerson *
 pathways_young_person_new (void)

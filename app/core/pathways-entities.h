@@ -43,6 +43,10 @@ G_DECLARE_FINAL_TYPE (PathwaysAuditEntry, pathways_audit_entry, PATHWAYS, AUDIT_
 #define PATHWAYS_TYPE_CASELOAD_ROW (pathways_caseload_row_get_type ())
 G_DECLARE_FINAL_TYPE (PathwaysCaseloadRow, pathways_caseload_row, PATHWAYS, CASELOAD_ROW, PathwaysRecord)
 
+/* An alert from the rules engine.  Read-only. */
+#define PATHWAYS_TYPE_ALERT (pathways_alert_get_type ())
+G_DECLARE_FINAL_TYPE (PathwaysAlert, pathways_alert, PATHWAYS, ALERT, PathwaysRecord)
+
 /* Reference-code lists (the "list" column of ref_code) */
 #define PATHWAYS_REF_ACCOM          "ACCOM"
 #define PATHWAYS_REF_PLACE          "PLACE"

@@ -686,6 +686,7 @@ generate_milestones (Gen         *g,
                      GError     **error)
 {
   g_autofree char *horizon = pathways_date_add_months (g->today, 24);
+  g_autofree char *year_ago = pathways_date_add_months (g->today, -12);
 
   for (guint i = 0; i < g->template_records->len; i++)
     {
@@ -700,7 +701,8 @@ generate_milestones (Gen         *g,
       if (strcmp (due, horizon) > 0)
         continue;
 
-      if (strcmp (due, g->today) <= 0 ? chance (g, 0.86) : chance (g, 0.12))
+      if (strcmp (due, g->today) > 0 ? chance (g, 0.12)
+          : strcmp (due, year_ago) < 0 ? chance (g, 0.97) : chance (g, 0.8))
         {
           done = pathways_date_add_days (due, rint_range (g, -60, 30));
           if (strcmp (done, g->today) > 0)
@@ -809,6 +811,9 @@ generate_person (Gen      *g,
 
   foster = chance (g, 0.62);
   residential = !foster && chance (g, 0.45);
+  /* Under 16 nobody is in supported accommodation: foster care or a children's home */
+  if (age < 16 && !foster)
+    residential = TRUE;
   last_place = foster ? (chance (g, 0.6) ? "U4" : (chance (g, 0.5) ? "U6" : "U1"))
              : residential ? "K2" : supported_place_code (age >= 18 ? b18 : g->today);
 
@@ -1295,7 +1300,11 @@ pathways_generate (PathwaysStore          *store,
   if (!pathways_store_begin (store, error))
     goto out;
 
-  if (!generate_staff (&g, size, error) || !generate_units (&g, n_units, error))
+  if (!pathways_store_set_setting (store, "authority_name", "Northbrook", error) ||
+      !pathways_store_set_setting (store, "authority_areas",
+                                   "Northbrook Central;Eastfield;Westmoor;Southgate;Millbank;Riverside",
+                                   error) ||
+      !generate_staff (&g, size, error) || !generate_units (&g, n_units, error))
     goto rollback;
   for (guint i = 0; i < n_people; i++)
     if (!generate_person (&g, i, error))

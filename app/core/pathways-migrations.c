@@ -312,6 +312,64 @@ static const char schema_v2[] =
   " ('Record 903 IN_TOUCH, ACTIV and ACCOM at 21', 'plans', 252, 1, 0, NULL),"
   " ('Decide on PA support from 21 to 25', 'plans', 252, 1, 0, NULL);";
 
+/* Version 3: rule settings per authority, and bank holidays for working days */
+static const char schema_v3[] =
+  "CREATE TABLE setting ("
+  "  id INTEGER PRIMARY KEY,"
+  "  key TEXT NOT NULL UNIQUE,"
+  "  value TEXT"
+  ");"
+  "INSERT INTO setting (key, value) VALUES"
+  " ('authority_name', NULL),"
+  " ('authority_areas', NULL),"            /* areas inside the authority, ';'-separated */
+  " ('contact_interval_days', '56'),"      /* PA contact: at least every 8 weeks (local) */
+  " ('readiness_threshold', '70'),"        /* % of weighted milestones done: ready for move-on */
+  " ('readiness_weights', 'plans=1;accommodation=2;practical=2;finance=2;eet=1;health=1;family=1;immigration=1'),"
+  " ('staying_close_scope', 'residential')," /* or 'all' when the 2026 Act widens it */
+  " ('suha_amount', '300000'),"            /* Setting Up Home Allowance, pence (DfE minimum from 1 April 2023) */
+  " ('emergency_max_working_days', '2');"  /* B&B only in an emergency, for at most 2 working days */
+
+  "CREATE TABLE bank_holiday ("
+  "  id INTEGER PRIMARY KEY,"
+  "  day TEXT NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  region TEXT NOT NULL DEFAULT 'england-and-wales',"
+  "  UNIQUE (day, region)"
+  ");"
+  /* England and Wales bank holidays (GOV.UK), substitute days included */
+  "INSERT INTO bank_holiday (day, name) VALUES"
+  " ('2020-01-01', 'New Year''s Day'), ('2020-04-10', 'Good Friday'), ('2020-04-13', 'Easter Monday'),"
+  " ('2020-05-08', 'Early May bank holiday (VE day)'), ('2020-05-25', 'Spring bank holiday'),"
+  " ('2020-08-31', 'Summer bank holiday'), ('2020-12-25', 'Christmas Day'), ('2020-12-28', 'Boxing Day (substitute day)'),"
+  " ('2021-01-01', 'New Year''s Day'), ('2021-04-02', 'Good Friday'), ('2021-04-05', 'Easter Monday'),"
+  " ('2021-05-03', 'Early May bank holiday'), ('2021-05-31', 'Spring bank holiday'),"
+  " ('2021-08-30', 'Summer bank holiday'), ('2021-12-27', 'Christmas Day (substitute day)'), ('2021-12-28', 'Boxing Day (substitute day)'),"
+  " ('2022-01-03', 'New Year''s Day (substitute day)'), ('2022-04-15', 'Good Friday'), ('2022-04-18', 'Easter Monday'),"
+  " ('2022-05-02', 'Early May bank holiday'), ('2022-06-02', 'Spring bank holiday'), ('2022-06-03', 'Platinum Jubilee bank holiday'),"
+  " ('2022-08-29', 'Summer bank holiday'), ('2022-09-19', 'State Funeral of Queen Elizabeth II'),"
+  " ('2022-12-26', 'Boxing Day'), ('2022-12-27', 'Christmas Day (substitute day)'),"
+  " ('2023-01-02', 'New Year''s Day (substitute day)'), ('2023-04-07', 'Good Friday'), ('2023-04-10', 'Easter Monday'),"
+  " ('2023-05-01', 'Early May bank holiday'), ('2023-05-08', 'Coronation of King Charles III'), ('2023-05-29', 'Spring bank holiday'),"
+  " ('2023-08-28', 'Summer bank holiday'), ('2023-12-25', 'Christmas Day'), ('2023-12-26', 'Boxing Day'),"
+  " ('2024-01-01', 'New Year''s Day'), ('2024-03-29', 'Good Friday'), ('2024-04-01', 'Easter Monday'),"
+  " ('2024-05-06', 'Early May bank holiday'), ('2024-05-27', 'Spring bank holiday'),"
+  " ('2024-08-26', 'Summer bank holiday'), ('2024-12-25', 'Christmas Day'), ('2024-12-26', 'Boxing Day'),"
+  " ('2025-01-01', 'New Year''s Day'), ('2025-04-18', 'Good Friday'), ('2025-04-21', 'Easter Monday'),"
+  " ('2025-05-05', 'Early May bank holiday'), ('2025-05-26', 'Spring bank holiday'),"
+  " ('2025-08-25', 'Summer bank holiday'), ('2025-12-25', 'Christmas Day'), ('2025-12-26', 'Boxing Day'),"
+  " ('2026-01-01', 'New Year''s Day'), ('2026-04-03', 'Good Friday'), ('2026-04-06', 'Easter Monday'),"
+  " ('2026-05-04', 'Early May bank holiday'), ('2026-05-25', 'Spring bank holiday'),"
+  " ('2026-08-31', 'Summer bank holiday'), ('2026-12-25', 'Christmas Day'), ('2026-12-28', 'Boxing Day (substitute day)'),"
+  " ('2027-01-01', 'New Year''s Day'), ('2027-03-26', 'Good Friday'), ('2027-03-29', 'Easter Monday'),"
+  " ('2027-05-03', 'Early May bank holiday'), ('2027-05-31', 'Spring bank holiday'),"
+  " ('2027-08-30', 'Summer bank holiday'), ('2027-12-27', 'Christmas Day (substitute day)'), ('2027-12-28', 'Boxing Day (substitute day)'),"
+  " ('2028-01-03', 'New Year''s Day (substitute day)'), ('2028-04-14', 'Good Friday'), ('2028-04-17', 'Easter Monday'),"
+  " ('2028-05-01', 'Early May bank holiday'), ('2028-05-29', 'Spring bank holiday'),"
+  " ('2028-08-28', 'Summer bank holiday'), ('2028-12-25', 'Christmas Day'), ('2028-12-26', 'Boxing Day');"
+
+  "CREATE INDEX milestone_due ON milestone (due_date);"
+  "CREATE INDEX transition_state ON transition (state, planned_date);";
+
 static gboolean
 exec_sql (sqlite3     *db,
           const char  *sql,
@@ -343,9 +401,17 @@ apply_v2 (sqlite3  *db,
   return exec_sql (db, schema_v2, error);
 }
 
+static gboolean
+apply_v3 (sqlite3  *db,
+          GError  **error)
+{
+  return exec_sql (db, schema_v3, error);
+}
+
 static const PathwaysMigration migrations[] = {
   { 1, "young people, staff, units, spells, milestones, transitions", apply_v1 },
   { 2, "903 reference codes, milestone templates, audit log", apply_v2 },
+  { 3, "rule settings, bank holidays", apply_v3 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PATHWAYS_STORE_SCHEMA_VERSION);
@@ -360,7 +426,7 @@ pathways_migrations_get (guint *n_migrations)
 /* Tables whose every change is recorded in audit_log */
 static const char * const audited_tables[] = {
   "staff", "young_person", "unit", "spell", "milestone_template", "milestone",
-  "transition", "ref_code",
+  "transition", "ref_code", "setting", "bank_holiday",
 };
 
 static char *

@@ -1240,3 +1240,135 @@ pathways_store_list_audit (PathwaysStore  *self,
   pathways_store_unlock (self);
   return result;
 }
+
+/**
+ * pathways_store_dup_setting:
+ *
+ * Returns: (transfer full) (nullable): the value of @key
+ */
+char *
+pathways_store_dup_setting (PathwaysStore *self,
+                            const char    *key)
+{
+  sqlite3_stmt *stmt;
+  char *value = NULL;
+
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), NULL);
+
+  pathways_store_lock (self);
+  stmt = pathways_store_prepare (self, "SELECT value FROM setting WHERE key = ?", NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+  pathways_store_unlock (self);
+  return value;
+}
+
+/**
+ * pathways_store_dup_settings:
+ *
+ * Returns: (transfer full): key → value (values may be %NULL)
+ */
+GHashTable *
+pathways_store_dup_settings (PathwaysStore  *self,
+                             GError        **error)
+{
+  GHashTable *map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt;
+  int rc = SQLITE_DONE;
+
+  pathways_store_lock (self);
+  stmt = pathways_store_prepare (self, "SELECT key, value FROM setting", error);
+  if (stmt != NULL)
+    {
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_hash_table_replace (map, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                              g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      if (rc != SQLITE_DONE)
+        pathways_store_set_sqlite_error (self, rc, error);
+      sqlite3_reset (stmt);
+    }
+  pathways_store_unlock (self);
+
+  if (stmt == NULL || rc != SQLITE_DONE)
+    g_clear_pointer (&map, g_hash_table_unref);
+  return map;
+}
+
+/**
+ * pathways_store_set_setting:
+ *
+ * Writes one setting (audited).  Unknown keys are refused: the settings
+ * a release understands are created by its migrations.
+ */
+gboolean
+pathways_store_set_setting (PathwaysStore  *self,
+                            const char     *key,
+                            const char     *value,
+                            GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (!pathways_store_begin (self, error))
+    return FALSE;
+  stmt = pathways_store_prepare (self, "UPDATE setting SET value = ? WHERE key = ?", error);
+  if (stmt == NULL)
+    goto failed;
+  if (value != NULL && *value != '\0')
+    sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 1);
+  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
+  if (!step_done (self, stmt, error))
+    goto failed;
+  if (sqlite3_changes (self->db) != 1)
+    {
+      g_set_error (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_NOT_FOUND,
+                   _("There is no setting called ‘%s’"), key);
+      goto failed;
+    }
+  return pathways_store_commit (self, error);
+
+failed:
+  pathways_store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * pathways_store_dup_bank_holidays:
+ *
+ * Returns: (transfer full) (element-type utf8): England and Wales bank
+ * holidays, ISO dates in order
+ */
+GPtrArray *
+pathways_store_dup_bank_holidays (PathwaysStore  *self,
+                                  GError        **error)
+{
+  GPtrArray *days = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc = SQLITE_DONE;
+
+  pathways_store_lock (self);
+  stmt = pathways_store_prepare (self, "SELECT day FROM bank_holiday "
+                                       "WHERE region = 'england-and-wales' ORDER BY day", error);
+  if (stmt != NULL)
+    {
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_ptr_array_add (days, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      if (rc != SQLITE_DONE)
+        pathways_store_set_sqlite_error (self, rc, error);
+      sqlite3_reset (stmt);
+    }
+  pathways_store_unlock (self);
+
+  if (stmt == NULL || rc != SQLITE_DONE)
+    g_clear_pointer (&days, g_ptr_array_unref);
+  return days;
+}

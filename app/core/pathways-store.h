@@ -31,7 +31,7 @@ typedef enum {
 } PathwaysStoreError;
 
 /* The schema version this build writes and understands */
-#define PATHWAYS_STORE_SCHEMA_VERSION 2
+#define PATHWAYS_STORE_SCHEMA_VERSION 3
 
 /* The environment variable that overrides the database location */
 #define PATHWAYS_DATABASE_ENV "PATHWAYS_DATABASE"
@@ -97,6 +97,18 @@ PathwaysRefCode *pathways_store_lookup_ref_code    (PathwaysStore  *self,
                                                     const char     *code,
                                                     const char     *on_date,
                                                     gboolean       *out_known,
+                                                    GError        **error);
+
+/* Settings of the authority (rule settings live here, not in code) */
+char           *pathways_store_dup_setting         (PathwaysStore  *self,
+                                                    const char     *key);
+gboolean        pathways_store_set_setting         (PathwaysStore  *self,
+                                                    const char     *key,
+                                                    const char     *value,
+                                                    GError        **error);
+GHashTable     *pathways_store_dup_settings        (PathwaysStore  *self,
+                                                    GError        **error);
+GPtrArray      *pathways_store_dup_bank_holidays   (PathwaysStore  *self,
                                                     GError        **error);
 
 /* Audit trail, newest first */

@@ -1,0 +1,1264 @@
+/* pathways-rules.c — the rules of leaving care
+ *
+ * Every rule names its source in a comment and explains itself in a
+ * sentence a personal adviser would write.  Dates are ISO strings, so
+ * comparing them with strcmp() compares the days.
+ *
+ * Decisions recorded here (and tested):
+ * - A person born on 29 February reaches each age on 1 March in a year
+ *   that is not a leap year (pathways_date_birthday()).
+ * - "Two working days" in emergency accommodation are counted from the
+ *   day after arrival, skipping weekends and England and Wales bank
+ *   holidays: someone placed on a Friday must have moved by the end of
+ *   Tuesday, and is overdue from Wednesday.
+ * - The 13 weeks for eligibility are the "days looked after since the
+ *   14th birthday" recorded for the young person (≥ 91), with at least
+ *   one of them after the 16th birthday.
+ * - The needs assessment is due 3 months after the 16th birthday, or
+ *   3 months after becoming eligible when that is later (taken as 13
+ *   weeks after first being looked after, for those who came into care
+ *   after 16).
+ * - The pathway plan is reviewed 6 months after the last review, or on
+ *   the first move of accommodation since it, whichever is sooner.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pathways-rules"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pathways-format.h"
+#include "pathways-rules.h"
+#include "pathways-vocab.h"
+
+/* Supported Accommodation (England) Regulations 2023: registration
+ * required for 16–17 year olds from this day */
+#define SUPPORTED_REGISTRATION_FROM "2023-10-28"
+/* No looked-after child under 16 in unregulated accommodation from */
+#define UNREGULATED_BAN_FROM "2021-09-09"
+
+#define THIRTEEN_WEEKS 91
+
+static gboolean
+str_in (const char        *s,
+        const char * const *set)
+{
+  if (s == NULL)
+    return FALSE;
+  for (guint i = 0; set[i]; i++)
+    if (g_str_equal (s, set[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static const char * const foster_places[] = { "U1", "U2", "U3", "U4", "U5", "U6", NULL };
+static const char * const residential_places[] = { "K1", "K2", "R1", NULL };
+static const char * const supported_kinds[] = { "supported", "supported_lodgings", "foyer", NULL };
+static const char * const tenancy_kinds[] = { "council", "housing_association", "private_rented", NULL };
+static const char * const emergency_kinds[] = { "emergency", "bed_and_breakfast", NULL };
+
+/* Status ------------------------------------------------------------- */
+
+const char *
+pathways_care_status_label (PathwaysCareStatus status)
+{
+  switch (status)
+    {
+    case PATHWAYS_CARE_STATUS_ELIGIBLE:
+      return _("Eligible");
+    case PATHWAYS_CARE_STATUS_RELEVANT:
+      return _("Relevant");
+    case PATHWAYS_CARE_STATUS_FORMER_RELEVANT:
+      return _("Former relevant");
+    case PATHWAYS_CARE_STATUS_QUALIFYING:
+      return _("Qualifying");
+    case PATHWAYS_CARE_STATUS_LOOKED_AFTER:
+      return _("Looked after");
+    case PATHWAYS_CARE_STATUS_NONE:
+    default:
+      return _("Not a care leaver");
+    }
+}
+
+const char *
+pathways_care_status_code (PathwaysCareStatus status)
+{
+  static const char * const codes[] = {
+    "none", "looked-after", "eligible", "relevant", "former-relevant", "qualifying",
+  };
+  return codes[status];
+}
+
+/* Eligible, relevant and former relevant young people have a pathway plan */
+gboolean
+pathways_care_status_has_pathway_plan (PathwaysCareStatus status)
+{
+  return status == PATHWAYS_CARE_STATUS_ELIGIBLE || status == PATHWAYS_CARE_STATUS_RELEVANT ||
+         status == PATHWAYS_CARE_STATUS_FORMER_RELEVANT;
+}
+
+static gboolean
+looked_after_on (const PathwaysPersonFacts *p,
+                 const char                *on)
+{
+  return p->date_first_looked_after != NULL && strcmp (p->date_first_looked_after, on) <= 0 &&
+         (p->date_care_ended == NULL || strcmp (p->date_care_ended, on) > 0);
+}
+
+/* Children Act 1989 Sch 2 para 19B; CPPCR 2010 reg 40: 13 weeks looked
+ * after since 14, including some time after 16 */
+static gboolean
+meets_thirteen_weeks (const PathwaysPersonFacts *p)
+{
+  return p->days_since_14 >= THIRTEEN_WEEKS && p->days_since_16 >= 1;
+}
+
+/**
+ * pathways_rules_care_status:
+ * @explanation: (out) (optional): one sentence naming the rule
+ *
+ * The care-leaver status on @on, derived from the date of birth and the
+ * care-history inputs.  Nobody types the label.
+ */
+PathwaysCareStatus
+pathways_rules_care_status (const PathwaysPersonFacts  *p,
+                            const char                 *on,
+                            char                      **explanation)
+{
+  int age = pathways_date_age_on (p->date_of_birth, on);
+  gboolean in_care = looked_after_on (p, on);
+  gboolean thirteen = meets_thirteen_weeks (p);
+  /* In custody or hospital on the 16th birthday after being looked after */
+  gboolean custody_route = p->custody_or_hospital_at_16 && p->date_first_looked_after != NULL;
+  PathwaysCareStatus status;
+  char *why;
+
+  if (age < 16)
+    {
+      status = in_care ? PATHWAYS_CARE_STATUS_LOOKED_AFTER : PATHWAYS_CARE_STATUS_NONE;
+      why = in_care ? g_strdup_printf (_("Looked after: leaving-care duties start at 16 (aged %d)."), age)
+                    : g_strdup_printf (_("Not a care leaver: aged %d and not looked after."), age);
+    }
+  else if (age >= 25)
+    {
+      status = PATHWAYS_CARE_STATUS_NONE;
+      why = g_strdup (_("Not a care leaver: leaving-care duties end at 25."));
+    }
+  else if (p->special_guardianship && !in_care && age < 21)
+    {
+      /* s.24(1A)(b): under a special guardianship order made while looked after */
+      status = PATHWAYS_CARE_STATUS_QUALIFYING;
+      why = g_strdup (_("Qualifying: left care under a special guardianship order."));
+    }
+  else if (age < 18 && in_care)
+    {
+      if (thirteen)
+        {
+          status = PATHWAYS_CARE_STATUS_ELIGIBLE;
+          why = g_strdup (_("Eligible: looked after for 13 weeks since turning 14, including after 16, "
+                            "and still looked after."));
+        }
+      else
+        {
+          status = PATHWAYS_CARE_STATUS_LOOKED_AFTER;
+          why = g_strdup_printf (_("Looked after but not yet eligible: %d of the 13 weeks since turning 14."),
+                                 (int) (p->days_since_14 / 7));
+        }
+    }
+  else if (age < 18)
+    {
+      if ((thirteen || custody_route) && p->returned_home_6_months)
+        {
+          status = PATHWAYS_CARE_STATUS_QUALIFYING;
+          why = g_strdup (_("Qualifying: was relevant but has lived at home for 6 months or more."));
+        }
+      else if (thirteen)
+        {
+          status = PATHWAYS_CARE_STATUS_RELEVANT;
+          why = g_strdup (_("Relevant: was eligible and is no longer looked after."));
+        }
+      else if (custody_route)
+        {
+          status = PATHWAYS_CARE_STATUS_RELEVANT;
+          why = g_strdup (_("Relevant: was in custody or hospital on the 16th birthday after being looked after."));
+        }
+      else if (p->days_since_16 > 0)
+        {
+          status = PATHWAYS_CARE_STATUS_QUALIFYING;
+          why = g_strdup (_("Qualifying: looked after after turning 16, but for less than 13 weeks since 14."));
+        }
+      else
+        {
+          status = PATHWAYS_CARE_STATUS_NONE;
+          why = g_strdup (_("Not a care leaver: not looked after since turning 16."));
+        }
+    }
+  else /* 18 to 24 */
+    {
+      if ((thirteen || custody_route) && !p->returned_home_6_months)
+        {
+          status = PATHWAYS_CARE_STATUS_FORMER_RELEVANT;
+          why = g_strdup_printf (_("Former relevant: was eligible and is now %d."), age);
+        }
+      else if ((thirteen || custody_route) && age < 21)
+        {
+          status = PATHWAYS_CARE_STATUS_QUALIFYING;
+          why = g_strdup (_("Qualifying: was relevant but lived at home for 6 months or more."));
+        }
+      else if (p->days_since_16 > 0 && age < 21)
+        {
+          status = PATHWAYS_CARE_STATUS_QUALIFYING;
+          why = g_strdup (_("Qualifying: looked after after turning 16, but for less than 13 weeks since 14."));
+        }
+      else if (p->days_since_16 > 0)
+        {
+          status = PATHWAYS_CARE_STATUS_NONE;
+          why = g_strdup_printf (_("Not a care leaver: qualifying status ends at 21 (aged %d) unless in "
+                                   "education or training."), age);
+        }
+      else
+        {
+          status = PATHWAYS_CARE_STATUS_NONE;
+          why = g_strdup (_("Not a care leaver: not looked after since turning 16."));
+        }
+    }
+
+  if (explanation)
+    *explanation = why;
+  else
+    g_free (why);
+  return status;
+}
+
+/* Working days ------------------------------------------------------- */
+
+gboolean
+pathways_rules_is_working_day (const PathwaysRuleSettings *settings,
+                               const char                 *date)
+{
+  GDate d;
+  GDateWeekday wd;
+
+  if (!pathways_date_parse_iso (date, &d))
+    return FALSE;
+  wd = g_date_get_weekday (&d);
+  if (wd == G_DATE_SATURDAY || wd == G_DATE_SUNDAY)
+    return FALSE;
+  return settings->bank_holidays == NULL || !g_hash_table_contains (settings->bank_holidays, date);
+}
+
+/**
+ * pathways_rules_add_working_days:
+ *
+ * Returns: the day on which @n working days after @date have passed
+ */
+char *
+pathways_rules_add_working_days (const PathwaysRuleSettings *settings,
+                                 const char                 *date,
+                                 int                         n)
+{
+  char *day = g_strdup (date);
+
+  while (n > 0)
+    {
+      char *next = pathways_date_add_days (day, 1);
+      g_free (day);
+      day = next;
+      if (pathways_rules_is_working_day (settings, day))
+        n--;
+    }
+  return day;
+}
+
+/* Working days after @from up to and including @to */
+int
+pathways_rules_working_days_between (const PathwaysRuleSettings *settings,
+                                     const char                 *from,
+                                     const char                 *to)
+{
+  g_autofree char *day = g_strdup (from);
+  int n = 0;
+
+  while (strcmp (day, to) < 0)
+    {
+      char *next = pathways_date_add_days (day, 1);
+      g_free (day);
+      day = next;
+      if (pathways_rules_is_working_day (settings, day))
+        n++;
+    }
+  return n;
+}
+
+/* Spells ------------------------------------------------------------- */
+
+static const char *
+spell_end (const PathwaysSpellFacts *s)
+{
+  if (g_str_equal (s->state, "ended"))
+    return s->actual_end;
+  return s->planned_end;
+}
+
+/* Does @spell hold the young person on @date?  The end day is the day of
+ * the move, which belongs to the next spell. */
+gboolean
+pathways_rules_spell_covers (const PathwaysSpellFacts *spell,
+                             const char               *date)
+{
+  const char *end = spell_end (spell);
+
+  return strcmp (spell->start, date) <= 0 && (end == NULL || strcmp (end, date) > 0);
+}
+
+/**
+ * pathways_rules_spell_on:
+ *
+ * Returns: (nullable): the spell the young person is in (or planned to be
+ * in) on @date; the latest-starting one if several
+ */
+const PathwaysSpellFacts *
+pathways_rules_spell_on (const PathwaysPersonFacts *person,
+                         const char                *date)
+{
+  const PathwaysSpellFacts *found = NULL;
+
+  for (guint i = 0; person->spells && i < person->spells->len; i++)
+    {
+      const PathwaysSpellFacts *s = g_ptr_array_index (person->spells, i);
+      if (pathways_rules_spell_covers (s, date) && (found == NULL || strcmp (s->start, found->start) >= 0))
+        found = s;
+    }
+  return found;
+}
+
+static const PathwaysSpellFacts *
+current_spell (const PathwaysPersonFacts *person)
+{
+  const PathwaysSpellFacts *found = NULL;
+
+  for (guint i = 0; person->spells && i < person->spells->len; i++)
+    {
+      const PathwaysSpellFacts *s = g_ptr_array_index (person->spells, i);
+      if (g_str_equal (s->state, "current") && (found == NULL || strcmp (s->start, found->start) >= 0))
+        found = s;
+    }
+  return found;
+}
+
+/* Key dates ---------------------------------------------------------- */
+
+void
+pathways_key_dates_free (PathwaysKeyDates *d)
+{
+  if (d == NULL)
+    return;
+  g_free (d->birthday_16);
+  g_free (d->birthday_18);
+  g_free (d->birthday_21);
+  g_free (d->birthday_25);
+  g_free (d->needs_assessment_due);
+  g_free (d->pathway_plan_review_due);
+  g_free (d->staying_put_end);
+  g_free (d->universal_credit_from);
+  g_free (d->pa_support_end);
+  g_free (d->pa_support_end_on_request);
+  g_clear_pointer (&d->oc3_birthdays, g_ptr_array_unref);
+  g_free (d->next_key_date);
+  g_free (d);
+}
+
+static char *
+needs_assessment_due (const PathwaysPersonFacts *p,
+                      const char                *b16)
+{
+  /* CPPCR 2010 reg 42: within 3 months of the 16th birthday, or of
+   * becoming eligible if later */
+  if (p->date_first_looked_after != NULL && strcmp (p->date_first_looked_after, b16) > 0)
+    {
+      g_autofree char *eligible = pathways_date_add_days (p->date_first_looked_after, THIRTEEN_WEEKS);
+      return pathways_date_add_months (eligible, 3);
+    }
+  return pathways_date_add_months (b16, 3);
+}
+
+static char *
+plan_review_due (const PathwaysPersonFacts *p,
+                 const char                *on,
+                 const char                *na_due)
+{
+  const char *last = p->pathway_plan_review_date;
+  g_autofree char *due = NULL;
+
+  if (last == NULL)
+    /* No review yet: the plan is due with the needs assessment */
+    return g_strdup (p->needs_assessment_date ? p->needs_assessment_date : na_due);
+
+  due = pathways_date_add_months (last, 6);
+  /* Reviewed on a move: the first move since the last review, if sooner */
+  for (guint i = 0; p->spells && i < p->spells->len; i++)
+    {
+      const PathwaysSpellFacts *s = g_ptr_array_index (p->spells, i);
+      if (!g_str_equal (s->state, "planned") && strcmp (s->start, last) > 0 &&
+          strcmp (s->start, on) <= 0 && strcmp (s->start, due) < 0)
+        {
+          g_free (due);
+          due = g_strdup (s->start);
+        }
+    }
+  return g_steal_pointer (&due);
+}
+
+static gboolean
+in_staying_put (const PathwaysSpellFacts *s,
+                GHashTable               *units)
+{
+  const PathwaysUnitFacts *u;
+
+  if (s == NULL)
+    return FALSE;
+  if (g_strcmp0 (s->accom, "Z") == 0)
+    return TRUE;
+  u = units && s->unit_id ? g_hash_table_lookup (units, &s->unit_id) : NULL;
+  return u != NULL && g_str_equal (u->kind, "staying_put");
+}
+
+static void
+consider_next (PathwaysKeyDates *d,
+               const char       *on,
+               const char       *date,
+               const char       *label)
+{
+  if (date == NULL || strcmp (date, on) <= 0)
+    return;
+  if (d->next_key_date == NULL || strcmp (date, d->next_key_date) < 0)
+    {
+      g_free (d->next_key_date);
+      d->next_key_date = g_strdup (date);
+      d->next_key_date_label = label;
+    }
+}
+
+static PathwaysKeyDates *
+key_dates_full (const PathwaysPersonFacts *p,
+                const char                *on,
+                GHashTable                *units)
+{
+  PathwaysKeyDates *d = g_new0 (PathwaysKeyDates, 1);
+  PathwaysCareStatus status = pathways_rules_care_status (p, on, NULL);
+  const char *dob = p->date_of_birth;
+  g_autofree char *year_start = NULL;
+  g_autofree char *year_end = NULL;
+  GDate day;
+
+  d->birthday_16 = pathways_date_birthday (dob, 16);
+  d->birthday_18 = pathways_date_birthday (dob, 18);
+  d->birthday_21 = pathways_date_birthday (dob, 21);
+  d->birthday_25 = pathways_date_birthday (dob, 25);
+  d->needs_assessment_due = needs_assessment_due (p, d->birthday_16);
+  if (pathways_care_status_has_pathway_plan (status))
+    d->pathway_plan_review_due = plan_review_due (p, on, d->needs_assessment_due);
+  if (in_staying_put (current_spell (p), units))
+    d->staying_put_end = g_strdup (d->birthday_21);
+  /* Universal Credit: an advance claim up to 28 days before the 18th birthday */
+  d->universal_credit_from = pathways_date_add_days (d->birthday_18, -28);
+  /* Children and Social Work Act 2017 s.3: PA to 21, and to 25 on request */
+  d->pa_support_end = g_strdup (d->birthday_21);
+  d->pa_support_end_on_request = g_strdup (d->birthday_25);
+
+  /* SSDA903 OC3: the 17th–21st birthdays in the collection year (1 April–31 March) */
+  pathways_date_parse_iso (on, &day);
+  if (g_date_get_month (&day) >= G_DATE_APRIL)
+    year_start = g_strdup_printf ("%04u-04-01", g_date_get_year (&day));
+  else
+    year_start = g_strdup_printf ("%04u-04-01", g_date_get_year (&day) - 1);
+  year_end = pathways_date_add_months (year_start, 12);
+  d->oc3_birthdays = g_ptr_array_new_with_free_func (g_free);
+  for (int age = 17; age <= 21; age++)
+    {
+      char *b = pathways_date_birthday (dob, age);
+      if (strcmp (b, year_start) >= 0 && strcmp (b, year_end) < 0)
+        g_ptr_array_add (d->oc3_birthdays, b);
+      else
+        g_free (b);
+    }
+
+  consider_next (d, on, d->birthday_16, _("16th birthday"));
+  consider_next (d, on, d->birthday_18, _("18th birthday"));
+  consider_next (d, on, d->birthday_21, _("21st birthday"));
+  consider_next (d, on, d->birthday_25, _("25th birthday"));
+  if (p->needs_assessment_date == NULL && pathways_date_age_on (dob, on) < 25)
+    consider_next (d, on, d->needs_assessment_due, _("Needs assessment due"));
+  consider_next (d, on, d->pathway_plan_review_due, _("Pathway plan review"));
+  consider_next (d, on, d->staying_put_end, _("Staying Put ends"));
+  consider_next (d, on, d->universal_credit_from, _("Universal Credit advance claim"));
+
+  return d;
+}
+
+/**
+ * pathways_rules_key_dates:
+ *
+ * Returns: (transfer full): the young person's key dates as seen on @on
+ */
+PathwaysKeyDates *
+pathways_rules_key_dates (const PathwaysPersonFacts *person,
+                          const char                *on)
+{
+  return key_dates_full (person, on, NULL);
+}
+
+/* Eligibility -------------------------------------------------------- */
+
+static void
+reason_free (gpointer data)
+{
+  PathwaysReason *r = data;
+
+  g_free (r->rule);
+  g_free (r->text);
+  g_free (r);
+}
+
+static void
+add_reason (PathwaysEligibility *e,
+            PathwaysSeverity     severity,
+            const char          *rule,
+            char                *text)  /* takes */
+{
+  PathwaysReason *r = g_new0 (PathwaysReason, 1);
+
+  r->severity = severity;
+  r->rule = g_strdup (rule);
+  r->text = text;
+  g_ptr_array_add (e->reasons, r);
+}
+
+void
+pathways_eligibility_free (PathwaysEligibility *e)
+{
+  if (e == NULL)
+    return;
+  g_ptr_array_unref (e->reasons);
+  g_free (e);
+}
+
+const char *
+pathways_verdict_label (PathwaysVerdict verdict)
+{
+  switch (verdict)
+    {
+    case PATHWAYS_VERDICT_ELIGIBLE:
+      return _("Eligible");
+    case PATHWAYS_VERDICT_WARNINGS:
+      return _("Eligible with warnings");
+    case PATHWAYS_VERDICT_NOT_ELIGIBLE:
+    default:
+      return _("Not eligible");
+    }
+}
+
+static int
+compare_reasons (gconstpointer a,
+                 gconstpointer b)
+{
+  const PathwaysReason *x = *(PathwaysReason * const *) a;
+  const PathwaysReason *y = *(PathwaysReason * const *) b;
+
+  return (int) y->severity - (int) x->severity;
+}
+
+/* Was the young person in a foster placement the day before turning 18? */
+static gboolean
+foster_at_18 (const PathwaysPersonFacts *p,
+              const char                *b18,
+              const char                *date)
+{
+  g_autofree char *eve = pathways_date_add_days (b18, -1);
+  const PathwaysSpellFacts *s = pathways_rules_spell_on (p, eve);
+
+  if (s == NULL && strcmp (date, b18) < 0)
+    s = current_spell (p);
+  if (s != NULL)
+    return str_in (s->place, foster_places);
+  /* No spell recorded then: fall back on the last placement */
+  return str_in (p->last_placement, foster_places);
+}
+
+static gboolean
+left_residential_care (const PathwaysPersonFacts *p)
+{
+  if (str_in (p->last_placement, residential_places))
+    return TRUE;
+  for (guint i = 0; p->spells && i < p->spells->len; i++)
+    {
+      const PathwaysSpellFacts *s = g_ptr_array_index (p->spells, i);
+      if (str_in (s->place, residential_places))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+unit_status_on (const PathwaysUnitFacts *u,
+                const char              *status,
+                const char              *date)
+{
+  return g_strcmp0 (u->status, status) == 0 &&
+         (u->status_from == NULL || strcmp (u->status_from, date) <= 0) &&
+         (u->status_to == NULL || strcmp (u->status_to, date) > 0);
+}
+
+/**
+ * pathways_rules_check_unit:
+ * @people: (nullable): person id → PathwaysPersonFacts, to name who else
+ *   is booked there
+ * @ignore_spell_id: a spell not to count as a booking (the one being
+ *   rescheduled), or 0
+ *
+ * Is @unit open to @person on @date?  "Not eligible" when a rule forbids
+ * it, "eligible with warnings" when it is allowed but a person should
+ * think twice; every reason is in words.
+ */
+PathwaysEligibility *
+pathways_rules_check_unit (const PathwaysRuleSettings *settings,
+                           const PathwaysPersonFacts  *p,
+                           const PathwaysUnitFacts    *u,
+                           GHashTable                 *people,
+                           const char                 *date,
+                           gint64                      ignore_spell_id)
+{
+  PathwaysEligibility *e = g_new0 (PathwaysEligibility, 1);
+  int age = pathways_date_age_on (p->date_of_birth, date);
+  g_autofree char *uk_date = pathways_date_format_uk (date);
+  g_autofree char *b18 = pathways_date_birthday (p->date_of_birth, 18);
+  g_autofree char *b21 = pathways_date_birthday (p->date_of_birth, 21);
+  gboolean blocked = FALSE, warned = FALSE;
+  const char *kind = u->kind;
+
+  e->reasons = g_ptr_array_new_with_free_func (reason_free);
+
+  /* The unit itself on that day */
+  if (u->retired_on != NULL && strcmp (u->retired_on, date) <= 0)
+    {
+      g_autofree char *when = pathways_date_format_uk (u->retired_on);
+      add_reason (e, PATHWAYS_SEVERITY_HIGH, "unit-retired",
+                  g_strdup_printf (_("This unit was retired on %s."), when));
+    }
+  if (unit_status_on (u, "offline", date))
+    add_reason (e, PATHWAYS_SEVERITY_HIGH, "unit-offline",
+                g_strdup_printf (_("This unit is offline on %s."), uk_date));
+  if (unit_status_on (u, "void", date))
+    {
+      if (u->status_to != NULL)
+        {
+          g_autofree char *until = pathways_date_format_uk (u->status_to);
+          add_reason (e, PATHWAYS_SEVERITY_HIGH, "unit-void",
+                      g_strdup_printf (_("This unit is void until %s."), until));
+        }
+      else
+        add_reason (e, PATHWAYS_SEVERITY_HIGH, "unit-void", g_strdup (_("This unit is void.")));
+    }
+
+  for (guint i = 0; u->spells && i < u->spells->len; i++)
+    {
+      const PathwaysSpellFacts *s = g_ptr_array_index (u->spells, i);
+      const PathwaysPersonFacts *other;
+
+      if (s->id == ignore_spell_id || s->person_id == p->id || !pathways_rules_spell_covers (s, date))
+        continue;
+      other = people ? g_hash_table_lookup (people, &s->person_id) : NULL;
+      if (other != NULL)
+        add_reason (e, PATHWAYS_SEVERITY_HIGH, "unit-booked",
+                    g_strdup_printf (_("Already booked for %s on %s."), other->name, uk_date));
+      else
+        add_reason (e, PATHWAYS_SEVERITY_HIGH, "unit-booked",
+                    g_strdup_printf (_("Already booked for another young person on %s."), uk_date));
+      break;
+    }
+
+  /* Age */
+  if (age < u->min_age || (u->max_age != 0 && age > u->max_age))
+    {
+      if (u->max_age != 0)
+        add_reason (e, PATHWAYS_SEVERITY_HIGH, "unit-age-range",
+                    g_strdup_printf (_("Aged %d on %s; this unit takes ages %d to %d."),
+                                     age, uk_date, u->min_age, u->max_age));
+      else
+        add_reason (e, PATHWAYS_SEVERITY_HIGH, "unit-age-range",
+                    g_strdup_printf (_("Aged %d on %s; this unit takes ages %d and over."),
+                                     age, uk_date, u->min_age));
+    }
+
+  if (age < 16)
+    /* Care Planning etc. (Amendment) Regs 2021: from 9 September 2021 */
+    add_reason (e, PATHWAYS_SEVERITY_HIGH, "unregulated-under-16",
+                g_strdup (_("No one under 16 may be placed in unregulated accommodation.")));
+  else if (age < 18)
+    {
+      if (str_in (kind, tenancy_kinds))
+        add_reason (e, PATHWAYS_SEVERITY_HIGH, "tenancy-from-18",
+                    g_strdup (_("A tenancy of their own is only from 18.")));
+      if (str_in (kind, supported_kinds) && strcmp (date, SUPPORTED_REGISTRATION_FROM) >= 0 &&
+          (!str_in (u->registration, (const char *[]) { "registered", "applied", NULL }) ||
+           u->ofsted_urn == NULL))
+        /* Supported Accommodation (England) Regs 2023 */
+        add_reason (e, PATHWAYS_SEVERITY_HIGH, "supported-registration",
+                    g_strdup (_("Supported accommodation for 16 and 17 year olds must be registered "
+                                "with Ofsted (with a URN) from 28/10/2023.")));
+      if (str_in (kind, supported_kinds) && u->support_hours <= 0)
+        add_reason (e, PATHWAYS_SEVERITY_MEDIUM, "support-level",
+                    g_strdup (_("No support hours for a 16 or 17 year old.")));
+    }
+
+  /* Staying Put: Children and Families Act 2014, s.23CZA */
+  if (g_strcmp0 (kind, "staying_put") == 0)
+    {
+      g_autofree char *uk_b18 = pathways_date_format_uk (b18);
+      g_autofree char *uk_b21 = pathways_date_format_uk (b21);
+
+      if (strcmp (date, b18) < 0)
+        add_reason (e, PATHWAYS_SEVERITY_HIGH, "staying-put-age",
+                    g_strdup_printf (_("Staying Put starts at 18 (%s)."), uk_b18));
+      else if (strcmp (date, b21) >= 0)
+        add_reason (e, PATHWAYS_SEVERITY_HIGH, "staying-put-age",
+                    g_strdup_printf (_("Staying Put ends at 21 (%s)."), uk_b21));
+      if (!foster_at_18 (p, b18, date))
+        add_reason (e, PATHWAYS_SEVERITY_HIGH, "staying-put-foster",
+                    g_strdup (_("Staying Put is only for young people in a foster placement on their "
+                                "18th birthday.")));
+    }
+
+  /* Staying Close: for young people leaving residential children's homes
+   * (widened by setting as the Children's Wellbeing and Schools Act 2026 commences) */
+  if (g_strcmp0 (kind, "staying_close") == 0)
+    {
+      if (age < 18)
+        add_reason (e, PATHWAYS_SEVERITY_HIGH, "staying-close-age",
+                    g_strdup (_("Staying Close is from 18.")));
+      if (!settings->staying_close_all && !left_residential_care (p))
+        add_reason (e, PATHWAYS_SEVERITY_HIGH, "staying-close-residential",
+                    g_strdup (_("Staying Close is for young people leaving residential children's homes.")));
+    }
+
+  /* Bed and breakfast, emergency accommodation: never suitable; at most 2 working days */
+  if (str_in (kind, emergency_kinds))
+    {
+      g_autofree char *limit = pathways_rules_add_working_days (settings, date,
+                                                                settings->emergency_max_working_days);
+      g_autofree char *uk_limit = pathways_date_format_uk (limit);
+
+      add_reason (e, PATHWAYS_SEVERITY_MEDIUM, "emergency-limit",
+                  g_strcmp0 (kind, "bed_and_breakfast") == 0
+                  ? g_strdup_printf (_("Bed and breakfast is never suitable: only in an emergency, and "
+                                       "they must move on by %s."), uk_limit)
+                  : g_strdup_printf (_("Emergency accommodation only: they must move on by %s."), uk_limit));
+    }
+
+  /* Readiness for a home of their own */
+  if (str_in (kind, tenancy_kinds))
+    {
+      int readiness = pathways_rules_readiness (settings, p);
+      if (readiness >= 0 && readiness < settings->readiness_threshold)
+        add_reason (e, PATHWAYS_SEVERITY_MEDIUM, "readiness",
+                    g_strdup_printf (_("Readiness %d%% is below the %d%% agreed for moving on."),
+                                     readiness, settings->readiness_threshold));
+    }
+
+  /* Sufficiency duty (s.22G): within the authority where practicable */
+  if (!u->in_authority)
+    add_reason (e, PATHWAYS_SEVERITY_INFO, "out-of-area",
+                g_strdup (_("Outside the authority's area.")));
+
+  g_ptr_array_sort (e->reasons, compare_reasons);
+  for (guint i = 0; i < e->reasons->len; i++)
+    {
+      PathwaysReason *r = g_ptr_array_index (e->reasons, i);
+      blocked |= r->severity == PATHWAYS_SEVERITY_HIGH;
+      warned |= r->severity == PATHWAYS_SEVERITY_MEDIUM || r->severity == PATHWAYS_SEVERITY_LOW;
+    }
+  e->verdict = blocked ? PATHWAYS_VERDICT_NOT_ELIGIBLE
+             : warned ? PATHWAYS_VERDICT_WARNINGS : PATHWAYS_VERDICT_ELIGIBLE;
+  return e;
+}
+
+/* Readiness ---------------------------------------------------------- */
+
+int
+pathways_rules_readiness (const PathwaysRuleSettings *settings,
+                          const PathwaysPersonFacts  *p)
+{
+  double done = 0, total = 0;
+
+  for (guint c = 0; c < PATHWAYS_N_MILESTONE_CATEGORIES; c++)
+    {
+      done += settings->readiness_weights[c] * p->milestones_done[c];
+      total += settings->readiness_weights[c] * p->milestones_total[c];
+    }
+  if (total <= 0)
+    return -1;
+  return (int) (100.0 * done / total + 0.5);
+}
+
+/* Alerts ------------------------------------------------------------- */
+
+void
+pathways_alert_facts_free (PathwaysAlertFacts *alert)
+{
+  if (alert == NULL)
+    return;
+  g_free (alert->due);
+  g_free (alert->text);
+  g_free (alert);
+}
+
+const char *
+pathways_severity_label (PathwaysSeverity severity)
+{
+  switch (severity)
+    {
+    case PATHWAYS_SEVERITY_HIGH:
+      return _("High");
+    case PATHWAYS_SEVERITY_MEDIUM:
+      return _("Medium");
+    case PATHWAYS_SEVERITY_LOW:
+      return _("Low");
+    case PATHWAYS_SEVERITY_INFO:
+    default:
+      return _("Information");
+    }
+}
+
+static void
+raise_alert (GPtrArray                 *out,
+       const PathwaysPersonFacts *p,
+       PathwaysSeverity           severity,
+       const char                *kind,
+       const char                *due,
+       char                      *text)  /* takes */
+{
+  PathwaysAlertFacts *a = g_new0 (PathwaysAlertFacts, 1);
+
+  a->severity = severity;
+  a->kind = kind;
+  a->due = g_strdup (due);
+  a->person_id = p->id;
+  a->text = text;
+  g_ptr_array_add (out, a);
+}
+
+/* Is there accommodation that carries on from the 18th birthday? */
+static gboolean
+has_accommodation_from_18 (const PathwaysPersonFacts *p,
+                           GHashTable                *units,
+                           const char                *b18)
+{
+  for (guint i = 0; p->spells && i < p->spells->len; i++)
+    {
+      const PathwaysSpellFacts *s = g_ptr_array_index (p->spells, i);
+      const PathwaysUnitFacts *u;
+      gboolean confirmed = g_str_equal (s->state, "current");
+
+      if (g_str_equal (s->state, "ended") || !pathways_rules_spell_covers (s, b18))
+        continue;
+      /* A planned spell counts once its move is confirmed */
+      for (guint k = 0; !confirmed && p->transitions && k < p->transitions->len; k++)
+        {
+          const PathwaysTransitionFacts *t = g_ptr_array_index (p->transitions, k);
+          confirmed = t->to_spell_id == s->id && g_str_equal (t->state, "confirmed");
+        }
+      if (!confirmed)
+        continue;
+      u = s->unit_id ? g_hash_table_lookup (units, &s->unit_id) : NULL;
+      if (u != NULL)
+        {
+          if (u->max_age == 0 || u->max_age >= 18)
+            return TRUE;
+        }
+      else if (s->place == NULL && s->accom != NULL)
+        return TRUE;  /* an address outside the register, as a care leaver */
+    }
+  return FALSE;
+}
+
+static gboolean
+has_move_planned_after (const PathwaysPersonFacts *p,
+                        const char                *start)
+{
+  for (guint i = 0; p->spells && i < p->spells->len; i++)
+    {
+      const PathwaysSpellFacts *s = g_ptr_array_index (p->spells, i);
+      if (g_str_equal (s->state, "planned") && strcmp (s->start, start) >= 0)
+        return TRUE;
+    }
+  for (guint i = 0; p->transitions && i < p->transitions->len; i++)
+    {
+      const PathwaysTransitionFacts *t = g_ptr_array_index (p->transitions, i);
+      if ((g_str_equal (t->state, "confirmed") || g_str_equal (t->state, "proposed")) &&
+          strcmp (t->planned_date, start) >= 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static const PathwaysUnitFacts *
+unit_of (GHashTable               *units,
+         const PathwaysSpellFacts *s)
+{
+  return s && s->unit_id ? g_hash_table_lookup (units, &s->unit_id) : NULL;
+}
+
+static void
+alerts_accommodation (const PathwaysRuleSettings *settings,
+                      const PathwaysPersonFacts  *p,
+                      GHashTable                 *units,
+                      GHashTable                 *people,
+                      const char                 *on,
+                      int                         age,
+                      GPtrArray                  *out)
+{
+  const PathwaysSpellFacts *cur = current_spell (p);
+  const PathwaysUnitFacts *u = unit_of (units, cur);
+  const char *kind = u ? u->kind : NULL;
+
+  if (cur == NULL)
+    return;
+
+  /* B&B or emergency accommodation beyond 2 working days (2015 guidance) */
+  if (g_strcmp0 (cur->accom, "W") == 0 || g_strcmp0 (cur->accom, "V") == 0 || str_in (kind, emergency_kinds))
+    {
+      gboolean bnb = g_strcmp0 (cur->accom, "W") == 0 || g_strcmp0 (kind, "bed_and_breakfast") == 0;
+      int used = pathways_rules_working_days_between (settings, cur->start, on);
+      g_autofree char *limit = pathways_rules_add_working_days (settings, cur->start,
+                                                                settings->emergency_max_working_days);
+      g_autofree char *uk_limit = pathways_date_format_uk (limit);
+      g_autofree char *uk_start = pathways_date_format_uk (cur->start);
+
+      if (used > settings->emergency_max_working_days)
+        raise_alert (out, p, PATHWAYS_SEVERITY_HIGH, PATHWAYS_ALERT_EMERGENCY, limit,
+               bnb ? g_strdup_printf (_("In bed and breakfast since %s: %d working days, over the limit "
+                                        "of %d."), uk_start, used, settings->emergency_max_working_days)
+                   : g_strdup_printf (_("In emergency accommodation since %s: %d working days, over the "
+                                        "limit of %d."), uk_start, used, settings->emergency_max_working_days));
+      else
+        raise_alert (out, p, PATHWAYS_SEVERITY_MEDIUM, PATHWAYS_ALERT_EMERGENCY, limit,
+               bnb ? g_strdup_printf (_("In bed and breakfast since %s: must move on by %s."), uk_start, uk_limit)
+                   : g_strdup_printf (_("In emergency accommodation since %s: must move on by %s."),
+                                      uk_start, uk_limit));
+    }
+  else if (!cur->suitable)
+    raise_alert (out, p, PATHWAYS_SEVERITY_HIGH, PATHWAYS_ALERT_UNSUITABLE, cur->start,
+           g_strdup (_("The current accommodation is recorded as unsuitable.")));
+
+  /* 16–17 in unregistered supported accommodation (from 28/10/2023) */
+  if (age >= 16 && age < 18 && strcmp (on, SUPPORTED_REGISTRATION_FROM) >= 0)
+    {
+      gboolean unregistered =
+        (str_in (kind, supported_kinds) &&
+         (!str_in (u->registration, (const char *[]) { "registered", "applied", NULL }) || u->ofsted_urn == NULL)) ||
+        (u == NULL && str_in (cur->place, (const char *[]) { "P2", "H5", NULL }));
+
+      if (unregistered)
+        raise_alert (out, p, PATHWAYS_SEVERITY_HIGH, PATHWAYS_ALERT_UNREGISTERED, cur->start,
+               g_strdup (_("Aged 16–17 in supported accommodation that is not registered with Ofsted.")));
+    }
+
+  /* Under 16 in unregulated accommodation (from 9/9/2021) */
+  if (age < 16 && strcmp (on, UNREGULATED_BAN_FROM) >= 0 &&
+      (u != NULL || str_in (cur->place, (const char *[]) { "P2", "H5", "K3", NULL })))
+    raise_alert (out, p, PATHWAYS_SEVERITY_HIGH, PATHWAYS_ALERT_UNREGULATED_UNDER16, cur->start,
+           g_strdup (_("Under 16 and living in unregulated accommodation.")));
+
+  /* Staying Put ending within 6 months with no move-on planned */
+  if (in_staying_put (cur, units))
+    {
+      g_autofree char *b21 = pathways_date_birthday (p->date_of_birth, 21);
+      g_autofree char *horizon = pathways_date_add_months (on, 6);
+      g_autofree char *soon = pathways_date_add_months (on, 3);
+
+      if (strcmp (b21, on) > 0 && strcmp (b21, horizon) <= 0 && !has_move_planned_after (p, cur->start))
+        {
+          g_autofree char *uk_b21 = pathways_date_format_uk (b21);
+          raise_alert (out, p, strcmp (b21, soon) <= 0 ? PATHWAYS_SEVERITY_HIGH : PATHWAYS_SEVERITY_MEDIUM,
+                 PATHWAYS_ALERT_STAYING_PUT_ENDING, b21,
+                 g_strdup_printf (_("Staying Put ends on %s and no move is planned."), uk_b21));
+        }
+    }
+
+}
+
+static void
+alerts_double_booking (const PathwaysPersonFacts *p,
+                       GHashTable                *units,
+                       GHashTable                *people,
+                       GPtrArray                 *out)
+{
+  /* A unit booked for two people at once */
+  for (guint i = 0; p->spells && i < p->spells->len; i++)
+    {
+      const PathwaysSpellFacts *mine = g_ptr_array_index (p->spells, i);
+      const PathwaysUnitFacts *mu = unit_of (units, mine);
+
+      if (mu == NULL || g_str_equal (mine->state, "ended"))
+        continue;
+      for (guint k = 0; mu->spells && k < mu->spells->len; k++)
+        {
+          const PathwaysSpellFacts *theirs = g_ptr_array_index (mu->spells, k);
+          const char *my_end = spell_end (mine), *their_end = spell_end (theirs);
+          const PathwaysPersonFacts *other;
+          g_autofree char *from = NULL;
+
+          if (theirs->person_id == p->id || g_str_equal (theirs->state, "ended"))
+            continue;
+          if ((my_end != NULL && strcmp (my_end, theirs->start) <= 0) ||
+              (their_end != NULL && strcmp (their_end, mine->start) <= 0))
+            continue;
+          other = people ? g_hash_table_lookup (people, &theirs->person_id) : NULL;
+          from = pathways_date_format_uk (strcmp (mine->start, theirs->start) > 0 ? mine->start : theirs->start);
+          raise_alert (out, p, PATHWAYS_SEVERITY_HIGH, PATHWAYS_ALERT_DOUBLE_BOOKED,
+                 strcmp (mine->start, theirs->start) > 0 ? mine->start : theirs->start,
+                 other ? g_strdup_printf (_("%s is also booked for %s from %s."), mu->name, other->name, from)
+                       : g_strdup_printf (_("%s is booked for two young people from %s."), mu->name, from));
+          break;
+        }
+    }
+}
+
+void
+pathways_rules_alerts_for (const PathwaysRuleSettings *settings,
+                           const PathwaysPersonFacts  *p,
+                           GHashTable                 *units,
+                           GHashTable                 *people,
+                           const char                 *on,
+                           GPtrArray                  *out)
+{
+  int age = pathways_date_age_on (p->date_of_birth, on);
+  PathwaysCareStatus status = pathways_rules_care_status (p, on, NULL);
+  g_autoptr(PathwaysKeyDates) dates = NULL;
+  g_autofree char *b18 = NULL;
+
+  if (age >= 25)
+    return;
+
+  dates = key_dates_full (p, on, units);
+  b18 = g_strdup (dates->birthday_18);
+
+  /* The cliff edge: turning 18 within 6 months with nothing confirmed from the birthday */
+  if (age < 18)
+    {
+      g_autofree char *horizon = pathways_date_add_months (on, 6);
+      g_autofree char *soon = pathways_date_add_months (on, 3);
+
+      if (strcmp (b18, horizon) <= 0 && !has_accommodation_from_18 (p, units, b18))
+        {
+          g_autofree char *uk = pathways_date_format_uk (b18);
+          raise_alert (out, p, strcmp (b18, soon) <= 0 ? PATHWAYS_SEVERITY_HIGH : PATHWAYS_SEVERITY_MEDIUM,
+                 PATHWAYS_ALERT_CLIFF_EDGE, b18,
+                 g_strdup_printf (_("Turns 18 on %s with no accommodation confirmed from that day."), uk));
+        }
+    }
+
+  /* Needs assessment: CPPCR 2010 reg 42.  From 18 the pathway plan
+   * review carries the duty, so the alert stops at 18. */
+  if (age >= 16 && age < 18 && status != PATHWAYS_CARE_STATUS_NONE && p->needs_assessment_date == NULL &&
+      strcmp (dates->needs_assessment_due, on) < 0)
+    {
+      g_autofree char *uk = pathways_date_format_uk (dates->needs_assessment_due);
+      raise_alert (out, p, PATHWAYS_SEVERITY_HIGH, PATHWAYS_ALERT_NEEDS_ASSESSMENT, dates->needs_assessment_due,
+             g_strdup_printf (_("Needs assessment was due by %s and is not recorded."), uk));
+    }
+
+  /* Pathway plan review: at least every 6 months, and on a move */
+  if (dates->pathway_plan_review_due != NULL && strcmp (dates->pathway_plan_review_due, on) < 0)
+    {
+      g_autofree char *uk = pathways_date_format_uk (dates->pathway_plan_review_due);
+      g_autofree char *late = pathways_date_add_months (dates->pathway_plan_review_due, 3);
+      raise_alert (out, p, strcmp (late, on) < 0 ? PATHWAYS_SEVERITY_HIGH : PATHWAYS_SEVERITY_MEDIUM,
+             PATHWAYS_ALERT_PLAN_REVIEW, dates->pathway_plan_review_due,
+             g_strdup_printf (_("Pathway plan review was due on %s."), uk));
+    }
+
+  /* PA contact: a local interval (default 8 weeks) */
+  if (pathways_care_status_has_pathway_plan (status) && age >= 16)
+    {
+      if (p->last_contact_date == NULL)
+        raise_alert (out, p, PATHWAYS_SEVERITY_MEDIUM, PATHWAYS_ALERT_CONTACT, on,
+               g_strdup (_("No contact with their personal adviser is recorded.")));
+      else
+        {
+          g_autofree char *due = pathways_date_add_days (p->last_contact_date, settings->contact_interval_days);
+          if (strcmp (due, on) < 0)
+            {
+              g_autofree char *uk = pathways_date_format_uk (p->last_contact_date);
+              raise_alert (out, p, PATHWAYS_SEVERITY_MEDIUM, PATHWAYS_ALERT_CONTACT, due,
+                     g_strdup_printf (_("Last contact with their personal adviser was on %s, more than "
+                                        "%d weeks ago."), uk, settings->contact_interval_days / 7));
+            }
+        }
+    }
+
+  /* Milestones */
+  if (p->milestones_overdue > 0 && p->first_overdue_due != NULL)
+    {
+      g_autofree char *uk = pathways_date_format_uk (p->first_overdue_due);
+      raise_alert (out, p, PATHWAYS_SEVERITY_LOW, PATHWAYS_ALERT_MILESTONE, p->first_overdue_due,
+             g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%d milestone overdue: “%s” was due on %s.",
+                                           "%d milestones overdue, the first “%s” due on %s.",
+                                           p->milestones_overdue),
+                              p->milestones_overdue, p->first_overdue_name, uk));
+    }
+
+  /* A gap: the last current or planned spell ends with nothing after it */
+  {
+    const PathwaysSpellFacts *last = NULL;
+
+    for (guint i = 0; p->spells && i < p->spells->len; i++)
+      {
+        const PathwaysSpellFacts *s = g_ptr_array_index (p->spells, i);
+        if (!g_str_equal (s->state, "ended") && (last == NULL || strcmp (s->start, last->start) >= 0))
+          last = s;
+      }
+    if (last == NULL)
+      raise_alert (out, p, PATHWAYS_SEVERITY_HIGH, PATHWAYS_ALERT_GAP, on,
+             g_strdup (_("No current accommodation is recorded.")));
+    else if (last->planned_end != NULL && !(age < 18 && g_str_equal (last->planned_end, b18)) &&
+             !has_move_planned_after (p, last->planned_end))
+      {
+        g_autofree char *uk = pathways_date_format_uk (last->planned_end);
+        g_autofree char *soon = pathways_date_add_days (on, 28);
+        g_autofree char *later = pathways_date_add_months (on, 3);
+        PathwaysSeverity sev = strcmp (last->planned_end, soon) <= 0 ? PATHWAYS_SEVERITY_HIGH
+                             : strcmp (last->planned_end, later) <= 0 ? PATHWAYS_SEVERITY_MEDIUM
+                             : PATHWAYS_SEVERITY_LOW;
+        raise_alert (out, p, sev, PATHWAYS_ALERT_GAP, last->planned_end,
+               g_strdup_printf (_("Accommodation ends on %s with nothing planned after it."), uk));
+      }
+  }
+
+  alerts_accommodation (settings, p, units, people, on, age, out);
+  alerts_double_booking (p, units, people, out);
+
+  /* Unaccompanied asylum-seeking young people */
+  if (p->uasc)
+    {
+      if (g_strcmp0 (p->age_assessment, "pending") == 0)
+        raise_alert (out, p, PATHWAYS_SEVERITY_MEDIUM, PATHWAYS_ALERT_AGE_ASSESSMENT, on,
+               g_strdup (_("Age assessment pending.")));
+      if ((p->are_date != NULL || g_strcmp0 (p->appeal_stage, "exhausted") == 0 ||
+           g_strcmp0 (p->immigration_status, "appeal_rights_exhausted") == 0) &&
+          (p->human_rights_assessment_date == NULL ||
+           (p->are_date != NULL && strcmp (p->human_rights_assessment_date, p->are_date) < 0)))
+        {
+          g_autofree char *uk = pathways_date_format_uk (p->are_date);
+          raise_alert (out, p, PATHWAYS_SEVERITY_HIGH, PATHWAYS_ALERT_ARE_NO_HRA, p->are_date ? p->are_date : on,
+                 p->are_date ? g_strdup_printf (_("Appeal rights exhausted on %s and no human rights "
+                                                  "assessment is recorded."), uk)
+                             : g_strdup (_("Appeal rights exhausted and no human rights assessment is recorded.")));
+        }
+    }
+
+  /* A move scheduled into a unit the rules do not allow */
+  for (guint i = 0; p->transitions && i < p->transitions->len; i++)
+    {
+      const PathwaysTransitionFacts *t = g_ptr_array_index (p->transitions, i);
+      const PathwaysUnitFacts *to;
+      g_autoptr(PathwaysEligibility) e = NULL;
+
+      if (!(g_str_equal (t->state, "confirmed") || g_str_equal (t->state, "proposed")) ||
+          t->to_unit_id == 0 || strcmp (t->planned_date, on) < 0)
+        continue;
+      to = g_hash_table_lookup (units, &t->to_unit_id);
+      if (to == NULL)
+        continue;
+      e = pathways_rules_check_unit (settings, p, to, people, t->planned_date, t->to_spell_id);
+      if (e->verdict == PATHWAYS_VERDICT_NOT_ELIGIBLE)
+        {
+          g_autofree char *uk = pathways_date_format_uk (t->planned_date);
+          const PathwaysReason *r = g_ptr_array_index (e->reasons, 0);
+          raise_alert (out, p, PATHWAYS_SEVERITY_HIGH, PATHWAYS_ALERT_INELIGIBLE_MOVE, t->planned_date,
+                 g_strdup_printf (_("The move to %s on %s is not allowed: %s"), to->name, uk, r->text));
+        }
+    }
+}
+
+/* Settings ----------------------------------------------------------- */
+
+static int
+int_setting (GHashTable *table,
+             const char *key,
+             int         fallback)
+{
+  const char *v = table ? g_hash_table_lookup (table, key) : NULL;
+  char *end = NULL;
+  long n;
+
+  if (v == NULL)
+    return fallback;
+  n = strtol (v, &end, 10);
+  return (end != v && *end == '\0' && n >= 0 && n < G_MAXINT) ? (int) n : fallback;
+}
+
+/**
+ * pathways_rule_settings_new_from_table:
+ * @settings: key → value, as in the store's setting table
+ * @bank_holidays: (element-type utf8) (nullable): ISO dates
+ */
+PathwaysRuleSettings *
+pathways_rule_settings_new_from_table (GHashTable *table,
+                                       GPtrArray  *bank_holidays)
+{
+  PathwaysRuleSettings *s = g_new0 (PathwaysRuleSettings, 1);
+  const char *areas = table ? g_hash_table_lookup (table, "authority_areas") : NULL;
+  const char *weights = table ? g_hash_table_lookup (table, "readiness_weights") : NULL;
+  const char *scope = table ? g_hash_table_lookup (table, "staying_close_scope") : NULL;
+  const PathwaysVocabEntry *categories;
+  guint n_categories;
+
+  s->authority_name = g_strdup (table ? g_hash_table_lookup (table, "authority_name") : NULL);
+  s->authority_areas = areas ? g_strsplit (areas, ";", -1) : g_new0 (char *, 1);
+  s->contact_interval_days = int_setting (table, "contact_interval_days", 56);
+  s->readiness_threshold = CLAMP (int_setting (table, "readiness_threshold", 70), 0, 100);
+  s->staying_close_all = g_strcmp0 (scope, "all") == 0;
+  s->suha_amount = int_setting (table, "suha_amount", 300000);
+  s->emergency_max_working_days = int_setting (table, "emergency_max_working_days", 2);
+
+  categories = pathways_vocab_entries (PATHWAYS_VOCAB_MILESTONE_CATEGORY, &n_categories);
+  g_assert (n_categories == PATHWAYS_N_MILESTONE_CATEGORIES);
+  for (guint c = 0; c < n_categories; c++)
+    s->readiness_weights[c] = 1.0;
+  if (weights != NULL)
+    {
+      g_auto(GStrv) pairs = g_strsplit (weights, ";", -1);
+      for (guint i = 0; pairs[i]; i++)
+        {
+          g_auto(GStrv) kv = g_strsplit (pairs[i], "=", 2);
+          if (g_strv_length (kv) != 2)
+            continue;
+          for (guint c = 0; c < n_categories; c++)
+            if (g_str_equal (g_strstrip (kv[0]), categories[c].code))
+              s->readiness_weights[c] = MAX (0.0, g_ascii_strtod (kv[1], NULL));
+        }
+    }
+
+  s->bank_holidays = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; bank_holidays && i < bank_holidays->len; i++)
+    g_hash_table_add (s->bank_holidays, g_strdup (g_ptr_array_index (bank_holidays, i)));
+
+  return s;
+}
+
+void
+pathways_rule_settings_free (PathwaysRuleSettings *s)
+{
+  if (s == NULL)
+    return;
+  g_free (s->authority_name);
+  g_strfreev (s->authority_areas);
+  g_clear_pointer (&s->bank_holidays, g_hash_table_unref);
+  g_free (s);
+}

@@ -1,0 +1,242 @@
+/* pathways-rules.h — the rules of leaving care, in one place
+ *
+ * Care-leaver status, key dates, whether a unit is open to a young
+ * person on a date, alerts and readiness.  Sources: shared/domain.md
+ * §1–3 (Children Act 1989 as amended; CPPCR 2010; Care Leavers (England)
+ * Regs 2010; Supported Accommodation (England) Regs 2023).  Local choices
+ * (contact interval, readiness threshold, Staying Close scope …) are
+ * settings in the store, read into PathwaysRuleSettings.
+ *
+ * The rules work on plain "facts" structs so that one young person and
+ * two thousand are computed by the same code; pathways-snapshot.c loads
+ * the facts from the store.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  PATHWAYS_CARE_STATUS_NONE,            /* not a care leaver */
+  PATHWAYS_CARE_STATUS_LOOKED_AFTER,    /* looked after, not (yet) eligible */
+  PATHWAYS_CARE_STATUS_ELIGIBLE,
+  PATHWAYS_CARE_STATUS_RELEVANT,
+  PATHWAYS_CARE_STATUS_FORMER_RELEVANT,
+  PATHWAYS_CARE_STATUS_QUALIFYING,
+} PathwaysCareStatus;
+
+typedef enum {
+  PATHWAYS_SEVERITY_INFO,
+  PATHWAYS_SEVERITY_LOW,
+  PATHWAYS_SEVERITY_MEDIUM,
+  PATHWAYS_SEVERITY_HIGH,
+} PathwaysSeverity;
+
+typedef enum {
+  PATHWAYS_VERDICT_ELIGIBLE,
+  PATHWAYS_VERDICT_WARNINGS,
+  PATHWAYS_VERDICT_NOT_ELIGIBLE,
+} PathwaysVerdict;
+
+/* Alert kinds: stable codes, also the rule an alert comes from */
+#define PATHWAYS_ALERT_CLIFF_EDGE          "cliff-edge"
+#define PATHWAYS_ALERT_NEEDS_ASSESSMENT    "needs-assessment-overdue"
+#define PATHWAYS_ALERT_PLAN_REVIEW         "pathway-plan-review-overdue"
+#define PATHWAYS_ALERT_CONTACT             "pa-contact-overdue"
+#define PATHWAYS_ALERT_MILESTONE           "milestone-overdue"
+#define PATHWAYS_ALERT_GAP                 "accommodation-gap"
+#define PATHWAYS_ALERT_EMERGENCY           "emergency-accommodation"
+#define PATHWAYS_ALERT_UNSUITABLE          "unsuitable-accommodation"
+#define PATHWAYS_ALERT_UNREGISTERED        "unregistered-16-17"
+#define PATHWAYS_ALERT_UNREGULATED_UNDER16 "unregulated-under-16"
+#define PATHWAYS_ALERT_STAYING_PUT_ENDING  "staying-put-ending"
+#define PATHWAYS_ALERT_AGE_ASSESSMENT      "age-assessment-pending"
+#define PATHWAYS_ALERT_ARE_NO_HRA          "are-without-human-rights-assessment"
+#define PATHWAYS_ALERT_DOUBLE_BOOKED       "unit-double-booked"
+#define PATHWAYS_ALERT_INELIGIBLE_MOVE     "move-into-ineligible-unit"
+
+#define PATHWAYS_N_MILESTONE_CATEGORIES 8
+
+typedef struct {
+  char    *authority_name;
+  char   **authority_areas;          /* NULL-terminated */
+  int      contact_interval_days;
+  int      readiness_threshold;      /* percent */
+  double   readiness_weights[PATHWAYS_N_MILESTONE_CATEGORIES];  /* by vocab order */
+  gboolean staying_close_all;        /* FALSE: residential care leavers only */
+  gint64   suha_amount;              /* pence */
+  int      emergency_max_working_days;
+  GHashTable *bank_holidays;         /* ISO date set */
+} PathwaysRuleSettings;
+
+typedef struct {
+  gint64      id;
+  gint64      person_id;
+  gint64      unit_id;
+  const char *accom;
+  gboolean    suitable;
+  const char *place;
+  const char *start;
+  const char *planned_end;
+  const char *actual_end;
+  const char *state;
+} PathwaysSpellFacts;
+
+typedef struct {
+  gint64      id;
+  const char *name;
+  const char *kind;
+  const char *area;
+  gboolean    in_authority;
+  const char *registration;
+  const char *ofsted_urn;
+  int         min_age;
+  int         max_age;
+  double      support_hours;
+  const char *status;
+  const char *status_from;
+  const char *status_to;
+  const char *status_reason;
+  const char *retired_on;
+  GPtrArray  *spells;    /* PathwaysSpellFacts*, borrowed */
+} PathwaysUnitFacts;
+
+typedef struct {
+  gint64      id;
+  gint64      person_id;
+  gint64      from_spell_id;
+  gint64      to_unit_id;
+  gint64      to_spell_id;
+  const char *planned_date;
+  const char *state;
+} PathwaysTransitionFacts;
+
+typedef struct {
+  gint64      id;
+  const char *name;             /* display name */
+  const char *date_of_birth;
+  gboolean    uasc;
+  const char *immigration_status;
+  const char *appeal_stage;
+  const char *are_date;
+  const char *age_assessment;
+  const char *human_rights_assessment_date;
+  const char *date_first_looked_after;
+  gint64      days_since_14;
+  gint64      days_since_16;
+  const char *date_care_ended;
+  const char *last_placement;
+  gboolean    returned_home_6_months;
+  gboolean    special_guardianship;
+  gboolean    custody_or_hospital_at_16;
+  const char *needs_assessment_date;
+  const char *pathway_plan_review_date;
+  const char *last_contact_date;
+  gint64      pa_id;
+  GPtrArray  *spells;         /* PathwaysSpellFacts*, borrowed, by start date */
+  GPtrArray  *transitions;    /* PathwaysTransitionFacts*, borrowed */
+  /* Milestones, aggregated */
+  int         milestones_done[PATHWAYS_N_MILESTONE_CATEGORIES];
+  int         milestones_total[PATHWAYS_N_MILESTONE_CATEGORIES];
+  int         milestones_overdue;
+  const char *first_overdue_name;
+  const char *first_overdue_due;
+} PathwaysPersonFacts;
+
+typedef struct {
+  PathwaysSeverity severity;
+  char            *rule;
+  char            *text;
+} PathwaysReason;
+
+typedef struct {
+  PathwaysVerdict  verdict;
+  GPtrArray       *reasons;  /* PathwaysReason*, blocking ones first */
+} PathwaysEligibility;
+
+typedef struct {
+  char *birthday_16;
+  char *birthday_18;
+  char *birthday_21;
+  char *birthday_25;
+  char *needs_assessment_due;
+  char *pathway_plan_review_due;   /* NULL when no plan is needed */
+  char *staying_put_end;           /* NULL unless in Staying Put */
+  char *universal_credit_from;     /* advance claim: 28 days before 18 */
+  char *pa_support_end;            /* 21st birthday; to 25 on request */
+  char *pa_support_end_on_request;
+  GPtrArray *oc3_birthdays;        /* ISO dates: 17th–21st birthdays in this collection year */
+  char *next_key_date;             /* the soonest of the above after the day */
+  const char *next_key_date_label;
+} PathwaysKeyDates;
+
+/* Status */
+const char          *pathways_care_status_label     (PathwaysCareStatus   status);
+const char          *pathways_care_status_code      (PathwaysCareStatus   status);
+PathwaysCareStatus   pathways_rules_care_status     (const PathwaysPersonFacts *person,
+                                                     const char                *on,
+                                                     char                     **explanation);
+gboolean             pathways_care_status_has_pathway_plan (PathwaysCareStatus status);
+
+/* Dates */
+PathwaysKeyDates    *pathways_rules_key_dates       (const PathwaysPersonFacts  *person,
+                                                     const char                 *on);
+void                 pathways_key_dates_free        (PathwaysKeyDates           *dates);
+gboolean             pathways_rules_is_working_day  (const PathwaysRuleSettings *settings,
+                                                     const char                 *date);
+char                *pathways_rules_add_working_days (const PathwaysRuleSettings *settings,
+                                                      const char                 *date,
+                                                      int                         n);
+int                  pathways_rules_working_days_between (const PathwaysRuleSettings *settings,
+                                                          const char                 *from,
+                                                          const char                 *to);
+
+/* Accommodation */
+const PathwaysSpellFacts *pathways_rules_spell_on   (const PathwaysPersonFacts *person,
+                                                     const char                *date);
+gboolean             pathways_rules_spell_covers    (const PathwaysSpellFacts  *spell,
+                                                     const char                *date);
+PathwaysEligibility *pathways_rules_check_unit      (const PathwaysRuleSettings *settings,
+                                                     const PathwaysPersonFacts  *person,
+                                                     const PathwaysUnitFacts    *unit,
+                                                     GHashTable                 *people,
+                                                     const char                 *date,
+                                                     gint64                      ignore_spell_id);
+void                 pathways_eligibility_free      (PathwaysEligibility        *eligibility);
+const char          *pathways_verdict_label         (PathwaysVerdict             verdict);
+
+/* Alerts */
+typedef struct {
+  PathwaysSeverity  severity;
+  const char       *kind;       /* PATHWAYS_ALERT_… */
+  char             *due;        /* when it is or was due (ISO) */
+  gint64            person_id;
+  char             *text;       /* the reason, in plain English */
+} PathwaysAlertFacts;
+
+void                 pathways_rules_alerts_for      (const PathwaysRuleSettings *settings,
+                                                     const PathwaysPersonFacts  *person,
+                                                     GHashTable                 *units,
+                                                     GHashTable                 *people,
+                                                     const char                 *on,
+                                                     GPtrArray                  *out_alerts);
+void                 pathways_alert_facts_free      (PathwaysAlertFacts         *alert);
+const char          *pathways_severity_label        (PathwaysSeverity            severity);
+
+/* Readiness: weighted % of milestones done, or -1 when there are none */
+int                  pathways_rules_readiness       (const PathwaysRuleSettings *settings,
+                                                     const PathwaysPersonFacts  *person);
+
+/* Settings */
+PathwaysRuleSettings *pathways_rule_settings_new_from_table (GHashTable *settings,
+                                                             GPtrArray  *bank_holidays);
+void                 pathways_rule_settings_free    (PathwaysRuleSettings *settings);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PathwaysEligibility, pathways_eligibility_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PathwaysKeyDates, pathways_key_dates_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PathwaysRuleSettings, pathways_rule_settings_free)
+
+G_END_DECLS

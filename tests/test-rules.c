@@ -1,0 +1,908 @@
+/* test-rules.c — the rules of leaving care, at their boundaries
+ *
+ * Table-driven where the rule is a table; each alert has a case that
+ * raises it and one that does not.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "test-util.h"
+
+/* A small world of facts, built by hand ------------------------------ */
+
+typedef struct {
+  PathwaysRuleSettings *settings;
+  GHashTable           *people;   /* id → PathwaysPersonFacts */
+  GHashTable           *units;    /* id → PathwaysUnitFacts */
+  GPtrArray            *owned;    /* spells, transitions */
+  gint64                next_id;
+} World;
+
+static World w;
+
+static void
+person_free (gpointer data)
+{
+  PathwaysPersonFacts *p = data;
+  g_ptr_array_unref (p->spells);
+  g_ptr_array_unref (p->transitions);
+  g_free (p);
+}
+
+static void
+unit_free (gpointer data)
+{
+  PathwaysUnitFacts *u = data;
+  g_ptr_array_unref (u->spells);
+  g_free (u);
+}
+
+static void
+world_setup (void)
+{
+  g_autoptr(GPtrArray) holidays = g_ptr_array_new ();
+  g_autoptr(GHashTable) table = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_ptr_array_add (holidays, "2026-08-31");
+  g_ptr_array_add (holidays, "2026-12-25");
+  g_ptr_array_add (holidays, "2026-12-28");
+  g_hash_table_insert (table, "contact_interval_days", "56");
+  g_hash_table_insert (table, "readiness_threshold", "70");
+  g_hash_table_insert (table, "readiness_weights", "practical=2;finance=2");
+
+  w.settings = pathways_rule_settings_new_from_table (table, holidays);
+  w.people = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, person_free);
+  w.units = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, unit_free);
+  w.owned = g_ptr_array_new_with_free_func (g_free);
+  w.next_id = 1;
+}
+
+static void
+world_teardown (void)
+{
+  g_clear_pointer (&w.people, g_hash_table_unref);
+  g_clear_pointer (&w.units, g_hash_table_unref);
+  g_clear_pointer (&w.owned, g_ptr_array_unref);
+  g_clear_pointer (&w.settings, pathways_rule_settings_free);
+}
+
+/* A care leaver who was looked after for years and is still in care */
+static PathwaysPersonFacts *
+add_person (const char *name,
+            const char *dob)
+{
+  PathwaysPersonFacts *p = g_new0 (PathwaysPersonFacts, 1);
+
+  p->id = w.next_id++;
+  p->name = name;
+  p->date_of_birth = dob;
+  p->date_first_looked_after = "2015-01-01";
+  p->days_since_14 = 1000;
+  p->days_since_16 = 300;
+  p->spells = g_ptr_array_new ();
+  p->transitions = g_ptr_array_new ();
+  p->needs_assessment_date = "2025-01-01";
+  p->pathway_plan_review_date = "2026-10-01";
+  p->last_contact_date = "2026-11-01";
+  g_hash_table_insert (w.people, &p->id, p);
+  return p;
+}
+
+static PathwaysUnitFacts *
+add_unit (const char *name,
+          const char *kind,
+          int         min_age,
+          int         max_age)
+{
+  PathwaysUnitFacts *u = g_new0 (PathwaysUnitFacts, 1);
+
+  u->id = w.next_id++;
+  u->name = name;
+  u->kind = kind;
+  u->min_age = min_age;
+  u->max_age = max_age;
+  u->in_authority = TRUE;
+  u->status = "available";
+  u->support_hours = 10;
+  u->registration = "registered";
+  u->ofsted_urn = "2123456";
+  u->spells = g_ptr_array_new ();
+  g_hash_table_insert (w.units, &u->id, u);
+  return u;
+}
+
+static PathwaysSpellFacts *
+add_spell (PathwaysPersonFacts *p,
+           PathwaysUnitFacts   *u,
+           const char          *state,
+           const char          *start,
+           const char          *end)
+{
+  PathwaysSpellFacts *s = g_new0 (PathwaysSpellFacts, 1);
+
+  s->id = w.next_id++;
+  s->person_id = p->id;
+  s->unit_id = u ? u->id : 0;
+  s->state = state;
+  s->start = start;
+  s->suitable = TRUE;
+  if (g_str_equal (state, "ended"))
+    s->actual_end = end;
+  else
+    s->planned_end = end;
+  g_ptr_array_add (w.owned, s);
+  g_ptr_array_add (p->spells, s);
+  if (u)
+    g_ptr_array_add (u->spells, s);
+  return s;
+}
+
+static PathwaysTransitionFacts *
+add_move (PathwaysPersonFacts *p,
+          PathwaysUnitFacts   *to,
+          PathwaysSpellFacts  *to_spell,
+          const char          *date,
+          const char          *state)
+{
+  PathwaysTransitionFacts *t = g_new0 (PathwaysTransitionFacts, 1);
+
+  t->id = w.next_id++;
+  t->person_id = p->id;
+  t->to_unit_id = to ? to->id : 0;
+  t->to_spell_id = to_spell ? to_spell->id : 0;
+  t->planned_date = date;
+  t->state = state;
+  g_ptr_array_add (w.owned, t);
+  g_ptr_array_add (p->transitions, t);
+  return t;
+}
+
+static GPtrArray *
+alerts_of (PathwaysPersonFacts *p,
+           const char          *on)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) pathways_alert_facts_free);
+
+  pathways_rules_alerts_for (w.settings, p, w.units, w.people, on, out);
+  return out;
+}
+
+static const PathwaysAlertFacts *
+find_alert (GPtrArray  *alerts,
+            const char *kind)
+{
+  for (guint i = 0; i < alerts->len; i++)
+    {
+      const PathwaysAlertFacts *a = g_ptr_array_index (alerts, i);
+      if (g_str_equal (a->kind, kind))
+        return a;
+    }
+  return NULL;
+}
+
+#define assert_alert(p, on, kind, sev)                                              \
+  G_STMT_START {                                                                    \
+    g_autoptr(GPtrArray) _al = alerts_of ((p), (on));                               \
+    const PathwaysAlertFacts *_a = find_alert (_al, (kind));                        \
+    ck_assert_msg (_a != NULL, "expected a %s alert on %s", (kind), (on));          \
+    ck_assert_int_eq (_a->severity, (sev));                                         \
+  } G_STMT_END
+
+#define assert_no_alert(p, on, kind)                                                \
+  G_STMT_START {                                                                    \
+    g_autoptr(GPtrArray) _al = alerts_of ((p), (on));                               \
+    const PathwaysAlertFacts *_a = find_alert (_al, (kind));                        \
+    ck_assert_msg (_a == NULL, "unexpected %s alert on %s: %s", (kind), (on),       \
+                   _a ? _a->text : "");                                             \
+  } G_STMT_END
+
+static gboolean
+has_reason (PathwaysEligibility *e,
+            const char          *rule)
+{
+  for (guint i = 0; i < e->reasons->len; i++)
+    if (g_str_equal (((PathwaysReason *) g_ptr_array_index (e->reasons, i))->rule, rule))
+      return TRUE;
+  return FALSE;
+}
+
+/* Status ------------------------------------------------------------- */
+
+typedef struct {
+  const char        *what;
+  const char        *dob;
+  const char        *on;
+  const char        *care_ended;
+  gint64             days14;
+  gint64             days16;
+  gboolean           returned_home;
+  gboolean           sgo;
+  gboolean           custody;
+  PathwaysCareStatus expected;
+} StatusCase;
+
+static const StatusCase status_cases[] = {
+  { "day before 16th, in care", "2010-11-22", "2026-11-21", NULL, 400, 0, 0, 0, 0, PATHWAYS_CARE_STATUS_LOOKED_AFTER },
+  { "16th birthday, in care, 13 weeks", "2010-11-22", "2026-11-22", NULL, 400, 1, 0, 0, 0, PATHWAYS_CARE_STATUS_ELIGIBLE },
+  { "day after 16th", "2010-11-22", "2026-11-23", NULL, 400, 2, 0, 0, 0, PATHWAYS_CARE_STATUS_ELIGIBLE },
+  { "13 weeks exactly met", "2009-06-01", "2026-11-22", NULL, 91, 30, 0, 0, 0, PATHWAYS_CARE_STATUS_ELIGIBLE },
+  { "13 weeks missed by a day", "2009-06-01", "2026-11-22", NULL, 90, 30, 0, 0, 0, PATHWAYS_CARE_STATUS_LOOKED_AFTER },
+  { "no day after 16", "2009-06-01", "2026-11-22", NULL, 200, 0, 0, 0, 0, PATHWAYS_CARE_STATUS_LOOKED_AFTER },
+  { "day before 18th, in care", "2008-11-22", "2026-11-21", "2026-11-22", 1000, 700, 0, 0, 0, PATHWAYS_CARE_STATUS_ELIGIBLE },
+  { "18th birthday, care ended", "2008-11-22", "2026-11-22", "2026-11-22", 1000, 700, 0, 0, 0, PATHWAYS_CARE_STATUS_FORMER_RELEVANT },
+  { "17, left care, was eligible", "2009-06-01", "2026-11-22", "2026-09-01", 500, 200, 0, 0, 0, PATHWAYS_CARE_STATUS_RELEVANT },
+  { "17, went home 6 months", "2009-06-01", "2026-11-22", "2026-03-01", 500, 100, 1, 0, 0, PATHWAYS_CARE_STATUS_QUALIFYING },
+  { "17, custody at 16", "2009-06-01", "2026-11-22", "2025-05-01", 10, 0, 0, 0, 1, PATHWAYS_CARE_STATUS_RELEVANT },
+  { "17, short care after 16", "2009-06-01", "2026-11-22", "2026-01-01", 50, 50, 0, 0, 0, PATHWAYS_CARE_STATUS_QUALIFYING },
+  { "17, SGO", "2009-06-01", "2026-11-22", "2026-01-01", 500, 100, 0, 1, 0, PATHWAYS_CARE_STATUS_QUALIFYING },
+  { "20, qualifying", "2006-06-01", "2026-05-31", "2024-01-01", 50, 50, 0, 0, 0, PATHWAYS_CARE_STATUS_QUALIFYING },
+  { "21st birthday ends qualifying", "2005-06-01", "2026-06-01", "2023-01-01", 50, 50, 0, 0, 0, PATHWAYS_CARE_STATUS_NONE },
+  { "day before 25th", "2001-11-23", "2026-11-22", "2019-11-23", 1000, 700, 0, 0, 0, PATHWAYS_CARE_STATUS_FORMER_RELEVANT },
+  { "25th birthday", "2001-11-22", "2026-11-22", "2019-11-22", 1000, 700, 0, 0, 0, PATHWAYS_CARE_STATUS_NONE },
+  { "29 Feb, 28 Feb non-leap: 17", "2008-02-29", "2026-02-28", "2026-03-01", 1000, 600, 0, 0, 0, PATHWAYS_CARE_STATUS_ELIGIBLE },
+  { "29 Feb, 1 March non-leap: 18", "2008-02-29", "2026-03-01", "2026-03-01", 1000, 600, 0, 0, 0, PATHWAYS_CARE_STATUS_FORMER_RELEVANT },
+  { "never looked after since 16", "2009-06-01", "2026-11-22", "2022-01-01", 0, 0, 0, 0, 0, PATHWAYS_CARE_STATUS_NONE },
+};
+
+START_TEST (test_status)
+{
+  const StatusCase *c = &status_cases[_i];
+  PathwaysPersonFacts *p = add_person ("Test Person", c->dob);
+  g_autofree char *why = NULL;
+  PathwaysCareStatus got;
+
+  p->date_first_looked_after = "2015-01-01";
+  p->date_care_ended = c->care_ended;
+  p->days_since_14 = c->days14;
+  p->days_since_16 = c->days16;
+  p->returned_home_6_months = c->returned_home;
+  p->special_guardianship = c->sgo;
+  p->custody_or_hospital_at_16 = c->custody;
+
+  got = pathways_rules_care_status (p, c->on, &why);
+  ck_assert_msg (got == c->expected, "%s: got %s (%s)", c->what, pathways_care_status_code (got), why);
+  ck_assert_ptr_nonnull (why);
+  ck_assert (g_str_has_suffix (why, "."));
+}
+END_TEST
+
+START_TEST (test_status_explanation)
+{
+  PathwaysPersonFacts *p = add_person ("Test Person", "2007-01-10");
+  g_autofree char *why = NULL;
+
+  p->date_care_ended = "2025-01-10";
+  ck_assert_int_eq (pathways_rules_care_status (p, "2026-11-22", &why), PATHWAYS_CARE_STATUS_FORMER_RELEVANT);
+  ck_assert_str_eq (why, "Former relevant: was eligible and is now 19.");
+}
+END_TEST
+
+/* Key dates ---------------------------------------------------------- */
+
+START_TEST (test_key_dates)
+{
+  PathwaysPersonFacts *p = add_person ("Test Person", "2009-06-15");
+  g_autoptr(PathwaysKeyDates) d = NULL;
+
+  p->pathway_plan_review_date = "2026-07-01";
+  d = pathways_rules_key_dates (p, "2026-11-22");
+  ck_assert_str_eq (d->birthday_16, "2025-06-15");
+  ck_assert_str_eq (d->birthday_18, "2027-06-15");
+  ck_assert_str_eq (d->birthday_21, "2030-06-15");
+  ck_assert_str_eq (d->birthday_25, "2034-06-15");
+  ck_assert_str_eq (d->needs_assessment_due, "2025-09-15");
+  ck_assert_str_eq (d->pathway_plan_review_due, "2027-01-01");
+  ck_assert_str_eq (d->universal_credit_from, "2027-05-18");
+  ck_assert_str_eq (d->pa_support_end, "2030-06-15");
+  ck_assert_str_eq (d->pa_support_end_on_request, "2034-06-15");
+  ck_assert_ptr_null (d->staying_put_end);
+  /* Collection year 1/4/2026–31/3/2027: no 17th–21st birthday?  The 17th is 15/06/2026 */
+  ck_assert_uint_eq (d->oc3_birthdays->len, 1);
+  ck_assert_str_eq (g_ptr_array_index (d->oc3_birthdays, 0), "2026-06-15");
+  ck_assert_str_eq (d->next_key_date, "2027-01-01");
+}
+END_TEST
+
+START_TEST (test_key_dates_after_move_and_late_entry)
+{
+  PathwaysPersonFacts *p = add_person ("Test Person", "2009-06-15");
+  g_autoptr(PathwaysKeyDates) moved = NULL;
+  g_autoptr(PathwaysKeyDates) late = NULL;
+
+  /* Moved after the last review: the review is due on the move */
+  p->pathway_plan_review_date = "2026-07-01";
+  add_spell (p, NULL, "ended", "2024-01-01", "2026-09-10")->place = "U4";
+  add_spell (p, NULL, "current", "2026-09-10", NULL)->accom = "D";
+  moved = pathways_rules_key_dates (p, "2026-11-22");
+  ck_assert_str_eq (moved->pathway_plan_review_due, "2026-09-10");
+
+  /* Came into care after 16: assessment due 3 months after becoming eligible */
+  p->date_first_looked_after = "2025-10-01";
+  late = pathways_rules_key_dates (p, "2026-11-22");
+  ck_assert_str_eq (late->needs_assessment_due, "2026-03-31");
+}
+END_TEST
+
+START_TEST (test_key_dates_29_february)
+{
+  PathwaysPersonFacts *p = add_person ("Leap Baby", "2008-02-29");
+  g_autoptr(PathwaysKeyDates) d = pathways_rules_key_dates (p, "2026-01-10");
+
+  ck_assert_str_eq (d->birthday_16, "2024-02-29");
+  ck_assert_str_eq (d->birthday_18, "2026-03-01");
+  ck_assert_str_eq (d->birthday_21, "2029-03-01");
+  ck_assert_str_eq (d->universal_credit_from, "2026-02-01");
+  /* OC3 collection year 2025/26: the 18th birthday on 1 March 2026 */
+  ck_assert_uint_eq (d->oc3_birthdays->len, 1);
+  ck_assert_str_eq (g_ptr_array_index (d->oc3_birthdays, 0), "2026-03-01");
+}
+END_TEST
+
+/* Working days ------------------------------------------------------- */
+
+static const struct {
+  const char *from;
+  int         n;
+  const char *expected;
+} working_days[] = {
+  { "2026-11-20", 2, "2026-11-24" },  /* Friday: Monday and Tuesday */
+  { "2026-11-23", 2, "2026-11-25" },  /* Monday: Tuesday and Wednesday */
+  { "2026-11-21", 2, "2026-11-24" },  /* Saturday */
+  { "2026-12-24", 2, "2026-12-30" },  /* Christmas Eve: 25th and 28th are bank holidays */
+  { "2026-08-28", 1, "2026-09-01" },  /* Friday before the August bank holiday */
+};
+
+START_TEST (test_working_days)
+{
+  g_autofree char *got = pathways_rules_add_working_days (w.settings, working_days[_i].from, working_days[_i].n);
+  ck_assert_str_eq (got, working_days[_i].expected);
+}
+END_TEST
+
+/* Eligibility -------------------------------------------------------- */
+
+START_TEST (test_staying_put_needs_foster_at_18)
+{
+  PathwaysPersonFacts *foster = add_person ("Foster Child", "2008-11-22");
+  PathwaysPersonFacts *resi = add_person ("Residential Child", "2008-11-22");
+  PathwaysUnitFacts *household = add_unit ("The Reid household", "staying_put", 18, 21);
+  g_autoptr(PathwaysEligibility) ok = NULL;
+  g_autoptr(PathwaysEligibility) refused = NULL;
+  g_autoptr(PathwaysEligibility) too_early = NULL;
+  g_autoptr(PathwaysEligibility) too_late = NULL;
+
+  add_spell (foster, NULL, "current", "2020-01-01", "2026-11-22")->place = "U4";
+  add_spell (resi, NULL, "current", "2020-01-01", "2026-11-22")->place = "K2";
+
+  ok = pathways_rules_check_unit (w.settings, foster, household, w.people, "2026-11-22", 0);
+  ck_assert_int_eq (ok->verdict, PATHWAYS_VERDICT_ELIGIBLE);
+
+  refused = pathways_rules_check_unit (w.settings, resi, household, w.people, "2026-11-22", 0);
+  ck_assert_int_eq (refused->verdict, PATHWAYS_VERDICT_NOT_ELIGIBLE);
+  ck_assert (has_reason (refused, "staying-put-foster"));
+
+  too_early = pathways_rules_check_unit (w.settings, foster, household, w.people, "2026-11-21", 0);
+  ck_assert (has_reason (too_early, "staying-put-age"));
+  too_late = pathways_rules_check_unit (w.settings, foster, household, w.people, "2029-11-22", 0);
+  ck_assert (has_reason (too_late, "staying-put-age"));
+}
+END_TEST
+
+START_TEST (test_supported_registration_16_17)
+{
+  PathwaysPersonFacts *p = add_person ("Sixteen", "2010-01-01");
+  PathwaysUnitFacts *reg = add_unit ("Registered", "supported", 16, 21);
+  PathwaysUnitFacts *unreg = add_unit ("Unregistered", "supported", 16, 21);
+  g_autoptr(PathwaysEligibility) a = NULL;
+  g_autoptr(PathwaysEligibility) b = NULL;
+  g_autoptr(PathwaysEligibility) before = NULL;
+
+  unreg->registration = "not_registered";
+  unreg->ofsted_urn = NULL;
+  a = pathways_rules_check_unit (w.settings, p, reg, w.people, "2026-11-22", 0);
+  b = pathways_rules_check_unit (w.settings, p, unreg, w.people, "2026-11-22", 0);
+  ck_assert_int_eq (a->verdict, PATHWAYS_VERDICT_ELIGIBLE);
+  ck_assert_int_eq (b->verdict, PATHWAYS_VERDICT_NOT_ELIGIBLE);
+  ck_assert (has_reason (b, "supported-registration"));
+  ck_assert (strstr (((PathwaysReason *) g_ptr_array_index (b->reasons, 0))->text, "28/10/2023") != NULL);
+
+  /* Before the regulations the same unit was allowed for a 16-year-old */
+  p->date_of_birth = "2007-01-01";
+  before = pathways_rules_check_unit (w.settings, p, unreg, w.people, "2023-10-27", 0);
+  ck_assert (!has_reason (before, "supported-registration"));
+}
+END_TEST
+
+START_TEST (test_age_rules)
+{
+  PathwaysPersonFacts *p = add_person ("Fifteen", "2011-06-01");
+  PathwaysUnitFacts *flat = add_unit ("Council flat", "council", 18, 25);
+  PathwaysUnitFacts *supported = add_unit ("Supported", "supported", 16, 17);
+  g_autoptr(PathwaysEligibility) under16 = pathways_rules_check_unit (w.settings, p, supported, w.people, "2026-11-22", 0);
+  g_autoptr(PathwaysEligibility) at16 = pathways_rules_check_unit (w.settings, p, supported, w.people, "2027-06-01", 0);
+  g_autoptr(PathwaysEligibility) tenancy17 = pathways_rules_check_unit (w.settings, p, flat, w.people, "2028-12-01", 0);
+  g_autoptr(PathwaysEligibility) tenancy18 = NULL;
+  g_autoptr(PathwaysEligibility) too_old = pathways_rules_check_unit (w.settings, p, supported, w.people, "2029-06-01", 0);
+
+  ck_assert (has_reason (under16, "unregulated-under-16"));
+  ck_assert_int_eq (at16->verdict, PATHWAYS_VERDICT_ELIGIBLE);
+  ck_assert (has_reason (tenancy17, "tenancy-from-18"));
+  ck_assert (has_reason (tenancy17, "unit-age-range"));
+  ck_assert (has_reason (too_old, "unit-age-range"));
+
+  /* From 18, with milestones done, a tenancy is fine */
+  p->milestones_total[1] = p->milestones_done[1] = 4;
+  tenancy18 = pathways_rules_check_unit (w.settings, p, flat, w.people, "2029-06-01", 0);
+  ck_assert_int_eq (tenancy18->verdict, PATHWAYS_VERDICT_ELIGIBLE);
+}
+END_TEST
+
+START_TEST (test_bed_and_breakfast_warns)
+{
+  PathwaysPersonFacts *p = add_person ("Emergency", "2007-01-01");
+  PathwaysUnitFacts *bnb = add_unit ("Station Road Guest House", "bed_and_breakfast", 16, 0);
+  g_autoptr(PathwaysEligibility) e = pathways_rules_check_unit (w.settings, p, bnb, w.people, "2026-11-20", 0);
+
+  ck_assert_int_eq (e->verdict, PATHWAYS_VERDICT_WARNINGS);
+  ck_assert (has_reason (e, "emergency-limit"));
+  ck_assert_msg (strstr (((PathwaysReason *) g_ptr_array_index (e->reasons, 0))->text, "24/11/2026") != NULL,
+                 "%s", ((PathwaysReason *) g_ptr_array_index (e->reasons, 0))->text);
+}
+END_TEST
+
+START_TEST (test_overlapping_booking)
+{
+  PathwaysPersonFacts *a = add_person ("Amara Okafor", "2006-01-01");
+  PathwaysPersonFacts *b = add_person ("Ben Barker", "2006-01-01");
+  PathwaysUnitFacts *flat = add_unit ("Flat 3", "council", 18, 25);
+  PathwaysSpellFacts *mine;
+  g_autoptr(PathwaysEligibility) e = NULL;
+  g_autoptr(PathwaysEligibility) after = NULL;
+  g_autoptr(PathwaysEligibility) ignored = NULL;
+
+  a->milestones_total[1] = a->milestones_done[1] = 1;
+  b->milestones_total[1] = b->milestones_done[1] = 1;
+  mine = add_spell (a, flat, "current", "2026-01-01", "2027-01-15");
+  e = pathways_rules_check_unit (w.settings, b, flat, w.people, "2026-12-01", 0);
+  ck_assert_int_eq (e->verdict, PATHWAYS_VERDICT_NOT_ELIGIBLE);
+  ck_assert (has_reason (e, "unit-booked"));
+  ck_assert (strstr (((PathwaysReason *) g_ptr_array_index (e->reasons, 0))->text, "Amara Okafor") != NULL);
+
+  /* Free on the day Amara moves out */
+  after = pathways_rules_check_unit (w.settings, b, flat, w.people, "2027-01-15", 0);
+  ck_assert (!has_reason (after, "unit-booked"));
+  /* Rescheduling Amara's own spell does not count against itself */
+  ignored = pathways_rules_check_unit (w.settings, b, flat, w.people, "2026-12-01", mine->id);
+  ck_assert (!has_reason (ignored, "unit-booked"));
+}
+END_TEST
+
+START_TEST (test_staying_close_scope)
+{
+  PathwaysPersonFacts *resi = add_person ("Residential", "2007-01-01");
+  PathwaysPersonFacts *foster = add_person ("Foster", "2007-01-01");
+  PathwaysUnitFacts *close = add_unit ("Staying Close flat", "staying_close", 18, 25);
+  g_autoptr(PathwaysEligibility) a = NULL;
+  g_autoptr(PathwaysEligibility) b = NULL;
+  g_autoptr(PathwaysEligibility) c = NULL;
+
+  resi->last_placement = "K2";
+  foster->last_placement = "U4";
+  a = pathways_rules_check_unit (w.settings, resi, close, w.people, "2026-11-22", 0);
+  b = pathways_rules_check_unit (w.settings, foster, close, w.people, "2026-11-22", 0);
+  ck_assert_int_eq (a->verdict, PATHWAYS_VERDICT_ELIGIBLE);
+  ck_assert (has_reason (b, "staying-close-residential"));
+
+  w.settings->staying_close_all = TRUE;
+  c = pathways_rules_check_unit (w.settings, foster, close, w.people, "2026-11-22", 0);
+  ck_assert_int_eq (c->verdict, PATHWAYS_VERDICT_ELIGIBLE);
+}
+END_TEST
+
+START_TEST (test_unit_void_and_readiness)
+{
+  PathwaysPersonFacts *p = add_person ("Ready?", "2005-01-01");
+  PathwaysUnitFacts *flat = add_unit ("Flat 9", "housing_association", 18, 25);
+  g_autoptr(PathwaysEligibility) unready = NULL;
+  g_autoptr(PathwaysEligibility) void_ = NULL;
+
+  /* practical weighs 2: 1 of 2 practical done, 2 of 2 finance done … */
+  p->milestones_total[2] = 2;   /* practical */
+  p->milestones_done[2] = 0;
+  p->milestones_total[3] = 2;   /* finance */
+  p->milestones_done[3] = 2;
+  ck_assert_int_eq (pathways_rules_readiness (w.settings, p), 50);
+  unready = pathways_rules_check_unit (w.settings, p, flat, w.people, "2026-11-22", 0);
+  ck_assert_int_eq (unready->verdict, PATHWAYS_VERDICT_WARNINGS);
+  ck_assert (has_reason (unready, "readiness"));
+
+  flat->status = "void";
+  flat->status_from = "2026-11-01";
+  flat->status_to = "2026-12-01";
+  void_ = pathways_rules_check_unit (w.settings, p, flat, w.people, "2026-11-22", 0);
+  ck_assert (has_reason (void_, "unit-void"));
+}
+END_TEST
+
+/* Alerts: each one raised, and not ---------------------------------- */
+
+START_TEST (test_alert_cliff_edge)
+{
+  PathwaysPersonFacts *p = add_person ("Nearly Eighteen", "2009-01-20");
+  PathwaysUnitFacts *flat = add_unit ("Supported flat", "supported", 16, 25);
+  PathwaysSpellFacts *planned;
+  PathwaysTransitionFacts *move;
+
+  add_spell (p, NULL, "current", "2020-01-01", "2027-01-20")->place = "U4";
+  assert_alert (p, "2026-11-22", PATHWAYS_ALERT_CLIFF_EDGE, PATHWAYS_SEVERITY_HIGH);
+  /* Five months before: medium; seven months before: none yet */
+  assert_alert (p, "2026-08-22", PATHWAYS_ALERT_CLIFF_EDGE, PATHWAYS_SEVERITY_MEDIUM);
+  assert_no_alert (p, "2026-06-01", PATHWAYS_ALERT_CLIFF_EDGE);
+
+  /* A proposed move is not enough … */
+  planned = add_spell (p, flat, "planned", "2027-01-20", NULL);
+  planned->accom = "D";
+  move = add_move (p, flat, planned, "2027-01-20", "proposed");
+  assert_alert (p, "2026-11-22", PATHWAYS_ALERT_CLIFF_EDGE, PATHWAYS_SEVERITY_HIGH);
+  /* … a confirmed one is */
+  move->state = "confirmed";
+  assert_no_alert (p, "2026-11-22", PATHWAYS_ALERT_CLIFF_EDGE);
+}
+END_TEST
+
+START_TEST (test_alert_needs_assessment)
+{
+  PathwaysPersonFacts *p = add_person ("Sixteen", "2010-05-01");
+
+  p->needs_assessment_date = NULL;
+  assert_no_alert (p, "2026-07-31", PATHWAYS_ALERT_NEEDS_ASSESSMENT);   /* due 01/08/2026 */
+  assert_no_alert (p, "2026-08-01", PATHWAYS_ALERT_NEEDS_ASSESSMENT);
+  assert_alert (p, "2026-08-02", PATHWAYS_ALERT_NEEDS_ASSESSMENT, PATHWAYS_SEVERITY_HIGH);
+  p->needs_assessment_date = "2026-07-15";
+  assert_no_alert (p, "2026-11-22", PATHWAYS_ALERT_NEEDS_ASSESSMENT);
+}
+END_TEST
+
+START_TEST (test_alert_plan_review)
+{
+  PathwaysPersonFacts *p = add_person ("Nineteen", "2007-05-01");
+
+  p->date_care_ended = "2025-05-01";
+  p->pathway_plan_review_date = "2026-05-22";
+  assert_no_alert (p, "2026-11-22", PATHWAYS_ALERT_PLAN_REVIEW);   /* due on 22/11 itself */
+  assert_alert (p, "2026-11-23", PATHWAYS_ALERT_PLAN_REVIEW, PATHWAYS_SEVERITY_MEDIUM);
+  assert_alert (p, "2027-03-01", PATHWAYS_ALERT_PLAN_REVIEW, PATHWAYS_SEVERITY_HIGH);
+  /* Qualifying care leavers have no pathway plan */
+  p->days_since_14 = 40;
+  p->days_since_16 = 40;
+  assert_no_alert (p, "2026-12-01", PATHWAYS_ALERT_PLAN_REVIEW);
+}
+END_TEST
+
+START_TEST (test_alert_contact)
+{
+  PathwaysPersonFacts *p = add_person ("Nineteen", "2007-05-01");
+
+  p->date_care_ended = "2025-05-01";
+  p->last_contact_date = "2026-09-27";   /* + 56 days = 22/11 */
+  assert_no_alert (p, "2026-11-22", PATHWAYS_ALERT_CONTACT);
+  assert_alert (p, "2026-11-23", PATHWAYS_ALERT_CONTACT, PATHWAYS_SEVERITY_MEDIUM);
+  p->last_contact_date = NULL;
+  assert_alert (p, "2026-11-22", PATHWAYS_ALERT_CONTACT, PATHWAYS_SEVERITY_MEDIUM);
+}
+END_TEST
+
+START_TEST (test_alert_milestones)
+{
+  PathwaysPersonFacts *p = add_person ("Seventeen", "2009-05-01");
+
+  assert_no_alert (p, "2026-11-22", PATHWAYS_ALERT_MILESTONE);
+  p->milestones_overdue = 2;
+  p->first_overdue_name = "Bank account opened";
+  p->first_overdue_due = "2026-10-01";
+  {
+    g_autoptr(GPtrArray) al = alerts_of (p, "2026-11-22");
+    const PathwaysAlertFacts *a = find_alert (al, PATHWAYS_ALERT_MILESTONE);
+    ck_assert_ptr_nonnull (a);
+    ck_assert_str_eq (a->text, "2 milestones overdue, the first “Bank account opened” due on 01/10/2026.");
+  }
+}
+END_TEST
+
+START_TEST (test_alert_gap)
+{
+  PathwaysPersonFacts *p = add_person ("Twenty", "2006-05-01");
+  PathwaysUnitFacts *flat = add_unit ("Supported flat", "supported", 16, 25);
+  PathwaysUnitFacts *next = add_unit ("Council flat", "council", 18, 25);
+
+  p->date_care_ended = "2024-05-01";
+  add_spell (p, flat, "current", "2025-01-01", "2026-12-10");
+  assert_alert (p, "2026-11-22", PATHWAYS_ALERT_GAP, PATHWAYS_SEVERITY_HIGH);
+  assert_alert (p, "2026-10-01", PATHWAYS_ALERT_GAP, PATHWAYS_SEVERITY_MEDIUM);
+  add_spell (p, next, "planned", "2026-12-10", NULL);
+  assert_no_alert (p, "2026-11-22", PATHWAYS_ALERT_GAP);
+}
+END_TEST
+
+START_TEST (test_alert_emergency_two_working_days)
+{
+  PathwaysPersonFacts *p = add_person ("Emergency", "2007-05-01");
+  PathwaysUnitFacts *bnb = add_unit ("Guest House", "bed_and_breakfast", 16, 0);
+  PathwaysSpellFacts *s;
+
+  p->date_care_ended = "2025-05-01";
+  s = add_spell (p, bnb, "current", "2026-11-20", NULL);   /* a Friday */
+  s->accom = "W";
+  s->suitable = FALSE;
+  assert_alert (p, "2026-11-24", PATHWAYS_ALERT_EMERGENCY, PATHWAYS_SEVERITY_MEDIUM);   /* Tuesday: 2 used */
+  assert_alert (p, "2026-11-25", PATHWAYS_ALERT_EMERGENCY, PATHWAYS_SEVERITY_HIGH);     /* Wednesday: 3 */
+  /* B&B is reported as B&B, not also as "unsuitable" */
+  assert_no_alert (p, "2026-11-25", PATHWAYS_ALERT_UNSUITABLE);
+
+  /* Over Christmas: 25th and 28th are bank holidays */
+  s->start = "2026-12-24";
+  assert_alert (p, "2026-12-30", PATHWAYS_ALERT_EMERGENCY, PATHWAYS_SEVERITY_MEDIUM);
+  assert_alert (p, "2026-12-31", PATHWAYS_ALERT_EMERGENCY, PATHWAYS_SEVERITY_HIGH);
+
+  /* Not in B&B: no alert */
+  s->accom = "U";
+  s->suitable = TRUE;
+  s->unit_id = 0;
+  assert_no_alert (p, "2026-12-31", PATHWAYS_ALERT_EMERGENCY);
+}
+END_TEST
+
+START_TEST (test_alert_unsuitable)
+{
+  PathwaysPersonFacts *p = add_person ("Homeless", "2006-05-01");
+  PathwaysSpellFacts *s;
+
+  p->date_care_ended = "2024-05-01";
+  s = add_spell (p, NULL, "current", "2026-10-01", NULL);
+  s->accom = "S";
+  s->suitable = FALSE;
+  assert_alert (p, "2026-11-22", PATHWAYS_ALERT_UNSUITABLE, PATHWAYS_SEVERITY_HIGH);
+  s->accom = "U";
+  s->suitable = TRUE;
+  assert_no_alert (p, "2026-11-22", PATHWAYS_ALERT_UNSUITABLE);
+}
+END_TEST
+
+START_TEST (test_alert_unregistered_p2)
+{
+  PathwaysPersonFacts *p = add_person ("Seventeen", "2006-05-01");
+  PathwaysSpellFacts *s = add_spell (p, NULL, "current", "2023-01-01", NULL);
+
+  /* Independent living (P2) for a 17-year-old was allowed until 28/10/2023 */
+  s->place = "P2";
+  assert_no_alert (p, "2023-10-27", PATHWAYS_ALERT_UNREGISTERED);
+  assert_alert (p, "2023-10-28", PATHWAYS_ALERT_UNREGISTERED, PATHWAYS_SEVERITY_HIGH);
+  s->place = "U4";
+  assert_no_alert (p, "2023-10-28", PATHWAYS_ALERT_UNREGISTERED);
+}
+END_TEST
+
+START_TEST (test_alert_unregulated_under_16)
+{
+  PathwaysPersonFacts *p = add_person ("Fifteen", "2011-06-01");
+  PathwaysUnitFacts *supported = add_unit ("Supported", "supported", 16, 21);
+  PathwaysSpellFacts *s = add_spell (p, supported, "current", "2026-10-01", NULL);
+
+  assert_alert (p, "2026-11-22", PATHWAYS_ALERT_UNREGULATED_UNDER16, PATHWAYS_SEVERITY_HIGH);
+  s->unit_id = 0;
+  s->place = "U4";
+  assert_no_alert (p, "2026-11-22", PATHWAYS_ALERT_UNREGULATED_UNDER16);
+}
+END_TEST
+
+START_TEST (test_alert_staying_put_ending)
+{
+  PathwaysPersonFacts *p = add_person ("Twenty", "2006-03-22");
+  PathwaysUnitFacts *household = add_unit ("The Reid household", "staying_put", 18, 21);
+  PathwaysUnitFacts *flat = add_unit ("Council flat", "council", 18, 25);
+
+  p->date_care_ended = "2024-03-22";
+  add_spell (p, household, "current", "2024-03-22", "2027-03-22")->accom = "Z";
+  assert_alert (p, "2026-11-22", PATHWAYS_ALERT_STAYING_PUT_ENDING, PATHWAYS_SEVERITY_MEDIUM);
+  assert_alert (p, "2027-01-01", PATHWAYS_ALERT_STAYING_PUT_ENDING, PATHWAYS_SEVERITY_HIGH);
+  assert_no_alert (p, "2026-08-01", PATHWAYS_ALERT_STAYING_PUT_ENDING);
+  add_spell (p, flat, "planned", "2027-03-22", NULL);
+  assert_no_alert (p, "2026-11-22", PATHWAYS_ALERT_STAYING_PUT_ENDING);
+}
+END_TEST
+
+START_TEST (test_alert_uasc)
+{
+  PathwaysPersonFacts *p = add_person ("Arrived", "2008-01-01");
+
+  p->uasc = TRUE;
+  p->age_assessment = "pending";
+  assert_alert (p, "2026-11-22", PATHWAYS_ALERT_AGE_ASSESSMENT, PATHWAYS_SEVERITY_MEDIUM);
+  p->age_assessment = "accepted";
+  assert_no_alert (p, "2026-11-22", PATHWAYS_ALERT_AGE_ASSESSMENT);
+
+  p->are_date = "2026-10-01";
+  p->appeal_stage = "exhausted";
+  assert_alert (p, "2026-11-22", PATHWAYS_ALERT_ARE_NO_HRA, PATHWAYS_SEVERITY_HIGH);
+  p->human_rights_assessment_date = "2026-09-01";   /* before ARE: does not count */
+  assert_alert (p, "2026-11-22", PATHWAYS_ALERT_ARE_NO_HRA, PATHWAYS_SEVERITY_HIGH);
+  p->human_rights_assessment_date = "2026-10-20";
+  assert_no_alert (p, "2026-11-22", PATHWAYS_ALERT_ARE_NO_HRA);
+}
+END_TEST
+
+START_TEST (test_alert_double_booked)
+{
+  PathwaysPersonFacts *a = add_person ("Amara Okafor", "2006-01-01");
+  PathwaysPersonFacts *b = add_person ("Ben Barker", "2006-01-01");
+  PathwaysUnitFacts *flat = add_unit ("Flat 3", "council", 18, 25);
+  PathwaysSpellFacts *bs;
+
+  add_spell (a, flat, "current", "2026-01-01", "2027-01-15");
+  bs = add_spell (b, flat, "planned", "2027-01-15", NULL);
+  assert_no_alert (a, "2026-11-22", PATHWAYS_ALERT_DOUBLE_BOOKED);
+  assert_no_alert (b, "2026-11-22", PATHWAYS_ALERT_DOUBLE_BOOKED);
+
+  bs->start = "2026-12-01";
+  assert_alert (a, "2026-11-22", PATHWAYS_ALERT_DOUBLE_BOOKED, PATHWAYS_SEVERITY_HIGH);
+  assert_alert (b, "2026-11-22", PATHWAYS_ALERT_DOUBLE_BOOKED, PATHWAYS_SEVERITY_HIGH);
+}
+END_TEST
+
+START_TEST (test_alert_ineligible_move)
+{
+  PathwaysPersonFacts *p = add_person ("Seventeen", "2009-06-01");
+  PathwaysUnitFacts *flat = add_unit ("Council flat", "council", 18, 25);
+  PathwaysUnitFacts *supported = add_unit ("Supported", "supported", 16, 21);
+  PathwaysTransitionFacts *t;
+
+  add_spell (p, NULL, "current", "2020-01-01", NULL)->place = "U4";
+  t = add_move (p, flat, NULL, "2026-12-20", "confirmed");
+  assert_alert (p, "2026-11-22", PATHWAYS_ALERT_INELIGIBLE_MOVE, PATHWAYS_SEVERITY_HIGH);
+  t->to_unit_id = supported->id;
+  assert_no_alert (p, "2026-11-22", PATHWAYS_ALERT_INELIGIBLE_MOVE);
+}
+END_TEST
+
+/* Through the store: settings, snapshot, list model ------------------ */
+
+START_TEST (test_store_alerts_and_settings)
+{
+  g_autofree char *dir = test_make_dir ();
+  g_autoptr(PathwaysStore) store = test_open_store (dir, "alerts.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysYoungPerson) yp = test_make_person ("LC0900");
+  g_autoptr(GListModel) alerts = NULL;
+  g_autoptr(GListModel) later = NULL;
+  g_autoptr(PathwaysRecord) first = NULL;
+  g_autofree char *interval = NULL;
+
+  /* 18 in May 2026; care ended then; last contact 1 October */
+  g_object_set (yp, "date-care-ended", "2026-05-14", "last-contact-date", "2026-10-01",
+                "pathway-plan-review-date", "2026-09-01", "needs-assessment-date", "2024-07-01", NULL);
+  ck_assert (pathways_store_insert (store, PATHWAYS_RECORD (yp), &error));
+  ck_assert_no_error (error);
+
+  alerts = pathways_store_load_alerts (store, "2026-11-22", 0, &error);
+  ck_assert_no_error (error);
+  /* No accommodation recorded (high) and contact 52 days ago (fine with 8 weeks) */
+  ck_assert_uint_eq (g_list_model_get_n_items (alerts), 1);
+  first = g_list_model_get_item (alerts, 0);
+  ck_assert_str_eq (pathways_record_get_string (first, "kind"), PATHWAYS_ALERT_GAP);
+  ck_assert_str_eq (pathways_record_get_string (first, "person-name"), "Amara Okafor");
+
+  /* A stricter contact interval is a setting, not code */
+  ck_assert (pathways_store_set_setting (store, "contact_interval_days", "28", &error));
+  interval = pathways_store_dup_setting (store, "contact_interval_days");
+  ck_assert_str_eq (interval, "28");
+  later = pathways_store_load_alerts (store, "2026-11-22", 0, &error);
+  ck_assert_uint_eq (g_list_model_get_n_items (later), 2);
+
+  /* Unknown settings are refused; changes are audited */
+  ck_assert (!pathways_store_set_setting (store, "no_such_thing", "1", &error));
+  ck_assert (g_error_matches (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_NOT_FOUND));
+  {
+    g_autoptr(GListModel) audit = pathways_store_list_audit (store, "setting", 0, NULL);
+    ck_assert_uint_ge (g_list_model_get_n_items (audit), 1);
+  }
+  test_remove_dir (dir);
+}
+END_TEST
+
+START_TEST (test_demo_caseload_has_rules)
+{
+  g_autofree char *dir = test_make_dir ();
+  g_autoptr(PathwaysStore) store = test_open_store (dir, "demo.db");
+  g_autoptr(GListModel) rows = NULL;
+  g_autoptr(GListModel) alerts = NULL;
+  guint with_status = 0, with_alerts = 0;
+
+  ck_assert (pathways_generate (store, PATHWAYS_GENERATE_DEMO, 2026, TEST_TODAY, NULL, NULL));
+  rows = pathways_store_load_caseload (store, TEST_TODAY, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(PathwaysRecord) row = g_list_model_get_item (rows, i);
+      with_status += pathways_record_get_string (row, "status-label") != NULL;
+      with_alerts += pathways_record_get_int (row, "alert-count") > 0;
+      ck_assert_int_le (pathways_record_get_int (row, "readiness"), 100);
+    }
+  ck_assert_uint_eq (with_status, 60);
+  ck_assert_uint_gt (with_alerts, 5);
+
+  /* Sorted worst first */
+  alerts = pathways_store_load_alerts (store, TEST_TODAY, 0, NULL);
+  for (guint i = 1; i < g_list_model_get_n_items (alerts); i++)
+    {
+      g_autoptr(PathwaysRecord) a = g_list_model_get_item (alerts, i - 1);
+      g_autoptr(PathwaysRecord) b = g_list_model_get_item (alerts, i);
+      ck_assert_int_ge (pathways_record_get_int (a, "severity"), pathways_record_get_int (b, "severity"));
+    }
+  test_remove_dir (dir);
+}
+END_TEST
+
+static Suite *
+rules_suite (void)
+{
+  Suite *s = suite_create ("rules");
+  TCase *status = tcase_create ("status");
+  TCase *dates = tcase_create ("dates");
+  TCase *elig = tcase_create ("eligibility");
+  TCase *alerts = tcase_create ("alerts");
+  TCase *store = tcase_create ("store");
+
+  tcase_add_checked_fixture (status, world_setup, world_teardown);
+  tcase_add_loop_test (status, test_status, 0, G_N_ELEMENTS (status_cases));
+  tcase_add_test (status, test_status_explanation);
+  suite_add_tcase (s, status);
+
+  tcase_add_checked_fixture (dates, world_setup, world_teardown);
+  tcase_add_test (dates, test_key_dates);
+  tcase_add_test (dates, test_key_dates_after_move_and_late_entry);
+  tcase_add_test (dates, test_key_dates_29_february);
+  tcase_add_loop_test (dates, test_working_days, 0, G_N_ELEMENTS (working_days));
+  suite_add_tcase (s, dates);
+
+  tcase_add_checked_fixture (elig, world_setup, world_teardown);
+  tcase_add_test (elig, test_staying_put_needs_foster_at_18);
+  tcase_add_test (elig, test_supported_registration_16_17);
+  tcase_add_test (elig, test_age_rules);
+  tcase_add_test (elig, test_bed_and_breakfast_warns);
+  tcase_add_test (elig, test_overlapping_booking);
+  tcase_add_test (elig, test_staying_close_scope);
+  tcase_add_test (elig, test_unit_void_and_readiness);
+  suite_add_tcase (s, elig);
+
+  tcase_add_checked_fixture (alerts, world_setup, world_teardown);
+  tcase_add_test (alerts, test_alert_cliff_edge);
+  tcase_add_test (alerts, test_alert_needs_assessment);
+  tcase_add_test (alerts, test_alert_plan_review);
+  tcase_add_test (alerts, test_alert_contact);
+  tcase_add_test (alerts, test_alert_milestones);
+  tcase_add_test (alerts, test_alert_gap);
+  tcase_add_test (alerts, test_alert_emergency_two_working_days);
+  tcase_add_test (alerts, test_alert_unsuitable);
+  tcase_add_test (alerts, test_alert_unregistered_p2);
+  tcase_add_test (alerts, test_alert_unregulated_under_16);
+  tcase_add_test (alerts, test_alert_staying_put_ending);
+  tcase_add_test (alerts, test_alert_uasc);
+  tcase_add_test (alerts, test_alert_double_booked);
+  tcase_add_test (alerts, test_alert_ineligible_move);
+  suite_add_tcase (s, alerts);
+
+  tcase_set_timeout (store, 120);
+  tcase_add_test (store, test_store_alerts_and_settings);
+  tcase_add_test (store, test_demo_caseload_has_rules);
+  suite_add_tcase (s, store);
+
+  return s;
+}
+
+int
+main (void)
+{
+  return test_run_suite (rules_suite ());
+}
