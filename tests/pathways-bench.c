@@ -91,6 +91,28 @@ bench_load (gpointer data)
 }
 
 static void
+bench_alerts (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysSnapshot) snap = pathways_snapshot_load (data, TODAY, &error);
+  g_autoptr(GPtrArray) alerts = NULL;
+
+  if (snap == NULL)
+    g_error ("%s", error->message);
+  alerts = pathways_snapshot_alerts (snap, 0);
+}
+
+static void
+bench_snapshot (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysSnapshot) snap = pathways_snapshot_load (data, TODAY, &error);
+
+  if (snap == NULL)
+    g_error ("%s", error->message);
+}
+
+static void
 bench_list_units (gpointer data)
 {
   g_autoptr(GError) error = NULL;
@@ -157,6 +179,8 @@ main (int   argc,
   report ("open store + load caseload model", median_ms (bench_open_and_load, path));
   report ("load caseload model (store open)", median_ms (bench_load, store));
   report ("list every unit (store open)", median_ms (bench_list_units, store));
+  report ("load rules snapshot (facts for everyone)", median_ms (bench_snapshot, store));
+  report ("all alerts for everyone (snapshot + rules)", median_ms (bench_alerts, store));
 
   getrusage (RUSAGE_SELF, &usage);
   printf ("  %-44s %10.1f MiB\n", "peak resident memory", usage.ru_maxrss / 1024.0);

@@ -367,7 +367,9 @@ static const char schema_v3[] =
   " ('2028-05-01', 'Early May bank holiday'), ('2028-05-29', 'Spring bank holiday'),"
   " ('2028-08-28', 'Summer bank holiday'), ('2028-12-25', 'Christmas Day'), ('2028-12-26', 'Boxing Day');"
 
-  "CREATE INDEX milestone_due ON milestone (due_date);"
+  /* Covering indexes for the rules snapshot: readiness by category, and overdue ones */
+  "CREATE INDEX milestone_progress ON milestone (young_person_id, category, due_date, done_date);"
+  "CREATE INDEX milestone_open ON milestone (done_date, due_date);"
   "CREATE INDEX transition_state ON transition (state, planned_date);";
 
 static gboolean

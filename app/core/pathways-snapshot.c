@@ -32,7 +32,7 @@ text (PathwaysSnapshot *snap,
 {
   const char *s = (const char *) sqlite3_column_text (stmt, col);
 
-  return s ? g_string_chunk_insert_const (snap->strings, s) : NULL;
+  return s ? g_string_chunk_insert (snap->strings, s) : NULL;
 }
 
 static void

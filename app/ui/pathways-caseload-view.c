@@ -175,6 +175,101 @@ uk_date_cb (gpointer    item,
   return pathways_date_format_uk (iso);
 }
 
+static char *
+percent_cb (gpointer item,
+            gint64   percent)
+{
+  if (percent < 0)
+    return g_strdup (NO_VALUE);
+  /* Translators: a readiness percentage */
+  return g_strdup_printf (_("%d%%"), (int) percent);
+}
+
+static char *
+percent_tooltip_cb (gpointer item,
+                    gint64   percent)
+{
+  if (percent < 0)
+    return g_strdup (_("No milestones yet"));
+  return g_strdup_printf (_("%d%% of milestones done, weighted"), (int) percent);
+}
+
+static double
+level_cb (gpointer item,
+          gint64   percent)
+{
+  return (double) MAX (percent, 0);
+}
+
+/* Worst first, then most */
+static gint64
+alert_sort_key_cb (gpointer item,
+                   gint64   severity,
+                   gint64   count)
+{
+  return severity * 1000 + count;
+}
+
+static char *
+alert_icon_cb (gpointer item,
+               gint64   severity)
+{
+  switch (severity)
+    {
+    case PATHWAYS_SEVERITY_HIGH:
+      return g_strdup ("dialog-error-symbolic");
+    case PATHWAYS_SEVERITY_MEDIUM:
+      return g_strdup ("dialog-warning-symbolic");
+    case PATHWAYS_SEVERITY_LOW:
+      return g_strdup ("dialog-information-symbolic");
+    default:
+      return NULL;
+    }
+}
+
+static char **
+alert_classes_cb (gpointer item,
+                  gint64   severity)
+{
+  const char *cls = severity == PATHWAYS_SEVERITY_HIGH ? "error"
+                  : severity == PATHWAYS_SEVERITY_MEDIUM ? "warning" : "dim-label";
+  char **classes = g_new0 (char *, 2);
+
+  classes[0] = g_strdup (cls);
+  return classes;
+}
+
+static char *
+alert_count_cb (gpointer item,
+                gint64   count)
+{
+  if (count <= 0)
+    return g_strdup ("");
+  return g_strdup_printf ("%" G_GINT64_FORMAT, count);
+}
+
+/* Read by screen readers as well as shown on hover */
+static char *
+alert_description_cb (gpointer item,
+                      gint64   severity,
+                      gint64   count)
+{
+  if (count <= 0)
+    return g_strdup (_("No alerts"));
+  switch (severity)
+    {
+    case PATHWAYS_SEVERITY_HIGH:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d alert, high priority",
+                                           "%d alerts, the worst high priority", (gulong) count), (int) count);
+    case PATHWAYS_SEVERITY_MEDIUM:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d alert, medium priority",
+                                           "%d alerts, the worst medium priority", (gulong) count), (int) count);
+    default:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d alert, low priority",
+                                           "%d alerts, all low priority", (gulong) count), (int) count);
+    }
+}
+
 static void
 focus_search_action (GtkWidget  *widget,
                      const char *action_name,
@@ -287,6 +382,14 @@ pathways_caseload_view_class_init (PathwaysCaseloadViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, kind_visible_cb);
   gtk_widget_class_bind_template_callback (widget_class, age_text_cb);
   gtk_widget_class_bind_template_callback (widget_class, uk_date_cb);
+  gtk_widget_class_bind_template_callback (widget_class, percent_cb);
+  gtk_widget_class_bind_template_callback (widget_class, percent_tooltip_cb);
+  gtk_widget_class_bind_template_callback (widget_class, level_cb);
+  gtk_widget_class_bind_template_callback (widget_class, alert_sort_key_cb);
+  gtk_widget_class_bind_template_callback (widget_class, alert_icon_cb);
+  gtk_widget_class_bind_template_callback (widget_class, alert_classes_cb);
+  gtk_widget_class_bind_template_callback (widget_class, alert_count_cb);
+  gtk_widget_class_bind_template_callback (widget_class, alert_description_cb);
 
   gtk_widget_class_install_action (widget_class, "caseload.focus-search", NULL, focus_search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
