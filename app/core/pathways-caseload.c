@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "pathways-format.h"
 #include "pathways-snapshot.h"
@@ -52,6 +53,40 @@ typedef struct {
   int worst;
 } AlertSummary;
 
+static PathwaysStage
+person_stage (PathwaysSnapshot          *snap,
+              const PathwaysPersonFacts *p)
+{
+  const PathwaysSpellFacts *cur = NULL;
+  const PathwaysUnitFacts *unit;
+
+  for (guint i = 0; i < p->spells->len; i++)
+    {
+      const PathwaysSpellFacts *s = g_ptr_array_index (p->spells, i);
+      if (g_str_equal (s->state, "current"))
+        cur = s;
+    }
+  if (cur == NULL)
+    return PATHWAYS_STAGE_OTHER;
+  unit = cur->unit_id ? pathways_snapshot_get_unit (snap, cur->unit_id) : NULL;
+  return pathways_rules_stage (unit ? unit->kind : NULL, cur->accom, cur->place);
+}
+
+/* The soonest confirmed or proposed move */
+static const PathwaysTransitionFacts *
+next_move (const PathwaysPersonFacts *p)
+{
+  const PathwaysTransitionFacts *found = NULL;
+
+  for (guint i = 0; i < p->transitions->len; i++)
+    {
+      const PathwaysTransitionFacts *t = g_ptr_array_index (p->transitions, i);
+      if (found == NULL || strcmp (t->planned_date, found->planned_date) < 0)
+        found = t;
+    }
+  return found;
+}
+
 /* Status, next key date, alerts and readiness from the rules engine */
 static gboolean
 apply_rules (PathwaysStore  *self,
@@ -93,10 +128,20 @@ apply_rules (PathwaysStore  *self,
       g_autofree char *why = NULL;
       g_autoptr(PathwaysKeyDates) dates = NULL;
       PathwaysCareStatus status;
+      PathwaysStage stage;
+      const PathwaysTransitionFacts *move;
 
       if (p == NULL)
         continue;
       status = pathways_rules_care_status (p, on_date, &why);
+      stage = person_stage (snap, p);
+      move = next_move (p);
+      if (move != NULL)
+        {
+          const PathwaysUnitFacts *to = move->to_unit_id ? pathways_snapshot_get_unit (snap, move->to_unit_id) : NULL;
+          g_object_set (row, "next-move-date", move->planned_date,
+                        "next-move-to", to ? to->name : _("An address outside the register"), NULL);
+        }
       dates = pathways_rules_key_dates (p, on_date);
       g_object_set (row,
                     "status", pathways_care_status_code (status),
@@ -107,6 +152,8 @@ apply_rules (PathwaysStore  *self,
                     "alert-count", (gint64) (sum ? sum->count : 0),
                     "alert-severity", (gint64) (sum ? sum->worst : 0),
                     "readiness", (gint64) pathways_rules_readiness (pathways_snapshot_get_settings (snap), p),
+                    "stage", pathways_stage_code (stage),
+                    "stage-label", pathways_stage_label (stage),
                     NULL);
     }
   return TRUE;

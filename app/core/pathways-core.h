@@ -8,6 +8,7 @@
 #include "pathways-entities.h"
 #include "pathways-format.h"
 #include "pathways-generator.h"
+#include "pathways-planner.h"
 #include "pathways-record.h"
 #include "pathways-rules.h"
 #include "pathways-snapshot.h"

@@ -135,6 +135,15 @@ static const PathwaysField transition_fields[] = {
   { "state", S, N_("State"), REQ },
   { "scheduled-by", I, N_("Scheduled by"), REF },
   { "note", S, N_("Note"), 0 },
+  { "from-planned-end", D, N_("Planned end before the move"), 0 },
+  { "accepted-warnings", S, N_("Warnings accepted"), 0 },
+};
+
+static const PathwaysField note_fields[] = {
+  { "young-person-id", I, N_("Young person"), REQ | REF },
+  { "written-on", D, N_("Date"), REQ },
+  { "author", S, N_("Written by"), 0 },
+  { "body", S, N_("Note"), REQ },
 };
 
 static const PathwaysField ref_code_fields[] = {
@@ -180,6 +189,24 @@ static const PathwaysField caseload_row_fields[] = {
   { "alert-count", I, N_("Alerts"), DER },
   { "alert-severity", I, N_("Worst alert"), DER },
   { "readiness", I, N_("Readiness"), DER },
+  { "stage", S, N_("Pathway stage"), DER },
+  { "stage-label", S, N_("Pathway stage"), DER },
+  { "next-move-date", D, N_("Next move"), DER },
+  { "next-move-to", S, N_("Moving to"), DER },
+};
+
+static const PathwaysField destination_fields[] = {
+  { "unit-id", I, N_("Unit"), DER | REF },
+  { "name", S, N_("Name"), DER },
+  { "kind", S, N_("Kind"), DER },
+  { "kind-label", S, N_("Kind"), DER },
+  { "area", S, N_("Area"), DER },
+  { "in-authority", B, N_("Inside the authority"), DER },
+  { "weekly-cost", M, N_("Weekly cost"), DER },
+  { "verdict", I, N_("Verdict"), DER },
+  { "verdict-label", S, N_("Verdict"), DER },
+  { "reasons", S, N_("Reasons"), DER },
+  { "search-text", S, NULL, DER },
 };
 
 static const PathwaysField alert_fields[] = {
@@ -215,6 +242,8 @@ DEFINE_RECORD (PathwaysRefCode, pathways_ref_code, "ref_code", ref_code_fields)
 DEFINE_RECORD (PathwaysAuditEntry, pathways_audit_entry, "audit_log", audit_entry_fields)
 DEFINE_RECORD (PathwaysCaseloadRow, pathways_caseload_row, NULL, caseload_row_fields)
 DEFINE_RECORD (PathwaysAlert, pathways_alert, NULL, alert_fields)
+DEFINE_RECORD (PathwaysNote, pathways_note, "note", note_fields)
+DEFINE_RECORD (PathwaysDestination, pathways_destination, NULL, destination_fields)
 
 PathwaysYoungPerson *
 pathways_young_person_new (void)

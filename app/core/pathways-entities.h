@@ -43,6 +43,14 @@ G_DECLARE_FINAL_TYPE (PathwaysAuditEntry, pathways_audit_entry, PATHWAYS, AUDIT_
 #define PATHWAYS_TYPE_CASELOAD_ROW (pathways_caseload_row_get_type ())
 G_DECLARE_FINAL_TYPE (PathwaysCaseloadRow, pathways_caseload_row, PATHWAYS, CASELOAD_ROW, PathwaysRecord)
 
+#define PATHWAYS_TYPE_NOTE (pathways_note_get_type ())
+G_DECLARE_FINAL_TYPE (PathwaysNote, pathways_note, PATHWAYS, NOTE, PathwaysRecord)
+
+/* A unit as a possible destination for a young person on a date, with
+ * the rules' verdict.  Read-only. */
+#define PATHWAYS_TYPE_DESTINATION (pathways_destination_get_type ())
+G_DECLARE_FINAL_TYPE (PathwaysDestination, pathways_destination, PATHWAYS, DESTINATION, PathwaysRecord)
+
 /* An alert from the rules engine.  Read-only. */
 #define PATHWAYS_TYPE_ALERT (pathways_alert_get_type ())
 G_DECLARE_FINAL_TYPE (PathwaysAlert, pathways_alert, PATHWAYS, ALERT, PathwaysRecord)

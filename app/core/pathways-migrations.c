@@ -372,6 +372,19 @@ static const char schema_v3[] =
   "CREATE INDEX milestone_open ON milestone (done_date, due_date);"
   "CREATE INDEX transition_state ON transition (state, planned_date);";
 
+/* Version 4: dated notes; what a scheduled move replaced, so cancelling it restores it */
+static const char schema_v4[] =
+  "CREATE TABLE note ("
+  "  id INTEGER PRIMARY KEY,"
+  "  young_person_id INTEGER NOT NULL REFERENCES young_person (id) ON DELETE CASCADE,"
+  "  written_on TEXT NOT NULL,"
+  "  author TEXT,"
+  "  body TEXT NOT NULL"
+  ");"
+  "CREATE INDEX note_person ON note (young_person_id, written_on);"
+  "ALTER TABLE transition ADD COLUMN from_planned_end TEXT;"
+  "ALTER TABLE transition ADD COLUMN accepted_warnings TEXT;";
+
 static gboolean
 exec_sql (sqlite3     *db,
           const char  *sql,
@@ -410,10 +423,18 @@ apply_v3 (sqlite3  *db,
   return exec_sql (db, schema_v3, error);
 }
 
+static gboolean
+apply_v4 (sqlite3  *db,
+          GError  **error)
+{
+  return exec_sql (db, schema_v4, error);
+}
+
 static const PathwaysMigration migrations[] = {
   { 1, "young people, staff, units, spells, milestones, transitions", apply_v1 },
   { 2, "903 reference codes, milestone templates, audit log", apply_v2 },
   { 3, "rule settings, bank holidays", apply_v3 },
+  { 4, "notes; scheduled moves remember what they replaced", apply_v4 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PATHWAYS_STORE_SCHEMA_VERSION);
@@ -428,7 +449,7 @@ pathways_migrations_get (guint *n_migrations)
 /* Tables whose every change is recorded in audit_log */
 static const char * const audited_tables[] = {
   "staff", "young_person", "unit", "spell", "milestone_template", "milestone",
-  "transition", "ref_code", "setting", "bank_holiday",
+  "transition", "ref_code", "setting", "bank_holiday", "note",
 };
 
 static char *

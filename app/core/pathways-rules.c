@@ -1262,3 +1262,106 @@ pathways_rule_settings_free (PathwaysRuleSettings *s)
   g_clear_pointer (&s->bank_holidays, g_hash_table_unref);
   g_free (s);
 }
+
+/* Stages ------------------------------------------------------------- */
+
+PathwaysStage
+pathways_rules_stage (const char *kind,
+                      const char *accom,
+                      const char *place)
+{
+  if (g_strcmp0 (kind, "staying_put") == 0 || g_strcmp0 (accom, "Z") == 0)
+    return PATHWAYS_STAGE_STAYING_PUT;
+  if (g_strcmp0 (kind, "staying_close") == 0)
+    return PATHWAYS_STAGE_STAYING_CLOSE;
+  if (str_in (kind, supported_kinds) || str_in (place, (const char *[]) { "K3", "H5", NULL }) ||
+      str_in (accom, (const char *[]) { "D", "E", "T", NULL }))
+    return PATHWAYS_STAGE_SUPPORTED;
+  if (str_in (kind, tenancy_kinds) || g_strcmp0 (accom, "U") == 0)
+    return PATHWAYS_STAGE_MOVE_ON;
+  if (str_in (place, foster_places) || str_in (place, residential_places))
+    return PATHWAYS_STAGE_LOOKED_AFTER;
+  return PATHWAYS_STAGE_OTHER;
+}
+
+const char *
+pathways_stage_code (PathwaysStage stage)
+{
+  static const char * const codes[] = {
+    "other", "looked-after", "supported", "staying-put", "staying-close", "move-on",
+  };
+  g_return_val_if_fail (stage < PATHWAYS_N_STAGES, "other");
+  return codes[stage];
+}
+
+const char *
+pathways_stage_label (PathwaysStage stage)
+{
+  switch (stage)
+    {
+    case PATHWAYS_STAGE_LOOKED_AFTER:
+      return _("In care");
+    case PATHWAYS_STAGE_SUPPORTED:
+      return _("Supported accommodation");
+    case PATHWAYS_STAGE_STAYING_PUT:
+      return _("Staying Put");
+    case PATHWAYS_STAGE_STAYING_CLOSE:
+      return _("Staying Close");
+    case PATHWAYS_STAGE_MOVE_ON:
+      return _("Move-on");
+    case PATHWAYS_STAGE_OTHER:
+    default:
+      return _("Other");
+    }
+}
+
+static void
+key_date_free (gpointer data)
+{
+  PathwaysKeyDate *k = data;
+
+  g_free (k->date);
+  g_free (k);
+}
+
+static void
+add_key_date (GPtrArray  *list,
+              const char *label,
+              const char *date)
+{
+  PathwaysKeyDate *k;
+
+  if (date == NULL)
+    return;
+  k = g_new0 (PathwaysKeyDate, 1);
+  k->label = label;
+  k->date = g_strdup (date);
+  g_ptr_array_add (list, k);
+}
+
+static int
+compare_key_dates (gconstpointer a,
+                   gconstpointer b)
+{
+  return strcmp ((*(PathwaysKeyDate * const *) a)->date, (*(PathwaysKeyDate * const *) b)->date);
+}
+
+GPtrArray *
+pathways_key_dates_list (const PathwaysKeyDates *d)
+{
+  GPtrArray *list = g_ptr_array_new_with_free_func (key_date_free);
+
+  add_key_date (list, _("16th birthday"), d->birthday_16);
+  add_key_date (list, _("Needs assessment due"), d->needs_assessment_due);
+  add_key_date (list, _("Universal Credit: advance claim from"), d->universal_credit_from);
+  add_key_date (list, _("18th birthday"), d->birthday_18);
+  add_key_date (list, _("Next pathway plan review"), d->pathway_plan_review_due);
+  add_key_date (list, _("Staying Put ends"), d->staying_put_end);
+  add_key_date (list, _("21st birthday: PA support ends unless asked for"), d->pa_support_end);
+  add_key_date (list, _("25th birthday: PA support ends"), d->birthday_25);
+  for (guint i = 0; d->oc3_birthdays && i < d->oc3_birthdays->len; i++)
+    add_key_date (list, _("903 OC3 return: birthday in this collection year"),
+                  g_ptr_array_index (d->oc3_birthdays, i));
+  g_ptr_array_sort (list, compare_key_dates);
+  return list;
+}

@@ -181,10 +181,35 @@ PathwaysCareStatus   pathways_rules_care_status     (const PathwaysPersonFacts *
                                                      char                     **explanation);
 gboolean             pathways_care_status_has_pathway_plan (PathwaysCareStatus status);
 
+/* Pathway stage, from the current accommodation (the caseload's filter) */
+typedef enum {
+  PATHWAYS_STAGE_OTHER,
+  PATHWAYS_STAGE_LOOKED_AFTER,   /* foster or residential care placement */
+  PATHWAYS_STAGE_SUPPORTED,      /* supported accommodation, lodgings, foyer */
+  PATHWAYS_STAGE_STAYING_PUT,
+  PATHWAYS_STAGE_STAYING_CLOSE,
+  PATHWAYS_STAGE_MOVE_ON,        /* own tenancy: council, housing association, private */
+  PATHWAYS_N_STAGES
+} PathwaysStage;
+
+PathwaysStage        pathways_rules_stage           (const char *unit_kind,
+                                                     const char *accom,
+                                                     const char *place);
+const char          *pathways_stage_code            (PathwaysStage stage);
+const char          *pathways_stage_label           (PathwaysStage stage);
+
 /* Dates */
 PathwaysKeyDates    *pathways_rules_key_dates       (const PathwaysPersonFacts  *person,
                                                      const char                 *on);
 void                 pathways_key_dates_free        (PathwaysKeyDates           *dates);
+
+typedef struct {
+  const char *label;  /* translated */
+  char       *date;   /* ISO */
+} PathwaysKeyDate;
+
+/* The key dates in date order, for a list: (element-type PathwaysKeyDate) */
+GPtrArray           *pathways_key_dates_list        (const PathwaysKeyDates     *dates);
 gboolean             pathways_rules_is_working_day  (const PathwaysRuleSettings *settings,
                                                      const char                 *date);
 char                *pathways_rules_add_working_days (const PathwaysRuleSettings *settings,

@@ -31,6 +31,7 @@ struct _PathwaysStore
   GRecMutex      mutex;
   int            version;
   int            depth;       /* open transactions */
+  GPtrArray     *recording;   /* PathwaysChangeSet stack */
   guint          created : 1;
 };
 
@@ -63,7 +64,7 @@ label_for_column (const char *table,
   GType types[] = {
     PATHWAYS_TYPE_STAFF, PATHWAYS_TYPE_YOUNG_PERSON, PATHWAYS_TYPE_UNIT, PATHWAYS_TYPE_SPELL,
     PATHWAYS_TYPE_MILESTONE_TEMPLATE, PATHWAYS_TYPE_MILESTONE, PATHWAYS_TYPE_TRANSITION,
-    PATHWAYS_TYPE_REF_CODE,
+    PATHWAYS_TYPE_REF_CODE, PATHWAYS_TYPE_NOTE,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
@@ -324,6 +325,7 @@ pathways_store_finalize (GObject *object)
   PathwaysStore *self = PATHWAYS_STORE (object);
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->recording, g_ptr_array_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_clear_pointer (&self->path, g_free);
@@ -705,16 +707,170 @@ step_done (PathwaysStore  *self,
   return TRUE;
 }
 
+/* Change recording, for undo ------------------------------------- */
+
+typedef enum {
+  CHANGE_INSERT,
+  CHANGE_UPDATE,
+  CHANGE_DELETE,
+} ChangeKind;
+
+typedef struct {
+  ChangeKind      kind;
+  PathwaysRecord *before;  /* for update and delete; NULL for insert */
+  GType           type;
+  gint64          id;
+} Change;
+
+struct _PathwaysChangeSet
+{
+  grefcount  ref;
+  GPtrArray *changes;
+  char      *description;
+};
+
+static void
+change_free (gpointer data)
+{
+  Change *c = data;
+
+  g_clear_object (&c->before);
+  g_free (c);
+}
+
+static PathwaysChangeSet *
+change_set_new (void)
+{
+  PathwaysChangeSet *cs = g_new0 (PathwaysChangeSet, 1);
+
+  g_ref_count_init (&cs->ref);
+  cs->changes = g_ptr_array_new_with_free_func (change_free);
+  return cs;
+}
+
+PathwaysChangeSet *
+pathways_change_set_ref (PathwaysChangeSet *cs)
+{
+  g_ref_count_inc (&cs->ref);
+  return cs;
+}
+
+void
+pathways_change_set_unref (PathwaysChangeSet *cs)
+{
+  if (cs != NULL && g_ref_count_dec (&cs->ref))
+    {
+      g_ptr_array_unref (cs->changes);
+      g_free (cs->description);
+      g_free (cs);
+    }
+}
+
+G_DEFINE_BOXED_TYPE (PathwaysChangeSet, pathways_change_set,
+                     pathways_change_set_ref, pathways_change_set_unref)
+
+guint
+pathways_change_set_get_n_changes (PathwaysChangeSet *cs)
+{
+  return cs->changes->len;
+}
+
+static void
+record_change (PathwaysStore  *self,
+               ChangeKind      kind,
+               PathwaysRecord *record,
+               PathwaysRecord *before)
+{
+  PathwaysChangeSet *cs;
+  Change *c;
+
+  if (self->recording == NULL || self->recording->len == 0)
+    return;
+  cs = g_ptr_array_index (self->recording, self->recording->len - 1);
+
+  c = g_new0 (Change, 1);
+  c->kind = kind;
+  c->type = G_OBJECT_TYPE (record);
+  c->id = pathways_record_get_id (record);
+  c->before = before ? g_object_ref (before) : NULL;
+  g_ptr_array_add (cs->changes, c);
+}
+
 /**
- * pathways_store_insert:
+ * pathways_store_begin_recorded:
  *
- * Validates @record and inserts it; on success its id is set.  On
- * failure nothing is written and @error says why.
+ * Like pathways_store_begin(), and every write until the matching
+ * pathways_store_commit_recorded() is remembered so that it can be
+ * undone as one user action.
  */
 gboolean
-pathways_store_insert (PathwaysStore   *self,
-                       PathwaysRecord  *record,
-                       GError         **error)
+pathways_store_begin_recorded (PathwaysStore  *self,
+                               GError        **error)
+{
+  if (!pathways_store_begin (self, error))
+    return FALSE;
+  if (self->recording == NULL)
+    self->recording = g_ptr_array_new_with_free_func ((GDestroyNotify) pathways_change_set_unref);
+  g_ptr_array_add (self->recording, change_set_new ());
+  return TRUE;
+}
+
+static PathwaysChangeSet *
+pop_recording (PathwaysStore *self)
+{
+  g_return_val_if_fail (self->recording != NULL && self->recording->len > 0, NULL);
+  return g_ptr_array_steal_index (self->recording, self->recording->len - 1);
+}
+
+/**
+ * pathways_store_commit_recorded:
+ * @out_changes: (out) (optional): what to pass to pathways_store_undo()
+ */
+gboolean
+pathways_store_commit_recorded (PathwaysStore       *self,
+                                PathwaysChangeSet  **out_changes,
+                                GError             **error)
+{
+  g_autoptr(PathwaysChangeSet) cs = pop_recording (self);
+
+  if (!pathways_store_commit (self, error))
+    return FALSE;
+
+  /* Inside an outer recorded action, the changes belong to it too */
+  if (self->recording->len > 0)
+    {
+      PathwaysChangeSet *outer = g_ptr_array_index (self->recording, self->recording->len - 1);
+      for (guint i = 0; i < cs->changes->len; i++)
+        {
+          Change *c = g_ptr_array_index (cs->changes, i);
+          Change *copy = g_new0 (Change, 1);
+          *copy = *c;
+          copy->before = c->before ? g_object_ref (c->before) : NULL;
+          g_ptr_array_add (outer->changes, copy);
+        }
+    }
+
+  if (out_changes)
+    *out_changes = g_steal_pointer (&cs);
+  return TRUE;
+}
+
+void
+pathways_store_rollback_recorded (PathwaysStore *self)
+{
+  g_autoptr(PathwaysChangeSet) cs = pop_recording (self);
+
+  pathways_store_rollback (self);
+}
+
+/* Writing records ------------------------------------------------- */
+
+static gboolean
+write_insert (PathwaysStore   *self,
+              PathwaysRecord  *record,
+              gboolean         validate,
+              gboolean         keep_id,
+              GError         **error)
 {
   PathwaysRecordClass *klass;
   g_autoptr(GString) sql = NULL;
@@ -722,40 +878,45 @@ pathways_store_insert (PathwaysStore   *self,
   sqlite3_stmt *stmt;
   int pos = 1;
 
-  g_return_val_if_fail (PATHWAYS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (PATHWAYS_IS_RECORD (record), FALSE);
-
   if ((klass = writable_class (record)) == NULL)
     return FALSE;
 
   if (!pathways_store_begin (self, error))
     return FALSE;
 
-  if (!pathways_validate_record (self, record, error))
+  if (validate && !pathways_validate_record (self, record, error))
     goto failed;
 
   sql = g_string_new ("INSERT INTO ");
-  marks = g_string_new (NULL);
-  g_string_append_printf (sql, "%s (", klass->table);
+  marks = g_string_new (keep_id ? "?" : NULL);
+  g_string_append_printf (sql, "%s (%s", klass->table, keep_id ? "id, " : "");
   for (guint i = 0; i < klass->n_fields; i++)
     {
       g_string_append_printf (sql, "%s%s", i ? ", " : "", klass->columns[i]);
-      g_string_append (marks, i ? ", ?" : "?");
+      g_string_append (marks, (i || keep_id) ? ", ?" : "?");
     }
   g_string_append_printf (sql, ") VALUES (%s)", marks->str);
 
   stmt = pathways_store_prepare (self, sql->str, error);
   if (stmt == NULL)
     goto failed;
+  if (keep_id)
+    sqlite3_bind_int64 (stmt, pos++, pathways_record_get_id (record));
   for (guint i = 0; i < klass->n_fields; i++)
     bind_field (stmt, pos++, &klass->fields[i], pathways_record_peek_value (record, i));
   if (!step_done (self, stmt, error))
     goto failed;
 
-  if (!pathways_store_commit (self, error))
-    return FALSE;
+  if (!keep_id)
+    pathways_record_set_id (record, sqlite3_last_insert_rowid (self->db));
+  record_change (self, CHANGE_INSERT, record, NULL);
 
-  pathways_record_set_id (record, sqlite3_last_insert_rowid (self->db));
+  if (!pathways_store_commit (self, error))
+    {
+      if (!keep_id)
+        pathways_record_set_id (record, 0);
+      return FALSE;
+    }
   return TRUE;
 
 failed:
@@ -763,23 +924,17 @@ failed:
   return FALSE;
 }
 
-/**
- * pathways_store_update:
- *
- * Validates @record and writes all its fields over the stored row.
- */
-gboolean
-pathways_store_update (PathwaysStore   *self,
-                       PathwaysRecord  *record,
-                       GError         **error)
+static gboolean
+write_update (PathwaysStore   *self,
+              PathwaysRecord  *record,
+              gboolean         validate,
+              GError         **error)
 {
   PathwaysRecordClass *klass;
   g_autoptr(GString) sql = NULL;
+  g_autoptr(PathwaysRecord) before = NULL;
   sqlite3_stmt *stmt;
   int pos = 1;
-
-  g_return_val_if_fail (PATHWAYS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (PATHWAYS_IS_RECORD (record), FALSE);
 
   if ((klass = writable_class (record)) == NULL)
     return FALSE;
@@ -787,8 +942,15 @@ pathways_store_update (PathwaysStore   *self,
   if (!pathways_store_begin (self, error))
     return FALSE;
 
-  if (!pathways_validate_record (self, record, error))
+  if (validate && !pathways_validate_record (self, record, error))
     goto failed;
+
+  if (self->recording != NULL && self->recording->len > 0)
+    {
+      before = pathways_store_get (self, G_OBJECT_TYPE (record), pathways_record_get_id (record), error);
+      if (before == NULL)
+        goto failed;
+    }
 
   sql = g_string_new ("UPDATE ");
   g_string_append_printf (sql, "%s SET ", klass->table);
@@ -811,12 +973,46 @@ pathways_store_update (PathwaysStore   *self,
                            _("This record no longer exists: someone may have deleted it"));
       goto failed;
     }
+  record_change (self, CHANGE_UPDATE, record, before);
 
   return pathways_store_commit (self, error);
 
 failed:
   pathways_store_rollback (self);
   return FALSE;
+}
+
+/**
+ * pathways_store_insert:
+ *
+ * Validates @record and inserts it; on success its id is set.  On
+ * failure nothing is written and @error says why.
+ */
+gboolean
+pathways_store_insert (PathwaysStore   *self,
+                       PathwaysRecord  *record,
+                       GError         **error)
+{
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PATHWAYS_IS_RECORD (record), FALSE);
+
+  return write_insert (self, record, TRUE, FALSE, error);
+}
+
+/**
+ * pathways_store_update:
+ *
+ * Validates @record and writes all its fields over the stored row.
+ */
+gboolean
+pathways_store_update (PathwaysStore   *self,
+                       PathwaysRecord  *record,
+                       GError         **error)
+{
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PATHWAYS_IS_RECORD (record), FALSE);
+
+  return write_update (self, record, TRUE, error);
 }
 
 gboolean
@@ -826,6 +1022,7 @@ pathways_store_delete (PathwaysStore   *self,
 {
   PathwaysRecordClass *klass;
   g_autofree char *sql = NULL;
+  g_autoptr(PathwaysRecord) before = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (PATHWAYS_IS_STORE (self), FALSE);
@@ -836,6 +1033,13 @@ pathways_store_delete (PathwaysStore   *self,
 
   if (!pathways_store_begin (self, error))
     return FALSE;
+
+  if (self->recording != NULL && self->recording->len > 0)
+    {
+      before = pathways_store_get (self, G_OBJECT_TYPE (record), pathways_record_get_id (record), error);
+      if (before == NULL)
+        goto failed;
+    }
 
   sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", klass->table);
   stmt = pathways_store_prepare (self, sql, error);
@@ -850,12 +1054,67 @@ pathways_store_delete (PathwaysStore   *self,
                            _("This record no longer exists: someone may have deleted it"));
       goto failed;
     }
+  record_change (self, CHANGE_DELETE, record, before);
 
   return pathways_store_commit (self, error);
 
 failed:
   pathways_store_rollback (self);
   return FALSE;
+}
+
+/**
+ * pathways_store_undo:
+ * @changes: what a recorded action wrote
+ *
+ * Puts every row the action touched back as it was, in one transaction
+ * (itself audited).  Fails, changing nothing, if a row was changed again
+ * since in a way that cannot be undone (for example deleted).
+ */
+gboolean
+pathways_store_undo (PathwaysStore      *self,
+                     PathwaysChangeSet  *changes,
+                     GError            **error)
+{
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (changes != NULL, FALSE);
+
+  if (!pathways_store_begin (self, error))
+    return FALSE;
+
+  for (guint i = changes->changes->len; i > 0; i--)
+    {
+      Change *c = g_ptr_array_index (changes->changes, i - 1);
+      gboolean ok = TRUE;
+
+      switch (c->kind)
+        {
+        case CHANGE_INSERT:
+          {
+            g_autoptr(PathwaysRecord) row = g_object_new (c->type, NULL);
+            pathways_record_set_id (row, c->id);
+            ok = pathways_store_delete (self, row, error);
+          }
+          break;
+        case CHANGE_UPDATE:
+          ok = write_update (self, c->before, FALSE, error);
+          break;
+        case CHANGE_DELETE:
+          ok = write_insert (self, c->before, FALSE, TRUE, error);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+
+      if (!ok)
+        {
+          pathways_store_rollback (self);
+          g_prefix_error (error, _("Could not undo: "));
+          return FALSE;
+        }
+    }
+
+  return pathways_store_commit (self, error);
 }
 
 /**

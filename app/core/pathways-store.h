@@ -28,10 +28,11 @@ typedef enum {
   PATHWAYS_STORE_ERROR_TOO_NEW,     /* written by a newer Pathways */
   PATHWAYS_STORE_ERROR_NOT_DATABASE,
   PATHWAYS_STORE_ERROR_IO,
+  PATHWAYS_STORE_ERROR_NEEDS_REASON, /* allowed with warnings: say why you go ahead */
 } PathwaysStoreError;
 
 /* The schema version this build writes and understands */
-#define PATHWAYS_STORE_SCHEMA_VERSION 3
+#define PATHWAYS_STORE_SCHEMA_VERSION 4
 
 /* The environment variable that overrides the database location */
 #define PATHWAYS_DATABASE_ENV "PATHWAYS_DATABASE"
@@ -61,6 +62,26 @@ gboolean        pathways_store_begin               (PathwaysStore  *self,
 gboolean        pathways_store_commit              (PathwaysStore  *self,
                                                     GError        **error);
 void            pathways_store_rollback            (PathwaysStore  *self);
+
+/* Undo: a recorded user action can be undone as one */
+typedef struct _PathwaysChangeSet PathwaysChangeSet;
+
+#define PATHWAYS_TYPE_CHANGE_SET (pathways_change_set_get_type ())
+GType              pathways_change_set_get_type      (void) G_GNUC_CONST;
+PathwaysChangeSet *pathways_change_set_ref           (PathwaysChangeSet *changes);
+void               pathways_change_set_unref         (PathwaysChangeSet *changes);
+guint              pathways_change_set_get_n_changes (PathwaysChangeSet *changes);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PathwaysChangeSet, pathways_change_set_unref)
+
+gboolean        pathways_store_begin_recorded      (PathwaysStore       *self,
+                                                    GError             **error);
+gboolean        pathways_store_commit_recorded     (PathwaysStore       *self,
+                                                    PathwaysChangeSet  **out_changes,
+                                                    GError             **error);
+void            pathways_store_rollback_recorded   (PathwaysStore       *self);
+gboolean        pathways_store_undo                (PathwaysStore       *self,
+                                                    PathwaysChangeSet   *changes,
+                                                    GError             **error);
 
 /* Records.  Each is validated before it is written. */
 gboolean        pathways_store_insert              (PathwaysStore  *self,

@@ -404,6 +404,14 @@ validate_transition (Check   *c,
 }
 
 static gboolean
+validate_note (Check   *c,
+               GError **error)
+{
+  return check_ref (c, "young-person-id", "young_person", error) &&
+         check_not_future (c, "written-on", error);
+}
+
+static gboolean
 validate_ref_code (Check   *c,
                    GError **error)
 {
@@ -441,6 +449,8 @@ pathways_validate_record (PathwaysStore   *store,
         ok = validate_milestone (&c, error);
       else if (PATHWAYS_IS_TRANSITION (record))
         ok = validate_transition (&c, error);
+      else if (PATHWAYS_IS_NOTE (record))
+        ok = validate_note (&c, error);
       else if (PATHWAYS_IS_REF_CODE (record))
         ok = validate_ref_code (&c, error);
     }

@@ -1,0 +1,60 @@
+/* pathways-planner.h — the actions a personal adviser takes
+ *
+ * Scheduling a move, marking it done or cancelling it, ticking
+ * milestones, writing notes, saving a profile.  Each is one transaction,
+ * checked by the rules engine first, and returns the changes so the
+ * window can offer "Undo".  The views and the tests call these same
+ * functions.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pathways-rules.h"
+#include "pathways-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  gint64      young_person_id;
+  const char *date;               /* ISO: the day of the move */
+  gint64      unit_id;            /* a unit of the register … */
+  const char *address;            /* … or an address outside it */
+  const char *accom;              /* 903 ACCOM letter; NULL: from the unit's kind */
+  gint64      scheduled_by;       /* staff id, or 0 */
+  const char *note;
+  const char *accepted_warnings;  /* why the move goes ahead despite warnings */
+} PathwaysMoveRequest;
+
+PathwaysEligibility *pathways_planner_check_move       (PathwaysStore              *store,
+                                                        const PathwaysMoveRequest  *request,
+                                                        GError                    **error);
+GListModel          *pathways_planner_list_destinations (PathwaysStore             *store,
+                                                        gint64                     young_person_id,
+                                                        const char                *date,
+                                                        GError                   **error);
+gboolean             pathways_planner_schedule_move    (PathwaysStore              *store,
+                                                        const PathwaysMoveRequest  *request,
+                                                        gint64                     *out_transition_id,
+                                                        PathwaysChangeSet         **out_undo,
+                                                        GError                    **error);
+gboolean             pathways_planner_mark_moved       (PathwaysStore              *store,
+                                                        gint64                      transition_id,
+                                                        const char                 *moved_on,
+                                                        PathwaysChangeSet         **out_undo,
+                                                        GError                    **error);
+gboolean             pathways_planner_cancel_move      (PathwaysStore              *store,
+                                                        gint64                      transition_id,
+                                                        PathwaysChangeSet         **out_undo,
+                                                        GError                    **error);
+gboolean             pathways_planner_set_milestone_done (PathwaysStore            *store,
+                                                        gint64                      milestone_id,
+                                                        const char                 *done_on,
+                                                        PathwaysChangeSet         **out_undo,
+                                                        GError                    **error);
+gboolean             pathways_planner_save            (PathwaysStore              *store,
+                                                       PathwaysRecord             *record,
+                                                       PathwaysChangeSet         **out_undo,
+                                                       GError                    **error);
+
+G_END_DECLS
