@@ -51,5 +51,37 @@ else
   check "missing database is explained" "grep -q 'No database at' '$dir/err.txt'"
 fi
 
+"$cli" alerts --database "$dir/a.db" --date 22/11/2026 > "$dir/alerts.txt"
+check "alerts say how many and when" "head -1 '$dir/alerts.txt' | grep -Eq '^[0-9]+ alerts on 22/11/2026'"
+check "alerts are worst first" "awk 'NR>2 {print \$1}' '$dir/alerts.txt' | uniq | tr '\\n' ' ' | grep -Eq '^(High )?(Medium )?(Low )?$'"
+"$cli" alerts --database "$dir/a.db" --date 22/11/2026 --format csv > "$dir/alerts.csv"
+check "alerts csv header" "head -1 '$dir/alerts.csv' | grep -q '^severity,due,young_person_id,local_id,name,rule,reason'"
+if "$cli" alerts --database "$dir/a.db" --person 99999 2> "$dir/err.txt"; then
+  echo "FAIL: unknown person accepted"; fail=$((fail + 1))
+else
+  check "unknown person is explained" "grep -q 'no young person with id 99999' '$dir/err.txt'"
+fi
+
+"$cli" stock --database "$dir/a.db" --today 2026-11-22 --format csv > "$dir/stock.csv"
+check "stock csv lists 120 units" "[ \"\$(wc -l < '$dir/stock.csv')\" -eq 121 ]"
+"$cli" stock --database "$dir/a.db" --today 2026-11-22 --available-on 01/01/2027 --kind council > "$dir/free.txt"
+check "free council units counted" "tail -1 '$dir/free.txt' | grep -Eq '^[0-9]+ units? free on 01/01/2027'"
+check "only council units listed" "! grep -v -e 'Council tenancy' -e '^\$' -e 'free on' '$dir/free.txt' | grep -q ."
+if "$cli" stock --database "$dir/a.db" --kind castle 2> "$dir/err.txt"; then
+  echo "FAIL: --kind castle accepted"; fail=$((fail + 1))
+else
+  check "bad kind is explained" "grep -q 'is not a kind of unit' '$dir/err.txt'"
+fi
+
+"$cli" match --database "$dir/a.db" --today 2026-11-22 --unit 1 --format csv > "$dir/match.csv"
+check "match ranks people for a unit" "head -1 '$dir/match.csv' | grep -q '^rank,young_person_id' && [ \"\$(wc -l < '$dir/match.csv')\" -gt 10 ]"
+"$cli" match --database "$dir/a.db" --today 2026-11-22 --person 1 > "$dir/units.txt"
+check "match ranks units for a person" "head -1 '$dir/units.txt' | grep -q '^Units for a move on'"
+if "$cli" match --database "$dir/a.db" 2> "$dir/err.txt"; then
+  echo "FAIL: match without --unit or --person accepted"; fail=$((fail + 1))
+else
+  check "match needs unit or person" "grep -q 'either --unit ID or --person ID' '$dir/err.txt'"
+fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -3,6 +3,8 @@
  *   pathways-cli generate --size demo|large --seed N --database PATH [--today D]
  *   pathways-cli caseload [--database PATH] [--today D] [--format text|csv]
  *   pathways-cli alerts [--database PATH] [--date D] [--person ID] [--format text|csv]
+ *   pathways-cli stock [--available-on D] [--kind K] [--format text|csv]
+ *   pathways-cli match --unit ID | --person ID [--date D] [--format text|csv]
  *   pathways-cli info [--database PATH]
  *
  * Links the core library only: no display needed.
@@ -26,6 +28,9 @@ static char *opt_size;
 static char *opt_format;
 static int opt_seed = 1;
 static gint64 opt_person = 0;
+static gint64 opt_unit = 0;
+static char *opt_available_on;
+static char *opt_kind;
 
 static const GOptionEntry common_entries[] = {
   { "database", 'd', 0, G_OPTION_ARG_FILENAME, &opt_database,
@@ -49,6 +54,20 @@ static const GOptionEntry format_entries[] = {
   { NULL }
 };
 
+static const GOptionEntry stock_entries[] = {
+  { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format, N_("text or csv"), N_("FORMAT") },
+  { "available-on", 0, 0, G_OPTION_ARG_STRING, &opt_available_on, N_("Only units free on this date"), N_("DATE") },
+  { "kind", 0, 0, G_OPTION_ARG_STRING, &opt_kind, N_("Only this kind (council, supported, staying_put, …)"), N_("KIND") },
+  { NULL }
+};
+
+static const GOptionEntry match_entries[] = {
+  { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format, N_("text or csv"), N_("FORMAT") },
+  { "unit", 0, 0, G_OPTION_ARG_INT64, &opt_unit, N_("Who could live in this unit (its id)?"), N_("ID") },
+  { "person", 0, 0, G_OPTION_ARG_INT64, &opt_person, N_("Where could this young person go (their id)?"), N_("ID") },
+  { NULL }
+};
+
 static const GOptionEntry alerts_entries[] = {
   { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format, N_("text or csv"), N_("FORMAT") },
   { "person", 0, 0, G_OPTION_ARG_INT64, &opt_person, N_("Only this young person (their id)"), N_("ID") },
@@ -65,6 +84,8 @@ usage (FILE *out)
              "  generate   Fill a new database with a synthetic authority\n"
              "  caseload   List every young person with their status, PA and accommodation\n"
              "  alerts     List what needs attention, worst first\n"
+             "  stock      List the housing register, or what is free on a date\n"
+             "  match      Rank young people for a unit, or units for a young person\n"
              "  info       Show what a database holds\n"
              "\n"
              "Run “pathways-cli COMMAND --help” for a command's options.\n"));
@@ -358,6 +379,221 @@ cmd_alerts (int     argc,
   return 0;
 }
 
+static gboolean
+check_format (GError **error)
+{
+  if (opt_format != NULL && !g_str_equal (opt_format, "text") && !g_str_equal (opt_format, "csv"))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--format: “%s” is not text or csv"), opt_format);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+parse_date_option (const char  *name,
+                   const char  *text,
+                   GError     **error)
+{
+  g_autofree char *iso = NULL;
+
+  if (!pathways_date_parse_user (text, &iso))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("%s: “%s” is not a date (use DD/MM/YYYY or YYYY-MM-DD)"), name, text);
+      return NULL;
+    }
+  return g_steal_pointer (&iso);
+}
+
+static int
+cmd_stock (int     argc,
+           char  **argv,
+           GError **error)
+{
+  g_autoptr(PathwaysClock) clock = NULL;
+  g_autoptr(PathwaysStore) store = NULL;
+  g_autoptr(GListModel) rows = NULL;
+  g_autoptr(GHashTable) free_units = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *on = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  gboolean csv;
+  guint shown = 0;
+
+  if (!parse ("stock", stock_entries, &argc, &argv, error) || !check_format (error))
+    return 2;
+  if (opt_kind != NULL && !pathways_vocab_is_valid (PATHWAYS_VOCAB_UNIT_KIND, opt_kind))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--kind: “%s” is not a kind of unit"), opt_kind);
+      return 2;
+    }
+  if (opt_available_on != NULL && (on = parse_date_option ("--available-on", opt_available_on, error)) == NULL)
+    return 2;
+  csv = g_strcmp0 (opt_format, "csv") == 0;
+  if ((clock = make_clock (error)) == NULL)
+    return 2;
+  if ((store = open_store (clock, TRUE, error)) == NULL)
+    return 1;
+  today = pathways_clock_dup_today (clock);
+  if ((rows = pathways_store_load_stock (store, today, error)) == NULL)
+    return 1;
+  if (on != NULL && (free_units = pathways_stock_free_on (store, on, error)) == NULL)
+    return 1;
+
+  if (csv)
+    g_string_append (out, "id,name,kind,area,in_authority,bedrooms,min_age,max_age,weekly_cost,status,"
+                          "available_from,living_there,reserved_for\n");
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(PathwaysRecord) r = g_list_model_get_item (rows, i);
+      gint64 id = pathways_record_get_id (r);
+      g_autofree char *sid = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+      g_autofree char *cost = pathways_money_format (pathways_record_get_int (r, "weekly-cost"));
+      g_autofree char *from = pathways_date_format_uk (pathways_record_get_string (r, "available-from"));
+      g_autofree char *beds = g_strdup_printf ("%" G_GINT64_FORMAT, pathways_record_get_int (r, "bedrooms"));
+      g_autofree char *min = g_strdup_printf ("%" G_GINT64_FORMAT, pathways_record_get_int (r, "min-age"));
+      g_autofree char *max = g_strdup_printf ("%" G_GINT64_FORMAT, pathways_record_get_int (r, "max-age"));
+
+      if (opt_kind && g_strcmp0 (pathways_record_get_string (r, "kind"), opt_kind) != 0)
+        continue;
+      if (free_units && !g_hash_table_contains (free_units, &id))
+        continue;
+      shown++;
+      if (csv)
+        {
+          csv_field (out, sid, FALSE);
+          csv_field (out, pathways_record_get_string (r, "name"), FALSE);
+          csv_field (out, pathways_record_get_string (r, "kind-label"), FALSE);
+          csv_field (out, pathways_record_get_string (r, "area"), FALSE);
+          csv_field (out, pathways_record_get_bool (r, "in-authority") ? "yes" : "no", FALSE);
+          csv_field (out, beds, FALSE);
+          csv_field (out, min, FALSE);
+          csv_field (out, max, FALSE);
+          csv_field (out, cost, FALSE);
+          csv_field (out, pathways_record_get_string (r, "status-label"), FALSE);
+          csv_field (out, from, FALSE);
+          csv_field (out, pathways_record_get_string (r, "occupant"), FALSE);
+          csv_field (out, pathways_record_get_string (r, "reserved-for"), TRUE);
+        }
+      else
+        g_string_append_printf (out, "%5s  %-40.40s %-34s %-20s %10s  %-9s %s\n", sid,
+                                pathways_record_get_string (r, "name"),
+                                pathways_record_get_string (r, "kind-label"),
+                                pathways_record_get_string (r, "area") ?: "",
+                                cost, pathways_record_get_string (r, "status-label"),
+                                *from ? from : "—");
+    }
+  if (!csv)
+    {
+      if (on != NULL)
+        {
+          g_autofree char *uk = pathways_date_format_uk (on);
+          g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "\n%u unit free on %s\n",
+                                                    "\n%u units free on %s\n", shown), shown, uk);
+        }
+      else
+        g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "\n%u unit\n", "\n%u units\n", shown), shown);
+    }
+  fputs (out->str, stdout);
+  return 0;
+}
+
+static int
+cmd_match (int     argc,
+           char  **argv,
+           GError **error)
+{
+  g_autoptr(PathwaysClock) clock = NULL;
+  g_autoptr(PathwaysStore) store = NULL;
+  g_autoptr(GListModel) ranked = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *used = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  gboolean csv;
+
+  if (!parse ("match", match_entries, &argc, &argv, error) || !check_format (error))
+    return 2;
+  if ((opt_unit > 0) == (opt_person > 0))
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("Give either --unit ID or --person ID"));
+      return 2;
+    }
+  csv = g_strcmp0 (opt_format, "csv") == 0;
+  if ((clock = make_clock (error)) == NULL)
+    return 2;
+  if ((store = open_store (clock, TRUE, error)) == NULL)
+    return 1;
+  date = pathways_clock_dup_today (clock);
+
+  if (opt_unit > 0)
+    {
+      if ((ranked = pathways_stock_rank_people (store, opt_unit, date, error)) == NULL)
+        return 1;
+      if (csv)
+        g_string_append (out, "rank,young_person_id,local_id,name,age,verdict,score,reasons\n");
+    }
+  else
+    {
+      if ((ranked = pathways_stock_rank_units (store, opt_person, opt_today ? date : NULL, &used, error)) == NULL)
+        return 1;
+      if (csv)
+        g_string_append (out, "rank,unit_id,name,kind,area,verdict,score,reasons\n");
+      else
+        {
+          g_autofree char *uk = pathways_date_format_uk (used);
+          g_string_append_printf (out, _("Units for a move on %s, best first\n\n"), uk);
+        }
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (ranked); i++)
+    {
+      g_autoptr(PathwaysRecord) r = g_list_model_get_item (ranked, i);
+      g_autofree char *rank = g_strdup_printf ("%u", i + 1);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                             opt_unit > 0 ? pathways_record_get_int (r, "young-person-id")
+                                                          : pathways_record_get_int (r, "unit-id"));
+      g_autofree char *score = g_strdup_printf ("%" G_GINT64_FORMAT, pathways_record_get_int (r, "score"));
+      g_autofree char *reasons = g_strdup (pathways_record_get_string (r, "reasons"));
+
+      if (csv)
+        {
+          csv_field (out, rank, FALSE);
+          csv_field (out, id, FALSE);
+          if (opt_unit > 0)
+            {
+              g_autofree char *age = g_strdup_printf ("%" G_GINT64_FORMAT, pathways_record_get_int (r, "age"));
+              csv_field (out, pathways_record_get_string (r, "local-id"), FALSE);
+              csv_field (out, pathways_record_get_string (r, "name"), FALSE);
+              csv_field (out, age, FALSE);
+            }
+          else
+            {
+              csv_field (out, pathways_record_get_string (r, "name"), FALSE);
+              csv_field (out, pathways_record_get_string (r, "kind-label"), FALSE);
+              csv_field (out, pathways_record_get_string (r, "area"), FALSE);
+            }
+          csv_field (out, pathways_record_get_string (r, "verdict-label"), FALSE);
+          csv_field (out, score, FALSE);
+          csv_field (out, reasons, TRUE);
+        }
+      else
+        {
+          if (reasons)
+            g_strdelimit (reasons, "\n", ' ');
+          g_string_append_printf (out, "%4s  %-34.34s %-22s %5s  %s\n", rank,
+                                  pathways_record_get_string (r, "name"),
+                                  pathways_record_get_string (r, "verdict-label"), score,
+                                  reasons ? reasons : "");
+        }
+    }
+  fputs (out->str, stdout);
+  return 0;
+}
+
 static int
 cmd_info (int     argc,
           char  **argv,
@@ -430,6 +666,10 @@ main (int   argc,
     status = cmd_caseload (argc, argv, &error);
   else if (g_str_equal (command, "alerts"))
     status = cmd_alerts (argc, argv, &error);
+  else if (g_str_equal (command, "stock"))
+    status = cmd_stock (argc, argv, &error);
+  else if (g_str_equal (command, "match"))
+    status = cmd_match (argc, argv, &error);
   else if (g_str_equal (command, "info"))
     status = cmd_info (argc, argv, &error);
   else
@@ -445,5 +685,7 @@ main (int   argc,
   g_free (opt_today);
   g_free (opt_size);
   g_free (opt_format);
+  g_free (opt_available_on);
+  g_free (opt_kind);
   return status;
 }

@@ -195,6 +195,62 @@ static const PathwaysField caseload_row_fields[] = {
   { "next-move-to", S, N_("Moving to"), DER },
 };
 
+static const PathwaysField stock_row_fields[] = {
+  { "name", S, N_("Name"), DER },
+  { "provider", S, N_("Provider"), DER },
+  { "address", S, N_("Address"), DER },
+  { "postcode", S, N_("Postcode"), DER },
+  { "area", S, N_("Area"), DER },
+  { "in-authority", B, N_("Inside the authority"), DER },
+  { "kind", S, N_("Kind"), DER },
+  { "kind-label", S, N_("Kind"), DER },
+  { "bedrooms", I, N_("Bedrooms"), DER },
+  { "shared", B, N_("Shared"), DER },
+  { "min-age", I, N_("Minimum age"), DER },
+  { "max-age", I, N_("Maximum age"), DER },
+  { "support-hours", R, N_("Support hours per week"), DER },
+  { "staffing", S, N_("Staffing"), DER },
+  { "ofsted-urn", S, N_("Ofsted URN"), DER },
+  { "registration", S, N_("Registration"), DER },
+  { "weekly-cost", M, N_("Weekly cost"), DER },
+  { "commissioning", S, N_("Commissioning route"), DER },
+  { "status", S, N_("Status"), DER },
+  { "status-label", S, N_("Status"), DER },
+  { "status-from", D, N_("Status from"), DER },
+  { "status-to", D, N_("Status until"), DER },
+  { "status-reason", S, N_("Reason for status"), DER },
+  { "retired-on", D, N_("Retired on"), DER },
+  { "occupant", S, N_("Living there"), DER },
+  { "occupant-id", I, N_("Living there"), DER | REF },
+  { "reserved-for", S, N_("Reserved for"), DER },
+  { "reserved-from", D, N_("Reserved from"), DER },
+  { "available-from", D, N_("Available from"), DER },
+  { "search-text", S, NULL, DER },
+};
+
+static const PathwaysField kind_count_fields[] = {
+  { "kind", S, N_("Kind"), DER },
+  { "kind-label", S, N_("Kind"), DER },
+  { "total", I, N_("Units"), DER },
+  { "available", I, N_("Available now"), DER },
+  { "void", I, N_("Void"), DER },
+  { "reserved", I, N_("Reserved"), DER },
+  { "coming-free", I, N_("Coming free in 3 months"), DER },
+};
+
+static const PathwaysField candidate_fields[] = {
+  { "young-person-id", I, N_("Young person"), DER | REF },
+  { "name", S, N_("Name"), DER },
+  { "local-id", S, N_("Local child ID"), DER },
+  { "age", I, N_("Age on the day"), DER },
+  { "status-label", S, N_("Status"), DER },
+  { "need-date", D, N_("Needs a move by"), DER },
+  { "verdict", I, N_("Verdict"), DER },
+  { "verdict-label", S, N_("Verdict"), DER },
+  { "score", I, N_("Score"), DER },
+  { "reasons", S, N_("Reasons"), DER },
+};
+
 static const PathwaysField destination_fields[] = {
   { "unit-id", I, N_("Unit"), DER | REF },
   { "name", S, N_("Name"), DER },
@@ -207,6 +263,8 @@ static const PathwaysField destination_fields[] = {
   { "verdict-label", S, N_("Verdict"), DER },
   { "reasons", S, N_("Reasons"), DER },
   { "search-text", S, NULL, DER },
+  { "score", I, N_("Score"), DER },
+  { "available-from", D, N_("Available from"), DER },
 };
 
 static const PathwaysField alert_fields[] = {
@@ -244,6 +302,9 @@ DEFINE_RECORD (PathwaysCaseloadRow, pathways_caseload_row, NULL, caseload_row_fi
 DEFINE_RECORD (PathwaysAlert, pathways_alert, NULL, alert_fields)
 DEFINE_RECORD (PathwaysNote, pathways_note, "note", note_fields)
 DEFINE_RECORD (PathwaysDestination, pathways_destination, NULL, destination_fields)
+DEFINE_RECORD (PathwaysStockRow, pathways_stock_row, NULL, stock_row_fields)
+DEFINE_RECORD (PathwaysKindCount, pathways_kind_count, NULL, kind_count_fields)
+DEFINE_RECORD (PathwaysCandidate, pathways_candidate, NULL, candidate_fields)
 
 PathwaysYoungPerson *
 pathways_young_person_new (void)

@@ -51,6 +51,18 @@ G_DECLARE_FINAL_TYPE (PathwaysNote, pathways_note, PATHWAYS, NOTE, PathwaysRecor
 #define PATHWAYS_TYPE_DESTINATION (pathways_destination_get_type ())
 G_DECLARE_FINAL_TYPE (PathwaysDestination, pathways_destination, PATHWAYS, DESTINATION, PathwaysRecord)
 
+/* A unit of the register with who lives there and when it is free */
+#define PATHWAYS_TYPE_STOCK_ROW (pathways_stock_row_get_type ())
+G_DECLARE_FINAL_TYPE (PathwaysStockRow, pathways_stock_row, PATHWAYS, STOCK_ROW, PathwaysRecord)
+
+/* Counts at a glance for one kind of unit */
+#define PATHWAYS_TYPE_KIND_COUNT (pathways_kind_count_get_type ())
+G_DECLARE_FINAL_TYPE (PathwaysKindCount, pathways_kind_count, PATHWAYS, KIND_COUNT, PathwaysRecord)
+
+/* A young person ranked for a unit */
+#define PATHWAYS_TYPE_CANDIDATE (pathways_candidate_get_type ())
+G_DECLARE_FINAL_TYPE (PathwaysCandidate, pathways_candidate, PATHWAYS, CANDIDATE, PathwaysRecord)
+
 /* An alert from the rules engine.  Read-only. */
 #define PATHWAYS_TYPE_ALERT (pathways_alert_get_type ())
 G_DECLARE_FINAL_TYPE (PathwaysAlert, pathways_alert, PATHWAYS, ALERT, PathwaysRecord)

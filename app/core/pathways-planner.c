@@ -12,6 +12,7 @@
 #include "pathways-format.h"
 #include "pathways-planner.h"
 #include "pathways-snapshot.h"
+#include "pathways-stock.h"
 #include "pathways-store-private.h"
 #include "pathways-vocab.h"
 
@@ -210,28 +211,14 @@ pathways_planner_check_move (PathwaysStore              *store,
   return check_with_snapshot (snap, req, error);
 }
 
-static int
-compare_destinations (gconstpointer a,
-                      gconstpointer b)
-{
-  PathwaysRecord *x = *(PathwaysRecord * const *) a;
-  PathwaysRecord *y = *(PathwaysRecord * const *) b;
-  gint64 vx = pathways_record_get_int (x, "verdict"), vy = pathways_record_get_int (y, "verdict");
-
-  if (vx != vy)
-    return vx < vy ? -1 : 1;
-  if (pathways_record_get_bool (x, "in-authority") != pathways_record_get_bool (y, "in-authority"))
-    return pathways_record_get_bool (x, "in-authority") ? -1 : 1;
-  return g_utf8_collate (pathways_record_get_string (x, "name"), pathways_record_get_string (y, "name"));
-}
-
 /**
  * pathways_planner_list_destinations:
  *
  * Every unit of the register that is not retired, as a
- * #PathwaysDestination with the rules' verdict for this young person on
- * @date: eligible first, then with warnings, then not eligible; in the
- * authority before outside it.
+ * #PathwaysDestination with the rules' verdict and score for this young
+ * person on @date: eligible first, then with warnings, then not
+ * eligible; best fit first within each.  The same ranking as the stock
+ * page's (pathways_stock_rank_units()).
  */
 GListModel *
 pathways_planner_list_destinations (PathwaysStore  *store,
@@ -239,86 +226,8 @@ pathways_planner_list_destinations (PathwaysStore  *store,
                                     const char     *date,
                                     GError        **error)
 {
-  g_autofree char *today = pathways_clock_dup_today (pathways_store_get_clock (store));
-  g_autoptr(PathwaysSnapshot) snap = pathways_snapshot_load (store, today, error);
-  g_autoptr(GPtrArray) items = NULL;
-  const PathwaysPersonFacts *p;
-  GHashTableIter iter;
-  gpointer value;
-  GListStore *list;
-
-  if (snap == NULL)
-    return NULL;
-  p = pathways_snapshot_get_person (snap, young_person_id);
-  if (p == NULL)
-    {
-      g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_NOT_FOUND,
-                           _("This young person is no longer in the database"));
-      return NULL;
-    }
-
-  items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_hash_table_iter_init (&iter, pathways_snapshot_get_units (snap));
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      const PathwaysUnitFacts *u = value;
-      g_autoptr(PathwaysEligibility) e = NULL;
-      g_autoptr(GString) reasons = g_string_new (NULL);
-      g_autofree char *search = NULL;
-      g_autofree char *joined = NULL;
-
-      if (u->retired_on != NULL && strcmp (u->retired_on, date) <= 0)
-        continue;
-      e = pathways_rules_check_unit (pathways_snapshot_get_settings (snap), p, u,
-                                     pathways_snapshot_get_people (snap), date, 0);
-      for (guint i = 0; i < e->reasons->len; i++)
-        {
-          const PathwaysReason *r = g_ptr_array_index (e->reasons, i);
-          g_string_append_printf (reasons, "%s%s", reasons->len ? "\n" : "", r->text);
-        }
-      joined = g_strjoin (" ", u->name, u->area ? u->area : "",
-                          pathways_vocab_label (PATHWAYS_VOCAB_UNIT_KIND, u->kind), NULL);
-      search = g_utf8_casefold (joined, -1);
-      g_ptr_array_add (items, g_object_new (PATHWAYS_TYPE_DESTINATION,
-                                            "unit-id", u->id,
-                                            "name", u->name,
-                                            "kind", u->kind,
-                                            "kind-label", pathways_vocab_label (PATHWAYS_VOCAB_UNIT_KIND, u->kind),
-                                            "area", u->area,
-                                            "in-authority", u->in_authority,
-                                            "verdict", (gint64) e->verdict,
-                                            "verdict-label", pathways_verdict_label (e->verdict),
-                                            "reasons", reasons->len ? reasons->str : NULL,
-                                            "search-text", search,
-                                            NULL));
-    }
-
-  /* Costs are not in the facts: fill them from the register */
-  {
-    g_autoptr(GListModel) units = pathways_store_list (store, PATHWAYS_TYPE_UNIT, error);
-    g_autoptr(GHashTable) costs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-
-    if (units == NULL)
-      return NULL;
-    for (guint i = 0; i < g_list_model_get_n_items (units); i++)
-      {
-        g_autoptr(PathwaysRecord) u = g_list_model_get_item (units, i);
-        gint64 *key = g_new (gint64, 1);
-        *key = pathways_record_get_id (u);
-        g_hash_table_insert (costs, key, GSIZE_TO_POINTER ((gsize) pathways_record_get_int (u, "weekly-cost")));
-      }
-    for (guint i = 0; i < items->len; i++)
-      {
-        PathwaysRecord *d = g_ptr_array_index (items, i);
-        gint64 id = pathways_record_get_int (d, "unit-id");
-        pathways_record_set_int (d, "weekly-cost", (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (costs, &id)));
-      }
-  }
-
-  g_ptr_array_sort (items, compare_destinations);
-  list = g_list_store_new (PATHWAYS_TYPE_DESTINATION);
-  g_list_store_splice (list, 0, 0, items->pdata, items->len);
-  return G_LIST_MODEL (list);
+  g_return_val_if_fail (date != NULL, NULL);
+  return pathways_stock_rank_units (store, young_person_id, date, NULL, error);
 }
 
 static PathwaysSpell *

@@ -1365,3 +1365,224 @@ pathways_key_dates_list (const PathwaysKeyDates *d)
   g_ptr_array_sort (list, compare_key_dates);
   return list;
 }
+
+/* Stock and matching -------------------------------------------------- */
+
+/**
+ * pathways_rules_unit_free_on:
+ *
+ * Free on @date: not retired, not void or offline then, and nobody living
+ * there or booked in (current, planned) on that day.
+ */
+gboolean
+pathways_rules_unit_free_on (const PathwaysUnitFacts *u,
+                             const char              *date)
+{
+  if (u->retired_on != NULL && strcmp (u->retired_on, date) <= 0)
+    return FALSE;
+  if (unit_status_on (u, "void", date) || unit_status_on (u, "offline", date))
+    return FALSE;
+  for (guint i = 0; u->spells && i < u->spells->len; i++)
+    {
+      const PathwaysSpellFacts *s = g_ptr_array_index (u->spells, i);
+      if (pathways_rules_spell_covers (s, date))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * pathways_rules_unit_free_from:
+ *
+ * Returns: (nullable): the first day from @on that the unit is free: @on
+ * itself, the day a void or the last booking ends, or %NULL if it is
+ * not expected to come free (offline with no end, retired, or occupied
+ * with no planned end)
+ */
+char *
+pathways_rules_unit_free_from (const PathwaysUnitFacts *u,
+                               const char              *on)
+{
+  g_autofree char *day = g_strdup (on);
+
+  /* Each pass jumps to the end of whatever holds the unit on @day */
+  for (guint pass = 0; pass < 64; pass++)
+    {
+      const char *until = NULL;
+      gboolean held = FALSE, open_ended = FALSE;
+
+      if (u->retired_on != NULL && strcmp (u->retired_on, day) <= 0)
+        return NULL;
+      if (unit_status_on (u, "void", day) || unit_status_on (u, "offline", day))
+        {
+          held = TRUE;
+          if (u->status_to == NULL)
+            open_ended = TRUE;
+          else
+            until = u->status_to;
+        }
+      for (guint i = 0; !open_ended && u->spells && i < u->spells->len; i++)
+        {
+          const PathwaysSpellFacts *s = g_ptr_array_index (u->spells, i);
+          const char *end;
+
+          if (!pathways_rules_spell_covers (s, day))
+            continue;
+          held = TRUE;
+          end = spell_end (s);
+          if (end == NULL)
+            open_ended = TRUE;
+          else if (until == NULL || strcmp (end, until) > 0)
+            until = end;
+        }
+      if (!held)
+        return g_steal_pointer (&day);
+      if (open_ended || until == NULL)
+        return NULL;
+      g_free (day);
+      day = g_strdup (until);
+    }
+  return NULL;
+}
+
+void
+pathways_match_free (PathwaysMatch *m)
+{
+  if (m == NULL)
+    return;
+  g_ptr_array_unref (m->reasons);
+  g_free (m);
+}
+
+/**
+ * pathways_rules_need_date:
+ *
+ * Returns: the day the young person next needs somewhere to live: today
+ * if they have nowhere or are in emergency accommodation, else the day
+ * their accommodation ends (18th birthday for a placement, Staying Put at
+ * 21, a planned end), or today when nothing ends
+ */
+char *
+pathways_rules_need_date (const PathwaysPersonFacts *p,
+                          GHashTable                *units,
+                          const char                *today)
+{
+  const PathwaysSpellFacts *cur = current_spell (p);
+  const PathwaysUnitFacts *u = unit_of (units, cur);
+  int age = pathways_date_age_on (p->date_of_birth, today);
+
+  if (cur == NULL || str_in (cur->accom, (const char *[]) { "W", "V", "S", NULL }) ||
+      str_in (u ? u->kind : NULL, emergency_kinds))
+    return g_strdup (today);
+  if (age < 18 && (cur->place != NULL || (u && u->max_age != 0 && u->max_age < 18)))
+    {
+      char *b18 = pathways_date_birthday (p->date_of_birth, 18);
+      if (!has_accommodation_from_18 (p, units, b18))
+        return b18;
+      g_free (b18);
+    }
+  if (in_staying_put (cur, units))
+    return pathways_date_birthday (p->date_of_birth, 21);
+  if (cur->planned_end != NULL && strcmp (cur->planned_end, today) > 0)
+    return g_strdup (cur->planned_end);
+  return g_strdup (today);
+}
+
+/**
+ * pathways_rules_match:
+ * @date: the day the young person would move in
+ *
+ * How well @unit fits @person on @date: the rules' verdict (not
+ * eligible always ranks last), and a score made of the young person's
+ * need to move around then, their wishes (area), and their readiness,
+ * every part of it given as a reason.  The stock page ranks people for
+ * a unit with it, the young person's page ranks units.
+ */
+PathwaysMatch *
+pathways_rules_match (const PathwaysRuleSettings *settings,
+                      const PathwaysPersonFacts  *p,
+                      const PathwaysUnitFacts    *u,
+                      GHashTable                 *units,
+                      GHashTable                 *people,
+                      const char                 *date,
+                      const char                 *today)
+{
+  PathwaysMatch *m = g_new0 (PathwaysMatch, 1);
+  g_autoptr(PathwaysEligibility) e = pathways_rules_check_unit (settings, p, u, people, date, 0);
+  g_autofree char *need = pathways_rules_need_date (p, units, today);
+  g_autofree char *window_start = pathways_date_add_months (date, -2);
+  g_autofree char *window_end = pathways_date_add_months (date, 2);
+  const PathwaysSpellFacts *cur = current_spell (p);
+  const PathwaysUnitFacts *cu = unit_of (units, cur);
+  int readiness = pathways_rules_readiness (settings, p);
+  PathwaysEligibility fit = { 0 };
+
+  m->verdict = e->verdict;
+  m->reasons = g_steal_pointer (&e->reasons);
+  e->reasons = g_ptr_array_new ();
+  fit.reasons = m->reasons;
+
+  if (m->verdict == PATHWAYS_VERDICT_NOT_ELIGIBLE)
+    {
+      m->score = -1000;
+      return m;
+    }
+
+  /* Need */
+  if (cur == NULL)
+    {
+      m->score += 50;
+      add_reason (&fit, PATHWAYS_SEVERITY_INFO, "need-nowhere", g_strdup (_("Needs somewhere to live now.")));
+    }
+  else if (str_in (cur->accom, (const char *[]) { "W", "V", NULL }) || str_in (cu ? cu->kind : NULL, emergency_kinds))
+    {
+      m->score += 50;
+      add_reason (&fit, PATHWAYS_SEVERITY_INFO, "need-emergency",
+                  g_strdup (_("In emergency accommodation now.")));
+    }
+  else if (strcmp (need, window_start) >= 0 && strcmp (need, window_end) <= 0 && strcmp (need, today) > 0 &&
+           !has_move_planned_after (p, need))
+    {
+      g_autofree char *uk = pathways_date_format_uk (need);
+      m->score += 40;
+      add_reason (&fit, PATHWAYS_SEVERITY_INFO, "need-ending",
+                  g_strdup_printf (_("Needs to move around then: their accommodation ends on %s."), uk));
+    }
+
+  if (cur != NULL && str_in (u->kind, tenancy_kinds) && readiness >= settings->readiness_threshold &&
+      (str_in (cu ? cu->kind : NULL, supported_kinds) || str_in (cur->place, (const char *[]) { "K3", "H5", NULL })))
+    {
+      m->score += 20;
+      add_reason (&fit, PATHWAYS_SEVERITY_INFO, "need-ready",
+                  g_strdup_printf (_("Ready to move on from supported accommodation (%d%%)."), readiness));
+    }
+
+  /* Already planned elsewhere */
+  for (guint i = 0; p->transitions && i < p->transitions->len; i++)
+    {
+      const PathwaysTransitionFacts *t = g_ptr_array_index (p->transitions, i);
+      if (g_str_equal (t->state, "confirmed") && t->to_unit_id != u->id)
+        {
+          g_autofree char *uk = pathways_date_format_uk (t->planned_date);
+          m->score -= 30;
+          add_reason (&fit, PATHWAYS_SEVERITY_INFO, "already-planned",
+                      g_strdup_printf (_("Already has a move confirmed for %s."), uk));
+          break;
+        }
+    }
+
+  /* Wishes */
+  if (p->preferred_area != NULL && g_strcmp0 (p->preferred_area, u->area) == 0)
+    {
+      m->score += 15;
+      add_reason (&fit, PATHWAYS_SEVERITY_INFO, "wish-area",
+                  g_strdup_printf (_("Wants to live in %s."), u->area));
+    }
+  if (u->in_authority)
+    m->score += 5;
+
+  if (readiness > 0)
+    m->score += readiness / 10;
+
+  return m;
+}

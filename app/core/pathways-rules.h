@@ -101,6 +101,7 @@ typedef struct {
   const char *status_to;
   const char *status_reason;
   const char *retired_on;
+  gint64      weekly_cost;  /* pence */
   GPtrArray  *spells;    /* PathwaysSpellFacts*, borrowed */
 } PathwaysUnitFacts;
 
@@ -136,6 +137,7 @@ typedef struct {
   const char *pathway_plan_review_date;
   const char *last_contact_date;
   gint64      pa_id;
+  const char *preferred_area;
   GPtrArray  *spells;         /* PathwaysSpellFacts*, borrowed, by start date */
   GPtrArray  *transitions;    /* PathwaysTransitionFacts*, borrowed */
   /* Milestones, aggregated */
@@ -250,6 +252,32 @@ void                 pathways_rules_alerts_for      (const PathwaysRuleSettings 
                                                      GPtrArray                  *out_alerts);
 void                 pathways_alert_facts_free      (PathwaysAlertFacts         *alert);
 const char          *pathways_severity_label        (PathwaysSeverity            severity);
+
+/* Stock: is a unit free on a day, and from when */
+gboolean             pathways_rules_unit_free_on    (const PathwaysUnitFacts    *unit,
+                                                     const char                 *date);
+char                *pathways_rules_unit_free_from  (const PathwaysUnitFacts    *unit,
+                                                     const char                 *on);
+
+/* Matching people and units, both ways: one score, with its reasons */
+typedef struct {
+  PathwaysVerdict  verdict;
+  int              score;
+  GPtrArray       *reasons;  /* PathwaysReason*: the rules' reasons, then why it fits */
+} PathwaysMatch;
+
+PathwaysMatch       *pathways_rules_match           (const PathwaysRuleSettings *settings,
+                                                     const PathwaysPersonFacts  *person,
+                                                     const PathwaysUnitFacts    *unit,
+                                                     GHashTable                 *units,
+                                                     GHashTable                 *people,
+                                                     const char                 *date,
+                                                     const char                 *today);
+void                 pathways_match_free            (PathwaysMatch              *match);
+char                *pathways_rules_need_date       (const PathwaysPersonFacts  *person,
+                                                     GHashTable                 *units,
+                                                     const char                 *today);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PathwaysMatch, pathways_match_free)
 
 /* Readiness: weighted % of milestones done, or -1 when there are none */
 int                  pathways_rules_readiness       (const PathwaysRuleSettings *settings,

@@ -134,6 +134,7 @@ person_row (PathwaysSnapshot *snap,
   p->pathway_plan_review_date = text (snap, stmt, c++);
   p->last_contact_date = text (snap, stmt, c++);
   p->pa_id = sqlite3_column_int64 (stmt, c++);
+  p->preferred_area = text (snap, stmt, c++);
   p->spells = g_ptr_array_new ();
   p->transitions = g_ptr_array_new ();
 
@@ -163,6 +164,7 @@ unit_row (PathwaysSnapshot *snap,
   u->status_to = text (snap, stmt, c++);
   u->status_reason = text (snap, stmt, c++);
   u->retired_on = text (snap, stmt, c++);
+  u->weekly_cost = sqlite3_column_int64 (stmt, c++);
   u->spells = g_ptr_array_new ();
 
   g_hash_table_insert (snap->units, &u->id, u);
@@ -316,11 +318,11 @@ pathways_snapshot_load (PathwaysStore  *store,
               " human_rights_assessment_date, date_first_looked_after, days_looked_after_since_14,"
               " days_looked_after_since_16, date_care_ended, last_placement, returned_home_6_months,"
               " special_guardianship, custody_or_hospital_at_16, needs_assessment_date,"
-              " pathway_plan_review_date, last_contact_date, pa_id FROM young_person",
+              " pathway_plan_review_date, last_contact_date, pa_id, preferred_area FROM young_person",
               NULL, NULL, person_row, error) &&
     each_row (store, snap,
               "SELECT id, name, kind, area, in_authority, registration, ofsted_urn, min_age, max_age,"
-              " support_hours, status, status_from, status_to, status_reason, retired_on FROM unit",
+              " support_hours, status, status_from, status_to, status_reason, retired_on, weekly_cost FROM unit",
               NULL, NULL, unit_row, error) &&
     each_row (store, snap,
               "SELECT id, young_person_id, unit_id, accom, accom_suitable, place, start_date,"
