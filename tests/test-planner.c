@@ -402,6 +402,45 @@ START_TEST (test_destinations_ranked)
 }
 END_TEST
 
+START_TEST (test_add_person_creates_milestones_from_templates)
+{
+  g_autoptr(PathwaysYoungPerson) yp = test_make_person ("LC1500");
+  g_autoptr(PathwaysYoungPerson) uasc = test_make_person ("LC1501");
+  g_autoptr(PathwaysYoungPerson) bad = test_make_person ("LC1502");
+  g_autoptr(PathwaysChangeSet) undo = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 templates = count_where ("SELECT count(*) FROM milestone_template");
+  gint64 uasc_only = count_where ("SELECT count(*) FROM milestone_template WHERE uasc_only");
+  g_autofree char *sql = NULL;
+
+  ck_assert (pathways_planner_add_person (store, yp, &undo, &error));
+  ck_assert_no_error (error);
+  sql = g_strdup_printf ("SELECT count(*) FROM milestone WHERE young_person_id = %" G_GINT64_FORMAT,
+                         pathways_record_get_id (PATHWAYS_RECORD (yp)));
+  ck_assert_int_eq (count_where (sql), templates - uasc_only);
+  /* Due at the template's age: the needs assessment at 16 years 3 months (born 14/05/2008) */
+  ck_assert_int_eq (count_where ("SELECT count(*) FROM milestone WHERE name = 'Needs assessment completed' "
+                                 "AND due_date = '2024-08-14'"), 1);
+
+  g_object_set (uasc, "uasc", TRUE, NULL);
+  ck_assert (pathways_planner_add_person (store, uasc, NULL, &error));
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT count(*) FROM milestone WHERE young_person_id = %" G_GINT64_FORMAT,
+                         pathways_record_get_id (PATHWAYS_RECORD (uasc)));
+  ck_assert_int_eq (count_where (sql), templates);
+
+  /* A bad person: nothing at all is written */
+  g_object_set (bad, "date-of-birth", "2031-01-01", NULL);
+  ck_assert (!pathways_planner_add_person (store, bad, NULL, &error));
+  ck_assert_int_eq (pathways_record_get_id (PATHWAYS_RECORD (bad)), 0);
+  ck_assert_int_eq (count_where ("SELECT count(*) FROM young_person WHERE local_id = 'LC1502'"), 0);
+
+  /* Undo removes the person and their milestones */
+  ck_assert (pathways_store_undo (store, undo, NULL));
+  ck_assert_int_eq (count_where ("SELECT count(*) FROM young_person WHERE local_id = 'LC1500'"), 0);
+}
+END_TEST
+
 static Suite *
 planner_suite (void)
 {
@@ -424,6 +463,7 @@ planner_suite (void)
   tcase_add_checked_fixture (other_actions, setup, teardown);
   tcase_add_test (other_actions, test_milestone_tick_changes_readiness);
   tcase_add_test (other_actions, test_save_invalid_writes_nothing);
+  tcase_add_test (other_actions, test_add_person_creates_milestones_from_templates);
   suite_add_tcase (s, other_actions);
   return s;
 }

@@ -18,6 +18,7 @@
 
 #include "pathways-format.h"
 #include "pathways-generator.h"
+#include "pathways-planner.h"
 #include "pathways-vocab.h"
 
 typedef struct {
@@ -679,12 +680,11 @@ pick_leaver_kind (Gen      *g,
 }
 
 static gboolean
-generate_milestones (Gen         *g,
-                     gint64       person_id,
-                     const char  *dob,
-                     gboolean     uasc,
-                     GError     **error)
+generate_milestones (Gen             *g,
+                     PathwaysRecord  *person,
+                     GError         **error)
 {
+  gint64 person_id = pathways_record_get_id (person);
   g_autofree char *horizon = pathways_date_add_months (g->today, 24);
   g_autofree char *year_ago = pathways_date_add_months (g->today, -12);
 
@@ -695,9 +695,10 @@ generate_milestones (Gen         *g,
       g_autofree char *due = NULL;
       g_autofree char *done = NULL;
 
-      if (pathways_record_get_bool (t, "uasc-only") && !uasc)
+      m = pathways_milestone_new_from_template (t, person);
+      if (m == NULL)
         continue;
-      due = pathways_date_add_months (dob, (int) pathways_record_get_int (t, "due-age-months"));
+      due = g_strdup (pathways_record_get_string (PATHWAYS_RECORD (m), "due-date"));
       if (strcmp (due, horizon) > 0)
         continue;
 
@@ -711,16 +712,7 @@ generate_milestones (Gen         *g,
               done = g_strdup (g->today);
             }
         }
-
-      m = pathways_milestone_new ();
-      g_object_set (m,
-                    "young-person-id", person_id,
-                    "template-id", pathways_record_get_id (t),
-                    "name", pathways_record_get_string (t, "name"),
-                    "category", pathways_record_get_string (t, "category"),
-                    "due-date", due,
-                    "done-date", done,
-                    NULL);
+      g_object_set (m, "done-date", done, NULL);
       if (!pathways_store_insert (g->store, PATHWAYS_RECORD (m), error))
         return FALSE;
       g->stats.n_milestones++;
@@ -1173,7 +1165,7 @@ generate_person (Gen      *g,
         }
     }
 
-  return generate_milestones (g, person_id, dob, uasc, error);
+  return generate_milestones (g, r, error);
 }
 
 /* Unit statuses follow from who lives there now and who is booked */

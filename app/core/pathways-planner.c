@@ -677,3 +677,72 @@ pathways_planner_save (PathwaysStore       *store,
     }
   return pathways_store_commit_recorded (store, out_undo, error);
 }
+
+/**
+ * pathways_milestone_new_from_template:
+ *
+ * Returns: (transfer full) (nullable): the young person's milestone from
+ * the template, due at the template's age; %NULL if the template does
+ * not apply (a UASC-only milestone for someone who is not)
+ */
+PathwaysMilestone *
+pathways_milestone_new_from_template (PathwaysRecord *t,
+                                      PathwaysRecord *yp)
+{
+  g_autofree char *due = NULL;
+  PathwaysMilestone *m;
+
+  if (pathways_record_get_bool (t, "uasc-only") && !pathways_record_get_bool (yp, "uasc"))
+    return NULL;
+  due = pathways_date_add_months (pathways_record_get_string (yp, "date-of-birth"),
+                                  (int) pathways_record_get_int (t, "due-age-months"));
+  m = pathways_milestone_new ();
+  g_object_set (m,
+                "young-person-id", pathways_record_get_id (yp),
+                "template-id", pathways_record_get_id (t),
+                "name", pathways_record_get_string (t, "name"),
+                "category", pathways_record_get_string (t, "category"),
+                "due-date", due,
+                NULL);
+  return m;
+}
+
+/**
+ * pathways_planner_add_person:
+ *
+ * Adds a young person and their milestones from the templates (those
+ * due from their age on), in one recorded action.
+ */
+gboolean
+pathways_planner_add_person (PathwaysStore        *store,
+                             PathwaysYoungPerson  *yp,
+                             PathwaysChangeSet   **out_undo,
+                             GError              **error)
+{
+  g_autoptr(GListModel) templates = NULL;
+
+  g_return_val_if_fail (pathways_record_get_id (PATHWAYS_RECORD (yp)) == 0, FALSE);
+
+  templates = pathways_store_list (store, PATHWAYS_TYPE_MILESTONE_TEMPLATE, error);
+  if (templates == NULL)
+    return FALSE;
+
+  if (!pathways_store_begin_recorded (store, error))
+    return FALSE;
+  if (!pathways_store_insert (store, PATHWAYS_RECORD (yp), error))
+    goto failed;
+  for (guint i = 0; i < g_list_model_get_n_items (templates); i++)
+    {
+      g_autoptr(PathwaysRecord) t = g_list_model_get_item (templates, i);
+      g_autoptr(PathwaysMilestone) m = pathways_milestone_new_from_template (t, PATHWAYS_RECORD (yp));
+
+      if (m != NULL && !pathways_store_insert (store, PATHWAYS_RECORD (m), error))
+        goto failed;
+    }
+  return pathways_store_commit_recorded (store, out_undo, error);
+
+failed:
+  pathways_store_rollback_recorded (store);
+  pathways_record_set_id (PATHWAYS_RECORD (yp), 0);
+  return FALSE;
+}

@@ -52,6 +52,12 @@ gboolean             pathways_planner_set_milestone_done (PathwaysStore         
                                                         const char                 *done_on,
                                                         PathwaysChangeSet         **out_undo,
                                                         GError                    **error);
+PathwaysMilestone   *pathways_milestone_new_from_template (PathwaysRecord           *milestone_template,
+                                                        PathwaysRecord             *young_person);
+gboolean             pathways_planner_add_person      (PathwaysStore              *store,
+                                                       PathwaysYoungPerson        *young_person,
+                                                       PathwaysChangeSet         **out_undo,
+                                                       GError                    **error);
 gboolean             pathways_planner_save            (PathwaysStore              *store,
                                                        PathwaysRecord             *record,
                                                        PathwaysChangeSet         **out_undo,
