@@ -9,9 +9,14 @@
 
 #include <adwaita.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "pathways-application.h"
 #include "pathways-caseload-view.h"
+#include "pathways-move-dialog.h"
+#include "pathways-person-page.h"
+#include "pathways-preferences-window.h"
+#include "pathways-spell-strip.h"
 #include "pathways-window.h"
 #include "test-util.h"
 
@@ -227,6 +232,638 @@ START_TEST (test_sorting_by_age)
 }
 END_TEST
 
+
+/* The workspace of a personal adviser ------------------------------- */
+
+typedef struct {
+  PathwaysApplication *app;
+  PathwaysWindow      *window;
+  PathwaysStore       *store;
+  char                *path;
+} Session;
+
+static void
+session_start (Session    *s,
+               const char *name)
+{
+  s->path = g_build_filename (dir, name, NULL);
+  g_setenv (PATHWAYS_DATABASE_ENV, s->path, TRUE);
+  s->app = pathways_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
+  s->window = launch (s->app);
+  ck_assert (wait_for (caseload_ready, pathways_window_get_caseload_view (s->window)));
+  s->store = pathways_application_get_store (s->app);
+  ck_assert_ptr_nonnull (s->store);
+}
+
+static void
+session_end (Session *s)
+{
+  shut_down (s->app, s->window);
+  g_clear_object (&s->app);
+  g_clear_pointer (&s->path, g_free);
+  g_unsetenv (PATHWAYS_DATABASE_ENV);
+}
+
+static gboolean
+page_ready (gpointer data)
+{
+  PathwaysPersonPage *page = data;
+
+  return !pathways_person_page_is_loading (page) && pathways_person_page_get_details (page) != NULL;
+}
+
+static gboolean
+dialog_idle (gpointer data)
+{
+  return !pathways_move_dialog_is_busy (data);
+}
+
+static PathwaysPersonPage *
+open_person (Session *s,
+             gint64   person_id)
+{
+  PathwaysPersonPage *page = pathways_window_get_person_page (s->window);
+
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (s->window), "win.open-person", "x", person_id));
+  ck_assert (pathways_window_is_showing_person (s->window));
+  ck_assert (wait_for (page_ready, page));
+  ck_assert_int_eq (pathways_record_get_id (PATHWAYS_RECORD (pathways_person_page_get_details (page)->person)),
+                    person_id);
+  return page;
+}
+
+static guint
+count_rows (GListModel *rows,
+            gboolean  (*match) (PathwaysRecord *, gpointer),
+            gpointer    data)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(PathwaysRecord) r = g_list_model_get_item (rows, i);
+      n += match (r, data);
+    }
+  return n;
+}
+
+static gboolean
+is_uasc (PathwaysRecord *r, gpointer data) { return pathways_record_get_bool (r, "uasc"); }
+static gboolean
+is_16_17 (PathwaysRecord *r, gpointer data) { gint64 a = pathways_record_get_int (r, "age"); return a >= 16 && a <= 17; }
+static gboolean
+has_alerts (PathwaysRecord *r, gpointer data) { return pathways_record_get_int (r, "alert-count") > 0; }
+static gboolean
+has_pa (PathwaysRecord *r, gpointer data) { return pathways_record_get_int (r, "pa-id") == *(gint64 *) data; }
+static gboolean
+in_stage (PathwaysRecord *r, gpointer data) { return g_strcmp0 (pathways_record_get_string (r, "stage"), data) == 0; }
+static gboolean
+mine_16_17 (PathwaysRecord *r, gpointer data) { return has_pa (r, data) && is_16_17 (r, NULL); }
+
+START_TEST (test_filters_caseload)
+{
+  Session s = { 0 };
+  PathwaysCaseloadView *view;
+  g_autoptr(GListModel) rows = NULL;
+  g_autoptr(PathwaysRecord) first = NULL;
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.carepathways.Pathways");
+  gint64 pa;
+  guint n;
+
+  session_start (&s, "filters.db");
+  view = pathways_window_get_caseload_view (s.window);
+  rows = pathways_store_load_caseload (s.store, TEST_TODAY, NULL);
+
+  /* UASC only */
+  pathways_caseload_view_select_filter (view, "uasc", 1);
+  n = count_rows (rows, is_uasc, NULL);
+  ck_assert_uint_gt (n, 0);
+  ck_assert_uint_eq (pathways_caseload_view_get_n_visible (view), n);
+  pathways_caseload_view_select_filter (view, "uasc", 0);
+
+  /* Age band 16–17 */
+  pathways_caseload_view_select_filter (view, "age", 1);
+  ck_assert_uint_eq (pathways_caseload_view_get_n_visible (view), count_rows (rows, is_16_17, NULL));
+  pathways_caseload_view_select_filter (view, "age", 0);
+
+  /* Has alerts */
+  pathways_caseload_view_select_filter (view, "alerts", 1);
+  ck_assert_uint_eq (pathways_caseload_view_get_n_visible (view), count_rows (rows, has_alerts, NULL));
+  pathways_caseload_view_select_filter (view, "alerts", 0);
+
+  /* Stage: supported accommodation (first after "All") */
+  pathways_caseload_view_select_filter (view, "stage", 1);
+  ck_assert_uint_eq (pathways_caseload_view_get_n_visible (view),
+                     count_rows (rows, in_stage, (gpointer) pathways_stage_code (PATHWAYS_STAGE_SUPPORTED)));
+  pathways_caseload_view_select_filter (view, "stage", 0);
+
+  /* My caseload follows the PA chosen in preferences, and combines */
+  first = g_list_model_get_item (rows, 0);
+  pa = pathways_record_get_int (first, "pa-id");
+  ck_assert_int_gt (pa, 0);
+  g_settings_set_int64 (settings, "my-staff-id", pa);
+  pathways_caseload_view_select_filter (view, "scope", 1);
+  ck_assert_uint_eq (pathways_caseload_view_get_n_visible (view), count_rows (rows, has_pa, &pa));
+  ck_assert_uint_lt (pathways_caseload_view_get_n_visible (view), g_list_model_get_n_items (rows));
+  pathways_caseload_view_select_filter (view, "age", 1);
+  ck_assert_uint_eq (pathways_caseload_view_get_n_visible (view), count_rows (rows, mine_16_17, &pa));
+
+  /* Nothing matches: the empty state, and its button clears everything */
+  pathways_caseload_view_set_search_text (view, "zzzz-nobody");
+  ck_assert_str_eq (pathways_caseload_view_get_visible_page (view), "no-results");
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "caseload.clear-filters", NULL));
+  ck_assert_uint_eq (pathways_caseload_view_get_n_visible (view), g_list_model_get_n_items (rows));
+  ck_assert_str_eq (pathways_caseload_view_get_visible_page (view), "list");
+
+  g_settings_reset (settings, "my-staff-id");
+  session_end (&s);
+}
+END_TEST
+
+static gint64
+find_person_with_spells (PathwaysStore *store,
+                         guint          min_spells,
+                         gboolean       needs_open_milestone)
+{
+  g_autoptr(GListModel) people = pathways_store_list (store, PATHWAYS_TYPE_YOUNG_PERSON, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(PathwaysRecord) p = g_list_model_get_item (people, i);
+      gint64 id = pathways_record_get_id (p);
+      g_autoptr(GListModel) spells = pathways_store_list_for_person (store, PATHWAYS_TYPE_SPELL, id, NULL);
+      g_autoptr(GListModel) milestones = pathways_store_list_for_person (store, PATHWAYS_TYPE_MILESTONE, id, NULL);
+      gboolean open = FALSE;
+
+      for (guint j = 0; j < g_list_model_get_n_items (milestones); j++)
+        {
+          g_autoptr(PathwaysRecord) m = g_list_model_get_item (milestones, j);
+          open |= pathways_record_get_string (m, "done-date") == NULL;
+        }
+      if (g_list_model_get_n_items (spells) >= min_spells && (!needs_open_milestone || open))
+        return id;
+    }
+  return 0;
+}
+
+START_TEST (test_person_page_shows_spells_and_milestones)
+{
+  Session s = { 0 };
+  PathwaysCaseloadView *view;
+  PathwaysPersonPage *page;
+  g_autoptr(GListModel) spells = NULL;
+  g_autoptr(GListModel) milestones = NULL;
+  gint64 id;
+  guint visible;
+
+  session_start (&s, "person.db");
+  view = pathways_window_get_caseload_view (s.window);
+
+  /* A search, kept while the person's page is open */
+  pathways_caseload_view_set_search_text (view, "a");
+  visible = pathways_caseload_view_get_n_visible (view);
+
+  id = find_person_with_spells (s.store, 2, FALSE);
+  ck_assert_int_gt (id, 0);
+  page = open_person (&s, id);
+
+  spells = pathways_store_list_for_person (s.store, PATHWAYS_TYPE_SPELL, id, NULL);
+  milestones = pathways_store_list_for_person (s.store, PATHWAYS_TYPE_MILESTONE, id, NULL);
+  ck_assert_uint_eq (pathways_person_page_get_n_spell_rows (page), g_list_model_get_n_items (spells));
+  ck_assert_uint_eq (pathways_person_page_get_n_milestone_rows (page), g_list_model_get_n_items (milestones));
+  ck_assert_uint_gt (g_list_model_get_n_items (milestones), 0);
+
+  /* The strip draws one bar a spell */
+  ck_assert_uint_eq (pathways_person_page_get_n_strip_bars (page), g_list_model_get_n_items (spells));
+
+  /* Back: the caseload as it was left */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (s.window), "win.back", NULL));
+  ck_assert (!pathways_window_is_showing_person (s.window));
+  ck_assert_uint_eq (pathways_caseload_view_get_n_visible (view), visible);
+
+  session_end (&s);
+}
+END_TEST
+
+static gboolean
+readiness_differs (gpointer data)
+{
+  PathwaysPersonPage *page = data;
+  double *before = g_object_get_data (G_OBJECT (page), "before");
+
+  return page_ready (page) && pathways_person_page_get_readiness_value (page) != *before;
+}
+
+static PathwaysRecord *
+first_open_milestone (PathwaysPersonDetails *d)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (d->milestones); i++)
+    {
+      g_autoptr(PathwaysRecord) m = g_list_model_get_item (d->milestones, i);
+      if (pathways_record_get_string (m, "done-date") == NULL)
+        return g_steal_pointer (&m);
+    }
+  return NULL;
+}
+
+START_TEST (test_ticking_milestone_changes_readiness)
+{
+  Session s = { 0 };
+  PathwaysPersonPage *page;
+  g_autoptr(PathwaysRecord) m = NULL;
+  g_autoptr(PathwaysRecord) stored = NULL;
+  g_autoptr(PathwaysRecord) undone = NULL;
+  double before, after;
+  gint64 id, mid;
+
+  session_start (&s, "tick.db");
+  id = find_person_with_spells (s.store, 1, TRUE);
+  page = open_person (&s, id);
+  m = first_open_milestone (pathways_person_page_get_details (page));
+  ck_assert_ptr_nonnull (m);
+  mid = pathways_record_get_id (m);
+
+  before = pathways_person_page_get_readiness_value (page);
+  g_object_set_data (G_OBJECT (page), "before", &before);
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "person.toggle-milestone", "x", mid));
+  ck_assert (wait_for (readiness_differs, page));
+  after = pathways_person_page_get_readiness_value (page);
+  ck_assert (after > before);
+
+  /* Ticking recorded today's date */
+  stored = pathways_store_get (s.store, PATHWAYS_TYPE_MILESTONE, mid, NULL);
+  ck_assert_str_eq (pathways_record_get_string (stored, "done-date"), TEST_TODAY);
+
+  /* Undo (the toast's button) puts it back */
+  g_object_set_data (G_OBJECT (page), "before", &after);
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "person.undo", NULL));
+  ck_assert (wait_for (readiness_differs, page));
+  ck_assert (pathways_person_page_get_readiness_value (page) == before);
+  undone = pathways_store_get (s.store, PATHWAYS_TYPE_MILESTONE, mid, NULL);
+  ck_assert_ptr_null (pathways_record_get_string (undone, "done-date"));
+
+  g_object_set_data (G_OBJECT (page), "before", NULL);
+  session_end (&s);
+}
+END_TEST
+
+static gboolean
+destinations_loaded (gpointer data)
+{
+  return dialog_idle (data) && pathways_move_dialog_get_destinations (data) != NULL;
+}
+
+static gboolean
+check_ready (gpointer data)
+{
+  return dialog_idle (data) && pathways_move_dialog_get_check (data) != NULL;
+}
+
+static PathwaysMoveDialog *
+open_move_dialog (PathwaysPersonPage *page,
+                  const char         *date)
+{
+  PathwaysMoveDialog *dialog;
+
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "person.schedule-move", NULL));
+  dialog = PATHWAYS_MOVE_DIALOG (pathways_person_page_get_move_dialog (page));
+  ck_assert_ptr_nonnull (dialog);
+  pathways_move_dialog_set_date (dialog, date);
+  ck_assert (wait_for (destinations_loaded, dialog));
+  return dialog;
+}
+
+static guint
+count_moves (PathwaysStore *store,
+             gint64         person,
+             const char    *state)
+{
+  g_autoptr(GListModel) moves = pathways_store_list_for_person (store, PATHWAYS_TYPE_TRANSITION, person, NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (moves); i++)
+    {
+      g_autoptr(PathwaysRecord) m = g_list_model_get_item (moves, i);
+      n += g_strcmp0 (pathways_record_get_string (m, "state"), state) == 0;
+    }
+  return n;
+}
+
+START_TEST (test_double_booked_move_refused)
+{
+  Session s = { 0 };
+  PathwaysPersonPage *page;
+  PathwaysMoveDialog *dialog;
+  PathwaysEligibility *check;
+  GListModel *destinations;
+  g_autofree char *date = NULL;
+  gint64 id, booked = 0;
+  guint confirmed;
+  gboolean saw_reason = FALSE;
+
+  session_start (&s, "booked.db");
+  id = find_person_with_spells (s.store, 1, FALSE);
+  page = open_person (&s, id);
+  confirmed = count_moves (s.store, id, "confirmed");
+
+  date = pathways_date_add_days (TEST_TODAY, 14);
+  dialog = open_move_dialog (page, date);
+
+  /* A unit someone else lives in: greyed out in the list with the reason */
+  destinations = pathways_move_dialog_get_destinations (dialog);
+  for (guint i = 0; i < g_list_model_get_n_items (destinations) && booked == 0; i++)
+    {
+      g_autoptr(PathwaysRecord) d = g_list_model_get_item (destinations, i);
+      const char *reasons = pathways_record_get_string (d, "reasons");
+
+      if (reasons != NULL && strstr (reasons, "Already booked") != NULL)
+        {
+          ck_assert_int_eq (pathways_record_get_int (d, "verdict"), PATHWAYS_VERDICT_NOT_ELIGIBLE);
+          booked = pathways_record_get_int (d, "unit-id");
+        }
+    }
+  ck_assert_int_gt (booked, 0);
+
+  pathways_move_dialog_select_unit (dialog, booked);
+  ck_assert (wait_for (check_ready, dialog));
+  check = pathways_move_dialog_get_check (dialog);
+  ck_assert_int_eq (check->verdict, PATHWAYS_VERDICT_NOT_ELIGIBLE);
+  for (guint i = 0; i < check->reasons->len; i++)
+    {
+      const PathwaysReason *r = g_ptr_array_index (check->reasons, i);
+      saw_reason |= r->severity == PATHWAYS_SEVERITY_HIGH && g_str_equal (r->rule, "unit-booked");
+    }
+  ck_assert (saw_reason);
+
+  /* "Schedule" is refused: nothing is written */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "move.schedule", NULL);
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  ck_assert (wait_for (dialog_idle, dialog));
+  ck_assert_uint_eq (count_moves (s.store, id, "confirmed"), confirmed);
+  ck_assert_ptr_nonnull (pathways_person_page_get_move_dialog (page));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  session_end (&s);
+}
+END_TEST
+
+static gboolean
+dialog_closed_and_page_ready (gpointer data)
+{
+  PathwaysPersonPage *page = data;
+
+  return pathways_person_page_get_move_dialog (page) == NULL && page_ready (page);
+}
+
+static gboolean
+n_moves_is (gpointer data)
+{
+  PathwaysPersonPage *page = data;
+  guint *want = g_object_get_data (G_OBJECT (page), "want-moves");
+
+  return page_ready (page) && g_list_model_get_n_items (pathways_person_page_get_details (page)->moves) == *want;
+}
+
+START_TEST (test_schedule_move_and_undo)
+{
+  Session s = { 0 };
+  PathwaysPersonPage *page;
+  PathwaysMoveDialog *dialog;
+  PathwaysEligibility *check;
+  GListModel *destinations;
+  g_autofree char *date = NULL;
+  g_autoptr(PathwaysRecord) unit = NULL;
+  g_autoptr(PathwaysRecord) released = NULL;
+  g_autoptr(GListModel) moves = NULL;
+  g_autoptr(PathwaysRecord) move = NULL;
+  g_autoptr(PathwaysRecord) planned = NULL;
+  gint64 id, target = 0, move_id;
+  guint confirmed, want;
+
+  session_start (&s, "schedule.db");
+  id = find_person_with_spells (s.store, 1, FALSE);
+  page = open_person (&s, id);
+  confirmed = count_moves (s.store, id, "confirmed");
+
+  date = pathways_date_add_days (TEST_TODAY, 21);
+  dialog = open_move_dialog (page, date);
+
+  /* The first unit the rules allow that is free now */
+  destinations = pathways_move_dialog_get_destinations (dialog);
+  for (guint i = 0; i < g_list_model_get_n_items (destinations) && target == 0; i++)
+    {
+      g_autoptr(PathwaysRecord) d = g_list_model_get_item (destinations, i);
+      g_autoptr(PathwaysRecord) u = NULL;
+
+      if (pathways_record_get_int (d, "verdict") == PATHWAYS_VERDICT_NOT_ELIGIBLE)
+        continue;
+      u = pathways_store_get (s.store, PATHWAYS_TYPE_UNIT, pathways_record_get_int (d, "unit-id"), NULL);
+      if (g_strcmp0 (pathways_record_get_string (u, "status"), "available") == 0)
+        target = pathways_record_get_id (u);
+    }
+  ck_assert_int_gt (target, 0);
+
+  pathways_move_dialog_select_unit (dialog, target);
+  ck_assert (wait_for (check_ready, dialog));
+  check = pathways_move_dialog_get_check (dialog);
+  ck_assert_int_ne (check->verdict, PATHWAYS_VERDICT_NOT_ELIGIBLE);
+  if (check->verdict == PATHWAYS_VERDICT_WARNINGS)
+    pathways_move_dialog_set_reason (dialog, "Agreed at the pathway plan review");
+
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "move.schedule", NULL));
+  ck_assert (wait_for (dialog_closed_and_page_ready, page));
+
+  /* The move (confirmed), the planned spell, the reservation */
+  ck_assert_uint_eq (count_moves (s.store, id, "confirmed"), confirmed + 1);
+  moves = pathways_store_list_for_person (s.store, PATHWAYS_TYPE_TRANSITION, id, NULL);
+  move = g_list_model_get_item (moves, g_list_model_get_n_items (moves) - 1);
+  move_id = pathways_record_get_id (move);
+  ck_assert_int_eq (pathways_record_get_int (move, "to-unit-id"), target);
+  ck_assert_str_eq (pathways_record_get_string (move, "planned-date"), date);
+  planned = pathways_store_get (s.store, PATHWAYS_TYPE_SPELL, pathways_record_get_int (move, "to-spell-id"), NULL);
+  ck_assert_ptr_nonnull (planned);
+  ck_assert_str_eq (pathways_record_get_string (planned, "state"), "planned");
+  unit = pathways_store_get (s.store, PATHWAYS_TYPE_UNIT, target, NULL);
+  ck_assert_str_eq (pathways_record_get_string (unit, "status"), "reserved");
+
+  /* Shown on the page, ready to mark as moved or cancel */
+  want = confirmed + 1;
+  g_object_set_data (G_OBJECT (page), "want-moves", &want);
+  ck_assert (wait_for (n_moves_is, page));
+
+  /* Undo: no move, no planned spell, the unit free again */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "person.undo", NULL));
+  want = confirmed;
+  ck_assert (wait_for (n_moves_is, page));
+  ck_assert_uint_eq (count_moves (s.store, id, "confirmed"), confirmed);
+  ck_assert_ptr_null (pathways_store_get (s.store, PATHWAYS_TYPE_TRANSITION, move_id, NULL));
+  released = pathways_store_get (s.store, PATHWAYS_TYPE_UNIT, target, NULL);
+  ck_assert_str_eq (pathways_record_get_string (released, "status"), "available");
+
+  /* Scheduled for today, then marked as moved: the planned spell is
+   * where they live now and the unit is occupied */
+  dialog = open_move_dialog (page, TEST_TODAY);
+  pathways_move_dialog_select_unit (dialog, target);
+  ck_assert (wait_for (check_ready, dialog));
+  ck_assert_int_ne (pathways_move_dialog_get_check (dialog)->verdict, PATHWAYS_VERDICT_NOT_ELIGIBLE);
+  pathways_move_dialog_set_reason (dialog, "Agreed at the pathway plan review");
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "move.schedule", NULL));
+  ck_assert (wait_for (dialog_closed_and_page_ready, page));
+  want = confirmed + 1;
+  ck_assert (wait_for (n_moves_is, page));
+  {
+    g_autoptr(PathwaysRecord) today_move = g_list_model_get_item (pathways_person_page_get_details (page)->moves, 0);
+    g_autoptr(PathwaysRecord) done = NULL;
+    g_autoptr(PathwaysRecord) spell = NULL;
+    g_autoptr(PathwaysRecord) occupied = NULL;
+    gint64 today_id = pathways_record_get_id (today_move);
+
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "person.mark-moved", "x", today_id));
+    want = confirmed;
+    ck_assert (wait_for (n_moves_is, page));
+    done = pathways_store_get (s.store, PATHWAYS_TYPE_TRANSITION, today_id, NULL);
+    ck_assert_str_eq (pathways_record_get_string (done, "state"), "done");
+    spell = pathways_store_get (s.store, PATHWAYS_TYPE_SPELL, pathways_record_get_int (done, "to-spell-id"), NULL);
+    ck_assert_str_eq (pathways_record_get_string (spell, "state"), "current");
+    occupied = pathways_store_get (s.store, PATHWAYS_TYPE_UNIT, target, NULL);
+    ck_assert_str_eq (pathways_record_get_string (occupied, "status"), "occupied");
+  }
+
+  g_object_set_data (G_OBJECT (page), "want-moves", NULL);
+  session_end (&s);
+}
+END_TEST
+
+START_TEST (test_cancel_move)
+{
+  Session s = { 0 };
+  PathwaysPersonPage *page;
+  PathwaysMoveDialog *dialog;
+  GListModel *destinations;
+  g_autofree char *date = NULL;
+  g_autoptr(PathwaysRecord) move = NULL;
+  g_autoptr(PathwaysRecord) cancelled = NULL;
+  g_autoptr(PathwaysRecord) unit = NULL;
+  gint64 id, target = 0, move_id;
+  guint want;
+
+  session_start (&s, "cancel.db");
+  id = find_person_with_spells (s.store, 1, FALSE);
+  page = open_person (&s, id);
+  want = count_moves (s.store, id, "confirmed");
+
+  date = pathways_date_add_days (TEST_TODAY, 30);
+  dialog = open_move_dialog (page, date);
+  destinations = pathways_move_dialog_get_destinations (dialog);
+  for (guint i = 0; i < g_list_model_get_n_items (destinations) && target == 0; i++)
+    {
+      g_autoptr(PathwaysRecord) d = g_list_model_get_item (destinations, i);
+      g_autoptr(PathwaysRecord) u = pathways_store_get (s.store, PATHWAYS_TYPE_UNIT,
+                                                        pathways_record_get_int (d, "unit-id"), NULL);
+      if (pathways_record_get_int (d, "verdict") != PATHWAYS_VERDICT_NOT_ELIGIBLE &&
+          g_strcmp0 (pathways_record_get_string (u, "status"), "available") == 0)
+        target = pathways_record_get_id (u);
+    }
+  ck_assert_int_gt (target, 0);
+  pathways_move_dialog_select_unit (dialog, target);
+  ck_assert (wait_for (check_ready, dialog));
+  pathways_move_dialog_set_reason (dialog, "Agreed with the young person");
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "move.schedule", NULL));
+  ck_assert (wait_for (dialog_closed_and_page_ready, page));
+  want++;
+  g_object_set_data (G_OBJECT (page), "want-moves", &want);
+  ck_assert (wait_for (n_moves_is, page));
+
+  move = g_list_model_get_item (pathways_person_page_get_details (page)->moves, want - 1);
+  move_id = pathways_record_get_id (move);
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "person.cancel-move", "x", move_id));
+  want--;
+  ck_assert (wait_for (n_moves_is, page));
+  cancelled = pathways_store_get (s.store, PATHWAYS_TYPE_TRANSITION, move_id, NULL);
+  ck_assert_str_eq (pathways_record_get_string (cancelled, "state"), "cancelled");
+  unit = pathways_store_get (s.store, PATHWAYS_TYPE_UNIT, target, NULL);
+  ck_assert_str_eq (pathways_record_get_string (unit, "status"), "available");
+
+  g_object_set_data (G_OBJECT (page), "want-moves", NULL);
+  session_end (&s);
+}
+END_TEST
+
+START_TEST (test_invalid_profile_writes_nothing)
+{
+  Session s = { 0 };
+  PathwaysPersonPage *page;
+  g_autoptr(PathwaysRecord) before = NULL;
+  g_autoptr(PathwaysRecord) after = NULL;
+  g_autofree char *dob = NULL;
+  gint64 id;
+
+  session_start (&s, "profile.db");
+  id = find_person_with_spells (s.store, 1, FALSE);
+  page = open_person (&s, id);
+  before = pathways_store_get (s.store, PATHWAYS_TYPE_YOUNG_PERSON, id, NULL);
+
+  /* A date that does not exist: the error is next to the field */
+  pathways_person_page_set_profile_text (page, "date-of-birth", "31/02/2008");
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "person.save-profile", NULL));
+  ck_assert_ptr_nonnull (pathways_person_page_get_field_error (page, "date-of-birth"));
+  ck_assert_ptr_null (pathways_person_page_get_field_error (page, "family-name"));
+
+  /* A required name left empty: the store's rule, shown at its field */
+  dob = pathways_date_format_uk (pathways_record_get_string (before, "date-of-birth"));
+  pathways_person_page_set_profile_text (page, "date-of-birth", dob);
+  pathways_person_page_set_profile_text (page, "family-name", "   ");
+  pathways_person_page_set_profile_text (page, "preferred-name", "Changed");
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "person.save-profile", NULL));
+  ck_assert_ptr_nonnull (pathways_person_page_get_field_error (page, "family-name"));
+  ck_assert (strstr (pathways_person_page_get_field_error (page, "family-name"), "required") != NULL);
+  ck_assert_str_ne (pathways_person_page_get_profile_error (page), "");
+
+  /* Nothing was written, and nothing typed was lost */
+  after = pathways_store_get (s.store, PATHWAYS_TYPE_YOUNG_PERSON, id, NULL);
+  ck_assert_str_eq (pathways_record_get_string (after, "family-name"),
+                    pathways_record_get_string (before, "family-name"));
+  ck_assert_str_eq (pathways_record_get_string (after, "preferred-name") ? pathways_record_get_string (after, "preferred-name") : "",
+                    pathways_record_get_string (before, "preferred-name") ? pathways_record_get_string (before, "preferred-name") : "");
+  ck_assert_ptr_nonnull (pathways_person_page_get_field_error (page, "family-name"));
+
+  session_end (&s);
+}
+END_TEST
+
+START_TEST (test_preferences_write_settings)
+{
+  Session s = { 0 };
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.carepathways.Pathways");
+  g_autoptr(GListModel) staff = NULL;
+  g_autofree char *threshold = NULL;
+  PathwaysPreferencesWindow *prefs;
+  gint64 pa = 0;
+
+  session_start (&s, "prefs.db");
+  staff = pathways_store_list (s.store, PATHWAYS_TYPE_STAFF, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (staff) && pa == 0; i++)
+    {
+      g_autoptr(PathwaysRecord) st = g_list_model_get_item (staff, i);
+      if (g_strcmp0 (pathways_record_get_string (st, "role"), "pa") == 0)
+        pa = pathways_record_get_id (st);
+    }
+  ck_assert_int_gt (pa, 0);
+
+  prefs = pathways_preferences_window_new (s.store, settings);
+  pathways_preferences_window_select_staff (prefs, pa);
+  ck_assert_int_eq (g_settings_get_int64 (settings, "my-staff-id"), pa);
+  pathways_preferences_window_set_readiness (prefs, 55);
+  threshold = pathways_store_dup_setting (s.store, "readiness_threshold");
+  ck_assert_str_eq (threshold, "55");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+
+  g_settings_reset (settings, "my-staff-id");
+  session_end (&s);
+}
+END_TEST
+
 static Suite *
 gui_suite (void)
 {
@@ -239,6 +876,19 @@ gui_suite (void)
   tcase_add_test (tc, test_search_filters_caseload);
   tcase_add_test (tc, test_empty_database_shows_empty_state);
   tcase_add_test (tc, test_sorting_by_age);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("workspace");
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_set_timeout (tc, 120);
+  tcase_add_test (tc, test_filters_caseload);
+  tcase_add_test (tc, test_person_page_shows_spells_and_milestones);
+  tcase_add_test (tc, test_ticking_milestone_changes_readiness);
+  tcase_add_test (tc, test_double_booked_move_refused);
+  tcase_add_test (tc, test_schedule_move_and_undo);
+  tcase_add_test (tc, test_cancel_move);
+  tcase_add_test (tc, test_invalid_profile_writes_nothing);
+  tcase_add_test (tc, test_preferences_write_settings);
   suite_add_tcase (s, tc);
   return s;
 }

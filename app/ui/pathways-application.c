@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "pathways-application.h"
+#include "pathways-preferences-window.h"
 #include "pathways-window.h"
 
 /* The schema id stays the same in every build profile */
@@ -339,9 +340,26 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  PathwaysApplication *self = PATHWAYS_APPLICATION (user_data);
+  PathwaysPreferencesWindow *preferences;
+
+  if (self->store == NULL)
+    return;
+  preferences = pathways_preferences_window_new (self->store, self->settings);
+  gtk_window_set_transient_for (GTK_WINDOW (preferences),
+                                gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static const GActionEntry app_entries[] = {
   { "quit", quit_action },
   { "about", about_action },
+  { "preferences", preferences_action },
 };
 
 /* GApplication overrides */
@@ -382,6 +400,7 @@ pathways_application_startup (GApplication *application)
   PathwaysApplication *self = PATHWAYS_APPLICATION (application);
   static const char *const quit_accels[] = { "<Control>q", NULL };
   static const char *const close_accels[] = { "<Control>w", NULL };
+  static const char *const preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (pathways_application_parent_class)->startup (application);
 
@@ -391,6 +410,7 @@ pathways_application_startup (GApplication *application)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries, G_N_ELEMENTS (app_entries), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
 }
 
 static void

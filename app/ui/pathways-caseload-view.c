@@ -23,6 +23,8 @@ struct _PathwaysCaseloadView
   GtkWidget parent_instance;
 
   GListModel *model;
+  gint64      my_staff_id;
+  GtkFilter  *row_filter;
 
   /* Template widgets and objects */
   GtkSearchEntry      *search_entry;
@@ -34,6 +36,13 @@ struct _PathwaysCaseloadView
   GtkSortListModel    *sort_model;
   GtkFilterListModel  *filter_model;
   GtkStringFilter     *search_filter;
+  GtkEveryFilter      *every_filter;
+  GtkDropDown         *scope_dropdown;
+  GtkDropDown         *status_dropdown;
+  GtkDropDown         *age_dropdown;
+  GtkDropDown         *stage_dropdown;
+  GtkToggleButton     *alerts_toggle;
+  GtkToggleButton     *uasc_toggle;
 };
 
 G_DEFINE_FINAL_TYPE (PathwaysCaseloadView, pathways_caseload_view, GTK_TYPE_WIDGET)
@@ -41,10 +50,33 @@ G_DEFINE_FINAL_TYPE (PathwaysCaseloadView, pathways_caseload_view, GTK_TYPE_WIDG
 enum {
   PROP_0,
   PROP_MODEL,
+  PROP_MY_STAFF_ID,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  PERSON_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The statuses and stages the filters offer, in the order shown (after "All") */
+static const PathwaysCareStatus filter_statuses[] = {
+  PATHWAYS_CARE_STATUS_ELIGIBLE, PATHWAYS_CARE_STATUS_RELEVANT, PATHWAYS_CARE_STATUS_FORMER_RELEVANT,
+  PATHWAYS_CARE_STATUS_QUALIFYING, PATHWAYS_CARE_STATUS_LOOKED_AFTER, PATHWAYS_CARE_STATUS_NONE,
+};
+
+static const PathwaysStage filter_stages[] = {
+  PATHWAYS_STAGE_SUPPORTED, PATHWAYS_STAGE_STAYING_PUT, PATHWAYS_STAGE_STAYING_CLOSE, PATHWAYS_STAGE_MOVE_ON,
+  PATHWAYS_STAGE_LOOKED_AFTER, PATHWAYS_STAGE_OTHER,
+};
+
+static const PathwaysAgeBand filter_age_bands[] = {
+  PATHWAYS_AGE_BAND_16_17, PATHWAYS_AGE_BAND_18_20, PATHWAYS_AGE_BAND_21_25,
+};
 
 /* Shown for a missing value: the rules engine fills "status-label" later,
  * and not every young person has a current placement or a PA. */
@@ -127,6 +159,90 @@ stop_search_cb (PathwaysCaseloadView *self,
                 GtkSearchEntry       *entry)
 {
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+/* The filters of the row above the list: all on row properties, so
+ * filtering two thousand rows stays instant */
+static gboolean
+row_matches (gpointer item,
+             gpointer user_data)
+{
+  PathwaysCaseloadView *self = user_data;
+  PathwaysRecord *row = item;
+  guint scope = gtk_drop_down_get_selected (self->scope_dropdown);
+  guint status = gtk_drop_down_get_selected (self->status_dropdown);
+  guint age = gtk_drop_down_get_selected (self->age_dropdown);
+  guint stage = gtk_drop_down_get_selected (self->stage_dropdown);
+
+  if (scope == 1 && pathways_record_get_int (row, "pa-id") != self->my_staff_id)
+    return FALSE;
+  if (status > 0 && status <= G_N_ELEMENTS (filter_statuses) &&
+      g_strcmp0 (pathways_record_get_string (row, "status"),
+                 pathways_care_status_code (filter_statuses[status - 1])) != 0)
+    return FALSE;
+  if (age > 0 && age <= G_N_ELEMENTS (filter_age_bands) &&
+      pathways_age_band ((int) pathways_record_get_int (row, "age")) != filter_age_bands[age - 1])
+    return FALSE;
+  if (stage > 0 && stage <= G_N_ELEMENTS (filter_stages) &&
+      g_strcmp0 (pathways_record_get_string (row, "stage"), pathways_stage_code (filter_stages[stage - 1])) != 0)
+    return FALSE;
+  if (gtk_toggle_button_get_active (self->alerts_toggle) && pathways_record_get_int (row, "alert-count") <= 0)
+    return FALSE;
+  if (gtk_toggle_button_get_active (self->uasc_toggle) && !pathways_record_get_bool (row, "uasc"))
+    return FALSE;
+  return TRUE;
+}
+
+static void
+filter_changed_cb (PathwaysCaseloadView *self)
+{
+  if (self->row_filter != NULL)
+    gtk_filter_changed (self->row_filter, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+row_activated_cb (PathwaysCaseloadView *self,
+                  guint                 position,
+                  GtkColumnView        *view)
+{
+  g_autoptr(PathwaysRecord) row = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (view)), position);
+
+  if (row != NULL)
+    g_signal_emit (self, signals[PERSON_ACTIVATED], 0, pathways_record_get_id (row));
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PathwaysCaseloadView *self = PATHWAYS_CASELOAD_VIEW (widget);
+
+  pathways_caseload_view_set_search_text (self, "");
+  gtk_drop_down_set_selected (self->scope_dropdown, 0);
+  gtk_drop_down_set_selected (self->status_dropdown, 0);
+  gtk_drop_down_set_selected (self->age_dropdown, 0);
+  gtk_drop_down_set_selected (self->stage_dropdown, 0);
+  gtk_toggle_button_set_active (self->alerts_toggle, FALSE);
+  gtk_toggle_button_set_active (self->uasc_toggle, FALSE);
+}
+
+static char *
+days_text_cb (gpointer    item,
+              gint64      days,
+              const char *since)
+{
+  if (since == NULL)
+    return g_strdup ("—");
+  return g_strdup_printf ("%" G_GINT64_FORMAT, days);
+}
+
+/* No move sorts after every move */
+static char *
+move_sort_key_cb (gpointer    item,
+                  const char *date)
+{
+  return g_strdup (date != NULL ? date : "9999-99-99");
 }
 
 /* Closures for the cell templates: the first argument is the GtkListItem
@@ -297,6 +413,7 @@ pathways_caseload_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->model);
+  g_clear_object (&self->row_filter);
 
   G_OBJECT_CLASS (pathways_caseload_view_parent_class)->dispose (object);
 }
@@ -313,6 +430,10 @@ pathways_caseload_view_get_property (GObject    *object,
     {
     case PROP_MODEL:
       g_value_set_object (value, self->model);
+      break;
+
+    case PROP_MY_STAFF_ID:
+      g_value_set_int64 (value, self->my_staff_id);
       break;
 
     default:
@@ -332,6 +453,15 @@ pathways_caseload_view_set_property (GObject      *object,
     {
     case PROP_MODEL:
       pathways_caseload_view_set_model (self, g_value_get_object (value));
+      break;
+
+    case PROP_MY_STAFF_ID:
+      if (self->my_staff_id != g_value_get_int64 (value))
+        {
+          self->my_staff_id = g_value_get_int64 (value);
+          filter_changed_cb (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
 
     default:
@@ -360,7 +490,23 @@ pathways_caseload_view_class_init (PathwaysCaseloadViewClass *klass)
                          G_TYPE_LIST_MODEL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * PathwaysCaseloadView:my-staff-id:
+   *
+   * The personal adviser whose young people "My Caseload" shows.
+   */
+  properties[PROP_MY_STAFF_ID] =
+    g_param_spec_int64 ("my-staff-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * PathwaysCaseloadView::person-activated:
+   * @person_id: the young person
+   */
+  signals[PERSON_ACTIVATED] = g_signal_new ("person-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                            0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   /* The cell templates look properties up on this type by name */
   g_type_ensure (PATHWAYS_TYPE_CASELOAD_ROW);
@@ -375,6 +521,17 @@ pathways_caseload_view_class_init (PathwaysCaseloadViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, sort_model);
   gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, filter_model);
   gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, search_filter);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, every_filter);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, scope_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, age_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, stage_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, alerts_toggle);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, uasc_toggle);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, days_text_cb);
+  gtk_widget_class_bind_template_callback (widget_class, move_sort_key_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, sort_key_cb);
@@ -392,6 +549,7 @@ pathways_caseload_view_class_init (PathwaysCaseloadViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, alert_description_cb);
 
   gtk_widget_class_install_action (widget_class, "caseload.focus-search", NULL, focus_search_action);
+  gtk_widget_class_install_action (widget_class, "caseload.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "caseload.focus-search", NULL);
 
@@ -402,7 +560,22 @@ pathways_caseload_view_class_init (PathwaysCaseloadViewClass *klass)
 static void
 pathways_caseload_view_init (PathwaysCaseloadView *self)
 {
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) stages = gtk_string_list_new (NULL);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_string_list_append (statuses, _("All Statuses"));
+  for (guint i = 0; i < G_N_ELEMENTS (filter_statuses); i++)
+    gtk_string_list_append (statuses, pathways_care_status_label (filter_statuses[i]));
+  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
+  gtk_string_list_append (stages, _("All Stages"));
+  for (guint i = 0; i < G_N_ELEMENTS (filter_stages); i++)
+    gtk_string_list_append (stages, pathways_stage_label (filter_stages[i]));
+  gtk_drop_down_set_model (self->stage_dropdown, G_LIST_MODEL (stages));
+
+  self->row_filter = GTK_FILTER (gtk_custom_filter_new (row_matches, self, NULL));
+  gtk_multi_filter_append (GTK_MULTI_FILTER (self->every_filter), g_object_ref (self->row_filter));
 
   gtk_sort_list_model_set_sorter (self->sort_model, gtk_column_view_get_sorter (self->column_view));
   gtk_column_view_sort_by_column (self->column_view, self->name_column, GTK_SORT_ASCENDING);
@@ -451,11 +624,21 @@ pathways_caseload_view_set_model (PathwaysCaseloadView *self,
   g_return_if_fail (model == NULL ||
                     g_type_is_a (g_list_model_get_item_type (model), PATHWAYS_TYPE_CASELOAD_ROW));
 
+  GtkWidget *scroller = gtk_widget_get_parent (GTK_WIDGET (self->column_view));
+  GtkAdjustment *vadjustment = GTK_IS_SCROLLED_WINDOW (scroller)
+                               ? gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)) : NULL;
+  double scrolled = vadjustment ? gtk_adjustment_get_value (vadjustment) : 0;
+  gboolean refresh = self->model != NULL && model != NULL;
+
   if (!g_set_object (&self->model, model))
     return;
 
   gtk_filter_list_model_set_model (self->filter_model, model);
   update_state (self);
+
+  /* A refreshed caseload stays where it was scrolled to */
+  if (refresh && vadjustment != NULL)
+    gtk_adjustment_set_value (vadjustment, scrolled);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }
@@ -516,4 +699,35 @@ pathways_caseload_view_get_visible_page (PathwaysCaseloadView *self)
   g_return_val_if_fail (PATHWAYS_IS_CASELOAD_VIEW (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * pathways_caseload_view_select_filter:
+ * @filter: "scope", "status", "age", "stage", "alerts" or "uasc"
+ * @position: the position in the drop-down (0 is "all"); for the
+ *   toggles, 1 is on
+ *
+ * Chooses a filter as a person would.
+ */
+void
+pathways_caseload_view_select_filter (PathwaysCaseloadView *self,
+                                      const char           *filter,
+                                      guint                 position)
+{
+  g_return_if_fail (PATHWAYS_IS_CASELOAD_VIEW (self));
+
+  if (g_str_equal (filter, "scope"))
+    gtk_drop_down_set_selected (self->scope_dropdown, position);
+  else if (g_str_equal (filter, "status"))
+    gtk_drop_down_set_selected (self->status_dropdown, position);
+  else if (g_str_equal (filter, "age"))
+    gtk_drop_down_set_selected (self->age_dropdown, position);
+  else if (g_str_equal (filter, "stage"))
+    gtk_drop_down_set_selected (self->stage_dropdown, position);
+  else if (g_str_equal (filter, "alerts"))
+    gtk_toggle_button_set_active (self->alerts_toggle, position != 0);
+  else if (g_str_equal (filter, "uasc"))
+    gtk_toggle_button_set_active (self->uasc_toggle, position != 0);
+  else
+    g_return_if_reached ();
 }

@@ -23,5 +23,8 @@ guint          pathways_caseload_view_get_n_visible   (PathwaysCaseloadView *sel
 void           pathways_caseload_view_set_search_text (PathwaysCaseloadView *self,
                                                        const char           *text);
 const char    *pathways_caseload_view_get_visible_page (PathwaysCaseloadView *self);
+void           pathways_caseload_view_select_filter   (PathwaysCaseloadView *self,
+                                                       const char           *filter,
+                                                       guint                 position);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pathways-person-page.h"
 #include "pathways-window.h"
 
 struct _PathwaysWindow
@@ -25,7 +26,13 @@ struct _PathwaysWindow
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
+  GtkStack             *caseload_stack;
   PathwaysCaseloadView *caseload_view;
+  PathwaysPersonPage   *person_page;
+  GtkWidget            *back_button;
+
+  gboolean              caseload_stale;
+  gboolean              opened_debug_person;
 };
 
 G_DEFINE_FINAL_TYPE (PathwaysWindow, pathways_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -85,6 +92,7 @@ application_changed_cb (PathwaysWindow *self,
 
   self->settings = g_object_ref (pathways_application_get_settings (PATHWAYS_APPLICATION (application)));
   restore_window_state (self);
+  g_settings_bind (self->settings, "my-staff-id", self->caseload_view, "my-staff-id", G_SETTINGS_BIND_GET);
 }
 
 static void
@@ -115,6 +123,97 @@ caseload_loaded_cb (GObject      *source,
     }
 
   pathways_caseload_view_set_model (self->caseload_view, model);
+
+  /* For screenshots and demonstrations: open a young person's page at once */
+  if (!self->opened_debug_person && g_getenv ("PATHWAYS_OPEN_PERSON") != NULL)
+    {
+      gint64 id = g_ascii_strtoll (g_getenv ("PATHWAYS_OPEN_PERSON"), NULL, 10);
+
+      self->opened_debug_person = TRUE;
+      if (id > 0)
+        pathways_window_open_person (self, id);
+    }
+}
+
+static void
+refreshed_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(PathwaysWindow) self = user_data;
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+
+  model = pathways_store_load_caseload_finish (PATHWAYS_STORE (source), result, &error);
+  if (model == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not refresh the caseload: %s", error->message);
+      return;
+    }
+  pathways_caseload_view_set_model (self->caseload_view, model);
+}
+
+/* Reloads the caseload in the background, keeping the rows shown until
+ * the new ones are there */
+static void
+refresh_caseload (PathwaysWindow *self)
+{
+  PathwaysApplication *application = PATHWAYS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  PathwaysStore *store = application ? pathways_application_get_store (application) : NULL;
+  g_autofree char *today = NULL;
+
+  self->caseload_stale = FALSE;
+  if (store == NULL)
+    return;
+  today = pathways_clock_dup_today (pathways_application_get_clock (application));
+  pathways_store_load_caseload_async (store, today, self->cancellable, refreshed_cb, g_object_ref (self));
+}
+
+static void
+person_activated_cb (PathwaysWindow       *self,
+                     gint64                person_id,
+                     PathwaysCaseloadView *view)
+{
+  pathways_window_open_person (self, person_id);
+}
+
+static void
+person_changed_cb (PathwaysWindow     *self,
+                   PathwaysPersonPage *page)
+{
+  self->caseload_stale = TRUE;
+}
+
+static void
+caseload_page_changed_cb (PathwaysWindow *self,
+                          GParamSpec     *pspec,
+                          GtkStack       *stack)
+{
+  gboolean on_person = g_strcmp0 (gtk_stack_get_visible_child_name (stack), "person") == 0;
+
+  gtk_widget_set_visible (self->back_button, on_person);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", on_person);
+  if (!on_person && self->caseload_stale)
+    refresh_caseload (self);
+}
+
+static void
+open_person_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  pathways_window_open_person (PATHWAYS_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PathwaysWindow *self = PATHWAYS_WINDOW (widget);
+
+  gtk_stack_set_visible_child_name (self->caseload_stack, "caseload");
 }
 
 static void
@@ -125,6 +224,7 @@ focus_search_action (GtkWidget  *widget,
   PathwaysWindow *self = PATHWAYS_WINDOW (widget);
 
   adw_view_stack_set_visible_child_name (self->stack, "caseload");
+  gtk_stack_set_visible_child_name (self->caseload_stack, "caseload");
   gtk_widget_activate_action (GTK_WIDGET (self->caseload_view), "caseload.focus-search", NULL);
 }
 
@@ -183,14 +283,25 @@ pathways_window_class_init (PathwaysWindowClass *klass)
   widget_class->unmap = pathways_window_unmap;
 
   g_type_ensure (PATHWAYS_TYPE_CASELOAD_VIEW);
+  g_type_ensure (PATHWAYS_TYPE_PERSON_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pathways-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, caseload_view);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, caseload_stack);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, person_page);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, back_button);
+  gtk_widget_class_bind_template_callback (widget_class, person_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, person_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, caseload_page_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.open-person", "x", open_person_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.focus-search", NULL);
@@ -205,6 +316,7 @@ pathways_window_init (PathwaysWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", FALSE);
 
   g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
 
@@ -263,8 +375,6 @@ pathways_window_load_caseload (PathwaysWindow *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
-
   pathways_caseload_view_set_model (self->caseload_view, NULL);
 
   today = pathways_clock_dup_today (pathways_application_get_clock (application));
@@ -283,4 +393,56 @@ pathways_window_get_caseload_view (PathwaysWindow *self)
   g_return_val_if_fail (PATHWAYS_IS_WINDOW (self), NULL);
 
   return self->caseload_view;
+}
+
+/**
+ * pathways_window_open_person:
+ *
+ * Shows the young person's page; "Back" returns to the caseload as it
+ * was left, with its search, filters and scroll position.
+ */
+void
+pathways_window_open_person (PathwaysWindow *self,
+                             gint64          person_id)
+{
+  PathwaysApplication *application;
+  PathwaysStore *store;
+
+  g_return_if_fail (PATHWAYS_IS_WINDOW (self));
+
+  application = PATHWAYS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  store = application ? pathways_application_get_store (application) : NULL;
+  if (store == NULL)
+    return;
+
+  pathways_person_page_set_store (self->person_page, store);
+  if (self->settings != NULL)
+    pathways_person_page_set_staff_id (self->person_page, g_settings_get_int64 (self->settings, "my-staff-id"));
+  pathways_person_page_load (self->person_page, person_id);
+  adw_view_stack_set_visible_child_name (self->stack, "caseload");
+  gtk_stack_set_visible_child_name (self->caseload_stack, "person");
+}
+
+/**
+ * pathways_window_get_person_page:
+ *
+ * Returns: (transfer none): the young person's page
+ */
+PathwaysPersonPage *
+pathways_window_get_person_page (PathwaysWindow *self)
+{
+  g_return_val_if_fail (PATHWAYS_IS_WINDOW (self), NULL);
+
+  return self->person_page;
+}
+
+/**
+ * pathways_window_is_showing_person:
+ */
+gboolean
+pathways_window_is_showing_person (PathwaysWindow *self)
+{
+  g_return_val_if_fail (PATHWAYS_IS_WINDOW (self), FALSE);
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->caseload_stack), "person") == 0;
 }

@@ -8,6 +8,7 @@
 
 #include "pathways-application.h"
 #include "pathways-caseload-view.h"
+#include "pathways-person-page.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +20,9 @@ void                  pathways_window_add_toast         (PathwaysWindow      *se
                                                          AdwToast            *toast);
 void                  pathways_window_load_caseload     (PathwaysWindow      *self);
 PathwaysCaseloadView *pathways_window_get_caseload_view (PathwaysWindow      *self);
+void                  pathways_window_open_person       (PathwaysWindow      *self,
+                                                         gint64               person_id);
+PathwaysPersonPage   *pathways_window_get_person_page   (PathwaysWindow      *self);
+gboolean              pathways_window_is_showing_person (PathwaysWindow      *self);
 
 G_END_DECLS

@@ -1,0 +1,1645 @@
+/* pathways-person-page.c — one young person: status, accommodation,
+ * milestones, notes and profile
+ *
+ * The page shows a PathwaysPersonDetails loaded in a worker thread and
+ * builds its rows from it.  Every change goes through the planner (or
+ * the store) as one recorded action: a toast offers "Undo", the page
+ * reloads and "changed" tells the window to refresh the caseload.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pathways-person-page"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "pathways-move-dialog.h"
+#include "pathways-person-page.h"
+#include "pathways-spell-strip.h"
+
+typedef enum {
+  FIELD_TEXT,
+  FIELD_DATE,
+  FIELD_VOCAB,
+  FIELD_REF,
+  FIELD_STAFF,
+  FIELD_BOOL,
+} FieldKind;
+
+typedef struct {
+  const char    *name;
+  FieldKind      kind;
+  PathwaysVocab  vocab;      /* FIELD_VOCAB */
+  const char    *ref_list;   /* FIELD_REF */
+} FieldSpec;
+
+static const FieldSpec profile_fields[] = {
+  { "given-name", FIELD_TEXT },
+  { "family-name", FIELD_TEXT },
+  { "preferred-name", FIELD_TEXT },
+  { "date-of-birth", FIELD_DATE },
+  { "local-id", FIELD_TEXT },
+  { "sex", FIELD_VOCAB, PATHWAYS_VOCAB_SEX },
+  { "ethnicity", FIELD_REF, 0, PATHWAYS_REF_ETHNIC },
+  { "pa-id", FIELD_STAFF },
+  { "team", FIELD_TEXT },
+  { "uasc", FIELD_BOOL },
+  { "disability", FIELD_BOOL },
+  { "home-postcode", FIELD_TEXT },
+  { "preferred-area", FIELD_TEXT },
+  { "date-first-looked-after", FIELD_DATE },
+  { "date-care-ended", FIELD_DATE },
+  { "last-placement", FIELD_REF, 0, PATHWAYS_REF_PLACE },
+  { "needs-assessment-date", FIELD_DATE },
+  { "pathway-plan-review-date", FIELD_DATE },
+  { "last-contact-date", FIELD_DATE },
+  { "needs-summary", FIELD_TEXT },
+};
+
+typedef struct {
+  const FieldSpec *spec;
+  GtkWidget       *row;
+  GtkWidget       *input;   /* the row itself, a GtkSwitch, or the combo row */
+  GtkLabel        *error;
+  GPtrArray       *codes;   /* combo position → code (char*) or staff id (as string) */
+} ProfileField;
+
+struct _PathwaysPersonPage
+{
+  GtkWidget parent_instance;
+
+  PathwaysStore         *store;
+  gint64                 staff_id;
+  gint64                 person_id;
+  PathwaysPersonDetails *details;
+  GCancellable          *cancellable;
+  PathwaysChangeSet     *last_undo;
+  gboolean               loading;
+  ProfileField           fields[G_N_ELEMENTS (profile_fields)];
+  gboolean               profile_built;
+  GWeakRef               move_dialog;
+  guint                  n_milestone_rows;
+  guint                  n_spell_rows;
+
+  /* Template widgets */
+  GtkStack           *stack;
+  GtkSpinner         *spinner;
+  AdwStatusPage      *error_page;
+  GtkScrolledWindow  *scroller;
+  GtkLabel           *name_label;
+  GtkLabel           *status_pill;
+  GtkLabel           *subtitle_label;
+  GtkButton          *schedule_button;
+  GtkListBox         *status_list;
+  GtkListBox         *alerts_list;
+  PathwaysSpellStrip *strip;
+  GtkListBox         *moves_list;
+  GtkListBox         *spells_list;
+  GtkLabel           *readiness_label;
+  GtkLevelBar        *readiness_bar;
+  GtkBox             *milestones_box;
+  AdwExpanderRow     *add_milestone_row;
+  AdwEntryRow        *milestone_name_row;
+  AdwComboRow        *milestone_category_row;
+  AdwEntryRow        *milestone_due_row;
+  GtkLabel           *milestone_error_label;
+  GtkTextView        *wishes_view;
+  GtkTextView        *note_view;
+  GtkListBox         *notes_list;
+  GtkListBox         *profile_list;
+  GtkLabel           *profile_error_label;
+};
+
+G_DEFINE_FINAL_TYPE (PathwaysPersonPage, pathways_person_page, GTK_TYPE_WIDGET)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void reload (PathwaysPersonPage *self);
+
+/* Helpers */
+
+static char *
+dup_today (PathwaysPersonPage *self)
+{
+  return pathways_clock_dup_today (pathways_store_get_clock (self->store));
+}
+
+static void
+clear_container (GtkWidget *container)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (container)) != NULL)
+    {
+      if (GTK_IS_LIST_BOX (container))
+        gtk_list_box_remove (GTK_LIST_BOX (container), child);
+      else
+        gtk_box_remove (GTK_BOX (container), child);
+    }
+}
+
+static GtkWidget *
+text_row (const char *title,
+          const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
+}
+
+static GtkWidget *
+suffix_label (GtkWidget  *row,
+              const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  return label;
+}
+
+static GtkWidget *
+action_button (const char *label,
+               const char *action,
+               GVariant   *target)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  if (target != NULL)
+    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+  return button;
+}
+
+static void
+show_toast (PathwaysPersonPage *self,
+            const char         *title,
+            PathwaysChangeSet  *undo);
+
+static void
+toast_undo_cb (AdwToast           *toast,
+               PathwaysPersonPage *self)
+{
+  PathwaysChangeSet *undo = g_object_get_data (G_OBJECT (toast), "undo");
+  g_autoptr(GError) error = NULL;
+
+  if (undo == NULL)
+    return;
+  if (!pathways_store_undo (self->store, undo, &error))
+    show_toast (self, error->message, NULL);
+  if (undo == self->last_undo)
+    g_clear_pointer (&self->last_undo, pathways_change_set_unref);
+  g_object_set_data (G_OBJECT (toast), "undo", NULL);
+  reload (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+show_toast (PathwaysPersonPage *self,
+            const char         *title,
+            PathwaysChangeSet  *undo)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast;
+
+  if (undo != NULL)
+    {
+      g_clear_pointer (&self->last_undo, pathways_change_set_unref);
+      self->last_undo = pathways_change_set_ref (undo);
+    }
+  if (overlay == NULL)
+    return;
+
+  toast = adw_toast_new (title);
+  if (undo != NULL)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      g_object_set_data_full (G_OBJECT (toast), "undo", pathways_change_set_ref (undo),
+                              (GDestroyNotify) pathways_change_set_unref);
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (toast_undo_cb), self, 0);
+    }
+  else
+    adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+/* After a write: offer undo, reload, tell the window */
+static void
+written (PathwaysPersonPage *self,
+         const char         *message,
+         PathwaysChangeSet  *undo)
+{
+  show_toast (self, message, undo);
+  reload (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+show_error (PathwaysPersonPage *self,
+            const GError       *error)
+{
+  show_toast (self, error->message, NULL);
+}
+
+static char *
+text_view_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+  return *text != '\0' ? g_steal_pointer (&text) : NULL;
+}
+
+/* Profile form ----------------------------------------------------- */
+
+static const char *
+field_label (const char *name)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (PATHWAYS_TYPE_YOUNG_PERSON);
+  int idx = pathways_record_class_find_field (PATHWAYS_RECORD_CLASS (klass), name);
+
+  g_assert (idx >= 0);
+  return g_dgettext (GETTEXT_PACKAGE, pathways_record_class_get_field (PATHWAYS_RECORD_CLASS (klass), idx)->label);
+}
+
+static ProfileField *
+find_field (PathwaysPersonPage *self,
+            const char         *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (profile_fields); i++)
+    if (g_strcmp0 (self->fields[i].spec->name, name) == 0)
+      return &self->fields[i];
+  return NULL;
+}
+
+static void
+set_field_error (ProfileField *f,
+                 const char   *message)
+{
+  gtk_label_set_label (f->error, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (f->error), message != NULL);
+  if (message != NULL)
+    gtk_widget_add_css_class (f->row, "error");
+  else
+    gtk_widget_remove_css_class (f->row, "error");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (f->row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  message ? message : "", -1);
+}
+
+static void
+field_edited_cb (GtkWidget    *widget,
+                 ProfileField *f)
+{
+  set_field_error (f, NULL);
+}
+
+static void
+field_selected_cb (GtkWidget    *widget,
+                   GParamSpec   *pspec,
+                   ProfileField *f)
+{
+  set_field_error (f, NULL);
+}
+
+static GtkWidget *
+make_combo (ProfileField *f,
+            GtkStringList *strings)
+{
+  GtkWidget *row = adw_combo_row_new ();
+
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (strings));
+  return row;
+}
+
+static void
+build_profile (PathwaysPersonPage *self)
+{
+  if (self->profile_built)
+    return;
+  self->profile_built = TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (profile_fields); i++)
+    {
+      ProfileField *f = &self->fields[i];
+      const char *label = field_label (profile_fields[i].name);
+      g_autoptr(GtkStringList) strings = NULL;
+
+      f->spec = &profile_fields[i];
+      f->codes = g_ptr_array_new_with_free_func (g_free);
+
+      switch (f->spec->kind)
+        {
+        case FIELD_TEXT:
+          f->row = f->input = adw_entry_row_new ();
+          break;
+
+        case FIELD_DATE:
+          f->row = f->input = adw_entry_row_new ();
+          break;
+
+        case FIELD_VOCAB:
+          {
+            guint n;
+            const PathwaysVocabEntry *entries = pathways_vocab_entries (f->spec->vocab, &n);
+
+            strings = gtk_string_list_new (NULL);
+            gtk_string_list_append (strings, _("Not recorded"));
+            g_ptr_array_add (f->codes, NULL);
+            for (guint j = 0; j < n; j++)
+              {
+                gtk_string_list_append (strings, pathways_vocab_label (f->spec->vocab, entries[j].code));
+                g_ptr_array_add (f->codes, g_strdup (entries[j].code));
+              }
+            f->row = f->input = make_combo (f, strings);
+          }
+          break;
+
+        case FIELD_REF:
+          {
+            g_autoptr(GListModel) codes = pathways_store_list_ref_codes (self->store, f->spec->ref_list, NULL, NULL);
+
+            strings = gtk_string_list_new (NULL);
+            gtk_string_list_append (strings, _("Not recorded"));
+            g_ptr_array_add (f->codes, NULL);
+            for (guint j = 0; codes != NULL && j < g_list_model_get_n_items (codes); j++)
+              {
+                g_autoptr(PathwaysRecord) code = g_list_model_get_item (codes, j);
+                g_autofree char *text = NULL;
+                const char *c = pathways_record_get_string (code, "code");
+
+                /* The same code can have several rows over the years: show it once */
+                if (j > 0 && g_strcmp0 (g_ptr_array_index (f->codes, f->codes->len - 1), c) == 0)
+                  continue;
+                /* Translators: a 903 code and its meaning: "K3 — Registered supported accommodation" */
+                text = g_strdup_printf (_("%s — %s"), c, pathways_record_get_string (code, "meaning"));
+                gtk_string_list_append (strings, text);
+                g_ptr_array_add (f->codes, g_strdup (c));
+              }
+            f->row = f->input = make_combo (f, strings);
+          }
+          break;
+
+        case FIELD_STAFF:
+          {
+            g_autoptr(GListModel) staff = pathways_store_list (self->store, PATHWAYS_TYPE_STAFF, NULL);
+
+            strings = gtk_string_list_new (NULL);
+            gtk_string_list_append (strings, _("No personal adviser"));
+            g_ptr_array_add (f->codes, NULL);
+            for (guint j = 0; staff != NULL && j < g_list_model_get_n_items (staff); j++)
+              {
+                g_autoptr(PathwaysRecord) s = g_list_model_get_item (staff, j);
+
+                if (g_strcmp0 (pathways_record_get_string (s, "role"), "pa") != 0)
+                  continue;
+                gtk_string_list_append (strings, pathways_record_get_string (s, "name"));
+                g_ptr_array_add (f->codes, g_strdup_printf ("%" G_GINT64_FORMAT, pathways_record_get_id (s)));
+              }
+            f->row = f->input = make_combo (f, strings);
+          }
+          break;
+
+        case FIELD_BOOL:
+          f->row = adw_action_row_new ();
+          f->input = gtk_switch_new ();
+          gtk_widget_set_valign (f->input, GTK_ALIGN_CENTER);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (f->row), f->input);
+          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (f->row), f->input);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (f->input), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (f->row), FALSE);
+      if (f->spec->kind == FIELD_DATE)
+        {
+          /* Translators: a date field's title with the format to type it in */
+          g_autofree char *title = g_strdup_printf (_("%s (DD/MM/YYYY)"), label);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (f->row), title);
+        }
+      else
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (f->row), label);
+
+      /* The error goes next to the field it is about */
+      f->error = GTK_LABEL (gtk_label_new (NULL));
+      gtk_label_set_wrap (f->error, TRUE);
+      gtk_label_set_max_width_chars (f->error, 28);
+      gtk_label_set_xalign (f->error, 1);
+      gtk_widget_add_css_class (GTK_WIDGET (f->error), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (f->error), "caption");
+      gtk_widget_set_valign (GTK_WIDGET (f->error), GTK_ALIGN_CENTER);
+      gtk_widget_set_visible (GTK_WIDGET (f->error), FALSE);
+      if (ADW_IS_ENTRY_ROW (f->row))
+        adw_entry_row_add_suffix (ADW_ENTRY_ROW (f->row), GTK_WIDGET (f->error));
+      else
+        adw_action_row_add_suffix (ADW_ACTION_ROW (f->row), GTK_WIDGET (f->error));
+
+      if (ADW_IS_ENTRY_ROW (f->row))
+        g_signal_connect (f->row, "changed", G_CALLBACK (field_edited_cb), f);
+      else if (ADW_IS_COMBO_ROW (f->row))
+        g_signal_connect (f->row, "notify::selected", G_CALLBACK (field_selected_cb), f);
+      gtk_list_box_append (self->profile_list, f->row);
+    }
+}
+
+static void
+fill_profile (PathwaysPersonPage *self)
+{
+  PathwaysRecord *person = PATHWAYS_RECORD (self->details->person);
+
+  build_profile (self);
+  gtk_label_set_label (self->profile_error_label, "");
+
+  for (guint i = 0; i < G_N_ELEMENTS (profile_fields); i++)
+    {
+      ProfileField *f = &self->fields[i];
+      const char *name = f->spec->name;
+
+      switch (f->spec->kind)
+        {
+        case FIELD_TEXT:
+          {
+            const char *text = pathways_record_get_string (person, name);
+            gtk_editable_set_text (GTK_EDITABLE (f->input), text ? text : "");
+          }
+          break;
+
+        case FIELD_DATE:
+          {
+            const char *iso = pathways_record_get_string (person, name);
+            g_autofree char *uk = iso ? pathways_date_format_uk (iso) : g_strdup ("");
+            gtk_editable_set_text (GTK_EDITABLE (f->input), uk);
+          }
+          break;
+
+        case FIELD_VOCAB:
+        case FIELD_REF:
+        case FIELD_STAFF:
+          {
+            g_autofree char *value = NULL;
+            guint pos = 0;
+
+            if (f->spec->kind == FIELD_STAFF)
+              {
+                gint64 id = pathways_record_get_int (person, name);
+                value = id ? g_strdup_printf ("%" G_GINT64_FORMAT, id) : NULL;
+              }
+            else
+              value = g_strdup (pathways_record_get_string (person, name));
+            for (guint j = 1; value != NULL && j < f->codes->len; j++)
+              if (g_strcmp0 (g_ptr_array_index (f->codes, j), value) == 0)
+                pos = j;
+            adw_combo_row_set_selected (ADW_COMBO_ROW (f->input), pos);
+          }
+          break;
+
+        case FIELD_BOOL:
+          gtk_switch_set_active (GTK_SWITCH (f->input), pathways_record_get_bool (person, name));
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+      set_field_error (f, NULL);
+    }
+}
+
+/* Reads the form into @record; FALSE (with the errors shown) when a
+ * typed value cannot be read at all */
+static gboolean
+read_profile (PathwaysPersonPage *self,
+              PathwaysRecord     *record)
+{
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (profile_fields); i++)
+    {
+      ProfileField *f = &self->fields[i];
+      const char *name = f->spec->name;
+
+      switch (f->spec->kind)
+        {
+        case FIELD_TEXT:
+          {
+            g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (f->input))));
+            pathways_record_set_string (record, name, *text != '\0' ? text : NULL);
+          }
+          break;
+
+        case FIELD_DATE:
+          {
+            g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (f->input))));
+            g_autofree char *iso = NULL;
+
+            if (*text == '\0')
+              pathways_record_set_string (record, name, NULL);
+            else if (pathways_date_parse_user (text, &iso))
+              pathways_record_set_string (record, name, iso);
+            else
+              {
+                set_field_error (f, _("Enter a date as DD/MM/YYYY"));
+                ok = FALSE;
+              }
+          }
+          break;
+
+        case FIELD_VOCAB:
+        case FIELD_REF:
+          {
+            guint pos = adw_combo_row_get_selected (ADW_COMBO_ROW (f->input));
+            pathways_record_set_string (record, name,
+                                        pos < f->codes->len ? g_ptr_array_index (f->codes, pos) : NULL);
+          }
+          break;
+
+        case FIELD_STAFF:
+          {
+            guint pos = adw_combo_row_get_selected (ADW_COMBO_ROW (f->input));
+            const char *id = pos < f->codes->len ? g_ptr_array_index (f->codes, pos) : NULL;
+            pathways_record_set_int (record, name, id ? g_ascii_strtoll (id, NULL, 10) : 0);
+          }
+          break;
+
+        case FIELD_BOOL:
+          pathways_record_set_bool (record, name, gtk_switch_get_active (GTK_SWITCH (f->input)));
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  return ok;
+}
+
+/* Filling the page -------------------------------------------------- */
+
+static void
+fill_header (PathwaysPersonPage *self)
+{
+  PathwaysPersonDetails *d = self->details;
+  PathwaysRecord *person = PATHWAYS_RECORD (d->person);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *dob = pathways_date_format_uk (pathways_record_get_string (person, "date-of-birth"));
+
+  gtk_label_set_label (self->name_label, d->display_name);
+  gtk_label_set_label (self->status_pill, d->status_label);
+  /* Translators: "Age 17 · born 14/05/2009 · LC0001 · Supported accommodation" */
+  subtitle = g_strdup_printf (_("Age %d · born %s · %s · %s"), d->age, dob,
+                              pathways_record_get_string (person, "local-id"), pathways_stage_label (d->stage));
+  gtk_label_set_label (self->subtitle_label, subtitle);
+}
+
+static void
+fill_status (PathwaysPersonPage *self)
+{
+  PathwaysPersonDetails *d = self->details;
+  GtkWidget *row, *past;
+  guint n_past = 0;
+
+  clear_container (GTK_WIDGET (self->status_list));
+
+  row = text_row (d->status_label, d->status_explanation);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_list_box_append (self->status_list, row);
+
+  /* Dates still to come, then the ones gone by, folded away */
+  past = adw_expander_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (past), _("Earlier Dates"));
+  for (guint i = 0; i < d->key_dates->len; i++)
+    {
+      const PathwaysKeyDate *k = g_ptr_array_index (d->key_dates, i);
+      g_autofree char *uk = pathways_date_format_uk (k->date);
+      GtkWidget *label;
+
+      row = text_row (k->label, NULL);
+      label = suffix_label (row, uk);
+      if (strcmp (k->date, d->on) < 0)
+        {
+          gtk_widget_add_css_class (label, "dim-label");
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (past), row);
+          n_past++;
+        }
+      else
+        gtk_list_box_append (self->status_list, row);
+    }
+  if (n_past > 0)
+    gtk_list_box_append (self->status_list, past);
+  else
+    g_object_ref_sink (past), g_object_unref (past);
+}
+
+static gboolean
+alert_wants_move (const char *kind)
+{
+  static const char *const kinds[] = {
+    PATHWAYS_ALERT_CLIFF_EDGE, PATHWAYS_ALERT_GAP, PATHWAYS_ALERT_EMERGENCY, PATHWAYS_ALERT_UNSUITABLE,
+    PATHWAYS_ALERT_UNREGISTERED, PATHWAYS_ALERT_UNREGULATED_UNDER16, PATHWAYS_ALERT_STAYING_PUT_ENDING, NULL
+  };
+
+  return kind != NULL && g_strv_contains (kinds, kind);
+}
+
+static void
+fill_alerts (PathwaysPersonPage *self)
+{
+  GListModel *alerts = self->details->alerts;
+  guint n = g_list_model_get_n_items (alerts);
+
+  clear_container (GTK_WIDGET (self->alerts_list));
+  if (n == 0)
+    {
+      GtkWidget *row = text_row (_("No alerts"), NULL);
+      GtkWidget *image = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+      gtk_widget_add_css_class (image, "success");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), image);
+      gtk_list_box_append (self->alerts_list, row);
+      return;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PathwaysRecord) a = g_list_model_get_item (alerts, i);
+      PathwaysSeverity severity = (PathwaysSeverity) pathways_record_get_int (a, "severity");
+      const char *kind = pathways_record_get_string (a, "kind");
+      const char *due = pathways_record_get_string (a, "due-date");
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row;
+      GtkWidget *image;
+
+      if (due != NULL)
+        {
+          g_autofree char *uk = pathways_date_format_uk (due);
+          /* Translators: an alert's priority and date: "High priority · due 01/02/2027" */
+          subtitle = g_strdup_printf (_("%s · due %s"), pathways_record_get_string (a, "severity-label"), uk);
+        }
+      else
+        subtitle = g_strdup (pathways_record_get_string (a, "severity-label"));
+
+      row = text_row (pathways_record_get_string (a, "reason"), subtitle);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      image = gtk_image_new_from_icon_name (severity == PATHWAYS_SEVERITY_HIGH ? "dialog-error-symbolic"
+                                            : severity == PATHWAYS_SEVERITY_MEDIUM ? "dialog-warning-symbolic"
+                                            : "dialog-information-symbolic");
+      gtk_widget_add_css_class (image, severity == PATHWAYS_SEVERITY_HIGH ? "error"
+                                : severity == PATHWAYS_SEVERITY_MEDIUM ? "warning" : "dim-label");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      pathways_record_get_string (a, "severity-label"), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), image);
+
+      if (alert_wants_move (kind))
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), action_button (_("Schedule Move…"), "person.schedule-move", NULL));
+      else if (g_strcmp0 (kind, PATHWAYS_ALERT_CONTACT) == 0)
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), action_button (_("Record Contact Today"), "person.record-contact", NULL));
+      else if (g_strcmp0 (kind, PATHWAYS_ALERT_MILESTONE) == 0)
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), action_button (_("Show Milestones"), "person.show-milestones", NULL));
+      gtk_list_box_append (self->alerts_list, row);
+    }
+}
+
+static const char *
+place_name (PathwaysPersonDetails *d,
+            gint64                 unit_id,
+            const char            *address)
+{
+  PathwaysUnit *unit = unit_id ? pathways_person_details_get_unit (d, unit_id) : NULL;
+
+  if (unit != NULL)
+    return pathways_record_get_string (PATHWAYS_RECORD (unit), "name");
+  if (address != NULL)
+    return address;
+  return _("Accommodation not in the register");
+}
+
+static void
+fill_accommodation (PathwaysPersonPage *self)
+{
+  PathwaysPersonDetails *d = self->details;
+  guint n_moves = g_list_model_get_n_items (d->moves);
+  guint n = g_list_model_get_n_items (d->spells);
+
+  pathways_spell_strip_set_details (self->strip, d);
+
+  clear_container (GTK_WIDGET (self->moves_list));
+  gtk_widget_set_visible (GTK_WIDGET (self->moves_list), n_moves > 0);
+  for (guint i = 0; i < n_moves; i++)
+    {
+      g_autoptr(PathwaysRecord) m = g_list_model_get_item (d->moves, i);
+      gint64 id = pathways_record_get_id (m);
+      const char *name = place_name (d, pathways_record_get_int (m, "to-unit-id"),
+                                     pathways_record_get_string (m, "to-address"));
+      g_autofree char *uk = pathways_date_format_uk (pathways_record_get_string (m, "planned-date"));
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+      const char *accepted = pathways_record_get_string (m, "accepted-warnings");
+      GtkWidget *row, *box, *image;
+
+      /* Translators: "Move to Rowan House on 01/02/2027" */
+      title = g_strdup_printf (_("Move to %s on %s"), name, uk);
+      if (accepted != NULL)
+        /* Translators: %s is the reason given for going ahead despite warnings */
+        subtitle = g_strdup_printf (_("Confirmed. Warnings accepted: %s"), accepted);
+      else
+        subtitle = g_strdup (pathways_vocab_label (PATHWAYS_VOCAB_TRANSITION_STATE,
+                                                   pathways_record_get_string (m, "state")));
+      row = text_row (title, subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      image = gtk_image_new_from_icon_name ("mail-send-receive-symbolic");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), image);
+
+      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (box), action_button (_("_Mark as Moved"), "person.mark-moved", g_variant_new_int64 (id)));
+      {
+        GtkWidget *cancel = action_button (_("_Cancel Move"), "person.cancel-move", g_variant_new_int64 (id));
+        gtk_widget_add_css_class (cancel, "destructive-action");
+        gtk_box_append (GTK_BOX (box), cancel);
+      }
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+      gtk_list_box_append (self->moves_list, row);
+    }
+
+  clear_container (GTK_WIDGET (self->spells_list));
+  self->n_spell_rows = n;
+  if (n == 0)
+    gtk_list_box_append (self->spells_list, text_row (_("No accommodation recorded yet"), NULL));
+
+  /* Newest first */
+  for (guint i = n; i-- > 0;)
+    {
+      g_autoptr(PathwaysRecord) s = g_list_model_get_item (d->spells, i);
+      gint64 unit_id = pathways_record_get_int (s, "unit-id");
+      PathwaysUnit *unit = unit_id ? pathways_person_details_get_unit (d, unit_id) : NULL;
+      const char *state = pathways_record_get_string (s, "state");
+      const char *start = pathways_record_get_string (s, "start-date");
+      const char *end = pathways_record_get_string (s, "actual-end");
+      const char *kind_label;
+      g_autofree char *uk_start = pathways_date_format_uk (start);
+      g_autofree char *dates = NULL;
+      g_autofree char *cost = pathways_money_format (pathways_record_get_int (s, "weekly-cost"));
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row, *pill;
+
+      if (end == NULL)
+        end = pathways_record_get_string (s, "planned-end");
+      if (end != NULL)
+        {
+          g_autofree char *uk_end = pathways_date_format_uk (end);
+          /* Translators: a span of dates, "01/02/2025 to 03/04/2026" */
+          dates = g_strdup_printf (_("%s to %s"), uk_start, uk_end);
+        }
+      else
+        /* Translators: an open span of dates, "from 01/02/2025" */
+        dates = g_strdup_printf (_("from %s"), uk_start);
+
+      kind_label = unit ? pathways_vocab_label (PATHWAYS_VOCAB_UNIT_KIND,
+                                                pathways_record_get_string (PATHWAYS_RECORD (unit), "kind"))
+                        : _("Not in the register");
+      /* Translators: kind, dates, suitability and weekly cost of a spell of accommodation:
+       * "Foyer · 01/02/2025 to 03/04/2026 · Suitable · £180.00 a week" */
+      subtitle = g_strdup_printf (_("%s · %s · %s · %s a week"), kind_label, dates,
+                                  pathways_record_get_bool (s, "accom-suitable") ? _("Suitable") : _("Not suitable"),
+                                  cost);
+      row = text_row (place_name (d, unit_id, pathways_record_get_string (s, "address")), subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+
+      pill = gtk_label_new (pathways_vocab_label (PATHWAYS_VOCAB_SPELL_STATE, state));
+      gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (pill, "spell-state");
+      gtk_widget_add_css_class (pill, state);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill);
+      gtk_list_box_append (self->spells_list, row);
+    }
+}
+
+static void
+done_date_activated_cb (GtkEntry           *entry,
+                        PathwaysPersonPage *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (entry), "milestone-id"));
+  g_autofree char *iso = NULL;
+
+  if (!pathways_date_parse_user (gtk_editable_get_text (GTK_EDITABLE (entry)), &iso))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), _("Enter a date as DD/MM/YYYY"));
+      return;
+    }
+  gtk_widget_activate_action (GTK_WIDGET (self), "person.set-milestone-date", "(xs)", id, iso);
+}
+
+static void
+milestone_toggled_cb (GtkCheckButton     *check,
+                      PathwaysPersonPage *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (check), "milestone-id"));
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "person.toggle-milestone", "x", id);
+}
+
+static void
+fill_milestones (PathwaysPersonPage *self)
+{
+  PathwaysPersonDetails *d = self->details;
+  guint n = g_list_model_get_n_items (d->milestones);
+  const char *category = NULL;
+  GtkListBox *list = NULL;
+
+  if (d->readiness >= 0)
+    {
+      /* Translators: readiness for independence, a percentage */
+      g_autofree char *text = g_strdup_printf (_("Readiness %d%%"), d->readiness);
+      gtk_label_set_label (self->readiness_label, text);
+    }
+  else
+    gtk_label_set_label (self->readiness_label, _("No milestones yet"));
+  gtk_level_bar_add_offset_value (self->readiness_bar, GTK_LEVEL_BAR_OFFSET_LOW, MAX (1, d->readiness_threshold - 1));
+  gtk_level_bar_add_offset_value (self->readiness_bar, GTK_LEVEL_BAR_OFFSET_HIGH, 99);
+  gtk_level_bar_add_offset_value (self->readiness_bar, GTK_LEVEL_BAR_OFFSET_FULL, 100);
+  gtk_level_bar_set_value (self->readiness_bar, MAX (0, d->readiness));
+  {
+    /* Translators: for screen readers: "Readiness 45%, 70% agreed for moving on" */
+    g_autofree char *a11y = g_strdup_printf (_("Readiness %d%%, %d%% agreed for moving on"),
+                                             MAX (0, d->readiness), d->readiness_threshold);
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->readiness_bar), a11y);
+  }
+
+  clear_container (GTK_WIDGET (self->milestones_box));
+  self->n_milestone_rows = n;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PathwaysRecord) m = g_list_model_get_item (d->milestones, i);
+      const char *cat = pathways_record_get_string (m, "category");
+      const char *due = pathways_record_get_string (m, "due-date");
+      const char *done = pathways_record_get_string (m, "done-date");
+      gint64 id = pathways_record_get_id (m);
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row, *check;
+
+      if (list == NULL || g_strcmp0 (cat, category) != 0)
+        {
+          GtkWidget *heading = gtk_label_new (pathways_vocab_label (PATHWAYS_VOCAB_MILESTONE_CATEGORY, cat));
+
+          gtk_label_set_xalign (GTK_LABEL (heading), 0);
+          gtk_widget_add_css_class (heading, "caption-heading");
+          gtk_widget_add_css_class (heading, "dim-label");
+          gtk_widget_set_margin_top (heading, 6);
+          gtk_box_append (self->milestones_box, heading);
+          list = GTK_LIST_BOX (gtk_list_box_new ());
+          gtk_list_box_set_selection_mode (list, GTK_SELECTION_NONE);
+          gtk_widget_add_css_class (GTK_WIDGET (list), "boxed-list");
+          gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          pathways_vocab_label (PATHWAYS_VOCAB_MILESTONE_CATEGORY, cat), -1);
+          gtk_box_append (self->milestones_box, GTK_WIDGET (list));
+          category = cat;
+        }
+
+      if (done == NULL && due != NULL)
+        {
+          g_autofree char *uk = pathways_date_format_uk (due);
+          if (pathways_milestone_is_overdue (m, d->on))
+            /* Translators: a milestone past its due date */
+            subtitle = g_strdup_printf (_("Overdue: due %s"), uk);
+          else
+            subtitle = g_strdup_printf (_("Due %s"), uk);
+        }
+      row = text_row (pathways_record_get_string (m, "name"), subtitle);
+      if (pathways_milestone_is_overdue (m, d->on))
+        gtk_widget_add_css_class (row, "overdue");
+
+      check = gtk_check_button_new ();
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), done != NULL);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      pathways_record_get_string (m, "name"), -1);
+      g_object_set_data (G_OBJECT (check), "milestone-id", GSIZE_TO_POINTER ((gsize) id));
+      g_signal_connect_object (check, "toggled", G_CALLBACK (milestone_toggled_cb), self, 0);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+
+      if (done != NULL)
+        {
+          g_autofree char *uk = pathways_date_format_uk (done);
+          GtkWidget *label = gtk_label_new (_("Done on"));
+          GtkWidget *entry = gtk_entry_new ();
+          g_autofree char *a11y = NULL;
+
+          gtk_widget_add_css_class (label, "dim-label");
+          gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+          gtk_editable_set_text (GTK_EDITABLE (entry), uk);
+          gtk_editable_set_width_chars (GTK_EDITABLE (entry), 10);
+          gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
+          gtk_widget_set_tooltip_text (entry, _("Type another date and press Enter to change it"));
+          /* Translators: accessible name of the date field of a milestone */
+          a11y = g_strdup_printf (_("Date “%s” was done"), pathways_record_get_string (m, "name"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+          g_object_set_data (G_OBJECT (entry), "milestone-id", GSIZE_TO_POINTER ((gsize) id));
+          g_signal_connect_object (entry, "activate", G_CALLBACK (done_date_activated_cb), self, 0);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), entry);
+        }
+      gtk_list_box_append (list, row);
+    }
+  if (n == 0)
+    {
+      list = GTK_LIST_BOX (gtk_list_box_new ());
+      gtk_list_box_set_selection_mode (list, GTK_SELECTION_NONE);
+      gtk_widget_add_css_class (GTK_WIDGET (list), "boxed-list");
+      gtk_list_box_append (list, text_row (_("No milestones yet"), NULL));
+      gtk_box_append (self->milestones_box, GTK_WIDGET (list));
+    }
+}
+
+static void
+fill_notes (PathwaysPersonPage *self)
+{
+  PathwaysPersonDetails *d = self->details;
+  const char *wishes = pathways_record_get_string (PATHWAYS_RECORD (d->person), "wishes-feelings");
+  guint n = g_list_model_get_n_items (d->notes);
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->wishes_view), wishes ? wishes : "", -1);
+
+  clear_container (GTK_WIDGET (self->notes_list));
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_list), n > 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PathwaysRecord) note = g_list_model_get_item (d->notes, i);
+      const char *author = pathways_record_get_string (note, "author");
+      g_autofree char *uk = pathways_date_format_uk (pathways_record_get_string (note, "written-on"));
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row;
+
+      if (author != NULL)
+        /* Translators: when a note was written and by whom: "01/02/2026, Alison Bennett" */
+        subtitle = g_strdup_printf (_("%s, %s"), uk, author);
+      else
+        subtitle = g_strdup (uk);
+      row = text_row (pathways_record_get_string (note, "body"), subtitle);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      gtk_list_box_append (self->notes_list, row);
+    }
+}
+
+static void
+fill (PathwaysPersonPage *self)
+{
+  fill_header (self);
+  fill_status (self);
+  fill_alerts (self);
+  fill_accommodation (self);
+  fill_milestones (self);
+  fill_notes (self);
+  fill_profile (self);
+}
+
+/* Loading ---------------------------------------------------------- */
+
+static void
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(PathwaysPersonPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  PathwaysPersonDetails *d;
+
+  d = pathways_person_load_finish (PATHWAYS_STORE (source), result, &error);
+  if (d == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      self->loading = FALSE;
+      gtk_spinner_set_spinning (self->spinner, FALSE);
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
+
+  self->loading = FALSE;
+  gtk_spinner_set_spinning (self->spinner, FALSE);
+  g_clear_pointer (&self->details, pathways_person_details_free);
+  self->details = d;
+  fill (self);
+  gtk_stack_set_visible_child_name (self->stack, "person");
+}
+
+static void
+reload (PathwaysPersonPage *self)
+{
+  g_autofree char *today = NULL;
+
+  g_return_if_fail (self->store != NULL);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->loading = TRUE;
+
+  today = dup_today (self);
+  pathways_person_load_async (self->store, self->person_id, today, self->cancellable,
+                              loaded_cb, g_object_ref (self));
+}
+
+/* Actions ---------------------------------------------------------- */
+
+static void
+move_scheduled_cb (PathwaysMoveDialog *dialog,
+                   PathwaysChangeSet  *undo,
+                   gint64              transition_id,
+                   PathwaysPersonPage *self)
+{
+  written (self, _("Move scheduled and the unit reserved"), undo);
+}
+
+static void
+schedule_move_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PathwaysPersonPage *self = PATHWAYS_PERSON_PAGE (widget);
+  PathwaysMoveDialog *dialog;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->details == NULL)
+    return;
+  dialog = pathways_move_dialog_new (self->store, self->person_id, self->details->display_name, self->staff_id);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  g_signal_connect_object (dialog, "scheduled", G_CALLBACK (move_scheduled_cb), self, 0);
+  g_weak_ref_set (&self->move_dialog, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+mark_moved_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PathwaysPersonPage *self = PATHWAYS_PERSON_PAGE (widget);
+  g_autoptr(PathwaysChangeSet) undo = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!pathways_planner_mark_moved (self->store, g_variant_get_int64 (parameter), NULL, &undo, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  written (self, _("Marked as moved"), undo);
+}
+
+static void
+cancel_move_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PathwaysPersonPage *self = PATHWAYS_PERSON_PAGE (widget);
+  g_autoptr(PathwaysChangeSet) undo = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!pathways_planner_cancel_move (self->store, g_variant_get_int64 (parameter), &undo, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  written (self, _("Move cancelled and the unit released"), undo);
+}
+
+static PathwaysRecord *
+find_milestone (PathwaysPersonPage *self,
+                gint64              id)
+{
+  for (guint i = 0; self->details && i < g_list_model_get_n_items (self->details->milestones); i++)
+    {
+      g_autoptr(PathwaysRecord) m = g_list_model_get_item (self->details->milestones, i);
+      if (pathways_record_get_id (m) == id)
+        return g_steal_pointer (&m);
+    }
+  return NULL;
+}
+
+static void
+toggle_milestone_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  PathwaysPersonPage *self = PATHWAYS_PERSON_PAGE (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  g_autoptr(PathwaysRecord) m = find_milestone (self, id);
+  g_autoptr(PathwaysChangeSet) undo = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = NULL;
+  gboolean done;
+
+  if (m == NULL)
+    return;
+  done = pathways_record_get_string (m, "done-date") != NULL;
+  today = dup_today (self);
+  if (!pathways_planner_set_milestone_done (self->store, id, done ? NULL : today, &undo, &error))
+    {
+      show_error (self, error);
+      reload (self);
+      return;
+    }
+  written (self, done ? _("Milestone marked as not done") : _("Milestone done today"), undo);
+}
+
+static void
+set_milestone_date_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  PathwaysPersonPage *self = PATHWAYS_PERSON_PAGE (widget);
+  g_autoptr(PathwaysChangeSet) undo = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+  const char *iso;
+
+  g_variant_get (parameter, "(x&s)", &id, &iso);
+  if (!pathways_planner_set_milestone_done (self->store, id, iso, &undo, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  written (self, _("Date done changed"), undo);
+}
+
+static void
+add_milestone_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PathwaysPersonPage *self = PATHWAYS_PERSON_PAGE (widget);
+  g_autoptr(PathwaysMilestone) m = pathways_milestone_new ();
+  g_autoptr(PathwaysChangeSet) undo = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->milestone_name_row))));
+  g_autofree char *due_text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->milestone_due_row))));
+  g_autofree char *due = NULL;
+  guint n_categories;
+  const PathwaysVocabEntry *categories = pathways_vocab_entries (PATHWAYS_VOCAB_MILESTONE_CATEGORY, &n_categories);
+  guint pos = adw_combo_row_get_selected (self->milestone_category_row);
+
+  if (*due_text != '\0' && !pathways_date_parse_user (due_text, &due))
+    {
+      gtk_label_set_label (self->milestone_error_label, _("Enter the due date as DD/MM/YYYY"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->milestone_due_row), "error");
+      return;
+    }
+  g_object_set (m, "young-person-id", self->person_id, "name", *name ? name : NULL,
+                "category", pos < n_categories ? categories[pos].code : NULL, "due-date", due, NULL);
+  if (!pathways_planner_save (self->store, PATHWAYS_RECORD (m), &undo, &error))
+    {
+      gtk_label_set_label (self->milestone_error_label, error->message);
+      return;
+    }
+  gtk_label_set_label (self->milestone_error_label, "");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->milestone_due_row), "error");
+  gtk_editable_set_text (GTK_EDITABLE (self->milestone_name_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->milestone_due_row), "");
+  adw_expander_row_set_expanded (self->add_milestone_row, FALSE);
+  written (self, _("Milestone added"), undo);
+}
+
+static char *
+dup_staff_name (PathwaysPersonPage *self)
+{
+  g_autoptr(PathwaysStaff) staff = NULL;
+
+  if (self->staff_id == 0)
+    return NULL;
+  staff = pathways_store_get (self->store, PATHWAYS_TYPE_STAFF, self->staff_id, NULL);
+  return staff ? g_strdup (pathways_record_get_string (PATHWAYS_RECORD (staff), "name")) : NULL;
+}
+
+static void
+add_note_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  PathwaysPersonPage *self = PATHWAYS_PERSON_PAGE (widget);
+  g_autofree char *body = text_view_text (self->note_view);
+  g_autofree char *today = dup_today (self);
+  g_autofree char *author = dup_staff_name (self);
+  g_autoptr(PathwaysNote) note = NULL;
+  g_autoptr(PathwaysChangeSet) undo = NULL;
+  g_autoptr(GError) error = NULL;
+
+  note = g_object_new (PATHWAYS_TYPE_NOTE, "young-person-id", self->person_id, "written-on", today,
+                       "author", author, "body", body, NULL);
+  if (!pathways_planner_save (self->store, PATHWAYS_RECORD (note), &undo, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), "", -1);
+  written (self, _("Note added"), undo);
+}
+
+static void
+save_person (PathwaysPersonPage *self,
+             PathwaysRecord     *copy,
+             const char         *message)
+{
+  g_autoptr(PathwaysChangeSet) undo = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!pathways_planner_save (self->store, copy, &undo, &error))
+    {
+      const char *field = pathways_person_field_for_error (copy, error);
+      ProfileField *f = field ? find_field (self, field) : NULL;
+
+      if (f != NULL)
+        {
+          set_field_error (f, error->message);
+          gtk_label_set_label (self->profile_error_label, _("Nothing was saved: correct the field marked in red."));
+          gtk_widget_grab_focus (f->row);
+        }
+      else
+        {
+          /* Translators: %s is the reason a profile could not be saved */
+          g_autofree char *text = g_strdup_printf (_("Nothing was saved: %s"), error->message);
+          gtk_label_set_label (self->profile_error_label, text);
+        }
+      return;
+    }
+  written (self, message, undo);
+}
+
+static void
+save_profile_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PathwaysPersonPage *self = PATHWAYS_PERSON_PAGE (widget);
+  g_autoptr(PathwaysRecord) copy = NULL;
+
+  if (self->details == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (profile_fields); i++)
+    set_field_error (&self->fields[i], NULL);
+  gtk_label_set_label (self->profile_error_label, "");
+
+  copy = pathways_record_copy (PATHWAYS_RECORD (self->details->person));
+  if (!read_profile (self, copy))
+    {
+      gtk_label_set_label (self->profile_error_label, _("Nothing was saved: correct the fields marked in red."));
+      return;
+    }
+  save_person (self, copy, _("Profile saved"));
+}
+
+static void
+save_wishes_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PathwaysPersonPage *self = PATHWAYS_PERSON_PAGE (widget);
+  g_autoptr(PathwaysRecord) copy = NULL;
+  g_autofree char *wishes = text_view_text (self->wishes_view);
+
+  if (self->details == NULL)
+    return;
+  copy = pathways_record_copy (PATHWAYS_RECORD (self->details->person));
+  pathways_record_set_string (copy, "wishes-feelings", wishes);
+  save_person (self, copy, _("Wishes and feelings saved"));
+}
+
+static void
+record_contact_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PathwaysPersonPage *self = PATHWAYS_PERSON_PAGE (widget);
+  g_autoptr(PathwaysRecord) copy = NULL;
+  g_autofree char *today = NULL;
+
+  if (self->details == NULL)
+    return;
+  today = dup_today (self);
+  copy = pathways_record_copy (PATHWAYS_RECORD (self->details->person));
+  pathways_record_set_string (copy, "last-contact-date", today);
+  save_person (self, copy, _("Contact recorded today"));
+}
+
+static void
+show_milestones_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  PathwaysPersonPage *self = PATHWAYS_PERSON_PAGE (widget);
+  graphene_point_t point;
+
+  if (gtk_widget_compute_point (GTK_WIDGET (self->milestones_box),
+                                gtk_scrolled_window_get_child (self->scroller),
+                                &GRAPHENE_POINT_INIT (0, 0), &point))
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), point.y - 60);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PathwaysPersonPage *self = PATHWAYS_PERSON_PAGE (widget);
+  g_autoptr(PathwaysChangeSet) undo = g_steal_pointer (&self->last_undo);
+  g_autoptr(GError) error = NULL;
+
+  if (undo == NULL)
+    return;
+  if (!pathways_store_undo (self->store, undo, &error))
+    show_error (self, error);
+  else
+    show_toast (self, _("Undone"), NULL);
+  reload (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* GObject overrides */
+
+static void
+pathways_person_page_dispose (GObject *object)
+{
+  PathwaysPersonPage *self = PATHWAYS_PERSON_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PATHWAYS_TYPE_PERSON_PAGE);
+  for (guint i = 0; i < G_N_ELEMENTS (profile_fields); i++)
+    g_clear_pointer (&self->fields[i].codes, g_ptr_array_unref);
+  g_clear_pointer (&self->details, pathways_person_details_free);
+  g_clear_pointer (&self->last_undo, pathways_change_set_unref);
+  g_clear_object (&self->store);
+  g_weak_ref_clear (&self->move_dialog);
+
+  G_OBJECT_CLASS (pathways_person_page_parent_class)->dispose (object);
+}
+
+static void
+pathways_person_page_class_init (PathwaysPersonPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pathways_person_page_dispose;
+
+  /**
+   * PathwaysPersonPage::changed:
+   *
+   * Something about the young person was written (or undone).
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (PATHWAYS_TYPE_SPELL_STRIP);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pathways-person-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, status_pill);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, schedule_button);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, status_list);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, alerts_list);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, strip);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, moves_list);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, spells_list);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, readiness_label);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, readiness_bar);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, milestones_box);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, add_milestone_row);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, milestone_name_row);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, milestone_category_row);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, milestone_due_row);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, milestone_error_label);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, wishes_view);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, note_view);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, notes_list);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, profile_list);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, profile_error_label);
+
+  gtk_widget_class_install_action (widget_class, "person.schedule-move", NULL, schedule_move_action);
+  gtk_widget_class_install_action (widget_class, "person.mark-moved", "x", mark_moved_action);
+  gtk_widget_class_install_action (widget_class, "person.cancel-move", "x", cancel_move_action);
+  gtk_widget_class_install_action (widget_class, "person.toggle-milestone", "x", toggle_milestone_action);
+  gtk_widget_class_install_action (widget_class, "person.set-milestone-date", "(xs)", set_milestone_date_action);
+  gtk_widget_class_install_action (widget_class, "person.add-milestone", NULL, add_milestone_action);
+  gtk_widget_class_install_action (widget_class, "person.add-note", NULL, add_note_action);
+  gtk_widget_class_install_action (widget_class, "person.save-profile", NULL, save_profile_action);
+  gtk_widget_class_install_action (widget_class, "person.save-wishes", NULL, save_wishes_action);
+  gtk_widget_class_install_action (widget_class, "person.record-contact", NULL, record_contact_action);
+  gtk_widget_class_install_action (widget_class, "person.show-milestones", NULL, show_milestones_action);
+  gtk_widget_class_install_action (widget_class, "person.undo", NULL, undo_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "person.schedule-move", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "person.undo", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "personpage");
+}
+
+static void
+pathways_person_page_init (PathwaysPersonPage *self)
+{
+  g_autoptr(GtkStringList) categories = gtk_string_list_new (NULL);
+  const PathwaysVocabEntry *entries;
+  guint n;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_weak_ref_init (&self->move_dialog, NULL);
+
+  entries = pathways_vocab_entries (PATHWAYS_VOCAB_MILESTONE_CATEGORY, &n);
+  for (guint i = 0; i < n; i++)
+    gtk_string_list_append (categories, pathways_vocab_label (PATHWAYS_VOCAB_MILESTONE_CATEGORY, entries[i].code));
+  adw_combo_row_set_model (self->milestone_category_row, G_LIST_MODEL (categories));
+}
+
+/* Public API */
+
+GtkWidget *
+pathways_person_page_new (void)
+{
+  return g_object_new (PATHWAYS_TYPE_PERSON_PAGE, NULL);
+}
+
+void
+pathways_person_page_set_store (PathwaysPersonPage *self,
+                                PathwaysStore      *store)
+{
+  g_return_if_fail (PATHWAYS_IS_PERSON_PAGE (self));
+  g_return_if_fail (PATHWAYS_IS_STORE (store));
+
+  g_set_object (&self->store, store);
+}
+
+/**
+ * pathways_person_page_set_staff_id:
+ *
+ * Who is using the page: the author of notes and who schedules moves.
+ */
+void
+pathways_person_page_set_staff_id (PathwaysPersonPage *self,
+                                   gint64              staff_id)
+{
+  g_return_if_fail (PATHWAYS_IS_PERSON_PAGE (self));
+
+  self->staff_id = staff_id;
+}
+
+void
+pathways_person_page_load (PathwaysPersonPage *self,
+                           gint64              person_id)
+{
+  g_return_if_fail (PATHWAYS_IS_PERSON_PAGE (self));
+  g_return_if_fail (self->store != NULL);
+
+  if (person_id != self->person_id)
+    {
+      g_clear_pointer (&self->details, pathways_person_details_free);
+      g_clear_pointer (&self->last_undo, pathways_change_set_unref);
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+      gtk_spinner_set_spinning (self->spinner, TRUE);
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+    }
+  self->person_id = person_id;
+  reload (self);
+}
+
+gint64
+pathways_person_page_get_person_id (PathwaysPersonPage *self)
+{
+  g_return_val_if_fail (PATHWAYS_IS_PERSON_PAGE (self), 0);
+
+  return self->person_id;
+}
+
+gboolean
+pathways_person_page_is_loading (PathwaysPersonPage *self)
+{
+  g_return_val_if_fail (PATHWAYS_IS_PERSON_PAGE (self), FALSE);
+
+  return self->loading;
+}
+
+/**
+ * pathways_person_page_get_details:
+ *
+ * Returns: (transfer none) (nullable): what the page shows
+ */
+PathwaysPersonDetails *
+pathways_person_page_get_details (PathwaysPersonPage *self)
+{
+  g_return_val_if_fail (PATHWAYS_IS_PERSON_PAGE (self), NULL);
+
+  return self->details;
+}
+
+guint
+pathways_person_page_get_n_spell_rows (PathwaysPersonPage *self)
+{
+  g_return_val_if_fail (PATHWAYS_IS_PERSON_PAGE (self), 0);
+
+  return self->n_spell_rows;
+}
+
+guint
+pathways_person_page_get_n_milestone_rows (PathwaysPersonPage *self)
+{
+  g_return_val_if_fail (PATHWAYS_IS_PERSON_PAGE (self), 0);
+
+  return self->n_milestone_rows;
+}
+
+double
+pathways_person_page_get_readiness_value (PathwaysPersonPage *self)
+{
+  g_return_val_if_fail (PATHWAYS_IS_PERSON_PAGE (self), 0);
+
+  return gtk_level_bar_get_value (self->readiness_bar);
+}
+
+void
+pathways_person_page_set_profile_text (PathwaysPersonPage *self,
+                                       const char         *field,
+                                       const char         *text)
+{
+  ProfileField *f;
+
+  g_return_if_fail (PATHWAYS_IS_PERSON_PAGE (self));
+
+  f = find_field (self, field);
+  g_return_if_fail (f != NULL && GTK_IS_EDITABLE (f->input));
+  gtk_editable_set_text (GTK_EDITABLE (f->input), text);
+}
+
+/**
+ * pathways_person_page_get_field_error:
+ *
+ * Returns: (nullable): the error shown next to @field, or %NULL
+ */
+const char *
+pathways_person_page_get_field_error (PathwaysPersonPage *self,
+                                      const char         *field)
+{
+  ProfileField *f;
+
+  g_return_val_if_fail (PATHWAYS_IS_PERSON_PAGE (self), NULL);
+
+  f = find_field (self, field);
+  if (f == NULL || !gtk_widget_get_visible (GTK_WIDGET (f->error)))
+    return NULL;
+  return gtk_label_get_label (f->error);
+}
+
+const char *
+pathways_person_page_get_profile_error (PathwaysPersonPage *self)
+{
+  g_return_val_if_fail (PATHWAYS_IS_PERSON_PAGE (self), NULL);
+
+  return gtk_label_get_label (self->profile_error_label);
+}
+
+/**
+ * pathways_person_page_get_move_dialog:
+ *
+ * Returns: (transfer none) (nullable): the scheduling dialog, while open
+ */
+GtkWindow *
+pathways_person_page_get_move_dialog (PathwaysPersonPage *self)
+{
+  g_autoptr(GtkWindow) dialog = NULL;
+
+  g_return_val_if_fail (PATHWAYS_IS_PERSON_PAGE (self), NULL);
+
+  dialog = g_weak_ref_get (&self->move_dialog);
+  return dialog;   /* still referenced by GTK while it is open */
+}
+
+guint
+pathways_person_page_get_n_strip_bars (PathwaysPersonPage *self)
+{
+  g_return_val_if_fail (PATHWAYS_IS_PERSON_PAGE (self), 0);
+
+  return pathways_spell_strip_get_n_bars (self->strip);
+}
