@@ -16,6 +16,7 @@
 #include <sys/resource.h>
 
 #include "pathways-core.h"
+#include "pathways-timeline-render.h"
 
 #define TODAY "2026-11-22"
 
@@ -122,6 +123,82 @@ bench_list_units (gpointer data)
     g_error ("%s", error->message);
 }
 
+/* The timeline: one frame of 60 visible rows, drawn offscreen by the
+ * widget's own drawing code */
+typedef struct {
+  PathwaysTimeline      *timeline;
+  GArray                *lines;
+  PathwaysTimelineFrame  frame;
+  cairo_surface_t       *surface;
+} TimelineBench;
+
+static void
+bench_timeline_load (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysTimeline) timeline = pathways_timeline_load (data, TODAY, &error);
+
+  if (timeline == NULL)
+    g_error ("%s", error->message);
+}
+
+static void
+bench_timeline_layout (gpointer data)
+{
+  TimelineBench *b = data;
+  g_autoptr(GArray) lines = pathways_timeline_layout (b->timeline, NULL, PATHWAYS_TIMELINE_GROUP_PA, NULL);
+}
+
+static void
+bench_timeline_draw (gpointer data)
+{
+  TimelineBench *b = data;
+  cairo_t *cr = cairo_create (b->surface);
+  PathwaysTimelineRenderStats stats;
+
+  pathways_timeline_render (cr, &b->frame, b->lines, &stats);
+  cairo_destroy (cr);
+  if (stats.n_lines_drawn != 60)
+    g_error ("drew %u rows, not 60", stats.n_lines_drawn);
+}
+
+static void
+timeline_bench_init (TimelineBench *b,
+                     PathwaysTimeline *timeline,
+                     guint          n_lines)
+{
+  guint32 first;
+
+  b->timeline = timeline;
+  b->lines = pathways_timeline_layout (timeline, NULL, PATHWAYS_TIMELINE_GROUP_NONE, NULL);
+  g_array_set_size (b->lines, MIN (n_lines, b->lines->len));
+  /* 60 rows in view, in the middle of the list, a year before today onwards */
+  pathways_timeline_frame_init (&b->frame, timeline, 1280,
+                                PATHWAYS_TIMELINE_HEADER_HEIGHT + 60 * PATHWAYS_TIMELINE_ROW_HEIGHT);
+  b->frame.scroll_y = (b->lines->len - 60) / 2 * PATHWAYS_TIMELINE_ROW_HEIGHT;
+  pathways_timeline_get_range (timeline, &first, NULL);
+  b->frame.scroll_x = (pathways_timeline_get_today (timeline) - 365 - first) *
+                      pathways_timeline_zoom_px_per_day (b->frame.zoom);
+  b->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) b->frame.width, (int) b->frame.height);
+}
+
+static void
+timeline_bench_clear (TimelineBench *b)
+{
+  g_array_unref (b->lines);
+  cairo_surface_destroy (b->surface);
+}
+
+static void
+bench_sufficiency (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysSufficiency) sufficiency = pathways_sufficiency_compute (data, TODAY, &error);
+
+  if (sufficiency == NULL)
+    g_error ("%s", error->message);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -181,6 +258,25 @@ main (int   argc,
   report ("list every unit (store open)", median_ms (bench_list_units, store));
   report ("load rules snapshot (facts for everyone)", median_ms (bench_snapshot, store));
   report ("all alerts for everyone (snapshot + rules)", median_ms (bench_alerts, store));
+  report ("sufficiency figures (mix, cliff, 24 months)", median_ms (bench_sufficiency, store));
+
+  {
+    g_autoptr(PathwaysTimeline) timeline = pathways_timeline_load (store, TODAY, &error);
+    TimelineBench all, sixty;
+    g_autofree char *name = NULL;
+
+    if (timeline == NULL)
+      g_error ("%s", error->message);
+    timeline_bench_init (&all, timeline, G_MAXUINT);
+    timeline_bench_init (&sixty, timeline, 60);
+    report ("load timeline (rows for everyone)", median_ms (bench_timeline_load, store));
+    report ("lay out timeline (filter, group by PA)", median_ms (bench_timeline_layout, &all));
+    name = g_strdup_printf ("draw the timeline: 60 of %u rows in view", all.lines->len);
+    report (name, median_ms (bench_timeline_draw, &all));
+    report ("draw the timeline: 60 of 60 rows in view", median_ms (bench_timeline_draw, &sixty));
+    timeline_bench_clear (&all);
+    timeline_bench_clear (&sixty);
+  }
 
   getrusage (RUSAGE_SELF, &usage);
   printf ("  %-44s %10.1f MiB\n", "peak resident memory", usage.ru_maxrss / 1024.0);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "pathways-application.h"
+#include "pathways-destination-list.h"
 #include "pathways-caseload-view.h"
 #include "pathways-move-dialog.h"
 #include "pathways-person-page.h"
@@ -508,6 +509,59 @@ START_TEST (test_ticking_milestone_changes_readiness)
 END_TEST
 
 static gboolean
+destination_list_ready (gpointer data)
+{
+  PathwaysDestinationList *list = data;
+
+  return !pathways_destination_list_is_loading (list) && pathways_destination_list_get_destinations (list) != NULL;
+}
+
+static gboolean check_ready (gpointer data);
+
+START_TEST (test_where_could_they_go_opens_scheduling)
+{
+  Session s = { 0 };
+  PathwaysPersonPage *page;
+  PathwaysDestinationList *list;
+  PathwaysMoveDialog *dialog;
+  GListModel *ranked;
+  gint64 id, unit = 0;
+  gint64 last_verdict = -1;
+
+  session_start (&s, "where.db");
+  id = find_person_with_spells (s.store, 2, FALSE);
+  page = open_person (&s, id);
+  list = PATHWAYS_DESTINATION_LIST (pathways_person_page_get_destination_list (page));
+  ck_assert (wait_for (destination_list_ready, list));
+
+  /* Ranked as the core ranks them: eligible first, not eligible last */
+  ranked = pathways_destination_list_get_destinations (list);
+  ck_assert_uint_gt (g_list_model_get_n_items (ranked), 0);
+  for (guint i = 0; i < g_list_model_get_n_items (ranked); i++)
+    {
+      g_autoptr(PathwaysRecord) d = g_list_model_get_item (ranked, i);
+      gint64 verdict = pathways_record_get_int (d, "verdict");
+
+      ck_assert_int_ge (verdict, last_verdict);
+      last_verdict = verdict;
+      if (unit == 0 && verdict == PATHWAYS_VERDICT_ELIGIBLE)
+        unit = pathways_record_get_int (d, "unit-id");
+    }
+  ck_assert_int_gt (unit, 0);
+
+  /* "Schedule" on a unit opens the same dialog, with that unit and date chosen */
+  g_signal_emit_by_name (list, "schedule-requested", unit, pathways_destination_list_get_date (list));
+  dialog = PATHWAYS_MOVE_DIALOG (pathways_person_page_get_move_dialog (page));
+  ck_assert_ptr_nonnull (dialog);
+  ck_assert (wait_for (check_ready, dialog));
+  ck_assert_int_ne (pathways_move_dialog_get_check (dialog)->verdict, PATHWAYS_VERDICT_NOT_ELIGIBLE);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  session_end (&s);
+}
+END_TEST
+
+static gboolean
 destinations_loaded (gpointer data)
 {
   return dialog_idle (data) && pathways_move_dialog_get_destinations (data) != NULL;
@@ -883,6 +937,7 @@ gui_suite (void)
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_filters_caseload);
   tcase_add_test (tc, test_person_page_shows_spells_and_milestones);
+  tcase_add_test (tc, test_where_could_they_go_opens_scheduling);
   tcase_add_test (tc, test_ticking_milestone_changes_readiness);
   tcase_add_test (tc, test_double_booked_move_refused);
   tcase_add_test (tc, test_schedule_move_and_undo);

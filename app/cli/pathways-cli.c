@@ -6,6 +6,7 @@
  *   pathways-cli stock [--available-on D] [--kind K] [--format text|csv]
  *   pathways-cli match --unit ID | --person ID [--date D] [--format text|csv]
  *   pathways-cli info [--database PATH]
+ *   pathways-cli report --format pdf|csv|xlsx --output PATH [--date D]
  *
  * Links the core library only: no display needed.
  *
@@ -21,6 +22,7 @@
 #include <string.h>
 
 #include "pathways-core.h"
+#include "pathways-report.h"
 
 static char *opt_database;
 static char *opt_today;
@@ -31,6 +33,7 @@ static gint64 opt_person = 0;
 static gint64 opt_unit = 0;
 static char *opt_available_on;
 static char *opt_kind;
+static char *opt_output;
 
 static const GOptionEntry common_entries[] = {
   { "database", 'd', 0, G_OPTION_ARG_FILENAME, &opt_database,
@@ -74,6 +77,13 @@ static const GOptionEntry alerts_entries[] = {
   { NULL }
 };
 
+static const GOptionEntry report_entries[] = {
+  { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format, N_("pdf, csv or xlsx (default: from the file name)"),
+    N_("FORMAT") },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, N_("Write the report to this file"), N_("PATH") },
+  { NULL }
+};
+
 static void
 usage (FILE *out)
 {
@@ -87,6 +97,7 @@ usage (FILE *out)
              "  stock      List the housing register, or what is free on a date\n"
              "  match      Rank young people for a unit, or units for a young person\n"
              "  info       Show what a database holds\n"
+             "  report     Write the sufficiency report for committee (PDF, CSV or Excel)\n"
              "\n"
              "Run “pathways-cli COMMAND --help” for a command's options.\n"));
 }
@@ -630,6 +641,56 @@ cmd_info (int     argc,
   return 0;
 }
 
+static int
+cmd_report (int     argc,
+            char  **argv,
+            GError **error)
+{
+  g_autoptr(PathwaysClock) clock = NULL;
+  g_autoptr(PathwaysStore) store = NULL;
+  g_autoptr(PathwaysSufficiency) sufficiency = NULL;
+  g_autofree char *today = NULL;
+  PathwaysReportFormat format;
+
+  if (!parse ("report", report_entries, &argc, &argv, error))
+    return 2;
+  if (opt_output == NULL)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("--output: say where to write the report"));
+      return 2;
+    }
+  if (opt_format == NULL)
+    {
+      const char *dot = strrchr (opt_output, '.');
+      g_autofree char *ext = dot ? g_ascii_strdown (dot + 1, -1) : NULL;
+
+      if (!pathways_report_format_from_string (ext, &format))
+        {
+          g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                               _("--format: give pdf, csv or xlsx"));
+          return 2;
+        }
+    }
+  else if (!pathways_report_format_from_string (opt_format, &format))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--format: “%s” is not pdf, csv or xlsx"), opt_format);
+      return 2;
+    }
+  if ((clock = make_clock (error)) == NULL)
+    return 2;
+  if ((store = open_store (clock, TRUE, error)) == NULL)
+    return 1;
+
+  today = pathways_clock_dup_today (clock);
+  if ((sufficiency = pathways_sufficiency_compute (store, today, error)) == NULL)
+    return 1;
+  if (!pathways_report_write (sufficiency, format, opt_output, error))
+    return 1;
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -672,6 +733,8 @@ main (int   argc,
     status = cmd_match (argc, argv, &error);
   else if (g_str_equal (command, "info"))
     status = cmd_info (argc, argv, &error);
+  else if (g_str_equal (command, "report"))
+    status = cmd_report (argc, argv, &error);
   else
     {
       fprintf (stderr, _("pathways-cli: unknown command “%s”\n\n"), command);
@@ -687,5 +750,6 @@ main (int   argc,
   g_free (opt_format);
   g_free (opt_available_on);
   g_free (opt_kind);
+  g_free (opt_output);
   return status;
 }

@@ -385,6 +385,51 @@ static const char schema_v4[] =
   "ALTER TABLE transition ADD COLUMN from_planned_end TEXT;"
   "ALTER TABLE transition ADD COLUMN accepted_warnings TEXT;";
 
+/* Version 5: where places are, for the sufficiency figures.  There are no
+ * coordinates in the records: a postcode district (the outward code,
+ * "NB3") names an area, and the distance between two areas (centre to
+ * centre, in miles) is looked up here.  A pair that is not listed is an
+ * unknown distance, never a guess.  The rows below are the geography of
+ * the demonstration authority (Northbrook); an authority replaces them
+ * with its own districts and distances. */
+static const char schema_v5[] =
+  "CREATE TABLE postcode_area ("
+  "  id INTEGER PRIMARY KEY,"
+  "  district TEXT NOT NULL UNIQUE,"
+  "  area TEXT NOT NULL"
+  ");"
+  "CREATE TABLE area_distance ("
+  "  id INTEGER PRIMARY KEY,"
+  "  from_area TEXT NOT NULL,"
+  "  to_area TEXT NOT NULL,"
+  "  miles REAL NOT NULL CHECK (miles >= 0),"
+  "  UNIQUE (from_area, to_area)"
+  ");"
+  "INSERT INTO postcode_area (district, area) VALUES"
+  " ('NB1', 'Northbrook Central'), ('NB2', 'Eastfield'), ('NB3', 'Westmoor'), ('NB4', 'Southgate'),"
+  " ('NB5', 'Millbank'), ('NB6', 'Riverside'), ('HT4', 'Hatherley'), ('AC2', 'Ashcombe'),"
+  " ('KF7', 'Kingsford'), ('EL3', 'Elmstead'), ('CH9', 'Coldharbour');"
+  "INSERT INTO area_distance (from_area, to_area, miles) VALUES"
+  " ('Northbrook Central', 'Eastfield', 4.1), ('Northbrook Central', 'Westmoor', 4.0), ('Northbrook Central', 'Southgate', 4.0),"
+  " ('Northbrook Central', 'Millbank', 4.0), ('Northbrook Central', 'Riverside', 3.2), ('Northbrook Central', 'Hatherley', 13.5),"
+  " ('Northbrook Central', 'Ashcombe', 22.8), ('Northbrook Central', 'Kingsford', 30.8), ('Northbrook Central', 'Elmstead', 17.0),"
+  " ('Northbrook Central', 'Coldharbour', 46.1), ('Eastfield', 'Westmoor', 8.0), ('Eastfield', 'Southgate', 6.4),"
+  " ('Eastfield', 'Millbank', 3.2), ('Eastfield', 'Riverside', 6.9), ('Eastfield', 'Hatherley', 11.7),"
+  " ('Eastfield', 'Ashcombe', 26.5), ('Eastfield', 'Kingsford', 27.0), ('Eastfield', 'Elmstead', 14.6),"
+  " ('Eastfield', 'Coldharbour', 49.5), ('Westmoor', 'Southgate', 6.0), ('Westmoor', 'Millbank', 6.7),"
+  " ('Westmoor', 'Riverside', 3.6), ('Westmoor', 'Hatherley', 16.9), ('Westmoor', 'Ashcombe', 18.8),"
+  " ('Westmoor', 'Kingsford', 33.9), ('Westmoor', 'Elmstead', 18.8), ('Westmoor', 'Coldharbour', 44.0),"
+  " ('Southgate', 'Millbank', 7.8), ('Southgate', 'Riverside', 2.5), ('Southgate', 'Hatherley', 11.2),"
+  " ('Southgate', 'Ashcombe', 24.2), ('Southgate', 'Kingsford', 33.3), ('Southgate', 'Elmstead', 20.6),"
+  " ('Southgate', 'Coldharbour', 43.1), ('Millbank', 'Riverside', 7.2), ('Millbank', 'Hatherley', 14.8),"
+  " ('Millbank', 'Ashcombe', 24.1), ('Millbank', 'Kingsford', 27.2), ('Millbank', 'Elmstead', 13.0),"
+  " ('Millbank', 'Coldharbour', 50.1), ('Riverside', 'Hatherley', 13.6), ('Riverside', 'Ashcombe', 21.7),"
+  " ('Riverside', 'Kingsford', 33.9), ('Riverside', 'Elmstead', 20.2), ('Riverside', 'Coldharbour', 42.9),"
+  " ('Hatherley', 'Ashcombe', 35.3), ('Hatherley', 'Kingsford', 30.9), ('Hatherley', 'Elmstead', 24.1),"
+  " ('Hatherley', 'Coldharbour', 47.7), ('Ashcombe', 'Kingsford', 48.5), ('Ashcombe', 'Elmstead', 31.3),"
+  " ('Ashcombe', 'Coldharbour', 41.8), ('Kingsford', 'Elmstead', 17.3), ('Kingsford', 'Coldharbour', 76.4),"
+  " ('Elmstead', 'Coldharbour', 62.8);";
+
 static gboolean
 exec_sql (sqlite3     *db,
           const char  *sql,
@@ -430,11 +475,19 @@ apply_v4 (sqlite3  *db,
   return exec_sql (db, schema_v4, error);
 }
 
+static gboolean
+apply_v5 (sqlite3  *db,
+          GError  **error)
+{
+  return exec_sql (db, schema_v5, error);
+}
+
 static const PathwaysMigration migrations[] = {
   { 1, "young people, staff, units, spells, milestones, transitions", apply_v1 },
   { 2, "903 reference codes, milestone templates, audit log", apply_v2 },
   { 3, "rule settings, bank holidays", apply_v3 },
   { 4, "notes; scheduled moves remember what they replaced", apply_v4 },
+  { 5, "postcode districts and distances between areas", apply_v5 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PATHWAYS_STORE_SCHEMA_VERSION);
@@ -450,6 +503,7 @@ pathways_migrations_get (guint *n_migrations)
 static const char * const audited_tables[] = {
   "staff", "young_person", "unit", "spell", "milestone_template", "milestone",
   "transition", "ref_code", "setting", "bank_holiday", "note",
+  "postcode_area", "area_distance",
 };
 
 static char *

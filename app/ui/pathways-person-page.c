@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "pathways-move-dialog.h"
+#include "pathways-destination-list.h"
 #include "pathways-person-page.h"
 #include "pathways-spell-strip.h"
 
@@ -98,6 +99,7 @@ struct _PathwaysPersonPage
   PathwaysSpellStrip *strip;
   GtkListBox         *moves_list;
   GtkListBox         *spells_list;
+  PathwaysDestinationList *destination_list;
   GtkLabel           *readiness_label;
   GtkLevelBar        *readiness_bar;
   GtkBox             *milestones_box;
@@ -245,6 +247,8 @@ written (PathwaysPersonPage *self,
 {
   show_toast (self, message, undo);
   reload (self);
+  /* Bookings and readiness change the ranking */
+  pathways_destination_list_reload (self->destination_list);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -1070,23 +1074,44 @@ move_scheduled_cb (PathwaysMoveDialog *dialog,
   written (self, _("Move scheduled and the unit reserved"), undo);
 }
 
+/* The scheduling dialog, optionally with a unit and date already chosen */
 static void
-schedule_move_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+open_move_dialog (PathwaysPersonPage *self,
+                  gint64              unit_id,
+                  const char         *date)
 {
-  PathwaysPersonPage *self = PATHWAYS_PERSON_PAGE (widget);
   PathwaysMoveDialog *dialog;
-  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   if (self->details == NULL)
     return;
   dialog = pathways_move_dialog_new (self->store, self->person_id, self->details->display_name, self->staff_id);
+  if (date != NULL)
+    pathways_move_dialog_set_date (dialog, date);
+  if (unit_id != 0)
+    pathways_move_dialog_select_unit (dialog, unit_id);
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
   g_signal_connect_object (dialog, "scheduled", G_CALLBACK (move_scheduled_cb), self, 0);
   g_weak_ref_set (&self->move_dialog, dialog);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+schedule_move_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  open_move_dialog (PATHWAYS_PERSON_PAGE (widget), 0, NULL);
+}
+
+/* "Schedule" on a unit in "Where could they go?" */
+static void
+destination_schedule_cb (PathwaysPersonPage *self,
+                         gint64              unit_id,
+                         const char         *date)
+{
+  open_move_dialog (self, unit_id, date);
 }
 
 static void
@@ -1410,6 +1435,7 @@ pathways_person_page_class_init (PathwaysPersonPageClass *klass)
                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (PATHWAYS_TYPE_SPELL_STRIP);
+  g_type_ensure (PATHWAYS_TYPE_DESTINATION_LIST);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pathways-person-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, stack);
@@ -1425,6 +1451,8 @@ pathways_person_page_class_init (PathwaysPersonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, strip);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, moves_list);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, spells_list);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, destination_list);
+  gtk_widget_class_bind_template_callback (widget_class, destination_schedule_cb);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, readiness_label);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, readiness_bar);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, milestones_box);
@@ -1522,6 +1550,8 @@ pathways_person_page_load (PathwaysPersonPage *self,
       gtk_spinner_set_spinning (self->spinner, TRUE);
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
     }
+  if (person_id != self->person_id)
+    pathways_destination_list_set_person (self->destination_list, self->store, person_id);
   self->person_id = person_id;
   reload (self);
 }
@@ -1642,4 +1672,17 @@ pathways_person_page_get_n_strip_bars (PathwaysPersonPage *self)
   g_return_val_if_fail (PATHWAYS_IS_PERSON_PAGE (self), 0);
 
   return pathways_spell_strip_get_n_bars (self->strip);
+}
+
+/**
+ * pathways_person_page_get_destination_list:
+ *
+ * Returns: (transfer none): the "Where could they go?" list
+ */
+GtkWidget *
+pathways_person_page_get_destination_list (PathwaysPersonPage *self)
+{
+  g_return_val_if_fail (PATHWAYS_IS_PERSON_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->destination_list);
 }

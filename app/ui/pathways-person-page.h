@@ -37,5 +37,6 @@ const char            *pathways_person_page_get_field_error (PathwaysPersonPage 
                                                              const char         *field);
 const char            *pathways_person_page_get_profile_error (PathwaysPersonPage *self);
 GtkWindow             *pathways_person_page_get_move_dialog (PathwaysPersonPage *self);
+GtkWidget             *pathways_person_page_get_destination_list (PathwaysPersonPage *self);
 
 G_END_DECLS

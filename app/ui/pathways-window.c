@@ -14,7 +14,10 @@
 #include <glib/gi18n.h>
 
 #include "pathways-person-page.h"
+#include "pathways-stock-view.h"
 #include "pathways-window.h"
+#include "pathways-sufficiency-view.h"
+#include "pathways-timeline-view.h"
 
 struct _PathwaysWindow
 {
@@ -30,6 +33,9 @@ struct _PathwaysWindow
   PathwaysCaseloadView *caseload_view;
   PathwaysPersonPage   *person_page;
   GtkWidget            *back_button;
+  PathwaysStockView    *stock_view;
+  PathwaysSufficiencyView *sufficiency_view;
+  PathwaysTimelineView *timeline_view;
 
   gboolean              caseload_stale;
   gboolean              opened_debug_person;
@@ -168,6 +174,7 @@ refresh_caseload (PathwaysWindow *self)
     return;
   today = pathways_clock_dup_today (pathways_application_get_clock (application));
   pathways_store_load_caseload_async (store, today, self->cancellable, refreshed_cb, g_object_ref (self));
+  pathways_timeline_view_load (self->timeline_view, store, today);
 }
 
 static void
@@ -284,6 +291,9 @@ pathways_window_class_init (PathwaysWindowClass *klass)
 
   g_type_ensure (PATHWAYS_TYPE_CASELOAD_VIEW);
   g_type_ensure (PATHWAYS_TYPE_PERSON_PAGE);
+  g_type_ensure (PATHWAYS_TYPE_STOCK_VIEW);
+  g_type_ensure (PATHWAYS_TYPE_SUFFICIENCY_VIEW);
+  g_type_ensure (PATHWAYS_TYPE_TIMELINE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pathways-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, toast_overlay);
@@ -292,6 +302,9 @@ pathways_window_class_init (PathwaysWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, caseload_stack);
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, person_page);
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, stock_view);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, sufficiency_view);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, timeline_view);
   gtk_widget_class_bind_template_callback (widget_class, person_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, person_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, caseload_page_changed_cb);
@@ -376,10 +389,32 @@ pathways_window_load_caseload (PathwaysWindow *self)
   self->cancellable = g_cancellable_new ();
 
   pathways_caseload_view_set_model (self->caseload_view, NULL);
+  pathways_stock_view_set_store (self->stock_view, store);
+
+  /* For screenshots and demonstrations: start on another page */
+  if (g_getenv ("PATHWAYS_START_PAGE") != NULL &&
+      adw_view_stack_get_child_by_name (self->stack, g_getenv ("PATHWAYS_START_PAGE")) != NULL)
+    adw_view_stack_set_visible_child_name (self->stack, g_getenv ("PATHWAYS_START_PAGE"));
 
   today = pathways_clock_dup_today (pathways_application_get_clock (application));
+  /* The Sufficiency page works its figures out each time it is shown */
+  pathways_sufficiency_view_set_store (self->sufficiency_view, store, today);
+  pathways_timeline_view_load (self->timeline_view, store, today);
   pathways_store_load_caseload_async (store, today, self->cancellable,
                                       caseload_loaded_cb, g_object_ref (self));
+}
+
+/**
+ * pathways_window_get_stock_view:
+ *
+ * Returns: (transfer none): the housing stock page
+ */
+PathwaysStockView *
+pathways_window_get_stock_view (PathwaysWindow *self)
+{
+  g_return_val_if_fail (PATHWAYS_IS_WINDOW (self), NULL);
+
+  return self->stock_view;
 }
 
 /**
@@ -445,4 +480,17 @@ pathways_window_is_showing_person (PathwaysWindow *self)
   g_return_val_if_fail (PATHWAYS_IS_WINDOW (self), FALSE);
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->caseload_stack), "person") == 0;
+}
+
+/**
+ * pathways_window_get_timeline_view:
+ *
+ * Returns: (transfer none): the Timeline page
+ */
+PathwaysTimelineView *
+pathways_window_get_timeline_view (PathwaysWindow *self)
+{
+  g_return_val_if_fail (PATHWAYS_IS_WINDOW (self), NULL);
+
+  return self->timeline_view;
 }

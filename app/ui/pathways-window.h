@@ -9,6 +9,8 @@
 #include "pathways-application.h"
 #include "pathways-caseload-view.h"
 #include "pathways-person-page.h"
+#include "pathways-timeline-view.h"
+#include "pathways-stock-view.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +26,7 @@ void                  pathways_window_open_person       (PathwaysWindow      *se
                                                          gint64               person_id);
 PathwaysPersonPage   *pathways_window_get_person_page   (PathwaysWindow      *self);
 gboolean              pathways_window_is_showing_person (PathwaysWindow      *self);
+PathwaysStockView    *pathways_window_get_stock_view    (PathwaysWindow      *self);
+PathwaysTimelineView *pathways_window_get_timeline_view (PathwaysWindow      *self);
 
 G_END_DECLS

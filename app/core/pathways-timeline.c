@@ -1,0 +1,854 @@
+/* pathways-timeline.c — every young person's pathway, laid out in time
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pathways-timeline"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "pathways-format.h"
+#include "pathways-snapshot.h"
+#include "pathways-store-private.h"
+#include "pathways-timeline.h"
+#include "pathways-vocab.h"
+
+struct _PathwaysTimeline
+{
+  gatomicrefcount  ref_count;
+  char            *on;
+  char            *authority;  /* its name, or NULL */
+  guint32          today;
+  guint32          first_day;
+  guint32          last_day;
+  GStringChunk    *strings;
+  GPtrArray       *rows;       /* PathwaysTimelineRow*, by family name */
+  GHashTable      *by_id;      /* gint64* → PathwaysTimelineRow* */
+};
+
+G_DEFINE_BOXED_TYPE (PathwaysTimeline, pathways_timeline, pathways_timeline_ref, pathways_timeline_unref)
+
+/* How far the timeline reaches either side of the day, at most */
+#define MAX_YEARS_BACK  12
+#define MAX_YEARS_AHEAD 12
+
+/* Helpers */
+
+static const char *
+intern (PathwaysTimeline *self,
+        const char       *s)
+{
+  return s ? g_string_chunk_insert_const (self->strings, s) : NULL;
+}
+
+#define COLTEXT(stmt, c) ((const char *) sqlite3_column_text ((stmt), (c)))
+
+guint32
+pathways_timeline_day_from_iso (const char *iso)
+{
+  GDate d;
+
+  if (iso == NULL || !pathways_date_parse_iso (iso, &d))
+    return 0;
+  return g_date_get_julian (&d);
+}
+
+/**
+ * pathways_timeline_day_to_iso:
+ *
+ * Returns: (transfer full): the ISO date of Julian day @day
+ */
+char *
+pathways_timeline_day_to_iso (guint32 day)
+{
+  GDate d;
+
+  g_return_val_if_fail (g_date_valid_julian (day), NULL);
+  g_date_clear (&d, 1);
+  g_date_set_julian (&d, day);
+  return pathways_date_to_iso (&d);
+}
+
+const char *
+pathways_timeline_kind_code (PathwaysTimelineKind kind)
+{
+  static const char * const codes[] = {
+    "in-care", "supported", "staying-put", "staying-close", "move-on", "emergency", "other",
+  };
+
+  g_return_val_if_fail (kind < PATHWAYS_TIMELINE_N_KINDS, "other");
+  return codes[kind];
+}
+
+const char *
+pathways_timeline_kind_label (PathwaysTimelineKind kind)
+{
+  switch (kind)
+    {
+    case PATHWAYS_TIMELINE_KIND_IN_CARE:
+      return _("In care");
+    case PATHWAYS_TIMELINE_KIND_SUPPORTED:
+      return _("Supported accommodation");
+    case PATHWAYS_TIMELINE_KIND_STAYING_PUT:
+      return _("Staying Put");
+    case PATHWAYS_TIMELINE_KIND_STAYING_CLOSE:
+      return _("Staying Close");
+    case PATHWAYS_TIMELINE_KIND_MOVE_ON:
+      return _("Own tenancy (move-on)");
+    case PATHWAYS_TIMELINE_KIND_EMERGENCY:
+      return _("Emergency or B&B");
+    case PATHWAYS_TIMELINE_KIND_OTHER:
+    case PATHWAYS_TIMELINE_N_KINDS:
+    default:
+      return _("Other");
+    }
+}
+
+/**
+ * pathways_timeline_kind_for:
+ *
+ * The colour category of a spell: its pathway stage by the rules,
+ * except that emergency accommodation, B&B and no fixed abode (903 V, W,
+ * S) stand apart.
+ */
+PathwaysTimelineKind
+pathways_timeline_kind_for (const char *unit_kind,
+                            const char *accom,
+                            const char *place)
+{
+  if (g_strcmp0 (unit_kind, "emergency") == 0 || g_strcmp0 (unit_kind, "bed_and_breakfast") == 0 ||
+      (unit_kind == NULL && accom != NULL && strchr ("VWS", accom[0]) != NULL && accom[1] == '\0'))
+    return PATHWAYS_TIMELINE_KIND_EMERGENCY;
+
+  switch (pathways_rules_stage (unit_kind, accom, place))
+    {
+    case PATHWAYS_STAGE_LOOKED_AFTER:
+      return PATHWAYS_TIMELINE_KIND_IN_CARE;
+    case PATHWAYS_STAGE_SUPPORTED:
+      return PATHWAYS_TIMELINE_KIND_SUPPORTED;
+    case PATHWAYS_STAGE_STAYING_PUT:
+      return PATHWAYS_TIMELINE_KIND_STAYING_PUT;
+    case PATHWAYS_STAGE_STAYING_CLOSE:
+      return PATHWAYS_TIMELINE_KIND_STAYING_CLOSE;
+    case PATHWAYS_STAGE_MOVE_ON:
+      return PATHWAYS_TIMELINE_KIND_MOVE_ON;
+    case PATHWAYS_STAGE_OTHER:
+    case PATHWAYS_N_STAGES:
+    default:
+      return PATHWAYS_TIMELINE_KIND_OTHER;
+    }
+}
+
+static void
+row_free (gpointer data)
+{
+  PathwaysTimelineRow *row = data;
+
+  g_array_unref (row->spans);
+  g_array_unref (row->moves);
+  g_array_unref (row->milestones);
+  g_free (row);
+}
+
+static GHashTable *
+ref_meanings (PathwaysStore *store,
+              const char    *list)
+{
+  g_autoptr(GListModel) codes = pathways_store_list_ref_codes (store, list, NULL, NULL);
+  GHashTable *map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; codes != NULL && i < g_list_model_get_n_items (codes); i++)
+    {
+      g_autoptr(PathwaysRecord) code = g_list_model_get_item (codes, i);
+      g_hash_table_replace (map, g_strdup (pathways_record_get_string (code, "code")),
+                            g_strdup (pathways_record_get_string (code, "meaning")));
+    }
+  return map;
+}
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b)
+{
+  const PathwaysTimelineRow *x = *(PathwaysTimelineRow * const *) a;
+  const PathwaysTimelineRow *y = *(PathwaysTimelineRow * const *) b;
+  int c = g_utf8_collate (x->sort_name, y->sort_name);
+
+  return c != 0 ? c : (x->id < y->id ? -1 : x->id > y->id);
+}
+
+static void
+widen (PathwaysTimeline *self,
+       guint32           day)
+{
+  if (day == 0)
+    return;
+  if (self->first_day == 0 || day < self->first_day)
+    self->first_day = day;
+  if (day > self->last_day)
+    self->last_day = day;
+}
+
+/* The names, PAs and teams the snapshot does not carry */
+static gboolean
+load_people (PathwaysTimeline  *self,
+             PathwaysStore     *store,
+             PathwaysSnapshot  *snap,
+             GError           **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = pathways_store_prepare (store,
+                                 "SELECT yp.id, yp.given_name, yp.family_name, yp.local_id, yp.team,"
+                                 " st.name, st.team, yp.uasc"
+                                 " FROM young_person yp LEFT JOIN staff st ON st.id = yp.pa_id",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const PathwaysPersonFacts *p = pathways_snapshot_get_person (snap, id);
+      PathwaysTimelineRow *row;
+      g_autofree char *sort_name = NULL;
+      const char *team;
+
+      if (p == NULL)
+        continue;
+
+      row = g_new0 (PathwaysTimelineRow, 1);
+      row->id = id;
+      row->name = intern (self, p->name);
+      sort_name = g_strdup_printf ("%s, %s", COLTEXT (stmt, 2), COLTEXT (stmt, 1));
+      row->sort_name = intern (self, sort_name);
+      row->local_id = intern (self, COLTEXT (stmt, 3));
+      team = COLTEXT (stmt, 4);
+      row->team = intern (self, team ? team : COLTEXT (stmt, 6));
+      row->pa_id = p->pa_id;
+      row->pa_name = intern (self, COLTEXT (stmt, 5));
+      row->uasc = sqlite3_column_int (stmt, 7) != 0;
+      row->date_of_birth = intern (self, p->date_of_birth);
+      row->spans = g_array_new (FALSE, TRUE, sizeof (PathwaysTimelineSpan));
+      row->moves = g_array_new (FALSE, TRUE, sizeof (PathwaysTimelineMove));
+      row->milestones = g_array_new (FALSE, TRUE, sizeof (PathwaysTimelineMilestone));
+
+      g_ptr_array_add (self->rows, row);
+      g_hash_table_insert (self->by_id, &row->id, row);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return pathways_store_set_sqlite_error (store, rc, error);
+  return TRUE;
+}
+
+/* Addresses of spells outside the register */
+static GHashTable *
+load_addresses (PathwaysStore  *store,
+                GError        **error)
+{
+  g_autoptr(GHashTable) map = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = pathways_store_prepare (store, "SELECT id, address FROM spell WHERE address IS NOT NULL", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_insert (map, g_memdup2 (&id, sizeof id), g_strdup (COLTEXT (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      pathways_store_set_sqlite_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&map);
+}
+
+static gboolean
+load_moves (PathwaysTimeline  *self,
+            PathwaysStore     *store,
+            GError           **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = pathways_store_prepare (store,
+                                 "SELECT t.id, t.young_person_id, t.planned_date, t.state, u.name, t.to_address"
+                                 " FROM transition t LEFT JOIN unit u ON u.id = t.to_unit_id"
+                                 " WHERE t.state <> 'cancelled'"
+                                 " ORDER BY t.young_person_id, t.planned_date, t.id",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 person = sqlite3_column_int64 (stmt, 1);
+      PathwaysTimelineRow *row = g_hash_table_lookup (self->by_id, &person);
+      PathwaysTimelineMove move = { 0 };
+      const char *to = COLTEXT (stmt, 4);
+
+      if (row == NULL)
+        continue;
+      move.transition_id = sqlite3_column_int64 (stmt, 0);
+      move.date = intern (self, COLTEXT (stmt, 2));
+      move.day = pathways_timeline_day_from_iso (move.date);
+      move.state = intern (self, COLTEXT (stmt, 3));
+      move.to = intern (self, to ? to : COLTEXT (stmt, 5));
+      if (move.day == 0)
+        continue;
+      g_array_append_val (row->moves, move);
+      widen (self, move.day);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return pathways_store_set_sqlite_error (store, rc, error);
+  return TRUE;
+}
+
+static gboolean
+load_milestones (PathwaysTimeline  *self,
+                 PathwaysStore     *store,
+                 GError           **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = pathways_store_prepare (store,
+                                 "SELECT young_person_id, name, due_date, done_date FROM milestone"
+                                 " WHERE due_date IS NOT NULL ORDER BY young_person_id, due_date, id",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 person = sqlite3_column_int64 (stmt, 0);
+      PathwaysTimelineRow *row = g_hash_table_lookup (self->by_id, &person);
+      PathwaysTimelineMilestone m = { 0 };
+
+      if (row == NULL)
+        continue;
+      m.name = intern (self, COLTEXT (stmt, 1));
+      m.due_date = intern (self, COLTEXT (stmt, 2));
+      m.done_date = intern (self, COLTEXT (stmt, 3));
+      m.day = pathways_timeline_day_from_iso (m.due_date);
+      m.overdue = m.done_date == NULL && strcmp (m.due_date, self->on) < 0;
+      if (m.day == 0)
+        continue;
+      g_array_append_val (row->milestones, m);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return pathways_store_set_sqlite_error (store, rc, error);
+  return TRUE;
+}
+
+/* The spells, status, stage, birthdays and alerts, from the snapshot */
+static void
+apply_snapshot (PathwaysTimeline *self,
+                PathwaysSnapshot *snap,
+                GHashTable       *addresses,
+                GHashTable       *accom_meanings,
+                GHashTable       *place_meanings)
+{
+  g_autoptr(GPtrArray) alerts = pathways_snapshot_alerts (snap, 0);
+  static const int years[PATHWAYS_TIMELINE_N_BIRTHDAYS] = { 18, 21, 25 };
+
+  for (guint i = 0; i < alerts->len; i++)
+    {
+      const PathwaysAlertFacts *a = g_ptr_array_index (alerts, i);
+      PathwaysTimelineRow *row = g_hash_table_lookup (self->by_id, &a->person_id);
+
+      if (row == NULL || a->severity == PATHWAYS_SEVERITY_INFO)
+        continue;
+      row->alert_count++;
+      row->alert_severity = MAX (row->alert_severity, a->severity);
+    }
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      PathwaysTimelineRow *row = g_ptr_array_index (self->rows, i);
+      const PathwaysPersonFacts *p = pathways_snapshot_get_person (snap, row->id);
+      const PathwaysSpellFacts *current = NULL;
+
+      row->age = p->date_of_birth ? pathways_date_age_on (p->date_of_birth, self->on) : -1;
+      row->status = pathways_rules_care_status (p, self->on, NULL);
+      row->status_code = pathways_care_status_code (row->status);
+      row->status_label = intern (self, pathways_care_status_label (row->status));
+
+      for (guint b = 0; b < PATHWAYS_TIMELINE_N_BIRTHDAYS && p->date_of_birth; b++)
+        {
+          g_autofree char *iso = pathways_date_birthday (p->date_of_birth, years[b]);
+
+          row->birthday_dates[b] = intern (self, iso);
+          row->birthdays[b] = pathways_timeline_day_from_iso (iso);
+        }
+
+      for (guint s = 0; s < p->spells->len; s++)
+        {
+          const PathwaysSpellFacts *f = g_ptr_array_index (p->spells, s);
+          const PathwaysUnitFacts *unit = f->unit_id ? pathways_snapshot_get_unit (snap, f->unit_id) : NULL;
+          PathwaysTimelineSpan span = { 0 };
+          const char *label = NULL;
+
+          span.spell_id = f->id;
+          span.start_date = intern (self, f->start);
+          span.start = pathways_timeline_day_from_iso (f->start);
+          if (span.start == 0)
+            continue;
+          span.state = intern (self, f->state);
+          span.planned = g_strcmp0 (f->state, "planned") == 0;
+          if (f->actual_end != NULL)
+            span.end_date = intern (self, f->actual_end);
+          else if (f->planned_end != NULL)
+            {
+              span.end_date = intern (self, f->planned_end);
+              span.end_planned = TRUE;
+            }
+          span.end = pathways_timeline_day_from_iso (span.end_date);
+          if (span.end != 0 && span.end < span.start)
+            span.end = span.start;
+          span.kind = pathways_timeline_kind_for (unit ? unit->kind : NULL, f->accom, f->place);
+
+          if (unit != NULL)
+            label = pathways_vocab_label (PATHWAYS_VOCAB_UNIT_KIND, unit->kind);
+          else if (f->place != NULL && !span.planned && g_hash_table_contains (place_meanings, f->place))
+            label = g_hash_table_lookup (place_meanings, f->place);
+          else if (f->accom != NULL)
+            label = g_hash_table_lookup (accom_meanings, f->accom);
+          else if (f->place != NULL)
+            label = g_hash_table_lookup (place_meanings, f->place);
+          span.kind_label = intern (self, label ? label : pathways_timeline_kind_label (span.kind));
+          span.where = intern (self, unit ? unit->name : g_hash_table_lookup (addresses, &f->id));
+
+          g_array_append_val (row->spans, span);
+          widen (self, span.start);
+          widen (self, span.end);
+          if (g_str_equal (f->state, "current"))
+            current = f;
+        }
+
+      if (current != NULL)
+        {
+          const PathwaysUnitFacts *unit = current->unit_id ? pathways_snapshot_get_unit (snap, current->unit_id) : NULL;
+          row->stage = pathways_rules_stage (unit ? unit->kind : NULL, current->accom, current->place);
+        }
+      else
+        row->stage = PATHWAYS_STAGE_OTHER;
+
+      widen (self, row->birthdays[PATHWAYS_TIMELINE_BIRTHDAY_18]);
+      widen (self, row->birthdays[PATHWAYS_TIMELINE_BIRTHDAY_25]);
+    }
+}
+
+/* Public API */
+
+/**
+ * pathways_timeline_load:
+ * @on: the day: "today" on the timeline, and what ages, status and
+ *   alerts are computed for
+ *
+ * Returns: (transfer full): the timeline, or %NULL with @error set
+ */
+PathwaysTimeline *
+pathways_timeline_load (PathwaysStore  *store,
+                        const char     *on,
+                        GError        **error)
+{
+  g_autoptr(PathwaysTimeline) self = NULL;
+  g_autoptr(PathwaysSnapshot) snap = NULL;
+  g_autoptr(GHashTable) addresses = NULL;
+  g_autoptr(GHashTable) accom_meanings = NULL;
+  g_autoptr(GHashTable) place_meanings = NULL;
+  guint32 low, high;
+  gboolean ok;
+
+  g_return_val_if_fail (PATHWAYS_IS_STORE (store), NULL);
+  g_return_val_if_fail (pathways_date_parse_iso (on, NULL), NULL);
+
+  snap = pathways_snapshot_load (store, on, error);
+  if (snap == NULL)
+    return NULL;
+
+  self = g_new0 (PathwaysTimeline, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->on = g_strdup (on);
+  if (pathways_snapshot_get_settings (snap)->authority_name != NULL &&
+      *pathways_snapshot_get_settings (snap)->authority_name != '\0')
+    self->authority = g_strdup (pathways_snapshot_get_settings (snap)->authority_name);
+  self->today = pathways_timeline_day_from_iso (on);
+  self->strings = g_string_chunk_new (64 * 1024);
+  self->rows = g_ptr_array_new_with_free_func (row_free);
+  self->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  accom_meanings = ref_meanings (store, PATHWAYS_REF_ACCOM);
+  place_meanings = ref_meanings (store, PATHWAYS_REF_PLACE);
+
+  pathways_store_lock (store);
+  ok = load_people (self, store, snap, error) &&
+       (addresses = load_addresses (store, error)) != NULL &&
+       load_moves (self, store, error) &&
+       load_milestones (self, store, error);
+  pathways_store_unlock (store);
+  if (!ok)
+    return NULL;
+
+  apply_snapshot (self, snap, addresses, accom_meanings, place_meanings);
+  g_ptr_array_sort (self->rows, compare_rows);
+
+  /* The reach: everything there is, a month's margin, within bounds */
+  widen (self, self->today);
+  low = self->today - (guint32) (MAX_YEARS_BACK * 366);
+  high = self->today + (guint32) (MAX_YEARS_AHEAD * 366);
+  self->first_day = CLAMP (self->first_day, low, self->today) - 31;
+  self->last_day = CLAMP (self->last_day, self->today, high) + 31;
+
+  return g_steal_pointer (&self);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  PathwaysTimeline *timeline;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  timeline = pathways_timeline_load (source_object, task_data, &error);
+  if (timeline == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, timeline, (GDestroyNotify) pathways_timeline_unref);
+}
+
+/**
+ * pathways_timeline_load_async:
+ *
+ * Loads the timeline in a worker thread.
+ */
+void
+pathways_timeline_load_async (PathwaysStore       *store,
+                              const char          *on,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (PATHWAYS_IS_STORE (store));
+  g_return_if_fail (on != NULL);
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pathways_timeline_load_async);
+  g_task_set_task_data (task, g_strdup (on), g_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+/**
+ * pathways_timeline_load_finish:
+ *
+ * Returns: (transfer full): the timeline, or %NULL with @error set
+ */
+PathwaysTimeline *
+pathways_timeline_load_finish (PathwaysStore  *store,
+                               GAsyncResult   *result,
+                               GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pathways_timeline_load_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+PathwaysTimeline *
+pathways_timeline_ref (PathwaysTimeline *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+pathways_timeline_unref (PathwaysTimeline *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+  g_hash_table_unref (self->by_id);
+  g_ptr_array_unref (self->rows);
+  g_string_chunk_free (self->strings);
+  g_free (self->on);
+  g_free (self->authority);
+  g_free (self);
+}
+
+const char *
+pathways_timeline_get_date (PathwaysTimeline *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->on;
+}
+
+/* The local authority's name, or NULL when it is not set */
+const char *
+pathways_timeline_get_authority_name (PathwaysTimeline *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->authority;
+}
+
+guint32
+pathways_timeline_get_today (PathwaysTimeline *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->today;
+}
+
+/**
+ * pathways_timeline_get_range:
+ *
+ * The days the timeline covers, with a margin: from the earliest spell
+ * to the latest end, move or 25th birthday, within twelve years of the
+ * day either way.
+ */
+void
+pathways_timeline_get_range (PathwaysTimeline *self,
+                             guint32          *first_day,
+                             guint32          *last_day)
+{
+  g_return_if_fail (self != NULL);
+
+  if (first_day)
+    *first_day = self->first_day;
+  if (last_day)
+    *last_day = self->last_day;
+}
+
+guint
+pathways_timeline_get_n_rows (PathwaysTimeline *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->rows->len;
+}
+
+const PathwaysTimelineRow *
+pathways_timeline_get_row (PathwaysTimeline *self,
+                           guint             index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->rows->len, NULL);
+  return g_ptr_array_index (self->rows, index);
+}
+
+const PathwaysTimelineRow *
+pathways_timeline_find_row (PathwaysTimeline *self,
+                            gint64            person_id)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return g_hash_table_lookup (self->by_id, &person_id);
+}
+
+static int
+compare_choices (gconstpointer a,
+                 gconstpointer b)
+{
+  const PathwaysTimelineChoice *x = a, *y = b;
+  return g_utf8_collate (x->label, y->label);
+}
+
+/**
+ * pathways_timeline_list_pas:
+ *
+ * Returns: (transfer full) (element-type PathwaysTimelineChoice): the
+ * personal advisers with someone on the timeline, by name
+ */
+GArray *
+pathways_timeline_list_pas (PathwaysTimeline *self)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GArray *out = g_array_new (FALSE, TRUE, sizeof (PathwaysTimelineChoice));
+
+  g_return_val_if_fail (self != NULL, out);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      PathwaysTimelineRow *row = g_ptr_array_index (self->rows, i);
+      PathwaysTimelineChoice c = { row->pa_id, row->pa_name };
+
+      if (row->pa_id == 0 || row->pa_name == NULL || g_hash_table_contains (seen, &row->pa_id))
+        continue;
+      g_hash_table_add (seen, &row->pa_id);
+      g_array_append_val (out, c);
+    }
+  g_array_sort (out, compare_choices);
+  return out;
+}
+
+/**
+ * pathways_timeline_list_teams:
+ *
+ * Returns: (transfer full) (element-type PathwaysTimelineChoice): the
+ * teams with someone on the timeline, by name
+ */
+GArray *
+pathways_timeline_list_teams (PathwaysTimeline *self)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GArray *out = g_array_new (FALSE, TRUE, sizeof (PathwaysTimelineChoice));
+
+  g_return_val_if_fail (self != NULL, out);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      PathwaysTimelineRow *row = g_ptr_array_index (self->rows, i);
+      PathwaysTimelineChoice c = { 0, row->team };
+
+      if (row->team == NULL || !g_hash_table_add (seen, (gpointer) row->team))
+        continue;
+      g_array_append_val (out, c);
+    }
+  g_array_sort (out, compare_choices);
+  return out;
+}
+
+gboolean
+pathways_timeline_row_matches (const PathwaysTimelineRow  *row,
+                               const PathwaysPersonFilter *filter)
+{
+  g_return_val_if_fail (row != NULL, FALSE);
+
+  if (filter == NULL)
+    return TRUE;
+  return pathways_person_filter_matches (filter, row->pa_id, row->team, row->status_code,
+                                         row->age, row->stage, row->alert_count);
+}
+
+typedef struct {
+  const char *label;
+  gboolean    missing;
+  GPtrArray  *rows;
+} Group;
+
+static void
+group_free (gpointer data)
+{
+  Group *g = data;
+
+  g_ptr_array_unref (g->rows);
+  g_free (g);
+}
+
+static int
+compare_groups (gconstpointer a,
+                gconstpointer b)
+{
+  const Group *x = *(Group * const *) a;
+  const Group *y = *(Group * const *) b;
+
+  if (x->missing != y->missing)
+    return x->missing ? 1 : -1;
+  return g_utf8_collate (x->label, y->label);
+}
+
+/**
+ * pathways_timeline_layout:
+ *
+ * Returns: (transfer full) (element-type PathwaysTimelineLine): the
+ * lines, top to bottom; they borrow from @self
+ */
+GArray *
+pathways_timeline_layout (PathwaysTimeline           *self,
+                          const PathwaysPersonFilter *filter,
+                          PathwaysTimelineGroup       group,
+                          guint                      *out_n_people)
+{
+  GArray *lines = g_array_new (FALSE, TRUE, sizeof (PathwaysTimelineLine));
+  g_autoptr(GHashTable) by_key = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
+  guint n_people = 0;
+
+  g_return_val_if_fail (self != NULL, lines);
+
+  if (group == PATHWAYS_TIMELINE_GROUP_NONE)
+    {
+      for (guint i = 0; i < self->rows->len; i++)
+        {
+          PathwaysTimelineRow *row = g_ptr_array_index (self->rows, i);
+          PathwaysTimelineLine line = { row, NULL, 0 };
+
+          if (!pathways_timeline_row_matches (row, filter))
+            continue;
+          g_array_append_val (lines, line);
+          n_people++;
+        }
+      if (out_n_people)
+        *out_n_people = n_people;
+      return lines;
+    }
+
+  /* Keyed by PA id (two PAs may share a name) or team name; "" for none */
+  by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  groups = g_ptr_array_new_with_free_func (group_free);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      PathwaysTimelineRow *row = g_ptr_array_index (self->rows, i);
+      const char *label = group == PATHWAYS_TIMELINE_GROUP_PA ? row->pa_name : row->team;
+      gboolean missing = label == NULL;
+      g_autofree char *key = NULL;
+      Group *g;
+
+      if (!pathways_timeline_row_matches (row, filter))
+        continue;
+      if (missing)
+        {
+          label = group == PATHWAYS_TIMELINE_GROUP_PA ? _("No personal adviser") : _("No team");
+          key = g_strdup ("");
+        }
+      else if (group == PATHWAYS_TIMELINE_GROUP_PA)
+        key = g_strdup_printf ("%" G_GINT64_FORMAT, row->pa_id);
+      else
+        key = g_strdup (label);
+
+      g = g_hash_table_lookup (by_key, key);
+      if (g == NULL)
+        {
+          g = g_new0 (Group, 1);
+          g->label = label;
+          g->missing = missing;
+          g->rows = g_ptr_array_new ();
+          g_ptr_array_add (groups, g);
+          g_hash_table_insert (by_key, g_steal_pointer (&key), g);
+        }
+      g_ptr_array_add (g->rows, row);
+      n_people++;
+    }
+
+  g_ptr_array_sort (groups, compare_groups);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      Group *g = g_ptr_array_index (groups, i);
+      PathwaysTimelineLine header = { NULL, g->label, g->rows->len };
+
+      g_array_append_val (lines, header);
+      for (guint j = 0; j < g->rows->len; j++)
+        {
+          PathwaysTimelineLine line = { g_ptr_array_index (g->rows, j), g->label, g->rows->len };
+          g_array_append_val (lines, line);
+        }
+    }
+
+  if (out_n_people)
+    *out_n_people = n_people;
+  return lines;
+}

@@ -1,0 +1,47 @@
+/* pathways-timeline-view.h — the Timeline page
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "pathways-core.h"
+#include "pathways-timeline-grid.h"
+
+G_BEGIN_DECLS
+
+#define PATHWAYS_TYPE_TIMELINE_VIEW (pathways_timeline_view_get_type ())
+G_DECLARE_FINAL_TYPE (PathwaysTimelineView, pathways_timeline_view, PATHWAYS, TIMELINE_VIEW, GtkWidget)
+
+typedef enum {
+  PATHWAYS_TIMELINE_EXPORT_PNG,
+  PATHWAYS_TIMELINE_EXPORT_PDF,
+} PathwaysTimelineExport;
+
+GtkWidget            *pathways_timeline_view_new          (void);
+void                  pathways_timeline_view_load         (PathwaysTimelineView       *self,
+                                                           PathwaysStore              *store,
+                                                           const char                 *today);
+void                  pathways_timeline_view_set_filter   (PathwaysTimelineView       *self,
+                                                           const PathwaysPersonFilter *filter);
+void                  pathways_timeline_view_export_async (PathwaysTimelineView       *self,
+                                                           PathwaysTimelineExport      format,
+                                                           GFile                      *file,
+                                                           GCancellable               *cancellable,
+                                                           GAsyncReadyCallback         callback,
+                                                           gpointer                    user_data);
+gboolean              pathways_timeline_view_export_finish (PathwaysTimelineView      *self,
+                                                           GAsyncResult               *result,
+                                                           GError                    **error);
+
+/* For tests */
+PathwaysTimelineGrid *pathways_timeline_view_get_grid     (PathwaysTimelineView       *self);
+const char           *pathways_timeline_view_get_visible_page (PathwaysTimelineView   *self);
+void                  pathways_timeline_view_select_filter (PathwaysTimelineView      *self,
+                                                           const char                 *filter,
+                                                           guint                       position);
+guint                 pathways_timeline_view_find_pa      (PathwaysTimelineView       *self,
+                                                           gint64                      pa_id);
+
+G_END_DECLS

@@ -1,0 +1,316 @@
+/* test-gui-timeline.c — the Timeline page, in-process, under Xvfb
+ *
+ * The real page and widget on a generated authority: the rows drawn for
+ * a filter, a click on a bar opening that young person (through the
+ * window's "win.open-person" action), zoom by action, and export to
+ * PNG and PDF.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pathways-timeline-view.h"
+#include "test-util.h"
+
+static char *dir;
+static PathwaysStore *store;
+static GtkWidget *window;
+static PathwaysTimelineView *view;
+static gint64 opened_id;
+static guint n_opened;
+
+static void
+open_person_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  opened_id = g_variant_get_int64 (parameter);
+  n_opened++;
+}
+
+/* Iterate until @done returns TRUE, at most ~20 s */
+static gboolean
+wait_for (gboolean (*done) (gpointer),
+          gpointer   data)
+{
+  for (guint turn = 0; turn < 4000; turn++)
+    {
+      if (done (data))
+        return TRUE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (5000);
+    }
+  return done (data);
+}
+
+static gboolean
+timeline_shown (gpointer data)
+{
+  return g_strcmp0 (pathways_timeline_view_get_visible_page (data), "timeline") == 0;
+}
+
+static void
+settle (void)
+{
+  PathwaysTimelineGrid *grid = pathways_timeline_view_get_grid (view);
+
+  gtk_widget_queue_draw (GTK_WIDGET (grid));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (grid));
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+setup (void)
+{
+  static const GActionEntry entries[] = {
+    { "open-person", open_person_cb, "x", NULL, NULL, { 0 } },
+  };
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+
+  if (!gtk_init_check ())
+    exit (77);  /* no display: meson's "skipped" */
+  adw_init ();
+
+  dir = test_make_dir ();
+  store = test_open_store (dir, "timeline.db");
+  ck_assert (pathways_generate (store, PATHWAYS_GENERATE_DEMO, 5, TEST_TODAY, NULL, NULL));
+
+  /* A window with the action the main window has */
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), NULL);
+  gtk_widget_insert_action_group (window, "win", G_ACTION_GROUP (group));
+  view = PATHWAYS_TIMELINE_VIEW (pathways_timeline_view_new ());
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+
+  opened_id = 0;
+  n_opened = 0;
+  pathways_timeline_view_load (view, store, TEST_TODAY);
+  ck_assert (wait_for (timeline_shown, view));
+  settle ();
+}
+
+static void
+teardown (void)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+  window = NULL;
+  view = NULL;
+  g_clear_object (&store);
+  test_remove_dir (dir);
+  g_clear_pointer (&dir, g_free);
+}
+
+START_TEST (test_rows_drawn_for_a_filter)
+{
+  PathwaysTimelineGrid *grid = pathways_timeline_view_get_grid (view);
+  PathwaysTimeline *timeline = pathways_timeline_grid_get_timeline (grid);
+  g_autoptr(GArray) pas = pathways_timeline_list_pas (timeline);
+  g_autoptr(GArray) expected = NULL;
+  PathwaysTimelineRenderStats stats;
+  PathwaysPersonFilter filter;
+  gint64 pa;
+  guint n_expected = 0;
+  guint capacity = (guint) ((gtk_widget_get_height (GTK_WIDGET (grid)) - PATHWAYS_TIMELINE_HEADER_HEIGHT) /
+                            PATHWAYS_TIMELINE_ROW_HEIGHT);
+
+  /* Everyone, and only the rows in view are drawn */
+  ck_assert_uint_eq (pathways_timeline_grid_get_n_people (grid), 60);
+  pathways_timeline_grid_get_last_frame_stats (grid, &stats);
+  ck_assert_uint_eq (stats.first_line, 0);
+  ck_assert_uint_gt (stats.n_lines_drawn, 5);
+  ck_assert_uint_le (stats.n_lines_drawn, capacity + 1);
+  ck_assert_uint_lt (stats.n_lines_drawn, 60);
+
+  /* One PA's young people: exactly those the rules say, in order */
+  ck_assert_uint_gt (pas->len, 1);
+  pa = g_array_index (pas, PathwaysTimelineChoice, 1).id;
+  pathways_person_filter_init (&filter);
+  filter.pa_id = pa;
+  expected = pathways_timeline_layout (timeline, &filter, PATHWAYS_TIMELINE_GROUP_NONE, &n_expected);
+  ck_assert_uint_gt (n_expected, 0);
+  ck_assert_uint_lt (n_expected, 60);
+
+  pathways_timeline_view_select_filter (view, "pa", pathways_timeline_view_find_pa (view, pa));
+  settle ();
+  ck_assert_uint_eq (pathways_timeline_grid_get_n_people (grid), n_expected);
+  pathways_timeline_grid_get_last_frame_stats (grid, &stats);
+  ck_assert_uint_eq (stats.first_line, 0);
+  ck_assert_uint_eq (stats.n_lines_drawn, MIN (n_expected, capacity + 1));
+  for (guint i = 0; i < n_expected; i++)
+    ck_assert_int_eq (pathways_timeline_grid_get_line_person (grid, i),
+                      g_array_index (expected, PathwaysTimelineLine, i).row->id);
+  ck_assert_int_eq (pathways_timeline_grid_get_line_person (grid, n_expected), 0);
+
+  /* Grouped by PA: one header, then the same people */
+  pathways_timeline_view_select_filter (view, "group", PATHWAYS_TIMELINE_GROUP_PA);
+  settle ();
+  ck_assert_int_eq (pathways_timeline_grid_get_line_person (grid, 0), 0);
+  ck_assert_int_eq (pathways_timeline_grid_get_line_person (grid, 1),
+                    g_array_index (expected, PathwaysTimelineLine, 0).row->id);
+
+  /* A filter nobody passes: the "No One Matches" page; cleared: everyone */
+  pathways_timeline_view_select_filter (view, "age", 1);
+  pathways_timeline_view_select_filter (view, "stage", 6);
+  pathways_timeline_view_select_filter (view, "alerts", 1);
+  if (pathways_timeline_grid_get_n_people (grid) == 0)
+    ck_assert_str_eq (pathways_timeline_view_get_visible_page (view), "no-results");
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.clear-filters", NULL));
+  ck_assert_uint_eq (pathways_timeline_grid_get_n_people (grid), 60);
+  ck_assert_str_eq (pathways_timeline_view_get_visible_page (view), "timeline");
+}
+END_TEST
+
+START_TEST (test_click_on_bar_opens_person)
+{
+  PathwaysTimelineGrid *grid = pathways_timeline_view_get_grid (view);
+  PathwaysTimelineHit hit;
+  gint64 id = pathways_timeline_grid_get_line_person (grid, 4);
+  double x, y;
+
+  ck_assert_int_ne (id, 0);
+  ck_assert (pathways_timeline_grid_locate_person (grid, id, &x, &y));
+  settle ();
+
+  /* The point is on that young person's bar … */
+  ck_assert (pathways_timeline_grid_hit_test (grid, x, y, &hit));
+  ck_assert_int_eq (hit.kind, PATHWAYS_TIMELINE_HIT_SPAN);
+  ck_assert_int_eq (pathways_timeline_grid_get_line_person (grid, hit.line), id);
+
+  /* … and a click there opens them */
+  ck_assert (pathways_timeline_grid_click (grid, x, y));
+  ck_assert_uint_eq (n_opened, 1);
+  ck_assert_int_eq (opened_id, id);
+
+  /* A click on the time axis opens nobody */
+  ck_assert (!pathways_timeline_grid_click (grid, 400, 5));
+  ck_assert_uint_eq (n_opened, 1);
+
+  /* The keyboard: the focused row, described, and Enter opens it */
+  ck_assert (gtk_widget_grab_focus (GTK_WIDGET (grid)));
+  {
+    g_autofree char *text = pathways_timeline_grid_describe_focus (grid);
+    const PathwaysTimelineRow *row = pathways_timeline_find_row (pathways_timeline_grid_get_timeline (grid), id);
+
+    ck_assert_ptr_nonnull (text);
+    ck_assert_ptr_nonnull (strstr (text, row->name));
+  }
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (grid), "grid.activate", NULL));
+  ck_assert_uint_eq (n_opened, 2);
+  ck_assert_int_eq (opened_id, id);
+}
+END_TEST
+
+START_TEST (test_zoom_actions)
+{
+  PathwaysTimelineGrid *grid = pathways_timeline_view_get_grid (view);
+
+  ck_assert_str_eq (pathways_timeline_grid_get_zoom (grid), "quarters");
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.zoom-in", NULL));
+  ck_assert_str_eq (pathways_timeline_grid_get_zoom (grid), "months");
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.zoom-in", NULL));
+  ck_assert_str_eq (pathways_timeline_grid_get_zoom (grid), "months");
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.zoom", "s", "years"));
+  ck_assert_str_eq (pathways_timeline_grid_get_zoom (grid), "years");
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.zoom-out", NULL));
+  ck_assert_str_eq (pathways_timeline_grid_get_zoom (grid), "years");
+  settle ();
+}
+END_TEST
+
+static void
+exported_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  int *state = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *state = pathways_timeline_view_export_finish (PATHWAYS_TIMELINE_VIEW (source), result, &error) ? 1 : -1;
+  ck_assert_no_error (error);
+}
+
+static gboolean
+nonzero (gpointer data)
+{
+  return *(int *) data != 0;
+}
+
+static void
+export_to (PathwaysTimelineExport  format,
+           const char             *name,
+           char                  **contents,
+           gsize                  *length)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  int state = 0;
+
+  pathways_timeline_view_export_async (view, format, file, NULL, exported_cb, &state);
+  ck_assert (wait_for (nonzero, &state));
+  ck_assert_int_eq (state, 1);
+  ck_assert (g_file_get_contents (path, contents, length, NULL));
+}
+
+START_TEST (test_export_png_and_pdf)
+{
+  g_autofree char *png = NULL;
+  g_autofree char *pdf = NULL;
+  gsize png_len = 0, pdf_len = 0;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+
+  export_to (PATHWAYS_TIMELINE_EXPORT_PNG, "t.png", &png, &png_len);
+  ck_assert_uint_gt (png_len, 1000);
+  ck_assert (memcmp (png, "\x89PNG", 4) == 0);
+
+  export_to (PATHWAYS_TIMELINE_EXPORT_PDF, "t.pdf", &pdf, &pdf_len);
+  ck_assert_uint_gt (pdf_len, 1000);
+  ck_assert (memcmp (pdf, "%PDF", 4) == 0);
+
+  /* Every young person is in the PDF, over several pages */
+  if (pdftotext != NULL)
+    {
+      g_autofree char *in = g_build_filename (dir, "t.pdf", NULL);
+      g_autofree char *out = NULL;
+      const char *argv[] = { pdftotext, "-layout", in, "-", NULL };
+      PathwaysTimeline *timeline = pathways_timeline_grid_get_timeline (pathways_timeline_view_get_grid (view));
+      const PathwaysTimelineRow *last = pathways_timeline_get_row (timeline, pathways_timeline_get_n_rows (timeline) - 1);
+
+      ck_assert (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                               NULL, NULL));
+      ck_assert_ptr_nonnull (strstr (out, pathways_timeline_get_row (timeline, 0)->name));
+      ck_assert_ptr_nonnull (strstr (out, last->name));
+      ck_assert_ptr_nonnull (strstr (out, "Page 2 of"));
+    }
+}
+END_TEST
+
+static Suite *
+timeline_suite (void)
+{
+  Suite *s = suite_create ("gui-timeline");
+  TCase *tc = tcase_create ("timeline");
+
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_set_timeout (tc, 120);
+  tcase_add_test (tc, test_rows_drawn_for_a_filter);
+  tcase_add_test (tc, test_click_on_bar_opens_person);
+  tcase_add_test (tc, test_zoom_actions);
+  tcase_add_test (tc, test_export_png_and_pdf);
+  suite_add_tcase (s, tc);
+  return s;
+}
+
+int
+main (void)
+{
+  return test_run_suite (timeline_suite ());
+}
