@@ -308,6 +308,37 @@ START_TEST (test_stock_rows)
 }
 END_TEST
 
+START_TEST (test_let_outside_the_service)
+{
+  gint64 flat = add_unit ("Flat 12, let", "council", 18, 25);
+  gint64 amara = add_person ("LC2700", "Amara", "2005-01-01");
+  g_autoptr(PathwaysUnit) u = pathways_store_get (store, PATHWAYS_TYPE_UNIT, flat, NULL);
+  g_autofree char *from = NULL;
+  g_autoptr(GListModel) ranked = NULL;
+  g_autoptr(PathwaysRecord) only = NULL;
+
+  /* Let to a general-needs tenant until 01/03/2027: not ours to offer until then */
+  g_object_set (u, "status", "occupied", "status-from", "2025-06-01", "status-to", "2027-03-01",
+                "status-reason", "Let outside the leaving-care service", NULL);
+  ck_assert (pathways_store_update (store, PATHWAYS_RECORD (u), NULL));
+  ck_assert (!free_on (flat, TEST_TODAY));
+  ck_assert (free_on (flat, "2027-03-01"));
+  from = free_from (flat);
+  ck_assert_str_eq (from, "2027-03-01");
+
+  ranked = pathways_stock_rank_units (store, amara, TEST_TODAY, NULL, NULL);
+  only = g_list_model_get_item (ranked, 0);
+  ck_assert_int_eq (pathways_record_get_int (only, "verdict"), PATHWAYS_VERDICT_NOT_ELIGIBLE);
+  ck_assert (strstr (pathways_record_get_string (only, "reasons"),
+                     "Let to someone outside the leaving-care service until 01/03/2027") != NULL);
+
+  /* Once one of our young people lives there, their booking is what counts */
+  add_spell (amara, flat, "current", "2026-10-01", "2026-12-20");
+  ck_assert (!free_on (flat, "2026-12-01"));
+  ck_assert (free_on (flat, "2026-12-20"));
+}
+END_TEST
+
 static Suite *
 stock_suite (void)
 {
@@ -323,6 +354,7 @@ stock_suite (void)
   tcase_add_test (tc, test_rank_people_by_need);
   tcase_add_test (tc, test_counts_and_coming_free);
   tcase_add_test (tc, test_stock_rows);
+  tcase_add_test (tc, test_let_outside_the_service);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -1168,6 +1168,19 @@ generate_person (Gen      *g,
   return generate_milestones (g, r, error);
 }
 
+/* The share of each kind of unit let to people the service does not support */
+static double
+let_to_others (const char *kind)
+{
+  if (g_str_equal (kind, "council") || g_str_equal (kind, "housing_association"))
+    return 0.85;
+  if (g_str_equal (kind, "private_rented"))
+    return 0.8;
+  if (g_str_equal (kind, "supported") || g_str_equal (kind, "foyer") || g_str_equal (kind, "supported_lodgings"))
+    return 0.35;
+  return 0.0;
+}
+
 /* Unit statuses follow from who lives there now and who is booked */
 static gboolean
 settle_unit_statuses (Gen      *g,
@@ -1198,6 +1211,15 @@ settle_unit_statuses (Gen      *g,
         status = "occupied";
       else if (u->planned)
         status = "reserved";
+      else if (chance (g, let_to_others (u->kind)))
+        {
+          /* Let to a general-needs tenant or a young person from another
+           * authority: it comes back to us when they leave, if ever */
+          status = "occupied";
+          from = pathways_date_add_days (g->today, -rint_range (g, 30, 900));
+          to = chance (g, 0.6) ? pathways_date_add_days (g->today, rint_range (g, 20, 700)) : NULL;
+          reason = "Let outside the leaving-care service";
+        }
       else if (chance (g, 0.1))
         {
           status = "void";

@@ -613,6 +613,21 @@ unit_status_on (const PathwaysUnitFacts *u,
          (u->status_to == NULL || strcmp (u->status_to, date) > 0);
 }
 
+/* Occupied by someone the leaving-care service does not support (a
+ * general-needs tenant, a young person placed by another authority):
+ * the status says so and no young person of ours lives there */
+static gboolean
+held_by_others (const PathwaysUnitFacts *u,
+                const char              *date)
+{
+  if (!unit_status_on (u, "occupied", date))
+    return FALSE;
+  for (guint i = 0; u->spells && i < u->spells->len; i++)
+    if (g_str_equal (((PathwaysSpellFacts *) g_ptr_array_index (u->spells, i))->state, "current"))
+      return FALSE;
+  return TRUE;
+}
+
 /**
  * pathways_rules_check_unit:
  * @people: (nullable): person id → PathwaysPersonFacts, to name who else
@@ -662,6 +677,19 @@ pathways_rules_check_unit (const PathwaysRuleSettings *settings,
         }
       else
         add_reason (e, PATHWAYS_SEVERITY_HIGH, "unit-void", g_strdup (_("This unit is void.")));
+    }
+
+  if (held_by_others (u, date))
+    {
+      if (u->status_to != NULL)
+        {
+          g_autofree char *until = pathways_date_format_uk (u->status_to);
+          add_reason (e, PATHWAYS_SEVERITY_HIGH, "unit-let",
+                      g_strdup_printf (_("Let to someone outside the leaving-care service until %s."), until));
+        }
+      else
+        add_reason (e, PATHWAYS_SEVERITY_HIGH, "unit-let",
+                    g_strdup (_("Let to someone outside the leaving-care service.")));
     }
 
   for (guint i = 0; u->spells && i < u->spells->len; i++)
@@ -1380,7 +1408,7 @@ pathways_rules_unit_free_on (const PathwaysUnitFacts *u,
 {
   if (u->retired_on != NULL && strcmp (u->retired_on, date) <= 0)
     return FALSE;
-  if (unit_status_on (u, "void", date) || unit_status_on (u, "offline", date))
+  if (unit_status_on (u, "void", date) || unit_status_on (u, "offline", date) || held_by_others (u, date))
     return FALSE;
   for (guint i = 0; u->spells && i < u->spells->len; i++)
     {
@@ -1413,7 +1441,7 @@ pathways_rules_unit_free_from (const PathwaysUnitFacts *u,
 
       if (u->retired_on != NULL && strcmp (u->retired_on, day) <= 0)
         return NULL;
-      if (unit_status_on (u, "void", day) || unit_status_on (u, "offline", day))
+      if (unit_status_on (u, "void", day) || unit_status_on (u, "offline", day) || held_by_others (u, day))
         {
           held = TRUE;
           if (u->status_to == NULL)
