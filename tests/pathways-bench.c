@@ -16,6 +16,7 @@
 #include <sys/resource.h>
 
 #include "pathways-core.h"
+#include <gtk/gtk.h>
 #include "pathways-timeline-render.h"
 
 #define TODAY "2026-11-22"
@@ -111,6 +112,27 @@ bench_snapshot (gpointer data)
 
   if (snap == NULL)
     g_error ("%s", error->message);
+}
+
+/* One keystroke in the caseload's search: the same GtkStringFilter on
+ * "search-text" the caseload view uses, over 2,000 rows */
+typedef struct {
+  GtkFilterListModel *filtered;
+  GtkStringFilter    *filter;
+  guint               n;
+} Keystroke;
+
+static void
+bench_keystroke (gpointer data)
+{
+  static const char * const typed[] = { "a", "ah", "ahm", "ahma", "ahmad", "ahma", "ahm", "ah", "a", "" };
+  Keystroke *k = data;
+
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      gtk_string_filter_set_search (k->filter, typed[i]);
+      k->n += g_list_model_get_n_items (G_LIST_MODEL (k->filtered));
+    }
 }
 
 static void
@@ -257,6 +279,17 @@ main (int   argc,
   report ("load caseload model (store open)", median_ms (bench_load, store));
   report ("list every unit (store open)", median_ms (bench_list_units, store));
   report ("load rules snapshot (facts for everyone)", median_ms (bench_snapshot, store));
+  {
+    g_autoptr(GListModel) rows = pathways_store_load_caseload (store, TODAY, NULL);
+    Keystroke k = { 0 };
+
+    k.filter = gtk_string_filter_new (gtk_property_expression_new (PATHWAYS_TYPE_CASELOAD_ROW, NULL,
+                                                                   "search-text"));
+    gtk_string_filter_set_match_mode (k.filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+    k.filtered = gtk_filter_list_model_new (g_object_ref (rows), GTK_FILTER (k.filter));
+    report ("caseload search, per keystroke (10 typed)", median_ms (bench_keystroke, &k) / 10.0);
+    g_object_unref (k.filtered);
+  }
   report ("all alerts for everyone (snapshot + rules)", median_ms (bench_alerts, store));
   report ("sufficiency figures (mix, cliff, 24 months)", median_ms (bench_sufficiency, store));
 
