@@ -43,21 +43,6 @@ teardown (void)
   g_clear_pointer (&dir, g_free);
 }
 
-/* Iterate until @done returns TRUE, at most ~20 s */
-static gboolean
-wait_for (gboolean (*done) (gpointer),
-          gpointer   data)
-{
-  for (guint turn = 0; turn < 4000; turn++)
-    {
-      if (done (data))
-        return TRUE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (5000);
-    }
-  return done (data);
-}
-
 static gboolean
 dashboard_ready (gpointer data)
 {
@@ -259,7 +244,7 @@ START_TEST (test_dashboard_shows_the_figures)
   make_store ();
   window = make_window (&view, 1280);
   pathways_sufficiency_view_set_store (view, store, TEST_TODAY);
-  ck_assert (wait_for (dashboard_ready, view));
+  ck_assert (test_wait_for (dashboard_ready, view));
 
   collect_text (GTK_WIDGET (view), text);
   /* Heading and figures at a glance */
@@ -338,7 +323,7 @@ START_TEST (test_export_writes_the_report)
   make_store ();
   window = make_window (&view, 1280);
   pathways_sufficiency_view_set_store (view, store, TEST_TODAY);
-  ck_assert (wait_for (dashboard_ready, view));
+  ck_assert (test_wait_for (dashboard_ready, view));
 
   /* The button is there, labelled, and enabled once the figures are in */
   find_all (GTK_WIDGET (view), GTK_TYPE_BUTTON, buttons);
@@ -351,7 +336,7 @@ START_TEST (test_export_writes_the_report)
   /* What the save dialog does with the chosen file: export in a thread */
   g_signal_connect (view, "report-exported", G_CALLBACK (exported_cb), &outcome);
   pathways_sufficiency_view_export (view, file, PATHWAYS_REPORT_PDF);
-  ck_assert (wait_for (exported, &outcome));
+  ck_assert (test_wait_for (exported, &outcome));
   ck_assert_int_eq (outcome, 1);
   ck_assert_int_eq (g_stat (path, &st), 0);
   ck_assert_int_gt (st.st_size, 1000);
@@ -389,7 +374,7 @@ START_TEST (test_window_page_on_demo_authority)
 
   /* The page works its figures out when shown (Alt+4) */
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "sufficiency"));
-  ck_assert (wait_for (view_ready_in, window));
+  ck_assert (test_wait_for (view_ready_in, window));
   find_all (GTK_WIDGET (window), PATHWAYS_TYPE_SUFFICIENCY_VIEW, views);
   s = pathways_sufficiency_view_get_sufficiency (g_ptr_array_index (views, 0));
   ck_assert_int_eq (s->n_people, 60);

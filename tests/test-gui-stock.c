@@ -44,21 +44,6 @@ teardown (void)
   g_clear_pointer (&dir, g_free);
 }
 
-/* Iterate until @done returns TRUE, at most ~20 s */
-static gboolean
-wait_for (gboolean (*done) (gpointer),
-          gpointer   data)
-{
-  for (guint turn = 0; turn < 4000; turn++)
-    {
-      if (done (data))
-        return TRUE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (5000);
-    }
-  return done (data);
-}
-
 static void
 spin (guint turns)
 {
@@ -98,7 +83,7 @@ fixture_start (Fixture    *f,
   gtk_window_present (f->window);
 
   pathways_stock_view_set_store (f->view, f->store);
-  ck_assert (wait_for (view_idle, f->view));
+  ck_assert (test_wait_for (view_idle, f->view));
 }
 
 static void
@@ -242,7 +227,7 @@ START_TEST (test_filters_narrow_the_list)
   ck_assert_uint_lt (n_both, n_all);
 
   pathways_stock_view_set_available_on (f.view, next_month);
-  ck_assert (wait_for (view_idle, f.view));
+  ck_assert (test_wait_for (view_idle, f.view));
   free_next_month = pathways_stock_free_on (f.store, next_month, NULL);
   assert_visible_rows (f.view, is_free_on, free_next_month);
   ck_assert_uint_lt (pathways_stock_view_get_n_visible (f.view), n_both);
@@ -250,7 +235,7 @@ START_TEST (test_filters_narrow_the_list)
 
   /* 16–17: supported accommodation, not tenancies */
   pathways_stock_view_clear_filters (f.view);
-  ck_assert (wait_for (view_idle, f.view));
+  ck_assert (test_wait_for (view_idle, f.view));
   ck_assert_uint_eq (pathways_stock_view_get_n_visible (f.view), n_all);
   pathways_stock_view_set_ages (f.view, PATHWAYS_AGES_16_17);
   assert_visible_rows (f.view, takes_16_17, NULL);
@@ -365,11 +350,11 @@ START_TEST (test_reserve_from_who_could_live_here)
   pathways_stock_view_open_unit (f.view, unit_id);
   ck_assert_str_eq (pathways_stock_view_get_visible_page (f.view), "unit");
   page = pathways_stock_view_get_unit_page (f.view);
-  ck_assert (wait_for (page_idle, page));
+  ck_assert (test_wait_for (page_idle, page));
   ck_assert_str_eq (pathways_unit_page_get_free_from (page), TEST_TODAY);
   date = pathways_date_add_days (TEST_TODAY, 14);
   pathways_unit_page_set_date (page, date);
-  ck_assert (wait_for (page_idle, page));
+  ck_assert (test_wait_for (page_idle, page));
   candidates = pathways_unit_page_get_candidates (page);
   ck_assert_uint_gt (g_list_model_get_n_items (candidates), 0);
   {
@@ -413,7 +398,7 @@ START_TEST (test_reserve_from_who_could_live_here)
   }
   ck_assert_ptr_nonnull (dialog);
   ck_assert (gtk_window_get_transient_for (dialog) == f.window);
-  ck_assert (wait_for (dialog_ready, dialog));
+  ck_assert (test_wait_for (dialog_ready, dialog));
   check = pathways_move_dialog_get_check (PATHWAYS_MOVE_DIALOG (dialog));
   ck_assert_int_ne (check->verdict, PATHWAYS_VERDICT_NOT_ELIGIBLE);
   if (check->verdict == PATHWAYS_VERDICT_WARNINGS)
@@ -424,7 +409,7 @@ START_TEST (test_reserve_from_who_could_live_here)
   w.page = page;
   w.want = 1;
   w.who = name;
-  ck_assert (wait_for (strip_shows, &w));
+  ck_assert (test_wait_for (strip_shows, &w));
   ck_assert_uint_eq (pathways_occupancy_strip_get_n_segments (pathways_unit_page_get_strip (page)), n_segments + 1);
   {
     PathwaysOccupancyStrip *strip = pathways_unit_page_get_strip (page);
@@ -453,7 +438,7 @@ START_TEST (test_reserve_from_who_could_live_here)
   ck_assert_int_eq (pathways_record_get_int (spell, "unit-id"), unit_id);
 
   /* The register says who it is reserved for */
-  ck_assert (wait_for (view_idle, f.view));
+  ck_assert (test_wait_for (view_idle, f.view));
   pathways_stock_view_set_search_text (f.view, name);
   {
     GListModel *rows = pathways_stock_view_get_visible (f.view);
@@ -516,7 +501,7 @@ START_TEST (test_add_unit_validates_fields)
 
   /* No name: shown under the name */
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (w.editor), "editor.save", NULL));
-  ck_assert (wait_for (editor_idle, &w));
+  ck_assert (test_wait_for (editor_idle, &w));
   ck_assert_ptr_nonnull (pathways_unit_editor_get_field_error (w.editor, "name"));
   ck_assert_int_eq (w.saved_id, 0);
 
@@ -525,7 +510,7 @@ START_TEST (test_add_unit_validates_fields)
   pathways_unit_editor_set_kind (w.editor, "supported");
   pathways_unit_editor_set_text (w.editor, "ofsted-urn", "12");
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (w.editor), "editor.save", NULL));
-  ck_assert (wait_for (editor_idle, &w));
+  ck_assert (test_wait_for (editor_idle, &w));
   ck_assert_ptr_null (pathways_unit_editor_get_field_error (w.editor, "name"));
   ck_assert_ptr_nonnull (pathways_unit_editor_get_field_error (w.editor, "ofsted-urn"));
   ck_assert_int_eq (w.saved_id, 0);
@@ -534,11 +519,11 @@ START_TEST (test_add_unit_validates_fields)
   pathways_unit_editor_set_text (w.editor, "ofsted-urn", "SC123456");
   pathways_unit_editor_set_text (w.editor, "weekly-cost", "lots");
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (w.editor), "editor.save", NULL));
-  ck_assert (wait_for (editor_idle, &w));
+  ck_assert (test_wait_for (editor_idle, &w));
   ck_assert_ptr_nonnull (pathways_unit_editor_get_field_error (w.editor, "weekly-cost"));
   pathways_unit_editor_set_text (w.editor, "weekly-cost", "-5");
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (w.editor), "editor.save", NULL));
-  ck_assert (wait_for (editor_idle, &w));
+  ck_assert (test_wait_for (editor_idle, &w));
   ck_assert_ptr_nonnull (pathways_unit_editor_get_field_error (w.editor, "weekly-cost"));
 
   /* Ages the wrong way round: under the ages */
@@ -546,7 +531,7 @@ START_TEST (test_add_unit_validates_fields)
   pathways_unit_editor_set_text (w.editor, "min-age", "21");
   pathways_unit_editor_set_text (w.editor, "max-age", "17");
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (w.editor), "editor.save", NULL));
-  ck_assert (wait_for (editor_idle, &w));
+  ck_assert (test_wait_for (editor_idle, &w));
   ck_assert_ptr_nonnull (pathways_unit_editor_get_field_error (w.editor, "min-age"));
   ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_UNIT, NULL), before);
 
@@ -554,7 +539,7 @@ START_TEST (test_add_unit_validates_fields)
   pathways_unit_editor_set_text (w.editor, "min-age", "16");
   pathways_unit_editor_set_text (w.editor, "max-age", "21");
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (w.editor), "editor.save", NULL));
-  ck_assert (wait_for (editor_idle, &w));
+  ck_assert (test_wait_for (editor_idle, &w));
   ck_assert_int_gt (w.saved_id, 0);
   ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_UNIT, NULL), before + 1);
   saved = pathways_store_get (store, PATHWAYS_TYPE_UNIT, w.saved_id, NULL);
@@ -581,7 +566,7 @@ START_TEST (test_coming_free_and_status)
 
   /* Coming free in 12 months: the core's list, shown grouped */
   pathways_stock_view_show_coming_free (f.view, 12);
-  ck_assert (wait_for (view_idle, f.view));
+  ck_assert (test_wait_for (view_idle, f.view));
   ck_assert_str_eq (pathways_stock_view_get_visible_page (f.view), "coming-free");
   expected = pathways_stock_coming_free (f.store, TEST_TODAY, 12, NULL);
   coming = pathways_stock_view_get_coming_free (f.view);
@@ -591,7 +576,7 @@ START_TEST (test_coming_free_and_status)
 
   /* One month: fewer or as many */
   pathways_stock_view_show_coming_free (f.view, 1);
-  ck_assert (wait_for (view_idle, f.view));
+  ck_assert (test_wait_for (view_idle, f.view));
   ck_assert_uint_le (g_list_model_get_n_items (pathways_stock_view_get_coming_free (f.view)),
                      g_list_model_get_n_items (expected));
 
@@ -608,7 +593,7 @@ START_TEST (test_coming_free_and_status)
   ck_assert_int_gt (void_id, 0);
   pathways_stock_view_open_unit (f.view, void_id);
   page = pathways_stock_view_get_unit_page (f.view);
-  ck_assert (wait_for (page_idle, page));
+  ck_assert (test_wait_for (page_idle, page));
   ck_assert_uint_ge (pathways_occupancy_strip_get_n_segments (pathways_unit_page_get_strip (page)), 1);
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "unit.back-in-use", NULL));
   for (guint i = 0; i < 4000; i++)
@@ -656,7 +641,7 @@ START_TEST (test_where_could_they_go)
 
   /* On the day they need to move, ranked as the core ranks them */
   pathways_destination_list_set_person (list, store, pathways_record_get_id (person));
-  ck_assert (wait_for (destinations_ready, list));
+  ck_assert (test_wait_for (destinations_ready, list));
   ck_assert_str_eq (pathways_destination_list_get_date (list), need);
   shown = pathways_destination_list_get_destinations (list);
   ck_assert_uint_eq (g_list_model_get_n_items (shown), g_list_model_get_n_items (expected));
@@ -669,7 +654,7 @@ START_TEST (test_where_could_they_go)
 
   /* Another date: ranked for that day */
   pathways_destination_list_set_date (list, later);
-  ck_assert (wait_for (destinations_ready, list));
+  ck_assert (test_wait_for (destinations_ready, list));
   ck_assert_str_eq (pathways_destination_list_get_date (list), later);
 
   gtk_window_destroy (window);

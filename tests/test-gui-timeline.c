@@ -32,21 +32,6 @@ open_person_cb (GSimpleAction *action,
   n_opened++;
 }
 
-/* Iterate until @done returns TRUE, at most ~20 s */
-static gboolean
-wait_for (gboolean (*done) (gpointer),
-          gpointer   data)
-{
-  for (guint turn = 0; turn < 4000; turn++)
-    {
-      if (done (data))
-        return TRUE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (5000);
-    }
-  return done (data);
-}
-
 static gboolean
 timeline_shown (gpointer data)
 {
@@ -92,7 +77,7 @@ setup (void)
   opened_id = 0;
   n_opened = 0;
   pathways_timeline_view_load (view, store, TEST_TODAY);
-  ck_assert (wait_for (timeline_shown, view));
+  ck_assert (test_wait_for (timeline_shown, view));
   settle ();
 }
 
@@ -255,7 +240,7 @@ export_to (PathwaysTimelineExport  format,
   int state = 0;
 
   pathways_timeline_view_export_async (view, format, file, NULL, exported_cb, &state);
-  ck_assert (wait_for (nonzero, &state));
+  ck_assert (test_wait_for (nonzero, &state));
   ck_assert_int_eq (state, 1);
   ck_assert (g_file_get_contents (path, contents, length, NULL));
 }

@@ -42,21 +42,6 @@ teardown (void)
   g_clear_pointer (&dir, g_free);
 }
 
-/* Iterate until @done returns TRUE, at most ~20 s */
-static gboolean
-wait_for (gboolean (*done) (gpointer),
-          gpointer   data)
-{
-  for (guint turn = 0; turn < 4000; turn++)
-    {
-      if (done (data))
-        return TRUE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (5000);
-    }
-  return done (data);
-}
-
 static gboolean
 caseload_ready (gpointer data)
 {
@@ -104,7 +89,7 @@ START_TEST (test_first_start_creates_demo_authority)
 
   /* Opening and seeding run off the main thread: the window is there at once */
   ck_assert (gtk_widget_get_visible (GTK_WIDGET (window)));
-  ck_assert (wait_for (caseload_ready, view));
+  ck_assert (test_wait_for (caseload_ready, view));
 
   /* The demo authority: 60 young people in the column view */
   ck_assert_str_eq (pathways_caseload_view_get_visible_page (view), "list");
@@ -134,7 +119,7 @@ START_TEST (test_search_filters_caseload)
   app = pathways_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
   window = launch (app);
   view = pathways_window_get_caseload_view (window);
-  ck_assert (wait_for (caseload_ready, view));
+  ck_assert (test_wait_for (caseload_ready, view));
 
   /* Search by a family name: exactly the people with it remain */
   rows = pathways_store_load_caseload (pathways_application_get_store (app), TEST_TODAY, NULL);
@@ -183,7 +168,7 @@ START_TEST (test_empty_database_shows_empty_state)
   app = pathways_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
   window = launch (app);
   view = pathways_window_get_caseload_view (window);
-  ck_assert (wait_for (caseload_ready, view));
+  ck_assert (test_wait_for (caseload_ready, view));
 
   ck_assert_str_eq (pathways_caseload_view_get_visible_page (view), "empty");
   ck_assert (pathways_store_is_empty (pathways_application_get_store (app)));
@@ -251,7 +236,7 @@ session_start (Session    *s,
   g_setenv (PATHWAYS_DATABASE_ENV, s->path, TRUE);
   s->app = pathways_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
   s->window = launch (s->app);
-  ck_assert (wait_for (caseload_ready, pathways_window_get_caseload_view (s->window)));
+  ck_assert (test_wait_for (caseload_ready, pathways_window_get_caseload_view (s->window)));
   s->store = pathways_application_get_store (s->app);
   ck_assert_ptr_nonnull (s->store);
 }
@@ -287,7 +272,7 @@ open_person (Session *s,
 
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (s->window), "win.open-person", "x", person_id));
   ck_assert (pathways_window_is_showing_person (s->window));
-  ck_assert (wait_for (page_ready, page));
+  ck_assert (test_wait_for (page_ready, page));
   ck_assert_int_eq (pathways_record_get_id (PATHWAYS_RECORD (pathways_person_page_get_details (page)->person)),
                     person_id);
   return page;
@@ -487,7 +472,7 @@ START_TEST (test_ticking_milestone_changes_readiness)
   before = pathways_person_page_get_readiness_value (page);
   g_object_set_data (G_OBJECT (page), "before", &before);
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "person.toggle-milestone", "x", mid));
-  ck_assert (wait_for (readiness_differs, page));
+  ck_assert (test_wait_for (readiness_differs, page));
   after = pathways_person_page_get_readiness_value (page);
   ck_assert (after > before);
 
@@ -498,7 +483,7 @@ START_TEST (test_ticking_milestone_changes_readiness)
   /* Undo (the toast's button) puts it back */
   g_object_set_data (G_OBJECT (page), "before", &after);
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "person.undo", NULL));
-  ck_assert (wait_for (readiness_differs, page));
+  ck_assert (test_wait_for (readiness_differs, page));
   ck_assert (pathways_person_page_get_readiness_value (page) == before);
   undone = pathways_store_get (s.store, PATHWAYS_TYPE_MILESTONE, mid, NULL);
   ck_assert_ptr_null (pathways_record_get_string (undone, "done-date"));
@@ -532,7 +517,7 @@ START_TEST (test_where_could_they_go_opens_scheduling)
   id = find_person_with_spells (s.store, 2, FALSE);
   page = open_person (&s, id);
   list = PATHWAYS_DESTINATION_LIST (pathways_person_page_get_destination_list (page));
-  ck_assert (wait_for (destination_list_ready, list));
+  ck_assert (test_wait_for (destination_list_ready, list));
 
   /* Ranked as the core ranks them: eligible first, not eligible last */
   ranked = pathways_destination_list_get_destinations (list);
@@ -553,7 +538,7 @@ START_TEST (test_where_could_they_go_opens_scheduling)
   g_signal_emit_by_name (list, "schedule-requested", unit, pathways_destination_list_get_date (list));
   dialog = PATHWAYS_MOVE_DIALOG (pathways_person_page_get_move_dialog (page));
   ck_assert_ptr_nonnull (dialog);
-  ck_assert (wait_for (check_ready, dialog));
+  ck_assert (test_wait_for (check_ready, dialog));
   ck_assert_int_ne (pathways_move_dialog_get_check (dialog)->verdict, PATHWAYS_VERDICT_NOT_ELIGIBLE);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -583,7 +568,7 @@ open_move_dialog (PathwaysPersonPage *page,
   dialog = PATHWAYS_MOVE_DIALOG (pathways_person_page_get_move_dialog (page));
   ck_assert_ptr_nonnull (dialog);
   pathways_move_dialog_set_date (dialog, date);
-  ck_assert (wait_for (destinations_loaded, dialog));
+  ck_assert (test_wait_for (destinations_loaded, dialog));
   return dialog;
 }
 
@@ -639,7 +624,7 @@ START_TEST (test_double_booked_move_refused)
   ck_assert_int_gt (booked, 0);
 
   pathways_move_dialog_select_unit (dialog, booked);
-  ck_assert (wait_for (check_ready, dialog));
+  ck_assert (test_wait_for (check_ready, dialog));
   check = pathways_move_dialog_get_check (dialog);
   ck_assert_int_eq (check->verdict, PATHWAYS_VERDICT_NOT_ELIGIBLE);
   for (guint i = 0; i < check->reasons->len; i++)
@@ -653,7 +638,7 @@ START_TEST (test_double_booked_move_refused)
   gtk_widget_activate_action (GTK_WIDGET (dialog), "move.schedule", NULL);
   for (guint i = 0; i < 20; i++)
     g_main_context_iteration (NULL, FALSE);
-  ck_assert (wait_for (dialog_idle, dialog));
+  ck_assert (test_wait_for (dialog_idle, dialog));
   ck_assert_uint_eq (count_moves (s.store, id, "confirmed"), confirmed);
   ck_assert_ptr_nonnull (pathways_person_page_get_move_dialog (page));
 
@@ -719,14 +704,14 @@ START_TEST (test_schedule_move_and_undo)
   ck_assert_int_gt (target, 0);
 
   pathways_move_dialog_select_unit (dialog, target);
-  ck_assert (wait_for (check_ready, dialog));
+  ck_assert (test_wait_for (check_ready, dialog));
   check = pathways_move_dialog_get_check (dialog);
   ck_assert_int_ne (check->verdict, PATHWAYS_VERDICT_NOT_ELIGIBLE);
   if (check->verdict == PATHWAYS_VERDICT_WARNINGS)
     pathways_move_dialog_set_reason (dialog, "Agreed at the pathway plan review");
 
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "move.schedule", NULL));
-  ck_assert (wait_for (dialog_closed_and_page_ready, page));
+  ck_assert (test_wait_for (dialog_closed_and_page_ready, page));
 
   /* The move (confirmed), the planned spell, the reservation */
   ck_assert_uint_eq (count_moves (s.store, id, "confirmed"), confirmed + 1);
@@ -744,12 +729,12 @@ START_TEST (test_schedule_move_and_undo)
   /* Shown on the page, ready to mark as moved or cancel */
   want = confirmed + 1;
   g_object_set_data (G_OBJECT (page), "want-moves", &want);
-  ck_assert (wait_for (n_moves_is, page));
+  ck_assert (test_wait_for (n_moves_is, page));
 
   /* Undo: no move, no planned spell, the unit free again */
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "person.undo", NULL));
   want = confirmed;
-  ck_assert (wait_for (n_moves_is, page));
+  ck_assert (test_wait_for (n_moves_is, page));
   ck_assert_uint_eq (count_moves (s.store, id, "confirmed"), confirmed);
   ck_assert_ptr_null (pathways_store_get (s.store, PATHWAYS_TYPE_TRANSITION, move_id, NULL));
   released = pathways_store_get (s.store, PATHWAYS_TYPE_UNIT, target, NULL);
@@ -759,13 +744,13 @@ START_TEST (test_schedule_move_and_undo)
    * where they live now and the unit is occupied */
   dialog = open_move_dialog (page, TEST_TODAY);
   pathways_move_dialog_select_unit (dialog, target);
-  ck_assert (wait_for (check_ready, dialog));
+  ck_assert (test_wait_for (check_ready, dialog));
   ck_assert_int_ne (pathways_move_dialog_get_check (dialog)->verdict, PATHWAYS_VERDICT_NOT_ELIGIBLE);
   pathways_move_dialog_set_reason (dialog, "Agreed at the pathway plan review");
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "move.schedule", NULL));
-  ck_assert (wait_for (dialog_closed_and_page_ready, page));
+  ck_assert (test_wait_for (dialog_closed_and_page_ready, page));
   want = confirmed + 1;
-  ck_assert (wait_for (n_moves_is, page));
+  ck_assert (test_wait_for (n_moves_is, page));
   {
     g_autoptr(PathwaysRecord) today_move = g_list_model_get_item (pathways_person_page_get_details (page)->moves, 0);
     g_autoptr(PathwaysRecord) done = NULL;
@@ -775,7 +760,7 @@ START_TEST (test_schedule_move_and_undo)
 
     ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "person.mark-moved", "x", today_id));
     want = confirmed;
-    ck_assert (wait_for (n_moves_is, page));
+    ck_assert (test_wait_for (n_moves_is, page));
     done = pathways_store_get (s.store, PATHWAYS_TYPE_TRANSITION, today_id, NULL);
     ck_assert_str_eq (pathways_record_get_string (done, "state"), "done");
     spell = pathways_store_get (s.store, PATHWAYS_TYPE_SPELL, pathways_record_get_int (done, "to-spell-id"), NULL);
@@ -821,19 +806,19 @@ START_TEST (test_cancel_move)
     }
   ck_assert_int_gt (target, 0);
   pathways_move_dialog_select_unit (dialog, target);
-  ck_assert (wait_for (check_ready, dialog));
+  ck_assert (test_wait_for (check_ready, dialog));
   pathways_move_dialog_set_reason (dialog, "Agreed with the young person");
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "move.schedule", NULL));
-  ck_assert (wait_for (dialog_closed_and_page_ready, page));
+  ck_assert (test_wait_for (dialog_closed_and_page_ready, page));
   want++;
   g_object_set_data (G_OBJECT (page), "want-moves", &want);
-  ck_assert (wait_for (n_moves_is, page));
+  ck_assert (test_wait_for (n_moves_is, page));
 
   move = g_list_model_get_item (pathways_person_page_get_details (page)->moves, want - 1);
   move_id = pathways_record_get_id (move);
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "person.cancel-move", "x", move_id));
   want--;
-  ck_assert (wait_for (n_moves_is, page));
+  ck_assert (test_wait_for (n_moves_is, page));
   cancelled = pathways_store_get (s.store, PATHWAYS_TYPE_TRANSITION, move_id, NULL);
   ck_assert_str_eq (pathways_record_get_string (cancelled, "state"), "cancelled");
   unit = pathways_store_get (s.store, PATHWAYS_TYPE_UNIT, target, NULL);

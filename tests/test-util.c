@@ -90,3 +90,23 @@ test_run_suite (Suite *suite)
   srunner_free (runner);
   return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }
+
+/**
+ * test_wait_for:
+ *
+ * Iterates the main loop until @done returns %TRUE: at most 4,000 turns
+ * (about 20 s when idle), never unbounded.
+ */
+gboolean
+test_wait_for (gboolean (*done) (gpointer),
+               gpointer   data)
+{
+  for (guint turn = 0; turn < 4000; turn++)
+    {
+      if (done (data))
+        return TRUE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (5000);
+    }
+  return done (data);
+}

@@ -18,6 +18,8 @@ PathwaysStore *test_open_store      (const char *dir,
 gint64         test_add_staff       (PathwaysStore *store);
 PathwaysYoungPerson *test_make_person (const char *local_id);
 int            test_run_suite       (Suite *suite);
+gboolean       test_wait_for        (gboolean (*done) (gpointer),
+                                     gpointer   data);
 
 #define ck_assert_no_error(err) \
   ck_assert_msg ((err) == NULL, "unexpected error: %s", (err) ? (err)->message : "")
