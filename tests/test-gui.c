@@ -13,6 +13,7 @@
 
 #include "pathways-application.h"
 #include "pathways-destination-list.h"
+#include "pathways-fold.h"
 #include "pathways-caseload-view.h"
 #include "pathways-move-dialog.h"
 #include "pathways-person-page.h"
@@ -903,6 +904,56 @@ START_TEST (test_preferences_write_settings)
 }
 END_TEST
 
+static gboolean
+folded (gpointer data)
+{
+  return pathways_fold_is_folded (data);
+}
+
+static gboolean
+unfolded (gpointer data)
+{
+  GListModel *list = gtk_column_view_get_columns (data);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) c = g_list_model_get_item (list, i);
+      if (!gtk_column_view_column_get_visible (c))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+START_TEST (test_narrow_caseload_folds_columns)
+{
+  GtkWidget *view = g_object_ref_sink (pathways_caseload_view_new ());
+  GtkColumnView *columns = pathways_caseload_view_get_column_view (PATHWAYS_CASELOAD_VIEW (view));
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (columns), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
+  GListModel *list = gtk_column_view_get_columns (columns);
+  guint n_visible = 0;
+
+  /* 700 px wide: the secondary columns go, name and alerts stay */
+  gtk_adjustment_set_page_size (h, 700);
+  ck_assert (test_wait_for (folded, columns));
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) c = g_list_model_get_item (list, i);
+      n_visible += gtk_column_view_column_get_visible (c);
+      if (g_strcmp0 (gtk_column_view_column_get_title (c), "Name") == 0)
+        ck_assert (gtk_column_view_column_get_visible (c));
+    }
+  ck_assert_uint_eq (n_visible, g_list_model_get_n_items (list) - 4);
+
+  /* Wide again: every column */
+  gtk_adjustment_set_page_size (h, 1400);
+  ck_assert (test_wait_for (unfolded, columns));
+  ck_assert (!pathways_fold_is_folded (columns));
+
+  g_object_unref (view);
+}
+END_TEST
+
 static Suite *
 gui_suite (void)
 {
@@ -915,6 +966,7 @@ gui_suite (void)
   tcase_add_test (tc, test_search_filters_caseload);
   tcase_add_test (tc, test_empty_database_shows_empty_state);
   tcase_add_test (tc, test_sorting_by_age);
+  tcase_add_test (tc, test_narrow_caseload_folds_columns);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("workspace");

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include "pathways-fold.h"
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
@@ -33,6 +35,10 @@ struct _PathwaysCaseloadView
   GtkSpinner          *spinner;
   GtkColumnView       *column_view;
   GtkColumnViewColumn *name_column;
+  GtkColumnViewColumn *local_id_column;
+  GtkColumnViewColumn *since_column;
+  GtkColumnViewColumn *days_column;
+  GtkColumnViewColumn *next_move_column;
   GtkSortListModel    *sort_model;
   GtkFilterListModel  *filter_model;
   GtkStringFilter     *search_filter;
@@ -517,6 +523,10 @@ pathways_caseload_view_class_init (PathwaysCaseloadViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, stack);
   gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, spinner);
   gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, local_id_column);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, since_column);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, days_column);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, next_move_column);
   gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, name_column);
   gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, sort_model);
   gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, filter_model);
@@ -564,6 +574,10 @@ pathways_caseload_view_init (PathwaysCaseloadView *self)
   g_autoptr(GtkStringList) stages = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* A narrow window keeps the columns that matter most */
+  pathways_fold_columns (self->column_view, 1000, self->local_id_column, self->since_column,
+                         self->days_column, self->next_move_column, NULL);
 
   gtk_string_list_append (statuses, _("All Statuses"));
   for (guint i = 0; i < G_N_ELEMENTS (filter_statuses); i++)

@@ -17,6 +17,8 @@
 
 #include "config.h"
 
+#include "pathways-fold.h"
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <stdlib.h>
@@ -78,6 +80,10 @@ struct _PathwaysStockView
   GtkScrolledWindow   *list_scroller;
   GtkColumnView       *column_view;
   GtkColumnViewColumn *name_column;
+  GtkColumnViewColumn *ages_column;
+  GtkColumnViewColumn *support_column;
+  GtkColumnViewColumn *registration_column;
+  GtkColumnViewColumn *commissioning_column;
   GtkSortListModel    *sort_model;
   GtkFilterListModel  *filter_model;
   GtkLabel            *coming_count_label;
@@ -1231,6 +1237,10 @@ pathways_stock_view_class_init (PathwaysStockViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, spinner);
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, list_scroller);
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, ages_column);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, support_column);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, registration_column);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, commissioning_column);
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, name_column);
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, sort_model);
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, filter_model);
@@ -1300,6 +1310,8 @@ pathways_stock_view_init (PathwaysStockView *self)
   self->filter = gtk_custom_filter_new (filter_row, self, NULL);
   gtk_filter_list_model_set_filter (self->filter_model, GTK_FILTER (self->filter));
   gtk_sort_list_model_set_sorter (self->sort_model, gtk_column_view_get_sorter (self->column_view));
+  /* A narrow window keeps the columns that matter most */
+  pathways_fold_columns (self->column_view, 1000, self->ages_column, self->support_column, self->registration_column, self->commissioning_column, NULL);
   gtk_column_view_sort_by_column (self->column_view, self->name_column, GTK_SORT_ASCENDING);
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
