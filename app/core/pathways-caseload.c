@@ -268,25 +268,6 @@ pathways_store_load_caseload (PathwaysStore  *self,
   return G_LIST_MODEL (g_steal_pointer (&list));
 }
 
-static void
-load_caseload_thread (GTask        *task,
-                      gpointer      source_object,
-                      gpointer      task_data,
-                      GCancellable *cancellable)
-{
-  GError *error = NULL;
-  GListModel *model;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  model = pathways_store_load_caseload (source_object, task_data, &error);
-  if (model == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, model, g_object_unref);
-}
-
 /**
  * pathways_store_load_caseload_async:
  *
@@ -299,15 +280,9 @@ pathways_store_load_caseload_async (PathwaysStore       *self,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (PATHWAYS_IS_STORE (self));
-  g_return_if_fail (on_date != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pathways_store_load_caseload_async);
-  g_task_set_task_data (task, g_strdup (on_date), g_free);
-  g_task_run_in_thread (task, load_caseload_thread);
+  pathways_store_load_in_thread (self, on_date, (PathwaysStoreLoadFunc) pathways_store_load_caseload,
+                                 g_object_unref, pathways_store_load_caseload_async,
+                                 cancellable, callback, user_data);
 }
 
 /**
@@ -320,9 +295,5 @@ pathways_store_load_caseload_finish (PathwaysStore  *self,
                                      GAsyncResult   *result,
                                      GError        **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pathways_store_load_caseload_async,
-                        NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return pathways_store_load_in_thread_finish (self, result, pathways_store_load_caseload_async, error);
 }

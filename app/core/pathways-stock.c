@@ -113,24 +113,6 @@ pathways_store_load_stock (PathwaysStore  *store,
   return to_model (PATHWAYS_TYPE_STOCK_ROW, items);
 }
 
-static void
-load_stock_thread (GTask        *task,
-                   gpointer      source,
-                   gpointer      data,
-                   GCancellable *cancellable)
-{
-  GError *error = NULL;
-  GListModel *model;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  model = pathways_store_load_stock (source, data, &error);
-  if (model == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, model, g_object_unref);
-}
-
 void
 pathways_store_load_stock_async (PathwaysStore       *store,
                                  const char          *on,
@@ -138,11 +120,8 @@ pathways_store_load_stock_async (PathwaysStore       *store,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (store, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, pathways_store_load_stock_async);
-  g_task_set_task_data (task, g_strdup (on), g_free);
-  g_task_run_in_thread (task, load_stock_thread);
+  pathways_store_load_in_thread (store, on, (PathwaysStoreLoadFunc) pathways_store_load_stock, g_object_unref,
+                                 pathways_store_load_stock_async, cancellable, callback, user_data);
 }
 
 GListModel *
@@ -150,8 +129,7 @@ pathways_store_load_stock_finish (PathwaysStore  *store,
                                   GAsyncResult   *result,
                                   GError        **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return pathways_store_load_in_thread_finish (store, result, pathways_store_load_stock_async, error);
 }
 
 GHashTable *

@@ -1631,3 +1631,84 @@ pathways_store_dup_bank_holidays (PathwaysStore  *self,
     g_clear_pointer (&days, g_ptr_array_unref);
   return days;
 }
+
+typedef struct {
+  char                  *on;
+  PathwaysStoreLoadFunc  func;
+  GDestroyNotify         free_result;
+} LoadData;
+
+static void
+load_data_free (gpointer data)
+{
+  LoadData *d = data;
+
+  g_free (d->on);
+  g_free (d);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *d = task_data;
+  GError *error = NULL;
+  gpointer result;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  result = d->func (source_object, d->on, &error);
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, d->free_result);
+}
+
+/**
+ * pathways_store_load_in_thread:
+ * @source_tag: the public _async function, checked by the _finish
+ *
+ * Runs @func for @on in a worker thread: every slow query of the views
+ * (caseload, stock, timeline, sufficiency) goes through here, so none
+ * of them blocks the main loop.
+ */
+void
+pathways_store_load_in_thread (PathwaysStore         *self,
+                               const char            *on,
+                               PathwaysStoreLoadFunc  func,
+                               GDestroyNotify         free_result,
+                               gpointer               source_tag,
+                               GCancellable          *cancellable,
+                               GAsyncReadyCallback    callback,
+                               gpointer               user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *d;
+
+  g_return_if_fail (PATHWAYS_IS_STORE (self));
+  g_return_if_fail (on != NULL);
+
+  d = g_new0 (LoadData, 1);
+  d->on = g_strdup (on);
+  d->func = func;
+  d->free_result = free_result;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, d, load_data_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+gpointer
+pathways_store_load_in_thread_finish (PathwaysStore  *self,
+                                      GAsyncResult   *result,
+                                      gpointer        source_tag,
+                                      GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

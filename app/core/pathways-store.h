@@ -138,6 +138,25 @@ GListModel     *pathways_store_list_audit          (PathwaysStore  *self,
                                                     gint64          row_id,
                                                     GError        **error);
 
+/* Running a slow query for a day in a worker thread: @func(store, on,
+ * error) returns a new result freed with @free_result */
+typedef gpointer (*PathwaysStoreLoadFunc) (PathwaysStore  *store,
+                                           const char     *on,
+                                           GError        **error);
+
+void            pathways_store_load_in_thread      (PathwaysStore        *self,
+                                                    const char           *on,
+                                                    PathwaysStoreLoadFunc func,
+                                                    GDestroyNotify        free_result,
+                                                    gpointer              source_tag,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+gpointer        pathways_store_load_in_thread_finish (PathwaysStore      *self,
+                                                      GAsyncResult       *result,
+                                                      gpointer            source_tag,
+                                                      GError            **error);
+
 /* The caseload: every young person with their PA and current
  * accommodation, as PathwaysCaseloadRow, ages on @on_date */
 GListModel     *pathways_store_load_caseload       (PathwaysStore  *self,

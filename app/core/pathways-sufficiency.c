@@ -835,24 +835,6 @@ pathways_sufficiency_free (PathwaysSufficiency *self)
   g_free (self);
 }
 
-static void
-compute_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  GError *error = NULL;
-  PathwaysSufficiency *suff;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  suff = pathways_sufficiency_compute (source_object, task_data, &error);
-  if (suff == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, suff, (GDestroyNotify) pathways_sufficiency_free);
-}
-
 void
 pathways_sufficiency_compute_async (PathwaysStore       *store,
                                     const char          *on,
@@ -860,15 +842,9 @@ pathways_sufficiency_compute_async (PathwaysStore       *store,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (PATHWAYS_IS_STORE (store));
-  g_return_if_fail (on != NULL);
-
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pathways_sufficiency_compute_async);
-  g_task_set_task_data (task, g_strdup (on), g_free);
-  g_task_run_in_thread (task, compute_thread);
+  pathways_store_load_in_thread (store, on, (PathwaysStoreLoadFunc) pathways_sufficiency_compute,
+                                 (GDestroyNotify) pathways_sufficiency_free, pathways_sufficiency_compute_async,
+                                 cancellable, callback, user_data);
 }
 
 PathwaysSufficiency *
@@ -876,8 +852,7 @@ pathways_sufficiency_compute_finish (PathwaysStore  *store,
                                      GAsyncResult   *result,
                                      GError        **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return pathways_store_load_in_thread_finish (store, result, pathways_sufficiency_compute_async, error);
 }
 
 /* Labels and derived figures ------------------------------------------ */

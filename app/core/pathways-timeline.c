@@ -512,24 +512,6 @@ pathways_timeline_load (PathwaysStore  *store,
   return g_steal_pointer (&self);
 }
 
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  GError *error = NULL;
-  PathwaysTimeline *timeline;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  timeline = pathways_timeline_load (source_object, task_data, &error);
-  if (timeline == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, timeline, (GDestroyNotify) pathways_timeline_unref);
-}
-
 /**
  * pathways_timeline_load_async:
  *
@@ -542,15 +524,9 @@ pathways_timeline_load_async (PathwaysStore       *store,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (PATHWAYS_IS_STORE (store));
-  g_return_if_fail (on != NULL);
-
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pathways_timeline_load_async);
-  g_task_set_task_data (task, g_strdup (on), g_free);
-  g_task_run_in_thread (task, load_thread);
+  pathways_store_load_in_thread (store, on, (PathwaysStoreLoadFunc) pathways_timeline_load,
+                                 (GDestroyNotify) pathways_timeline_unref, pathways_timeline_load_async,
+                                 cancellable, callback, user_data);
 }
 
 /**
@@ -563,10 +539,7 @@ pathways_timeline_load_finish (PathwaysStore  *store,
                                GAsyncResult   *result,
                                GError        **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pathways_timeline_load_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return pathways_store_load_in_thread_finish (store, result, pathways_timeline_load_async, error);
 }
 
 PathwaysTimeline *
