@@ -129,6 +129,18 @@ parse (const char          *command,
   return TRUE;
 }
 
+static gboolean
+check_format (GError **error)
+{
+  if (opt_format != NULL && !g_str_equal (opt_format, "text") && !g_str_equal (opt_format, "csv"))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--format: “%s” is not text or csv"), opt_format);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static PathwaysClock *
 make_clock (GError **error)
 {
@@ -239,12 +251,8 @@ cmd_caseload (int     argc,
 
   if (!parse ("caseload", format_entries, &argc, &argv, error))
     return 2;
-  if (opt_format != NULL && !g_str_equal (opt_format, "text") && !g_str_equal (opt_format, "csv"))
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("--format: “%s” is not text or csv"), opt_format);
-      return 2;
-    }
+  if (!check_format (error))
+    return 2;
   csv = g_strcmp0 (opt_format, "csv") == 0;
   if ((clock = make_clock (error)) == NULL)
     return 2;
@@ -319,12 +327,8 @@ cmd_alerts (int     argc,
 
   if (!parse ("alerts", alerts_entries, &argc, &argv, error))
     return 2;
-  if (opt_format != NULL && !g_str_equal (opt_format, "text") && !g_str_equal (opt_format, "csv"))
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("--format: “%s” is not text or csv"), opt_format);
-      return 2;
-    }
+  if (!check_format (error))
+    return 2;
   if (opt_person < 0)
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
@@ -388,18 +392,6 @@ cmd_alerts (int     argc,
     }
   fputs (out->str, stdout);
   return 0;
-}
-
-static gboolean
-check_format (GError **error)
-{
-  if (opt_format != NULL && !g_str_equal (opt_format, "text") && !g_str_equal (opt_format, "csv"))
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("--format: “%s” is not text or csv"), opt_format);
-      return FALSE;
-    }
-  return TRUE;
 }
 
 static char *
