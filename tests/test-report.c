@@ -10,6 +10,8 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <string.h>
 
 #include "pathways-report.h"
@@ -118,6 +120,12 @@ write_report (PathwaysReportFormat  format,
   ck_assert_no_error (error);
   ck_assert (pathways_report_write (s, format, path, &error));
   ck_assert_no_error (error);
+  {
+    /* Reports can name young people: private to the user */
+    GStatBuf st;
+    ck_assert_int_eq (g_stat (path, &st), 0);
+    ck_assert_int_eq (st.st_mode & 0777, 0600);
+  }
   return path;
 }
 

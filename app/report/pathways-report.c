@@ -1342,6 +1342,7 @@ pathways_report_write (const PathwaysSufficiency *s,
                        GError                   **error)
 {
   g_autoptr(GPtrArray) tables = NULL;
+  gboolean ok;
 
   g_return_val_if_fail (s != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -1350,13 +1351,21 @@ pathways_report_write (const PathwaysSufficiency *s,
   switch (format)
     {
     case PATHWAYS_REPORT_CSV:
-      return write_csv (tables, path, error);
+      ok = write_csv (tables, path, error);
+      break;
     case PATHWAYS_REPORT_XLSX:
-      return write_xlsx (tables, path, error);
+      ok = write_xlsx (tables, path, error);
+      break;
     case PATHWAYS_REPORT_PDF:
     default:
-      return write_pdf (s, tables, path, error);
+      ok = write_pdf (s, tables, path, error);
+      break;
     }
+
+  /* The CSV and workbook name young people: private to the user, like the database */
+  if (ok)
+    g_chmod (path, 0600);
+  return ok;
 }
 
 typedef struct {

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
 #include <math.h>
@@ -1641,7 +1643,11 @@ cairo_error (cairo_status_t   status,
   g_autofree char *name = g_filename_display_basename (path);
 
   if (status == CAIRO_STATUS_SUCCESS)
-    return TRUE;
+    {
+      /* Exports name young people: private to the user, like the database */
+      g_chmod (path, 0600);
+      return TRUE;
+    }
   /* Translators: %s is a file name, then the reason */
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"), name,
                cairo_status_to_string (status));
