@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "pathways-destination-list.h"
+#include "pathways-widgets.h"
 
 #define PAGE_SIZE 10
 
@@ -274,14 +275,10 @@ static void
 date_activate_cb (PathwaysDestinationList *self,
                   GtkEntry                *entry)
 {
-  g_autofree char *iso = NULL;
+  g_autofree char *iso = pathways_date_entry_read (GTK_EDITABLE (entry));
 
-  if (!pathways_date_parse_user (gtk_editable_get_text (GTK_EDITABLE (entry)), &iso))
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-      return;
-    }
-  pathways_destination_list_set_date (self, iso);
+  if (iso != NULL)
+    pathways_destination_list_set_date (self, iso);
 }
 
 static void

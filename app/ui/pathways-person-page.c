@@ -20,6 +20,7 @@
 #include "pathways-destination-list.h"
 #include "pathways-person-page.h"
 #include "pathways-spell-strip.h"
+#include "pathways-widgets.h"
 
 typedef enum {
   FIELD_TEXT,
@@ -840,14 +841,10 @@ done_date_activated_cb (GtkEntry           *entry,
                         PathwaysPersonPage *self)
 {
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (entry), "milestone-id"));
-  g_autofree char *iso = NULL;
+  g_autofree char *iso = pathways_date_entry_read (GTK_EDITABLE (entry));
 
-  if (!pathways_date_parse_user (gtk_editable_get_text (GTK_EDITABLE (entry)), &iso))
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), _("Enter a date as DD/MM/YYYY"));
-      return;
-    }
+  if (iso == NULL)
+    return;
   gtk_widget_activate_action (GTK_WIDGET (self), "person.set-milestone-date", "(xs)", id, iso);
 }
 

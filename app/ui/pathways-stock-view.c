@@ -28,6 +28,7 @@
 #include "pathways-unit-page.h"
 
 #include "pathways-stock-view.h"
+#include "pathways-widgets.h"
 
 struct _PathwaysStockView
 {
@@ -823,12 +824,8 @@ available_activate_cb (PathwaysStockView *self,
       pathways_stock_view_set_available_on (self, NULL);
       return;
     }
-  if (!pathways_date_parse_user (text, &iso))
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-      gtk_widget_error_bell (GTK_WIDGET (entry));
-      return;
-    }
+  if ((iso = pathways_date_entry_read (GTK_EDITABLE (entry))) == NULL)
+    return;
   pathways_stock_view_set_available_on (self, iso);
 }
 

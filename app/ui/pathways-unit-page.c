@@ -21,6 +21,7 @@
 #include "pathways-unit-editor.h"
 
 #include "pathways-unit-page.h"
+#include "pathways-widgets.h"
 
 /* How many candidates show before "Show More" */
 #define CANDIDATES_PAGE 15
@@ -989,14 +990,10 @@ static void
 date_activate_cb (PathwaysUnitPage *self,
                   GtkEntry         *entry)
 {
-  g_autofree char *iso = NULL;
+  g_autofree char *iso = pathways_date_entry_read (GTK_EDITABLE (entry));
 
-  if (!pathways_date_parse_user (gtk_editable_get_text (GTK_EDITABLE (entry)), &iso))
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-      return;
-    }
-  pathways_unit_page_set_date (self, iso);
+  if (iso != NULL)
+    pathways_unit_page_set_date (self, iso);
 }
 
 static void
