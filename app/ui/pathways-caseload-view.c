@@ -125,7 +125,7 @@ update_state (PathwaysCaseloadView *self)
       g_autofree char *text = NULL;
 
       /* Translators: the number of young people in the caseload */
-      text = g_strdup_printf (ngettext ("%u young person", "%u young people", n_total), n_total);
+      text = g_strdup_printf (ngettext ("%'u young person", "%'u young people", n_total), n_total);
       gtk_label_set_label (self->count_label, text);
     }
   else
@@ -133,7 +133,7 @@ update_state (PathwaysCaseloadView *self)
       g_autofree char *text = NULL;
 
       /* Translators: shown while searching: “12 of 60 young people” */
-      text = g_strdup_printf (ngettext ("%u of %u young person", "%u of %u young people", n_total),
+      text = g_strdup_printf (ngettext ("%'u of %'u young person", "%'u of %'u young people", n_total),
                               n_visible, n_total);
       gtk_label_set_label (self->count_label, text);
     }

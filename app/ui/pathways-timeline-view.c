@@ -156,10 +156,10 @@ update_state (PathwaysTimelineView *self)
     count = g_strdup ("");
   else if (shown == total)
     /* Translators: how many young people the timeline shows */
-    count = g_strdup_printf (ngettext ("%u young person", "%u young people", total), total);
+    count = g_strdup_printf (ngettext ("%'u young person", "%'u young people", total), total);
   else
     /* Translators: shown while filtering: “12 of 60 young people” */
-    count = g_strdup_printf (ngettext ("%u of %u young person", "%u of %u young people", total), shown, total);
+    count = g_strdup_printf (ngettext ("%'u of %'u young person", "%'u of %'u young people", total), shown, total);
   gtk_label_set_label (self->count_label, count);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.export", shown > 0);
