@@ -50,15 +50,6 @@ dashboard_ready (gpointer data)
 }
 
 static gint64
-add (PathwaysRecord *record)
-{
-  g_autoptr(GError) error = NULL;
-
-  ck_assert_msg (pathways_store_insert (store, record, &error), "%s", error ? error->message : "");
-  return pathways_record_get_id (record);
-}
-
-static gint64
 add_unit (const char *name,
           const char *kind,
           const char *area,
@@ -71,7 +62,7 @@ add_unit (const char *name,
                                             "status", "available", "min-age", (gint64) 16,
                                             "max-age", (gint64) 25, "weekly-cost", cost,
                                             "registration", "registered", "ofsted-urn", "2000001", NULL);
-  return add (PATHWAYS_RECORD (u));
+  return test_add (store, PATHWAYS_RECORD (u));
 }
 
 static gint64
@@ -89,7 +80,7 @@ add_person (const char *local_id,
                 "last-contact-date", "2026-11-12", "needs-assessment-date", "2025-06-01", NULL);
   if (strcmp (b18, TEST_TODAY) <= 0)
     g_object_set (yp, "date-care-ended", b18, NULL);
-  return add (PATHWAYS_RECORD (yp));
+  return test_add (store, PATHWAYS_RECORD (yp));
 }
 
 static void
@@ -100,7 +91,7 @@ add_spell (gint64      who,
   g_autoptr(PathwaysSpell) s = g_object_new (PATHWAYS_TYPE_SPELL, "young-person-id", who, "unit-id", unit,
                                              "accom", accom, "start-date", "2026-01-01",
                                              "state", "current", NULL);
-  add (PATHWAYS_RECORD (s));
+  test_add (store, PATHWAYS_RECORD (s));
 }
 
 /* Four young people: two in supported accommodation (one 46 miles from
@@ -128,7 +119,7 @@ make_store (void)
                                                "place-provider", "PR4", "weekly-cost", (gint64) 90400,
                                                "start-date", "2024-01-01", "planned-end", "2027-02-10",
                                                "state", "current", NULL);
-    add (PATHWAYS_RECORD (s));
+    test_add (store, PATHWAYS_RECORD (s));
   }
 }
 

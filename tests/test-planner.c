@@ -13,15 +13,6 @@ static PathwaysStore *store;
 static gint64 person, other, home_unit, flat, bnb, pa;
 
 static gint64
-add (PathwaysRecord *record)
-{
-  g_autoptr(GError) error = NULL;
-
-  ck_assert_msg (pathways_store_insert (store, record, &error), "%s", error ? error->message : "");
-  return pathways_record_get_id (record);
-}
-
-static gint64
 add_unit (const char *name,
           const char *kind,
           gint64      min_age,
@@ -31,7 +22,7 @@ add_unit (const char *name,
                                             "status", "available", "min-age", min_age,
                                             "max-age", max_age, "weekly-cost", (gint64) 12000,
                                             "in-authority", TRUE, NULL);
-  return add (PATHWAYS_RECORD (u));
+  return test_add (store, PATHWAYS_RECORD (u));
 }
 
 static gint64
@@ -44,7 +35,7 @@ add_person (const char *local_id,
   g_object_set (yp, "given-name", given, "date-of-birth", "2006-05-14", "date-care-ended", "2024-05-14",
                 "date-first-looked-after", "2019-03-01", "days-looked-after-since-14", (gint64) 1000,
                 "days-looked-after-since-16", (gint64) 700, NULL);
-  return add (PATHWAYS_RECORD (yp));
+  return test_add (store, PATHWAYS_RECORD (yp));
 }
 
 static gint64
@@ -54,7 +45,7 @@ add_current_spell (gint64      who,
 {
   g_autoptr(PathwaysSpell) s = g_object_new (PATHWAYS_TYPE_SPELL, "young-person-id", who, "unit-id", unit,
                                              "accom", "D", "start-date", start, "state", "current", NULL);
-  return add (PATHWAYS_RECORD (s));
+  return test_add (store, PATHWAYS_RECORD (s));
 }
 
 static void
@@ -73,7 +64,7 @@ setup (void)
 
   dir = test_make_dir ();
   store = test_open_store (dir, "planner.db");
-  pa = add (PATHWAYS_RECORD (staff));
+  pa = test_add (store, PATHWAYS_RECORD (staff));
   home_unit = add_unit ("Bridgeway Support, Larch Road", "supported", 16, 25);
   flat = add_unit ("Flat 3, Canal House", "council", 18, 25);
   bnb = add_unit ("Station Road Guest House", "bed_and_breakfast", 16, 0);
@@ -335,8 +326,8 @@ START_TEST (test_milestone_tick_changes_readiness)
                 "due-date", "2026-10-01", NULL);
   g_object_set (b, "young-person-id", person, "name", "Registered with a GP", "category", "health",
                 "due-date", "2026-10-01", "done-date", "2026-09-20", NULL);
-  id = add (PATHWAYS_RECORD (a));
-  add (PATHWAYS_RECORD (b));
+  id = test_add (store, PATHWAYS_RECORD (a));
+  test_add (store, PATHWAYS_RECORD (b));
 
   /* finance weighs 2, health 1: 1 of 3 */
   ck_assert_int_eq (readiness_of (person), 33);

@@ -12,15 +12,6 @@ static char *dir;
 static PathwaysStore *store;
 
 static gint64
-add (PathwaysRecord *record)
-{
-  g_autoptr(GError) error = NULL;
-
-  ck_assert_msg (pathways_store_insert (store, record, &error), "%s", error ? error->message : "");
-  return pathways_record_get_id (record);
-}
-
-static gint64
 add_unit (const char *name,
           const char *kind,
           gint64      min_age,
@@ -29,7 +20,7 @@ add_unit (const char *name,
   g_autoptr(PathwaysUnit) u = g_object_new (PATHWAYS_TYPE_UNIT, "name", name, "kind", kind, "area", "Eastfield",
                                             "status", "available", "min-age", min_age, "max-age", max_age,
                                             "in-authority", TRUE, "weekly-cost", (gint64) 11000, NULL);
-  return add (PATHWAYS_RECORD (u));
+  return test_add (store, PATHWAYS_RECORD (u));
 }
 
 static gint64
@@ -44,7 +35,7 @@ add_person (const char *local_id,
                 "days-looked-after-since-14", (gint64) 900, "days-looked-after-since-16", (gint64) 300, NULL);
   if (strcmp (b18, TEST_TODAY) <= 0)
     g_object_set (yp, "date-care-ended", b18, NULL);
-  return add (PATHWAYS_RECORD (yp));
+  return test_add (store, PATHWAYS_RECORD (yp));
 }
 
 static gint64
@@ -57,7 +48,7 @@ add_spell (gint64      who,
   g_autoptr(PathwaysSpell) s = g_object_new (PATHWAYS_TYPE_SPELL, "young-person-id", who, "unit-id", unit,
                                              "accom", "D", "start-date", start, "planned-end", planned_end,
                                              "state", state, "address", unit ? NULL : "12 Canal Street", NULL);
-  return add (PATHWAYS_RECORD (s));
+  return test_add (store, PATHWAYS_RECORD (s));
 }
 
 static void

@@ -16,22 +16,13 @@ static gint64 amara, ben, zoe;
 static gint64 bridgeway, flat, bnb;
 
 static gint64
-add (PathwaysRecord *record)
-{
-  g_autoptr(GError) error = NULL;
-
-  ck_assert_msg (pathways_store_insert (store, record, &error), "%s", error ? error->message : "");
-  return pathways_record_get_id (record);
-}
-
-static gint64
 add_unit (const char *name,
           const char *kind)
 {
   g_autoptr(PathwaysUnit) u = g_object_new (PATHWAYS_TYPE_UNIT, "name", name, "kind", kind,
                                             "status", "occupied", "min-age", (gint64) 16,
                                             "max-age", (gint64) 25, "in-authority", TRUE, NULL);
-  return add (PATHWAYS_RECORD (u));
+  return test_add (store, PATHWAYS_RECORD (u));
 }
 
 static gint64
@@ -45,7 +36,7 @@ add_person (const char *local_id,
 
   g_object_set (yp, "given-name", given, "family-name", family, "date-of-birth", born,
                 "pa-id", pa, NULL);
-  return add (PATHWAYS_RECORD (yp));
+  return test_add (store, PATHWAYS_RECORD (yp));
 }
 
 static gint64
@@ -62,7 +53,7 @@ add_spell (gint64      who,
                                              "unit-id", unit, "place", place, "accom", accom,
                                              "state", state, "start-date", start,
                                              "planned-end", planned_end, "actual-end", actual_end, NULL);
-  return add (PATHWAYS_RECORD (s));
+  return test_add (store, PATHWAYS_RECORD (s));
 }
 
 static void
@@ -74,7 +65,7 @@ add_milestone (gint64      who,
   g_autoptr(PathwaysMilestone) m = g_object_new (PATHWAYS_TYPE_MILESTONE, "young-person-id", who,
                                                  "name", name, "category", "practical",
                                                  "due-date", due, "done-date", done, NULL);
-  add (PATHWAYS_RECORD (m));
+  test_add (store, PATHWAYS_RECORD (m));
 }
 
 static void
@@ -87,8 +78,8 @@ setup (void)
 
   dir = test_make_dir ();
   store = test_open_store (dir, "timeline.db");
-  alison = add (PATHWAYS_RECORD (a));
-  helen = add (PATHWAYS_RECORD (h));
+  alison = test_add (store, PATHWAYS_RECORD (a));
+  helen = test_add (store, PATHWAYS_RECORD (h));
   bridgeway = add_unit ("Bridgeway Support, Larch Road", "supported");
   flat = add_unit ("Flat 3, Canal House", "council");
   bnb = add_unit ("Station Road Guest House", "bed_and_breakfast");
@@ -101,7 +92,7 @@ setup (void)
   add_spell (amara, flat, NULL, "U", "planned", "2027-05-14", NULL, NULL);
   move = g_object_new (PATHWAYS_TYPE_TRANSITION, "young-person-id", amara, "from-spell-id", supported_spell,
                        "to-unit-id", flat, "planned-date", "2027-05-14", "state", "proposed", NULL);
-  add (PATHWAYS_RECORD (move));
+  test_add (store, PATHWAYS_RECORD (move));
   add_milestone (amara, "Open a bank account", "2026-06-01", "2026-05-20");
   add_milestone (amara, "Register with a GP", "2026-09-01", NULL);
   add_milestone (amara, "Budgeting course", "2027-02-01", NULL);

@@ -52,6 +52,17 @@ test_open_store (const char *dir,
   return store;
 }
 
+/* Inserts @record, failing the test with the store's message if it cannot */
+gint64
+test_add (PathwaysStore  *store,
+          PathwaysRecord *record)
+{
+  g_autoptr(GError) error = NULL;
+
+  ck_assert_msg (pathways_store_insert (store, record, &error), "%s", error ? error->message : "");
+  return pathways_record_get_id (record);
+}
+
 gint64
 test_add_staff (PathwaysStore *store)
 {

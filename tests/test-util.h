@@ -15,6 +15,8 @@ char          *test_make_dir        (void);
 void           test_remove_dir      (const char *dir);
 PathwaysStore *test_open_store      (const char *dir,
                                      const char *name);
+gint64         test_add             (PathwaysStore  *store,
+                                     PathwaysRecord *record);
 gint64         test_add_staff       (PathwaysStore *store);
 PathwaysYoungPerson *test_make_person (const char *local_id);
 int            test_run_suite       (Suite *suite);

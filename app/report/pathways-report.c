@@ -256,6 +256,19 @@ table_cost (const PathwaysSufficiency *s)
   return t;
 }
 
+/* The cliff-edge tables end with everyone turning 18 in each horizon */
+static void
+add_cliff_total (Table                     *t,
+                 const PathwaysSufficiency *s)
+{
+  Cell *row = table_add_row (t);
+
+  cell_text (&row[0], _("Total"));
+  for (int h = 0; h < PATHWAYS_CLIFF_N_HORIZONS; h++)
+    cell_int (&row[1 + h], s->cliff_total[h]);
+  t->last_is_total = TRUE;
+}
+
 static Table *
 table_cliff_route (const PathwaysSufficiency *s)
 {
@@ -270,11 +283,7 @@ table_cliff_route (const PathwaysSufficiency *s)
       for (int h = 0; h < PATHWAYS_CLIFF_N_HORIZONS; h++)
         cell_int (&row[1 + h], s->cliff_by_route[r][h]);
     }
-  row = table_add_row (t);
-  cell_text (&row[0], _("Total"));
-  for (int h = 0; h < PATHWAYS_CLIFF_N_HORIZONS; h++)
-    cell_int (&row[1 + h], s->cliff_total[h]);
-  t->last_is_total = TRUE;
+  add_cliff_total (t, s);
   return t;
 }
 
@@ -295,11 +304,7 @@ table_cliff_now (const PathwaysSufficiency *s)
       for (int h = 0; h < PATHWAYS_CLIFF_N_HORIZONS; h++)
         cell_int (&row[1 + h], s->cliff_by_mix[k][h]);
     }
-  row = table_add_row (t);
-  cell_text (&row[0], _("Total"));
-  for (int h = 0; h < PATHWAYS_CLIFF_N_HORIZONS; h++)
-    cell_int (&row[1 + h], s->cliff_total[h]);
-  t->last_is_total = TRUE;
+  add_cliff_total (t, s);
   return t;
 }
 
