@@ -17,6 +17,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(PathwaysApplication) application = NULL;
+  int status;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
@@ -27,5 +28,8 @@ main (int   argc,
 
   application = pathways_application_new (APP_ID, G_APPLICATION_DEFAULT_FLAGS);
 
-  return g_application_run (G_APPLICATION (application), argc, argv);
+  status = g_application_run (G_APPLICATION (application), argc, argv);
+  if (status == 0)
+    status = pathways_application_get_exit_status (application);
+  return status;
 }

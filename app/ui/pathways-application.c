@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+#include <glib-unix.h>
 #include <glib/gi18n.h>
 
 #include "pathways-application.h"
@@ -39,6 +40,13 @@ struct _PathwaysApplication
   /* Command-line options */
   char     *database_option;
   gboolean  empty_option;
+  gboolean  quit_after_first_frame;
+
+  /* Why the settings schema could not be found, or NULL */
+  char     *schema_error;
+
+  guint     sigterm_source;
+  guint     sigint_source;
 
   gboolean  opening;
   gboolean  open_failed;
@@ -69,6 +77,9 @@ static const GOptionEntry option_entries[] = {
     NULL },
   { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and quit"), NULL },
+  { "quit-after-first-frame", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Close the window as soon as it has been drawn once, and quit when the database is open (for smoke tests and benchmarks)"),
+    NULL },
   { NULL }
 };
 
@@ -108,13 +119,56 @@ resolve_database_path (PathwaysApplication *self)
 
   env = g_getenv (PATHWAYS_DATABASE_ENV);
   if (env != NULL && *env != '\0')
-    return pathways_store_default_path ();
+    return g_strdup (env);
 
   setting = g_settings_get_string (self->settings, "database-path");
   if (*setting != '\0')
     return g_steal_pointer (&setting);
 
   return pathways_store_default_path ();
+}
+
+/* The settings schema, wherever this Pathways can find it: installed
+ * (the default source, which honours $GSETTINGS_SCHEMA_DIR), beside an
+ * uninstalled executable in its build folder (build/app/pathways finds
+ * build/data/gschemas.compiled), or in the prefix it was built for. */
+static GSettingsSchema *
+find_schema (char **out_error)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *exe_dir = exe != NULL ? g_path_get_dirname (exe) : NULL;
+  g_autofree char *build_dir = exe_dir != NULL ? g_build_filename (exe_dir, "..", "data", NULL) : NULL;
+  g_autofree char *installed_dir = g_build_filename (SCHEMADIR, NULL);
+  const char *dirs[] = { build_dir, installed_dir };
+  GSettingsSchema *schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE);
+
+  for (guint i = 0; schema == NULL && i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *compiled = NULL;
+      g_autoptr(GSettingsSchemaSource) dir_source = NULL;
+
+      if (dirs[i] == NULL)
+        continue;
+      compiled = g_build_filename (dirs[i], "gschemas.compiled", NULL);
+      if (!g_file_test (compiled, G_FILE_TEST_IS_REGULAR))
+        continue;
+      dir_source = g_settings_schema_source_new_from_directory (dirs[i], source, FALSE, NULL);
+      if (dir_source != NULL)
+        schema = g_settings_schema_source_lookup (dir_source, SCHEMA_ID, FALSE);
+    }
+
+  if (schema == NULL)
+    /* Translators: %s is a settings schema id */
+    *out_error = g_strdup_printf (_("Pathways cannot find its settings schema “%s”, so it cannot start. "
+                                    "Start it with build-aux/run-app from the source folder, install it "
+                                    "with “meson install”, or set GSETTINGS_SCHEMA_DIR to the folder "
+                                    "that holds gschemas.compiled."),
+                                  SCHEMA_ID);
+  return schema;
 }
 
 static void
@@ -186,6 +240,65 @@ show_open_error (PathwaysApplication *self,
   g_signal_connect_object (dialog, "response", G_CALLBACK (open_error_response_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+schema_error_response_cb (PathwaysApplication *self,
+                          const char          *response,
+                          AdwMessageDialog    *dialog)
+{
+  g_application_release (G_APPLICATION (self));
+}
+
+/* No window can work without settings: say why, once, and quit */
+static void
+show_schema_error (PathwaysApplication *self)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (NULL, _("Pathways Cannot Start"), self->schema_error);
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("_Quit"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "quit");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "quit");
+  g_application_hold (G_APPLICATION (self));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (schema_error_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+first_frame_drawn_cb (GdkFrameClock *frame_clock,
+                      gpointer       user_data)
+{
+  PathwaysApplication *self = PATHWAYS_APPLICATION (user_data);
+
+  g_signal_handlers_disconnect_by_func (frame_clock, first_frame_drawn_cb, user_data);
+  g_debug ("First frame drawn: closing, as --quit-after-first-frame asks");
+  /* The application still waits for the database to be open (and a new
+   * demo authority written) before it ends */
+  g_idle_add_full (G_PRIORITY_DEFAULT, close_all_windows_idle_cb,
+                   g_object_ref (self), g_object_unref);
+}
+
+static void
+window_mapped_cb (GtkWidget *window,
+                  gpointer   user_data)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (window);
+
+  g_signal_connect_object (frame_clock, "after-paint", G_CALLBACK (first_frame_drawn_cb),
+                           user_data, 0);
+}
+
+/* SIGTERM and SIGINT close the windows as Ctrl+Q would: state is saved
+ * and nothing is cut off half-written */
+static gboolean
+quit_signal_cb (gpointer user_data)
+{
+  g_debug ("Asked to quit by a signal");
+  close_all_windows (PATHWAYS_APPLICATION (user_data));
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -391,6 +504,14 @@ pathways_application_handle_local_options (GApplication *application,
   if (g_variant_dict_contains (options, "empty"))
     self->empty_option = TRUE;
 
+  if (g_variant_dict_contains (options, "quit-after-first-frame"))
+    {
+      self->quit_after_first_frame = TRUE;
+      /* A smoke test must start its own instance, never raise another */
+      g_application_set_flags (application,
+                               g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
+    }
+
   return -1;
 }
 
@@ -402,10 +523,22 @@ pathways_application_startup (GApplication *application)
   static const char *const close_accels[] = { "<Control>w", NULL };
   static const char *const preferences_accels[] = { "<Control>comma", NULL };
 
+  g_autoptr(GSettingsSchema) schema = NULL;
+
   G_APPLICATION_CLASS (pathways_application_parent_class)->startup (application);
 
-  self->settings = g_settings_new (SCHEMA_ID);
   self->clock = pathways_clock_new ();
+
+  self->sigterm_source = g_unix_signal_add_full (G_PRIORITY_DEFAULT, SIGTERM, quit_signal_cb, self, NULL);
+  self->sigint_source = g_unix_signal_add_full (G_PRIORITY_DEFAULT, SIGINT, quit_signal_cb, self, NULL);
+
+  schema = find_schema (&self->schema_error);
+  if (schema == NULL)
+    {
+      g_printerr ("%s\n", self->schema_error);
+      return;
+    }
+  self->settings = g_settings_new_full (schema, NULL, NULL);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries, G_N_ELEMENTS (app_entries), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
@@ -420,11 +553,19 @@ pathways_application_activate (GApplication *application)
   GtkWindow *window;
   gboolean new_window = FALSE;
 
+  if (self->schema_error != NULL)
+    {
+      show_schema_error (self);
+      return;
+    }
+
   window = GTK_WINDOW (find_window (self));
   if (window == NULL)
     {
       window = GTK_WINDOW (pathways_window_new (self));
       new_window = TRUE;
+      if (self->quit_after_first_frame)
+        g_signal_connect_object (window, "map", G_CALLBACK (window_mapped_cb), self, 0);
     }
 
   gtk_window_present (window);
@@ -447,6 +588,8 @@ pathways_application_dispose (GObject *object)
 {
   PathwaysApplication *self = PATHWAYS_APPLICATION (object);
 
+  g_clear_handle_id (&self->sigterm_source, g_source_remove);
+  g_clear_handle_id (&self->sigint_source, g_source_remove);
   g_clear_object (&self->store);
   g_clear_object (&self->clock);
   g_clear_object (&self->settings);
@@ -460,6 +603,7 @@ pathways_application_finalize (GObject *object)
   PathwaysApplication *self = PATHWAYS_APPLICATION (object);
 
   g_free (self->database_option);
+  g_free (self->schema_error);
 
   G_OBJECT_CLASS (pathways_application_parent_class)->finalize (object);
 }
@@ -538,4 +682,18 @@ pathways_application_get_settings (PathwaysApplication *self)
   g_return_val_if_fail (PATHWAYS_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * pathways_application_get_exit_status:
+ *
+ * Returns: what the process should exit with: 0, or 1 when Pathways
+ *   could not start (no settings schema) or could not open its database
+ */
+int
+pathways_application_get_exit_status (PathwaysApplication *self)
+{
+  g_return_val_if_fail (PATHWAYS_IS_APPLICATION (self), 1);
+
+  return (self->schema_error != NULL || self->open_failed) ? 1 : 0;
 }

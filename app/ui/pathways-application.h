@@ -18,5 +18,6 @@ PathwaysApplication *pathways_application_new          (const char          *app
 PathwaysStore       *pathways_application_get_store    (PathwaysApplication *self);
 PathwaysClock       *pathways_application_get_clock    (PathwaysApplication *self);
 GSettings           *pathways_application_get_settings (PathwaysApplication *self);
+int                  pathways_application_get_exit_status (PathwaysApplication *self);
 
 G_END_DECLS
