@@ -92,7 +92,9 @@ relayout (PathwaysTimelineGrid *self)
       self->n_people = n;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PEOPLE]);
     }
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  /* The scroll range follows the lines; what is drawn changes even when
+   * the size does not */
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 static double
@@ -395,6 +397,7 @@ pathways_timeline_grid_snapshot (GtkWidget   *widget,
   PathwaysTimelineGrid *self = PATHWAYS_TIMELINE_GRID (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  guint serial;
   cairo_t *cr;
 
   if (width <= 0 || height <= 0)
@@ -408,7 +411,9 @@ pathways_timeline_grid_snapshot (GtkWidget   *widget,
 
   /* Only the viewport is drawn, and in it only the rows in view */
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  serial = self->stats.serial;
   pathways_timeline_render (cr, &self->frame, self->lines, &self->stats);
+  self->stats.serial = serial + 1;
   cairo_destroy (cr);
 }
 

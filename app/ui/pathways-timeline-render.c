@@ -1050,6 +1050,9 @@ pathways_timeline_render (cairo_t                     *cr,
       stats->first_line = first;
       stats->n_lines_drawn = end - first;
       stats->n_marks_drawn = c.n_marks;
+      stats->height = f->height;
+      stats->header_height = f->header_height;
+      stats->row_height = f->row_height;
     }
   ctx_clear (&c);
 }

@@ -67,6 +67,10 @@ typedef struct {
   guint first_line;
   guint n_lines_drawn;
   guint n_marks_drawn;
+  double height;        /* of the frame drawn … */
+  double header_height; /* … its time axis … */
+  double row_height;    /* … and its rows, which follow the font */
+  guint  serial;        /* counts the frames a widget has drawn */
 } PathwaysTimelineRenderStats;
 
 double    pathways_timeline_zoom_px_per_day   (PathwaysTimelineZoom zoom);
