@@ -14,6 +14,9 @@
 #include "pathways-903-codes.h"
 #include "pathways-903-export.h"
 #include "pathways-903-plan.h"
+#include "pathways-annex-a.h"
+#include "pathways-annex-a-xlsx.h"
+#include "pathways-stock-import.h"
 
 static Pathways903CodeTable *table;
 static Pathways903Codes codes;
@@ -529,6 +532,807 @@ START_TEST (test_duplicates_and_overlaps)
 }
 END_TEST
 
+/* The import plan ------------------------------------------------------------ */
+
+static char *
+write_file (const char *dir,
+            const char *name,
+            const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_file_set_contents (path, text, -1, &error);
+  ck_assert_no_error (error);
+  return path;
+}
+
+static const char year1_header[] = HEADER_COLS
+  "A,M,01/05/2007,WBRI,,,\n"
+  "B,F,01/09/2008,BAFR,,,\n";
+static const char year1_episodes[] = EPISODE_COLS
+  "A,01/06/2024,S,C2,N1,U4,PR1,01/09/2024,X1,,,,\n"
+  "A,01/09/2024,P,C2,N1,K2,PR4,,,,,,\n"
+  "B,01/10/2024,S,V2,N4,U6,PR1,,,,,,\n";
+/* Next year: A's open episode has ended, B moved, C is new */
+static const char year2_episodes[] = EPISODE_COLS
+  "A,01/09/2024,P,C2,N1,K2,PR4,01/05/2025,E17,,,,\n"
+  "B,01/10/2024,S,V2,N4,U6,PR1,01/02/2026,X1,,,,\n"
+  "B,01/02/2026,P,V2,N4,K3,PR4,,,,,,\n"
+  "C,01/01/2026,S,C1,N1,U6,PR1,,,,,,\n";
+
+/* CHILD → what the plan would leave: the "store" of these tests */
+static GHashTable *
+known_from_plan (Pathways903Plan *plan,
+                 GHashTable      *before)
+{
+  GHashTable *known = pathways_903_known_table_new ();
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (before != NULL)
+    {
+      g_hash_table_iter_init (&iter, before);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          Pathways903Known *old = value, *k = g_new0 (Pathways903Known, 1);
+          k->episodes = g_ptr_array_new_with_free_func ((GDestroyNotify) pathways_903_episode_free);
+          for (guint i = 0; old->episodes && i < old->episodes->len; i++)
+            g_ptr_array_add (k->episodes, pathways_903_episode_copy (g_ptr_array_index (old->episodes, i)));
+          g_hash_table_insert (known, g_strdup (key), k);
+        }
+    }
+  for (guint i = 0; i < plan->children->len; i++)
+    {
+      Pathways903ChildPlan *c = g_ptr_array_index (plan->children, i);
+      Pathways903Known *k = g_new0 (Pathways903Known, 1);
+
+      k->episodes = g_ptr_array_new_with_free_func ((GDestroyNotify) pathways_903_episode_free);
+      for (guint j = 0; j < c->episodes->len; j++)
+        {
+          Pathways903Episode *e = pathways_903_episode_copy (g_ptr_array_index (c->episodes, j));
+          e->src.file = NULL;  /* held, not from a file */
+          g_ptr_array_add (k->episodes, e);
+        }
+      g_hash_table_insert (known, g_strdup (c->child), k);
+    }
+  return known;
+}
+
+static Pathways903ChildPlan *
+child_plan (Pathways903Plan *plan,
+            const char      *child)
+{
+  for (guint i = 0; i < plan->children->len; i++)
+    {
+      Pathways903ChildPlan *c = g_ptr_array_index (plan->children, i);
+      if (g_str_equal (c->child, child))
+        return c;
+    }
+  return NULL;
+}
+
+START_TEST (test_plan_idempotent_and_next_year_extends)
+{
+  g_autofree char *dir = test_make_dir ();
+  g_autofree char *h = write_file (dir, "a.csv", year1_header);
+  g_autofree char *e = write_file (dir, "b.csv", year1_episodes);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Pathways903Plan) first = NULL, again = NULL, next = NULL;
+  g_autoptr(GHashTable) known = NULL, known2 = NULL;
+  const char *paths[] = { dir, NULL };
+  Pathways903PlanOptions options = { 0 };
+  Pathways903ChildPlan *a, *b;
+
+  first = pathways_903_plan_build (paths, &codes, NULL, &options, NULL, NULL, NULL, &error);
+  ck_assert_no_error (error);
+  ck_assert_uint_eq (first->files->len, 2);
+  ck_assert_uint_eq (first->data->n_errors, 0);
+  ck_assert_uint_eq (first->children_added, 2);
+  ck_assert_uint_eq (first->episodes_added, 3);
+  ck_assert_int_eq (first->collection_year, 2025);
+  {
+    Pathways903FileInfo *f = g_ptr_array_index (first->files, 0);
+    g_autofree char *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, year1_header, -1);
+    ck_assert_str_eq (f->name, "a.csv");
+    ck_assert_uint_eq (f->size, strlen (year1_header));
+    ck_assert_str_eq (f->sha256, sum);
+    ck_assert_int_eq (f->table, PATHWAYS_903_TABLE_HEADER);
+    ck_assert_uint_eq (f->rows, 2);
+  }
+
+  /* The same files again: nothing changes */
+  known = known_from_plan (first, NULL);
+  again = pathways_903_plan_build (paths, &codes, known, &options, NULL, NULL, NULL, &error);
+  ck_assert_no_error (error);
+  ck_assert_uint_eq (again->children_added, 0);
+  ck_assert_uint_eq (again->children_updated, 0);
+  ck_assert_uint_eq (again->children_unchanged, 2);
+  ck_assert_uint_eq (again->episodes_added, 0);
+  ck_assert_uint_eq (again->episodes_changed, 0);
+  ck_assert_uint_eq (again->episodes_unchanged, 3);
+
+  /* Next year's episodes extend the history */
+  g_unlink (h);
+  g_unlink (e);
+  g_free (write_file (dir, "episodes-2026.csv", year2_episodes));
+  next = pathways_903_plan_build (paths, &codes, known, &options, NULL, NULL, NULL, &error);
+  ck_assert_no_error (error);
+  {
+    g_autofree char *all = all_messages (next->data->problems);
+    ck_assert_msg (next->data->n_errors == 0, "%s", all);
+  }
+  ck_assert_uint_eq (next->children_added, 1);    /* C */
+  ck_assert_uint_eq (next->children_updated, 2);  /* A and B */
+  ck_assert_uint_eq (next->episodes_added, 2);    /* B's K3, C's first */
+  ck_assert_uint_eq (next->episodes_changed, 2);  /* A's and B's open episodes ended */
+  a = child_plan (next, "A");
+  ck_assert_uint_eq (a->episodes->len, 2);        /* last year's first episode kept */
+  ck_assert_uint_eq (a->episodes_kept, 1);
+  ck_assert_str_eq (((Pathways903Episode *) g_ptr_array_index (a->episodes, 1))->dec, "2025-05-01");
+  b = child_plan (next, "B");
+  ck_assert_uint_eq (b->episodes->len, 2);
+  ck_assert_str_eq (((Pathways903Episode *) g_ptr_array_index (b->episodes, 1))->place, "K3");
+
+  /* And that, imported again, changes nothing */
+  known2 = known_from_plan (next, known);
+  g_clear_pointer (&next, pathways_903_plan_free);
+  next = pathways_903_plan_build (paths, &codes, known2, &options, NULL, NULL, NULL, &error);
+  ck_assert_no_error (error);
+  ck_assert_uint_eq (next->episodes_added + next->episodes_changed + next->children_added + next->children_updated, 0);
+
+  test_remove_dir (dir);
+}
+END_TEST
+
+START_TEST (test_plan_skip_or_refuse_bad_rows)
+{
+  g_autofree char *dir = test_make_dir ();
+  g_autofree char *e = write_file (dir, "episodes.csv", EPISODE_COLS
+                                   "A,01/06/2024,S,C2,N1,U4,PR1,,,,,,\n"
+                                   "B,01/06/2024,S,C2,N1,H5,PR4,,,,,,\n"   /* H5 still open in 2025/26 */
+                                   "C,01/06/2024,S,C2,N1,U4,PR1,,,,,,\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Pathways903Plan) skip = NULL, refuse = NULL, overlap = NULL;
+  g_autoptr(GHashTable) known = pathways_903_known_table_new ();
+  const char *paths[] = { e, NULL };
+  Pathways903PlanOptions options = { .collection_year = 2026, .on_error = PATHWAYS_903_SKIP_BAD_ROWS };
+  g_autofree char *summary = NULL;
+
+  skip = pathways_903_plan_build (paths, &codes, NULL, &options, NULL, NULL, NULL, &error);
+  ck_assert_no_error (error);
+  ck_assert (!skip->refused);
+  ck_assert_uint_eq (skip->rows_skipped, 1);
+  ck_assert_uint_eq (skip->children_added, 2);
+  assert_problem (skip->data->problems, "episodes.csv row 3, PLACE ‘H5’: not valid after 31/03/2025");
+  summary = pathways_903_plan_summary (skip);
+  ck_assert_msg (strstr (summary, "2 young people would be added") != NULL, "%s", summary);
+
+  options.on_error = PATHWAYS_903_REFUSE;
+  refuse = pathways_903_plan_build (paths, &codes, NULL, &options, NULL, NULL, NULL, &error);
+  ck_assert_no_error (error);
+  ck_assert (refuse->refused);
+
+  /* An episode that overlaps one Pathways already holds is an error on its row */
+  {
+    Pathways903Known *k = g_new0 (Pathways903Known, 1);
+    Pathways903Episode *held = g_new0 (Pathways903Episode, 1);
+    held->child = g_strdup ("C");
+    held->decom = g_strdup ("2024-05-01");
+    held->rne = g_strdup ("S");
+    held->ls = g_strdup ("C2");
+    held->cin = g_strdup ("N1");
+    held->place = g_strdup ("U4");
+    held->place_provider = g_strdup ("PR1");
+    k->episodes = g_ptr_array_new_with_free_func ((GDestroyNotify) pathways_903_episode_free);
+    g_ptr_array_add (k->episodes, held);
+    g_hash_table_insert (known, g_strdup ("C"), k);
+  }
+  options.on_error = PATHWAYS_903_SKIP_BAD_ROWS;
+  overlap = pathways_903_plan_build (paths, &codes, known, &options, NULL, NULL, NULL, &error);
+  ck_assert_no_error (error);
+  assert_problem (overlap->data->problems, "episodes.csv row 4, DECOM 01/06/2024: overlaps the episode Pathways holds for CHILD ‘C’ from 01/05/2024");
+  ck_assert_uint_eq (child_plan (overlap, "C")->episodes_added, 0);
+  ck_assert_uint_eq (child_plan (overlap, "C")->episodes->len, 1);
+
+  test_remove_dir (dir);
+}
+END_TEST
+
+START_TEST (test_plan_unreadable_and_ignored_files)
+{
+  g_autofree char *dir = test_make_dir ();
+  g_autofree char *a = write_file (dir, "broken.csv", OC3_COLS "X,01/05/2006,YES,F1,\"never closed\n");
+  g_autofree char *b = write_file (dir, "oc2.csv", "CHILD,DOB,SDQ_SCORE,SDQ_REASON,CONVICTED,HEALTH_CHECK,IMMUNISATIONS,"
+                                   "TEETH_CHECK,HEALTH_ASSESSMENT,SUBSTANCE_MISUSE,INTERVENTION_RECEIVED,INTERVENTION_OFFERED\n");
+  g_autofree char *c = write_file (dir, "oc3.csv", OC3_COLS "X,01/05/2006,YES,F1,U1\n");
+  g_autofree char *missing = g_build_filename (dir, "nope.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Pathways903Plan) plan = NULL;
+  const char *paths[] = { a, b, c, NULL };
+  const char *bad_paths[] = { missing, NULL };
+
+  plan = pathways_903_plan_build (paths, &codes, NULL, NULL, NULL, NULL, NULL, &error);
+  ck_assert_no_error (error);
+  ck_assert (((Pathways903FileInfo *) g_ptr_array_index (plan->files, 0))->failed);
+  assert_problem (plan->data->problems, "broken.csv row 2: a quoted value is not closed");
+  assert_problem (plan->data->problems, "oc2.csv: ignored");
+  ck_assert_uint_eq (plan->data->oc3->len, 1);
+
+  ck_assert_ptr_null (pathways_903_plan_build (bad_paths, &codes, NULL, NULL, NULL, NULL, NULL, &error));
+  ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND));
+  test_remove_dir (dir);
+}
+END_TEST
+
+typedef struct {
+  GMainLoop       *loop;
+  Pathways903Plan *plan;
+  GError          *error;
+  guint            progress_calls;
+  double           last_fraction;
+  gboolean         in_main_thread;
+  GThread         *main_thread;
+} AsyncState;
+
+static void
+progress_cb (double      fraction,
+             const char *file,
+             gpointer    user_data)
+{
+  AsyncState *s = user_data;
+  s->progress_calls++;
+  s->last_fraction = fraction;
+  s->in_main_thread &= g_thread_self () == s->main_thread;
+}
+
+static void
+built_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  AsyncState *s = user_data;
+  s->plan = pathways_903_plan_build_finish (result, &s->error);
+  g_main_loop_quit (s->loop);
+}
+
+START_TEST (test_plan_async_progress_and_cancel)
+{
+  g_autofree char *dir = test_make_dir ();
+  g_autofree char *h = write_file (dir, "a.csv", year1_header);
+  g_autofree char *e = write_file (dir, "b.csv", year1_episodes);
+  const char *paths[] = { dir, NULL };
+  g_autoptr(GCancellable) cancel = g_cancellable_new ();
+  AsyncState s = { g_main_loop_new (NULL, FALSE), NULL, NULL, 0, 0, TRUE, g_thread_self () };
+
+  pathways_903_plan_build_async (paths, table, NULL, NULL, progress_cb, &s, NULL, NULL, built_cb, &s);
+  g_main_loop_run (s.loop);
+  ck_assert_no_error (s.error);
+  ck_assert_ptr_nonnull (s.plan);
+  ck_assert_uint_eq (s.plan->episodes_added, 3);
+  /* Progress arrives in the main thread, before the result, up to 1 */
+  ck_assert_uint_gt (s.progress_calls, 1);
+  ck_assert (s.in_main_thread);
+  ck_assert (s.last_fraction == 1.0);
+  g_clear_pointer (&s.plan, pathways_903_plan_free);
+
+  g_cancellable_cancel (cancel);
+  pathways_903_plan_build_async (paths, table, NULL, NULL, NULL, NULL, NULL, cancel, built_cb, &s);
+  g_main_loop_run (s.loop);
+  ck_assert_ptr_null (s.plan);
+  ck_assert (g_error_matches (s.error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+  g_clear_error (&s.error);
+  g_main_loop_unref (s.loop);
+  test_remove_dir (dir);
+}
+END_TEST
+
+/* Export --------------------------------------------------------------------- */
+
+static Pathways903Child *
+make_child (const char *id,
+            const char *dob)
+{
+  Pathways903Child *c = g_new0 (Pathways903Child, 1);
+  c->child = g_strdup (id);
+  c->sex = g_strdup ("F");
+  c->dob = g_strdup (dob);
+  c->ethnic = g_strdup ("WBRI");
+  return c;
+}
+
+static Pathways903Episode *
+make_episode (const char *child,
+              const char *decom,
+              const char *place,
+              const char *provider,
+              const char *dec,
+              const char *rec)
+{
+  Pathways903Episode *e = g_new0 (Pathways903Episode, 1);
+  e->child = g_strdup (child);
+  e->decom = g_strdup (decom);
+  e->rne = g_strdup ("S");
+  e->ls = g_strdup ("C2");
+  e->cin = g_strdup ("N1");
+  e->place = g_strdup (place);
+  e->place_provider = g_strdup (provider);
+  e->dec = g_strdup (dec);
+  e->rec = g_strdup (rec);
+  return e;
+}
+
+static Pathways903ExportChild *
+leaver (const char *id,
+        const char *dob,
+        const char *left_care)
+{
+  Pathways903ExportChild *c = pathways_903_export_child_new (make_child (id, dob));
+  g_ptr_array_add (c->episodes, make_episode (id, "2020-01-01", "U4", "PR1", left_care, "E8"));
+  c->care_leaver = TRUE;
+  return c;
+}
+
+static Pathways903Oc3 *
+oc3_row (Pathways903Data *d,
+         const char      *child,
+         const char      *dob,
+         const char      *in_touch,
+         const char      *activ,
+         const char      *accom)
+{
+  Pathways903Oc3 *o = g_new0 (Pathways903Oc3, 1);
+  o->src.file = g_intern_static_string ("oc3.csv");
+  o->src.row = d->oc3->len + 2;
+  o->child = g_strdup (child);
+  o->dob = g_strdup (dob);
+  o->in_touch = g_strdup (in_touch);
+  o->activ = g_strdup (activ);
+  o->accom = g_strdup (accom);
+  g_ptr_array_add (d->oc3, o);
+  if (dob != NULL)
+    {
+      Pathways903Child *h = make_child (child, dob);
+      h->src.file = g_intern_static_string ("header.csv");
+      h->src.row = d->children->len + 2;
+      g_ptr_array_add (d->children, h);
+    }
+  return o;
+}
+
+static Pathways903Episode *
+episode_row (Pathways903Data *d,
+             Pathways903Episode *e)
+{
+  e->src.file = g_intern_static_string ("episodes.csv");
+  e->src.row = d->episodes->len + 2;
+  g_ptr_array_add (d->episodes, e);
+  return e;
+}
+
+/* Each OC3 rule breached once (first) and respected once (second); year 2026 */
+START_TEST (test_export_check_oc3_rules)
+{
+  g_autoptr(Pathways903Data) d = pathways_903_data_new ();
+  /* 19th birthday in 2025/26: in the cohort */
+  const char *dob19 = "2006-07-01";
+  /* 17th birthday in 2025/26 */
+  const char *dob17 = "2008-07-01";
+
+  oc3_row (d, "R153-bad", dob19, "YES", NULL, "U1");
+  oc3_row (d, "R153-ok", dob19, NULL, NULL, NULL);
+  oc3_row (d, "R344-bad", dob19, "DIED", "F1", "0");
+  oc3_row (d, "R344-ok", dob19, "RHOM", "0", "0");
+  oc3_row (d, "R345-bad", dob19, "YES", "F1", "0");
+  oc3_row (d, "R345-ok", dob19, "YES", "F1", "U1");
+  oc3_row (d, "RS1-bad", dob19, "YES", "F1", "S1");
+  oc3_row (d, "RS2-ok", dob19, "YES", "G5", "S2");
+  oc3_row (d, "RX1-bad", dob19, "YES", "G5", "X1");
+  oc3_row (d, "RX2-ok", dob19, "YES", "G5", "X2");
+  oc3_row (d, "R347-bad", dob17, "YES", "F2", "T1");
+  oc3_row (d, "R347-ok", dob19, "YES", "F2", "T1");
+  oc3_row (d, "R3001-bad", dob17, "YES", "F2", "Z1");
+  oc3_row (d, "R3001-ok", dob19, "YES", "F2", "Z1");
+  oc3_row (d, "R391-bad", "2012-01-01", "YES", "F2", "U1");
+  oc3_row (d, "R391-ok", "2004-04-01", "YES", "F2", "U1");  /* 21 on 01/04/2025 */
+  oc3_row (d, "R131-bad", dob19, "MAYBE", "F2", "U1");
+  oc3_row (d, "R132-bad", dob19, "YES", "F3", "U1");
+  oc3_row (d, "R133-bad", dob19, "YES", "F2", "01");
+  /* 1007/1016: an 18th birthday in the year while still looked after */
+  oc3_row (d, "R1007-bad", "2007-06-01", "YES", "F2", "U1");
+  oc3_row (d, "R1007-ok", "2007-06-02", "YES", "F2", "U1");
+  episode_row (d, make_episode ("R1007-bad", "2024-01-01", "U4", "PR1", "2025-06-01", "E8"));
+  episode_row (d, make_episode ("R1007-ok", "2024-01-01", "U4", "PR1", "2025-05-01", "E8"));
+
+  pathways_903_check_return (d, 2026, &codes);
+
+  assert_problem (d->problems, "oc3.csv row 2: IN_TOUCH, ACTIV and ACCOM must all be given or all be blank (DfE rule 153)");
+  assert_problem (d->problems, "CHILD ‘R344-bad’, ACTIV ‘F1’: must be 0 when IN_TOUCH is DIED (DfE rule 344)");
+  assert_problem (d->problems, "CHILD ‘R345-bad’, ACCOM ‘0’: must not be 0 when IN_TOUCH is YES (DfE rule 345)");
+  assert_problem (d->problems, "ACCOM ‘S1’: S can only be recorded as not suitable (S2)");
+  assert_problem (d->problems, "ACCOM ‘X1’: X can only be recorded as not suitable (X2)");
+  assert_problem (d->problems, "CHILD ‘R347-bad’, ACCOM ‘T1’: a foyer is not allowed under 18");
+  assert_problem (d->problems, "CHILD ‘R3001-bad’, ACCOM ‘Z1’: Staying Put is not allowed in the year of the 17th birthday (DfE rule 3001)");
+  assert_problem (d->problems, "CHILD ‘R391-bad’, DOB 01/01/2012: no 17th to 21st birthday falls in the collection year (DfE rule 391)");
+  assert_problem (d->problems, "IN_TOUCH ‘MAYBE’: not a code of the DfE IN_TOUCH list");
+  assert_problem (d->problems, "ACTIV ‘F3’: not valid after 31/03/2019");
+  assert_problem (d->problems, "ACCOM ‘01’: must be a letter and 1 (suitable) or 2 (not suitable), or 0");
+  assert_problem (d->problems, "CHILD ‘R1007-bad’: looked after on their birthday, 01/06/2025");
+
+  /* The rows that keep the rules have no problem */
+  {
+    const char *ok[] = { "R153-ok", "R344-ok", "R345-ok", "RS2-ok", "RX2-ok", "R347-ok", "R3001-ok", "R391-ok",
+                         "R1007-ok" };
+    for (guint i = 0; i < G_N_ELEMENTS (ok); i++)
+      for (guint j = 0; j < d->problems->len; j++)
+        {
+          PathwaysExchangeProblem *p = g_ptr_array_index (d->problems, j);
+          ck_assert_msg (g_strcmp0 (p->child, ok[i]) != 0, "%s: %s", ok[i], p->message);
+        }
+  }
+  /* A breach names the child and the field */
+  {
+    PathwaysExchangeProblem *p = find_problem (d->problems, "DfE rule 3001");
+    ck_assert_str_eq (p->child, "R3001-bad");
+    ck_assert_str_eq (p->column, "ACCOM");
+    ck_assert_str_eq (p->rule, "3001");
+  }
+}
+END_TEST
+
+START_TEST (test_export_check_episode_rules)
+{
+  g_autoptr(Pathways903Data) d = pathways_903_data_new ();
+  const char *pairs[][3] = {
+    { "P527", "P1", "PR1" }, { "P528", "R2", "PR2" }, { "P529", "K2", "PR3" }, { "P530", "P1", "PR4" },
+    { "P531", "P1", "PR5" }, { "P550", "U4", "PR0" },
+    { "OK527", "K2", "PR1" }, { "OK528", "U4", "PR2" }, { "OK529", "R1", "PR3" }, { "OK530", "K2", "PR4" },
+    { "OK531", "U4", "PR5" }, { "OK550", "P1", "PR0" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    {
+      Pathways903Child *h = make_child (pairs[i][0], "2010-01-01");
+      h->src.file = g_intern_static_string ("header.csv");
+      h->src.row = d->children->len + 2;
+      g_ptr_array_add (d->children, h);
+      episode_row (d, make_episode (pairs[i][0], "2025-05-01", pairs[i][1], pairs[i][2], NULL, NULL));
+    }
+  g_ptr_array_add (d->children, make_child ("K3-young", "2010-01-01"));
+  g_ptr_array_add (d->children, make_child ("K3-ok", "2009-04-01"));
+  g_ptr_array_add (d->children, make_child ("E17-young", "2007-09-01"));
+  g_ptr_array_add (d->children, make_child ("E17-ok", "2007-05-01"));
+  g_ptr_array_add (d->children, make_child ("T-prov", "2010-01-01"));
+  g_ptr_array_add (d->children, make_child ("No-prov", "2010-01-01"));
+  g_ptr_array_add (d->children, make_child ("H5-late", "2010-01-01"));
+  episode_row (d, make_episode ("K3-young", "2025-05-01", "K3", "PR4", NULL, NULL));
+  episode_row (d, make_episode ("K3-ok", "2025-05-01", "K3", "PR4", NULL, NULL));
+  episode_row (d, make_episode ("E17-young", "2025-05-01", "U4", "PR1", "2025-08-01", "E17"));
+  episode_row (d, make_episode ("E17-ok", "2025-04-02", "U4", "PR1", "2025-08-01", "E17"));
+  episode_row (d, make_episode ("T-prov", "2025-05-01", "T2", "PR1", "2025-05-05", "E8"));
+  episode_row (d, make_episode ("No-prov", "2025-05-01", "U4", NULL, NULL, NULL));
+  episode_row (d, make_episode ("H5-late", "2025-05-01", "H5", "PR4", NULL, NULL));
+
+  pathways_903_check_return (d, 2026, &codes);
+
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *needle = g_strdup_printf ("CHILD ‘%s’, PLACE_PROVIDER ‘%s’: not allowed with placement %s (DfE rule %s)",
+                                                 pairs[i][0], pairs[i][2], pairs[i][1], pairs[i][0] + 1);
+      assert_problem (d->problems, needle);
+    }
+  for (guint i = 6; i < G_N_ELEMENTS (pairs); i++)
+    for (guint j = 0; j < d->problems->len; j++)
+      {
+        PathwaysExchangeProblem *p = g_ptr_array_index (d->problems, j);
+        ck_assert_msg (g_strcmp0 (p->child, pairs[i][0]) != 0, "%s", p->message);
+      }
+  assert_problem (d->problems, "CHILD ‘K3-young’, PLACE ‘K3’: starts on 01/05/2025, before the 16th birthday on 01/01/2026 (DfE rule 371)");
+  assert_problem (d->problems, "CHILD ‘E17-young’, REC ‘E17’: the episode ends on 01/08/2025, before the 18th birthday on 01/09/2025 (DfE rule 460)");
+  assert_problem (d->problems, "PLACE_PROVIDER ‘PR1’: must be blank for placement T2 (DfE rule 213)");
+  assert_problem (d->problems, "PLACE_PROVIDER: must be given for placement U4 (DfE rule 526)");
+  assert_problem (d->problems, "PLACE ‘H5’: not valid after 31/03/2025");
+  ck_assert_ptr_null (find_problem (d->problems, "K3-ok"));
+  ck_assert_ptr_null (find_problem (d->problems, "E17-ok"));
+}
+END_TEST
+
+static GPtrArray *
+sample_authority (void)
+{
+  GPtrArray *children = g_ptr_array_new_with_free_func ((GDestroyNotify) pathways_903_export_child_free);
+  Pathways903ExportChild *c;
+
+  /* Turns 19 on 01/07/2025; left care at 18; contacts around the birthday */
+  c = leaver ("L19", "2006-07-01", "2024-07-01");
+  pathways_903_export_child_add_contact (c, "2025-03-01", "YES", "F5", "D1");
+  pathways_903_export_child_add_contact (c, "2025-06-20", "YES", "F1", "U1");   /* closest */
+  pathways_903_export_child_add_contact (c, "2025-10-01", "NO", "0", "0");
+  g_ptr_array_add (children, c);
+  /* Turns 18 on 02/05/2025 while still looked after: no OC3 (1007) */
+  c = pathways_903_export_child_new (make_child ("LAC18", "2007-05-02"));
+  g_ptr_array_add (c->episodes, make_episode ("LAC18", "2024-01-01", "U4", "PR1", NULL, NULL));
+  c->care_leaver = TRUE;
+  g_ptr_array_add (children, c);
+  /* Not a care leaver: no OC3, no rows at all */
+  c = leaver ("NOTCL", "2006-09-01", "2020-06-01");
+  c->care_leaver = FALSE;
+  g_ptr_array_add (children, c);
+  /* Turns 21 in the year, in touch */
+  c = leaver ("L21", "2004-12-25", "2022-12-25");
+  pathways_903_export_child_add_contact (c, "2025-12-20", "YES", "G5", "U2");
+  g_ptr_array_add (children, c);
+  /* Too old: 22 in the year */
+  c = leaver ("OLD", "2003-06-01", "2021-06-01");
+  pathways_903_export_child_add_contact (c, "2025-06-01", "YES", "G5", "U1");
+  g_ptr_array_add (children, c);
+  return children;
+}
+
+START_TEST (test_export_cohort_and_columns)
+{
+  g_autoptr(GPtrArray) children = sample_authority ();
+  g_autoptr(Pathways903Export) x = pathways_903_export_build (children, 2026, &codes);
+  g_autoptr(GString) header = NULL, episodes = NULL, oc3 = NULL;
+  Pathways903Oc3 *o;
+
+  ck_assert_str_eq (x->start, "2025-04-01");
+  ck_assert_str_eq (x->end, "2026-03-31");
+  {
+    g_autofree char *all = all_messages (x->tables->problems);
+    ck_assert_msg (x->n_breaches == 0, "%s", all);
+  }
+  ck_assert_uint_eq (x->tables->oc3->len, 2);
+  o = g_ptr_array_index (x->tables->oc3, 0);
+  ck_assert_str_eq (o->child, "L19");
+  ck_assert_str_eq (o->activ, "F1");
+  ck_assert_str_eq (o->accom, "U1");
+  ck_assert_str_eq (((Pathways903Oc3 *) g_ptr_array_index (x->tables->oc3, 1))->child, "L21");
+  /* LAC18's open episode is in the year; the others' ended before it */
+  ck_assert_uint_eq (x->tables->episodes->len, 1);
+  ck_assert_uint_eq (x->tables->children->len, 3);
+
+  header = pathways_903_export_table_csv (x, PATHWAYS_903_TABLE_HEADER);
+  episodes = pathways_903_export_table_csv (x, PATHWAYS_903_TABLE_EPISODES);
+  oc3 = pathways_903_export_table_csv (x, PATHWAYS_903_TABLE_OC3);
+  ck_assert (g_str_has_prefix (header->str, "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\n"));
+  ck_assert (g_str_has_prefix (episodes->str, "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,"
+                                             "REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\r\n"));
+  ck_assert_str_eq (oc3->str, "CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\r\n"
+                              "L19,01/07/2006,YES,F1,U1\r\n"
+                              "L21,25/12/2004,YES,G5,U2\r\n");
+}
+END_TEST
+
+START_TEST (test_export_round_trip)
+{
+  g_autoptr(GPtrArray) children = sample_authority ();
+  g_autoptr(Pathways903Export) x = NULL;
+  g_autoptr(Pathways903Data) back = pathways_903_data_new ();
+  Pathways903ExportChild *c = g_ptr_array_index (children, 1);
+  Pathways903Table tables_[] = { PATHWAYS_903_TABLE_HEADER, PATHWAYS_903_TABLE_EPISODES, PATHWAYS_903_TABLE_OC3 };
+  Pathways903Episode *e;
+
+  /* Values that need quoting survive too */
+  e = g_ptr_array_index (c->episodes, 0);
+  e->home_post = g_strdup ("AB1 2CD");
+  e->reason_place_change = g_strdup ("CARPL");
+  c->header->upn = g_strdup ("A12345678901B");
+  x = pathways_903_export_build (children, 2026, &codes);
+
+  for (guint t = 0; t < G_N_ELEMENTS (tables_); t++)
+    {
+      g_autoptr(GString) csv = pathways_903_export_table_csv (x, tables_[t]);
+      g_autoptr(GError) error = NULL;
+      ck_assert_int_eq (pathways_903_read_table (back, "x.csv", csv->str, csv->len, NULL, NULL, NULL, NULL, &error),
+                        tables_[t]);
+      ck_assert_no_error (error);
+    }
+  pathways_903_data_check (back, &codes, 2026);
+  ck_assert_uint_eq (back->n_errors, 0);
+
+  ck_assert_uint_eq (back->episodes->len, x->tables->episodes->len);
+  for (guint i = 0; i < back->episodes->len; i++)
+    ck_assert (pathways_903_episode_equal (g_ptr_array_index (back->episodes, i),
+                                           g_ptr_array_index (x->tables->episodes, i)));
+  ck_assert_uint_eq (back->children->len, x->tables->children->len);
+  for (guint i = 0; i < back->children->len; i++)
+    {
+      Pathways903Child *a = g_ptr_array_index (back->children, i), *b = g_ptr_array_index (x->tables->children, i);
+      ck_assert_str_eq (a->child, b->child);
+      ck_assert_str_eq (a->dob, b->dob);
+      ck_assert_str_eq (a->sex, b->sex);
+      ck_assert_str_eq (a->ethnic, b->ethnic);
+      ck_assert_int_eq (g_strcmp0 (a->upn, b->upn), 0);
+    }
+  ck_assert_uint_eq (back->oc3->len, x->tables->oc3->len);
+  for (guint i = 0; i < back->oc3->len; i++)
+    {
+      Pathways903Oc3 *a = g_ptr_array_index (back->oc3, i), *b = g_ptr_array_index (x->tables->oc3, i);
+      ck_assert_str_eq (a->child, b->child);
+      ck_assert_str_eq (a->accom, b->accom);
+      ck_assert_str_eq (a->activ, b->activ);
+      ck_assert_str_eq (a->in_touch, b->in_touch);
+    }
+}
+END_TEST
+
+static guint
+count_entries (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (d && g_dir_read_name (d))
+    n++;
+  return n;
+}
+
+START_TEST (test_export_written_only_when_clean_and_privately)
+{
+  g_autofree char *dir = test_make_dir ();
+  g_autoptr(GPtrArray) children = sample_authority ();
+  g_autoptr(Pathways903Export) x = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *oc3 = g_build_filename (dir, "oc3.csv", NULL);
+  g_autofree char *nowhere = g_build_filename (dir, "no-such-folder", NULL);
+  GStatBuf st;
+
+  /* A breach: Staying Put at 17 */
+  {
+    Pathways903ExportChild *c = leaver ("Z17", "2008-06-01", "2025-05-01");
+    pathways_903_export_child_add_contact (c, "2025-06-01", "YES", "F2", "Z1");
+    g_ptr_array_add (children, c);
+  }
+  x = pathways_903_export_build (children, 2026, &codes);
+  ck_assert_uint_eq (x->n_breaches, 1);
+
+  ck_assert (!pathways_903_export_write (x, dir, FALSE, &error));
+  ck_assert (g_error_matches (error, PATHWAYS_EXCHANGE_ERROR, PATHWAYS_EXCHANGE_ERROR_BREACHES));
+  ck_assert_uint_eq (count_entries (dir), 0);
+  g_clear_error (&error);
+
+  /* A folder that does not exist: an error, and nothing left behind */
+  ck_assert (!pathways_903_export_write (x, nowhere, TRUE, &error));
+  ck_assert (g_error_matches (error, PATHWAYS_EXCHANGE_ERROR, PATHWAYS_EXCHANGE_ERROR_WRITE));
+  ck_assert_uint_eq (count_entries (dir), 0);
+  g_clear_error (&error);
+
+  ck_assert (pathways_903_export_write (x, dir, TRUE, &error));
+  ck_assert_no_error (error);
+  ck_assert_uint_eq (count_entries (dir), 3);  /* header, episodes, oc3: no temporary files */
+  ck_assert_int_eq (g_stat (oc3, &st), 0);
+  ck_assert_int_eq (st.st_mode & 0777, 0600);
+  test_remove_dir (dir);
+}
+END_TEST
+
+/* Annex A -------------------------------------------------------------------- */
+
+static GPtrArray *
+annex_rows (void)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) pathways_annex_a_row_free);
+  PathwaysAnnexARow *r = g_new0 (PathwaysAnnexARow, 1);
+
+  r->id = g_strdup ("L19");
+  r->gender = g_strdup ("Female");
+  r->ethnicity = g_strdup ("WBRI");
+  r->date_of_birth = g_strdup ("2006-07-01");
+  r->uasc = TRUE;
+  r->disability = g_strdup ("No");
+  r->team = g_strdup ("Leaving Care East");
+  r->worker = g_strdup ("Sam Patel");
+  r->personal_adviser = g_strdup ("Jo Brown, senior PA");
+  r->eligibility = g_strdup ("Former relevant");
+  r->pathway_plan_date = g_strdup ("2025-09-10");
+  r->in_touch = g_strdup ("YES");
+  r->latest_contact = g_strdup ("2025-11-01");
+  r->accom = g_strdup ("U2");
+  r->activ = g_strdup ("F1");
+  g_ptr_array_add (rows, r);
+  return rows;
+}
+
+START_TEST (test_annex_a_csv_and_xlsx)
+{
+  g_autoptr(GPtrArray) rows = annex_rows ();
+  g_autoptr(GString) csv = pathways_annex_a_csv (rows, "2025-11-22", table);
+  g_autofree char *dir = test_make_dir ();
+  g_autofree char *xlsx = g_build_filename (dir, "annex-a.xlsx", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  GStatBuf st;
+
+  ck_assert (g_str_has_prefix (csv->str,
+    "Child Unique ID,Gender,Ethnicity,Date of Birth,Age,UASC,Disability,Allocated Team,Allocated Worker,"
+    "Allocated Personal Advisor,Eligibility Category,Latest Pathway Plan Review Date,In Touch,"
+    "Latest Date of Contact,Accommodation Type,Accommodation Suitability,Activity\r\n"));
+  ck_assert_msg (strstr (csv->str, "L19,Female,WBRI,01/07/2006,19,Yes,No,Leaving Care East,Sam Patel,"
+                                   "\"Jo Brown, senior PA\",Former relevant,10/09/2025,YES: In touch,01/11/2025,") != NULL,
+                 "%s", csv->str);
+  ck_assert_msg (strstr (csv->str, ",Not suitable,F1: Full-time higher education\r\n") != NULL, "%s", csv->str);
+
+  ck_assert (pathways_annex_a_write_xlsx (rows, "2025-11-22", table, xlsx, &error));
+  ck_assert_no_error (error);
+  ck_assert (g_file_get_contents (xlsx, &contents, &length, NULL));
+  ck_assert (length > 100 && contents[0] == 'P' && contents[1] == 'K');  /* a zip, as xlsx is */
+  ck_assert_int_eq (g_stat (xlsx, &st), 0);
+  ck_assert_int_eq (st.st_mode & 0777, 0600);
+  ck_assert_uint_eq (count_entries (dir), 1);
+  test_remove_dir (dir);
+}
+END_TEST
+
+/* Stock import --------------------------------------------------------------- */
+
+START_TEST (test_stock_import_sample_and_errors)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sample = g_build_filename (g_getenv ("PATHWAYS_SOURCE_DIR"), "data", "stock-sample.csv", NULL);
+  g_autoptr(PathwaysStockImport) good = pathways_stock_import_parse_file (sample, NULL, NULL, &error);
+  g_autoptr(PathwaysStockImport) bad = NULL, cols = NULL, known_run = NULL;
+  g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char bad_text[] =
+    "Name,Kind,Bedrooms,Weekly cost,Postcode,Min age,Max age,Shared,Status from\n"
+    "Flat 1,council,1,95.50,NG1 1AA,18,25,no,01/04/2025\n"      /* 2: fine */
+    "Flat 2,castle,1,95.50,NG1 1AA,18,25,no,\n"                 /* 3: kind */
+    "Flat 3,council,two,95.50,NG1 1AA,18,25,no,\n"              /* 4: bedrooms */
+    "Flat 4,council,1,lots,NG1 1AA,18,25,no,\n"                 /* 5: cost */
+    "Flat 5,council,1,95.50,NOTAPOSTCODE,18,25,no,\n"           /* 6: postcode: a warning */
+    "Flat 6,council,1,95.50,NG1 1AA,21,18,no,\n"                /* 7: ages */
+    "Flat 7,council,1,95.50,NG1 1AA,18,25,perhaps,\n"           /* 8: yes/no */
+    "Flat 8,council,1,95.50,NG1 1AA,18,25,no,31/02/2025\n"      /* 9: date */
+    ",council,1,95.50,NG1 1AA,18,25,no,\n"                      /* 10: name */
+    "Flat 1,council,1,95.50,NG1 1AA,18,25,no,\n";               /* 11: twice */
+  PathwaysUnit *u;
+
+  ck_assert_no_error (error);
+  ck_assert_uint_eq (good->n_errors, 0);
+  ck_assert_uint_eq (good->units->len, 5);
+  u = g_ptr_array_index (good->units, 0);
+  ck_assert_str_eq (pathways_record_get_string (PATHWAYS_RECORD (u), "kind"), "supported");
+  ck_assert_int_eq (pathways_record_get_int (PATHWAYS_RECORD (u), "weekly-cost"), 115000);
+  ck_assert_str_eq (pathways_record_get_string (PATHWAYS_RECORD (u), "commissioning"), "block");
+  ck_assert (pathways_record_get_bool (PATHWAYS_RECORD (u), "in-authority"));
+  u = g_ptr_array_index (good->units, 4);
+  ck_assert_str_eq (pathways_record_get_string (PATHWAYS_RECORD (u), "kind"), "supported_lodgings");
+  ck_assert_int_eq (pathways_record_get_int (PATHWAYS_RECORD (u), "weekly-cost"), 31000);
+
+  bad = pathways_stock_import_parse_bytes ("stock.csv", bad_text, strlen (bad_text), NULL, NULL, &error);
+  ck_assert_no_error (error);
+  assert_problem (bad->problems, "stock.csv row 3, Kind ‘castle’: not one of the known values");
+  assert_problem (bad->problems, "stock.csv row 4, Bedrooms ‘two’: must be a whole number");
+  assert_problem (bad->problems, "stock.csv row 5, Weekly cost ‘lots’");
+  assert_problem (bad->problems, "stock.csv row 6, Postcode ‘NOTAPOSTCODE’: does not look like a UK postcode");
+  assert_problem (bad->problems, "stock.csv row 7: the minimum age 21 is above the maximum age 18");
+  assert_problem (bad->problems, "stock.csv row 8, Shared ‘perhaps’: must be yes or no");
+  assert_problem (bad->problems, "stock.csv row 9, Status from ‘31/02/2025’");
+  assert_problem (bad->problems, "stock.csv row 10, Name: must not be blank");
+  assert_problem (bad->problems, "stock.csv row 11, Name ‘Flat 1’: the same unit (name and postcode) as row 2");
+  ck_assert_uint_eq (bad->rows_read, 10);
+  ck_assert_uint_eq (bad->rows_skipped, 7);
+  ck_assert_uint_eq (bad->units->len, 2);  /* Flat 1 and Flat 5 */
+  ck_assert_uint_eq (g_array_index (bad->unit_rows, guint, 1), 6);
+  ck_assert_str_eq (pathways_record_get_string (PATHWAYS_RECORD (g_ptr_array_index (bad->units, 0)),
+                                                "status-from"), "2025-04-01");
+
+  cols = pathways_stock_import_parse_bytes ("stock.csv", "name,colour\nx,red\n", 18, NULL, NULL, &error);
+  ck_assert_no_error (error);
+  ck_assert_uint_eq (cols->units->len, 0);
+  assert_problem (cols->problems, "stock.csv row 1: column ‘colour’ is not a field of a unit");
+  assert_problem (cols->problems, "the columns name and kind are needed");
+
+  /* Units already held are counted, not added again */
+  g_hash_table_add (known, pathways_stock_import_key ("Birch Court 4", "ng2 7cd"));
+  known_run = pathways_stock_import_parse_file (sample, known, NULL, &error);
+  ck_assert_no_error (error);
+  ck_assert_uint_eq (known_run->rows_known, 1);
+  ck_assert_uint_eq (known_run->units->len, 4);
+}
+END_TEST
+
 /* Suite ---------------------------------------------------------------------- */
 
 static Suite *
@@ -553,6 +1357,25 @@ exchange_suite (void)
   tcase_add_test (tc, test_codes_checked_on_the_rows_own_dates);
   tcase_add_test (tc, test_values_required_blank_and_dates);
   tcase_add_test (tc, test_duplicates_and_overlaps);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("import");
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_add_test (tc, test_plan_idempotent_and_next_year_extends);
+  tcase_add_test (tc, test_plan_skip_or_refuse_bad_rows);
+  tcase_add_test (tc, test_plan_unreadable_and_ignored_files);
+  tcase_add_test (tc, test_plan_async_progress_and_cancel);
+  tcase_add_test (tc, test_stock_import_sample_and_errors);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("export");
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_add_test (tc, test_export_check_oc3_rules);
+  tcase_add_test (tc, test_export_check_episode_rules);
+  tcase_add_test (tc, test_export_cohort_and_columns);
+  tcase_add_test (tc, test_export_round_trip);
+  tcase_add_test (tc, test_export_written_only_when_clean_and_privately);
+  tcase_add_test (tc, test_annex_a_csv_and_xlsx);
   suite_add_tcase (s, tc);
   return s;
 }

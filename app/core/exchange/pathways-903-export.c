@@ -442,15 +442,17 @@ pathways_903_export_build (GPtrArray              *children,
                            const Pathways903Codes *codes)
 {
   Pathways903Export *x = g_new0 (Pathways903Export, 1);
-  g_autoptr(GPtrArray) sorted = g_ptr_array_copy (children, NULL, NULL);
+  g_autoptr(GPtrArray) sorted = g_ptr_array_sized_new (children->len);
   const char *header_file = g_intern_static_string (HEADER_CSV);
   const char *episodes_file = g_intern_static_string (EPISODES_CSV);
   const char *oc3_file = g_intern_static_string (OC3_CSV);
-  g_autoptr(GPtrArray) missing_contacts = g_ptr_array_new ();
 
   x->year = year;
   pathways_903_collection_dates (year, x->start, x->end);
   x->tables = pathways_903_data_new ();
+  /* (g_ptr_array_copy() would take the free function too) */
+  for (guint i = 0; i < children->len; i++)
+    g_ptr_array_add (sorted, g_ptr_array_index (children, i));
   g_ptr_array_sort (sorted, child_order);
 
   for (guint i = 0; i < sorted->len; i++)
