@@ -16,6 +16,9 @@
 #include <sys/resource.h>
 
 #include "pathways-core.h"
+#include "pathways-903.h"
+#include "pathways-903-export.h"
+#include "pathways-903-synthetic.h"
 #include <gtk/gtk.h>
 #include "pathways-timeline-render.h"
 
@@ -24,11 +27,13 @@
 static char *opt_size = NULL;
 static char *opt_database = NULL;
 static int opt_runs = 9;
+static gboolean opt_only_903 = FALSE;
 
 static const GOptionEntry entries[] = {
   { "size", 0, 0, G_OPTION_ARG_STRING, &opt_size, "demo or large (default large)", "SIZE" },
   { "runs", 'n', 0, G_OPTION_ARG_INT, &opt_runs, "Runs per case (default 9)", "N" },
   { "database", 'd', 0, G_OPTION_ARG_FILENAME, &opt_database, "Reuse or create this database", "PATH" },
+  { "only-903", 0, 0, G_OPTION_ARG_NONE, &opt_only_903, "Only the SSDA903 import and export cases", NULL },
   { NULL }
 };
 
@@ -59,6 +64,100 @@ median_ms (BenchFunc func,
     }
   g_array_sort (times, compare_doubles);
   return g_array_index (times, double, times->len / 2);
+}
+
+typedef struct {
+  Pathways903Synthetic *files;
+  Pathways903CodeTable *table;
+  GPtrArray            *children;  /* Pathways903ExportChild */
+} Return903;
+
+/* Import: recognise, read and check the three tables of the return */
+static void
+bench_903_read (gpointer data)
+{
+  Return903 *r = data;
+  Pathways903Codes codes = pathways_903_code_table_as_codes (r->table);
+  g_autoptr(Pathways903Data) d = pathways_903_data_new ();
+  GString *files[] = { r->files->header, r->files->episodes, r->files->oc3 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    if (pathways_903_read_table (d, "bench.csv", files[i]->str, files[i]->len, NULL, NULL, NULL, NULL, NULL) ==
+        PATHWAYS_903_TABLE_NONE)
+      g_error ("the synthetic return is not a 903 table");
+  pathways_903_data_check (d, &codes, 2026);
+  if (d->n_errors > 0)
+    g_error ("the synthetic return has errors: %s",
+             ((PathwaysExchangeProblem *) g_ptr_array_index (d->problems, 0))->message);
+}
+
+/* Export: cohort, tables, self-check and the three CSV files */
+static void
+bench_903_export (gpointer data)
+{
+  Return903 *r = data;
+  Pathways903Codes codes = pathways_903_code_table_as_codes (r->table);
+  g_autoptr(Pathways903Export) x = pathways_903_export_build (r->children, 2026, &codes);
+  Pathways903Table tables[] = { PATHWAYS_903_TABLE_HEADER, PATHWAYS_903_TABLE_EPISODES, PATHWAYS_903_TABLE_OC3 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    g_string_free (pathways_903_export_table_csv (x, tables[i]), TRUE);
+}
+
+static void
+return_903_init (Return903 *r,
+                 guint      n_children)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Pathways903Data) d = pathways_903_data_new ();
+  g_autoptr(GHashTable) by_child = g_hash_table_new (g_str_hash, g_str_equal);
+  GString *files[3];
+
+  r->table = pathways_903_code_table_load_default (&error);
+  if (r->table == NULL)
+    g_error ("%s (set PATHWAYS_903_CODES to data/ref/ssda903-codes.csv)", error->message);
+  r->files = pathways_903_synthetic_new (n_children, 1, 2026);
+  files[0] = r->files->header;
+  files[1] = r->files->episodes;
+  files[2] = r->files->oc3;
+  for (guint i = 0; i < 3; i++)
+    pathways_903_read_table (d, "bench.csv", files[i]->str, files[i]->len, NULL, NULL, NULL, NULL, NULL);
+
+  /* The same people as the store would hand them to the export */
+  r->children = g_ptr_array_new_with_free_func ((GDestroyNotify) pathways_903_export_child_free);
+  g_ptr_array_set_free_func (d->children, NULL);  /* the export children take them */
+  for (guint i = 0; i < d->children->len; i++)
+    {
+      Pathways903Child *h = g_ptr_array_index (d->children, i);
+      Pathways903ExportChild *c;
+
+      c = pathways_903_export_child_new (h);
+      c->care_leaver = TRUE;
+      g_hash_table_insert (by_child, h->child, c);
+      g_ptr_array_add (r->children, c);
+    }
+  for (guint i = 0; i < d->episodes->len; i++)
+    {
+      Pathways903Episode *e = g_ptr_array_index (d->episodes, i);
+      Pathways903ExportChild *c = g_hash_table_lookup (by_child, e->child);
+      if (c != NULL)
+        g_ptr_array_add (c->episodes, pathways_903_episode_copy (e));
+    }
+  for (guint i = 0; i < d->oc3->len; i++)
+    {
+      Pathways903Oc3 *o = g_ptr_array_index (d->oc3, i);
+      Pathways903ExportChild *c = g_hash_table_lookup (by_child, o->child);
+      if (c != NULL)
+        pathways_903_export_child_add_contact (c, "2025-10-01", o->in_touch, o->activ, o->accom);
+    }
+}
+
+static void
+return_903_clear (Return903 *r)
+{
+  pathways_903_synthetic_free (r->files);
+  pathways_903_code_table_unref (r->table);
+  g_ptr_array_unref (r->children);
 }
 
 static void
@@ -221,6 +320,24 @@ bench_sufficiency (gpointer data)
     g_error ("%s", error->message);
 }
 
+static void
+bench_903 (PathwaysGenerateSize size)
+{
+  Return903 r;
+  double ms;
+  g_autofree char *name = NULL;
+
+  return_903_init (&r, size == PATHWAYS_GENERATE_LARGE ? 60000 : 2000);
+  ms = median_ms (bench_903_read, &r);
+  name = g_strdup_printf ("903 import: read + check %u rows", r.files->n_rows);
+  report (name, ms);
+  printf ("  %-44s %10.0f rows/s\n", "903 import speed", r.files->n_rows / (ms / 1000.0));
+  g_clear_pointer (&name, g_free);
+  name = g_strdup_printf ("903 export: %u children, cohort + check + CSV", r.children->len);
+  report (name, median_ms (bench_903_export, &r));
+  return_903_clear (&r);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -259,6 +376,11 @@ main (int   argc,
 
   printf ("Pathways benchmarks — %s authority, median of %d runs\n",
           size == PATHWAYS_GENERATE_LARGE ? "large" : "demo", opt_runs);
+  if (opt_only_903)
+    {
+      bench_903 (size);
+      return 0;
+    }
 
   store = pathways_store_open (path, NULL, &error);
   if (store == NULL)
@@ -310,6 +432,8 @@ main (int   argc,
     timeline_bench_clear (&all);
     timeline_bench_clear (&sixty);
   }
+
+  bench_903 (size);
 
   getrusage (RUSAGE_SELF, &usage);
   printf ("  %-44s %10.1f MiB\n", "peak resident memory", usage.ru_maxrss / 1024.0);

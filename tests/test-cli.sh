@@ -83,5 +83,21 @@ else
   check "match needs unit or person" "grep -q 'either --unit ID or --person ID' '$dir/err.txt'"
 fi
 
+# check 903: files read as an import would, no database
+mkdir "$dir/903"
+printf 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\nA,M,01/05/2007,WBRI,,,\r\n' > "$dir/903/one.csv"
+printf 'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\nA,01/06/2025,S,C2,N1,H5,PR4,,,,,,\n' > "$dir/903/two.csv"
+printf 'Name,Note\nx,y\n' > "$dir/903/three.csv"
+if "$cli" check 903 "$dir/903" --year 2026 > "$dir/check.txt"; then
+  echo "FAIL: check 903 with an error exited 0"; fail=$((fail + 1))
+fi
+check "check 903 names the file, row, column and value" "grep -q 'two.csv row 2, PLACE ‘H5’: not valid after 31/03/2025' '$dir/check.txt'"
+check "check 903 recognises tables by their columns" "grep -q '^one.csv: Header, 1 row' '$dir/check.txt'"
+check "check 903 notes a file that is not 903" "grep -q 'three.csv: not a 903 table' '$dir/check.txt'"
+check "check 903 gives each file's checksum" "grep -q \"SHA-256 \$(sha256sum < '$dir/903/one.csv' | cut -d' ' -f1)\" '$dir/check.txt'"
+check "check 903 of a clean file exits 0" "'$cli' check 903 '$dir/903/one.csv' --format csv > '$dir/check.csv'"
+"$cli" check stock "$(dirname "$0")/../data/stock-sample.csv" > "$dir/stock.txt"
+check "check stock reads the sample" "grep -q '^5 units would be added' '$dir/stock.txt'"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

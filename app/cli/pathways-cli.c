@@ -7,6 +7,7 @@
  *   pathways-cli match --unit ID | --person ID [--date D] [--format text|csv]
  *   pathways-cli info [--database PATH]
  *   pathways-cli report --format pdf|csv|xlsx --output PATH [--date D]
+ *   pathways-cli check 903 FILE_OR_FOLDER… | check stock FILE  (pathways-cli-exchange.c)
  *
  * Links the core library only: no display needed.
  *
@@ -21,6 +22,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "pathways-cli-exchange.h"
 #include "pathways-core.h"
 #include "pathways-report.h"
 
@@ -98,6 +100,7 @@ usage (FILE *out)
              "  match      Rank young people for a unit, or units for a young person\n"
              "  info       Show what a database holds\n"
              "  report     Write the sufficiency report for committee (PDF, CSV or Excel)\n"
+             "  check      Check SSDA903 files or a stock list as an import would, without a database\n"
              "\n"
              "Run “pathways-cli COMMAND --help” for a command's options.\n"));
 }
@@ -727,6 +730,8 @@ main (int   argc,
     status = cmd_info (argc, argv, &error);
   else if (g_str_equal (command, "report"))
     status = cmd_report (argc, argv, &error);
+  else if (g_str_equal (command, "check"))
+    status = pathways_cli_check (argc, argv, &error);
   else
     {
       fprintf (stderr, _("pathways-cli: unknown command “%s”\n\n"), command);

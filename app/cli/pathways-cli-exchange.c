@@ -1,0 +1,244 @@
+/* pathways-cli-exchange.c — checking a council's files without a database
+ *
+ *   pathways-cli check 903 FILE_OR_FOLDER… [--year YEAR] [--refuse] [--codes FILE]
+ *   pathways-cli check stock FILE [--format text|csv]
+ *
+ * Reads the files as an import would, and lists what it would do and
+ * every problem (file, row, column, value) without touching a database.
+ * The exit status is 0 when nothing is wrong, 1 when there are errors
+ * (warnings alone do not count), 2 for bad arguments.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pathways-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "pathways-cli-exchange.h"
+#include "pathways-903-plan.h"
+#include "pathways-csv.h"
+#include "pathways-format.h"
+#include "pathways-stock-import.h"
+
+static int opt_year = 0;
+static gboolean opt_refuse = FALSE;
+static char *opt_codes = NULL;
+static char *opt_check_format = NULL;
+
+static const GOptionEntry check_entries[] = {
+  { "year", 0, 0, G_OPTION_ARG_INT, &opt_year,
+    N_("The collection year (2026: 01/04/2025 to 31/03/2026); default: from the episodes"), N_("YEAR") },
+  { "refuse", 0, 0, G_OPTION_ARG_NONE, &opt_refuse,
+    N_("Import nothing when any row has an error (default: skip those rows)"), NULL },
+  { "codes", 0, 0, G_OPTION_ARG_FILENAME, &opt_codes,
+    N_("The DfE code lists (default: the installed ssda903-codes.csv)"), N_("FILE") },
+  { "format", 0, 0, G_OPTION_ARG_STRING, &opt_check_format, N_("text or csv"), N_("FORMAT") },
+  { NULL }
+};
+
+static const char *
+severity_name (PathwaysExchangeSeverity s)
+{
+  switch (s)
+    {
+    case PATHWAYS_PROBLEM_ERROR: return C_("problem severity", "error");
+    case PATHWAYS_PROBLEM_WARNING: return C_("problem severity", "warning");
+    case PATHWAYS_PROBLEM_NOTE:
+    default: return C_("problem severity", "note");
+    }
+}
+
+static void
+print_problems (GPtrArray *problems,
+                gboolean   csv)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  if (csv)
+    {
+      const char *heading[] = { "severity", "file", "row", "column", "value", "child", "rule", "message" };
+      pathways_csv_append_row (out, heading, G_N_ELEMENTS (heading));
+    }
+  for (guint i = 0; i < problems->len; i++)
+    {
+      PathwaysExchangeProblem *p = g_ptr_array_index (problems, i);
+
+      if (csv)
+        {
+          g_autofree char *row = p->row ? g_strdup_printf ("%u", p->row) : g_strdup ("");
+          const char *values[] = { severity_name (p->severity), p->file, row, p->column, p->value, p->child, p->rule,
+                                   p->message };
+          pathways_csv_append_row (out, values, G_N_ELEMENTS (values));
+        }
+      else
+        /* Translators: "error: episodes.csv row 214, PLACE ‘H5’: not valid after 31/03/2025" */
+        g_string_append_printf (out, _("%s: %s\n"), severity_name (p->severity), p->message);
+    }
+  fputs (out->str, stdout);
+}
+
+static void
+progress_cb (double      fraction,
+             const char *file,
+             gpointer    user_data)
+{
+  if (file != NULL)
+    /* Translators: a progress line: "Reading 40%: episodes.csv" */
+    fprintf (stderr, _("\rReading %3.0f%%: %s"), fraction * 100.0, file);
+  else if (fraction >= 1.0)
+    fprintf (stderr, "\r\033[K");
+}
+
+static gboolean
+parse_args (int          *argc,
+            char       ***argv,
+            const char   *summary,
+            GError      **error)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("903|stock FILE…"));
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, check_entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, error))
+    return FALSE;
+  if (opt_check_format && !g_str_equal (opt_check_format, "text") && !g_str_equal (opt_check_format, "csv"))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("--format: “%s” is not text or csv"),
+                   opt_check_format);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+check_903 (const char * const  *paths,
+           GError             **error)
+{
+  g_autoptr(Pathways903CodeTable) table = NULL;
+  g_autoptr(Pathways903Plan) plan = NULL;
+  g_autofree char *summary = NULL;
+  Pathways903PlanOptions options = { 0 };
+  Pathways903Codes codes;
+  gboolean csv = g_strcmp0 (opt_check_format, "csv") == 0;
+
+  table = opt_codes ? pathways_903_code_table_new_from_file (opt_codes, error)
+                    : pathways_903_code_table_load_default (error);
+  if (table == NULL)
+    return 1;
+  codes = pathways_903_code_table_as_codes (table);
+  options.collection_year = opt_year;
+  options.on_error = opt_refuse ? PATHWAYS_903_REFUSE : PATHWAYS_903_SKIP_BAD_ROWS;
+
+  plan = pathways_903_plan_build (paths, &codes, NULL, &options, isatty (2) ? progress_cb : NULL, NULL, NULL, error);
+  if (plan == NULL)
+    return 2;
+
+  if (!csv)
+    {
+      char start[11], end[11];
+      g_autofree char *s = NULL, *e = NULL;
+
+      pathways_903_collection_dates (plan->collection_year, start, end);
+      s = pathways_date_format_uk (start);
+      e = pathways_date_format_uk (end);
+      /* Translators: "Collection year 2026: 01/04/2025 to 31/03/2026" */
+      printf (_("Collection year %d: %s to %s\n"), plan->collection_year, s, e);
+      for (guint i = 0; i < plan->files->len; i++)
+        {
+          Pathways903FileInfo *f = g_ptr_array_index (plan->files, i);
+          const char *table_name = pathways_903_table_name (f->table);
+
+          if (f->table == PATHWAYS_903_TABLE_NONE || !pathways_903_table_is_read (f->table))
+            /* Translators: "notes.csv: not read (1,024 bytes, SHA-256 ab12…)" */
+            printf (_("%s: not read (%" G_GUINT64_FORMAT " bytes, SHA-256 %s)\n"), f->name, f->size,
+                    f->sha256 ? f->sha256 : "-");
+          else
+            /* Translators: "episodes.csv: Episodes, 5,000 rows (1,024 bytes, SHA-256 ab12…)" */
+            printf (g_dngettext (GETTEXT_PACKAGE, "%s: %s, %'u row (%" G_GUINT64_FORMAT " bytes, SHA-256 %s)\n",
+                                 "%s: %s, %'u rows (%" G_GUINT64_FORMAT " bytes, SHA-256 %s)\n", f->rows),
+                    f->name, table_name, f->rows, f->size, f->sha256);
+        }
+    }
+  print_problems (plan->data->problems, csv);
+  if (!csv)
+    {
+      summary = pathways_903_plan_summary (plan);
+      printf ("%s\n", summary);
+    }
+  return plan->data->n_errors > 0 ? 1 : 0;
+}
+
+static int
+check_stock (const char *path,
+             GError    **error)
+{
+  g_autoptr(PathwaysStockImport) import = pathways_stock_import_parse_file (path, NULL, NULL, error);
+  gboolean csv = g_strcmp0 (opt_check_format, "csv") == 0;
+
+  if (import == NULL)
+    return 2;
+  print_problems (import->problems, csv);
+  if (!csv)
+    {
+      printf (g_dngettext (GETTEXT_PACKAGE, "%u unit would be added", "%u units would be added", import->units->len),
+              import->units->len);
+      putchar ('\n');
+      printf (g_dngettext (GETTEXT_PACKAGE, "%u row has errors and would be skipped",
+                           "%u rows have errors and would be skipped", import->rows_skipped),
+              import->rows_skipped);
+      putchar ('\n');
+    }
+  return import->n_errors > 0 ? 1 : 0;
+}
+
+/**
+ * pathways_cli_check:
+ *
+ * Returns: the exit status
+ */
+int
+pathways_cli_check (int      argc,
+                    char   **argv,
+                    GError **error)
+{
+  int status;
+
+  if (!parse_args (&argc, &argv,
+                   _("Check SSDA903 files (Header, Episodes, UASC, OC3, Reviews, Missing) or a stock list "
+                     "as an import would read them, without a database."), error))
+    return 2;
+
+  if (argc < 3 || (!g_str_equal (argv[1], "903") && !g_str_equal (argv[1], "stock")))
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("Say what to check: “check 903 FILE_OR_FOLDER…” or “check stock FILE”"));
+      return 2;
+    }
+  if (g_str_equal (argv[1], "stock"))
+    {
+      if (argc != 3)
+        {
+          g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                               _("“check stock” reads one file"));
+          return 2;
+        }
+      status = check_stock (argv[2], error);
+    }
+  else
+    {
+      g_autoptr(GPtrArray) paths = g_ptr_array_new ();
+      for (int i = 2; i < argc; i++)
+        g_ptr_array_add (paths, argv[i]);
+      g_ptr_array_add (paths, NULL);
+      status = check_903 ((const char * const *) paths->pdata, error);
+    }
+
+  g_clear_pointer (&opt_codes, g_free);
+  g_clear_pointer (&opt_check_format, g_free);
+  return status;
+}
