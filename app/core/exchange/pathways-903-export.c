@@ -215,7 +215,7 @@ check_oc3_row (Pathways903Data  *d,
   char uk[11], uk2[11];
   int age;
 
-  if (o->dob == NULL)
+  if (o->dob == NULL || o->child == NULL)
     return;
   b17 = birthday (o->dob, 17);
   b18 = birthday (o->dob, 18);

@@ -199,7 +199,7 @@ check_merged (Pathways903Data      *data,
       Pathways903Episode *from_files = NULL;
       Pathways903Episode *held;
 
-      if (prev->dec != NULL && strcmp (e->decom, prev->dec) >= 0)
+      if (e->decom == NULL || prev->decom == NULL || (prev->dec != NULL && strcmp (e->decom, prev->dec) >= 0))
         continue;
       /* Which of the two came from the files?  (Held episodes have no file.) */
       for (guint j = 0; j < incoming->len && from_files == NULL; j++)
