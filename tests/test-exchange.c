@@ -1005,6 +1005,9 @@ START_TEST (test_export_check_episode_rules)
   g_ptr_array_add (d->children, make_child ("T-prov", "2010-01-01"));
   g_ptr_array_add (d->children, make_child ("No-prov", "2010-01-01"));
   g_ptr_array_add (d->children, make_child ("H5-late", "2010-01-01"));
+  g_ptr_array_add (d->children, make_child ("T-ok", "2010-01-01"));
+  g_ptr_array_add (d->children, make_child ("Gap", "2010-01-01"));
+  g_ptr_array_add (d->children, make_child ("Joined", "2010-01-01"));
   episode_row (d, make_episode ("K3-young", "2025-05-01", "K3", "PR4", NULL, NULL));
   episode_row (d, make_episode ("K3-ok", "2025-05-01", "K3", "PR4", NULL, NULL));
   episode_row (d, make_episode ("E17-young", "2025-05-01", "U4", "PR1", "2025-08-01", "E17"));
@@ -1012,6 +1015,11 @@ START_TEST (test_export_check_episode_rules)
   episode_row (d, make_episode ("T-prov", "2025-05-01", "T2", "PR1", "2025-05-05", "E8"));
   episode_row (d, make_episode ("No-prov", "2025-05-01", "U4", NULL, NULL, NULL));
   episode_row (d, make_episode ("H5-late", "2025-05-01", "H5", "PR4", NULL, NULL));
+  episode_row (d, make_episode ("T-ok", "2025-05-01", "T2", NULL, "2025-05-05", "E8"));
+  episode_row (d, make_episode ("Gap", "2025-05-01", "U4", "PR1", "2025-06-01", "X1"));
+  episode_row (d, make_episode ("Gap", "2025-06-10", "U6", "PR1", NULL, NULL))->rne[0] = 'P';
+  episode_row (d, make_episode ("Joined", "2025-05-01", "U4", "PR1", "2025-06-01", "X1"));
+  episode_row (d, make_episode ("Joined", "2025-06-01", "U6", "PR1", NULL, NULL))->rne[0] = 'P';
 
   pathways_903_check_return (d, 2026, &codes);
 
@@ -1032,6 +1040,17 @@ START_TEST (test_export_check_episode_rules)
   assert_problem (d->problems, "PLACE_PROVIDER ‘PR1’: must be blank for placement T2 (DfE rule 213)");
   assert_problem (d->problems, "PLACE_PROVIDER: must be given for placement U4 (DfE rule 526)");
   assert_problem (d->problems, "PLACE ‘H5’: not valid after 31/03/2025");
+  assert_problem (d->problems, "REC ‘X1’: no episode of CHILD ‘Gap’ starts on 01/06/2025, the day it ends");
+  assert_problem (d->problems, "RNE ‘P’: no episode of CHILD ‘Gap’ ends with X1 on 10/06/2025");
+  {
+    const char *ok[] = { "K3-ok", "E17-ok", "T-ok", "Joined" };
+    for (guint i = 0; i < G_N_ELEMENTS (ok); i++)
+      for (guint j = 0; j < d->problems->len; j++)
+        {
+          PathwaysExchangeProblem *p = g_ptr_array_index (d->problems, j);
+          ck_assert_msg (g_strcmp0 (p->child, ok[i]) != 0, "%s: %s", ok[i], p->message);
+        }
+  }
   ck_assert_ptr_null (find_problem (d->problems, "K3-ok"));
   ck_assert_ptr_null (find_problem (d->problems, "E17-ok"));
 }
@@ -1197,6 +1216,18 @@ START_TEST (test_export_written_only_when_clean_and_privately)
   ck_assert (g_error_matches (error, PATHWAYS_EXCHANGE_ERROR, PATHWAYS_EXCHANGE_ERROR_WRITE));
   ck_assert_uint_eq (count_entries (dir), 0);
   g_clear_error (&error);
+
+  /* A folder in the way of the second file: none of the three is written */
+  {
+    g_autofree char *in_the_way = g_build_filename (dir, "episodes.csv", NULL);
+    g_mkdir (in_the_way, 0700);
+    ck_assert (!pathways_903_export_write (x, dir, TRUE, &error));
+    ck_assert (g_error_matches (error, PATHWAYS_EXCHANGE_ERROR, PATHWAYS_EXCHANGE_ERROR_WRITE));
+    ck_assert_msg (strstr (error->message, "episodes.csv") != NULL, "%s", error->message);
+    ck_assert_uint_eq (count_entries (dir), 1);
+    g_clear_error (&error);
+    g_rmdir (in_the_way);
+  }
 
   ck_assert (pathways_903_export_write (x, dir, TRUE, &error));
   ck_assert_no_error (error);

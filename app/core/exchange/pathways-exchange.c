@@ -169,8 +169,10 @@ pathways_exchange_temp_discard (const char *temp_path)
  * pathways_exchange_write_files:
  *
  * Writes every file to a temporary file first; only when all of them
- * are written and synced are they renamed into place.  On any failure
- * the temporary files are removed and no target is touched.
+ * are written and synced (and no target is a folder) are they renamed
+ * into place.  On a failure before that the temporary files are removed
+ * and no target is touched; a rename that still fails (the disk went
+ * away) leaves the files renamed before it in place.
  */
 gboolean
 pathways_exchange_write_files (guint                n_files,
@@ -180,6 +182,7 @@ pathways_exchange_write_files (guint                n_files,
 {
   g_autoptr(GPtrArray) temps = g_ptr_array_new_with_free_func (g_free);
   gboolean ok = TRUE;
+  guint renamed = 0;
 
   for (guint i = 0; i < n_files && ok; i++)
     {
@@ -203,12 +206,23 @@ pathways_exchange_write_files (guint                n_files,
         ok = fail_errno (error, paths[i], errno);
     }
 
+  /* A target that is a folder would fail its rename half-way through */
+  for (guint i = 0; i < n_files && ok; i++)
+    if (g_file_test (paths[i], G_FILE_TEST_IS_DIR))
+      ok = fail_errno (error, paths[i], EISDIR);
+
   for (guint i = 0; i < temps->len && ok; i++)
-    if (g_rename (g_ptr_array_index (temps, i), paths[i]) != 0)
-      ok = fail_errno (error, paths[i], errno);
+    {
+      if (g_rename (g_ptr_array_index (temps, i), paths[i]) != 0)
+        {
+          ok = fail_errno (error, paths[i], errno);
+          break;
+        }
+      renamed = i + 1;
+    }
 
   if (!ok)
-    for (guint i = 0; i < temps->len; i++)
+    for (guint i = renamed; i < temps->len; i++)
       g_unlink (g_ptr_array_index (temps, i));
   return ok;
 }
