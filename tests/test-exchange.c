@@ -773,6 +773,8 @@ typedef struct {
   double           last_fraction;
   gboolean         in_main_thread;
   GThread         *main_thread;
+  guint            progress_destroyed;
+  gboolean         destroyed_in_main_thread;
 } AsyncState;
 
 static void
@@ -784,6 +786,20 @@ progress_cb (double      fraction,
   s->progress_calls++;
   s->last_fraction = fraction;
   s->in_main_thread &= g_thread_self () == s->main_thread;
+}
+
+static void
+progress_destroyed_cb (gpointer user_data)
+{
+  AsyncState *s = user_data;
+  s->progress_destroyed++;
+  s->destroyed_in_main_thread = g_thread_self () == s->main_thread;
+}
+
+static gboolean
+progress_destroyed (gpointer user_data)
+{
+  return ((AsyncState *) user_data)->progress_destroyed > 0;
 }
 
 static void
@@ -803,9 +819,9 @@ START_TEST (test_plan_async_progress_and_cancel)
   g_autofree char *e = write_file (dir, "b.csv", year1_episodes);
   const char *paths[] = { dir, NULL };
   g_autoptr(GCancellable) cancel = g_cancellable_new ();
-  AsyncState s = { g_main_loop_new (NULL, FALSE), NULL, NULL, 0, 0, TRUE, g_thread_self () };
+  AsyncState s = { g_main_loop_new (NULL, FALSE), NULL, NULL, 0, 0, TRUE, g_thread_self (), 0, FALSE };
 
-  pathways_903_plan_build_async (paths, table, NULL, NULL, progress_cb, &s, NULL, NULL, built_cb, &s);
+  pathways_903_plan_build_async (paths, table, NULL, NULL, progress_cb, &s, progress_destroyed_cb, NULL, built_cb, &s);
   g_main_loop_run (s.loop);
   ck_assert_no_error (s.error);
   ck_assert_ptr_nonnull (s.plan);
@@ -815,6 +831,10 @@ START_TEST (test_plan_async_progress_and_cancel)
   ck_assert (s.in_main_thread);
   ck_assert (s.last_fraction == 1.0);
   g_clear_pointer (&s.plan, pathways_903_plan_free);
+  /* The progress data is let go of once, in the main thread */
+  ck_assert (test_wait_for (progress_destroyed, &s));
+  ck_assert_uint_eq (s.progress_destroyed, 1);
+  ck_assert (s.destroyed_in_main_thread);
 
   g_cancellable_cancel (cancel);
   pathways_903_plan_build_async (paths, table, NULL, NULL, NULL, NULL, NULL, cancel, built_cb, &s);

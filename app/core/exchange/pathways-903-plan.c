@@ -572,15 +572,34 @@ typedef struct {
   Relay                  *relay;
 } BuildData;
 
+static gboolean
+relay_destroy_cb (gpointer user_data)
+{
+  Relay *r = user_data;
+
+  if (r->destroy)
+    r->destroy (r->data);
+  g_main_context_unref (r->context);
+  g_free (r);
+  return G_SOURCE_REMOVE;
+}
+
+/* The last reference may go in the worker thread: the caller's destroy
+ * function still runs in the caller's main context */
 static void
 relay_unref (Relay *r)
 {
   if (r != NULL && g_atomic_ref_count_dec (&r->ref))
     {
-      if (r->destroy)
-        r->destroy (r->data);
-      g_main_context_unref (r->context);
-      g_free (r);
+      /* Not g_main_context_invoke(): from a worker thread it calls the
+       * function there when the default context is free */
+      GSource *idle = g_idle_source_new ();
+      GMainContext *context = r->context;
+
+      g_source_set_callback (idle, relay_destroy_cb, r, NULL);
+      g_source_set_static_name (idle, "[pathways] import progress done");
+      g_source_attach (idle, context);
+      g_source_unref (idle);
     }
 }
 
@@ -618,7 +637,15 @@ relay_progress (double      fraction,
   m->relay = r;
   m->fraction = fraction;
   m->file = g_strdup (file);
-  g_main_context_invoke_full (r->context, G_PRIORITY_DEFAULT, relay_deliver, m, relay_message_free);
+  {
+    GSource *idle = g_idle_source_new ();
+
+    g_source_set_priority (idle, G_PRIORITY_DEFAULT);
+    g_source_set_callback (idle, relay_deliver, m, relay_message_free);
+    g_source_set_static_name (idle, "[pathways] import progress");
+    g_source_attach (idle, r->context);
+    g_source_unref (idle);
+  }
 }
 
 static void
