@@ -245,15 +245,33 @@ pathways_903_code_table_new_from_file (const char  *path,
 /**
  * pathways_903_code_table_default_path:
  *
- * Returns: $PATHWAYS_903_CODES, or the installed data file
+ * Returns: $PATHWAYS_903_CODES; else the copy in the build folder of an
+ *   uninstalled executable (build/app/pathways and build/app/cli/pathways-cli
+ *   find build/data/ssda903-codes.csv); else the installed file
  */
 char *
 pathways_903_code_table_default_path (void)
 {
   const char *env = g_getenv ("PATHWAYS_903_CODES");
+  g_autofree char *exe = NULL, *exe_dir = NULL;
 
   if (env != NULL && env[0] != '\0')
     return g_strdup (env);
+
+  exe = g_file_read_link ("/proc/self/exe", NULL);
+  exe_dir = exe != NULL ? g_path_get_dirname (exe) : NULL;
+  if (exe_dir != NULL)
+    {
+      const char *ups[] = { "..", ".." G_DIR_SEPARATOR_S ".." };
+      for (guint i = 0; i < G_N_ELEMENTS (ups); i++)
+        {
+          g_autofree char *path = g_build_filename (exe_dir, ups[i], "data", "ssda903-codes.csv", NULL);
+          g_autofree char *marker = g_build_filename (exe_dir, ups[i], "meson-private", NULL);
+          /* Only inside a meson build folder, never beside an installed program */
+          if (g_file_test (marker, G_FILE_TEST_IS_DIR) && g_file_test (path, G_FILE_TEST_IS_REGULAR))
+            return g_steal_pointer (&path);
+        }
+    }
   return g_build_filename (PKGDATADIR, "ref", "ssda903-codes.csv", NULL);
 }
 
