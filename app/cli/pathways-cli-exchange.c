@@ -87,8 +87,11 @@ progress_cb (double      fraction,
              gpointer    user_data)
 {
   if (file != NULL)
-    /* Translators: a progress line: "Reading 40%: episodes.csv" */
-    fprintf (stderr, _("\rReading %3.0f%%: %s"), fraction * 100.0, file);
+    {
+      fputc ('\r', stderr);
+      /* Translators: a progress line: "Reading 40%: episodes.csv" */
+      fprintf (stderr, _("Reading %3.0f%%: %s"), fraction * 100.0, file);
+    }
   else if (fraction >= 1.0)
     fprintf (stderr, "\r\033[K");
 }
@@ -153,15 +156,16 @@ check_903 (const char * const  *paths,
           Pathways903FileInfo *f = g_ptr_array_index (plan->files, i);
           const char *table_name = pathways_903_table_name (f->table);
 
+          g_autofree char *size = g_strdup_printf ("%'" G_GUINT64_FORMAT, f->size);
+
           if (f->table == PATHWAYS_903_TABLE_NONE || !pathways_903_table_is_read (f->table))
             /* Translators: "notes.csv: not read (1,024 bytes, SHA-256 ab12…)" */
-            printf (_("%s: not read (%" G_GUINT64_FORMAT " bytes, SHA-256 %s)\n"), f->name, f->size,
-                    f->sha256 ? f->sha256 : "-");
+            printf (_("%s: not read (%s bytes, SHA-256 %s)\n"), f->name, size, f->sha256 ? f->sha256 : "-");
           else
             /* Translators: "episodes.csv: Episodes, 5,000 rows (1,024 bytes, SHA-256 ab12…)" */
-            printf (g_dngettext (GETTEXT_PACKAGE, "%s: %s, %'u row (%" G_GUINT64_FORMAT " bytes, SHA-256 %s)\n",
-                                 "%s: %s, %'u rows (%" G_GUINT64_FORMAT " bytes, SHA-256 %s)\n", f->rows),
-                    f->name, table_name, f->rows, f->size, f->sha256);
+            printf (g_dngettext (GETTEXT_PACKAGE, "%s: %s, %'u row (%s bytes, SHA-256 %s)\n",
+                                 "%s: %s, %'u rows (%s bytes, SHA-256 %s)\n", f->rows),
+                    f->name, table_name, f->rows, size, f->sha256);
         }
     }
   print_problems (plan->data->problems, csv);

@@ -134,8 +134,8 @@ field_cb (void   *field,
       column_letters (r->offsets->len + 1, letters);
       g_set_error (&r->error, PATHWAYS_CSV_ERROR, PATHWAYS_CSV_ERROR_FIELD_TOO_LONG,
                    /* Translators: "header.csv row 7, column C: a value is longer than 32768 bytes (“AAAA…”)" */
-                   _("%s row %u, column %s: a value is longer than %" G_GSIZE_FORMAT " bytes (“%s”)"),
-                   r->name, r->row + 1, letters, r->limits.max_field_length, start_text);
+                   _("%s row %u, column %s: a value is longer than %u bytes (“%s”)"),
+                   r->name, r->row + 1, letters, (guint) MIN (r->limits.max_field_length, G_MAXUINT), start_text);
       return;
     }
 
@@ -239,8 +239,8 @@ pathways_csv_parse_bytes (const char               *name,
   if (length > r.limits.max_file_size)
     {
       g_set_error (error, PATHWAYS_CSV_ERROR, PATHWAYS_CSV_ERROR_TOO_BIG,
-                   _("%s is larger than %" G_GSIZE_FORMAT " MiB"), name,
-                   r.limits.max_file_size / (1024 * 1024));
+                   _("%s is larger than %u MiB"), name,
+                   (guint) MIN (r.limits.max_file_size / (1024 * 1024), G_MAXUINT));
       return FALSE;
     }
 
@@ -373,8 +373,8 @@ pathways_csv_read_file (const char               *path,
   if (size < 0 || (guint64) size > l.max_file_size)
     {
       g_set_error (error, PATHWAYS_CSV_ERROR, PATHWAYS_CSV_ERROR_TOO_BIG,
-                   _("%s is larger than %" G_GSIZE_FORMAT " MiB"), display,
-                   l.max_file_size / (1024 * 1024));
+                   _("%s is larger than %u MiB"), display,
+                   (guint) MIN (l.max_file_size / (1024 * 1024), G_MAXUINT));
       return NULL;
     }
 
