@@ -534,6 +534,8 @@ END_TEST
 
 /* The import plan ------------------------------------------------------------ */
 
+static Pathways903Child *make_child (const char *id, const char *dob);
+
 static char *
 write_file (const char *dir,
             const char *name,
@@ -652,6 +654,20 @@ START_TEST (test_plan_idempotent_and_next_year_extends)
   ck_assert_uint_eq (again->episodes_changed, 0);
   ck_assert_uint_eq (again->episodes_unchanged, 3);
 
+  /* A child whose Header values Pathways holds differently is updated */
+  {
+    g_autoptr(Pathways903Plan) changed = NULL;
+    Pathways903Known *k = g_hash_table_lookup (known, "A");
+
+    k->header = make_child ("A", "2007-05-01");  /* held as F, the file says M */
+    changed = pathways_903_plan_build (paths, &codes, known, &options, NULL, NULL, NULL, &error);
+    ck_assert_no_error (error);
+    ck_assert_uint_eq (changed->children_updated, 1);
+    ck_assert (child_plan (changed, "A")->header_changed);
+    ck_assert (!child_plan (changed, "B")->header_changed);
+    g_clear_pointer (&k->header, pathways_903_child_free);
+  }
+
   /* Next year's episodes extend the history */
   g_unlink (h);
   g_unlink (e);
@@ -745,16 +761,21 @@ START_TEST (test_plan_unreadable_and_ignored_files)
   g_autofree char *a = write_file (dir, "broken.csv", OC3_COLS "X,01/05/2006,YES,F1,\"never closed\n");
   g_autofree char *b = write_file (dir, "oc2.csv", "CHILD,DOB,SDQ_SCORE,SDQ_REASON,CONVICTED,HEALTH_CHECK,IMMUNISATIONS,"
                                    "TEETH_CHECK,HEALTH_ASSESSMENT,SUBSTANCE_MISUSE,INTERVENTION_RECEIVED,INTERVENTION_OFFERED\n");
-  g_autofree char *c = write_file (dir, "oc3.csv", OC3_COLS "X,01/05/2006,YES,F1,U1\n");
+  g_autofree char *c = write_file (dir, "oc3.csv", OC3_COLS "Zo\xeb,01/05/2006,YES,F1,U1\n");
+  g_autofree char *m = write_file (dir, "missing.csv", "CHILD,DOB,MISSING,MIS_START,MIS_END\nZo\xc3\xab,01/05/2006,M,01/06/2024,02/06/2024\n");
   g_autofree char *missing = g_build_filename (dir, "nope.csv", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(Pathways903Plan) plan = NULL;
-  const char *paths[] = { a, b, c, NULL };
+  const char *paths[] = { a, b, c, m, NULL };
   const char *bad_paths[] = { missing, NULL };
 
   plan = pathways_903_plan_build (paths, &codes, NULL, NULL, NULL, NULL, NULL, &error);
   ck_assert_no_error (error);
   ck_assert (((Pathways903FileInfo *) g_ptr_array_index (plan->files, 0))->failed);
+  ck_assert_int_eq (((Pathways903FileInfo *) g_ptr_array_index (plan->files, 2))->encoding,
+                    PATHWAYS_CSV_ENCODING_WINDOWS_1252);
+  assert_problem (plan->data->problems, "oc3.csv: read as Windows-1252 text");
+  ck_assert_uint_eq (child_plan (plan, "Zoë")->missing->len, 1);
   assert_problem (plan->data->problems, "broken.csv row 2: a quoted value is not closed");
   assert_problem (plan->data->problems, "oc2.csv: ignored");
   ck_assert_uint_eq (plan->data->oc3->len, 1);

@@ -134,6 +134,8 @@ child_plan_free (Pathways903ChildPlan *c)
 {
   g_free (c->child);
   g_clear_pointer (&c->episodes, g_ptr_array_unref);
+  g_clear_pointer (&c->reviews, g_ptr_array_unref);
+  g_clear_pointer (&c->missing, g_ptr_array_unref);
   g_free (c);
 }
 
@@ -170,6 +172,8 @@ child_plan_for (GHashTable *plans,
       c->child = g_strdup (child);
       c->is_new = known == NULL || !g_hash_table_contains (known, child);
       c->episodes = g_ptr_array_new_with_free_func ((GDestroyNotify) pathways_903_episode_free);
+      c->reviews = g_ptr_array_new ();
+      c->missing = g_ptr_array_new ();
       g_hash_table_insert (plans, c->child, c);
     }
   return c;
@@ -300,6 +304,18 @@ pathways_903_plan_build_from_data (Pathways903Data              *data,
           if (c->oc3 == NULL)
             c->oc3 = o;
         }
+    }
+  for (guint i = 0; i < data->reviews->len; i++)
+    {
+      Pathways903Review *r = g_ptr_array_index (data->reviews, i);
+      if (!r->src.bad)
+        g_ptr_array_add (child_plan_for (plans, known, r->child)->reviews, r);
+    }
+  for (guint i = 0; i < data->missing->len; i++)
+    {
+      Pathways903Missing *m = g_ptr_array_index (data->missing, i);
+      if (!m->src.bad)
+        g_ptr_array_add (child_plan_for (plans, known, m->child)->missing, m);
     }
   for (guint i = 0; i < data->episodes->len; i++)
     {

@@ -59,6 +59,8 @@ typedef struct {
   Pathways903Uasc    *uasc;       /* nullable, likewise */
   Pathways903Oc3     *oc3;        /* nullable, likewise */
   GPtrArray          *episodes;   /* merged: Pathways903Episode, owned, in DECOM order */
+  GPtrArray          *reviews;    /* Pathways903Review, owned by the plan's data */
+  GPtrArray          *missing;    /* Pathways903Missing, owned by the plan's data */
   guint               episodes_added;
   guint               episodes_changed;
   guint               episodes_unchanged;
