@@ -262,6 +262,24 @@ START_TEST (test_codes_valid_on_their_dates)
 }
 END_TEST
 
+START_TEST (test_codes_table_filled_by_hand)
+{
+  /* As the store will fill it from ref_code */
+  g_autoptr(Pathways903CodeTable) t = pathways_903_code_table_new ();
+  Pathways903Codes c = pathways_903_code_table_as_codes (t);
+  Pathways903CodeAnswer a;
+
+  ck_assert (pathways_903_code_table_add (t, "PLACE", "P2", "Independent living", NULL, "2023-10-28", FALSE));
+  ck_assert (!pathways_903_code_table_add (t, "PLACE", "K3", "x", "01/04/2024", NULL, FALSE));
+  pathways_903_codes_lookup (&c, "PLACE", "P2", "2023-10-28", &a);
+  ck_assert (a.known && !a.valid);
+  ck_assert_str_eq (a.valid_to, "2023-10-28");
+  pathways_903_codes_lookup (&c, "PLACE", "K3", "2024-10-28", &a);
+  ck_assert (!a.known);
+  ck_assert_str_eq (pathways_903_code_table_get_meaning (t, "PLACE", "P2"), "Independent living");
+}
+END_TEST
+
 START_TEST (test_codes_file_errors_say_where)
 {
   g_autoptr(GError) error = NULL;
@@ -1423,6 +1441,7 @@ exchange_suite (void)
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_add_test (tc, test_codes_valid_on_their_dates);
   tcase_add_test (tc, test_codes_file_errors_say_where);
+  tcase_add_test (tc, test_codes_table_filled_by_hand);
   tcase_add_test (tc, test_recognise_by_columns_not_names);
   tcase_add_test (tc, test_read_files_whatever_their_names);
   tcase_add_test (tc, test_every_code_list_violated_once);

@@ -84,6 +84,37 @@ iso_or_blank (const char *text)
   return text[0] == '\0' || pathways_date_parse_iso (text, &d);
 }
 
+static void
+insert (Pathways903CodeTable *table,
+        const char           *key,
+        const char           *meaning,
+        const char           *from,
+        const char           *to,
+        gboolean              unsuitable_only)
+{
+  GArray *ranges = g_hash_table_lookup (table->codes, key);
+  Range r = { 0 };
+  guint at;
+
+  g_strlcpy (r.from, from ? from : "", sizeof r.from);
+  g_strlcpy (r.to, to ? to : "", sizeof r.to);
+  r.unsuitable_only = unsuitable_only;
+  r.meaning = g_strdup (meaning);
+
+  if (ranges == NULL)
+    {
+      ranges = g_array_new (FALSE, TRUE, sizeof (Range));
+      g_array_set_clear_func (ranges, range_clear);
+      g_hash_table_insert (table->codes, g_strdup (key), ranges);
+    }
+  /* Keep the ranges ordered by their first day (blank first) */
+  at = ranges->len;
+  while (at > 0 && strcmp (g_array_index (ranges, Range, at - 1).from, r.from) > 0)
+    at--;
+  g_array_insert_val (ranges, at, r);
+  table->n_codes++;
+}
+
 static gboolean
 load_row_cb (const PathwaysCsvRow  *row,
              gpointer               user_data,
@@ -91,8 +122,6 @@ load_row_cb (const PathwaysCsvRow  *row,
 {
   Loader *l = user_data;
   char key[KEY_MAX];
-  GArray *ranges;
-  Range r = { 0 };
 
   if (row->fields[0][0] == '#')
     {
@@ -126,26 +155,7 @@ load_row_cb (const PathwaysCsvRow  *row,
   if (!make_key (key, row->fields[0], row->fields[1]))
     return bad_line (error, row, _("the list or code is too long"));
 
-  g_strlcpy (r.from, row->fields[3], sizeof r.from);
-  g_strlcpy (r.to, row->fields[4], sizeof r.to);
-  r.unsuitable_only = row->fields[5][0] == '1';
-  r.meaning = g_strdup (row->fields[2]);
-
-  ranges = g_hash_table_lookup (l->table->codes, key);
-  if (ranges == NULL)
-    {
-      ranges = g_array_new (FALSE, TRUE, sizeof (Range));
-      g_array_set_clear_func (ranges, range_clear);
-      g_hash_table_insert (l->table->codes, g_strdup (key), ranges);
-    }
-  /* Keep the ranges ordered by their first day (blank first) */
-  {
-    guint at = ranges->len;
-    while (at > 0 && strcmp (g_array_index (ranges, Range, at - 1).from, r.from) > 0)
-      at--;
-    g_array_insert_val (ranges, at, r);
-  }
-  l->table->n_codes++;
+  insert (l->table, key, row->fields[2], row->fields[3], row->fields[4], row->fields[5][0] == '1');
   return TRUE;
 }
 
@@ -206,17 +216,60 @@ table_lookup (const char             *list,
 
 /* Public API --------------------------------------------------------------- */
 
+/**
+ * pathways_903_code_table_new:
+ *
+ * An empty table, to fill with pathways_903_code_table_add() (from the
+ * store's ref_code rows, say).
+ */
+Pathways903CodeTable *
+pathways_903_code_table_new (void)
+{
+  Pathways903CodeTable *table = g_new0 (Pathways903CodeTable, 1);
+
+  g_atomic_ref_count_init (&table->ref);
+  table->codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, ranges_free);
+  table->version = 1;
+  return table;
+}
+
+/**
+ * pathways_903_code_table_add:
+ * @valid_from: (nullable): ISO; the first day the code may be used
+ * @valid_to: (nullable): ISO; the first day it may no longer be used
+ *
+ * Returns: %FALSE (and adds nothing) when a value is malformed
+ */
+gboolean
+pathways_903_code_table_add (Pathways903CodeTable *table,
+                             const char           *list,
+                             const char           *code,
+                             const char           *meaning,
+                             const char           *valid_from,
+                             const char           *valid_to,
+                             gboolean              unsuitable_only)
+{
+  char key[KEY_MAX];
+
+  g_return_val_if_fail (table != NULL && list != NULL && code != NULL, FALSE);
+
+  if (!make_key (key, list, code) || !iso_or_blank (valid_from ? valid_from : "") ||
+      !iso_or_blank (valid_to ? valid_to : ""))
+    return FALSE;
+  insert (table, key, meaning ? meaning : code, valid_from, valid_to, unsuitable_only);
+  return TRUE;
+}
+
 Pathways903CodeTable *
 pathways_903_code_table_new_from_data (const char  *name,
                                        const char  *data,
                                        gsize        length,
                                        GError     **error)
 {
-  g_autoptr(Pathways903CodeTable) table = g_new0 (Pathways903CodeTable, 1);
+  g_autoptr(Pathways903CodeTable) table = pathways_903_code_table_new ();
   Loader l = { table, FALSE };
 
-  g_atomic_ref_count_init (&table->ref);
-  table->codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, ranges_free);
+  table->version = 0;
   if (!pathways_csv_parse_bytes (name, data, length, NULL, load_row_cb, &l, NULL, NULL, error))
     return NULL;
   if (table->version == 0)

@@ -44,6 +44,14 @@ Pathways903CodeTable *pathways_903_code_table_new_from_data  (const char        
                                                               const char            *data,
                                                               gsize                  length,
                                                               GError               **error);
+Pathways903CodeTable *pathways_903_code_table_new            (void);
+gboolean              pathways_903_code_table_add            (Pathways903CodeTable  *table,
+                                                              const char            *list,
+                                                              const char            *code,
+                                                              const char            *meaning,
+                                                              const char            *valid_from,
+                                                              const char            *valid_to,
+                                                              gboolean               unsuitable_only);
 Pathways903CodeTable *pathways_903_code_table_ref            (Pathways903CodeTable  *table);
 void                  pathways_903_code_table_unref          (Pathways903CodeTable  *table);
 guint                 pathways_903_code_table_get_version    (Pathways903CodeTable  *table);
