@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "test-util.h"
 
 START_TEST (test_uk_format)
@@ -123,6 +125,251 @@ START_TEST (test_money)
 }
 END_TEST
 
+/* The calendar's edges: 01/01/1900 to 31/12/9999, nothing outside */
+START_TEST (test_day_range)
+{
+  PathwaysDay day = PATHWAYS_DAY_NONE;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+
+  ck_assert (pathways_day_from_iso ("1900-01-01", &day));
+  ck_assert_int_eq (day, PATHWAYS_DAY_FIRST);
+  ck_assert (pathways_day_from_iso ("9999-12-31", &day));
+  ck_assert_int_eq (day, PATHWAYS_DAY_LAST);
+  first = pathways_day_to_iso (PATHWAYS_DAY_FIRST);
+  last = pathways_day_to_iso (PATHWAYS_DAY_LAST);
+  ck_assert_str_eq (first, PATHWAYS_DATE_ISO_FIRST);
+  ck_assert_str_eq (last, PATHWAYS_DATE_ISO_LAST);
+
+  ck_assert (!pathways_day_from_iso ("1899-12-31", &day));
+  ck_assert (!pathways_day_from_iso ("0001-01-01", &day));
+  ck_assert (!pathways_day_from_iso ("0000-01-01", &day));
+  ck_assert (!pathways_day_from_iso ("10000-01-01", &day));
+  ck_assert (!pathways_date_parse_iso ("0001-02-01", NULL));
+  ck_assert (!pathways_day_is_valid (PATHWAYS_DAY_NONE));
+  ck_assert (!pathways_day_is_valid (PATHWAYS_DAY_LAST + 1));
+  ck_assert (!pathways_day_is_valid (PATHWAYS_DAY_FIRST - 1));
+  ck_assert_int_eq (pathways_day_get_weekday (PATHWAYS_DAY_FIRST), G_DATE_MONDAY);   /* 01/01/1900 */
+  ck_assert_int_eq (pathways_day_get_weekday (PATHWAYS_DAY_LAST), G_DATE_FRIDAY);    /* 31/12/9999 */
+}
+END_TEST
+
+/* Every step that would leave the calendar is refused, not wrapped or clamped */
+START_TEST (test_day_arithmetic_bounded)
+{
+  PathwaysDay day = 42, dob;
+  int n = -7;
+
+  ck_assert (!pathways_day_add_days (PATHWAYS_DAY_LAST, 1, &day));
+  ck_assert_int_eq (day, 42);  /* untouched */
+  ck_assert (!pathways_day_add_days (PATHWAYS_DAY_FIRST, -1, &day));
+  ck_assert (!pathways_day_add_days (PATHWAYS_DAY_FIRST, G_MAXINT64, &day));
+  ck_assert (!pathways_day_add_days (PATHWAYS_DAY_LAST, G_MININT64, &day));
+  ck_assert (!pathways_day_add_days (PATHWAYS_DAY_NONE, 1, &day));
+  ck_assert (pathways_day_add_days (PATHWAYS_DAY_LAST, -(gint64) (PATHWAYS_DAY_LAST - PATHWAYS_DAY_FIRST), &day));
+  ck_assert_int_eq (day, PATHWAYS_DAY_FIRST);
+
+  ck_assert (!pathways_day_add_months (PATHWAYS_DAY_LAST, 1, &day));
+  ck_assert (!pathways_day_add_months (PATHWAYS_DAY_FIRST, -1, &day));
+  ck_assert (!pathways_day_add_months (PATHWAYS_DAY_FIRST, G_MAXINT64, &day));
+  ck_assert (!pathways_day_add_months (PATHWAYS_DAY_LAST, G_MININT64, &day));
+  ck_assert (pathways_day_from_iso ("9999-10-31", &day));
+  ck_assert (pathways_day_add_months (day, 2, &day));
+  ck_assert_int_eq (day, PATHWAYS_DAY_LAST);
+
+  ck_assert (!pathways_day_add_years (PATHWAYS_DAY_LAST, 1, &day));
+  ck_assert (!pathways_day_add_years (PATHWAYS_DAY_FIRST, G_MININT64, &day));
+  ck_assert (pathways_day_from_iso ("2024-02-29", &day));
+  ck_assert (pathways_day_add_years (day, 1, &day));
+  ck_assert (pathways_day_from_iso ("2025-02-28", &dob));
+  ck_assert_int_eq (day, dob);
+
+  /* Born in 9990: the 18th birthday is after the end of the calendar */
+  ck_assert (pathways_day_from_iso ("9990-05-01", &dob));
+  ck_assert (!pathways_day_birthday (dob, 18, &day));
+  ck_assert (pathways_day_birthday (dob, 9, &day));
+  ck_assert (!pathways_day_birthday (dob, G_MAXINT64, &day));
+  ck_assert (!pathways_day_birthday (dob, G_MININT64, &day));
+
+  ck_assert (pathways_day_days_between (PATHWAYS_DAY_FIRST, PATHWAYS_DAY_LAST, &n));
+  ck_assert_int_eq (n, PATHWAYS_DAY_LAST - PATHWAYS_DAY_FIRST);
+  ck_assert (!pathways_day_days_between (PATHWAYS_DAY_NONE, PATHWAYS_DAY_LAST, &n));
+  ck_assert (pathways_day_age_on (PATHWAYS_DAY_FIRST, PATHWAYS_DAY_LAST, &n));
+  ck_assert_int_eq (n, 8099);
+  ck_assert (pathways_day_age_on (PATHWAYS_DAY_LAST, PATHWAYS_DAY_FIRST, &n));
+  ck_assert_int_eq (n, 0);
+  ck_assert (!pathways_day_age_on (PATHWAYS_DAY_NONE, PATHWAYS_DAY_FIRST, &n));
+}
+END_TEST
+
+/* The string functions on the same days: NULL (or -1) at the edges, never
+ * a GLib critical (the suite runs with G_DEBUG=fatal-criticals) */
+START_TEST (test_date_strings_bounded)
+{
+  g_autofree char *after_last = pathways_date_add_days ("9999-12-31", 1);
+  g_autofree char *before_first = pathways_date_add_days ("1900-01-01", -1);
+  g_autofree char *year_one = pathways_date_add_months ("0001-02-01", -3);
+  g_autofree char *year_one_back = pathways_date_add_days ("0001-01-01", -1);
+  g_autofree char *month_after = pathways_date_add_months ("9999-12-31", 1);
+  g_autofree char *b18 = pathways_date_birthday ("9990-05-01", 18);
+  g_autofree char *b_huge = pathways_date_birthday ("2008-05-01", G_MAXINT);
+  g_autofree char *far = pathways_date_add_days ("2026-11-22", G_MAXINT);
+  g_autofree char *last = pathways_date_add_days ("9999-12-30", 1);
+  g_autofree char *uk_year_one = pathways_date_format_uk ("0001-02-01");
+  GDate date;
+
+  ck_assert_ptr_null (after_last);
+  ck_assert_ptr_null (before_first);
+  ck_assert_ptr_null (year_one);
+  ck_assert_ptr_null (year_one_back);
+  ck_assert_ptr_null (month_after);
+  ck_assert_ptr_null (b18);
+  ck_assert_ptr_null (b_huge);
+  ck_assert_ptr_null (far);
+  ck_assert_str_eq (last, "9999-12-31");
+  /* Shown as it is (it does no arithmetic), but not a day Pathways records */
+  ck_assert_str_eq (uk_year_one, "01/02/0001");
+  ck_assert_int_eq (pathways_date_age_on ("0001-01-01", "2026-11-22"), -1);
+  ck_assert_int_eq (pathways_date_age_on ("1900-01-01", "9999-12-31"), 8099);
+  ck_assert_int_eq (pathways_date_days_between ("0001-01-01", "2026-11-22"), 0);
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 1, 1, 1);
+  ck_assert_ptr_null (pathways_date_to_iso (&date));
+}
+END_TEST
+
+/* Typed dates outside the calendar say so, in words */
+START_TEST (test_parse_user_out_of_range)
+{
+  g_autoptr(GError) error = NULL;
+  PathwaysDay day = PATHWAYS_DAY_NONE;
+  g_autofree char *iso = NULL;
+
+  ck_assert (!pathways_day_parse_user ("01/01/0001", &day, &error));
+  ck_assert (g_error_matches (error, PATHWAYS_FORMAT_ERROR, PATHWAYS_FORMAT_ERROR_OUT_OF_RANGE));
+  ck_assert_str_eq (error->message,
+                    "01/01/0001 is outside the dates Pathways can record (01/01/1900 to 31/12/9999)");
+  g_clear_error (&error);
+
+  ck_assert (!pathways_day_parse_user ("0001-02-01", &day, &error));
+  ck_assert (g_error_matches (error, PATHWAYS_FORMAT_ERROR, PATHWAYS_FORMAT_ERROR_OUT_OF_RANGE));
+  g_clear_error (&error);
+
+  ck_assert (!pathways_day_parse_user ("31/02/2026", &day, &error));
+  ck_assert (g_error_matches (error, PATHWAYS_FORMAT_ERROR, PATHWAYS_FORMAT_ERROR_INVALID));
+  ck_assert_str_eq (error->message, "“31/02/2026” is not a date: enter it as DD/MM/YYYY");
+  g_clear_error (&error);
+
+  ck_assert (!pathways_day_parse_user ("00/00/0000", &day, &error));
+  ck_assert (g_error_matches (error, PATHWAYS_FORMAT_ERROR, PATHWAYS_FORMAT_ERROR_INVALID));
+  g_clear_error (&error);
+
+  ck_assert (pathways_day_parse_user ("31/12/9999", &day, &error));
+  ck_assert_no_error (error);
+  ck_assert_int_eq (day, PATHWAYS_DAY_LAST);
+  ck_assert (!pathways_date_parse_user ("01/01/1899", &iso));
+  ck_assert_ptr_null (iso);
+}
+END_TEST
+
+/* Money as people type it, and every way it can go wrong */
+static const struct {
+  const char *text;
+  gint64      pence;
+  int         error;  /* -1: read; else the PathwaysFormatError */
+} amounts[] = {
+  { "120.50", 12050, -1 },
+  { "£1,234", 123400, -1 },
+  { " £1,234,567.8 ", 123456780, -1 },
+  { "1234.5", 123450, -1 },
+  { "0", 0, -1 },
+  { ".5", 50, -1 },
+  { "-£5", -500, -1 },
+  { "£-5.01", -501, -1 },
+  { "£ 12", 1200, -1 },
+  { "92233720368547758.07", G_MAXINT64, -1 },
+  { "-92233720368547758.08", G_MININT64, -1 },
+  { "92233720368547758.08", 0, PATHWAYS_FORMAT_ERROR_OUT_OF_RANGE },
+  { "-92233720368547758.09", 0, PATHWAYS_FORMAT_ERROR_OUT_OF_RANGE },
+  { "99999999999999999999999", 0, PATHWAYS_FORMAT_ERROR_OUT_OF_RANGE },
+  { "1e300", 0, PATHWAYS_FORMAT_ERROR_INVALID },
+  { "inf", 0, PATHWAYS_FORMAT_ERROR_INVALID },
+  { "nan", 0, PATHWAYS_FORMAT_ERROR_INVALID },
+  { "-", 0, PATHWAYS_FORMAT_ERROR_INVALID },
+  { "£", 0, PATHWAYS_FORMAT_ERROR_INVALID },
+  { "", 0, PATHWAYS_FORMAT_ERROR_INVALID },
+  { ".", 0, PATHWAYS_FORMAT_ERROR_INVALID },
+  { "12.", 0, PATHWAYS_FORMAT_ERROR_INVALID },
+  { "12.345", 0, PATHWAYS_FORMAT_ERROR_INVALID },
+  { "1,23", 0, PATHWAYS_FORMAT_ERROR_INVALID },
+  { "1234,567", 0, PATHWAYS_FORMAT_ERROR_INVALID },
+  { ",123", 0, PATHWAYS_FORMAT_ERROR_INVALID },
+  { "0x10", 0, PATHWAYS_FORMAT_ERROR_INVALID },
+  { "--5", 0, PATHWAYS_FORMAT_ERROR_INVALID },
+  { "12 50", 0, PATHWAYS_FORMAT_ERROR_INVALID },
+};
+
+START_TEST (test_money_parse)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 pence = 42;
+  gboolean ok = pathways_money_parse (amounts[_i].text, &pence, &error);
+
+  if (amounts[_i].error < 0)
+    {
+      ck_assert_msg (ok, "refused “%s”: %s", amounts[_i].text, error ? error->message : "");
+      ck_assert_int_eq (pence, amounts[_i].pence);
+    }
+  else
+    {
+      ck_assert_msg (!ok, "read “%s” as %" G_GINT64_FORMAT, amounts[_i].text, pence);
+      ck_assert (g_error_matches (error, PATHWAYS_FORMAT_ERROR, amounts[_i].error));
+      ck_assert_int_eq (pence, 42);
+      ck_assert (g_utf8_validate (error->message, -1, NULL));
+    }
+}
+END_TEST
+
+START_TEST (test_money_parse_messages)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *huge = g_strnfill (1 << 20, '9');
+  gint64 pence;
+
+  ck_assert (!pathways_money_parse ("12.345", &pence, &error));
+  ck_assert_str_eq (error->message,
+                    "“12.345” has more than two decimal places: enter pounds and pence, for example 120.50");
+  g_clear_error (&error);
+  ck_assert (!pathways_money_parse ("1e300", &pence, &error));
+  ck_assert_str_eq (error->message,
+                    "“1e300” is not an amount of money: enter pounds and pence, for example 120.50");
+  g_clear_error (&error);
+  ck_assert (!pathways_money_parse ("1,23", &pence, &error));
+  ck_assert_str_eq (error->message, "“1,23” has a thousands separator out of place: write 1,234.50 or 1234.50");
+  g_clear_error (&error);
+  /* A megabyte of nines: refused, and the message quotes only the start of it */
+  ck_assert (!pathways_money_parse (huge, &pence, &error));
+  ck_assert (g_error_matches (error, PATHWAYS_FORMAT_ERROR, PATHWAYS_FORMAT_ERROR_OUT_OF_RANGE));
+  ck_assert_int_lt (strlen (error->message), 200);
+}
+END_TEST
+
+/* The most negative and most positive amounts format like any other */
+START_TEST (test_money_format_extremes)
+{
+  g_autofree char *min = pathways_money_format (G_MININT64);
+  g_autofree char *max = pathways_money_format (G_MAXINT64);
+  g_autofree char *neg = pathways_money_format (-26050);
+  g_autofree char *minus_penny = pathways_money_format (-1);
+
+  ck_assert_str_eq (min, "-£92,233,720,368,547,758.08");
+  ck_assert_str_eq (max, "£92,233,720,368,547,758.07");
+  ck_assert_str_eq (neg, "-£260.50");
+  ck_assert_str_eq (minus_penny, "-£0.01");
+}
+END_TEST
+
 START_TEST (test_vocab_labels)
 {
   ck_assert (pathways_vocab_is_valid (PATHWAYS_VOCAB_UNIT_KIND, "staying_put"));
@@ -147,6 +394,13 @@ format_suite (void)
   tcase_add_test (tc, test_birthday_29_february);
   tcase_add_test (tc, test_add_months_clamps);
   tcase_add_test (tc, test_money);
+  tcase_add_test (tc, test_day_range);
+  tcase_add_test (tc, test_day_arithmetic_bounded);
+  tcase_add_test (tc, test_date_strings_bounded);
+  tcase_add_test (tc, test_parse_user_out_of_range);
+  tcase_add_loop_test (tc, test_money_parse, 0, G_N_ELEMENTS (amounts));
+  tcase_add_test (tc, test_money_parse_messages);
+  tcase_add_test (tc, test_money_format_extremes);
   tcase_add_test (tc, test_vocab_labels);
   suite_add_tcase (s, tc);
   return s;

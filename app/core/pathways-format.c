@@ -12,45 +12,419 @@
 
 #include "pathways-format.h"
 
+G_DEFINE_QUARK (pathways-format-error-quark, pathways_format_error)
+
+#define YEAR_FIRST 1900
+#define YEAR_LAST  9999
+
+/* Text quoted in an error message: at most a short line of it */
+static char *
+quote_for_message (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+
+  if (g_utf8_strlen (valid, -1) <= 40)
+    return g_steal_pointer (&valid);
+  {
+    g_autofree char *start = g_utf8_substring (valid, 0, 39);
+    return g_strconcat (start, "…", NULL);
+  }
+}
+
+/* Days ---------------------------------------------------------------- */
+
+gboolean
+pathways_day_is_valid (PathwaysDay day)
+{
+  return day >= PATHWAYS_DAY_FIRST && day <= PATHWAYS_DAY_LAST;
+}
+
 /**
- * pathways_date_parse_iso:
- * @iso: "YYYY-MM-DD"
+ * pathways_day_from_dmy:
+ * @out: (out) (optional): the day
  *
- * Strict: exactly ten characters, a real calendar day.
+ * Returns: %TRUE if @day/@month/@year is a real calendar day from
+ * 01/01/1900 to 31/12/9999
  */
 gboolean
-pathways_date_parse_iso (const char *iso,
-                         GDate      *out)
+pathways_day_from_dmy (int          day,
+                       int          month,
+                       int          year,
+                       PathwaysDay *out)
 {
-  guint y, m, d;
+  GDate date;
 
+  if (year < YEAR_FIRST || year > YEAR_LAST || month < 1 || month > 12 || day < 1 || day > 31 ||
+      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    return FALSE;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  if (out != NULL)
+    *out = (PathwaysDay) g_date_get_julian (&date);
+  return TRUE;
+}
+
+void
+pathways_day_to_dmy (PathwaysDay  day,
+                     int         *out_day,
+                     int         *out_month,
+                     int         *out_year)
+{
+  GDate date;
+
+  g_return_if_fail (pathways_day_is_valid (day));
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, (guint32) day);
+  if (out_day)
+    *out_day = g_date_get_day (&date);
+  if (out_month)
+    *out_month = g_date_get_month (&date);
+  if (out_year)
+    *out_year = g_date_get_year (&date);
+}
+
+/* "YYYY-MM-DD" naming a real calendar day (of any year from 1) */
+static gboolean
+iso_dmy (const char *iso,
+         int        *d,
+         int        *m,
+         int        *y)
+{
   if (iso == NULL || strlen (iso) != 10 || iso[4] != '-' || iso[7] != '-')
     return FALSE;
   for (guint i = 0; i < 10; i++)
     if (i != 4 && i != 7 && !g_ascii_isdigit (iso[i]))
       return FALSE;
 
-  y = (guint) atoi (iso);
-  m = (guint) atoi (iso + 5);
-  d = (guint) atoi (iso + 8);
-  if (!g_date_valid_dmy (d, m, y))
-    return FALSE;
+  *y = (iso[0] - '0') * 1000 + (iso[1] - '0') * 100 + (iso[2] - '0') * 10 + (iso[3] - '0');
+  *m = (iso[5] - '0') * 10 + (iso[6] - '0');
+  *d = (iso[8] - '0') * 10 + (iso[9] - '0');
+  return *y >= 1 && *m >= 1 && *m <= 12 && *d >= 1 &&
+         g_date_valid_dmy ((GDateDay) *d, (GDateMonth) *m, (GDateYear) *y);
+}
 
+/**
+ * pathways_day_from_iso:
+ * @iso: "YYYY-MM-DD"
+ * @out: (out) (optional): the day
+ *
+ * Strict: exactly ten characters, a real calendar day, from 1900-01-01
+ * to 9999-12-31.
+ */
+gboolean
+pathways_day_from_iso (const char  *iso,
+                       PathwaysDay *out)
+{
+  int d, m, y;
+
+  return iso_dmy (iso, &d, &m, &y) && pathways_day_from_dmy (d, m, y, out);
+}
+
+/**
+ * pathways_day_to_iso:
+ *
+ * Returns: (transfer full): "YYYY-MM-DD"
+ */
+char *
+pathways_day_to_iso (PathwaysDay day)
+{
+  int d, m, y;
+
+  g_return_val_if_fail (pathways_day_is_valid (day), NULL);
+
+  pathways_day_to_dmy (day, &d, &m, &y);
+  return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+}
+
+/**
+ * pathways_day_parse_user:
+ * @text: what a person typed: "22/11/2026", "22/11/26", "2026-11-22"
+ * @out: (out) (optional): the day
+ *
+ * Day first, as in the UK.  Two-digit years are 20xx.  A real day
+ * before 01/01/1900 is refused with %PATHWAYS_FORMAT_ERROR_OUT_OF_RANGE,
+ * anything else that is not a date with %PATHWAYS_FORMAT_ERROR_INVALID.
+ */
+gboolean
+pathways_day_parse_user (const char   *text,
+                         PathwaysDay  *out,
+                         GError      **error)
+{
+  g_autofree char *stripped = NULL;
+  g_autofree char *quoted = NULL;
+  g_auto(GStrv) parts = NULL;
+  int d, m, y;
+
+  stripped = g_strstrip (g_strdup (text ? text : ""));
+  quoted = quote_for_message (stripped);
+
+  if (!iso_dmy (stripped, &d, &m, &y))
+    {
+      parts = g_strsplit_set (stripped, "/.-", -1);
+      if (g_strv_length (parts) != 3)
+        goto not_a_date;
+      for (guint i = 0; i < 3; i++)
+        {
+          if (parts[i][0] == '\0' || strlen (parts[i]) > 4)
+            goto not_a_date;
+          for (const char *c = parts[i]; *c; c++)
+            if (!g_ascii_isdigit (*c))
+              goto not_a_date;
+        }
+      d = atoi (parts[0]);
+      m = atoi (parts[1]);
+      y = atoi (parts[2]);
+      if (strlen (parts[2]) == 2)
+        y += 2000;
+      else if (strlen (parts[2]) != 4)
+        goto not_a_date;
+      if (y < 1 || m < 1 || m > 12 || d < 1 || d > 31 ||
+          !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+        goto not_a_date;
+    }
+
+  if (!pathways_day_from_dmy (d, m, y, out))
+    {
+      g_set_error (error, PATHWAYS_FORMAT_ERROR, PATHWAYS_FORMAT_ERROR_OUT_OF_RANGE,
+                   /* Translators: %02d/%02d/%04d is a date typed by someone, day first */
+                   _("%02d/%02d/%04d is outside the dates Pathways can record (01/01/1900 to 31/12/9999)"),
+                   d, m, y);
+      return FALSE;
+    }
+  return TRUE;
+
+not_a_date:
+  g_set_error (error, PATHWAYS_FORMAT_ERROR, PATHWAYS_FORMAT_ERROR_INVALID,
+               _("“%s” is not a date: enter it as DD/MM/YYYY"), quoted);
+  return FALSE;
+}
+
+GDateWeekday
+pathways_day_get_weekday (PathwaysDay day)
+{
+  g_return_val_if_fail (pathways_day_is_valid (day), G_DATE_BAD_WEEKDAY);
+
+  /* Day 1, 01/01/0001, was a Monday */
+  return (GDateWeekday) ((day - 1) % 7 + 1);
+}
+
+/**
+ * pathways_day_add_days:
+ * @days: negative to go back
+ * @out: (out): the day
+ *
+ * Returns: %FALSE if @day is not a recordable day or the result would
+ * fall outside 01/01/1900–31/12/9999 (@out is then untouched)
+ */
+gboolean
+pathways_day_add_days (PathwaysDay  day,
+                       gint64       days,
+                       PathwaysDay *out)
+{
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (!pathways_day_is_valid (day) || days > (gint64) PATHWAYS_DAY_LAST - day ||
+      days < (gint64) PATHWAYS_DAY_FIRST - day)
+    return FALSE;
+  *out = (PathwaysDay) (day + days);
+  return TRUE;
+}
+
+static int
+days_in_month (int month,
+               int year)
+{
+  return g_date_get_days_in_month ((GDateMonth) month, (GDateYear) year);
+}
+
+/**
+ * pathways_day_add_months:
+ * @out: (out): the day
+ *
+ * Clamps to the end of the month: 31 January + 1 month = 28/29 February.
+ *
+ * Returns: %FALSE if the result would fall outside 01/01/1900–31/12/9999
+ */
+gboolean
+pathways_day_add_months (PathwaysDay  day,
+                         gint64       months,
+                         PathwaysDay *out)
+{
+  const gint64 first = (gint64) YEAR_FIRST * 12, last = (gint64) YEAR_LAST * 12 + 11;
+  int d, m, y;
+  gint64 index;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (!pathways_day_is_valid (day))
+    return FALSE;
+  pathways_day_to_dmy (day, &d, &m, &y);
+  index = (gint64) y * 12 + (m - 1);
+  if (months > last - index || months < first - index)
+    return FALSE;
+  index += months;
+  y = (int) (index / 12);
+  m = (int) (index % 12) + 1;
+  return pathways_day_from_dmy (MIN (d, days_in_month (m, y)), m, y, out);
+}
+
+/* The same day and month @years on; @leap_day_to_march: 29 February
+ * becomes 1 March in a year that is not a leap year (else 28 February) */
+static gboolean
+add_years (PathwaysDay  day,
+           gint64       years,
+           gboolean     leap_day_to_march,
+           PathwaysDay *out)
+{
+  int d, m, y;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (!pathways_day_is_valid (day) || years > YEAR_LAST - YEAR_FIRST || years < YEAR_FIRST - YEAR_LAST)
+    return FALSE;
+  pathways_day_to_dmy (day, &d, &m, &y);
+  y += (int) years;
+  if (m == 2 && d == 29 && !g_date_is_leap_year ((GDateYear) CLAMP (y, 1, YEAR_LAST)))
+    {
+      if (leap_day_to_march)
+        m = 3, d = 1;
+      else
+        d = 28;
+    }
+  return pathways_day_from_dmy (d, m, y, out);
+}
+
+/**
+ * pathways_day_add_years:
+ * @out: (out): the day
+ *
+ * 29 February + 1 year is 28 February.
+ */
+gboolean
+pathways_day_add_years (PathwaysDay  day,
+                        gint64       years,
+                        PathwaysDay *out)
+{
+  return add_years (day, years, FALSE, out);
+}
+
+/**
+ * pathways_day_birthday:
+ * @years: which birthday
+ * @out: (out): the day
+ *
+ * The day a person born on @date_of_birth reaches @years of age.
+ * Someone born on 29 February reaches an age on 1 March in a year that
+ * is not a leap year (the reading of English law used by most local
+ * authorities' case-management systems).
+ *
+ * Returns: %FALSE if that day would be after 31/12/9999 (or before
+ * 01/01/1900)
+ */
+gboolean
+pathways_day_birthday (PathwaysDay  date_of_birth,
+                       gint64       years,
+                       PathwaysDay *out)
+{
+  return add_years (date_of_birth, years, TRUE, out);
+}
+
+/**
+ * pathways_day_days_between:
+ * @out: (out): @to − @from, in days
+ *
+ * Returns: %FALSE unless both are recordable days
+ */
+gboolean
+pathways_day_days_between (PathwaysDay  from,
+                           PathwaysDay  to,
+                           int         *out)
+{
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (!pathways_day_is_valid (from) || !pathways_day_is_valid (to))
+    return FALSE;
+  *out = to - from;
+  return TRUE;
+}
+
+/**
+ * pathways_day_age_on:
+ * @out: (out): age in whole years on @on; 0 before birth, never negative
+ *
+ * Returns: %FALSE unless both are recordable days
+ */
+gboolean
+pathways_day_age_on (PathwaysDay  date_of_birth,
+                     PathwaysDay  on,
+                     int         *out)
+{
+  int dd, dm, dy, od, om, oy;
+  int age;
+  PathwaysDay birthday;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (!pathways_day_is_valid (date_of_birth) || !pathways_day_is_valid (on))
+    return FALSE;
+  if (on <= date_of_birth)
+    {
+      *out = 0;
+      return TRUE;
+    }
+  pathways_day_to_dmy (date_of_birth, &dd, &dm, &dy);
+  pathways_day_to_dmy (on, &od, &om, &oy);
+  age = oy - dy;
+  /* The birthday in the year of @on is a recordable day: it is in that year */
+  if (age > 0 && pathways_day_birthday (date_of_birth, age, &birthday) && on < birthday)
+    age--;
+  *out = MAX (age, 0);
+  return TRUE;
+}
+
+/* ISO strings --------------------------------------------------------- */
+
+/**
+ * pathways_date_parse_iso:
+ * @iso: "YYYY-MM-DD"
+ * @out: (out caller-allocates) (optional): the date
+ *
+ * Strict: exactly ten characters, a real calendar day from 1900-01-01 to
+ * 9999-12-31.
+ */
+gboolean
+pathways_date_parse_iso (const char *iso,
+                         GDate      *out)
+{
+  PathwaysDay day;
+
+  if (!pathways_day_from_iso (iso, &day))
+    return FALSE;
   if (out != NULL)
     {
       g_date_clear (out, 1);
-      g_date_set_dmy (out, d, m, y);
+      g_date_set_julian (out, (guint32) day);
     }
   return TRUE;
 }
 
+/**
+ * pathways_date_to_iso:
+ *
+ * Returns: (transfer full) (nullable): "YYYY-MM-DD", or %NULL if @date is
+ * outside the days Pathways records
+ */
 char *
 pathways_date_to_iso (const GDate *date)
 {
   g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
 
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date),
-                          g_date_get_month (date), g_date_get_day (date));
+  if (g_date_get_julian (date) < (guint32) PATHWAYS_DAY_FIRST ||
+      g_date_get_julian (date) > (guint32) PATHWAYS_DAY_LAST)
+    return NULL;
+  return pathways_day_to_iso ((PathwaysDay) g_date_get_julian (date));
 }
 
 /**
@@ -62,15 +436,14 @@ pathways_date_to_iso (const GDate *date)
 char *
 pathways_date_format_uk (const char *iso)
 {
-  GDate date;
+  int d, m, y;
 
   if (iso == NULL || *iso == '\0')
     return g_strdup ("");
-  if (!pathways_date_parse_iso (iso, &date))
+  if (!iso_dmy (iso, &d, &m, &y))
     return g_strdup (iso);
 
-  return g_strdup_printf ("%02u/%02u/%04u", g_date_get_day (&date),
-                          g_date_get_month (&date), g_date_get_year (&date));
+  return g_strdup_printf ("%02d/%02d/%04d", d, m, y);
 }
 
 /**
@@ -83,10 +456,13 @@ pathways_date_format_long (const char *iso)
 {
   GDate date;
   char buf[64];
+  int d, m, y;
 
-  if (iso == NULL || !pathways_date_parse_iso (iso, &date))
+  if (iso == NULL || !iso_dmy (iso, &d, &m, &y))
     return g_strdup (iso ? iso : "");
 
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
   if (g_date_strftime (buf, sizeof buf, "%-d %B %Y", &date) == 0)
     return pathways_date_format_uk (iso);
   return g_strdup (buf);
@@ -97,166 +473,133 @@ pathways_date_format_long (const char *iso)
  * @text: what a person typed: "22/11/2026", "22/11/26", "2026-11-22"
  * @out_iso: (out): the ISO date
  *
- * Day first, as in the UK.  Two-digit years are 20xx.
+ * pathways_day_parse_user(), for callers that only need to know whether
+ * it is a date.
  */
 gboolean
 pathways_date_parse_user (const char  *text,
                           char       **out_iso)
 {
-  g_autofree char *stripped = NULL;
-  g_auto(GStrv) parts = NULL;
-  GDate date;
-  guint d, m, y;
+  PathwaysDay day;
 
   g_return_val_if_fail (out_iso != NULL, FALSE);
   *out_iso = NULL;
 
-  if (text == NULL)
+  if (text == NULL || !pathways_day_parse_user (text, &day, NULL))
     return FALSE;
-  stripped = g_strstrip (g_strdup (text));
-
-  if (pathways_date_parse_iso (stripped, &date))
-    {
-      *out_iso = pathways_date_to_iso (&date);
-      return TRUE;
-    }
-
-  parts = g_strsplit_set (stripped, "/.-", -1);
-  if (g_strv_length (parts) != 3)
-    return FALSE;
-  for (guint i = 0; i < 3; i++)
-    {
-      if (parts[i][0] == '\0' || strlen (parts[i]) > 4)
-        return FALSE;
-      for (const char *c = parts[i]; *c; c++)
-        if (!g_ascii_isdigit (*c))
-          return FALSE;
-    }
-
-  d = (guint) atoi (parts[0]);
-  m = (guint) atoi (parts[1]);
-  y = (guint) atoi (parts[2]);
-  if (strlen (parts[2]) == 2)
-    y += 2000;
-  else if (strlen (parts[2]) != 4)
-    return FALSE;
-
-  if (!g_date_valid_dmy (d, m, y))
-    return FALSE;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, d, m, y);
-  *out_iso = pathways_date_to_iso (&date);
+  *out_iso = pathways_day_to_iso (day);
   return TRUE;
 }
 
+/**
+ * pathways_date_add_days:
+ *
+ * Returns: (transfer full) (nullable): the day @days after @iso, or %NULL
+ * if @iso is not a date or the result would fall outside 1900–9999
+ */
 char *
 pathways_date_add_days (const char *iso,
                         int         days)
 {
-  GDate date;
+  PathwaysDay day;
 
-  if (!pathways_date_parse_iso (iso, &date))
+  if (!pathways_day_from_iso (iso, &day) || !pathways_day_add_days (day, days, &day))
     return NULL;
-  if (days >= 0)
-    g_date_add_days (&date, (guint) days);
-  else
-    g_date_subtract_days (&date, (guint) -days);
-  return pathways_date_to_iso (&date);
+  return pathways_day_to_iso (day);
 }
 
-/* Clamps to the end of the month: 31 January + 1 month = 28/29 February */
+/**
+ * pathways_date_add_months:
+ *
+ * Clamps to the end of the month: 31 January + 1 month = 28/29 February.
+ *
+ * Returns: (transfer full) (nullable): the day, or %NULL if @iso is not a
+ * date or the result would fall outside 1900–9999
+ */
 char *
 pathways_date_add_months (const char *iso,
                           int         months)
 {
-  GDate date;
+  PathwaysDay day;
 
-  if (!pathways_date_parse_iso (iso, &date))
+  if (!pathways_day_from_iso (iso, &day) || !pathways_day_add_months (day, months, &day))
     return NULL;
-  if (months >= 0)
-    g_date_add_months (&date, (guint) months);
-  else
-    g_date_subtract_months (&date, (guint) -months);
-  return pathways_date_to_iso (&date);
+  return pathways_day_to_iso (day);
 }
 
 /**
  * pathways_date_birthday:
  * @years: which birthday
  *
- * The date a person born on @date_of_birth reaches @years of age.
- * Someone born on 29 February reaches an age on 1 March in a year that
- * is not a leap year (the reading of English law used by most local
- * authorities' case-management systems).
+ * See pathways_day_birthday() (29 February → 1 March).
+ *
+ * Returns: (transfer full) (nullable): the day, or %NULL if
+ * @date_of_birth is not a date or the birthday would be after 9999
  */
 char *
 pathways_date_birthday (const char *date_of_birth,
                         int         years)
 {
-  GDate dob;
-  guint y;
+  PathwaysDay day;
 
-  if (!pathways_date_parse_iso (date_of_birth, &dob))
+  if (!pathways_day_from_iso (date_of_birth, &day) || !pathways_day_birthday (day, years, &day))
     return NULL;
-
-  y = g_date_get_year (&dob) + (guint) years;
-  if (g_date_get_month (&dob) == G_DATE_FEBRUARY && g_date_get_day (&dob) == 29
-      && !g_date_is_leap_year ((GDateYear) y))
-    return g_strdup_printf ("%04u-03-01", y);
-
-  return g_strdup_printf ("%04u-%02u-%02u", y, g_date_get_month (&dob), g_date_get_day (&dob));
+  return pathways_day_to_iso (day);
 }
 
 /**
  * pathways_date_age_on:
  *
- * Returns: age in whole years on @on, or -1 if either date is invalid
+ * Returns: age in whole years on @on (0 before birth), or -1 if either
+ * is not a date
  */
 int
 pathways_date_age_on (const char *date_of_birth,
                       const char *on)
 {
-  GDate dob, day;
+  PathwaysDay dob, day;
   int age;
 
-  if (!pathways_date_parse_iso (date_of_birth, &dob) || !pathways_date_parse_iso (on, &day))
+  if (!pathways_day_from_iso (date_of_birth, &dob) || !pathways_day_from_iso (on, &day) ||
+      !pathways_day_age_on (dob, day, &age))
     return -1;
-
-  age = (int) g_date_get_year (&day) - (int) g_date_get_year (&dob);
-  if (age > 0)
-    {
-      g_autofree char *birthday = pathways_date_birthday (date_of_birth, age);
-      if (strcmp (on, birthday) < 0)
-        age--;
-    }
-  return MAX (age, 0);
+  return age;
 }
 
+/**
+ * pathways_date_days_between:
+ *
+ * Returns: @to − @from in days, or 0 if either is not a date
+ */
 int
 pathways_date_days_between (const char *from,
                             const char *to)
 {
-  GDate a, b;
+  PathwaysDay a, b;
+  int n;
 
-  if (!pathways_date_parse_iso (from, &a) || !pathways_date_parse_iso (to, &b))
+  if (!pathways_day_from_iso (from, &a) || !pathways_day_from_iso (to, &b) ||
+      !pathways_day_days_between (a, b, &n))
     return 0;
-  return g_date_days_between (&a, &b);
+  return n;
 }
+
+/* Money --------------------------------------------------------------- */
 
 /**
  * pathways_money_format:
- * @pence: an amount in pence
+ * @pence: an amount in pence (any, G_MININT64 included)
  *
- * Returns: "£1,234" for whole pounds, "£1,234.50" otherwise
+ * Returns: "£1,234" for whole pounds, "£1,234.50" otherwise, "-£5" below 0
  */
 char *
 pathways_money_format (gint64 pence)
 {
   GString *s = g_string_new (NULL);
-  gint64 pounds = ABS (pence) / 100;
-  gint64 rest = ABS (pence) % 100;
-  g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, pounds);
+  /* |G_MININT64| is not a gint64: take the magnitude unsigned */
+  guint64 magnitude = pence < 0 ? (guint64) (-(pence + 1)) + 1 : (guint64) pence;
+  guint64 rest = magnitude % 100;
+  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, magnitude / 100);
   gsize len = strlen (digits);
 
   if (pence < 0)
@@ -269,7 +612,143 @@ pathways_money_format (gint64 pence)
       g_string_append_c (s, digits[i]);
     }
   if (rest != 0)
-    g_string_append_printf (s, ".%02" G_GINT64_FORMAT, rest);
+    g_string_append_printf (s, ".%02" G_GUINT64_FORMAT, rest);
 
   return g_string_free (s, FALSE);
+}
+
+static gboolean
+money_invalid (GError     **error,
+               const char  *text)
+{
+  g_autofree char *quoted = quote_for_message (text);
+
+  g_set_error (error, PATHWAYS_FORMAT_ERROR, PATHWAYS_FORMAT_ERROR_INVALID,
+               _("“%s” is not an amount of money: enter pounds and pence, for example 120.50"), quoted);
+  return FALSE;
+}
+
+/**
+ * pathways_money_parse:
+ * @text: what a person typed: "120.50", "£1,234", "-£5", "1234.5"
+ * @out_pence: (out): the amount in pence
+ *
+ * Pounds, optionally with "£", a minus sign and thousands separators in
+ * their places (1,234,567), and at most two decimal places.  Nothing
+ * else is an amount: not "1e300", "inf", "nan", "-", "" or "12.345".
+ * Every amount from G_MININT64 to G_MAXINT64 pence can be read.
+ *
+ * Returns: %TRUE with @out_pence set, or %FALSE with @error saying what
+ * is wrong (@out_pence untouched)
+ */
+gboolean
+pathways_money_parse (const char  *text,
+                      gint64      *out_pence,
+                      GError     **error)
+{
+  g_autofree char *stripped = NULL;
+  const char *p;
+  gboolean negative = FALSE, grouped = FALSE;
+  guint64 magnitude = 0, limit;
+  guint group = 0, n_digits = 0, n_decimals = 0;
+
+  g_return_val_if_fail (out_pence != NULL, FALSE);
+
+  stripped = g_strstrip (g_strdup (text ? text : ""));
+  p = stripped;
+
+  /* "-£5", "£-5", "−£5" (a minus sign) */
+  if (*p == '-')
+    negative = TRUE, p++;
+  else if (g_str_has_prefix (p, "−"))
+    negative = TRUE, p += strlen ("−");
+  if (g_str_has_prefix (p, "£"))
+    p += strlen ("£");
+  while (*p == ' ')
+    p++;
+  if (!negative && *p == '-')
+    negative = TRUE, p++;
+
+  limit = negative ? (guint64) G_MAXINT64 + 1 : (guint64) G_MAXINT64;
+
+  /* Pounds */
+  for (; *p != '\0' && *p != '.'; p++)
+    {
+      if (*p == ',')
+        {
+          /* 1 to 3 digits before the first separator, 3 between the others */
+          if (n_digits == 0 || (grouped ? group != 3 : group > 3))
+            goto misplaced_separator;
+          grouped = TRUE;
+          group = 0;
+          continue;
+        }
+      if (!g_ascii_isdigit (*p))
+        return money_invalid (error, stripped);
+      if (magnitude > (limit - (guint64) (*p - '0')) / 10)
+        goto too_large;
+      magnitude = magnitude * 10 + (guint64) (*p - '0');
+      n_digits++;
+      group++;
+    }
+  if (n_digits == 0 && *p != '.')
+    return money_invalid (error, stripped);
+  if (grouped && group != 3)
+    goto misplaced_separator;
+
+  /* Pence */
+  if (magnitude > limit / 100)
+    goto too_large;
+  magnitude *= 100;
+  if (*p == '.')
+    {
+      guint64 pence = 0;
+
+      for (p++; *p != '\0'; p++)
+        {
+          if (!g_ascii_isdigit (*p))
+            return money_invalid (error, stripped);
+          if (++n_decimals <= 2)
+            pence = pence * 10 + (guint64) (*p - '0');
+        }
+      if (n_decimals == 0)
+        return money_invalid (error, stripped);
+      if (n_decimals > 2)
+        {
+          g_autofree char *quoted = quote_for_message (stripped);
+          g_set_error (error, PATHWAYS_FORMAT_ERROR, PATHWAYS_FORMAT_ERROR_INVALID,
+                       _("“%s” has more than two decimal places: enter pounds and pence, for example 120.50"),
+                       quoted);
+          return FALSE;
+        }
+      if (n_decimals == 1)
+        pence *= 10;
+      if (magnitude > limit - pence)
+        goto too_large;
+      magnitude += pence;
+    }
+
+  if (!negative)
+    *out_pence = (gint64) magnitude;
+  else if (magnitude == (guint64) G_MAXINT64 + 1)
+    *out_pence = G_MININT64;
+  else
+    *out_pence = -(gint64) magnitude;
+  return TRUE;
+
+misplaced_separator:
+  {
+    g_autofree char *quoted = quote_for_message (stripped);
+    g_set_error (error, PATHWAYS_FORMAT_ERROR, PATHWAYS_FORMAT_ERROR_INVALID,
+                 _("“%s” has a thousands separator out of place: write 1,234.50 or 1234.50"), quoted);
+    return FALSE;
+  }
+
+too_large:
+  {
+    g_autofree char *quoted = quote_for_message (stripped);
+    g_set_error (error, PATHWAYS_FORMAT_ERROR, PATHWAYS_FORMAT_ERROR_OUT_OF_RANGE,
+                 _("“%s” is too large an amount of money"), quoted);
+    return FALSE;
+  }
 }
