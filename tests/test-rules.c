@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "test-util.h"
@@ -767,6 +768,280 @@ START_TEST (test_alert_ineligible_move)
 }
 END_TEST
 
+/* The edges of the calendar ------------------------------------------ */
+
+/* 31/12/9999, a common "open-ended" date, used to send the working-day
+ * loop round for ever; any number of days is now counted, not walked */
+START_TEST (test_working_days_at_the_end_of_the_calendar)
+{
+  g_autofree char *thursday = pathways_rules_add_working_days (w.settings, "9999-12-30", 1);
+  g_autofree char *past = pathways_rules_add_working_days (w.settings, "9999-12-30", 2);
+  g_autofree char *wednesday = pathways_rules_add_working_days (w.settings, "9999-12-29", 2);
+  g_autofree char *from_last = pathways_rules_add_working_days (w.settings, "9999-12-31", 1);
+  g_autofree char *billions = pathways_rules_add_working_days (w.settings, "2026-11-20", G_MAXINT);
+  g_autofree char *none = pathways_rules_add_working_days (w.settings, NULL, 2);
+  g_autofree char *year_one = pathways_rules_add_working_days (w.settings, "0001-02-01", 2);
+  g_autofree char *zero = pathways_rules_add_working_days (w.settings, "2026-11-21", 0);
+  g_autofree char *many = pathways_rules_add_working_days (w.settings, "2026-01-01", 261);
+
+  ck_assert_str_eq (thursday, "9999-12-31");
+  ck_assert_ptr_null (past);
+  ck_assert_str_eq (wednesday, "9999-12-31");
+  ck_assert_ptr_null (from_last);
+  ck_assert_ptr_null (billions);
+  ck_assert_ptr_null (none);
+  ck_assert_ptr_null (year_one);
+  ck_assert_str_eq (zero, "2026-11-21");
+  /* 260 weekdays after 01/01/2026 in 2026, less the world's 3 bank holidays,
+   * then Friday 1, Monday 4, Tuesday 5 and Wednesday 6 January 2027 */
+  ck_assert_str_eq (many, "2027-01-06");
+
+  /* Every weekday of the calendar but the three bank holidays */
+  ck_assert_int_eq (pathways_rules_working_days_between (w.settings, "1900-01-01", "9999-12-31"), 2113186);
+  ck_assert_int_eq (pathways_rules_working_days_between (w.settings, "2026-12-24", "2026-12-31"), 3);
+  ck_assert_int_eq (pathways_rules_working_days_between (w.settings, "2026-12-31", "2026-12-24"), 0);
+  ck_assert_int_eq (pathways_rules_working_days_between (w.settings, "0001-01-01", "2026-12-24"), 0);
+  ck_assert_int_eq (pathways_rules_working_days_between (w.settings, NULL, "2026-12-24"), 0);
+}
+END_TEST
+
+/* The working-day count agrees with walking day by day, across holidays */
+START_TEST (test_working_days_counted_as_walked)
+{
+  const char *from = "2026-08-01";
+
+  for (int n = 0; n <= 180; n++)
+    {
+      g_autofree char *counted = pathways_rules_add_working_days (w.settings, from, n);
+      g_autofree char *day = g_strdup (from);
+      int left = n;
+
+      while (left > 0)
+        {
+          char *next = pathways_date_add_days (day, 1);
+          g_free (day);
+          day = next;
+          if (pathways_rules_is_working_day (w.settings, day))
+            left--;
+        }
+      ck_assert_str_eq (counted, day);
+      ck_assert_int_eq (pathways_rules_working_days_between (w.settings, from, day), n);
+    }
+}
+END_TEST
+
+/* Bed and breakfast on the last day there is: the limit is after it */
+START_TEST (test_bed_and_breakfast_at_the_end_of_the_calendar)
+{
+  PathwaysPersonFacts *p = add_person ("Emergency", "9980-01-01");
+  PathwaysUnitFacts *bnb = add_unit ("Station Road Guest House", "bed_and_breakfast", 16, 0);
+  g_autoptr(PathwaysEligibility) e = pathways_rules_check_unit (w.settings, p, bnb, w.people, "9999-12-31", 0);
+  const PathwaysReason *r = NULL;
+  PathwaysSpellFacts *s;
+
+  for (guint i = 0; i < e->reasons->len; i++)
+    if (g_str_equal (((PathwaysReason *) g_ptr_array_index (e->reasons, i))->rule, "emergency-limit"))
+      r = g_ptr_array_index (e->reasons, i);
+  ck_assert_ptr_nonnull (r);
+  ck_assert_str_eq (r->text, "Bed and breakfast is never suitable: only in an emergency, and for at most 2 "
+                             "working days.");
+
+  /* Placed there the day before: one working day used, the limit not reached */
+  p->date_care_ended = "9997-01-01";
+  s = add_spell (p, bnb, "current", "9999-12-30", NULL);
+  s->accom = "W";
+  s->suitable = FALSE;
+  {
+    g_autoptr(GPtrArray) alerts = alerts_of (p, "9999-12-31");
+    const PathwaysAlertFacts *a = find_alert (alerts, PATHWAYS_ALERT_EMERGENCY);
+
+    ck_assert_ptr_nonnull (a);
+    ck_assert_int_eq (a->severity, PATHWAYS_SEVERITY_MEDIUM);
+    ck_assert_str_eq (a->text, "In bed and breakfast since 30/12/9999: must move on within 2 working days.");
+  }
+}
+END_TEST
+
+/* Someone born in 9990 turns 18 after the end of the calendar: no 18th
+ * birthday, no cliff edge, no needs assessment due — and no crash */
+START_TEST (test_birthdays_after_the_end_of_the_calendar)
+{
+  PathwaysPersonFacts *p = add_person ("Late", "9990-01-01");
+  PathwaysUnitFacts *home = add_unit ("Oak House", "residential", 8, 17);
+  PathwaysUnitFacts *sp = add_unit ("The Hendersons", "staying_put", 18, 21);
+  g_autoptr(PathwaysKeyDates) d = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) alerts = NULL;
+  g_autoptr(PathwaysEligibility) e = NULL;
+  g_autofree char *need = NULL;
+  PathwaysSpellFacts *s;
+
+  p->date_first_looked_after = "9995-01-01";
+  p->needs_assessment_date = NULL;
+  p->pathway_plan_review_date = "9999-10-01";
+  p->last_contact_date = "9999-12-01";
+  s = add_spell (p, home, "current", "9996-01-01", NULL);
+  s->place = "K2";
+
+  d = pathways_rules_key_dates (p, "9999-12-31");
+  ck_assert_ptr_null (d->birthday_16);
+  ck_assert_ptr_null (d->birthday_18);
+  ck_assert_ptr_null (d->birthday_21);
+  ck_assert_ptr_null (d->needs_assessment_due);
+  ck_assert_ptr_null (d->universal_credit_from);
+  ck_assert_ptr_null (d->next_key_date);
+  list = pathways_key_dates_list (d);
+  ck_assert_uint_eq (list->len, 0);
+
+  alerts = alerts_of (p, "9999-12-31");
+  ck_assert_ptr_null (find_alert (alerts, PATHWAYS_ALERT_CLIFF_EDGE));
+  need = pathways_rules_need_date (p, w.units, "9999-12-31");
+  ck_assert_str_eq (need, "9999-12-31");
+
+  e = pathways_rules_check_unit (w.settings, p, sp, w.people, "9999-12-31", 0);
+  ck_assert_int_eq (e->verdict, PATHWAYS_VERDICT_NOT_ELIGIBLE);
+  ck_assert (has_reason (e, "staying-put-age"));
+}
+END_TEST
+
+/* 01/01/1900, the first day: the collection year started before it */
+START_TEST (test_key_dates_on_the_first_day)
+{
+  PathwaysPersonFacts *p = add_person ("Early", "1900-01-01");
+  g_autoptr(PathwaysKeyDates) d = NULL;
+  g_autoptr(GPtrArray) alerts = NULL;
+
+  p->date_first_looked_after = "1900-01-01";
+  p->needs_assessment_date = NULL;
+  p->pathway_plan_review_date = NULL;
+  p->last_contact_date = NULL;
+  d = pathways_rules_key_dates (p, "1900-01-01");
+  ck_assert_str_eq (d->birthday_18, "1918-01-01");
+  ck_assert_uint_eq (d->oc3_birthdays->len, 0);
+  alerts = alerts_of (p, "1900-01-01");
+  ck_assert_ptr_nonnull (find_alert (alerts, PATHWAYS_ALERT_GAP));
+}
+END_TEST
+
+/* Every rule for every kind of unit, on the days at both ends of the
+ * calendar and beside them, for people born at both ends: each answer
+ * in whole words (no empty date left in a sentence), nothing crashes */
+START_TEST (test_rules_across_the_calendar)
+{
+  static const char * const days[] = { "1900-01-01", "1900-02-28", "1900-03-01", "1918-01-01",
+                                       "2026-11-22", "9999-06-30", "9999-12-30", "9999-12-31" };
+  static const char * const births[] = { "1900-01-01", "1902-02-28", "2008-02-29", "9980-02-29",
+                                         "9999-12-31" };
+  const PathwaysVocabEntry *kinds;
+  guint n_kinds;
+  g_autoptr(GPtrArray) units = g_ptr_array_new ();
+
+  kinds = pathways_vocab_entries (PATHWAYS_VOCAB_UNIT_KIND, &n_kinds);
+  for (guint k = 0; k < n_kinds; k++)
+    {
+      PathwaysUnitFacts *u = add_unit (kinds[k].code, kinds[k].code, 16, 0);
+      u->status = "void";
+      u->status_from = "9999-12-01";
+      u->status_to = "9999-12-31";
+      g_ptr_array_add (units, u);
+    }
+
+  for (guint b = 0; b < G_N_ELEMENTS (births); b++)
+    {
+      PathwaysPersonFacts *p = add_person ("Edge", births[b]);
+      PathwaysSpellFacts *s;
+
+      p->date_first_looked_after = births[b];
+      p->pathway_plan_review_date = births[b];
+      p->last_contact_date = births[b];
+      p->needs_assessment_date = NULL;
+      s = add_spell (p, g_ptr_array_index (units, b % units->len), "current", births[b], "9999-12-31");
+      s->place = "U1";
+      add_spell (p, g_ptr_array_index (units, (b + 1) % units->len), "planned", "9999-12-31", NULL);
+      add_move (p, g_ptr_array_index (units, (b + 1) % units->len), NULL, "9999-12-31", "confirmed");
+
+      for (guint d = 0; d < G_N_ELEMENTS (days); d++)
+        {
+          g_autoptr(GPtrArray) alerts = alerts_of (p, days[d]);
+          g_autoptr(PathwaysKeyDates) dates = pathways_rules_key_dates (p, days[d]);
+          g_autoptr(GPtrArray) list = pathways_key_dates_list (dates);
+          g_autofree char *need = pathways_rules_need_date (p, w.units, days[d]);
+          g_autofree char *why = NULL;
+
+          pathways_rules_care_status (p, days[d], &why);
+          ck_assert_ptr_nonnull (why);
+          ck_assert (pathways_date_parse_iso (need, NULL));
+          for (guint i = 0; i < alerts->len; i++)
+            {
+              const PathwaysAlertFacts *a = g_ptr_array_index (alerts, i);
+              ck_assert_msg (a->due != NULL && pathways_date_parse_iso (a->due, NULL), "%s", a->text);
+              ck_assert_msg (strstr (a->text, " .") == NULL && strstr (a->text, "  ") == NULL &&
+                             strstr (a->text, "()") == NULL && !g_str_has_suffix (a->text, " "),
+                             "%s", a->text);
+            }
+          for (guint i = 0; i < list->len; i++)
+            ck_assert (pathways_date_parse_iso (((PathwaysKeyDate *) g_ptr_array_index (list, i))->date, NULL));
+
+          for (guint k = 0; k < units->len; k++)
+            {
+              g_autoptr(PathwaysMatch) m = pathways_rules_match (w.settings, p, g_ptr_array_index (units, k),
+                                                                 w.units, w.people, days[d], days[d]);
+              g_autofree char *from = pathways_rules_unit_free_from (g_ptr_array_index (units, k), days[d]);
+
+              ck_assert_ptr_nonnull (m);
+              for (guint i = 0; i < m->reasons->len; i++)
+                {
+                  const PathwaysReason *r = g_ptr_array_index (m->reasons, i);
+                  ck_assert_msg (strstr (r->text, " .") == NULL && strstr (r->text, "()") == NULL &&
+                                 strstr (r->text, "  ") == NULL, "%s", r->text);
+                }
+              ck_assert (from == NULL || pathways_date_parse_iso (from, NULL));
+            }
+        }
+    }
+}
+END_TEST
+
+/* A date of birth from before the calendar (written by another tool into
+ * an old database): said so, not computed with */
+START_TEST (test_date_of_birth_outside_the_calendar)
+{
+  PathwaysPersonFacts *p = add_person ("Old Record", "0001-02-01");
+  PathwaysUnitFacts *flat = add_unit ("Flat 3", "council", 18, 25);
+  g_autoptr(PathwaysEligibility) e = pathways_rules_check_unit (w.settings, p, flat, w.people, "2026-11-22", 0);
+  g_autoptr(GPtrArray) alerts = alerts_of (p, "2026-11-22");
+  g_autofree char *why = NULL;
+
+  ck_assert_int_eq (pathways_rules_care_status (p, "2026-11-22", &why), PATHWAYS_CARE_STATUS_NONE);
+  ck_assert_str_eq (why, "Not known: the date of birth is not a date Pathways can work with.");
+  ck_assert_int_eq (e->verdict, PATHWAYS_VERDICT_NOT_ELIGIBLE);
+  ck_assert (has_reason (e, "date-of-birth"));
+  ck_assert_uint_eq (alerts->len, 0);
+}
+END_TEST
+
+/* Readiness is a whole percentage whatever the weights hold */
+START_TEST (test_readiness_with_unusable_weights)
+{
+  PathwaysPersonFacts *p = add_person ("Weighed", "2007-01-01");
+
+  p->milestones_done[1] = 3;
+  p->milestones_total[1] = 4;
+  ck_assert_int_eq (pathways_rules_readiness (w.settings, p), 75);
+  w.settings->readiness_weights[1] = NAN;
+  ck_assert_int_eq (pathways_rules_readiness (w.settings, p), -1);
+  w.settings->readiness_weights[1] = INFINITY;
+  ck_assert_int_eq (pathways_rules_readiness (w.settings, p), -1);
+  w.settings->readiness_weights[1] = -1;
+  ck_assert_int_eq (pathways_rules_readiness (w.settings, p), -1);
+  w.settings->readiness_weights[1] = 1e308;
+  p->milestones_done[2] = 1;
+  p->milestones_total[2] = 1;
+  w.settings->readiness_weights[2] = 1e308;
+  ck_assert_int_eq (pathways_rules_readiness (w.settings, p), -1);
+}
+END_TEST
+
 /* Through the store: settings, snapshot, list model ------------------ */
 
 START_TEST (test_store_alerts_and_settings)
@@ -853,6 +1128,7 @@ rules_suite (void)
   TCase *elig = tcase_create ("eligibility");
   TCase *alerts = tcase_create ("alerts");
   TCase *store = tcase_create ("store");
+  TCase *edges = tcase_create ("edges");
 
   tcase_add_checked_fixture (status, world_setup, world_teardown);
   tcase_add_loop_test (status, test_status, 0, G_N_ELEMENTS (status_cases));
@@ -894,6 +1170,19 @@ rules_suite (void)
   suite_add_tcase (s, alerts);
 
   tcase_set_timeout (store, 120);
+  /* An endless loop fails in seconds, not at the suite's timeout */
+  tcase_set_timeout (edges, 10);
+  tcase_add_checked_fixture (edges, world_setup, world_teardown);
+  tcase_add_test (edges, test_working_days_at_the_end_of_the_calendar);
+  tcase_add_test (edges, test_working_days_counted_as_walked);
+  tcase_add_test (edges, test_bed_and_breakfast_at_the_end_of_the_calendar);
+  tcase_add_test (edges, test_birthdays_after_the_end_of_the_calendar);
+  tcase_add_test (edges, test_key_dates_on_the_first_day);
+  tcase_add_test (edges, test_rules_across_the_calendar);
+  tcase_add_test (edges, test_date_of_birth_outside_the_calendar);
+  tcase_add_test (edges, test_readiness_with_unusable_weights);
+  suite_add_tcase (s, edges);
+
   tcase_add_test (store, test_store_alerts_and_settings);
   tcase_add_test (store, test_demo_caseload_has_rules);
   suite_add_tcase (s, store);

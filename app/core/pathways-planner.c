@@ -178,7 +178,8 @@ check_with_snapshot (PathwaysSnapshot           *snap,
       g_autofree char *outgrown = pathways_date_birthday (p->date_of_birth, u->max_age + 1);
       g_autofree char *soon = pathways_date_add_months (req->date, 6);
 
-      if (strcmp (outgrown, req->date) > 0 && strcmp (outgrown, soon) <= 0)
+      /* (NULL: after the end of the calendar — never, or within any horizon) */
+      if (outgrown != NULL && strcmp (outgrown, req->date) > 0 && (soon == NULL || strcmp (outgrown, soon) <= 0))
         {
           g_autofree char *uk_out = pathways_date_format_uk (outgrown);
           add_reason (e, PATHWAYS_SEVERITY_MEDIUM, "gap-after",

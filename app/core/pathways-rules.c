@@ -20,6 +20,11 @@
  *   after 16).
  * - The pathway plan is reviewed 6 months after the last review, or on
  *   the first move of accommodation since it, whichever is sooner.
+ * - Date arithmetic is bounded (pathways-format.h): a day that would fall
+ *   after 31/12/9999 comes back as NULL, and here means "not within the
+ *   calendar": a birthday after it never arrives, a horizon ("within 6
+ *   months") past it takes in every day there is, a due date past it is
+ *   not yet due.  Every such NULL is handled where it is made.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,6 +33,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -137,7 +143,13 @@ pathways_rules_care_status (const PathwaysPersonFacts  *p,
   PathwaysCareStatus status;
   char *why;
 
-  if (age < 16)
+  if (age < 0)
+    {
+      /* A date of birth outside 1900–9999 (written by another tool) */
+      status = PATHWAYS_CARE_STATUS_NONE;
+      why = g_strdup (_("Not known: the date of birth is not a date Pathways can work with."));
+    }
+  else if (age < 16)
     {
       status = in_care ? PATHWAYS_CARE_STATUS_LOOKED_AFTER : PATHWAYS_CARE_STATUS_NONE;
       why = in_care ? g_strdup_printf (_("Looked after: leaving-care duties start at 16 (aged %d)."), age)
@@ -240,58 +252,98 @@ gboolean
 pathways_rules_is_working_day (const PathwaysRuleSettings *settings,
                                const char                 *date)
 {
-  GDate d;
+  PathwaysDay day;
   GDateWeekday wd;
 
-  if (!pathways_date_parse_iso (date, &d))
+  if (!pathways_day_from_iso (date, &day))
     return FALSE;
-  wd = g_date_get_weekday (&d);
+  wd = pathways_day_get_weekday (day);
   if (wd == G_DATE_SATURDAY || wd == G_DATE_SUNDAY)
     return FALSE;
   return settings->bank_holidays == NULL || !g_hash_table_contains (settings->bank_holidays, date);
 }
 
+/* Mondays to Fridays among days 1 … @day (day 1, 01/01/0001, was a Monday) */
+static gint64
+weekdays_upto (gint64 day)
+{
+  return day / 7 * 5 + MIN (day % 7, 5);
+}
+
+/* The first day whose weekdays_upto() reaches @count (≥ 1): a weekday */
+static gint64
+weekday_number (gint64 count)
+{
+  return 7 * ((count - 1) / 5) + (count - 1) % 5 + 1;
+}
+
+/* Bank holidays on a weekday among days … @day */
+static gint64
+holidays_upto (const PathwaysRuleSettings *settings,
+               PathwaysDay                 day)
+{
+  const GArray *days = settings->holiday_days;
+  guint lo = 0, hi = days ? days->len : 0;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (g_array_index (days, PathwaysDay, mid) <= day)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
 /**
  * pathways_rules_add_working_days:
  *
- * Returns: the day on which @n working days after @date have passed
+ * Counted, not walked: any @n costs the same, and a day after 31/12/9999
+ * is never reached.
+ *
+ * Returns: (nullable): the day on which @n working days after @date have
+ * passed (@date itself for @n ≤ 0), or %NULL if @date is not a date or
+ * that day would be after 31/12/9999
  */
 char *
 pathways_rules_add_working_days (const PathwaysRuleSettings *settings,
                                  const char                 *date,
                                  int                         n)
 {
-  char *day = g_strdup (date);
+  PathwaysDay day;
+  gint64 need = n;
 
-  while (n > 0)
+  if (!pathways_day_from_iso (date, &day))
+    return NULL;
+
+  /* Step over @need weekdays, then over as many more as there were bank
+   * holidays among them.  Each pass counts holidays the last did not, so
+   * there are at most (holidays + 1) passes. */
+  while (need > 0)
     {
-      char *next = pathways_date_add_days (day, 1);
-      g_free (day);
-      day = next;
-      if (pathways_rules_is_working_day (settings, day))
-        n--;
+      gint64 end = weekday_number (weekdays_upto (day) + need);
+
+      if (end > PATHWAYS_DAY_LAST)
+        return NULL;
+      need = holidays_upto (settings, (PathwaysDay) end) - holidays_upto (settings, day);
+      day = (PathwaysDay) end;
     }
-  return day;
+  return pathways_day_to_iso (day);
 }
 
-/* Working days after @from up to and including @to */
+/* Working days after @from up to and including @to (0 if @to is not after
+ * @from, or either is not a date) */
 int
 pathways_rules_working_days_between (const PathwaysRuleSettings *settings,
                                      const char                 *from,
                                      const char                 *to)
 {
-  g_autofree char *day = g_strdup (from);
-  int n = 0;
+  PathwaysDay a, b;
 
-  while (strcmp (day, to) < 0)
-    {
-      char *next = pathways_date_add_days (day, 1);
-      g_free (day);
-      day = next;
-      if (pathways_rules_is_working_day (settings, day))
-        n++;
-    }
-  return n;
+  if (!pathways_day_from_iso (from, &a) || !pathways_day_from_iso (to, &b) || b <= a)
+    return 0;
+  return (int) (weekdays_upto (b) - weekdays_upto (a) - (holidays_upto (settings, b) - holidays_upto (settings, a)));
 }
 
 /* Spells ------------------------------------------------------------- */
@@ -378,6 +430,8 @@ needs_assessment_due (const PathwaysPersonFacts *p,
 {
   /* CPPCR 2010 reg 42: within 3 months of the 16th birthday, or of
    * becoming eligible if later */
+  if (b16 == NULL)
+    return NULL;  /* 16 after the end of the calendar */
   if (p->date_first_looked_after != NULL && strcmp (p->date_first_looked_after, b16) > 0)
     {
       g_autofree char *eligible = pathways_date_add_days (p->date_first_looked_after, THIRTEEN_WEEKS);
@@ -403,8 +457,9 @@ plan_review_due (const PathwaysPersonFacts *p,
   for (guint i = 0; p->spells && i < p->spells->len; i++)
     {
       const PathwaysSpellFacts *s = g_ptr_array_index (p->spells, i);
+      /* (no 6-monthly review within the calendar: due is NULL) */
       if (!g_str_equal (s->state, "planned") && strcmp (s->start, last) > 0 &&
-          strcmp (s->start, on) <= 0 && strcmp (s->start, due) < 0)
+          strcmp (s->start, on) <= 0 && (due == NULL || strcmp (s->start, due) < 0))
         {
           g_free (due);
           due = g_strdup (s->start);
@@ -446,6 +501,7 @@ consider_next (PathwaysKeyDates *d,
 static PathwaysKeyDates *
 key_dates_full (const PathwaysPersonFacts *p,
                 const char                *on,
+                PathwaysDay                on_day,
                 GHashTable                *units)
 {
   PathwaysKeyDates *d = g_new0 (PathwaysKeyDates, 1);
@@ -453,7 +509,7 @@ key_dates_full (const PathwaysPersonFacts *p,
   const char *dob = p->date_of_birth;
   g_autofree char *year_start = NULL;
   g_autofree char *year_end = NULL;
-  GDate day;
+  int month, year;
 
   d->birthday_16 = pathways_date_birthday (dob, 16);
   d->birthday_18 = pathways_date_birthday (dob, 18);
@@ -470,18 +526,21 @@ key_dates_full (const PathwaysPersonFacts *p,
   d->pa_support_end = g_strdup (d->birthday_21);
   d->pa_support_end_on_request = g_strdup (d->birthday_25);
 
-  /* SSDA903 OC3: the 17th–21st birthdays in the collection year (1 April–31 March) */
-  pathways_date_parse_iso (on, &day);
-  if (g_date_get_month (&day) >= G_DATE_APRIL)
-    year_start = g_strdup_printf ("%04u-04-01", g_date_get_year (&day));
-  else
-    year_start = g_strdup_printf ("%04u-04-01", g_date_get_year (&day) - 1);
-  year_end = pathways_date_add_months (year_start, 12);
+  /* SSDA903 OC3: the 17th–21st birthdays in the collection year (1 April–31 March).
+   * A year starting before 1900 or ending after 9999 is open at that end. */
+  pathways_day_to_dmy (on_day, NULL, &month, &year);
+  if (month < G_DATE_APRIL)
+    year--;
+  if (year >= 1900)
+    year_start = g_strdup_printf ("%04d-04-01", year);
+  if (year + 1 <= 9999)
+    year_end = g_strdup_printf ("%04d-04-01", year + 1);
   d->oc3_birthdays = g_ptr_array_new_with_free_func (g_free);
   for (int age = 17; age <= 21; age++)
     {
       char *b = pathways_date_birthday (dob, age);
-      if (strcmp (b, year_start) >= 0 && strcmp (b, year_end) < 0)
+      if (b != NULL && (year_start == NULL || strcmp (b, year_start) >= 0) &&
+          (year_end == NULL || strcmp (b, year_end) < 0))
         g_ptr_array_add (d->oc3_birthdays, b);
       else
         g_free (b);
@@ -509,7 +568,11 @@ PathwaysKeyDates *
 pathways_rules_key_dates (const PathwaysPersonFacts *person,
                           const char                *on)
 {
-  return key_dates_full (person, on, NULL);
+  PathwaysDay on_day;
+
+  g_return_val_if_fail (pathways_day_from_iso (on, &on_day), NULL);
+
+  return key_dates_full (person, on, on_day, NULL);
 }
 
 /* Eligibility -------------------------------------------------------- */
@@ -579,8 +642,10 @@ foster_at_18 (const PathwaysPersonFacts *p,
               const char                *date)
 {
   g_autofree char *eve = pathways_date_add_days (b18, -1);
-  const PathwaysSpellFacts *s = pathways_rules_spell_on (p, eve);
+  const PathwaysSpellFacts *s = eve ? pathways_rules_spell_on (p, eve) : NULL;
 
+  if (b18 == NULL)
+    return FALSE;  /* 18 after the end of the calendar */
   if (s == NULL && strcmp (date, b18) < 0)
     s = current_spell (p);
   if (s != NULL)
@@ -647,7 +712,7 @@ pathways_rules_check_unit (const PathwaysRuleSettings *settings,
                            const char                 *date,
                            gint64                      ignore_spell_id)
 {
-  PathwaysEligibility *e = g_new0 (PathwaysEligibility, 1);
+  PathwaysEligibility *e;
   int age = pathways_date_age_on (p->date_of_birth, date);
   g_autofree char *uk_date = pathways_date_format_uk (date);
   g_autofree char *b18 = pathways_date_birthday (p->date_of_birth, 18);
@@ -655,7 +720,15 @@ pathways_rules_check_unit (const PathwaysRuleSettings *settings,
   gboolean blocked = FALSE, warned = FALSE;
   const char *kind = u->kind;
 
+  g_return_val_if_fail (pathways_date_parse_iso (date, NULL), NULL);
+
+  e = g_new0 (PathwaysEligibility, 1);
   e->reasons = g_ptr_array_new_with_free_func (reason_free);
+
+  if (age < 0)
+    /* A date of birth outside 1900–9999 (written by another tool) */
+    add_reason (e, PATHWAYS_SEVERITY_HIGH, "date-of-birth",
+                g_strdup (_("The date of birth is not a date Pathways can work with: correct it first.")));
 
   /* The unit itself on that day */
   if (u->retired_on != NULL && strcmp (u->retired_on, date) <= 0)
@@ -710,7 +783,9 @@ pathways_rules_check_unit (const PathwaysRuleSettings *settings,
     }
 
   /* Age */
-  if (age < u->min_age || (u->max_age != 0 && age > u->max_age))
+  if (age < 0)
+    ;  /* said above */
+  else if (age < u->min_age || (u->max_age != 0 && age > u->max_age))
     {
       if (u->max_age != 0)
         add_reason (e, PATHWAYS_SEVERITY_HIGH, "unit-age-range",
@@ -722,7 +797,9 @@ pathways_rules_check_unit (const PathwaysRuleSettings *settings,
                                      age, uk_date, u->min_age));
     }
 
-  if (age < 16)
+  if (age < 0)
+    ;
+  else if (age < 16)
     /* Care Planning etc. (Amendment) Regs 2021: from 9 September 2021 */
     add_reason (e, PATHWAYS_SEVERITY_HIGH, "unregulated-under-16",
                 g_strdup (_("No one under 16 may be placed in unregulated accommodation.")));
@@ -749,10 +826,12 @@ pathways_rules_check_unit (const PathwaysRuleSettings *settings,
       g_autofree char *uk_b18 = pathways_date_format_uk (b18);
       g_autofree char *uk_b21 = pathways_date_format_uk (b21);
 
-      if (strcmp (date, b18) < 0)
+      if (b18 == NULL)
+        add_reason (e, PATHWAYS_SEVERITY_HIGH, "staying-put-age", g_strdup (_("Staying Put starts at 18.")));
+      else if (strcmp (date, b18) < 0)
         add_reason (e, PATHWAYS_SEVERITY_HIGH, "staying-put-age",
                     g_strdup_printf (_("Staying Put starts at 18 (%s)."), uk_b18));
-      else if (strcmp (date, b21) >= 0)
+      else if (b21 != NULL && strcmp (date, b21) >= 0)
         add_reason (e, PATHWAYS_SEVERITY_HIGH, "staying-put-age",
                     g_strdup_printf (_("Staying Put ends at 21 (%s)."), uk_b21));
       if (!foster_at_18 (p, b18, date))
@@ -779,12 +858,26 @@ pathways_rules_check_unit (const PathwaysRuleSettings *settings,
       g_autofree char *limit = pathways_rules_add_working_days (settings, date,
                                                                 settings->emergency_max_working_days);
       g_autofree char *uk_limit = pathways_date_format_uk (limit);
+      gboolean bnb = g_strcmp0 (kind, "bed_and_breakfast") == 0;
+      int max = settings->emergency_max_working_days;
 
-      add_reason (e, PATHWAYS_SEVERITY_MEDIUM, "emergency-limit",
-                  g_strcmp0 (kind, "bed_and_breakfast") == 0
-                  ? g_strdup_printf (_("Bed and breakfast is never suitable: only in an emergency, and "
-                                       "they must move on by %s."), uk_limit)
-                  : g_strdup_printf (_("Emergency accommodation only: they must move on by %s."), uk_limit));
+      if (limit == NULL)
+        /* The limit falls after 31/12/9999 */
+        add_reason (e, PATHWAYS_SEVERITY_MEDIUM, "emergency-limit",
+                    bnb ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                        "Bed and breakfast is never suitable: only in an emergency, "
+                                                        "and for at most %d working day.",
+                                                        "Bed and breakfast is never suitable: only in an emergency, "
+                                                        "and for at most %d working days.", max), max)
+                        : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                        "Emergency accommodation only: for at most %d working day.",
+                                                        "Emergency accommodation only: for at most %d working days.",
+                                                        max), max));
+      else
+        add_reason (e, PATHWAYS_SEVERITY_MEDIUM, "emergency-limit",
+                    bnb ? g_strdup_printf (_("Bed and breakfast is never suitable: only in an emergency, and "
+                                             "they must move on by %s."), uk_limit)
+                        : g_strdup_printf (_("Emergency accommodation only: they must move on by %s."), uk_limit));
     }
 
   /* Readiness for a home of their own */
@@ -827,9 +920,11 @@ pathways_rules_readiness (const PathwaysRuleSettings *settings,
       done += settings->readiness_weights[c] * p->milestones_done[c];
       total += settings->readiness_weights[c] * p->milestones_total[c];
     }
-  if (total <= 0)
+  /* Weights are finite and not negative (pathways-settings.c); this also
+   * holds for settings made by hand */
+  if (!(total > 0) || !isfinite (total) || !isfinite (done))
     return -1;
-  return (int) (100.0 * done / total + 0.5);
+  return (int) CLAMP (100.0 * done / total + 0.5, 0.0, 100.0);
 }
 
 /* Alerts ------------------------------------------------------------- */
@@ -966,7 +1061,22 @@ alerts_accommodation (const PathwaysRuleSettings *settings,
       g_autofree char *uk_limit = pathways_date_format_uk (limit);
       g_autofree char *uk_start = pathways_date_format_uk (cur->start);
 
-      if (used > settings->emergency_max_working_days)
+      if (limit == NULL)
+        {
+          /* The limit falls after 31/12/9999, so it has not passed */
+          int max = settings->emergency_max_working_days;
+          raise_alert (out, p, PATHWAYS_SEVERITY_MEDIUM, PATHWAYS_ALERT_EMERGENCY, on,
+                 bnb ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "In bed and breakfast since %s: must move on within %d working day.",
+                                                     "In bed and breakfast since %s: must move on within %d working days.",
+                                                     max), uk_start, max)
+                     : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "In emergency accommodation since %s: must move on within %d "
+                                                     "working day.",
+                                                     "In emergency accommodation since %s: must move on within %d "
+                                                     "working days.", max), uk_start, max));
+        }
+      else if (used > settings->emergency_max_working_days)
         raise_alert (out, p, PATHWAYS_SEVERITY_HIGH, PATHWAYS_ALERT_EMERGENCY, limit,
                bnb ? g_strdup_printf (_("In bed and breakfast since %s: %d working days, over the limit "
                                         "of %d."), uk_start, used, settings->emergency_max_working_days)
@@ -1005,13 +1115,15 @@ alerts_accommodation (const PathwaysRuleSettings *settings,
   if (in_staying_put (cur, units))
     {
       g_autofree char *b21 = pathways_date_birthday (p->date_of_birth, 21);
-      g_autofree char *horizon = pathways_date_add_months (on, 6);
+      g_autofree char *horizon = pathways_date_add_months (on, 6);  /* NULL: past the calendar's end */
       g_autofree char *soon = pathways_date_add_months (on, 3);
 
-      if (strcmp (b21, on) > 0 && strcmp (b21, horizon) <= 0 && !has_move_planned_after (p, cur->start))
+      if (b21 != NULL && strcmp (b21, on) > 0 && (horizon == NULL || strcmp (b21, horizon) <= 0) &&
+          !has_move_planned_after (p, cur->start))
         {
           g_autofree char *uk_b21 = pathways_date_format_uk (b21);
-          raise_alert (out, p, strcmp (b21, soon) <= 0 ? PATHWAYS_SEVERITY_HIGH : PATHWAYS_SEVERITY_MEDIUM,
+          raise_alert (out, p, soon == NULL || strcmp (b21, soon) <= 0 ? PATHWAYS_SEVERITY_HIGH
+                                                                       : PATHWAYS_SEVERITY_MEDIUM,
                  PATHWAYS_ALERT_STAYING_PUT_ENDING, b21,
                  g_strdup_printf (_("Staying Put ends on %s and no move is planned."), uk_b21));
         }
@@ -1065,26 +1177,32 @@ pathways_rules_alerts_for (const PathwaysRuleSettings *settings,
                            GPtrArray                  *out)
 {
   int age = pathways_date_age_on (p->date_of_birth, on);
-  PathwaysCareStatus status = pathways_rules_care_status (p, on, NULL);
+  PathwaysCareStatus status;
   g_autoptr(PathwaysKeyDates) dates = NULL;
   g_autofree char *b18 = NULL;
+  PathwaysDay on_day;
 
-  if (age >= 25)
+  g_return_if_fail (pathways_day_from_iso (on, &on_day));
+
+  /* Over 25, or no date of birth the rules can work with */
+  if (age >= 25 || age < 0)
     return;
 
-  dates = key_dates_full (p, on, units);
-  b18 = g_strdup (dates->birthday_18);
+  status = pathways_rules_care_status (p, on, NULL);
+  dates = key_dates_full (p, on, on_day, units);
+  b18 = g_strdup (dates->birthday_18);  /* NULL: 18 after the end of the calendar */
 
   /* The cliff edge: turning 18 within 6 months with nothing confirmed from the birthday */
-  if (age < 18)
+  if (age < 18 && b18 != NULL)
     {
-      g_autofree char *horizon = pathways_date_add_months (on, 6);
+      g_autofree char *horizon = pathways_date_add_months (on, 6);  /* NULL: past the calendar's end */
       g_autofree char *soon = pathways_date_add_months (on, 3);
 
-      if (strcmp (b18, horizon) <= 0 && !has_accommodation_from_18 (p, units, b18))
+      if ((horizon == NULL || strcmp (b18, horizon) <= 0) && !has_accommodation_from_18 (p, units, b18))
         {
           g_autofree char *uk = pathways_date_format_uk (b18);
-          raise_alert (out, p, strcmp (b18, soon) <= 0 ? PATHWAYS_SEVERITY_HIGH : PATHWAYS_SEVERITY_MEDIUM,
+          raise_alert (out, p, soon == NULL || strcmp (b18, soon) <= 0 ? PATHWAYS_SEVERITY_HIGH
+                                                                       : PATHWAYS_SEVERITY_MEDIUM,
                  PATHWAYS_ALERT_CLIFF_EDGE, b18,
                  g_strdup_printf (_("Turns 18 on %s with no accommodation confirmed from that day."), uk));
         }
@@ -1093,7 +1211,7 @@ pathways_rules_alerts_for (const PathwaysRuleSettings *settings,
   /* Needs assessment: CPPCR 2010 reg 42.  From 18 the pathway plan
    * review carries the duty, so the alert stops at 18. */
   if (age >= 16 && age < 18 && status != PATHWAYS_CARE_STATUS_NONE && p->needs_assessment_date == NULL &&
-      strcmp (dates->needs_assessment_due, on) < 0)
+      dates->needs_assessment_due != NULL && strcmp (dates->needs_assessment_due, on) < 0)
     {
       g_autofree char *uk = pathways_date_format_uk (dates->needs_assessment_due);
       raise_alert (out, p, PATHWAYS_SEVERITY_HIGH, PATHWAYS_ALERT_NEEDS_ASSESSMENT, dates->needs_assessment_due,
@@ -1105,7 +1223,7 @@ pathways_rules_alerts_for (const PathwaysRuleSettings *settings,
     {
       g_autofree char *uk = pathways_date_format_uk (dates->pathway_plan_review_due);
       g_autofree char *late = pathways_date_add_months (dates->pathway_plan_review_due, 3);
-      raise_alert (out, p, strcmp (late, on) < 0 ? PATHWAYS_SEVERITY_HIGH : PATHWAYS_SEVERITY_MEDIUM,
+      raise_alert (out, p, late != NULL && strcmp (late, on) < 0 ? PATHWAYS_SEVERITY_HIGH : PATHWAYS_SEVERITY_MEDIUM,
              PATHWAYS_ALERT_PLAN_REVIEW, dates->pathway_plan_review_due,
              g_strdup_printf (_("Pathway plan review was due on %s."), uk));
     }
@@ -1119,7 +1237,8 @@ pathways_rules_alerts_for (const PathwaysRuleSettings *settings,
       else
         {
           g_autofree char *due = pathways_date_add_days (p->last_contact_date, settings->contact_interval_days);
-          if (strcmp (due, on) < 0)
+          /* (NULL: due after the end of the calendar, so not overdue) */
+          if (due != NULL && strcmp (due, on) < 0)
             {
               g_autofree char *uk = pathways_date_format_uk (p->last_contact_date);
               raise_alert (out, p, PATHWAYS_SEVERITY_MEDIUM, PATHWAYS_ALERT_CONTACT, due,
@@ -1154,14 +1273,14 @@ pathways_rules_alerts_for (const PathwaysRuleSettings *settings,
     if (last == NULL)
       raise_alert (out, p, PATHWAYS_SEVERITY_HIGH, PATHWAYS_ALERT_GAP, on,
              g_strdup (_("No current accommodation is recorded.")));
-    else if (last->planned_end != NULL && !(age < 18 && g_str_equal (last->planned_end, b18)) &&
+    else if (last->planned_end != NULL && !(age < 18 && g_strcmp0 (last->planned_end, b18) == 0) &&
              !has_move_planned_after (p, last->planned_end))
       {
         g_autofree char *uk = pathways_date_format_uk (last->planned_end);
-        g_autofree char *soon = pathways_date_add_days (on, 28);
+        g_autofree char *soon = pathways_date_add_days (on, 28);  /* NULL: past the calendar's end */
         g_autofree char *later = pathways_date_add_months (on, 3);
-        PathwaysSeverity sev = strcmp (last->planned_end, soon) <= 0 ? PATHWAYS_SEVERITY_HIGH
-                             : strcmp (last->planned_end, later) <= 0 ? PATHWAYS_SEVERITY_MEDIUM
+        PathwaysSeverity sev = soon == NULL || strcmp (last->planned_end, soon) <= 0 ? PATHWAYS_SEVERITY_HIGH
+                             : later == NULL || strcmp (last->planned_end, later) <= 0 ? PATHWAYS_SEVERITY_MEDIUM
                              : PATHWAYS_SEVERITY_LOW;
         raise_alert (out, p, sev, PATHWAYS_ALERT_GAP, last->planned_end,
                g_strdup_printf (_("Accommodation ends on %s with nothing planned after it."), uk));
@@ -1198,7 +1317,7 @@ pathways_rules_alerts_for (const PathwaysRuleSettings *settings,
       g_autoptr(PathwaysEligibility) e = NULL;
 
       if (!(g_str_equal (t->state, "confirmed") || g_str_equal (t->state, "proposed")) ||
-          t->to_unit_id == 0 || strcmp (t->planned_date, on) < 0)
+          t->to_unit_id == 0 || strcmp (t->planned_date, on) < 0 || !pathways_date_parse_iso (t->planned_date, NULL))
         continue;
       to = g_hash_table_lookup (units, &t->to_unit_id);
       if (to == NULL)
@@ -1229,6 +1348,15 @@ int_setting (GHashTable *table,
     return fallback;
   n = strtol (v, &end, 10);
   return (end != v && *end == '\0' && n >= 0 && n < G_MAXINT) ? (int) n : fallback;
+}
+
+static int
+compare_days (gconstpointer a,
+              gconstpointer b)
+{
+  PathwaysDay x = *(const PathwaysDay *) a, y = *(const PathwaysDay *) b;
+
+  return (x > y) - (x < y);
 }
 
 /**
@@ -1274,8 +1402,23 @@ pathways_rule_settings_new_from_table (GHashTable *table,
     }
 
   s->bank_holidays = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  s->holiday_days = g_array_new (FALSE, FALSE, sizeof (PathwaysDay));
   for (guint i = 0; bank_holidays && i < bank_holidays->len; i++)
-    g_hash_table_add (s->bank_holidays, g_strdup (g_ptr_array_index (bank_holidays, i)));
+    {
+      const char *iso = g_ptr_array_index (bank_holidays, i);
+      PathwaysDay day;
+
+      g_hash_table_add (s->bank_holidays, g_strdup (iso));
+      /* For counting working days: the holidays on weekdays, once each */
+      if (pathways_day_from_iso (iso, &day) && pathways_day_get_weekday (day) <= G_DATE_FRIDAY)
+        g_array_append_val (s->holiday_days, day);
+    }
+  g_array_sort (s->holiday_days, compare_days);
+  for (guint i = 1; i < s->holiday_days->len;)
+    if (g_array_index (s->holiday_days, PathwaysDay, i) == g_array_index (s->holiday_days, PathwaysDay, i - 1))
+      g_array_remove_index (s->holiday_days, i);
+    else
+      i++;
 
   return s;
 }
@@ -1288,6 +1431,7 @@ pathways_rule_settings_free (PathwaysRuleSettings *s)
   g_free (s->authority_name);
   g_strfreev (s->authority_areas);
   g_clear_pointer (&s->bank_holidays, g_hash_table_unref);
+  g_clear_pointer (&s->holiday_days, g_array_unref);
   g_free (s);
 }
 
@@ -1499,18 +1643,25 @@ pathways_rules_need_date (const PathwaysPersonFacts *p,
   const PathwaysUnitFacts *u = unit_of (units, cur);
   int age = pathways_date_age_on (p->date_of_birth, today);
 
+  g_return_val_if_fail (pathways_date_parse_iso (today, NULL), NULL);
+
   if (cur == NULL || str_in (cur->accom, (const char *[]) { "W", "V", "S", NULL }) ||
       str_in (u ? u->kind : NULL, emergency_kinds))
     return g_strdup (today);
   if (age < 18 && (cur->place != NULL || (u && u->max_age != 0 && u->max_age < 18)))
     {
+      /* (NULL: 18 after the end of the calendar, so not a need) */
       char *b18 = pathways_date_birthday (p->date_of_birth, 18);
-      if (!has_accommodation_from_18 (p, units, b18))
+      if (b18 != NULL && !has_accommodation_from_18 (p, units, b18))
         return b18;
       g_free (b18);
     }
   if (in_staying_put (cur, units))
-    return pathways_date_birthday (p->date_of_birth, 21);
+    {
+      char *b21 = pathways_date_birthday (p->date_of_birth, 21);
+      if (b21 != NULL)
+        return b21;
+    }
   if (cur->planned_end != NULL && strcmp (cur->planned_end, today) > 0)
     return g_strdup (cur->planned_end);
   return g_strdup (today);
@@ -1535,9 +1686,10 @@ pathways_rules_match (const PathwaysRuleSettings *settings,
                       const char                 *date,
                       const char                 *today)
 {
-  PathwaysMatch *m = g_new0 (PathwaysMatch, 1);
-  g_autoptr(PathwaysEligibility) e = pathways_rules_check_unit (settings, p, u, people, date, 0);
-  g_autofree char *need = pathways_rules_need_date (p, units, today);
+  PathwaysMatch *m;
+  g_autoptr(PathwaysEligibility) e = NULL;
+  g_autofree char *need = NULL;
+  /* NULL: before the start or after the end of the calendar */
   g_autofree char *window_start = pathways_date_add_months (date, -2);
   g_autofree char *window_end = pathways_date_add_months (date, 2);
   const PathwaysSpellFacts *cur = current_spell (p);
@@ -1545,6 +1697,12 @@ pathways_rules_match (const PathwaysRuleSettings *settings,
   int readiness = pathways_rules_readiness (settings, p);
   PathwaysEligibility fit = { 0 };
 
+  g_return_val_if_fail (pathways_date_parse_iso (date, NULL), NULL);
+  g_return_val_if_fail (pathways_date_parse_iso (today, NULL), NULL);
+
+  m = g_new0 (PathwaysMatch, 1);
+  e = pathways_rules_check_unit (settings, p, u, people, date, 0);
+  need = pathways_rules_need_date (p, units, today);
   m->verdict = e->verdict;
   m->reasons = g_steal_pointer (&e->reasons);
   e->reasons = g_ptr_array_new ();
@@ -1568,7 +1726,8 @@ pathways_rules_match (const PathwaysRuleSettings *settings,
       add_reason (&fit, PATHWAYS_SEVERITY_INFO, "need-emergency",
                   g_strdup (_("In emergency accommodation now.")));
     }
-  else if (strcmp (need, window_start) >= 0 && strcmp (need, window_end) <= 0 && strcmp (need, today) > 0 &&
+  else if ((window_start == NULL || strcmp (need, window_start) >= 0) &&
+           (window_end == NULL || strcmp (need, window_end) <= 0) && strcmp (need, today) > 0 &&
            !has_move_planned_after (p, need))
     {
       g_autofree char *uk = pathways_date_format_uk (need);

@@ -70,6 +70,7 @@ typedef struct {
   gint64   suha_amount;              /* pence */
   int      emergency_max_working_days;
   GHashTable *bank_holidays;         /* ISO date set */
+  GArray     *holiday_days;          /* PathwaysDay, sorted: those on a weekday */
 } PathwaysRuleSettings;
 
 typedef struct {

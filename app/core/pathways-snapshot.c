@@ -301,7 +301,8 @@ pathways_snapshot_load (PathwaysStore  *store,
   snap->spells = g_ptr_array_new_with_free_func (g_free);
   snap->transitions = g_ptr_array_new_with_free_func (g_free);
   /* Readiness counts milestones due within the next six months */
-  horizon = pathways_date_add_months (on, 6);
+  if ((horizon = pathways_date_add_months (on, 6)) == NULL)
+    horizon = g_strdup (PATHWAYS_DATE_ISO_LAST);  /* six months on is past the end of the calendar */
 
   pathways_store_lock (store);
 

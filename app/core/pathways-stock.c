@@ -201,7 +201,8 @@ pathways_stock_counts (PathwaysStore  *store,
             }
           else if (g_strcmp0 (u->status, "void") == 0)
             void_++;
-          if (from != NULL && strcmp (from, today) > 0 && strcmp (from, horizon) <= 0)
+          /* (a horizon after the end of the calendar takes in every day) */
+          if (from != NULL && strcmp (from, today) > 0 && (horizon == NULL || strcmp (from, horizon) <= 0))
             coming++;
         }
       g_ptr_array_add (items, g_object_new (PATHWAYS_TYPE_KIND_COUNT,
@@ -240,7 +241,7 @@ pathways_stock_coming_free (PathwaysStore  *store,
       g_autoptr(PathwaysRecord) row = g_list_model_get_item (stock, i);
       const char *from = pathways_record_get_string (row, "available-from");
 
-      if (from != NULL && strcmp (from, today) > 0 && strcmp (from, horizon) <= 0)
+      if (from != NULL && strcmp (from, today) > 0 && (horizon == NULL || strcmp (from, horizon) <= 0))
         g_ptr_array_add (items, g_object_ref (row));
     }
   g_ptr_array_sort (items, compare_by_available);

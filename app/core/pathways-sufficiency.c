@@ -565,8 +565,8 @@ unmet_need (PathwaysSnapshot          *snap,
         need = pathways_date_birthday (p->date_of_birth, 18);
       else if (from == PATHWAYS_STAGE_STAYING_PUT)
         need = pathways_date_birthday (p->date_of_birth, 21);
-      else
-        return FALSE;
+      if (need == NULL)
+        return FALSE;  /* nothing ends, or only after the end of the calendar */
 
       /* A move planned from then on to an address outside the register */
       for (guint i = 0; p->transitions && i < p->transitions->len; i++)
@@ -723,6 +723,7 @@ pathways_sufficiency_compute (PathwaysStore  *store,
       g_autofree char *need = NULL;
       PathwaysStage need_stage;
       int age = pathways_date_age_on (p->date_of_birth, on);
+      g_autofree char *b18 = pathways_date_birthday (p->date_of_birth, 18);
 
       if (age >= 25)
         continue;
@@ -740,13 +741,14 @@ pathways_sufficiency_compute (PathwaysStore  *store,
           suff->mix[kind].count++;
         }
 
-      if (age < 18)
+      /* (no 18th birthday within the calendar, or no usable date of birth: NULL) */
+      if (age < 18 && b18 != NULL)
         {
-          g_autofree char *b18 = pathways_date_birthday (p->date_of_birth, 18);
           PathwaysRoute route = planned_route (snap, p, b18);
 
+          /* (a horizon after the end of the calendar, NULL, takes in every birthday) */
           for (int h = 0; h < PATHWAYS_CLIFF_N_HORIZONS; h++)
-            if (strcmp (b18, cliff_limits[h]) <= 0)
+            if (cliff_limits[h] == NULL || strcmp (b18, cliff_limits[h]) <= 0)
               {
                 suff->cliff_total[h]++;
                 suff->cliff_by_mix[kind][h]++;

@@ -318,7 +318,8 @@ table_demand (const PathwaysSufficiency *s)
                         _("Move-on: need"), _("Move-on: free"), NULL);
 
   G_STATIC_ASSERT (PATHWAYS_N_FORECAST_STAGES == 4);
-  for (int m = 0; m < PATHWAYS_SUFFICIENCY_MONTHS; m++)
+  /* (months after the end of the calendar, NULL, have no row) */
+  for (int m = 0; m < PATHWAYS_SUFFICIENCY_MONTHS && s->months[m] != NULL; m++)
     {
       Cell *row = table_add_row (t);
       g_autofree char *month = pathways_month_label (s->months[m]);

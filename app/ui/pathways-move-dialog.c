@@ -495,10 +495,15 @@ date_changed_cb (PathwaysMoveDialog *self,
                  AdwEntryRow        *row)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  g_autoptr(GError) error = NULL;
   g_autofree char *iso = NULL;
+  PathwaysDay day;
 
-  if (!pathways_date_parse_user (text, &iso))
-    g_clear_pointer (&iso, g_free);
+  /* Not a date, or a day outside the calendar: say which */
+  if (pathways_day_parse_user (text, &day, &error))
+    iso = pathways_day_to_iso (day);
+  else
+    gtk_label_set_label (self->date_error_label, error->message);
 
   gtk_widget_set_visible (GTK_WIDGET (self->date_error_label), iso == NULL && *text != '\0');
   if (iso == NULL)
@@ -780,7 +785,8 @@ pathways_move_dialog_new (PathwaysStore *store,
 
   /* A fortnight ahead to start with: a planned move, not an emergency */
   today = pathways_clock_dup_today (pathways_store_get_clock (store));
-  soon = pathways_date_add_days (today, 14);
+  if ((soon = pathways_date_add_days (today, 14)) == NULL)
+    soon = g_strdup (today);  /* a fortnight on is after the end of the calendar */
   uk = pathways_date_format_uk (soon);
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), uk);
   show_check (self);
