@@ -99,5 +99,36 @@ check "check 903 of a clean file exits 0" "'$cli' check 903 '$dir/903/one.csv' -
 "$cli" check stock "$(dirname "$0")/../data/stock-sample.csv" > "$dir/stock.txt"
 check "check stock reads the sample" "grep -q '^5 units would be added' '$dir/stock.txt'"
 
+# The edges of the calendar: refused with a reason, or answered promptly
+for cmd in alerts caseload "report --output $dir/r.pdf"; do
+  # shellcheck disable=SC2086
+  rc=0; "$cli" $cmd --database "$dir/a.db" --today 0001-02-01 > /dev/null 2> "$dir/err.txt" || rc=$?
+  check "${cmd%% *}: year 1 is refused (exit 2) with the calendar's range" \
+    "[ $rc -eq 2 ] && grep -q 'today: “0001-02-01” is outside the dates Pathways can record (01/01/1900 to 31/12/9999)' '$dir/err.txt'"
+done
+if PATHWAYS_TODAY=0001-02-01 "$cli" alerts --database "$dir/a.db" > /dev/null 2> "$dir/err.txt"; then
+  echo "FAIL: PATHWAYS_TODAY=0001-02-01 accepted"; fail=$((fail + 1))
+else
+  check "PATHWAYS_TODAY outside the calendar is refused" "grep -q '^pathways-cli alerts: PATHWAYS_TODAY: “0001-02-01” is outside' '$dir/err.txt'"
+fi
+if "$cli" stock --database "$dir/a.db" --available-on 31/12/1899 > /dev/null 2> "$dir/err.txt"; then
+  echo "FAIL: --available-on 31/12/1899 accepted"; fail=$((fail + 1))
+else
+  check "--available-on before 1900 is refused" "grep -q 'available-on: “31/12/1899” is outside' '$dir/err.txt'"
+fi
+for cmd in "match --person 1" "match --unit 1" "alerts" "caseload" "stock --available-on 31/12/9999"; do
+  # shellcheck disable=SC2086
+  rc=0; timeout 60 "$cli" $cmd --database "$dir/a.db" --today 31/12/9999 > /dev/null 2> "$dir/err.txt" || rc=$?
+  check "$cmd on 31/12/9999 answers (no endless loop, no crash)" "[ $rc -eq 0 ]"
+done
+rc=0; timeout 60 "$cli" report --database "$dir/a.db" --today 31/12/9999 --output "$dir/end.xlsx" 2> "$dir/err.txt" || rc=$?
+check "report on 31/12/9999 is written" "[ $rc -eq 0 ] && [ -s '$dir/end.xlsx' ]"
+if "$cli" generate --size demo --database "$dir/late.db" --today 31/12/9999 2> "$dir/err.txt"; then
+  echo "FAIL: generated an authority on 31/12/9999"; fail=$((fail + 1))
+else
+  check "generating at the end of the calendar is refused" "grep -q 'from 01/01/2016 to 31/12/9980, not 31/12/9999' '$dir/err.txt'"
+fi
+check "a refused generate leaves no database behind" "[ ! -e '$dir/late.db' ]"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

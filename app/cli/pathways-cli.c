@@ -144,20 +144,44 @@ check_format (GError **error)
   return TRUE;
 }
 
+static char *
+parse_date_option (const char  *name,
+                   const char  *text,
+                   GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+  PathwaysDay day;
+
+  if (!pathways_day_parse_user (text, &day, &local))
+    {
+      if (g_error_matches (local, PATHWAYS_FORMAT_ERROR, PATHWAYS_FORMAT_ERROR_OUT_OF_RANGE))
+        /* Translators: the first %s is an option (--today), the second a date */
+        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                     _("%s: “%s” is outside the dates Pathways can record (01/01/1900 to 31/12/9999)"),
+                     name, text);
+      else
+        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                     _("%s: “%s” is not a date (use DD/MM/YYYY or YYYY-MM-DD)"), name, text);
+      return NULL;
+    }
+  return pathways_day_to_iso (day);
+}
+
+/* --today, else PATHWAYS_TODAY, else the system clock: a day outside the
+ * calendar is refused, never worked with */
 static PathwaysClock *
 make_clock (GError **error)
 {
+  const char *env = g_getenv ("PATHWAYS_TODAY");
   g_autofree char *iso = NULL;
 
-  if (opt_today == NULL)
+  if (opt_today != NULL)
+    iso = parse_date_option ("--today", opt_today, error);
+  else if (env != NULL)
+    iso = parse_date_option ("PATHWAYS_TODAY", env, error);
+  else
     return pathways_clock_new ();
-  if (!pathways_date_parse_user (opt_today, &iso))
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("--today: “%s” is not a date (use DD/MM/YYYY or YYYY-MM-DD)"), opt_today);
-      return NULL;
-    }
-  return pathways_clock_new_fixed (iso);
+  return iso ? pathways_clock_new_fixed (iso) : NULL;
 }
 
 static PathwaysStore *
@@ -209,10 +233,12 @@ cmd_generate (int     argc,
     }
   if ((clock = make_clock (error)) == NULL)
     return 2;
+  today = pathways_clock_dup_today (clock);
+  if (!pathways_generate_check_today (today, error))
+    return 2;
   if ((store = open_store (clock, FALSE, error)) == NULL)
     return 1;
 
-  today = pathways_clock_dup_today (clock);
   if (!pathways_generate (store, size, (guint32) opt_seed, today, &stats, error))
     return 1;
 
@@ -395,22 +421,6 @@ cmd_alerts (int     argc,
     }
   fputs (out->str, stdout);
   return 0;
-}
-
-static char *
-parse_date_option (const char  *name,
-                   const char  *text,
-                   GError     **error)
-{
-  g_autofree char *iso = NULL;
-
-  if (!pathways_date_parse_user (text, &iso))
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("%s: “%s” is not a date (use DD/MM/YYYY or YYYY-MM-DD)"), name, text);
-      return NULL;
-    }
-  return g_steal_pointer (&iso);
 }
 
 static int

@@ -72,9 +72,16 @@ static void
 pathways_clock_init (PathwaysClock *self)
 {
   const char *env = g_getenv ("PATHWAYS_TODAY");
+  g_autoptr(GError) error = NULL;
+  PathwaysDay day;
 
-  if (env != NULL && pathways_date_parse_iso (env, NULL))
-    self->fixed = g_strdup (env);
+  if (env == NULL)
+    return;
+  /* A day outside 1900–9999 is refused, with the reason */
+  if (pathways_day_parse_user (env, &day, &error))
+    self->fixed = pathways_day_to_iso (day);
+  else
+    g_warning ("PATHWAYS_TODAY is ignored: %s", error->message);
 }
 
 /**

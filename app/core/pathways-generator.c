@@ -1264,6 +1264,36 @@ pathways_generate_size_from_string (const char           *text,
   return TRUE;
 }
 
+/* Young people aged up to 26 born from 1990 (the store's earliest date of
+ * birth for a care leaver), with plans up to ten years ahead, all within
+ * the calendar */
+#define GENERATE_FIRST_DAY "2016-01-01"
+#define GENERATE_LAST_DAY  "9980-12-31"
+
+/**
+ * pathways_generate_check_today:
+ *
+ * Returns: %TRUE if an authority can be generated for @today (ISO):
+ * from 01/01/2016 to 31/12/9980, so that every date it makes up is one
+ * the store records
+ */
+gboolean
+pathways_generate_check_today (const char  *today,
+                               GError     **error)
+{
+  g_autofree char *uk = pathways_date_format_uk (today);
+
+  if (!pathways_date_parse_iso (today, NULL) || strcmp (today, GENERATE_FIRST_DAY) < 0 ||
+      strcmp (today, GENERATE_LAST_DAY) > 0)
+    {
+      g_set_error (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_INVALID,
+                   _("A synthetic authority can only be generated for a day from 01/01/2016 to "
+                     "31/12/9980, not %s"), uk);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * pathways_generate:
  * @today: the day the authority is generated for (ISO)
@@ -1288,6 +1318,8 @@ pathways_generate (PathwaysStore          *store,
   g_return_val_if_fail (PATHWAYS_IS_STORE (store), FALSE);
   g_return_val_if_fail (pathways_date_parse_iso (today, NULL), FALSE);
 
+  if (!pathways_generate_check_today (today, error))
+    return FALSE;
   if (!pathways_store_is_empty (store))
     {
       g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_INVALID,

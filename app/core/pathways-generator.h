@@ -29,6 +29,9 @@ typedef struct {
 gboolean pathways_generate_size_from_string (const char            *text,
                                              PathwaysGenerateSize  *out_size);
 
+gboolean pathways_generate_check_today      (const char            *today,
+                                             GError               **error);
+
 gboolean pathways_generate (PathwaysStore          *store,
                             PathwaysGenerateSize    size,
                             guint32                 seed,
