@@ -525,6 +525,18 @@ START_TEST (test_add_unit_validates_fields)
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (w.editor), "editor.save", NULL));
   ck_assert (test_wait_for (editor_idle, &w));
   ck_assert_ptr_nonnull (pathways_unit_editor_get_field_error (w.editor, "weekly-cost"));
+  /* Not read as a number at all, nor rounded: refused, saying why */
+  pathways_unit_editor_set_text (w.editor, "weekly-cost", "1e300");
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (w.editor), "editor.save", NULL));
+  ck_assert (test_wait_for (editor_idle, &w));
+  ck_assert_str_eq (pathways_unit_editor_get_field_error (w.editor, "weekly-cost"),
+                    "“1e300” is not an amount of money: enter pounds and pence, for example 120.50");
+  pathways_unit_editor_set_text (w.editor, "weekly-cost", "120.505");
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (w.editor), "editor.save", NULL));
+  ck_assert (test_wait_for (editor_idle, &w));
+  ck_assert_str_eq (pathways_unit_editor_get_field_error (w.editor, "weekly-cost"),
+                    "“120.505” has more than two decimal places: enter pounds and pence, for example 120.50");
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_UNIT, NULL), before);
 
   /* Ages the wrong way round: under the ages */
   pathways_unit_editor_set_text (w.editor, "weekly-cost", "£1,250.50");

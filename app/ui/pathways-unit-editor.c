@@ -329,31 +329,21 @@ load_record (PathwaysUnitEditor *self)
     }
 }
 
+/* An empty field is no cost; anything else must be an amount
+ * (pathways_money_parse(): not "1e300", "inf", "12.345" …) */
 static gboolean
-parse_money (const char *text,
-             gint64     *out_pence)
+parse_money (const char  *text,
+             gint64      *out_pence,
+             GError     **error)
 {
   g_autofree char *clean = g_strstrip (g_strdup (text));
-  char *p = clean;
-  char *end = NULL;
-  double pounds;
 
-  if (g_str_has_prefix (p, "£"))
-    p += strlen ("£");
-  /* Thousands separators as people type them */
-  for (char *q = p, *w = p;; q++)
-    if (*q != ',' && !(*w++ = *q))
-      break;
-  if (*p == '\0')
+  if (*clean == '\0')
     {
       *out_pence = 0;
       return TRUE;
     }
-  pounds = g_ascii_strtod (p, &end);
-  if (end == p || *end != '\0')
-    return FALSE;
-  *out_pence = (gint64) (pounds * 100 + (pounds < 0 ? -0.5 : 0.5));
-  return TRUE;
+  return pathways_money_parse (clean, out_pence, error);
 }
 
 /* The form into the record; FALSE with an error shown when a value
@@ -376,10 +366,12 @@ store_record (PathwaysUnitEditor *self)
           break;
         case FIELD_MONEY:
           {
+            g_autoptr(GError) error = NULL;
             gint64 pence;
-            if (!parse_money (gtk_editable_get_text (GTK_EDITABLE (f->input)), &pence))
+
+            if (!parse_money (gtk_editable_get_text (GTK_EDITABLE (f->input)), &pence, &error))
               {
-                show_field_error (self, f, _("Enter an amount in pounds, for example 120.50"));
+                show_field_error (self, f, error->message);
                 return FALSE;
               }
             pathways_record_set_int (self->record, name, pence);
