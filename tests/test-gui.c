@@ -897,6 +897,34 @@ START_TEST (test_preferences_write_settings)
   pathways_preferences_window_set_readiness (prefs, 55);
   threshold = pathways_store_dup_setting (s.store, "readiness_threshold");
   ck_assert_str_eq (threshold, "55");
+
+  /* A name too long for the setting: not written */
+  {
+    AdwEntryRow *row = ADW_ENTRY_ROW (gtk_widget_get_template_child (GTK_WIDGET (prefs),
+                                                                     PATHWAYS_TYPE_PREFERENCES_WINDOW,
+                                                                     "name_row"));
+    g_autofree char *long_name = g_strnfill (300, 'N');
+    g_autofree char *before = pathways_store_dup_setting (s.store, "authority_name");
+    g_autofree char *after = NULL;
+
+    gtk_editable_set_text (GTK_EDITABLE (row), long_name);
+    g_signal_emit_by_name (row, "apply");
+    after = pathways_store_dup_setting (s.store, "authority_name");
+    ck_assert_str_eq (after, before);
+  }
+  gtk_window_destroy (GTK_WINDOW (prefs));
+
+  /* A bad value already stored is shown as the default, not as whatever it parses to */
+  ck_assert_int_eq (sqlite3_exec (pathways_store_get_db (s.store),
+                                  "UPDATE setting SET value = '-5' WHERE key = 'readiness_threshold'",
+                                  NULL, NULL, NULL), SQLITE_OK);
+  prefs = pathways_preferences_window_new (s.store, settings);
+  {
+    GtkSpinButton *spin = GTK_SPIN_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (prefs),
+                                                                          PATHWAYS_TYPE_PREFERENCES_WINDOW,
+                                                                          "readiness_spin"));
+    ck_assert_int_eq (gtk_spin_button_get_value_as_int (spin), 70);
+  }
   gtk_window_destroy (GTK_WINDOW (prefs));
 
   g_settings_reset (settings, "my-staff-id");

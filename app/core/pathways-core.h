@@ -13,6 +13,7 @@
 #include "pathways-planner.h"
 #include "pathways-record.h"
 #include "pathways-rules.h"
+#include "pathways-settings.h"
 #include "pathways-snapshot.h"
 #include "pathways-stock.h"
 #include "pathways-store.h"

@@ -39,6 +39,7 @@
 
 #include "pathways-format.h"
 #include "pathways-rules.h"
+#include "pathways-settings.h"
 #include "pathways-vocab.h"
 
 /* Supported Accommodation (England) Regulations 2023: registration
@@ -1335,19 +1336,20 @@ pathways_rules_alerts_for (const PathwaysRuleSettings *settings,
 
 /* Settings ----------------------------------------------------------- */
 
+/* A setting as the rules use it: the stored value if it is valid, else
+ * the default (pathways-settings.c warns) */
+static const char *
+setting (GHashTable *table,
+         const char *key)
+{
+  return pathways_setting_value_or_default (key, table ? g_hash_table_lookup (table, key) : NULL);
+}
+
 static int
 int_setting (GHashTable *table,
-             const char *key,
-             int         fallback)
+             const char *key)
 {
-  const char *v = table ? g_hash_table_lookup (table, key) : NULL;
-  char *end = NULL;
-  long n;
-
-  if (v == NULL)
-    return fallback;
-  n = strtol (v, &end, 10);
-  return (end != v && *end == '\0' && n >= 0 && n < G_MAXINT) ? (int) n : fallback;
+  return (int) pathways_setting_int_or_default (key, table ? g_hash_table_lookup (table, key) : NULL);
 }
 
 static int
@@ -1369,37 +1371,21 @@ pathways_rule_settings_new_from_table (GHashTable *table,
                                        GPtrArray  *bank_holidays)
 {
   PathwaysRuleSettings *s = g_new0 (PathwaysRuleSettings, 1);
-  const char *areas = table ? g_hash_table_lookup (table, "authority_areas") : NULL;
-  const char *weights = table ? g_hash_table_lookup (table, "readiness_weights") : NULL;
-  const char *scope = table ? g_hash_table_lookup (table, "staying_close_scope") : NULL;
-  const PathwaysVocabEntry *categories;
-  guint n_categories;
+  const char *areas = setting (table, "authority_areas");
+  const char *weights = setting (table, "readiness_weights");
+  g_autoptr(GError) error = NULL;
 
-  s->authority_name = g_strdup (table ? g_hash_table_lookup (table, "authority_name") : NULL);
+  s->authority_name = g_strdup (setting (table, "authority_name"));
   s->authority_areas = areas ? g_strsplit (areas, ";", -1) : g_new0 (char *, 1);
-  s->contact_interval_days = int_setting (table, "contact_interval_days", 56);
-  s->readiness_threshold = CLAMP (int_setting (table, "readiness_threshold", 70), 0, 100);
-  s->staying_close_all = g_strcmp0 (scope, "all") == 0;
-  s->suha_amount = int_setting (table, "suha_amount", 300000);
-  s->emergency_max_working_days = int_setting (table, "emergency_max_working_days", 2);
-
-  categories = pathways_vocab_entries (PATHWAYS_VOCAB_MILESTONE_CATEGORY, &n_categories);
-  g_assert (n_categories == PATHWAYS_N_MILESTONE_CATEGORIES);
-  for (guint c = 0; c < n_categories; c++)
-    s->readiness_weights[c] = 1.0;
-  if (weights != NULL)
-    {
-      g_auto(GStrv) pairs = g_strsplit (weights, ";", -1);
-      for (guint i = 0; pairs[i]; i++)
-        {
-          g_auto(GStrv) kv = g_strsplit (pairs[i], "=", 2);
-          if (g_strv_length (kv) != 2)
-            continue;
-          for (guint c = 0; c < n_categories; c++)
-            if (g_str_equal (g_strstrip (kv[0]), categories[c].code))
-              s->readiness_weights[c] = MAX (0.0, g_ascii_strtod (kv[1], NULL));
-        }
-    }
+  s->contact_interval_days = int_setting (table, "contact_interval_days");
+  s->readiness_threshold = int_setting (table, "readiness_threshold");
+  s->staying_close_all = g_strcmp0 (setting (table, "staying_close_scope"), "all") == 0;
+  s->suha_amount = pathways_setting_int_or_default ("suha_amount",
+                                                    table ? g_hash_table_lookup (table, "suha_amount") : NULL);
+  s->emergency_max_working_days = int_setting (table, "emergency_max_working_days");
+  /* (already checked by setting(): a failure here is a bug) */
+  if (!pathways_readiness_weights_parse (weights, s->readiness_weights, &error))
+    g_critical ("Readiness weights: %s", error->message);
 
   s->bank_holidays = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   s->holiday_days = g_array_new (FALSE, FALSE, sizeof (PathwaysDay));

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "pathways-format.h"
+#include "pathways-settings.h"
 #include "pathways-store-private.h"
 #include "pathways-vocab.h"
 
@@ -1575,6 +1576,8 @@ pathways_store_set_setting (PathwaysStore  *self,
   g_return_val_if_fail (PATHWAYS_IS_STORE (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
 
+  if (!pathways_setting_validate (key, value, error))
+    return FALSE;
   if (!pathways_store_begin (self, error))
     return FALSE;
   stmt = pathways_store_prepare (self, "UPDATE setting SET value = ? WHERE key = ?", error);

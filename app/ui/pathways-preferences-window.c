@@ -43,7 +43,9 @@ set_setting (PathwaysPreferencesWindow *self,
 
   if (self->filling || self->store == NULL)
     return;
-  if (!pathways_store_set_setting (self->store, key, value, &error))
+  /* The same check as the store's, before anything is written */
+  if (!pathways_setting_validate (key, value, &error) ||
+      !pathways_store_set_setting (self->store, key, value, &error))
     {
       /* Translators: %s is why a setting could not be saved */
       AdwToast *toast = adw_toast_new_format (_("Could not save the setting: %s"), error->message);
@@ -51,14 +53,14 @@ set_setting (PathwaysPreferencesWindow *self,
     }
 }
 
+/* The stored value, or the default if it breaks the setting's rule */
 static int
 setting_int (PathwaysPreferencesWindow *self,
-             const char                *key,
-             int                        fallback)
+             const char                *key)
 {
   g_autofree char *value = pathways_store_dup_setting (self->store, key);
 
-  return value != NULL ? (int) g_ascii_strtoll (value, NULL, 10) : fallback;
+  return (int) pathways_setting_int_or_default (key, value);
 }
 
 static void
@@ -151,8 +153,8 @@ fill (PathwaysPreferencesWindow *self)
   adw_combo_row_set_model (self->staff_row, G_LIST_MODEL (names));
   adw_combo_row_set_selected (self->staff_row, selected);
 
-  gtk_spin_button_set_value (self->contact_spin, MAX (1, (setting_int (self, "contact_interval_days", 56) + 3) / 7));
-  gtk_spin_button_set_value (self->readiness_spin, setting_int (self, "readiness_threshold", 70));
+  gtk_spin_button_set_value (self->contact_spin, MAX (1, (setting_int (self, "contact_interval_days") + 3) / 7));
+  gtk_spin_button_set_value (self->readiness_spin, setting_int (self, "readiness_threshold"));
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), authority ? authority : "");
   gtk_editable_set_text (GTK_EDITABLE (self->areas_row), areas ? areas : "");
 
