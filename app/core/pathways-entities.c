@@ -362,3 +362,62 @@ pathways_transition_new (void)
 {
   return g_object_new (PATHWAYS_TYPE_TRANSITION, "state", "proposed", NULL);
 }
+
+/* Text lengths ------------------------------------------------------- */
+
+/* The longest text each written field takes, in characters: generous for
+ * what a person writes (a name, an address, a note), tight for codes.
+ * Every text field of every table is listed (a test checks). */
+static const struct {
+  const char *table;
+  const char *field;
+  guint       max;
+} max_lengths[] = {
+  { "staff", "name", 100 }, { "staff", "role", 20 }, { "staff", "team", 100 }, { "staff", "email", 254 },
+
+  { "young_person", "given-name", 100 }, { "young_person", "family-name", 100 },
+  { "young_person", "preferred-name", 100 }, { "young_person", "sex", 10 },
+  { "young_person", "ethnicity", 10 }, { "young_person", "local-id", 50 }, { "young_person", "team", 100 },
+  { "young_person", "immigration-status", 50 }, { "young_person", "appeal-stage", 50 },
+  { "young_person", "age-assessment", 50 }, { "young_person", "needs-summary", 10000 },
+  { "young_person", "wishes-feelings", 10000 }, { "young_person", "home-postcode", 10 },
+  { "young_person", "preferred-area", 100 }, { "young_person", "last-placement", 10 },
+
+  { "unit", "name", 200 }, { "unit", "provider", 200 }, { "unit", "provider-type", 50 },
+  { "unit", "address", 500 }, { "unit", "postcode", 10 }, { "unit", "area", 100 }, { "unit", "kind", 50 },
+  { "unit", "staffing", 50 }, { "unit", "ofsted-urn", 20 }, { "unit", "registration", 50 },
+  { "unit", "commissioning", 50 }, { "unit", "status", 20 }, { "unit", "status-reason", 500 },
+
+  { "spell", "address", 500 }, { "spell", "accom", 10 }, { "spell", "place", 10 },
+  { "spell", "place-provider", 10 }, { "spell", "state", 20 }, { "spell", "reason-for-move", 500 },
+
+  { "milestone_template", "name", 200 }, { "milestone_template", "category", 50 },
+  { "milestone_template", "description", 2000 },
+
+  { "milestone", "name", 200 }, { "milestone", "category", 50 }, { "milestone", "note", 2000 },
+
+  { "transition", "to-address", 500 }, { "transition", "state", 20 }, { "transition", "note", 2000 },
+  { "transition", "accepted-warnings", 4000 },
+
+  { "note", "author", 100 }, { "note", "body", 10000 },
+
+  { "ref_code", "list", 50 }, { "ref_code", "code", 20 }, { "ref_code", "meaning", 500 },
+};
+
+/**
+ * pathways_field_get_max_length:
+ * @table: a record's table ("young_person")
+ * @field: a text field of it ("given-name")
+ *
+ * Returns: the most characters @field may hold, or 0 if it is not a text
+ * field that is written
+ */
+guint
+pathways_field_get_max_length (const char *table,
+                               const char *field)
+{
+  for (guint i = 0; table != NULL && field != NULL && i < G_N_ELEMENTS (max_lengths); i++)
+    if (g_str_equal (max_lengths[i].table, table) && g_str_equal (max_lengths[i].field, field))
+      return max_lengths[i].max;
+  return 0;
+}

@@ -85,4 +85,9 @@ PathwaysSpell       *pathways_spell_new                     (void);
 PathwaysMilestone   *pathways_milestone_new                 (void);
 PathwaysTransition  *pathways_transition_new                (void);
 
+/* The longest text a field of a table takes, in characters (0: not a
+ * written text field) */
+guint                pathways_field_get_max_length          (const char *table,
+                                                             const char *field);
+
 G_END_DECLS

@@ -411,6 +411,21 @@ pathways_date_parse_iso (const char *iso,
 }
 
 /**
+ * pathways_date_is_outside_calendar:
+ *
+ * Returns: %TRUE if @iso is a real calendar day ("0001-02-01") that is
+ * not one Pathways records (before 1900): for saying so, rather than
+ * "not a date"
+ */
+gboolean
+pathways_date_is_outside_calendar (const char *iso)
+{
+  int d, m, y;
+
+  return iso_dmy (iso, &d, &m, &y) && !pathways_day_from_dmy (d, m, y, NULL);
+}
+
+/**
  * pathways_date_to_iso:
  *
  * Returns: (transfer full) (nullable): "YYYY-MM-DD", or %NULL if @date is

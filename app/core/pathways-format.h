@@ -77,6 +77,7 @@ gboolean     pathways_day_age_on        (PathwaysDay   date_of_birth,
  * NULL (-1 for an age) */
 gboolean  pathways_date_parse_iso      (const char  *iso,
                                         GDate       *out);
+gboolean  pathways_date_is_outside_calendar (const char *iso);
 char     *pathways_date_to_iso         (const GDate *date);
 char     *pathways_date_format_uk      (const char  *iso);
 char     *pathways_date_format_long    (const char  *iso);

@@ -17,6 +17,9 @@
 #include "pathways-store-private.h"
 #include "pathways-vocab.h"
 
+/* For a text field not in pathways-entities.c's table (there should be none) */
+#define DEFAULT_MAX_LENGTH 1000u
+
 typedef struct {
   PathwaysStore  *store;
   PathwaysRecord *record;
@@ -61,12 +64,13 @@ str (Check      *c,
   return pathways_record_get_string (c->record, field);
 }
 
-/* Required fields, and well-formed dates */
+/* Required fields, text that is valid and not too long, and well-formed dates */
 static gboolean
 check_fields (Check   *c,
               GError **error)
 {
   PathwaysRecordClass *klass = PATHWAYS_RECORD_GET_CLASS (c->record);
+  const char *table = pathways_record_class_get_table (klass);
 
   for (guint i = 0; i < klass->n_fields; i++)
     {
@@ -77,15 +81,33 @@ check_fields (Check   *c,
       if (f->type == PATHWAYS_FIELD_STRING || f->type == PATHWAYS_FIELD_DATE)
         {
           const char *s = g_value_get_string (v);
-          g_autofree char *stripped = s ? g_strstrip (g_strdup (s)) : NULL;
+          guint max = f->type == PATHWAYS_FIELD_STRING ? pathways_field_get_max_length (table, f->name) : 0;
+          g_autofree char *stripped = NULL;
 
+          if (s != NULL && !g_utf8_validate (s, -1, NULL))
+            return invalid (error, _("%s is not valid text"), l);
+          if (f->type == PATHWAYS_FIELD_STRING && s != NULL &&
+              g_utf8_strlen (s, -1) > (max != 0 ? max : DEFAULT_MAX_LENGTH))
+            /* Translators: "Given name is too long (at most 100 characters)" */
+            return invalid (error, _("%s is too long (at most %u characters)"), l,
+                            max != 0 ? max : DEFAULT_MAX_LENGTH);
+          stripped = s ? g_strstrip (g_strdup (s)) : NULL;
           if ((f->flags & PATHWAYS_FIELD_REQUIRED) && (stripped == NULL || *stripped == '\0'))
             /* Translators: %s is a field, e.g. "Family name is required" */
             return invalid (error, _("%s is required"), l);
           if (f->type == PATHWAYS_FIELD_DATE && s != NULL && !pathways_date_parse_iso (s, NULL))
-            return invalid (error, _("%s ‘%s’ is not a date"), l, s);
-          if (s != NULL && !g_utf8_validate (s, -1, NULL))
-            return invalid (error, _("%s is not valid text"), l);
+            {
+              /* A real day, but outside the calendar Pathways records */
+              if (pathways_date_is_outside_calendar (s))
+                {
+                  g_autofree char *uk = pathways_date_format_uk (s);
+                  return invalid (error, _("%s %s is outside the dates Pathways can record "
+                                           "(01/01/1900 to 31/12/9999)"), l, uk);
+                }
+              if (strlen (s) > 32)
+                return invalid (error, _("%s is not a date"), l);
+              return invalid (error, _("%s ‘%s’ is not a date"), l, s);
+            }
         }
       else if ((f->flags & PATHWAYS_FIELD_REFERENCE) && (f->flags & PATHWAYS_FIELD_REQUIRED)
                && g_value_get_int64 (v) <= 0)
