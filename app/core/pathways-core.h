@@ -6,6 +6,7 @@
 
 #include "pathways-clock.h"
 #include "pathways-entities.h"
+#include "pathways-file.h"
 #include "pathways-format.h"
 #include "pathways-generator.h"
 #include "pathways-person.h"

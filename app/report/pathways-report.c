@@ -23,6 +23,7 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
+#include "pathways-file.h"
 #include "pathways-format.h"
 #include "pathways-report.h"
 
@@ -591,9 +592,9 @@ csv_value (const Cell *c)
 }
 
 static gboolean
-write_csv (GPtrArray   *tables,
-           const char  *path,
-           GError     **error)
+write_csv (GPtrArray         *tables,
+           PathwaysSafeFile  *file,
+           GError           **error)
 {
   g_autoptr(GString) out = g_string_new (NULL);
 
@@ -616,19 +617,20 @@ write_csv (GPtrArray   *tables,
       g_string_append (out, "\r\n");
     }
 
-  if (!g_file_set_contents (path, out->str, (gssize) out->len, error))
-    return FALSE;
-  return TRUE;
+  return pathways_safe_file_write (file, out->str, out->len, error);
 }
 
 /* Excel ------------------------------------------------------------------ */
 
 static gboolean
-write_xlsx (GPtrArray   *tables,
-            const char  *path,
-            GError     **error)
+write_xlsx (GPtrArray         *tables,
+            PathwaysSafeFile  *file,
+            GError           **error)
 {
-  lxw_workbook *wb = workbook_new (path);
+  /* libxlsxwriter opens files by name: the temporary file made for it
+   * (the commit checks it is still that file) */
+  g_autofree char *path = g_filename_display_basename (pathways_safe_file_get_path (file));
+  lxw_workbook *wb = workbook_new (pathways_safe_file_get_temp_path (file));
   lxw_format *bold, *title, *percent, *money, *total_bold;
   lxw_error rc;
 
@@ -1163,19 +1165,41 @@ pdf_method (Pdf *pdf)
                         "months with no move planned."));
 }
 
+typedef struct {
+  PathwaysSafeFile *file;
+  GError           *error;
+} Sink;
+
+/* cairo writes the PDF through the safe file's descriptor */
+static cairo_status_t
+sink_write_cb (void                *closure,
+               const unsigned char *data,
+               unsigned int         length)
+{
+  Sink *sink = closure;
+
+  if (sink->error != NULL)
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (!pathways_safe_file_write (sink->file, data, length, &sink->error))
+    return CAIRO_STATUS_WRITE_ERROR;
+  return CAIRO_STATUS_SUCCESS;
+}
+
 static gboolean
 write_pdf (const PathwaysSufficiency  *s,
            GPtrArray                  *tables,
-           const char                 *path,
+           PathwaysSafeFile           *file,
            GError                    **error)
 {
+  g_autofree char *path = g_filename_display_basename (pathways_safe_file_get_path (file));
+  Sink sink = { file, NULL };
   Pdf pdf = { 0 };
   cairo_status_t status;
   g_autofree char *uk = pathways_date_format_uk (s->date);
   int known_location = s->all.in_authority + s->all.out_of_authority;
   int known_distance = s->all.far + s->all.near;
 
-  pdf.surface = cairo_pdf_surface_create (path, A4_WIDTH, A4_HEIGHT);
+  pdf.surface = cairo_pdf_surface_create_for_stream (sink_write_cb, &sink, A4_WIDTH, A4_HEIGHT);
   status = cairo_surface_status (pdf.surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
@@ -1294,6 +1318,11 @@ write_pdf (const PathwaysSufficiency  *s,
   status = cairo_surface_status (pdf.surface);
   cairo_surface_destroy (pdf.surface);
   g_free (pdf.footer);
+  if (sink.error != NULL)
+    {
+      g_propagate_error (error, sink.error);
+      return FALSE;
+    }
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, PATHWAYS_REPORT_ERROR, PATHWAYS_REPORT_ERROR_WRITE,
@@ -1338,8 +1367,10 @@ pathways_report_format_extension (PathwaysReportFormat format)
 /**
  * pathways_report_write:
  *
- * Writes the report to @path (replacing it).  Safe to call from a worker
- * thread.
+ * Writes the report to @path (replacing it) through a private temporary
+ * file (pathways-file.h): a symbolic link at @path is refused, and a
+ * failure leaves @path as it was and nothing beside it.  Safe to call
+ * from a worker thread.
  */
 gboolean
 pathways_report_write (const PathwaysSufficiency *s,
@@ -1348,30 +1379,31 @@ pathways_report_write (const PathwaysSufficiency *s,
                        GError                   **error)
 {
   g_autoptr(GPtrArray) tables = NULL;
+  g_autoptr(PathwaysSafeFile) file = NULL;
   gboolean ok;
 
   g_return_val_if_fail (s != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  /* The CSV and workbook name young people: private to the user (0600)
+   * from the first byte, like the database */
+  if ((file = pathways_safe_file_new (path, error)) == NULL)
+    return FALSE;
   tables = build_tables (s);
   switch (format)
     {
     case PATHWAYS_REPORT_CSV:
-      ok = write_csv (tables, path, error);
+      ok = write_csv (tables, file, error);
       break;
     case PATHWAYS_REPORT_XLSX:
-      ok = write_xlsx (tables, path, error);
+      ok = write_xlsx (tables, file, error);
       break;
     case PATHWAYS_REPORT_PDF:
     default:
-      ok = write_pdf (s, tables, path, error);
+      ok = write_pdf (s, tables, file, error);
       break;
     }
-
-  /* The CSV and workbook name young people: private to the user, like the database */
-  if (ok)
-    g_chmod (path, 0600);
-  return ok;
+  return ok && pathways_safe_file_commit (file, error);
 }
 
 typedef struct {

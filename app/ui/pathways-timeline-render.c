@@ -15,6 +15,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "pathways-file.h"
 #include "pathways-format.h"
 #include "pathways-timeline-render.h"
 #include "pathways-vocab.h"
@@ -1638,19 +1639,39 @@ pathways_timeline_pages_free (PathwaysTimelinePages *p)
 
 /* Export */
 
+/* Exports name young people: written through a private (0600) temporary
+ * file that replaces @path only once it is complete (pathways-file.h) */
+typedef struct {
+  PathwaysSafeFile *file;
+  GError           *error;
+} Sink;
+
+static cairo_status_t
+sink_write_cb (void                *closure,
+               const unsigned char *data,
+               unsigned int         length)
+{
+  Sink *sink = closure;
+
+  if (sink->error == NULL && !pathways_safe_file_write (sink->file, data, length, &sink->error))
+    return CAIRO_STATUS_WRITE_ERROR;
+  return sink->error ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
+}
+
 static gboolean
 cairo_error (cairo_status_t   status,
-             const char      *path,
+             Sink            *sink,
              GError         **error)
 {
-  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *name = g_filename_display_basename (pathways_safe_file_get_path (sink->file));
 
-  if (status == CAIRO_STATUS_SUCCESS)
+  if (sink->error != NULL)
     {
-      /* Exports name young people: private to the user, like the database */
-      g_chmod (path, 0600);
-      return TRUE;
+      g_propagate_error (error, g_steal_pointer (&sink->error));
+      return FALSE;
     }
+  if (status == CAIRO_STATUS_SUCCESS)
+    return pathways_safe_file_commit (sink->file, error);
   /* Translators: %s is a file name, then the reason */
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"), name,
                cairo_status_to_string (status));
@@ -1664,6 +1685,8 @@ pathways_timeline_export_png (const PathwaysTimelineFrame *frame,
                               const char                  *path,
                               GError                     **error)
 {
+  g_autoptr(PathwaysSafeFile) file = NULL;
+  Sink sink = { NULL, NULL };
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
@@ -1672,6 +1695,8 @@ pathways_timeline_export_png (const PathwaysTimelineFrame *frame,
   g_return_val_if_fail (frame != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  if ((sink.file = file = pathways_safe_file_new (path, error)) == NULL)
+    return FALSE;
   f = *frame;
   f.hover_line = -1;
   f.focus_line = -1;
@@ -1683,9 +1708,9 @@ pathways_timeline_export_png (const PathwaysTimelineFrame *frame,
   status = cairo_status (cr);
   cairo_destroy (cr);
   if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png (surface, path);
+    status = cairo_surface_write_to_png_stream (surface, sink_write_cb, &sink);
   cairo_surface_destroy (surface);
-  return cairo_error (status, path, error);
+  return cairo_error (status, &sink, error);
 }
 
 /* A4 landscape, in points */
@@ -1701,6 +1726,8 @@ pathways_timeline_export_pdf (const PathwaysTimelineFrame *frame,
                               GError                     **error)
 {
   g_autoptr(PathwaysTimelinePages) pages = NULL;
+  g_autoptr(PathwaysSafeFile) file = NULL;
+  Sink sink = { NULL, NULL };
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
@@ -1709,12 +1736,14 @@ pathways_timeline_export_pdf (const PathwaysTimelineFrame *frame,
   g_return_val_if_fail (lines != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  surface = cairo_pdf_surface_create (path, A4_LONG, A4_SHORT);
+  if ((sink.file = file = pathways_safe_file_new (path, error)) == NULL)
+    return FALSE;
+  surface = cairo_pdf_surface_create_for_stream (sink_write_cb, &sink, A4_LONG, A4_SHORT);
   status = cairo_surface_status (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
       cairo_surface_destroy (surface);
-      return cairo_error (status, path, error);
+      return cairo_error (status, &sink, error);
     }
   if (title != NULL)
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
@@ -1733,5 +1762,5 @@ pathways_timeline_export_pdf (const PathwaysTimelineFrame *frame,
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
-  return cairo_error (status, path, error);
+  return cairo_error (status, &sink, error);
 }
