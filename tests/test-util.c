@@ -103,21 +103,37 @@ test_run_suite (Suite *suite)
 }
 
 /**
- * test_wait_for:
+ * test_wait_for_full:
  *
- * Iterates the main loop until @done returns %TRUE: at most 4,000 turns
- * (about 20 s when idle), never unbounded.
+ * Iterates the main loop until @done returns %TRUE, for at most
+ * TEST_WAIT_MAX_TURNS turns and TEST_WAIT_MAX_SECONDS seconds (sleeping
+ * 5 ms on a turn with nothing to do); past either, the test fails,
+ * naming what it waited for and where.  Use test_wait_for().
+ *
+ * Returns: %TRUE (it does not return otherwise)
  */
 gboolean
-test_wait_for (gboolean (*done) (gpointer),
-               gpointer   data)
+test_wait_for_full (gboolean   (*done) (gpointer),
+                    gpointer     data,
+                    const char  *what,
+                    const char  *file,
+                    int          line)
 {
-  for (guint turn = 0; turn < 4000; turn++)
+  gint64 start = g_get_monotonic_time ();
+  guint turn;
+
+  for (turn = 0; turn < TEST_WAIT_MAX_TURNS; turn++)
     {
       if (done (data))
         return TRUE;
+      if (g_get_monotonic_time () - start > TEST_WAIT_MAX_SECONDS * G_USEC_PER_SEC)
+        break;
       if (!g_main_context_iteration (NULL, FALSE))
         g_usleep (5000);
     }
-  return done (data);
+  if (done (data))
+    return TRUE;
+  ck_abort_msg ("%s:%d: gave up waiting for %s after %u main-loop turns and %.1f s", file, line, what, turn,
+                (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+  return FALSE;
 }

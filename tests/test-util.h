@@ -20,8 +20,15 @@ gint64         test_add             (PathwaysStore  *store,
 gint64         test_add_staff       (PathwaysStore *store);
 PathwaysYoungPerson *test_make_person (const char *local_id);
 int            test_run_suite       (Suite *suite);
-gboolean       test_wait_for        (gboolean (*done) (gpointer),
-                                     gpointer   data);
+/* A bounded wait on the main loop: fails the test past either limit */
+#define TEST_WAIT_MAX_TURNS   10000
+#define TEST_WAIT_MAX_SECONDS 10
+gboolean       test_wait_for_full   (gboolean  (*done) (gpointer),
+                                     gpointer    data,
+                                     const char *what,
+                                     const char *file,
+                                     int         line);
+#define test_wait_for(done, data) test_wait_for_full ((done), (data), #done, __FILE__, __LINE__)
 
 #define ck_assert_no_error(err) \
   ck_assert_msg ((err) == NULL, "unexpected error: %s", (err) ? (err)->message : "")
