@@ -1,0 +1,233 @@
+/* test-crash.c — kill -9 a writer at random moments: nothing acknowledged
+ * is lost, nothing is torn
+ *
+ * A writer process opens the store and commits small user actions
+ * through the public API — each one a staff member and a young person
+ * whose adviser they are, in one transaction — writing the number of
+ * each action to a pipe once pathways_store_commit() has returned.  The
+ * test kills it with SIGKILL after a random while (a fixed seed; one in
+ * five at any moment from its start, during opening too), 50 times, then
+ * reopens the database with the store and checks that every acknowledged
+ * action is there whole, and that no action is there by halves.
+ *
+ * (The integrity check of the file itself and the audit chain's
+ * verification come with the store's own checks.)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "test-util.h"
+
+#define N_KILLS        50
+#define SEED           20261122
+#define MAX_DELAY_US   20000
+
+/* The child: commit action after action, acknowledging each */
+G_GNUC_NORETURN static void
+writer (const char *path,
+        guint       round,
+        int         ack_fd)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysClock) clock = pathways_clock_new_fixed (TEST_TODAY);
+  g_autoptr(PathwaysStore) store = pathways_store_open (path, clock, &error);
+
+  if (store == NULL)
+    {
+      fprintf (stderr, "writer %u: %s\n", round, error->message);
+      _exit (3);
+    }
+  for (guint32 n = 1;; n++)
+    {
+      g_autofree char *name = g_strdup_printf ("Writer %u-%u", round, n);
+      g_autofree char *local_id = g_strdup_printf ("K%u-%u", round, n);
+      g_autoptr(PathwaysStaff) pa = pathways_staff_new (name, "pa", "Crash");
+      g_autoptr(PathwaysYoungPerson) yp = test_make_person (local_id);
+      guint64 ack = ((guint64) round << 32) | n;
+
+      if (!pathways_store_begin (store, &error) ||
+          !pathways_store_insert (store, PATHWAYS_RECORD (pa), &error))
+        break;
+      g_object_set (yp, "pa-id", pathways_record_get_id (PATHWAYS_RECORD (pa)), NULL);
+      if (!pathways_store_insert (store, PATHWAYS_RECORD (yp), &error) ||
+          !pathways_store_commit (store, &error))
+        break;
+      /* Acknowledged: the user has been told it is saved */
+      if (write (ack_fd, &ack, sizeof ack) != sizeof ack)
+        _exit (4);
+    }
+  fprintf (stderr, "writer %u: %s\n", round, error ? error->message : "?");
+  _exit (3);
+}
+
+/* Reads the acknowledgements in the pipe until @deadline (µs, monotonic),
+ * or until it is closed when @deadline is 0; with @enough > 0, stops
+ * after that many */
+static void
+read_acks (int         fd,
+           gint64      deadline,
+           GHashTable *acked,
+           guint       enough)
+{
+  for (guint got = 0; enough == 0 || got < enough; got++)
+    {
+      struct pollfd p = { fd, POLLIN, 0 };
+      int timeout_ms = 0;
+      guint64 ack;
+      ssize_t n;
+
+      if (deadline > 0)
+        {
+          gint64 left = deadline - g_get_monotonic_time ();
+          if (left <= 0)
+            return;
+          timeout_ms = (int) MAX (1, left / 1000);
+        }
+      else
+        timeout_ms = 5000;
+      if (poll (&p, 1, timeout_ms) <= 0)
+        return;
+      n = read (fd, &ack, sizeof ack);
+      if (n == 0)
+        return;  /* the writer is gone and the pipe empty */
+      if (n < 0 && errno == EINTR)
+        continue;
+      ck_assert_int_eq (n, sizeof ack);
+      g_hash_table_add (acked, g_memdup2 (&ack, sizeof ack));
+    }
+}
+
+START_TEST (test_kill_nine_loses_nothing_acknowledged)
+{
+  g_autofree char *dir = test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "crash.db", NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (SEED);
+  g_autoptr(GHashTable) acked = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) staff_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysClock) clock = pathways_clock_new_fixed (TEST_TODAY);
+  g_autoptr(PathwaysStore) store = NULL;
+  g_autoptr(GListModel) staff = NULL;
+  g_autoptr(GListModel) people = NULL;
+  guint killed_mid_stream = 0;
+  GHashTableIter iter;
+  gpointer key;
+
+  for (guint round = 1; round <= N_KILLS; round++)
+    {
+      int fds[2];
+      pid_t pid;
+      int status = 0;
+      guint before = g_hash_table_size (acked);
+
+      ck_assert_int_eq (pipe (fds), 0);
+      fflush (NULL);
+      pid = fork ();
+      ck_assert_int_ge (pid, 0);
+      if (pid == 0)
+        {
+          close (fds[0]);
+          writer (path, round, fds[1]);
+        }
+      close (fds[1]);
+
+      /* One writer in five is killed at any moment from its start (opening
+       * the store, perhaps creating it); the others once they have
+       * committed, a random while into their stream of commits */
+      if (g_rand_int_range (rand, 0, 5) != 0)
+        {
+          read_acks (fds[0], g_get_monotonic_time () + 10 * G_USEC_PER_SEC, acked, 1);
+          ck_assert_msg (g_hash_table_size (acked) > before, "writer %u committed nothing in 10 s", round);
+        }
+      read_acks (fds[0], g_get_monotonic_time () + g_rand_int_range (rand, 0, MAX_DELAY_US), acked, 0);
+      ck_assert_int_eq (kill (pid, SIGKILL), 0);
+      ck_assert_int_eq (waitpid (pid, &status, 0), pid);
+      ck_assert_msg (WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL,
+                     "the writer stopped by itself in round %u (status %d): see its message above", round, status);
+      /* Acknowledgements written before the kill are still in the pipe */
+      read_acks (fds[0], 0, acked, 0);
+      close (fds[0]);
+      killed_mid_stream += g_hash_table_size (acked) > before;
+    }
+  /* Most writers were killed while they committed */
+  ck_assert_uint_gt (killed_mid_stream, N_KILLS / 2);
+  ck_assert_uint_gt (g_hash_table_size (acked), 100);
+
+  /* Reopened, the database holds every acknowledged action, whole */
+  store = pathways_store_open (path, clock, &error);
+  ck_assert_no_error (error);
+  staff = pathways_store_list (store, PATHWAYS_TYPE_STAFF, &error);
+  ck_assert_no_error (error);
+  people = pathways_store_list (store, PATHWAYS_TYPE_YOUNG_PERSON, &error);
+  ck_assert_no_error (error);
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_STAFF, NULL), g_list_model_get_n_items (staff));
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_YOUNG_PERSON, NULL),
+                    g_list_model_get_n_items (people));
+
+  for (guint i = 0; i < g_list_model_get_n_items (staff); i++)
+    {
+      g_autoptr(PathwaysRecord) s = g_list_model_get_item (staff, i);
+      gint64 *id = g_new (gint64, 1);
+
+      *id = pathways_record_get_id (s);
+      ck_assert_str_eq (pathways_record_get_string (s, "role"), "pa");
+      ck_assert_str_eq (pathways_record_get_string (s, "team"), "Crash");
+      ck_assert_msg (g_hash_table_insert (staff_ids, g_strdup (pathways_record_get_string (s, "name")), id),
+                     "%s twice", pathways_record_get_string (s, "name"));
+    }
+
+  /* No action by halves: one young person per writer's staff member, theirs */
+  ck_assert_uint_eq (g_list_model_get_n_items (people), g_list_model_get_n_items (staff));
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(PathwaysRecord) p = g_list_model_get_item (people, i);
+      const char *local_id = pathways_record_get_string (p, "local-id");
+      g_autofree char *name = g_strdup_printf ("Writer %s", local_id + 1);
+      gint64 *pa = g_hash_table_lookup (staff_ids, name);
+
+      ck_assert_msg (pa != NULL, "%s has no adviser %s", local_id, name);
+      ck_assert_int_eq (pathways_record_get_int (p, "pa-id"), *pa);
+      ck_assert_str_eq (pathways_record_get_string (p, "family-name"), "Okafor");
+    }
+
+  /* Nothing acknowledged is missing */
+  g_hash_table_iter_init (&iter, acked);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint64 ack = *(guint64 *) key;
+      g_autofree char *name = g_strdup_printf ("Writer %u-%u", (guint) (ack >> 32), (guint) (ack & 0xffffffff));
+
+      ck_assert_msg (g_hash_table_contains (staff_ids, name), "acknowledged but lost: %s", name);
+    }
+
+  g_clear_object (&store);
+  test_remove_dir (dir);
+}
+END_TEST
+
+static Suite *
+crash_suite (void)
+{
+  Suite *s = suite_create ("crash");
+  TCase *tc = tcase_create ("kill-9");
+
+  tcase_set_timeout (tc, 60);
+  tcase_add_test (tc, test_kill_nine_loses_nothing_acknowledged);
+  suite_add_tcase (s, tc);
+  return s;
+}
+
+int
+main (void)
+{
+  return test_run_suite (crash_suite ());
+}
