@@ -112,7 +112,7 @@ START_TEST (test_kill_nine_loses_nothing_acknowledged)
   g_autofree char *path = g_build_filename (dir, "crash.db", NULL);
   g_autoptr(GRand) rand = g_rand_new_with_seed (SEED);
   g_autoptr(GHashTable) acked = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GHashTable) staff_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) staff_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GError) error = NULL;
   g_autoptr(PathwaysClock) clock = pathways_clock_new_fixed (TEST_TODAY);
   g_autoptr(PathwaysStore) store = NULL;
