@@ -251,6 +251,10 @@ tick_for (guint32 day)
   return t;
 }
 
+/* The most ticks drawn across the axis: far more than fit, so that the
+ * loops over months are bounded whatever the frame says */
+#define MAX_TICKS 5000
+
 static guint32
 add_months (guint32 day,
             int     n)
@@ -325,7 +329,8 @@ draw_grid (Ctx *c)
                    f->height - f->header_height);
   cairo_clip (c->cr);
   cairo_set_line_width (c->cr, 1);
-  for (day = first_tick (f, step); ; day = add_months (day, step))
+  day = first_tick (f, step);
+  for (guint tick = 0; tick < MAX_TICKS; tick++, day = add_months (day, step))
     {
       double x = floor (pathways_timeline_frame_day_to_x (f, day)) + 0.5;
       Tick t = tick_for (day);
@@ -364,7 +369,8 @@ draw_axis (Ctx *c)
   /* Upper tier: years, except when the lower tier already is years */
   if (step < 12)
     {
-      for (day = first_tick (f, 12); ; day = add_months (day, 12))
+      day = first_tick (f, 12);
+      for (guint tick = 0; tick < MAX_TICKS; tick++, day = add_months (day, 12))
         {
           double x = pathways_timeline_frame_day_to_x (f, day);
           double next = pathways_timeline_frame_day_to_x (f, add_months (day, 12));
@@ -383,7 +389,8 @@ draw_axis (Ctx *c)
         }
     }
 
-  for (day = first_tick (f, step); ; day = add_months (day, step))
+  day = first_tick (f, step);
+  for (guint tick = 0; tick < MAX_TICKS; tick++, day = add_months (day, step))
     {
       double x = pathways_timeline_frame_day_to_x (f, day);
       double next = pathways_timeline_frame_day_to_x (f, add_months (day, step));
