@@ -15,6 +15,7 @@
 #include <xlsxwriter.h>
 
 #include "pathways-annex-a-xlsx.h"
+#include "pathways-file.h"
 #include "pathways-exchange.h"
 
 static gboolean
@@ -47,18 +48,18 @@ pathways_annex_a_write_xlsx (GPtrArray             *rows,
                              const char            *path,
                              GError               **error)
 {
-  g_autofree char *temp = pathways_exchange_temp_create (path, error);
+  g_autoptr(PathwaysSafeFile) file = pathways_safe_file_new (path, error);
   lxw_workbook *wb;
   lxw_worksheet *ws;
   lxw_format *bold, *date;
   lxw_error rc;
 
-  if (temp == NULL)
+  if (file == NULL)
     return FALSE;
-  wb = workbook_new (temp);
+  /* libxlsxwriter writes only to a name: the private temporary file's */
+  wb = workbook_new (pathways_safe_file_get_temp_path (file));
   if (wb == NULL)
     {
-      pathways_exchange_temp_discard (temp);
       g_set_error (error, PATHWAYS_EXCHANGE_ERROR, PATHWAYS_EXCHANGE_ERROR_WRITE,
                    _("Could not create the workbook %s"), path);
       return FALSE;
@@ -106,10 +107,9 @@ pathways_annex_a_write_xlsx (GPtrArray             *rows,
   rc = workbook_close (wb);
   if (rc != LXW_NO_ERROR)
     {
-      pathways_exchange_temp_discard (temp);
       g_set_error (error, PATHWAYS_EXCHANGE_ERROR, PATHWAYS_EXCHANGE_ERROR_WRITE,
                    _("Could not write the workbook %s: %s"), path, lxw_strerror (rc));
       return FALSE;
     }
-  return pathways_exchange_temp_commit (temp, path, error);
+  return pathways_safe_file_commit (file, error);
 }

@@ -58,12 +58,6 @@ gboolean  pathways_exchange_write_files    (guint                n_files,
                                             GError             **error);
 
 /* For writers that must be handed a file name (libxlsxwriter) */
-char     *pathways_exchange_temp_create    (const char          *target,
-                                            GError             **error);
-gboolean  pathways_exchange_temp_commit    (const char          *temp_path,
-                                            const char          *target,
-                                            GError             **error);
-void      pathways_exchange_temp_discard   (const char          *temp_path);
 
 /* Problems: every one names the file, row, column and value */
 void                pathways_exchange_problem_free       (PathwaysExchangeProblem   *problem);
