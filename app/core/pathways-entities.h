@@ -7,9 +7,24 @@
  */
 #pragma once
 
+#include "pathways-entity-fields.h"
 #include "pathways-record.h"
 
 G_BEGIN_DECLS
+
+/* The C type of each kind of field, for the typed accessors */
+#define PATHWAYS_CTYPE_STRING const char *
+#define PATHWAYS_CTYPE_DATE   const char *
+#define PATHWAYS_CTYPE_INT    gint64
+#define PATHWAYS_CTYPE_BOOL   gboolean
+#define PATHWAYS_CTYPE_MONEY  gint64
+#define PATHWAYS_CTYPE_REAL   double
+
+/* pathways_TYPE_get_FIELD() and pathways_TYPE_set_FIELD() for each field:
+ * strings and dates are (transfer none) and NULL when not recorded */
+#define PATHWAYS_DECLARE_FIELD_ACCESSORS(T, p, kind, name, prop, label, flags) \
+  PATHWAYS_CTYPE_##kind p##_get_##name (T *self);                              \
+  void                  p##_set_##name (T *self, PATHWAYS_CTYPE_##kind value);
 
 #define PATHWAYS_TYPE_STAFF (pathways_staff_get_type ())
 G_DECLARE_FINAL_TYPE (PathwaysStaff, pathways_staff, PATHWAYS, STAFF, PathwaysRecord)
@@ -66,6 +81,24 @@ G_DECLARE_FINAL_TYPE (PathwaysCandidate, pathways_candidate, PATHWAYS, CANDIDATE
 /* An alert from the rules engine.  Read-only. */
 #define PATHWAYS_TYPE_ALERT (pathways_alert_get_type ())
 G_DECLARE_FINAL_TYPE (PathwaysAlert, pathways_alert, PATHWAYS, ALERT, PathwaysRecord)
+
+/* Typed accessors */
+PATHWAYS_STAFF_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysStaff, pathways_staff)
+PATHWAYS_YOUNG_PERSON_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysYoungPerson, pathways_young_person)
+PATHWAYS_UNIT_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysUnit, pathways_unit)
+PATHWAYS_SPELL_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysSpell, pathways_spell)
+PATHWAYS_MILESTONE_TEMPLATE_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysMilestoneTemplate, pathways_milestone_template)
+PATHWAYS_MILESTONE_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysMilestone, pathways_milestone)
+PATHWAYS_TRANSITION_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysTransition, pathways_transition)
+PATHWAYS_NOTE_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysNote, pathways_note)
+PATHWAYS_REF_CODE_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysRefCode, pathways_ref_code)
+PATHWAYS_AUDIT_ENTRY_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysAuditEntry, pathways_audit_entry)
+PATHWAYS_CASELOAD_ROW_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysCaseloadRow, pathways_caseload_row)
+PATHWAYS_STOCK_ROW_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysStockRow, pathways_stock_row)
+PATHWAYS_KIND_COUNT_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysKindCount, pathways_kind_count)
+PATHWAYS_CANDIDATE_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysCandidate, pathways_candidate)
+PATHWAYS_DESTINATION_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysDestination, pathways_destination)
+PATHWAYS_ALERT_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysAlert, pathways_alert)
 
 /* Reference-code lists (the "list" column of ref_code) */
 #define PATHWAYS_REF_ACCOM          "ACCOM"

@@ -11,6 +11,7 @@
 typedef struct
 {
   gint64  id;
+  gint64  version;
   GValue *values;
   guint   n_values;
 } PathwaysRecordPrivate;
@@ -20,6 +21,7 @@ G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (PathwaysRecord, pathways_record, G_TYPE_OBJ
 enum {
   PROP_0,
   PROP_ID,
+  PROP_VERSION,
   N_BASE_PROPS
 };
 
@@ -88,6 +90,11 @@ pathways_record_get_property (GObject    *object,
       g_value_set_int64 (value, priv->id);
       return;
     }
+  if (prop_id == PROP_VERSION)
+    {
+      g_value_set_int64 (value, priv->version);
+      return;
+    }
 
   g_return_if_fail (prop_id - N_BASE_PROPS < PATHWAYS_RECORD_GET_CLASS (self)->n_fields);
   g_value_copy (&ensure_values (self)[prop_id - N_BASE_PROPS], value);
@@ -106,6 +113,11 @@ pathways_record_set_property (GObject      *object,
       pathways_record_set_id (self, g_value_get_int64 (value));
       return;
     }
+  if (prop_id == PROP_VERSION)
+    {
+      pathways_record_set_version (self, g_value_get_int64 (value));
+      return;
+    }
 
   pathways_record_set_value (self, prop_id - N_BASE_PROPS, value);
 }
@@ -121,6 +133,9 @@ pathways_record_class_init (PathwaysRecordClass *klass)
 
   g_object_class_install_property (object_class, PROP_ID,
     g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_property (object_class, PROP_VERSION,
+    g_param_spec_int64 ("version", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 }
 
@@ -251,6 +266,33 @@ pathways_record_set_id (PathwaysRecord *self,
     {
       priv->id = id;
       g_object_notify (G_OBJECT (self), "id");
+    }
+}
+
+gint64
+pathways_record_get_version (PathwaysRecord *self)
+{
+  PathwaysRecordPrivate *priv;
+
+  g_return_val_if_fail (PATHWAYS_IS_RECORD (self), 0);
+
+  priv = pathways_record_get_instance_private (self);
+  return priv->version;
+}
+
+void
+pathways_record_set_version (PathwaysRecord *self,
+                             gint64          version)
+{
+  PathwaysRecordPrivate *priv;
+
+  g_return_if_fail (PATHWAYS_IS_RECORD (self));
+
+  priv = pathways_record_get_instance_private (self);
+  if (priv->version != version)
+    {
+      priv->version = version;
+      g_object_notify (G_OBJECT (self), "version");
     }
 }
 
@@ -389,7 +431,8 @@ DEFINE_SETTER (real, double, G_TYPE_DOUBLE, g_value_set_double)
 /**
  * pathways_record_copy:
  *
- * Returns: (transfer full): a new record of the same type with the same id and values
+ * Returns: (transfer full): a new record of the same type with the same
+ *   id, version and values
  */
 PathwaysRecord *
 pathways_record_copy (PathwaysRecord *self)
@@ -402,6 +445,7 @@ pathways_record_copy (PathwaysRecord *self)
   klass = PATHWAYS_RECORD_GET_CLASS (self);
   copy = g_object_new (G_OBJECT_TYPE (self), NULL);
   pathways_record_set_id (copy, pathways_record_get_id (self));
+  pathways_record_set_version (copy, pathways_record_get_version (self));
   for (guint i = 0; i < klass->n_fields; i++)
     pathways_record_set_value (copy, i, pathways_record_peek_value (self, i));
 

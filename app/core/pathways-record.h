@@ -6,6 +6,9 @@
  * the SQL column names and the field labels used in error messages, so
  * an entity is declared in one place.
  *
+ * Besides its fields every record has an id and a version (see
+ * pathways_record_get_version()).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -68,6 +71,14 @@ int                  pathways_record_class_find_field     (PathwaysRecordClass *
 gint64               pathways_record_get_id               (PathwaysRecord *self);
 void                 pathways_record_set_id               (PathwaysRecord *self,
                                                            gint64          id);
+
+/* The row's version in the store: 1 when inserted, one more on every
+ * update.  A save or delete of a record whose version is no longer the
+ * stored one fails with PATHWAYS_STORE_ERROR_CONFLICT.  0 on a record
+ * that has never been stored (and on one built by hand: not checked). */
+gint64               pathways_record_get_version          (PathwaysRecord *self);
+void                 pathways_record_set_version          (PathwaysRecord *self,
+                                                           gint64          version);
 
 /* Access by field index (fast) */
 const GValue        *pathways_record_peek_value           (PathwaysRecord *self,
