@@ -37,29 +37,36 @@ generate (const char            *name,
   return store;
 }
 
-/* Every row of every table but the audit log, in order */
+/* Every record of every kind, in order, field by field */
 static char *
 fingerprint (PathwaysStore *store)
 {
-  static const char * const tables[] = {
-    "staff", "young_person", "unit", "spell", "milestone", "transition",
+  GType types[] = {
+    PATHWAYS_TYPE_STAFF, PATHWAYS_TYPE_YOUNG_PERSON, PATHWAYS_TYPE_UNIT, PATHWAYS_TYPE_SPELL,
+    PATHWAYS_TYPE_MILESTONE, PATHWAYS_TYPE_TRANSITION,
   };
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
 
-  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+  for (guint t = 0; t < G_N_ELEMENTS (types); t++)
     {
-      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY id", tables[t]);
-      sqlite3_stmt *stmt = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GListModel) records = pathways_store_list (store, types[t], &error);
 
-      ck_assert_int_eq (sqlite3_prepare_v2 (pathways_store_get_db (store), sql, -1, &stmt, NULL), SQLITE_OK);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        for (int c = 0; c < sqlite3_column_count (stmt); c++)
-          {
-            const char *v = (const char *) sqlite3_column_text (stmt, c);
-            g_checksum_update (sum, (const guchar *) (v ? v : "\\N"), -1);
-            g_checksum_update (sum, (const guchar *) "|", 1);
-          }
-      sqlite3_finalize (stmt);
+      ck_assert_no_error (error);
+      for (guint i = 0; i < g_list_model_get_n_items (records); i++)
+        {
+          g_autoptr(PathwaysRecord) r = g_list_model_get_item (records, i);
+          PathwaysRecordClass *klass = PATHWAYS_RECORD_GET_CLASS (r);
+          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT "|", pathways_record_get_id (r));
+
+          g_checksum_update (sum, (const guchar *) id, -1);
+          for (guint f = 0; f < pathways_record_class_get_n_fields (klass); f++)
+            {
+              g_autofree char *v = g_strdup_value_contents (pathways_record_peek_value (r, f));
+              g_checksum_update (sum, (const guchar *) v, -1);
+              g_checksum_update (sum, (const guchar *) "|", 1);
+            }
+        }
     }
   return g_strdup (g_checksum_get_string (sum));
 }
@@ -68,14 +75,7 @@ static gint64
 scalar (PathwaysStore *store,
         const char    *sql)
 {
-  sqlite3_stmt *stmt = NULL;
-  gint64 v;
-
-  ck_assert_int_eq (sqlite3_prepare_v2 (pathways_store_get_db (store), sql, -1, &stmt, NULL), SQLITE_OK);
-  ck_assert_int_eq (sqlite3_step (stmt), SQLITE_ROW);
-  v = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return v;
+  return test_query_int (store, sql);
 }
 
 START_TEST (test_same_seed_same_data)

@@ -913,9 +913,7 @@ START_TEST (test_preferences_write_settings)
   gtk_window_destroy (GTK_WINDOW (prefs));
 
   /* A bad value already stored is shown as the default, not as whatever it parses to */
-  ck_assert_int_eq (sqlite3_exec (pathways_store_get_db (s.store),
-                                  "UPDATE setting SET value = '-5' WHERE key = 'readiness_threshold'",
-                                  NULL, NULL, NULL), SQLITE_OK);
+  test_exec (s.store, "UPDATE setting SET value = '-5' WHERE key = 'readiness_threshold'");
   prefs = pathways_preferences_window_new (s.store, settings);
   {
     GtkSpinButton *spin = GTK_SPIN_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (prefs),

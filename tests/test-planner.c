@@ -94,14 +94,7 @@ field_of (GType       type,
 static gint64
 count_where (const char *sql)
 {
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  ck_assert_int_eq (sqlite3_prepare_v2 (pathways_store_get_db (store), sql, -1, &stmt, NULL), SQLITE_OK);
-  ck_assert_int_eq (sqlite3_step (stmt), SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
+  return test_query_int (store, sql);
 }
 
 static PathwaysMoveRequest
@@ -432,6 +425,134 @@ START_TEST (test_add_person_creates_milestones_from_templates)
 }
 END_TEST
 
+/* The actions the window calls run in a worker thread: each finishes
+ * with its undo, and "changed" reaches the main loop with what it wrote */
+typedef struct {
+  gboolean           done;
+  gint64             id;
+  PathwaysChangeSet *undo;
+  GError            *error;
+} ActionDone;
+
+static void
+scheduled_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  ActionDone *d = user_data;
+
+  pathways_planner_schedule_move_finish (PATHWAYS_STORE (source), result, &d->id, &d->undo, &d->error);
+  d->done = TRUE;
+}
+
+static void
+acted_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  ActionDone *d = user_data;
+
+  pathways_planner_action_finish (PATHWAYS_STORE (source), result, NULL, &d->undo, &d->error);
+  d->done = TRUE;
+}
+
+static void
+undone_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  ActionDone *d = user_data;
+
+  pathways_store_undo_finish (PATHWAYS_STORE (source), result, &d->error);
+  d->done = TRUE;
+}
+
+static gboolean
+action_done (gpointer data)
+{
+  return ((ActionDone *) data)->done;
+}
+
+static void
+changed_cb (PathwaysStore   *s,
+            PathwaysChanges *changes,
+            GPtrArray       *seen)
+{
+  g_ptr_array_add (seen, pathways_changes_ref (changes));
+}
+
+static void
+action_done_clear (ActionDone *d)
+{
+  g_clear_pointer (&d->undo, pathways_change_set_unref);
+  g_clear_error (&d->error);
+  d->done = FALSE;
+}
+
+START_TEST (test_actions_async)
+{
+  PathwaysMoveRequest req = request_to (flat, "2026-12-14");
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func ((GDestroyNotify) pathways_changes_unref);
+  g_autoptr(PathwaysChangeSet) schedule_undo = NULL;
+  g_autofree char *status = NULL;
+  ActionDone d = { 0 };
+  gint64 move;
+
+  g_signal_connect (store, "changed", G_CALLBACK (changed_cb), seen);
+
+  pathways_planner_schedule_move_async (store, &req, NULL, scheduled_cb, &d);
+  /* Nothing is written on the calling thread: it has not happened yet */
+  ck_assert_uint_eq (seen->len, 0);
+  ck_assert (test_wait_for (action_done, &d));
+  ck_assert_no_error (d.error);
+  move = d.id;
+  ck_assert_int_gt (move, 0);
+  schedule_undo = g_steal_pointer (&d.undo);
+  ck_assert_uint_eq (seen->len, 1);
+  {
+    PathwaysChangeKind kind;
+    ck_assert (pathways_changes_lookup (g_ptr_array_index (seen, 0), PATHWAYS_TYPE_TRANSITION, move, &kind));
+    ck_assert_int_eq (kind, PATHWAYS_CHANGE_INSERT);
+    ck_assert (pathways_changes_has_unit (g_ptr_array_index (seen, 0), flat));
+    ck_assert (pathways_changes_has_person (g_ptr_array_index (seen, 0), person));
+  }
+  status = field_of (PATHWAYS_TYPE_UNIT, flat, "status");
+  ck_assert_str_eq (status, "reserved");
+  action_done_clear (&d);
+
+  /* Cancelled in the background too, and undone */
+  pathways_planner_cancel_move_async (store, move, NULL, acted_cb, &d);
+  ck_assert (test_wait_for (action_done, &d));
+  ck_assert_no_error (d.error);
+  ck_assert_ptr_nonnull (d.undo);
+  ck_assert_int_eq (count_where ("SELECT count(*) FROM transition WHERE state = 'cancelled'"), 1);
+  ck_assert_uint_eq (seen->len, 2);
+  action_done_clear (&d);
+
+  /* The schedule's undo now meets rows changed since: refused, saying why */
+  pathways_store_undo_async (store, schedule_undo, NULL, undone_cb, &d);
+  ck_assert (test_wait_for (action_done, &d));
+  ck_assert (g_error_matches (d.error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_CONFLICT));
+  ck_assert_msg (g_str_has_prefix (d.error->message, "Could not undo:"), "%s", d.error->message);
+  ck_assert_uint_eq (seen->len, 2);
+  action_done_clear (&d);
+
+  /* A tick, in the background */
+  {
+    g_autoptr(GListModel) milestones = NULL;
+    g_autoptr(PathwaysMilestone) m = g_object_new (PATHWAYS_TYPE_MILESTONE, "young-person-id", person,
+                                                   "name", "Bank account opened", "category", "finance", NULL);
+    test_add (store, PATHWAYS_RECORD (m));
+    pathways_planner_set_milestone_done_async (store, pathways_record_get_id (PATHWAYS_RECORD (m)), TEST_TODAY,
+                                               NULL, acted_cb, &d);
+    ck_assert (test_wait_for (action_done, &d));
+    ck_assert_no_error (d.error);
+    ck_assert_int_eq (count_where ("SELECT count(*) FROM milestone WHERE done_date = '" TEST_TODAY "'"), 1);
+    action_done_clear (&d);
+  }
+}
+END_TEST
+
 static Suite *
 planner_suite (void)
 {
@@ -449,6 +570,7 @@ planner_suite (void)
   tcase_add_test (moves, test_mark_moved_before_the_day_refused);
   tcase_add_test (moves, test_cancel_releases_unit);
   tcase_add_test (moves, test_destinations_ranked);
+  tcase_add_test (moves, test_actions_async);
   suite_add_tcase (s, moves);
 
   tcase_add_checked_fixture (other_actions, setup, teardown);

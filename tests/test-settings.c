@@ -205,13 +205,12 @@ START_TEST (test_bad_stored_values_fall_back)
                                                "accom", "W", "start-date", "2026-11-20", "state", "current", NULL);
     test_add (store, PATHWAYS_RECORD (s));
   }
-  ck_assert_int_eq (sqlite3_exec (pathways_store_get_db (store),
-                                  "UPDATE setting SET value = '2000000000' WHERE key = 'emergency_max_working_days';"
-                                  "UPDATE setting SET value = 'abc' WHERE key = 'contact_interval_days';"
-                                  "UPDATE setting SET value = '-5' WHERE key = 'readiness_threshold';"
-                                  "UPDATE setting SET value = 'finance=nan' WHERE key = 'readiness_weights';"
-                                  "UPDATE setting SET value = 'castle' WHERE key = 'staying_close_scope';",
-                                  NULL, NULL, NULL), SQLITE_OK);
+  test_exec (store,
+             "UPDATE setting SET value = '2000000000' WHERE key = 'emergency_max_working_days';"
+             "UPDATE setting SET value = 'abc' WHERE key = 'contact_interval_days';"
+             "UPDATE setting SET value = '-5' WHERE key = 'readiness_threshold';"
+             "UPDATE setting SET value = 'finance=nan' WHERE key = 'readiness_weights';"
+             "UPDATE setting SET value = 'castle' WHERE key = 'staying_close_scope';");
 
   snap = pathways_snapshot_load (store, TEST_TODAY, &error);
   ck_assert_no_error (error);

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 
+#include "pathways-sqlite-store-private.h"
 #include "test-util.h"
 
 char *
@@ -38,18 +39,88 @@ test_remove_dir (const char *dir)
   g_rmdir (dir);
 }
 
+const char *
+test_backend (void)
+{
+  const char *backend = g_getenv ("PATHWAYS_TEST_BACKEND");
+
+  return backend != NULL && *backend != '\0' ? backend : "sqlite";
+}
+
+gboolean
+test_backend_is_sqlite (void)
+{
+  return g_str_equal (test_backend (), "sqlite");
+}
+
+/* Where a test's database @name lives for the backend under test */
+static char *
+test_location (const char *dir,
+               const char *name)
+{
+  if (test_backend_is_sqlite ())
+    return g_build_filename (dir, name, NULL);
+  ck_abort_msg ("PATHWAYS_TEST_BACKEND=%s: no such backend in this build", test_backend ());
+  return NULL;
+}
+
 PathwaysStore *
 test_open_store (const char *dir,
                  const char *name)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PathwaysClock) clock = pathways_clock_new_fixed (TEST_TODAY);
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  PathwaysStore *store = pathways_store_open (path, clock, &error);
+  g_autofree char *location = test_location (dir, name);
+  PathwaysStore *store = pathways_store_open (location, clock, &error);
 
   ck_assert_no_error (error);
   ck_assert_ptr_nonnull (store);
   return store;
+}
+
+/* A second store on the same database, as another Pathways would open it */
+PathwaysStore *
+test_open_store_again (PathwaysStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  PathwaysStore *again = pathways_store_open (pathways_store_get_location (store),
+                                              pathways_store_get_clock (store), &error);
+
+  ck_assert_no_error (error);
+  ck_assert_ptr_nonnull (again);
+  return again;
+}
+
+/* The first column of the first row of @sql (portable SQL): for
+ * assertions about what is stored that the store has no read for */
+gint64
+test_query_int (PathwaysStore *store,
+                const char    *sql)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 n = 0;
+
+  if (PATHWAYS_IS_SQLITE_STORE (store))
+    n = pathways_sqlite_store_query_int (PATHWAYS_SQLITE_STORE (store), sql, &error);
+  else
+    ck_abort_msg ("test_query_int: no query hook for %s", G_OBJECT_TYPE_NAME (store));
+  ck_assert_msg (error == NULL, "%s: %s", sql, error ? error->message : "");
+  return n;
+}
+
+/* Runs @sql (portable SQL) straight in the backend, past the store's
+ * checks: for planting what a damaged or hand-edited database may hold */
+void
+test_exec (PathwaysStore *store,
+           const char    *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (PATHWAYS_IS_SQLITE_STORE (store))
+    pathways_sqlite_store_exec (PATHWAYS_SQLITE_STORE (store), sql, &error);
+  else
+    ck_abort_msg ("test_exec: no hook for %s", G_OBJECT_TYPE_NAME (store));
+  ck_assert_msg (error == NULL, "%s: %s", sql, error ? error->message : "");
 }
 
 /* Inserts @record, failing the test with the store's message if it cannot */

@@ -13,8 +13,18 @@
 
 char          *test_make_dir        (void);
 void           test_remove_dir      (const char *dir);
+/* The store suites run against the backend named by
+ * $PATHWAYS_TEST_BACKEND ("sqlite", the default; a PostgreSQL backend
+ * adds its own name): every assertion is the same for each */
+const char    *test_backend         (void);
+gboolean       test_backend_is_sqlite (void);
 PathwaysStore *test_open_store      (const char *dir,
                                      const char *name);
+PathwaysStore *test_open_store_again (PathwaysStore *store);
+gint64         test_query_int       (PathwaysStore *store,
+                                     const char    *sql);
+void           test_exec            (PathwaysStore *store,
+                                     const char    *sql);
 gint64         test_add             (PathwaysStore  *store,
                                      PathwaysRecord *record);
 gint64         test_add_staff       (PathwaysStore *store);

@@ -296,45 +296,45 @@ cmd_caseload (int     argc,
                           "accommodation,kind,since,next_key_date,next_key_date_label,alerts,readiness\n");
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
     {
-      g_autoptr(PathwaysRecord) row = g_list_model_get_item (rows, i);
-      g_autofree char *dob = pathways_date_format_uk (pathways_record_get_string (row, "date-of-birth"));
-      g_autofree char *since = pathways_date_format_uk (pathways_record_get_string (row, "accommodation-since"));
-      g_autofree char *age = g_strdup_printf ("%" G_GINT64_FORMAT, pathways_record_get_int (row, "age"));
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, pathways_record_get_id (row));
-      g_autofree char *next = pathways_date_format_uk (pathways_record_get_string (row, "next-key-date"));
-      g_autofree char *alerts = g_strdup_printf ("%" G_GINT64_FORMAT, pathways_record_get_int (row, "alert-count"));
-      gint64 ready = pathways_record_get_int (row, "readiness");
+      g_autoptr(PathwaysCaseloadRow) row = g_list_model_get_item (rows, i);
+      g_autofree char *dob = pathways_date_format_uk (pathways_caseload_row_get_date_of_birth (row));
+      g_autofree char *since = pathways_date_format_uk (pathways_caseload_row_get_accommodation_since (row));
+      g_autofree char *age = g_strdup_printf ("%" G_GINT64_FORMAT, pathways_caseload_row_get_age (row));
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, pathways_record_get_id (PATHWAYS_RECORD (row)));
+      g_autofree char *next = pathways_date_format_uk (pathways_caseload_row_get_next_key_date (row));
+      g_autofree char *alerts = g_strdup_printf ("%" G_GINT64_FORMAT, pathways_caseload_row_get_alert_count (row));
+      gint64 ready = pathways_caseload_row_get_readiness (row);
       g_autofree char *readiness = ready >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, ready) : g_strdup ("");
 
       if (csv)
         {
           csv_field (out, id, FALSE);
-          csv_field (out, pathways_record_get_string (row, "local-id"), FALSE);
-          csv_field (out, pathways_record_get_string (row, "display-name"), FALSE);
+          csv_field (out, pathways_caseload_row_get_local_id (row), FALSE);
+          csv_field (out, pathways_caseload_row_get_display_name (row), FALSE);
           csv_field (out, dob, FALSE);
           csv_field (out, age, FALSE);
-          csv_field (out, pathways_record_get_string (row, "status-label"), FALSE);
-          csv_field (out, pathways_record_get_string (row, "pa-name"), FALSE);
-          csv_field (out, pathways_record_get_string (row, "team"), FALSE);
-          csv_field (out, pathways_record_get_string (row, "accommodation"), FALSE);
-          csv_field (out, pathways_record_get_string (row, "accommodation-kind"), FALSE);
+          csv_field (out, pathways_caseload_row_get_status_label (row), FALSE);
+          csv_field (out, pathways_caseload_row_get_pa_name (row), FALSE);
+          csv_field (out, pathways_caseload_row_get_team (row), FALSE);
+          csv_field (out, pathways_caseload_row_get_accommodation (row), FALSE);
+          csv_field (out, pathways_caseload_row_get_accommodation_kind (row), FALSE);
           csv_field (out, since, FALSE);
           csv_field (out, next, FALSE);
-          csv_field (out, pathways_record_get_string (row, "next-key-date-label"), FALSE);
+          csv_field (out, pathways_caseload_row_get_next_key_date_label (row), FALSE);
           csv_field (out, alerts, FALSE);
           csv_field (out, readiness, TRUE);
         }
       else
         {
-          const char *acc = pathways_record_get_string (row, "accommodation");
+          const char *acc = pathways_caseload_row_get_accommodation (row);
           g_string_append_printf (out, "%-9s %-22s %3s  %-17s %-20s %-36.36s %s\n",
-                                  pathways_record_get_string (row, "local-id"),
-                                  pathways_record_get_string (row, "display-name"),
+                                  pathways_caseload_row_get_local_id (row),
+                                  pathways_caseload_row_get_display_name (row),
                                   age,
-                                  pathways_record_get_string (row, "status-label"),
-                                  pathways_record_get_string (row, "pa-name") ?: _("No PA"),
+                                  pathways_caseload_row_get_status_label (row),
+                                  pathways_caseload_row_get_pa_name (row) ?: _("No PA"),
                                   acc ? acc : _("No current accommodation"),
-                                  pathways_record_get_string (row, "accommodation-kind") ?: "");
+                                  pathways_caseload_row_get_accommodation_kind (row) ?: "");
         }
     }
   fputs (out->str, stdout);
@@ -371,8 +371,8 @@ cmd_alerts (int     argc,
     return 1;
   if (opt_person > 0)
     {
-      g_autoptr(PathwaysRecord) person = pathways_store_get (store, PATHWAYS_TYPE_YOUNG_PERSON,
-                                                             opt_person, NULL);
+      g_autoptr(PathwaysYoungPerson) person = pathways_store_get (store, PATHWAYS_TYPE_YOUNG_PERSON,
+                                                                  opt_person, NULL);
       if (person == NULL)
         {
           g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
@@ -396,28 +396,28 @@ cmd_alerts (int     argc,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(PathwaysRecord) a = g_list_model_get_item (alerts, i);
-      g_autofree char *due = pathways_date_format_uk (pathways_record_get_string (a, "due-date"));
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, pathways_record_get_int (a, "young-person-id"));
-      g_autoptr(PathwaysRecord) person = pathways_store_get (store, PATHWAYS_TYPE_YOUNG_PERSON,
-                                                             pathways_record_get_int (a, "young-person-id"), NULL);
-      const char *local_id = person ? pathways_record_get_string (person, "local-id") : NULL;
+      g_autoptr(PathwaysAlert) a = g_list_model_get_item (alerts, i);
+      g_autofree char *due = pathways_date_format_uk (pathways_alert_get_due_date (a));
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, pathways_alert_get_young_person_id (a));
+      g_autoptr(PathwaysYoungPerson) person = pathways_store_get (store, PATHWAYS_TYPE_YOUNG_PERSON,
+                                                             pathways_alert_get_young_person_id (a), NULL);
+      const char *local_id = person ? pathways_young_person_get_local_id (person) : NULL;
 
       if (csv)
         {
-          csv_field (out, pathways_record_get_string (a, "severity-label"), FALSE);
+          csv_field (out, pathways_alert_get_severity_label (a), FALSE);
           csv_field (out, due, FALSE);
           csv_field (out, id, FALSE);
           csv_field (out, local_id, FALSE);
-          csv_field (out, pathways_record_get_string (a, "person-name"), FALSE);
-          csv_field (out, pathways_record_get_string (a, "kind"), FALSE);
-          csv_field (out, pathways_record_get_string (a, "reason"), TRUE);
+          csv_field (out, pathways_alert_get_person_name (a), FALSE);
+          csv_field (out, pathways_alert_get_kind (a), FALSE);
+          csv_field (out, pathways_alert_get_reason (a), TRUE);
         }
       else
         g_string_append_printf (out, "%-7s %-10s %-9s %-22s %s\n",
-                                pathways_record_get_string (a, "severity-label"), due,
-                                local_id ? local_id : "", pathways_record_get_string (a, "person-name"),
-                                pathways_record_get_string (a, "reason"));
+                                pathways_alert_get_severity_label (a), due,
+                                local_id ? local_id : "", pathways_alert_get_person_name (a),
+                                pathways_alert_get_reason (a));
     }
   fputs (out->str, stdout);
   return 0;
@@ -464,16 +464,16 @@ cmd_stock (int     argc,
                           "available_from,living_there,reserved_for\n");
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
     {
-      g_autoptr(PathwaysRecord) r = g_list_model_get_item (rows, i);
-      gint64 id = pathways_record_get_id (r);
+      g_autoptr(PathwaysStockRow) r = g_list_model_get_item (rows, i);
+      gint64 id = pathways_record_get_id (PATHWAYS_RECORD (r));
       g_autofree char *sid = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-      g_autofree char *cost = pathways_money_format (pathways_record_get_int (r, "weekly-cost"));
-      g_autofree char *from = pathways_date_format_uk (pathways_record_get_string (r, "available-from"));
-      g_autofree char *beds = g_strdup_printf ("%" G_GINT64_FORMAT, pathways_record_get_int (r, "bedrooms"));
-      g_autofree char *min = g_strdup_printf ("%" G_GINT64_FORMAT, pathways_record_get_int (r, "min-age"));
-      g_autofree char *max = g_strdup_printf ("%" G_GINT64_FORMAT, pathways_record_get_int (r, "max-age"));
+      g_autofree char *cost = pathways_money_format (pathways_stock_row_get_weekly_cost (r));
+      g_autofree char *from = pathways_date_format_uk (pathways_stock_row_get_available_from (r));
+      g_autofree char *beds = g_strdup_printf ("%" G_GINT64_FORMAT, pathways_stock_row_get_bedrooms (r));
+      g_autofree char *min = g_strdup_printf ("%" G_GINT64_FORMAT, pathways_stock_row_get_min_age (r));
+      g_autofree char *max = g_strdup_printf ("%" G_GINT64_FORMAT, pathways_stock_row_get_max_age (r));
 
-      if (opt_kind && g_strcmp0 (pathways_record_get_string (r, "kind"), opt_kind) != 0)
+      if (opt_kind && g_strcmp0 (pathways_stock_row_get_kind (r), opt_kind) != 0)
         continue;
       if (free_units && !g_hash_table_contains (free_units, &id))
         continue;
@@ -481,25 +481,25 @@ cmd_stock (int     argc,
       if (csv)
         {
           csv_field (out, sid, FALSE);
-          csv_field (out, pathways_record_get_string (r, "name"), FALSE);
-          csv_field (out, pathways_record_get_string (r, "kind-label"), FALSE);
-          csv_field (out, pathways_record_get_string (r, "area"), FALSE);
-          csv_field (out, pathways_record_get_bool (r, "in-authority") ? "yes" : "no", FALSE);
+          csv_field (out, pathways_stock_row_get_name (r), FALSE);
+          csv_field (out, pathways_stock_row_get_kind_label (r), FALSE);
+          csv_field (out, pathways_stock_row_get_area (r), FALSE);
+          csv_field (out, pathways_stock_row_get_in_authority (r) ? "yes" : "no", FALSE);
           csv_field (out, beds, FALSE);
           csv_field (out, min, FALSE);
           csv_field (out, max, FALSE);
           csv_field (out, cost, FALSE);
-          csv_field (out, pathways_record_get_string (r, "status-label"), FALSE);
+          csv_field (out, pathways_stock_row_get_status_label (r), FALSE);
           csv_field (out, from, FALSE);
-          csv_field (out, pathways_record_get_string (r, "occupant"), FALSE);
-          csv_field (out, pathways_record_get_string (r, "reserved-for"), TRUE);
+          csv_field (out, pathways_stock_row_get_occupant (r), FALSE);
+          csv_field (out, pathways_stock_row_get_reserved_for (r), TRUE);
         }
       else
         g_string_append_printf (out, "%5s  %-40.40s %-34s %-20s %10s  %-9s %s\n", sid,
-                                pathways_record_get_string (r, "name"),
-                                pathways_record_get_string (r, "kind-label"),
-                                pathways_record_get_string (r, "area") ?: "",
-                                cost, pathways_record_get_string (r, "status-label"),
+                                pathways_stock_row_get_name (r),
+                                pathways_stock_row_get_kind_label (r),
+                                pathways_stock_row_get_area (r) ?: "",
+                                cost, pathways_stock_row_get_status_label (r),
                                 *from ? from : "—");
     }
   if (!csv)
@@ -567,32 +567,38 @@ cmd_match (int     argc,
 
   for (guint i = 0; i < g_list_model_get_n_items (ranked); i++)
     {
-      g_autoptr(PathwaysRecord) r = g_list_model_get_item (ranked, i);
+      g_autoptr(GObject) item = g_list_model_get_item (ranked, i);
+      /* Young people ranked for a unit, or units for a young person */
+      PathwaysCandidate *c = opt_unit > 0 ? PATHWAYS_CANDIDATE (item) : NULL;
+      PathwaysDestination *d = c ? NULL : PATHWAYS_DESTINATION (item);
+      const char *name = c ? pathways_candidate_get_name (c) : pathways_destination_get_name (d);
+      const char *verdict = c ? pathways_candidate_get_verdict_label (c) : pathways_destination_get_verdict_label (d);
       g_autofree char *rank = g_strdup_printf ("%u", i + 1);
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                             opt_unit > 0 ? pathways_record_get_int (r, "young-person-id")
-                                                          : pathways_record_get_int (r, "unit-id"));
-      g_autofree char *score = g_strdup_printf ("%" G_GINT64_FORMAT, pathways_record_get_int (r, "score"));
-      g_autofree char *reasons = g_strdup (pathways_record_get_string (r, "reasons"));
+                                             c ? pathways_candidate_get_young_person_id (c)
+                                               : pathways_destination_get_unit_id (d));
+      g_autofree char *score = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                c ? pathways_candidate_get_score (c) : pathways_destination_get_score (d));
+      g_autofree char *reasons = g_strdup (c ? pathways_candidate_get_reasons (c) : pathways_destination_get_reasons (d));
 
       if (csv)
         {
           csv_field (out, rank, FALSE);
           csv_field (out, id, FALSE);
-          if (opt_unit > 0)
+          if (c != NULL)
             {
-              g_autofree char *age = g_strdup_printf ("%" G_GINT64_FORMAT, pathways_record_get_int (r, "age"));
-              csv_field (out, pathways_record_get_string (r, "local-id"), FALSE);
-              csv_field (out, pathways_record_get_string (r, "name"), FALSE);
+              g_autofree char *age = g_strdup_printf ("%" G_GINT64_FORMAT, pathways_candidate_get_age (c));
+              csv_field (out, pathways_candidate_get_local_id (c), FALSE);
+              csv_field (out, name, FALSE);
               csv_field (out, age, FALSE);
             }
           else
             {
-              csv_field (out, pathways_record_get_string (r, "name"), FALSE);
-              csv_field (out, pathways_record_get_string (r, "kind-label"), FALSE);
-              csv_field (out, pathways_record_get_string (r, "area"), FALSE);
+              csv_field (out, name, FALSE);
+              csv_field (out, pathways_destination_get_kind_label (d), FALSE);
+              csv_field (out, pathways_destination_get_area (d), FALSE);
             }
-          csv_field (out, pathways_record_get_string (r, "verdict-label"), FALSE);
+          csv_field (out, verdict, FALSE);
           csv_field (out, score, FALSE);
           csv_field (out, reasons, TRUE);
         }
@@ -600,9 +606,7 @@ cmd_match (int     argc,
         {
           if (reasons)
             g_strdelimit (reasons, "\n", ' ');
-          g_string_append_printf (out, "%4s  %-34.34s %-22s %5s  %s\n", rank,
-                                  pathways_record_get_string (r, "name"),
-                                  pathways_record_get_string (r, "verdict-label"), score,
+          g_string_append_printf (out, "%4s  %-34.34s %-22s %5s  %s\n", rank, name, verdict, score,
                                   reasons ? reasons : "");
         }
     }

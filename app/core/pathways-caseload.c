@@ -1,4 +1,4 @@
-/* pathways-caseload.c — the caseload query
+/* pathways-caseload.c — the caseload: the store's rows and the rules
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,42 +11,7 @@
 
 #include "pathways-format.h"
 #include "pathways-snapshot.h"
-#include "pathways-store-private.h"
 #include "pathways-vocab.h"
-
-static const char caseload_sql[] =
-  "SELECT yp.id, yp.given_name, yp.family_name, yp.preferred_name, yp.local_id,"
-  "       yp.date_of_birth, yp.pa_id, st.name, yp.team, yp.uasc,"
-  "       sp.start_date, sp.accom, sp.place, sp.address, u.name, u.kind, u.in_authority"
-  "  FROM young_person yp"
-  "  LEFT JOIN staff st ON st.id = yp.pa_id"
-  "  LEFT JOIN spell sp ON sp.id = (SELECT s2.id FROM spell s2"
-  "                                  WHERE s2.young_person_id = yp.id AND s2.state = 'current'"
-  "                                  ORDER BY s2.start_date DESC LIMIT 1)"
-  "  LEFT JOIN unit u ON u.id = sp.unit_id"
-  " ORDER BY yp.family_name, yp.given_name, yp.id";
-
-enum {
-  COL_ID, COL_GIVEN, COL_FAMILY, COL_PREFERRED, COL_LOCAL_ID, COL_DOB, COL_PA_ID, COL_PA_NAME,
-  COL_TEAM, COL_UASC, COL_SINCE, COL_ACCOM, COL_PLACE, COL_ADDRESS, COL_UNIT_NAME, COL_UNIT_KIND,
-  COL_IN_AUTHORITY,
-};
-
-static GHashTable *
-meanings (PathwaysStore *store,
-          const char    *list)
-{
-  g_autoptr(GListModel) codes = pathways_store_list_ref_codes (store, list, NULL, NULL);
-  GHashTable *map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  for (guint i = 0; codes && i < g_list_model_get_n_items (codes); i++)
-    {
-      g_autoptr(PathwaysRecord) code = g_list_model_get_item (codes, i);
-      g_hash_table_replace (map, g_strdup (pathways_record_get_string (code, "code")),
-                            g_strdup (pathways_record_get_string (code, "meaning")));
-    }
-  return map;
-}
 
 typedef struct {
   int count;
@@ -88,18 +53,13 @@ next_move (const PathwaysPersonFacts *p)
 }
 
 /* Status, next key date, alerts and readiness from the rules engine */
-static gboolean
-apply_rules (PathwaysStore  *self,
-             const char     *on_date,
-             GPtrArray      *rows,
-             GError        **error)
+static void
+apply_rules (PathwaysSnapshot *snap,
+             const char       *on_date,
+             GPtrArray        *rows)
 {
-  g_autoptr(PathwaysSnapshot) snap = pathways_snapshot_load (self, on_date, error);
   g_autoptr(GPtrArray) alerts = NULL;
   g_autoptr(GHashTable) summaries = NULL;
-
-  if (snap == NULL)
-    return FALSE;
 
   alerts = pathways_snapshot_alerts (snap, 0);
   summaries = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
@@ -156,10 +116,7 @@ apply_rules (PathwaysStore  *self,
                     "stage-label", pathways_stage_label (stage),
                     NULL);
     }
-  return TRUE;
 }
-
-#define COLTEXT(c) ((const char *) sqlite3_column_text (stmt, (c)))
 
 /**
  * pathways_store_load_caseload:
@@ -176,38 +133,31 @@ pathways_store_load_caseload (PathwaysStore  *self,
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GHashTable) accom_meanings = NULL;
   g_autoptr(GHashTable) place_meanings = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(PathwaysStoreCaseload) caseload = NULL;
+  g_autoptr(PathwaysSnapshot) snap = NULL;
 
   g_return_val_if_fail (PATHWAYS_IS_STORE (self), NULL);
   g_return_val_if_fail (on_date != NULL, NULL);
 
-  pathways_store_lock (self);
+  /* The rows and the rules' facts from one state of the data */
+  if (!pathways_store_begin_read (self, error))
+    return NULL;
+  if ((accom_meanings = pathways_store_dup_ref_meanings (self, PATHWAYS_REF_ACCOM, error)) != NULL &&
+      (place_meanings = pathways_store_dup_ref_meanings (self, PATHWAYS_REF_PLACE, error)) != NULL &&
+      (caseload = pathways_store_load_caseload_rows (self, error)) != NULL)
+    snap = pathways_snapshot_load (self, on_date, error);
+  pathways_store_end_read (self);
+  if (snap == NULL)
+    return NULL;
 
-  accom_meanings = meanings (self, PATHWAYS_REF_ACCOM);
-  place_meanings = meanings (self, PATHWAYS_REF_PLACE);
-
-  stmt = pathways_store_prepare (self, caseload_sql, error);
-  if (stmt == NULL)
+  rows = g_ptr_array_new_full (caseload->rows->len, g_object_unref);
+  for (guint i = 0; i < caseload->rows->len; i++)
     {
-      pathways_store_unlock (self);
-      return NULL;
-    }
-
-  rows = g_ptr_array_new_with_free_func (g_object_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      PathwaysRecord *row = g_object_new (PATHWAYS_TYPE_CASELOAD_ROW, NULL);
-      const char *given = COLTEXT (COL_GIVEN);
-      const char *family = COLTEXT (COL_FAMILY);
-      const char *preferred = COLTEXT (COL_PREFERRED);
-      const char *local_id = COLTEXT (COL_LOCAL_ID);
-      const char *dob = COLTEXT (COL_DOB);
-      const char *since = COLTEXT (COL_SINCE);
-      const char *unit_kind = COLTEXT (COL_UNIT_KIND);
-      const char *accom = COLTEXT (COL_ACCOM);
-      const char *place = COLTEXT (COL_PLACE);
-      const char *where = COLTEXT (COL_UNIT_NAME);
+      const PathwaysStoreCaseloadRow *r = &g_array_index (caseload->rows, PathwaysStoreCaseloadRow, i);
+      PathwaysCaseloadRow *row = g_object_new (PATHWAYS_TYPE_CASELOAD_ROW, NULL);
+      const char *given = r->given_name ? r->given_name : "";
+      const char *family = r->family_name ? r->family_name : "";
+      const char *where = r->unit_name ? r->unit_name : r->address;
       const char *kind = NULL;
       g_autofree char *display = NULL;
       g_autofree char *sort_name = NULL;
@@ -215,59 +165,46 @@ pathways_store_load_caseload (PathwaysStore  *self,
       g_autofree char *joined = NULL;
 
       /* Translators: a person's name: first name, then family name */
-      display = g_strdup_printf (C_("person name", "%s %s"), preferred ? preferred : given, family);
+      display = g_strdup_printf (C_("person name", "%s %s"), r->preferred_name ? r->preferred_name : given, family);
       sort_name = g_strdup_printf ("%s, %s", family, given);
-      joined = g_strjoin (" ", given, family, preferred ? preferred : "", local_id, NULL);
+      joined = g_strjoin (" ", given, family, r->preferred_name ? r->preferred_name : "",
+                          r->local_id ? r->local_id : "", NULL);
       search = g_utf8_casefold (joined, -1);
 
-      if (unit_kind != NULL)
-        kind = pathways_vocab_label (PATHWAYS_VOCAB_UNIT_KIND, unit_kind);
-      else if (place != NULL && since != NULL)
-        kind = g_hash_table_lookup (place_meanings, place);
-      else if (accom != NULL)
-        kind = g_hash_table_lookup (accom_meanings, accom);
-      if (where == NULL)
-        where = COLTEXT (COL_ADDRESS);
+      if (r->unit_kind != NULL)
+        kind = pathways_vocab_label (PATHWAYS_VOCAB_UNIT_KIND, r->unit_kind);
+      else if (r->place != NULL && r->since != NULL)
+        kind = g_hash_table_lookup (place_meanings, r->place);
+      else if (r->accom != NULL)
+        kind = g_hash_table_lookup (accom_meanings, r->accom);
 
-      pathways_record_set_id (row, sqlite3_column_int64 (stmt, COL_ID));
-      g_object_set (row,
-                    "display-name", display,
-                    "sort-name", sort_name,
-                    "search-text", search,
-                    "local-id", local_id,
-                    "date-of-birth", dob,
-                    "age", (gint64) pathways_date_age_on (dob, on_date),
-                    "pa-id", sqlite3_column_int64 (stmt, COL_PA_ID),
-                    "pa-name", COLTEXT (COL_PA_NAME),
-                    "team", COLTEXT (COL_TEAM),
-                    "uasc", sqlite3_column_int (stmt, COL_UASC) != 0,
-                    "accommodation", since ? where : NULL,
-                    "accommodation-kind", kind,
-                    "accommodation-since", since,
-                    "days-in-accommodation",
-                    (gint64) (since ? MAX (0, pathways_date_days_between (since, on_date)) : 0),
-                    "in-authority", sqlite3_column_int (stmt, COL_IN_AUTHORITY) != 0,
-                    NULL);
+      pathways_record_set_id (PATHWAYS_RECORD (row), r->id);
+      g_object_freeze_notify (G_OBJECT (row));
+      pathways_caseload_row_set_display_name (row, display);
+      pathways_caseload_row_set_sort_name (row, sort_name);
+      pathways_caseload_row_set_search_text (row, search);
+      pathways_caseload_row_set_local_id (row, r->local_id);
+      pathways_caseload_row_set_date_of_birth (row, r->date_of_birth);
+      pathways_caseload_row_set_age (row, pathways_date_age_on (r->date_of_birth, on_date));
+      pathways_caseload_row_set_pa_id (row, r->pa_id);
+      pathways_caseload_row_set_pa_name (row, r->pa_name);
+      pathways_caseload_row_set_team (row, r->team);
+      pathways_caseload_row_set_uasc (row, r->uasc);
+      pathways_caseload_row_set_accommodation (row, r->since ? where : NULL);
+      pathways_caseload_row_set_accommodation_kind (row, kind);
+      pathways_caseload_row_set_accommodation_since (row, r->since);
+      pathways_caseload_row_set_days_in_accommodation (row, r->since ? MAX (0, pathways_date_days_between (r->since, on_date)) : 0);
+      pathways_caseload_row_set_in_authority (row, r->unit_in_authority);
+      g_object_thaw_notify (G_OBJECT (row));
       g_ptr_array_add (rows, row);
     }
-  sqlite3_reset (stmt);
 
-  if (rc != SQLITE_DONE)
-    {
-      pathways_store_set_sqlite_error (self, rc, error);
-      pathways_store_unlock (self);
-      return NULL;
-    }
-  pathways_store_unlock (self);
-
-  if (!apply_rules (self, on_date, rows, error))
-    return NULL;
+  apply_rules (snap, on_date, rows);
 
   list = g_list_store_new (PATHWAYS_TYPE_CASELOAD_ROW);
   g_list_store_splice (list, 0, 0, rows->pdata, rows->len);
   return G_LIST_MODEL (g_steal_pointer (&list));
 }
-
 /**
  * pathways_store_load_caseload_async:
  *

@@ -151,17 +151,11 @@ add_unit (PathwaysStore          *store,
 
 /* Public API */
 
-/**
- * pathways_person_load:
- * @on: the day (ISO) the rules are applied for
- *
- * Returns: (transfer full): everything the young person's page shows
- */
-PathwaysPersonDetails *
-pathways_person_load (PathwaysStore  *store,
-                      gint64          person_id,
-                      const char     *on,
-                      GError        **error)
+static PathwaysPersonDetails *
+load_details (PathwaysStore  *store,
+              gint64          person_id,
+              const char     *on,
+              GError        **error)
 {
   g_autoptr(PathwaysPersonDetails) d = NULL;
   g_autoptr(PathwaysSnapshot) snap = NULL;
@@ -171,9 +165,6 @@ pathways_person_load (PathwaysStore  *store,
   const PathwaysPersonFacts *facts;
   const PathwaysSpellFacts *current = NULL;
   GListStore *list;
-
-  g_return_val_if_fail (PATHWAYS_IS_STORE (store), NULL);
-  g_return_val_if_fail (on != NULL, NULL);
 
   d = g_new0 (PathwaysPersonDetails, 1);
   d->on = g_strdup (on);
@@ -260,6 +251,31 @@ pathways_person_load (PathwaysStore  *store,
     }
 
   return g_steal_pointer (&d);
+}
+
+/**
+ * pathways_person_load:
+ * @on: the day (ISO) the rules are applied for
+ *
+ * Returns: (transfer full): everything the young person's page shows,
+ *   read from one state of the data
+ */
+PathwaysPersonDetails *
+pathways_person_load (PathwaysStore  *store,
+                      gint64          person_id,
+                      const char     *on,
+                      GError        **error)
+{
+  PathwaysPersonDetails *d;
+
+  g_return_val_if_fail (PATHWAYS_IS_STORE (store), NULL);
+  g_return_val_if_fail (on != NULL, NULL);
+
+  if (!pathways_store_begin_read (store, error))
+    return NULL;
+  d = load_details (store, person_id, on, error);
+  pathways_store_end_read (store);
+  return d;
 }
 
 void

@@ -286,9 +286,14 @@ pathways_planner_schedule_move (PathwaysStore              *store,
   g_return_val_if_fail (PATHWAYS_IS_STORE (store), FALSE);
   g_return_val_if_fail (req != NULL, FALSE);
 
+  /* Checked and written in one transaction: nobody books the unit in
+   * between */
+  if (!pathways_store_begin_recorded (store, error))
+    return FALSE;
+
   snap = pathways_snapshot_load (store, today, error);
   if (snap == NULL || (e = check_with_snapshot (snap, req, error)) == NULL)
-    return FALSE;
+    goto failed;
 
   if (e->verdict == PATHWAYS_VERDICT_NOT_ELIGIBLE)
     {
@@ -296,7 +301,7 @@ pathways_planner_schedule_move (PathwaysStore              *store,
       /* Translators: %s is the rule's reason, a sentence */
       g_set_error (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_INVALID,
                    _("This move cannot be scheduled: %s"), r->text);
-      return FALSE;
+      goto failed;
     }
   for (guint i = 0; i < e->reasons->len; i++)
     {
@@ -308,24 +313,21 @@ pathways_planner_schedule_move (PathwaysStore              *store,
     {
       g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_NEEDS_REASON,
                            _("This move has warnings: give the reason for going ahead"));
-      return FALSE;
+      goto failed;
     }
 
   person = pathways_store_get (store, PATHWAYS_TYPE_YOUNG_PERSON, req->young_person_id, error);
   if (person == NULL)
-    return FALSE;
+    goto failed;
   if (req->unit_id != 0)
     {
       unit = pathways_store_get (store, PATHWAYS_TYPE_UNIT, req->unit_id, error);
       if (unit == NULL)
-        return FALSE;
+        goto failed;
       kind = pathways_record_get_string (PATHWAYS_RECORD (unit), "kind");
     }
   accom = req->accom ? req->accom : (kind ? pathways_vocab_extra (PATHWAYS_VOCAB_UNIT_KIND, kind) : "Y");
   age = pathways_date_age_on (pathways_record_get_string (PATHWAYS_RECORD (person), "date-of-birth"), req->date);
-
-  if (!pathways_store_begin_recorded (store, error))
-    return FALSE;
 
   from = find_current_spell (store, req->young_person_id, error);
   move = pathways_transition_new ();
@@ -398,29 +400,18 @@ failed:
   return FALSE;
 }
 
-/* Is anyone else living in (state "current") or booked into ("planned") @unit_id? */
-static gboolean
-unit_has_other_spells (PathwaysStore *store,
-                       gint64         unit_id,
-                       gint64         except_spell,
-                       const char    *state)
+/* Is anyone else living in (state "current") or booked into ("planned")
+ * @unit_id?  -1 with @error when it cannot be told */
+static int
+unit_has_other_spells (PathwaysStore  *store,
+                       gint64          unit_id,
+                       gint64          except_spell,
+                       const char     *state,
+                       GError        **error)
 {
-  sqlite3_stmt *stmt;
-  gboolean found = FALSE;
+  gint64 n = pathways_store_count_unit_spells (store, unit_id, except_spell, state, error);
 
-  pathways_store_lock (store);
-  stmt = pathways_store_prepare (store, "SELECT count(*) FROM spell WHERE unit_id = ? AND id <> ? AND state = ?",
-                                 NULL);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, unit_id);
-      sqlite3_bind_int64 (stmt, 2, except_spell);
-      sqlite3_bind_text (stmt, 3, state, -1, SQLITE_TRANSIENT);
-      found = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) > 0;
-      sqlite3_reset (stmt);
-    }
-  pathways_store_unlock (store);
-  return found;
+  return n < 0 ? -1 : n > 0;
 }
 
 static PathwaysTransition *
@@ -530,10 +521,15 @@ pathways_planner_mark_moved (PathwaysStore       *store,
 
       if (unit == NULL)
         goto failed;
-      if (g_strcmp0 (pathways_record_get_string (PATHWAYS_RECORD (unit), "status"), "occupied") == 0 &&
-          !unit_has_other_spells (store, old_unit, from_id, "current"))
+      if (g_strcmp0 (pathways_unit_get_status (unit), "occupied") == 0)
         {
-          gboolean booked = unit_has_other_spells (store, old_unit, from_id, "planned");
+          int living = unit_has_other_spells (store, old_unit, from_id, "current", error);
+          int booked = living == 0 ? unit_has_other_spells (store, old_unit, from_id, "planned", error) : 0;
+
+          if (living < 0 || booked < 0)
+            goto failed;
+          if (living > 0)
+            goto done;
           g_object_set (unit, "status", booked ? "reserved" : "available", "status-from", day,
                         "status-to", NULL, "status-reason", NULL, NULL);
           if (!pathways_store_update (store, PATHWAYS_RECORD (unit), error))
@@ -541,6 +537,7 @@ pathways_planner_mark_moved (PathwaysStore       *store,
         }
     }
 
+done:
   return pathways_store_commit_recorded (store, out_undo, error);
 
 failed:
@@ -604,10 +601,15 @@ pathways_planner_cancel_move (PathwaysStore       *store,
   if (to_unit != 0)
     {
       g_autoptr(PathwaysUnit) unit = pathways_store_get (store, PATHWAYS_TYPE_UNIT, to_unit, error);
+      int booked = 0;
+
       if (unit == NULL)
         goto failed;
-      if (g_strcmp0 (pathways_record_get_string (PATHWAYS_RECORD (unit), "status"), "reserved") == 0 &&
-          !unit_has_other_spells (store, to_unit, to_id, "planned"))
+
+      if (g_strcmp0 (pathways_unit_get_status (unit), "reserved") == 0 &&
+          (booked = unit_has_other_spells (store, to_unit, to_id, "planned", error)) < 0)
+        goto failed;
+      if (g_strcmp0 (pathways_unit_get_status (unit), "reserved") == 0 && booked == 0)
         {
           g_object_set (unit, "status", "available", "status-from", today, "status-to", NULL,
                         "status-reason", NULL, NULL);
@@ -746,4 +748,366 @@ failed:
   pathways_store_rollback_recorded (store);
   pathways_record_set_id (PATHWAYS_RECORD (yp), 0);
   return FALSE;
+}
+
+/* The same actions in a worker thread --------------------------------- */
+
+typedef struct {
+  PathwaysMoveRequest  request;   /* its strings point into the copies below */
+  char                *date;
+  char                *address;
+  char                *accom;
+  char                *note;
+  char                *accepted_warnings;
+  gint64               id;        /* a transition or milestone */
+  char                *day;       /* moved on / done on */
+  PathwaysRecord      *record;    /* a copy, for save and add-person */
+} ActionData;
+
+static void
+action_data_free (gpointer data)
+{
+  ActionData *d = data;
+
+  g_free (d->date);
+  g_free (d->address);
+  g_free (d->accom);
+  g_free (d->note);
+  g_free (d->accepted_warnings);
+  g_free (d->day);
+  g_clear_object (&d->record);
+  g_free (d);
+}
+
+static ActionData *
+action_data_new_for_request (const PathwaysMoveRequest *req)
+{
+  ActionData *d = g_new0 (ActionData, 1);
+
+  d->request = *req;
+  d->request.date = d->date = g_strdup (req->date);
+  d->request.address = d->address = g_strdup (req->address);
+  d->request.accom = d->accom = g_strdup (req->accom);
+  d->request.note = d->note = g_strdup (req->note);
+  d->request.accepted_warnings = d->accepted_warnings = g_strdup (req->accepted_warnings);
+  return d;
+}
+
+static gpointer
+schedule_work (PathwaysStore  *store,
+               gpointer        data,
+               GError        **error)
+{
+  ActionData *d = data;
+  g_autoptr(PathwaysChangeSet) undo = NULL;
+  PathwaysStoreActionResult *r;
+  gint64 id = 0;
+
+  if (!pathways_planner_schedule_move (store, &d->request, &id, &undo, error))
+    return NULL;
+  r = pathways_store_action_result_new ();
+  r->id = id;
+  r->undo = g_steal_pointer (&undo);
+  return r;
+}
+
+/**
+ * pathways_planner_schedule_move_async:
+ * @request: copied: need not outlive the call
+ *
+ * pathways_planner_schedule_move() in a worker thread.
+ */
+void
+pathways_planner_schedule_move_async (PathwaysStore             *store,
+                                      const PathwaysMoveRequest *request,
+                                      GCancellable              *cancellable,
+                                      GAsyncReadyCallback        callback,
+                                      gpointer                   user_data)
+{
+  g_return_if_fail (PATHWAYS_IS_STORE (store));
+  g_return_if_fail (request != NULL);
+
+  pathways_store_run_async (store, schedule_work, action_data_new_for_request (request), action_data_free,
+                            pathways_store_action_result_free, pathways_planner_schedule_move_async,
+                            cancellable, callback, user_data);
+}
+
+/* What every action's _finish does: hands out the undo (and the id) */
+static gboolean
+finish_action (PathwaysStore       *store,
+               GAsyncResult        *result,
+               gpointer             source_tag,
+               gint64              *out_id,
+               PathwaysRecord     **out_record,
+               PathwaysChangeSet  **out_undo,
+               GError             **error)
+{
+  PathwaysStoreActionResult *r = pathways_store_run_finish (store, result, source_tag, error);
+
+  if (r == NULL)
+    return FALSE;
+  if (out_id)
+    *out_id = r->id;
+  if (out_record)
+    *out_record = g_steal_pointer (&r->record);
+  if (out_undo)
+    *out_undo = g_steal_pointer (&r->undo);
+  pathways_store_action_result_free (r);
+  return TRUE;
+}
+
+/**
+ * pathways_planner_schedule_move_finish:
+ * @out_transition_id: (out) (optional): the move's id
+ * @out_undo: (out) (optional) (transfer full): for pathways_store_undo()
+ */
+gboolean
+pathways_planner_schedule_move_finish (PathwaysStore       *store,
+                                       GAsyncResult        *result,
+                                       gint64              *out_transition_id,
+                                       PathwaysChangeSet  **out_undo,
+                                       GError             **error)
+{
+  return finish_action (store, result, pathways_planner_schedule_move_async, out_transition_id, NULL,
+                        out_undo, error);
+}
+
+typedef enum {
+  ACTION_MARK_MOVED,
+  ACTION_CANCEL_MOVE,
+  ACTION_MILESTONE_DONE,
+  ACTION_SAVE,
+  ACTION_ADD_PERSON,
+} ActionKind;
+
+typedef struct {
+  ActionData base;
+  ActionKind kind;
+} KindedData;
+
+static gpointer
+action_work (PathwaysStore  *store,
+             gpointer        data,
+             GError        **error)
+{
+  KindedData *k = data;
+  ActionData *d = &k->base;
+  g_autoptr(PathwaysChangeSet) undo = NULL;
+  PathwaysStoreActionResult *r;
+  gboolean ok;
+
+  switch (k->kind)
+    {
+    case ACTION_MARK_MOVED:
+      ok = pathways_planner_mark_moved (store, d->id, d->day, &undo, error);
+      break;
+    case ACTION_CANCEL_MOVE:
+      ok = pathways_planner_cancel_move (store, d->id, &undo, error);
+      break;
+    case ACTION_MILESTONE_DONE:
+      ok = pathways_planner_set_milestone_done (store, d->id, d->day, &undo, error);
+      break;
+    case ACTION_SAVE:
+      ok = pathways_planner_save (store, d->record, &undo, error);
+      break;
+    case ACTION_ADD_PERSON:
+    default:
+      ok = pathways_planner_add_person (store, PATHWAYS_YOUNG_PERSON (d->record), &undo, error);
+      break;
+    }
+  if (!ok)
+    return NULL;
+
+  r = pathways_store_action_result_new ();
+  r->undo = g_steal_pointer (&undo);
+  r->record = g_steal_pointer (&d->record);
+  r->id = r->record ? pathways_record_get_id (r->record) : d->id;
+  return r;
+}
+
+static void
+run_action (PathwaysStore       *store,
+            ActionKind           kind,
+            gint64               id,
+            const char          *day,
+            PathwaysRecord      *record,
+            gpointer             source_tag,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  KindedData *k = g_new0 (KindedData, 1);
+
+  k->kind = kind;
+  k->base.id = id;
+  k->base.day = g_strdup (day);
+  k->base.record = record ? pathways_record_copy (record) : NULL;
+  /* KindedData starts with its ActionData: one free function for both */
+  pathways_store_run_async (store, action_work, k, action_data_free, pathways_store_action_result_free,
+                            source_tag, cancellable, callback, user_data);
+}
+
+/**
+ * pathways_planner_mark_moved_async:
+ *
+ * pathways_planner_mark_moved() in a worker thread; finish with
+ * pathways_planner_action_finish().
+ */
+void
+pathways_planner_mark_moved_async (PathwaysStore       *store,
+                                   gint64               transition_id,
+                                   const char          *moved_on,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_return_if_fail (PATHWAYS_IS_STORE (store));
+
+  run_action (store, ACTION_MARK_MOVED, transition_id, moved_on, NULL, pathways_planner_action_finish,
+              cancellable, callback, user_data);
+}
+
+/**
+ * pathways_planner_cancel_move_async:
+ *
+ * pathways_planner_cancel_move() in a worker thread; finish with
+ * pathways_planner_action_finish().
+ */
+void
+pathways_planner_cancel_move_async (PathwaysStore       *store,
+                                    gint64               transition_id,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_return_if_fail (PATHWAYS_IS_STORE (store));
+
+  run_action (store, ACTION_CANCEL_MOVE, transition_id, NULL, NULL, pathways_planner_action_finish,
+              cancellable, callback, user_data);
+}
+
+/**
+ * pathways_planner_set_milestone_done_async:
+ * @done_on: (nullable): the day it was done; %NULL to untick
+ *
+ * pathways_planner_set_milestone_done() in a worker thread; finish with
+ * pathways_planner_action_finish().
+ */
+void
+pathways_planner_set_milestone_done_async (PathwaysStore       *store,
+                                           gint64               milestone_id,
+                                           const char          *done_on,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data)
+{
+  g_return_if_fail (PATHWAYS_IS_STORE (store));
+
+  run_action (store, ACTION_MILESTONE_DONE, milestone_id, done_on, NULL, pathways_planner_action_finish,
+              cancellable, callback, user_data);
+}
+
+/**
+ * pathways_planner_save_async:
+ * @record: copied first: the caller's object is not touched
+ *
+ * pathways_planner_save() in a worker thread; finish with
+ * pathways_planner_action_finish(), which hands back the stored copy.
+ */
+void
+pathways_planner_save_async (PathwaysStore       *store,
+                             PathwaysRecord      *record,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_return_if_fail (PATHWAYS_IS_STORE (store));
+  g_return_if_fail (PATHWAYS_IS_RECORD (record));
+
+  run_action (store, ACTION_SAVE, 0, NULL, record, pathways_planner_action_finish,
+              cancellable, callback, user_data);
+}
+
+/**
+ * pathways_planner_add_person_async:
+ * @young_person: copied first: the caller's object is not touched
+ *
+ * pathways_planner_add_person() in a worker thread; finish with
+ * pathways_planner_action_finish(), which hands back the stored copy.
+ */
+void
+pathways_planner_add_person_async (PathwaysStore       *store,
+                                   PathwaysYoungPerson *young_person,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_return_if_fail (PATHWAYS_IS_STORE (store));
+  g_return_if_fail (PATHWAYS_IS_YOUNG_PERSON (young_person));
+  g_return_if_fail (pathways_record_get_id (PATHWAYS_RECORD (young_person)) == 0);
+
+  run_action (store, ACTION_ADD_PERSON, 0, NULL, PATHWAYS_RECORD (young_person), pathways_planner_action_finish,
+              cancellable, callback, user_data);
+}
+
+/**
+ * pathways_planner_action_finish:
+ * @out_record: (out) (optional) (transfer full): for save and add-person,
+ *   the record as stored (its id and version)
+ * @out_undo: (out) (optional) (transfer full): for pathways_store_undo()
+ *
+ * Finishes pathways_planner_mark_moved_async(), _cancel_move_async(),
+ * _set_milestone_done_async(), _save_async() and _add_person_async().
+ */
+gboolean
+pathways_planner_action_finish (PathwaysStore       *store,
+                                GAsyncResult        *result,
+                                PathwaysRecord     **out_record,
+                                PathwaysChangeSet  **out_undo,
+                                GError             **error)
+{
+  return finish_action (store, result, pathways_planner_action_finish, NULL, out_record, out_undo, error);
+}
+
+static gpointer
+check_work (PathwaysStore  *store,
+            gpointer        data,
+            GError        **error)
+{
+  ActionData *d = data;
+
+  return pathways_planner_check_move (store, &d->request, error);
+}
+
+/**
+ * pathways_planner_check_move_async:
+ *
+ * pathways_planner_check_move() in a worker thread.
+ */
+void
+pathways_planner_check_move_async (PathwaysStore             *store,
+                                   const PathwaysMoveRequest *request,
+                                   GCancellable              *cancellable,
+                                   GAsyncReadyCallback        callback,
+                                   gpointer                   user_data)
+{
+  g_return_if_fail (PATHWAYS_IS_STORE (store));
+  g_return_if_fail (request != NULL);
+
+  pathways_store_run_async (store, check_work, action_data_new_for_request (request), action_data_free,
+                            (GDestroyNotify) pathways_eligibility_free, pathways_planner_check_move_async,
+                            cancellable, callback, user_data);
+}
+
+/**
+ * pathways_planner_check_move_finish:
+ *
+ * Returns: (transfer full): the verdict, or %NULL with @error set
+ */
+PathwaysEligibility *
+pathways_planner_check_move_finish (PathwaysStore  *store,
+                                    GAsyncResult   *result,
+                                    GError        **error)
+{
+  return pathways_store_run_finish (store, result, pathways_planner_check_move_async, error);
 }

@@ -63,4 +63,57 @@ gboolean             pathways_planner_save            (PathwaysStore            
                                                        PathwaysChangeSet         **out_undo,
                                                        GError                    **error);
 
+/* The same in a worker thread (the window calls these: no write on the
+ * main thread).  Records and requests are copied when the call is made. */
+void                 pathways_planner_schedule_move_async  (PathwaysStore             *store,
+                                                            const PathwaysMoveRequest *request,
+                                                            GCancellable              *cancellable,
+                                                            GAsyncReadyCallback        callback,
+                                                            gpointer                   user_data);
+gboolean             pathways_planner_schedule_move_finish (PathwaysStore             *store,
+                                                            GAsyncResult              *result,
+                                                            gint64                    *out_transition_id,
+                                                            PathwaysChangeSet        **out_undo,
+                                                            GError                   **error);
+void                 pathways_planner_mark_moved_async     (PathwaysStore             *store,
+                                                            gint64                     transition_id,
+                                                            const char                *moved_on,
+                                                            GCancellable              *cancellable,
+                                                            GAsyncReadyCallback        callback,
+                                                            gpointer                   user_data);
+void                 pathways_planner_cancel_move_async    (PathwaysStore             *store,
+                                                            gint64                     transition_id,
+                                                            GCancellable              *cancellable,
+                                                            GAsyncReadyCallback        callback,
+                                                            gpointer                   user_data);
+void                 pathways_planner_set_milestone_done_async (PathwaysStore         *store,
+                                                            gint64                     milestone_id,
+                                                            const char                *done_on,
+                                                            GCancellable              *cancellable,
+                                                            GAsyncReadyCallback        callback,
+                                                            gpointer                   user_data);
+void                 pathways_planner_save_async           (PathwaysStore             *store,
+                                                            PathwaysRecord            *record,
+                                                            GCancellable              *cancellable,
+                                                            GAsyncReadyCallback        callback,
+                                                            gpointer                   user_data);
+void                 pathways_planner_add_person_async     (PathwaysStore             *store,
+                                                            PathwaysYoungPerson       *young_person,
+                                                            GCancellable              *cancellable,
+                                                            GAsyncReadyCallback        callback,
+                                                            gpointer                   user_data);
+gboolean             pathways_planner_action_finish        (PathwaysStore             *store,
+                                                            GAsyncResult              *result,
+                                                            PathwaysRecord           **out_record,
+                                                            PathwaysChangeSet        **out_undo,
+                                                            GError                   **error);
+void                 pathways_planner_check_move_async     (PathwaysStore             *store,
+                                                            const PathwaysMoveRequest *request,
+                                                            GCancellable              *cancellable,
+                                                            GAsyncReadyCallback        callback,
+                                                            gpointer                   user_data);
+PathwaysEligibility *pathways_planner_check_move_finish    (PathwaysStore             *store,
+                                                            GAsyncResult              *result,
+                                                            GError                   **error);
+
 G_END_DECLS

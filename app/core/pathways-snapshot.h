@@ -1,8 +1,8 @@
 /* pathways-snapshot.h — the facts the rules need, loaded in one go
  *
  * A snapshot is everything the rules engine reads (people, units, spells,
- * moves, milestone counts, settings) as plain structs, loaded with a
- * handful of queries.  It is what makes "alerts for two thousand young
+ * moves, milestone counts, settings) as plain structs, made from one
+ * bulk read of the store (pathways_store_load_facts()).  It is what makes "alerts for two thousand young
  * people" fast enough to run on every refresh.  Snapshots are read-only
  * and may be used from any one thread at a time.
  *
@@ -41,6 +41,16 @@ PathwaysEligibility        *pathways_snapshot_check_unit   (PathwaysSnapshot *sn
                                                             gint64            ignore_spell_id);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PathwaysSnapshot, pathways_snapshot_free)
+
+/* The same in a worker thread */
+void                        pathways_snapshot_load_async   (PathwaysStore        *store,
+                                                            const char           *on,
+                                                            GCancellable         *cancellable,
+                                                            GAsyncReadyCallback   callback,
+                                                            gpointer              user_data);
+PathwaysSnapshot           *pathways_snapshot_load_finish  (PathwaysStore        *store,
+                                                            GAsyncResult         *result,
+                                                            GError              **error);
 
 /* Alerts as a list model of PathwaysAlert, for views */
 GListModel *pathways_store_load_alerts        (PathwaysStore        *store,

@@ -13,6 +13,7 @@
 #include "pathways-planner.h"
 #include "pathways-snapshot.h"
 #include "pathways-stock.h"
+#include "pathways-store-private.h"
 #include "pathways-vocab.h"
 
 static int
@@ -42,13 +43,17 @@ pathways_store_load_stock (PathwaysStore  *store,
                            const char     *on,
                            GError        **error)
 {
-  g_autoptr(PathwaysSnapshot) snap = pathways_snapshot_load (store, on, error);
+  g_autoptr(PathwaysSnapshot) snap = NULL;
   g_autoptr(GListModel) units = NULL;
   g_autoptr(GPtrArray) items = NULL;
 
-  if (snap == NULL)
+  /* The units and the snapshot from one state of the data */
+  if (!pathways_store_begin_read (store, error))
     return NULL;
-  units = pathways_store_list (store, PATHWAYS_TYPE_UNIT, error);
+  snap = pathways_snapshot_load (store, on, error);
+  if (snap != NULL)
+    units = pathways_store_list (store, PATHWAYS_TYPE_UNIT, error);
+  pathways_store_end_read (store);
   if (units == NULL)
     return NULL;
 
@@ -284,7 +289,7 @@ pathways_stock_rank_people (PathwaysStore  *store,
                             GError        **error)
 {
   g_autofree char *today = pathways_clock_dup_today (pathways_store_get_clock (store));
-  g_autoptr(PathwaysSnapshot) snap = pathways_snapshot_load (store, today, error);
+  g_autoptr(PathwaysSnapshot) snap = NULL;
   g_autoptr(GPtrArray) items = NULL;
   const PathwaysUnitFacts *u;
   GHashTableIter iter;
@@ -292,7 +297,13 @@ pathways_stock_rank_people (PathwaysStore  *store,
   g_autoptr(GListModel) people = NULL;
   g_autoptr(GHashTable) local_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
-  if (snap == NULL)
+  if (!pathways_store_begin_read (store, error))
+    return NULL;
+  snap = pathways_snapshot_load (store, today, error);
+  if (snap != NULL)
+    people = pathways_store_list (store, PATHWAYS_TYPE_YOUNG_PERSON, error);
+  pathways_store_end_read (store);
+  if (people == NULL)
     return NULL;
   u = pathways_snapshot_get_unit (snap, unit_id);
   if (u == NULL)
@@ -301,9 +312,6 @@ pathways_stock_rank_people (PathwaysStore  *store,
                            _("This unit is no longer in the register"));
       return NULL;
     }
-  people = pathways_store_list (store, PATHWAYS_TYPE_YOUNG_PERSON, error);
-  if (people == NULL)
-    return NULL;
   for (guint i = 0; i < g_list_model_get_n_items (people); i++)
     {
       g_autoptr(PathwaysRecord) yp = g_list_model_get_item (people, i);
@@ -450,15 +458,18 @@ pathways_stock_set_status (PathwaysStore       *store,
       return FALSE;
     }
 
+  /* Checked and written in one transaction */
+  if (!pathways_store_begin_recorded (store, error))
+    return FALSE;
   snap = pathways_snapshot_load (store, today, error);
   if (snap == NULL)
-    return FALSE;
+    goto failed;
   facts = pathways_snapshot_get_unit (snap, unit_id);
   if (facts == NULL)
     {
       g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_NOT_FOUND,
                            _("This unit is no longer in the register"));
-      return FALSE;
+      goto failed;
     }
   if (!g_str_equal (status, "available"))
     for (guint i = 0; i < facts->spells->len; i++)
@@ -475,15 +486,21 @@ pathways_stock_set_status (PathwaysStore       *store,
           g_set_error (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_CONSTRAINT,
                        _("%s is living or booked there from %s: move or cancel that first"),
                        p ? p->name : _("A young person"), uk);
-          return FALSE;
+          goto failed;
         }
       }
 
   unit = pathways_store_get (store, PATHWAYS_TYPE_UNIT, unit_id, error);
   if (unit == NULL)
-    return FALSE;
+    goto failed;
   g_object_set (unit, "status", status, "status-from", start, "status-to", to, "status-reason", reason, NULL);
-  return pathways_planner_save (store, PATHWAYS_RECORD (unit), out_undo, error);
+  if (!pathways_store_update (store, PATHWAYS_RECORD (unit), error))
+    goto failed;
+  return pathways_store_commit_recorded (store, out_undo, error);
+
+failed:
+  pathways_store_rollback_recorded (store);
+  return FALSE;
 }
 
 /**
@@ -500,18 +517,22 @@ pathways_stock_retire (PathwaysStore       *store,
                        PathwaysChangeSet  **out_undo,
                        GError             **error)
 {
-  g_autoptr(PathwaysSnapshot) snap = pathways_snapshot_load (store, on, error);
+  g_autoptr(PathwaysSnapshot) snap = NULL;
   g_autoptr(PathwaysUnit) unit = NULL;
   const PathwaysUnitFacts *facts;
 
-  if (snap == NULL)
+  /* Checked and written in one transaction */
+  if (!pathways_store_begin_recorded (store, error))
     return FALSE;
+  snap = pathways_snapshot_load (store, on, error);
+  if (snap == NULL)
+    goto failed;
   facts = pathways_snapshot_get_unit (snap, unit_id);
   if (facts == NULL)
     {
       g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_NOT_FOUND,
                            _("This unit is no longer in the register"));
-      return FALSE;
+      goto failed;
     }
   for (guint i = 0; i < facts->spells->len; i++)
     {
@@ -526,14 +547,279 @@ pathways_stock_retire (PathwaysStore       *store,
         g_set_error (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_CONSTRAINT,
                      _("%s cannot be retired: %s is booked there on %s. Move or cancel that booking first."),
                      facts->name, p ? p->name : _("a young person"), uk);
-        return FALSE;
+        goto failed;
       }
     }
 
   unit = pathways_store_get (store, PATHWAYS_TYPE_UNIT, unit_id, error);
   if (unit == NULL)
-    return FALSE;
+    goto failed;
   g_object_set (unit, "retired-on", on, "status", "offline", "status-from", on, "status-to", NULL,
                 "status-reason", reason, NULL);
-  return pathways_planner_save (store, PATHWAYS_RECORD (unit), out_undo, error);
+  if (!pathways_store_update (store, PATHWAYS_RECORD (unit), error))
+    goto failed;
+  return pathways_store_commit_recorded (store, out_undo, error);
+
+failed:
+  pathways_store_rollback_recorded (store);
+  return FALSE;
+}
+
+/* In a worker thread -------------------------------------------------- */
+
+typedef enum {
+  STOCK_SET_STATUS,
+  STOCK_RETIRE,
+  STOCK_RANK_PEOPLE,
+  STOCK_RANK_UNITS,
+} StockJob;
+
+typedef struct {
+  StockJob  job;
+  gint64    id;        /* unit, or young person for rank-units */
+  char     *status;
+  char     *from;      /* also: the day to rank for, retire on */
+  char     *to;
+  char     *reason;
+} StockData;
+
+typedef struct {
+  GListModel *model;
+  char       *date;
+} Ranked;
+
+static void
+stock_data_free (gpointer data)
+{
+  StockData *d = data;
+
+  g_free (d->status);
+  g_free (d->from);
+  g_free (d->to);
+  g_free (d->reason);
+  g_free (d);
+}
+
+static void
+ranked_free (gpointer data)
+{
+  Ranked *r = data;
+
+  g_clear_object (&r->model);
+  g_free (r->date);
+  g_free (r);
+}
+
+static gpointer
+stock_work (PathwaysStore  *store,
+            gpointer        data,
+            GError        **error)
+{
+  StockData *d = data;
+  g_autoptr(PathwaysChangeSet) undo = NULL;
+  PathwaysStoreActionResult *r;
+  Ranked *ranked;
+  gboolean ok;
+
+  switch (d->job)
+    {
+    case STOCK_RANK_PEOPLE:
+    case STOCK_RANK_UNITS:
+      ranked = g_new0 (Ranked, 1);
+      if (d->job == STOCK_RANK_PEOPLE)
+        ranked->model = pathways_stock_rank_people (store, d->id, d->from, error);
+      else
+        ranked->model = pathways_stock_rank_units (store, d->id, d->from, &ranked->date, error);
+      if (ranked->model == NULL)
+        {
+          ranked_free (ranked);
+          return NULL;
+        }
+      return ranked;
+    case STOCK_SET_STATUS:
+      ok = pathways_stock_set_status (store, d->id, d->status, d->from, d->to, d->reason, &undo, error);
+      break;
+    case STOCK_RETIRE:
+    default:
+      ok = pathways_stock_retire (store, d->id, d->from, d->reason, &undo, error);
+      break;
+    }
+  if (!ok)
+    return NULL;
+  r = pathways_store_action_result_new ();
+  r->undo = g_steal_pointer (&undo);
+  r->id = d->id;
+  return r;
+}
+
+static void
+run_stock (PathwaysStore       *store,
+           StockData           *d,
+           gpointer             source_tag,
+           GCancellable        *cancellable,
+           GAsyncReadyCallback  callback,
+           gpointer             user_data)
+{
+  gboolean rank = d->job == STOCK_RANK_PEOPLE || d->job == STOCK_RANK_UNITS;
+
+  pathways_store_run_async (store, stock_work, d, stock_data_free,
+                            rank ? ranked_free : pathways_store_action_result_free,
+                            source_tag, cancellable, callback, user_data);
+}
+
+/**
+ * pathways_stock_set_status_async:
+ *
+ * pathways_stock_set_status() in a worker thread; finish with
+ * pathways_stock_write_finish().
+ */
+void
+pathways_stock_set_status_async (PathwaysStore       *store,
+                                 gint64               unit_id,
+                                 const char          *status,
+                                 const char          *from,
+                                 const char          *to,
+                                 const char          *reason,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  StockData *d;
+
+  g_return_if_fail (PATHWAYS_IS_STORE (store));
+  g_return_if_fail (status != NULL);
+
+  d = g_new0 (StockData, 1);
+  d->job = STOCK_SET_STATUS;
+  d->id = unit_id;
+  d->status = g_strdup (status);
+  d->from = g_strdup (from);
+  d->to = g_strdup (to);
+  d->reason = g_strdup (reason);
+  run_stock (store, d, pathways_stock_write_finish, cancellable, callback, user_data);
+}
+
+/**
+ * pathways_stock_retire_async:
+ *
+ * pathways_stock_retire() in a worker thread; finish with
+ * pathways_stock_write_finish().
+ */
+void
+pathways_stock_retire_async (PathwaysStore       *store,
+                             gint64               unit_id,
+                             const char          *on,
+                             const char          *reason,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  StockData *d;
+
+  g_return_if_fail (PATHWAYS_IS_STORE (store));
+  g_return_if_fail (on != NULL);
+
+  d = g_new0 (StockData, 1);
+  d->job = STOCK_RETIRE;
+  d->id = unit_id;
+  d->from = g_strdup (on);
+  d->reason = g_strdup (reason);
+  run_stock (store, d, pathways_stock_write_finish, cancellable, callback, user_data);
+}
+
+/**
+ * pathways_stock_write_finish:
+ * @out_undo: (out) (optional) (transfer full): for pathways_store_undo()
+ */
+gboolean
+pathways_stock_write_finish (PathwaysStore       *store,
+                             GAsyncResult        *result,
+                             PathwaysChangeSet  **out_undo,
+                             GError             **error)
+{
+  PathwaysStoreActionResult *r = pathways_store_run_finish (store, result, pathways_stock_write_finish, error);
+
+  if (r == NULL)
+    return FALSE;
+  if (out_undo)
+    *out_undo = g_steal_pointer (&r->undo);
+  pathways_store_action_result_free (r);
+  return TRUE;
+}
+
+/**
+ * pathways_stock_rank_people_async:
+ *
+ * pathways_stock_rank_people() in a worker thread; finish with
+ * pathways_stock_rank_finish().
+ */
+void
+pathways_stock_rank_people_async (PathwaysStore       *store,
+                                  gint64               unit_id,
+                                  const char          *date,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  StockData *d;
+
+  g_return_if_fail (PATHWAYS_IS_STORE (store));
+  g_return_if_fail (date != NULL);
+
+  d = g_new0 (StockData, 1);
+  d->job = STOCK_RANK_PEOPLE;
+  d->id = unit_id;
+  d->from = g_strdup (date);
+  run_stock (store, d, pathways_stock_rank_finish, cancellable, callback, user_data);
+}
+
+/**
+ * pathways_stock_rank_units_async:
+ * @date: (nullable): %NULL for the day the young person needs to move
+ *
+ * pathways_stock_rank_units() in a worker thread; finish with
+ * pathways_stock_rank_finish().
+ */
+void
+pathways_stock_rank_units_async (PathwaysStore       *store,
+                                 gint64               young_person_id,
+                                 const char          *date,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  StockData *d;
+
+  g_return_if_fail (PATHWAYS_IS_STORE (store));
+
+  d = g_new0 (StockData, 1);
+  d->job = STOCK_RANK_UNITS;
+  d->id = young_person_id;
+  d->from = g_strdup (date);
+  run_stock (store, d, pathways_stock_rank_finish, cancellable, callback, user_data);
+}
+
+/**
+ * pathways_stock_rank_finish:
+ * @out_date: (out) (optional) (transfer full): for rank-units, the day
+ *   ranked for
+ *
+ * Returns: (transfer full): the ranked candidates or destinations
+ */
+GListModel *
+pathways_stock_rank_finish (PathwaysStore  *store,
+                            GAsyncResult   *result,
+                            char          **out_date,
+                            GError        **error)
+{
+  Ranked *r = pathways_store_run_finish (store, result, pathways_stock_rank_finish, error);
+  GListModel *model;
+
+  if (r == NULL)
+    return NULL;
+  model = g_steal_pointer (&r->model);
+  if (out_date)
+    *out_date = g_steal_pointer (&r->date);
+  ranked_free (r);
+  return model;
 }

@@ -69,4 +69,42 @@ gboolean    pathways_stock_retire              (PathwaysStore        *store,
                                                 PathwaysChangeSet   **out_undo,
                                                 GError              **error);
 
+/* The same in a worker thread */
+void        pathways_stock_set_status_async    (PathwaysStore        *store,
+                                                gint64                unit_id,
+                                                const char           *status,
+                                                const char           *from,
+                                                const char           *to,
+                                                const char           *reason,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+void        pathways_stock_retire_async        (PathwaysStore        *store,
+                                                gint64                unit_id,
+                                                const char           *on,
+                                                const char           *reason,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+gboolean    pathways_stock_write_finish        (PathwaysStore        *store,
+                                                GAsyncResult         *result,
+                                                PathwaysChangeSet   **out_undo,
+                                                GError              **error);
+void        pathways_stock_rank_people_async   (PathwaysStore        *store,
+                                                gint64                unit_id,
+                                                const char           *date,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+void        pathways_stock_rank_units_async    (PathwaysStore        *store,
+                                                gint64                young_person_id,
+                                                const char           *date,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+GListModel *pathways_stock_rank_finish         (PathwaysStore        *store,
+                                                GAsyncResult         *result,
+                                                char                **out_date,
+                                                GError              **error);
+
 G_END_DECLS

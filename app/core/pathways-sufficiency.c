@@ -18,7 +18,6 @@
 #include "pathways-entities.h"
 #include "pathways-format.h"
 #include "pathways-snapshot.h"
-#include "pathways-store-private.h"
 #include "pathways-sufficiency.h"
 
 const PathwaysStage pathways_forecast_stages[PATHWAYS_N_FORECAST_STAGES] = {
@@ -73,7 +72,7 @@ typedef struct {
 } SpellExtra;
 
 typedef struct {
-  GStringChunk *strings;
+  PathwaysStoreSufficiency *rows;  /* owns the strings */
   GHashTable   *people;     /* gint64* → PersonExtra* */
   GHashTable   *units;      /* gint64* → UnitExtra* */
   GHashTable   *spells;     /* gint64* → SpellExtra* */
@@ -89,7 +88,7 @@ extras_clear (Extras *x)
   g_clear_pointer (&x->spells, g_hash_table_unref);
   g_clear_pointer (&x->districts, g_hash_table_unref);
   g_clear_pointer (&x->distances, g_hash_table_unref);
-  g_clear_pointer (&x->strings, g_string_chunk_free);
+  g_clear_pointer (&x->rows, pathways_store_sufficiency_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Extras, extras_clear)
@@ -102,16 +101,6 @@ str_in (const char        *s,
     if (g_str_equal (s, list[i]))
       return TRUE;
   return FALSE;
-}
-
-static const char *
-chunk (Extras       *x,
-       sqlite3_stmt *stmt,
-       int           col)
-{
-  const char *s = (const char *) sqlite3_column_text (stmt, col);
-
-  return s ? g_string_chunk_insert_const (x->strings, s) : NULL;
 }
 
 static char *
@@ -129,93 +118,64 @@ load_extras (PathwaysStore  *store,
              Extras         *x,
              GError        **error)
 {
-  static const char * const queries[] = {
-    "SELECT id, local_id, home_postcode FROM young_person",
-    "SELECT id, provider_type, postcode FROM unit",
-    "SELECT id, place_provider, weekly_cost FROM spell",
-    "SELECT district, area FROM postcode_area",
-    "SELECT from_area, to_area, miles FROM area_distance",
-  };
-  gboolean ok = TRUE;
+  PathwaysStoreSufficiency *rows = pathways_store_load_sufficiency_rows (store, error);
 
-  x->strings = g_string_chunk_new (16 * 1024);
+  if (rows == NULL)
+    return FALSE;
+  x->rows = rows;
   x->people = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   x->units = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   x->spells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   x->districts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   x->distances = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  pathways_store_lock (store);
-  for (guint q = 0; ok && q < G_N_ELEMENTS (queries); q++)
+  /* Each record is a small struct: id first, so the key is its start */
+  for (guint i = 0; i < rows->people->len; i++)
     {
-      sqlite3_stmt *stmt = pathways_store_prepare (store, queries[q], error);
-      int rc;
+      const PathwaysStoreSufficiencyPerson *p = &g_array_index (rows->people, PathwaysStoreSufficiencyPerson, i);
+      struct { gint64 id; PersonExtra e; } *r = g_malloc (sizeof *r);
 
-      if (stmt == NULL)
-        {
-          ok = FALSE;
-          break;
-        }
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          /* Each record is a small struct: id first, so the key is its start */
-          switch (q)
-            {
-            case 0:
-              {
-                struct { gint64 id; PersonExtra e; } *r = g_malloc (sizeof *r);
-                r->id = sqlite3_column_int64 (stmt, 0);
-                r->e.local_id = chunk (x, stmt, 1);
-                r->e.home_postcode = chunk (x, stmt, 2);
-                g_hash_table_insert (x->people, r, &r->e);
-                break;
-              }
-            case 1:
-              {
-                struct { gint64 id; UnitExtra e; } *r = g_malloc (sizeof *r);
-                r->id = sqlite3_column_int64 (stmt, 0);
-                r->e.provider_type = chunk (x, stmt, 1);
-                r->e.postcode = chunk (x, stmt, 2);
-                g_hash_table_insert (x->units, r, &r->e);
-                break;
-              }
-            case 2:
-              {
-                struct { gint64 id; SpellExtra e; } *r = g_malloc (sizeof *r);
-                r->id = sqlite3_column_int64 (stmt, 0);
-                r->e.place_provider = chunk (x, stmt, 1);
-                r->e.weekly_cost = sqlite3_column_int64 (stmt, 2);
-                g_hash_table_insert (x->spells, r, &r->e);
-                break;
-              }
-            case 3:
-              {
-                const char *d = (const char *) sqlite3_column_text (stmt, 0);
-                const char *a = (const char *) sqlite3_column_text (stmt, 1);
-                if (d && a)
-                  g_hash_table_insert (x->districts, g_ascii_strup (d, -1), g_strdup (a));
-                break;
-              }
-            default:
-              {
-                const char *a = (const char *) sqlite3_column_text (stmt, 0);
-                const char *b = (const char *) sqlite3_column_text (stmt, 1);
-                double miles = sqlite3_column_double (stmt, 2);
-                if (a && b)
-                  {
-                    g_hash_table_insert (x->distances, distance_key (a, b), g_memdup2 (&miles, sizeof miles));
-                    g_hash_table_insert (x->distances, distance_key (b, a), g_memdup2 (&miles, sizeof miles));
-                  }
-                break;
-              }
-            }
-        }
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        ok = pathways_store_set_sqlite_error (store, rc, error);
+      r->id = p->id;
+      r->e.local_id = p->local_id;
+      r->e.home_postcode = p->home_postcode;
+      g_hash_table_insert (x->people, r, &r->e);
     }
-  pathways_store_unlock (store);
-  return ok;
+  for (guint i = 0; i < rows->units->len; i++)
+    {
+      const PathwaysStoreSufficiencyUnit *u = &g_array_index (rows->units, PathwaysStoreSufficiencyUnit, i);
+      struct { gint64 id; UnitExtra e; } *r = g_malloc (sizeof *r);
+
+      r->id = u->id;
+      r->e.provider_type = u->provider_type;
+      r->e.postcode = u->postcode;
+      g_hash_table_insert (x->units, r, &r->e);
+    }
+  for (guint i = 0; i < rows->spells->len; i++)
+    {
+      const PathwaysStoreSufficiencySpell *sp = &g_array_index (rows->spells, PathwaysStoreSufficiencySpell, i);
+      struct { gint64 id; SpellExtra e; } *r = g_malloc (sizeof *r);
+
+      r->id = sp->id;
+      r->e.place_provider = sp->place_provider;
+      r->e.weekly_cost = sp->weekly_cost;
+      g_hash_table_insert (x->spells, r, &r->e);
+    }
+  for (guint i = 0; i < rows->districts->len; i++)
+    {
+      const PathwaysStoreDistrict *d = &g_array_index (rows->districts, PathwaysStoreDistrict, i);
+
+      g_hash_table_insert (x->districts, g_ascii_strup (d->district, -1), g_strdup (d->area));
+    }
+  for (guint i = 0; i < rows->distances->len; i++)
+    {
+      const PathwaysStoreDistance *d = &g_array_index (rows->distances, PathwaysStoreDistance, i);
+
+      g_hash_table_insert (x->distances, distance_key (d->from_area, d->to_area),
+                           g_memdup2 (&d->miles, sizeof d->miles));
+      g_hash_table_insert (x->distances, distance_key (d->to_area, d->from_area),
+                           g_memdup2 (&d->miles, sizeof d->miles));
+    }
+  return TRUE;
 }
 
 /* The outward code of a postcode: "NB3 4XY" → "NB3" */
@@ -691,9 +651,14 @@ pathways_sufficiency_compute (PathwaysStore  *store,
   g_return_val_if_fail (PATHWAYS_IS_STORE (store), NULL);
   g_return_val_if_fail (pathways_date_parse_iso (on, &first), NULL);
 
-  if ((snap = pathways_snapshot_load (store, on, error)) == NULL)
+  /* The snapshot and the extra columns from one state of the data */
+  if (!pathways_store_begin_read (store, error))
     return NULL;
-  if (!load_extras (store, &x, error))
+  snap = pathways_snapshot_load (store, on, error);
+  if (snap != NULL && !load_extras (store, &x, error))
+    g_clear_pointer (&snap, pathways_snapshot_free);
+  pathways_store_end_read (store);
+  if (snap == NULL)
     return NULL;
 
   suff = g_new0 (PathwaysSufficiency, 1);

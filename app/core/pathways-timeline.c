@@ -11,7 +11,6 @@
 
 #include "pathways-format.h"
 #include "pathways-snapshot.h"
-#include "pathways-store-private.h"
 #include "pathways-timeline.h"
 #include "pathways-vocab.h"
 
@@ -42,8 +41,6 @@ intern (PathwaysTimeline *self,
 {
   return s ? g_string_chunk_insert_const (self->strings, s) : NULL;
 }
-
-#define COLTEXT(stmt, c) ((const char *) sqlite3_column_text ((stmt), (c)))
 
 guint32
 pathways_timeline_day_from_iso (const char *iso)
@@ -152,22 +149,6 @@ row_free (gpointer data)
   g_free (row);
 }
 
-static GHashTable *
-ref_meanings (PathwaysStore *store,
-              const char    *list)
-{
-  g_autoptr(GListModel) codes = pathways_store_list_ref_codes (store, list, NULL, NULL);
-  GHashTable *map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  for (guint i = 0; codes != NULL && i < g_list_model_get_n_items (codes); i++)
-    {
-      g_autoptr(PathwaysRecord) code = g_list_model_get_item (codes, i);
-      g_hash_table_replace (map, g_strdup (pathways_record_get_string (code, "code")),
-                            g_strdup (pathways_record_get_string (code, "meaning")));
-    }
-  return map;
-}
-
 static int
 compare_rows (gconstpointer a,
               gconstpointer b)
@@ -192,45 +173,32 @@ widen (PathwaysTimeline *self,
 }
 
 /* The names, PAs and teams the snapshot does not carry */
-static gboolean
-load_people (PathwaysTimeline  *self,
-             PathwaysStore     *store,
-             PathwaysSnapshot  *snap,
-             GError           **error)
+static void
+add_people (PathwaysTimeline      *self,
+            PathwaysStoreTimeline *rows,
+            PathwaysSnapshot      *snap)
 {
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = pathways_store_prepare (store,
-                                 "SELECT yp.id, yp.given_name, yp.family_name, yp.local_id, yp.team,"
-                                 " st.name, st.team, yp.uasc"
-                                 " FROM young_person yp LEFT JOIN staff st ON st.id = yp.pa_id",
-                                 error);
-  if (stmt == NULL)
-    return FALSE;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < rows->people->len; i++)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      const PathwaysPersonFacts *p = pathways_snapshot_get_person (snap, id);
+      const PathwaysStoreTimelinePerson *tp = &g_array_index (rows->people, PathwaysStoreTimelinePerson, i);
+      const PathwaysPersonFacts *p = pathways_snapshot_get_person (snap, tp->id);
       PathwaysTimelineRow *row;
       g_autofree char *sort_name = NULL;
-      const char *team;
 
       if (p == NULL)
         continue;
 
       row = g_new0 (PathwaysTimelineRow, 1);
-      row->id = id;
+      row->id = tp->id;
       row->name = intern (self, p->name);
-      sort_name = g_strdup_printf ("%s, %s", COLTEXT (stmt, 2), COLTEXT (stmt, 1));
+      sort_name = g_strdup_printf ("%s, %s", tp->family_name ? tp->family_name : "",
+                                   tp->given_name ? tp->given_name : "");
       row->sort_name = intern (self, sort_name);
-      row->local_id = intern (self, COLTEXT (stmt, 3));
-      team = COLTEXT (stmt, 4);
-      row->team = intern (self, team ? team : COLTEXT (stmt, 6));
+      row->local_id = intern (self, tp->local_id);
+      row->team = intern (self, tp->team ? tp->team : tp->pa_team);
       row->pa_id = p->pa_id;
-      row->pa_name = intern (self, COLTEXT (stmt, 5));
-      row->uasc = sqlite3_column_int (stmt, 7) != 0;
+      row->pa_name = intern (self, tp->pa_name);
+      row->uasc = tp->uasc;
       row->date_of_birth = intern (self, p->date_of_birth);
       row->spans = g_array_new (FALSE, TRUE, sizeof (PathwaysTimelineSpan));
       row->moves = g_array_new (FALSE, TRUE, sizeof (PathwaysTimelineMove));
@@ -239,114 +207,67 @@ load_people (PathwaysTimeline  *self,
       g_ptr_array_add (self->rows, row);
       g_hash_table_insert (self->by_id, &row->id, row);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return pathways_store_set_sqlite_error (store, rc, error);
-  return TRUE;
 }
 
-/* Addresses of spells outside the register */
+/* Addresses of spells outside the register: spell id → address (borrowed) */
 static GHashTable *
-load_addresses (PathwaysStore  *store,
-                GError        **error)
+addresses_by_spell (PathwaysStoreTimeline *rows)
 {
-  g_autoptr(GHashTable) map = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  sqlite3_stmt *stmt;
-  int rc;
+  GHashTable *map = g_hash_table_new (g_int64_hash, g_int64_equal);
 
-  stmt = pathways_store_prepare (store, "SELECT id, address FROM spell WHERE address IS NOT NULL", error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < rows->addresses->len; i++)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_hash_table_insert (map, g_memdup2 (&id, sizeof id), g_strdup (COLTEXT (stmt, 1)));
+      PathwaysStoreSpellAddress *a = &g_array_index (rows->addresses, PathwaysStoreSpellAddress, i);
+      g_hash_table_insert (map, &a->spell_id, (gpointer) a->address);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      pathways_store_set_sqlite_error (store, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&map);
+  return map;
 }
 
-static gboolean
-load_moves (PathwaysTimeline  *self,
-            PathwaysStore     *store,
-            GError           **error)
+static void
+add_moves (PathwaysTimeline      *self,
+           PathwaysStoreTimeline *rows)
 {
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = pathways_store_prepare (store,
-                                 "SELECT t.id, t.young_person_id, t.planned_date, t.state, u.name, t.to_address"
-                                 " FROM transition t LEFT JOIN unit u ON u.id = t.to_unit_id"
-                                 " WHERE t.state <> 'cancelled'"
-                                 " ORDER BY t.young_person_id, t.planned_date, t.id",
-                                 error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < rows->moves->len; i++)
     {
-      gint64 person = sqlite3_column_int64 (stmt, 1);
-      PathwaysTimelineRow *row = g_hash_table_lookup (self->by_id, &person);
+      const PathwaysStoreTimelineMove *tm = &g_array_index (rows->moves, PathwaysStoreTimelineMove, i);
+      PathwaysTimelineRow *row = g_hash_table_lookup (self->by_id, &tm->young_person_id);
       PathwaysTimelineMove move = { 0 };
-      const char *to = COLTEXT (stmt, 4);
 
       if (row == NULL)
         continue;
-      move.transition_id = sqlite3_column_int64 (stmt, 0);
-      move.date = intern (self, COLTEXT (stmt, 2));
+      move.transition_id = tm->id;
+      move.date = intern (self, tm->planned_date);
       move.day = pathways_timeline_day_from_iso (move.date);
-      move.state = intern (self, COLTEXT (stmt, 3));
-      move.to = intern (self, to ? to : COLTEXT (stmt, 5));
+      move.state = intern (self, tm->state);
+      move.to = intern (self, tm->unit_name ? tm->unit_name : tm->to_address);
       if (move.day == 0)
         continue;
       g_array_append_val (row->moves, move);
       widen (self, move.day);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return pathways_store_set_sqlite_error (store, rc, error);
-  return TRUE;
 }
 
-static gboolean
-load_milestones (PathwaysTimeline  *self,
-                 PathwaysStore     *store,
-                 GError           **error)
+static void
+add_milestones (PathwaysTimeline      *self,
+                PathwaysStoreTimeline *rows)
 {
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = pathways_store_prepare (store,
-                                 "SELECT young_person_id, name, due_date, done_date FROM milestone"
-                                 " WHERE due_date IS NOT NULL ORDER BY young_person_id, due_date, id",
-                                 error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < rows->milestones->len; i++)
     {
-      gint64 person = sqlite3_column_int64 (stmt, 0);
-      PathwaysTimelineRow *row = g_hash_table_lookup (self->by_id, &person);
+      const PathwaysStoreTimelineMilestone *tm = &g_array_index (rows->milestones, PathwaysStoreTimelineMilestone, i);
+      PathwaysTimelineRow *row = g_hash_table_lookup (self->by_id, &tm->young_person_id);
       PathwaysTimelineMilestone m = { 0 };
 
-      if (row == NULL)
+      if (row == NULL || tm->due_date == NULL)
         continue;
-      m.name = intern (self, COLTEXT (stmt, 1));
-      m.due_date = intern (self, COLTEXT (stmt, 2));
-      m.done_date = intern (self, COLTEXT (stmt, 3));
+      m.name = intern (self, tm->name);
+      m.due_date = intern (self, tm->due_date);
+      m.done_date = intern (self, tm->done_date);
       m.day = pathways_timeline_day_from_iso (m.due_date);
       m.overdue = m.done_date == NULL && strcmp (m.due_date, self->on) < 0;
       if (m.day == 0)
         continue;
       g_array_append_val (row->milestones, m);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return pathways_store_set_sqlite_error (store, rc, error);
-  return TRUE;
 }
 
 /* The spells, status, stage, birthdays and alerts, from the snapshot */
@@ -463,16 +384,23 @@ pathways_timeline_load (PathwaysStore  *store,
 {
   g_autoptr(PathwaysTimeline) self = NULL;
   g_autoptr(PathwaysSnapshot) snap = NULL;
+  g_autoptr(PathwaysStoreTimeline) rows = NULL;
   g_autoptr(GHashTable) addresses = NULL;
   g_autoptr(GHashTable) accom_meanings = NULL;
   g_autoptr(GHashTable) place_meanings = NULL;
   guint32 low, high;
-  gboolean ok;
 
   g_return_val_if_fail (PATHWAYS_IS_STORE (store), NULL);
   g_return_val_if_fail (pathways_date_parse_iso (on, NULL), NULL);
 
-  snap = pathways_snapshot_load (store, on, error);
+  /* Everything from one state of the data */
+  if (!pathways_store_begin_read (store, error))
+    return NULL;
+  if ((accom_meanings = pathways_store_dup_ref_meanings (store, PATHWAYS_REF_ACCOM, error)) != NULL &&
+      (place_meanings = pathways_store_dup_ref_meanings (store, PATHWAYS_REF_PLACE, error)) != NULL &&
+      (rows = pathways_store_load_timeline_rows (store, error)) != NULL)
+    snap = pathways_snapshot_load (store, on, error);
+  pathways_store_end_read (store);
   if (snap == NULL)
     return NULL;
 
@@ -487,17 +415,10 @@ pathways_timeline_load (PathwaysStore  *store,
   self->rows = g_ptr_array_new_with_free_func (row_free);
   self->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
 
-  accom_meanings = ref_meanings (store, PATHWAYS_REF_ACCOM);
-  place_meanings = ref_meanings (store, PATHWAYS_REF_PLACE);
-
-  pathways_store_lock (store);
-  ok = load_people (self, store, snap, error) &&
-       (addresses = load_addresses (store, error)) != NULL &&
-       load_moves (self, store, error) &&
-       load_milestones (self, store, error);
-  pathways_store_unlock (store);
-  if (!ok)
-    return NULL;
+  add_people (self, rows, snap);
+  addresses = addresses_by_spell (rows);
+  add_moves (self, rows);
+  add_milestones (self, rows);
 
   apply_snapshot (self, snap, addresses, accom_meanings, place_meanings);
   g_ptr_array_sort (self->rows, compare_rows);

@@ -1,19 +1,19 @@
-/* pathways-migrations.c — the schema, one ordered step at a time
+/* pathways-sqlite-migrations.c — the schema, one ordered step at a time
  *
  * Never edit a migration that has shipped: add a new one.  Each runs in
  * its own transaction and sets PRAGMA user_version to its number.  The
- * SQL is portable (no SQLite-only types) apart from the audit triggers,
- * which each backend makes its own way.
+ * table definitions are portable SQL (a PostgreSQL backend makes the
+ * same tables); the audit triggers and PRAGMAs are SQLite's own.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "pathways-migrations"
+#define G_LOG_DOMAIN "pathways-sqlite"
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
-#include "pathways-store-private.h"
+#include "pathways-sqlite-store-private.h"
 
 /* Version 1: the entities */
 static const char schema_v1[] =
@@ -430,6 +430,26 @@ static const char schema_v5[] =
   " ('Ashcombe', 'Coldharbour', 41.8), ('Kingsford', 'Elmstead', 17.3), ('Kingsford', 'Coldharbour', 76.4),"
   " ('Elmstead', 'Coldharbour', 62.8);";
 
+/* Version 6: optimistic concurrency.  Every row a person can change
+ * carries a version, 1 when inserted and one more on every update; a
+ * save or delete of a row whose version moved on since it was read is
+ * refused (and the audit triggers, made again after this step, record
+ * the version too, which is how the refusal can say who changed what). */
+static const char schema_v6[] =
+  "ALTER TABLE staff ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE young_person ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE unit ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE spell ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE milestone_template ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE milestone ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE transition ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE ref_code ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE setting ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE bank_holiday ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE note ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE postcode_area ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE area_distance ADD COLUMN version INTEGER NOT NULL DEFAULT 1;";
+
 static gboolean
 exec_sql (sqlite3     *db,
           const char  *sql,
@@ -482,18 +502,26 @@ apply_v5 (sqlite3  *db,
   return exec_sql (db, schema_v5, error);
 }
 
+static gboolean
+apply_v6 (sqlite3  *db,
+          GError  **error)
+{
+  return exec_sql (db, schema_v6, error);
+}
+
 static const PathwaysMigration migrations[] = {
   { 1, "young people, staff, units, spells, milestones, transitions", apply_v1 },
   { 2, "903 reference codes, milestone templates, audit log", apply_v2 },
   { 3, "rule settings, bank holidays", apply_v3 },
   { 4, "notes; scheduled moves remember what they replaced", apply_v4 },
   { 5, "postcode districts and distances between areas", apply_v5 },
+  { 6, "a version on every row, for optimistic concurrency", apply_v6 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PATHWAYS_STORE_SCHEMA_VERSION);
 
 const PathwaysMigration *
-pathways_migrations_get (guint *n_migrations)
+pathways_sqlite_migrations_get (guint *n_migrations)
 {
   *n_migrations = G_N_ELEMENTS (migrations);
   return migrations;
@@ -536,7 +564,7 @@ json_of (sqlite3    *db,
 }
 
 /**
- * pathways_migrations_audit:
+ * pathways_sqlite_migrations_audit:
  *
  * (Re)creates the audit triggers from the tables' current columns, so a
  * migration that adds a column is audited without further work.  Called
@@ -545,8 +573,8 @@ json_of (sqlite3    *db,
  * without it fails instead of leaving a change unrecorded.
  */
 gboolean
-pathways_migrations_audit (sqlite3  *db,
-                           GError  **error)
+pathways_sqlite_migrations_audit (sqlite3  *db,
+                                  GError  **error)
 {
   for (guint i = 0; i < G_N_ELEMENTS (audited_tables); i++)
     {

@@ -1,0 +1,126 @@
+/* pathways-store-rows.c — what the store's bulk reads return
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pathways-store"
+
+#include "config.h"
+
+#include "pathways-store-rows.h"
+
+PathwaysStoreFacts *
+pathways_store_facts_new (void)
+{
+  PathwaysStoreFacts *f = g_new0 (PathwaysStoreFacts, 1);
+
+  f->strings = g_string_chunk_new (64 * 1024);
+  f->people = g_ptr_array_new_with_free_func (g_free);
+  f->units = g_ptr_array_new_with_free_func (g_free);
+  f->spells = g_ptr_array_new_with_free_func (g_free);
+  f->transitions = g_ptr_array_new_with_free_func (g_free);
+  f->milestone_tallies = g_array_new (FALSE, TRUE, sizeof (PathwaysStoreMilestoneTally));
+  f->overdue_milestones = g_array_new (FALSE, TRUE, sizeof (PathwaysStoreOverdueMilestone));
+  return f;
+}
+
+void
+pathways_store_facts_free (PathwaysStoreFacts *f)
+{
+  if (f == NULL)
+    return;
+  g_ptr_array_unref (f->people);
+  g_ptr_array_unref (f->units);
+  g_ptr_array_unref (f->spells);
+  g_ptr_array_unref (f->transitions);
+  g_array_unref (f->milestone_tallies);
+  g_array_unref (f->overdue_milestones);
+  g_clear_pointer (&f->settings, g_hash_table_unref);
+  g_clear_pointer (&f->bank_holidays, g_ptr_array_unref);
+  g_string_chunk_free (f->strings);
+  g_free (f);
+}
+
+PathwaysStoreCaseload *
+pathways_store_caseload_new (void)
+{
+  PathwaysStoreCaseload *c = g_new0 (PathwaysStoreCaseload, 1);
+
+  c->strings = g_string_chunk_new (16 * 1024);
+  c->rows = g_array_new (FALSE, TRUE, sizeof (PathwaysStoreCaseloadRow));
+  return c;
+}
+
+void
+pathways_store_caseload_free (PathwaysStoreCaseload *c)
+{
+  if (c == NULL)
+    return;
+  g_array_unref (c->rows);
+  g_string_chunk_free (c->strings);
+  g_free (c);
+}
+
+PathwaysStoreTimeline *
+pathways_store_timeline_new (void)
+{
+  PathwaysStoreTimeline *t = g_new0 (PathwaysStoreTimeline, 1);
+
+  t->strings = g_string_chunk_new (32 * 1024);
+  t->people = g_array_new (FALSE, TRUE, sizeof (PathwaysStoreTimelinePerson));
+  t->addresses = g_array_new (FALSE, TRUE, sizeof (PathwaysStoreSpellAddress));
+  t->moves = g_array_new (FALSE, TRUE, sizeof (PathwaysStoreTimelineMove));
+  t->milestones = g_array_new (FALSE, TRUE, sizeof (PathwaysStoreTimelineMilestone));
+  return t;
+}
+
+void
+pathways_store_timeline_free (PathwaysStoreTimeline *t)
+{
+  if (t == NULL)
+    return;
+  g_array_unref (t->people);
+  g_array_unref (t->addresses);
+  g_array_unref (t->moves);
+  g_array_unref (t->milestones);
+  g_string_chunk_free (t->strings);
+  g_free (t);
+}
+
+PathwaysStoreSufficiency *
+pathways_store_sufficiency_new (void)
+{
+  PathwaysStoreSufficiency *s = g_new0 (PathwaysStoreSufficiency, 1);
+
+  s->strings = g_string_chunk_new (16 * 1024);
+  s->people = g_array_new (FALSE, TRUE, sizeof (PathwaysStoreSufficiencyPerson));
+  s->units = g_array_new (FALSE, TRUE, sizeof (PathwaysStoreSufficiencyUnit));
+  s->spells = g_array_new (FALSE, TRUE, sizeof (PathwaysStoreSufficiencySpell));
+  s->districts = g_array_new (FALSE, TRUE, sizeof (PathwaysStoreDistrict));
+  s->distances = g_array_new (FALSE, TRUE, sizeof (PathwaysStoreDistance));
+  return s;
+}
+
+void
+pathways_store_sufficiency_free (PathwaysStoreSufficiency *s)
+{
+  if (s == NULL)
+    return;
+  g_array_unref (s->people);
+  g_array_unref (s->units);
+  g_array_unref (s->spells);
+  g_array_unref (s->districts);
+  g_array_unref (s->distances);
+  g_string_chunk_free (s->strings);
+  g_free (s);
+}
+
+void
+pathways_store_row_history_free (PathwaysStoreRowHistory *h)
+{
+  if (h == NULL)
+    return;
+  g_free (h->actor);
+  g_free (h->at);
+  g_strfreev (h->columns);
+  g_free (h);
+}

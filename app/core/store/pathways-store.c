@@ -1,0 +1,2076 @@
+/* pathways-store.c — the store, whatever the backend
+ *
+ * The writer lock, nested transactions, change sets for undo, the
+ * "changed" signal, validation, optimistic concurrency and its conflict
+ * messages, and the worker-thread forms of reads and writes.  The
+ * backend (a subclass) owns the connections, the SQL and the schema.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pathways-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "pathways-format.h"
+#include "pathways-settings.h"
+#include "pathways-sqlite-store.h"
+#include "pathways-store-backend.h"
+#include "pathways-store-private.h"
+
+typedef struct
+{
+  char          *location;
+  PathwaysClock *clock;
+  GMainContext  *main_context;
+  int            schema_version;
+  char          *backup_path;
+  gboolean       created;
+
+  /* The writer: only the thread holding the lock touches the rest */
+  GRecMutex        writer;
+  GThread         *writer_thread;  /* atomic: who is inside a transaction */
+  guint            depth;
+  GArray          *marks;          /* n_changes of pending at each depth */
+  PathwaysChanges *pending;        /* what the open transaction wrote */
+  GPtrArray       *recording;      /* PathwaysChangeSet stack */
+} PathwaysStorePrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (PathwaysStore, pathways_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (pathways-store-error-quark, pathways_store_error)
+
+enum {
+  PROP_0,
+  PROP_LOCATION,
+  PROP_CLOCK,
+  PROP_PATH,
+  PROP_SCHEMA_VERSION,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+#define CLASS(self) PATHWAYS_STORE_GET_CLASS (self)
+
+/* Change sets, for undo ----------------------------------------------- */
+
+typedef enum {
+  RECORDED_INSERT,
+  RECORDED_UPDATE,
+  RECORDED_DELETE,
+} RecordedKind;
+
+typedef struct {
+  RecordedKind    kind;
+  PathwaysRecord *before;         /* for update and delete; NULL for insert */
+  GType           type;
+  gint64          id;
+  gint64          after_version;  /* the row's version after the change (insert, update) */
+} Recorded;
+
+struct _PathwaysChangeSet
+{
+  gatomicrefcount  ref;
+  GPtrArray       *changes;  /* Recorded*, in the order written */
+};
+
+static void
+recorded_free (gpointer data)
+{
+  Recorded *c = data;
+
+  g_clear_object (&c->before);
+  g_free (c);
+}
+
+static PathwaysChangeSet *
+change_set_new (void)
+{
+  PathwaysChangeSet *cs = g_new0 (PathwaysChangeSet, 1);
+
+  g_atomic_ref_count_init (&cs->ref);
+  cs->changes = g_ptr_array_new_with_free_func (recorded_free);
+  return cs;
+}
+
+PathwaysChangeSet *
+pathways_change_set_ref (PathwaysChangeSet *cs)
+{
+  g_return_val_if_fail (cs != NULL, NULL);
+
+  g_atomic_ref_count_inc (&cs->ref);
+  return cs;
+}
+
+void
+pathways_change_set_unref (PathwaysChangeSet *cs)
+{
+  if (cs != NULL && g_atomic_ref_count_dec (&cs->ref))
+    {
+      g_ptr_array_unref (cs->changes);
+      g_free (cs);
+    }
+}
+
+G_DEFINE_BOXED_TYPE (PathwaysChangeSet, pathways_change_set,
+                     pathways_change_set_ref, pathways_change_set_unref)
+
+guint
+pathways_change_set_get_n_changes (PathwaysChangeSet *cs)
+{
+  g_return_val_if_fail (cs != NULL, 0);
+
+  return cs->changes->len;
+}
+
+/* Helpers ------------------------------------------------------------- */
+
+static PathwaysRecordClass *
+writable_class (PathwaysRecord *record)
+{
+  PathwaysRecordClass *klass = PATHWAYS_RECORD_GET_CLASS (record);
+
+  g_return_val_if_fail (klass->table != NULL, NULL);
+  return klass;
+}
+
+static gint64
+int_field (PathwaysRecord *record,
+           const char     *name)
+{
+  int idx = pathways_record_class_find_field (PATHWAYS_RECORD_GET_CLASS (record), name);
+
+  return idx < 0 ? 0 : g_value_get_int64 (pathways_record_peek_value (record, (guint) idx));
+}
+
+static void
+owners_of (PathwaysRecord *record,
+           gint64         *person,
+           gint64         *unit)
+{
+  if (PATHWAYS_IS_YOUNG_PERSON (record))
+    *person = pathways_record_get_id (record);
+  else
+    *person = int_field (record, "young-person-id");
+
+  if (PATHWAYS_IS_UNIT (record))
+    *unit = pathways_record_get_id (record);
+  else if (PATHWAYS_IS_TRANSITION (record))
+    *unit = int_field (record, "to-unit-id");
+  else
+    *unit = int_field (record, "unit-id");
+}
+
+/* What the open transaction wrote, for "changed" */
+static void
+note_change (PathwaysStore      *self,
+             PathwaysChangeKind  kind,
+             PathwaysRecord     *record,
+             PathwaysRecord     *before)
+{
+  PathwaysStorePrivate *priv = pathways_store_get_instance_private (self);
+  const char *table = PATHWAYS_RECORD_GET_CLASS (record)->table;
+  gint64 id = pathways_record_get_id (record);
+  gint64 person, unit;
+
+  g_assert (priv->pending != NULL);
+
+  owners_of (record, &person, &unit);
+  pathways_changes_add (priv->pending, table, id, kind, person, unit);
+  if (before != NULL)
+    {
+      gint64 was_person, was_unit;
+
+      /* A spell moved to another unit concerns the old one too */
+      owners_of (before, &was_person, &was_unit);
+      if (was_person != person || was_unit != unit)
+        pathways_changes_add (priv->pending, table, id, kind, was_person, was_unit);
+    }
+}
+
+/* What the open recorded action wrote, for undo */
+static void
+record_change (PathwaysStore  *self,
+               RecordedKind    kind,
+               PathwaysRecord *record,
+               PathwaysRecord *before)
+{
+  PathwaysStorePrivate *priv = pathways_store_get_instance_private (self);
+  PathwaysChangeSet *cs;
+  Recorded *c;
+
+  if (priv->recording == NULL || priv->recording->len == 0)
+    return;
+  cs = g_ptr_array_index (priv->recording, priv->recording->len - 1);
+
+  c = g_new0 (Recorded, 1);
+  c->kind = kind;
+  c->type = G_OBJECT_TYPE (record);
+  c->id = pathways_record_get_id (record);
+  c->before = before ? g_object_ref (before) : NULL;
+  c->after_version = kind == RECORDED_DELETE ? 0 : pathways_record_get_version (record);
+  g_ptr_array_add (cs->changes, c);
+}
+
+/* Conflict messages --------------------------------------------------- */
+
+typedef enum {
+  SUBJECT_PERSON,   /* a young person: "Yonas Abdullahi’s record" */
+  SUBJECT_NAMED,    /* a unit, a member of staff, a milestone: by name */
+  SUBJECT_OTHER,
+} Subject;
+
+typedef enum {
+  SHAPE_CHANGED_FIELDS,
+  SHAPE_CHANGED,
+  SHAPE_DELETED,
+} Shape;
+
+static const char *
+conflict_format (gboolean for_undo,
+                 Subject  subject,
+                 Shape    shape)
+{
+  /* Translators: in each, the name (but for "This record …"), then who
+   * (a login name), the time (14:02), the date (02/12/2026) and, in
+   * brackets, the fields changed */
+  if (!for_undo)
+    switch (subject * 3 + shape)
+      {
+      case SUBJECT_PERSON * 3 + SHAPE_CHANGED_FIELDS:
+        return _("%s’s record was changed by %s at %s on %s after you opened it (%s).");
+      case SUBJECT_PERSON * 3 + SHAPE_CHANGED:
+        return _("%s’s record was changed by %s at %s on %s after you opened it.");
+      case SUBJECT_PERSON * 3 + SHAPE_DELETED:
+        return _("%s’s record was deleted by %s at %s on %s after you opened it.");
+      case SUBJECT_NAMED * 3 + SHAPE_CHANGED_FIELDS:
+        return _("“%s” was changed by %s at %s on %s after you opened it (%s).");
+      case SUBJECT_NAMED * 3 + SHAPE_CHANGED:
+        return _("“%s” was changed by %s at %s on %s after you opened it.");
+      case SUBJECT_NAMED * 3 + SHAPE_DELETED:
+        return _("“%s” was deleted by %s at %s on %s after you opened it.");
+      case SUBJECT_OTHER * 3 + SHAPE_CHANGED_FIELDS:
+        return _("This record was changed by %s at %s on %s after you opened it (%s).");
+      case SUBJECT_OTHER * 3 + SHAPE_CHANGED:
+        return _("This record was changed by %s at %s on %s after you opened it.");
+      default:
+        return _("This record was deleted by %s at %s on %s after you opened it.");
+      }
+
+  switch (subject * 3 + shape)
+    {
+    case SUBJECT_PERSON * 3 + SHAPE_CHANGED_FIELDS:
+      return _("Could not undo: %s’s record was changed again by %s at %s on %s (%s).");
+    case SUBJECT_PERSON * 3 + SHAPE_CHANGED:
+      return _("Could not undo: %s’s record was changed again by %s at %s on %s.");
+    case SUBJECT_PERSON * 3 + SHAPE_DELETED:
+      return _("Could not undo: %s’s record was deleted by %s at %s on %s.");
+    case SUBJECT_NAMED * 3 + SHAPE_CHANGED_FIELDS:
+      return _("Could not undo: “%s” was changed again by %s at %s on %s (%s).");
+    case SUBJECT_NAMED * 3 + SHAPE_CHANGED:
+      return _("Could not undo: “%s” was changed again by %s at %s on %s.");
+    case SUBJECT_NAMED * 3 + SHAPE_DELETED:
+      return _("Could not undo: “%s” was deleted by %s at %s on %s.");
+    case SUBJECT_OTHER * 3 + SHAPE_CHANGED_FIELDS:
+      return _("Could not undo: the record was changed again by %s at %s on %s (%s).");
+    case SUBJECT_OTHER * 3 + SHAPE_CHANGED:
+      return _("Could not undo: the record was changed again by %s at %s on %s.");
+    default:
+      return _("Could not undo: the record was deleted by %s at %s on %s.");
+    }
+}
+
+/* "14:02" and "02/12/2026", local time, from the audit log's UTC stamp */
+static gboolean
+local_time_and_day (const char  *at,
+                    char       **out_time,
+                    char       **out_day)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) when = at ? g_date_time_new_from_iso8601 (at, utc) : NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *iso = NULL;
+
+  if (when == NULL)
+    return FALSE;
+  local = g_date_time_to_local (when);
+  iso = g_date_time_format (local, "%Y-%m-%d");
+  *out_time = g_date_time_format (local, "%H:%M");
+  *out_day = pathways_date_format_uk (iso);
+  return TRUE;
+}
+
+static char *
+changed_labels (PathwaysRecord *record,
+                char          **columns)
+{
+  PathwaysRecordClass *klass = PATHWAYS_RECORD_GET_CLASS (record);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; columns && columns[i]; i++)
+    {
+      int idx = pathways_record_class_find_field (klass, columns[i]);
+      const PathwaysField *f;
+
+      if (idx < 0)
+        continue;
+      f = pathways_record_class_get_field (klass, (guint) idx);
+      if (f->label == NULL)
+        continue;
+      if (out->len > 0)
+        /* Translators: between the fields in a list: "Preferred name, Date of birth" */
+        g_string_append (out, C_("list separator", ", "));
+      g_string_append (out, g_dgettext (GETTEXT_PACKAGE, f->label));
+    }
+  return out->len > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+}
+
+/* Replaces the backend's bare conflict (or not-found) with one that says
+ * who changed @record, what and when, from the store's history.  @record
+ * holds the version the caller had; @named (or @record) gives the name. */
+static void
+explain_conflict (PathwaysStore   *self,
+                  PathwaysRecord  *record,
+                  PathwaysRecord  *named,
+                  gboolean         for_undo,
+                  GError         **error)
+{
+  PathwaysRecordClass *klass = PATHWAYS_RECORD_GET_CLASS (record);
+  g_autoptr(PathwaysStoreRowHistory) history = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *fields = NULL;
+  g_autofree char *time = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *message = NULL;
+  const char *format;
+  Subject subject;
+  Shape shape;
+  int name_idx;
+
+  if (error == NULL || *error == NULL || pathways_record_get_version (record) == 0)
+    return;
+  if (!g_error_matches (*error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_CONFLICT) &&
+      !g_error_matches (*error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_NOT_FOUND))
+    return;
+
+  if (CLASS (self)->describe_changes_since != NULL)
+    history = CLASS (self)->describe_changes_since (self, klass->table, pathways_record_get_id (record),
+                                                    pathways_record_get_version (record), NULL);
+
+  if (history == NULL || !local_time_and_day (history->at, &time, &day))
+    {
+      /* Nothing to tell but that it happened */
+      if (!g_error_matches (*error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_CONFLICT))
+        return;
+      g_clear_error (error);
+      if (for_undo)
+        g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_CONFLICT,
+                             _("Could not undo: the record was changed again by someone else since."));
+      else
+        g_set_error (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_CONFLICT, "%s %s",
+                     _("This record was changed by someone else after you opened it."),
+                     _("Reload to see their changes; yours are kept on screen."));
+      return;
+    }
+
+  if (named == NULL)
+    named = record;
+  name_idx = pathways_record_class_find_field (klass, "name");
+  if (PATHWAYS_IS_YOUNG_PERSON (named) && pathways_young_person_get_family_name (PATHWAYS_YOUNG_PERSON (named)))
+    {
+      subject = SUBJECT_PERSON;
+      name = pathways_young_person_dup_display_name (PATHWAYS_YOUNG_PERSON (named));
+    }
+  else if (name_idx >= 0 && pathways_record_get_string (named, "name") != NULL)
+    {
+      subject = SUBJECT_NAMED;
+      name = g_strdup (pathways_record_get_string (named, "name"));
+    }
+  else
+    {
+      subject = SUBJECT_OTHER;
+    }
+
+  fields = history->deleted ? NULL : changed_labels (record, history->columns);
+  shape = history->deleted ? SHAPE_DELETED : fields ? SHAPE_CHANGED_FIELDS : SHAPE_CHANGED;
+  format = conflict_format (for_undo, subject, shape);
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  if (subject == SUBJECT_OTHER)
+    message = g_strdup_printf (format, history->actor, time, day, fields);
+  else
+    message = g_strdup_printf (format, name, history->actor, time, day, fields);
+#pragma GCC diagnostic pop
+
+  g_clear_error (error);
+  if (!for_undo && !history->deleted)
+    g_set_error (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_CONFLICT, "%s %s", message,
+                 _("Reload to see their changes; yours are kept on screen."));
+  else
+    g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_CONFLICT, message);
+}
+
+/* Writing records ----------------------------------------------------- */
+
+/* The row as stored now, inside the transaction: NULL, with an error that
+ * says so in words, if it is gone */
+static PathwaysRecord *
+stored_row (PathwaysStore   *self,
+            PathwaysRecord  *record,
+            GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  PathwaysRecord *row;
+
+  row = CLASS (self)->get_record (self, G_OBJECT_TYPE (record), pathways_record_get_id (record), &local_error);
+  if (row == NULL)
+    {
+      if (g_error_matches (local_error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_NOT_FOUND))
+        g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_NOT_FOUND,
+                             _("This record no longer exists: someone may have deleted it"));
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+  return row;
+}
+
+static gboolean
+write_insert (PathwaysStore   *self,
+              PathwaysRecord  *record,
+              gboolean         validate,
+              gboolean         keep_id,
+              GError         **error)
+{
+  gint64 version = pathways_record_get_version (record);
+
+  if (writable_class (record) == NULL)
+    return FALSE;
+  if (!pathways_store_begin (self, error))
+    return FALSE;
+
+  if (validate && !pathways_validate_record (self, record, error))
+    goto failed;
+  if (!CLASS (self)->insert_record (self, record, keep_id, error))
+    goto failed;
+
+  record_change (self, RECORDED_INSERT, record, NULL);
+  note_change (self, PATHWAYS_CHANGE_INSERT, record, NULL);
+
+  if (!pathways_store_commit (self, error))
+    goto failed_commit;
+  return TRUE;
+
+failed:
+  pathways_store_rollback (self);
+failed_commit:
+  if (!keep_id)
+    pathways_record_set_id (record, 0);
+  pathways_record_set_version (record, version);
+  return FALSE;
+}
+
+static gboolean
+write_update (PathwaysStore   *self,
+              PathwaysRecord  *record,
+              gboolean         validate,
+              gboolean         for_undo,
+              GError         **error)
+{
+  g_autoptr(PathwaysRecord) before = NULL;
+  gint64 version = pathways_record_get_version (record);
+
+  if (writable_class (record) == NULL)
+    return FALSE;
+  if (!pathways_store_begin (self, error))
+    return FALSE;
+
+  if (validate && !pathways_validate_record (self, record, error))
+    goto failed;
+
+  /* For undo, and to tell the pages which young person and unit the row
+   * belonged to before */
+  before = stored_row (self, record, error);
+  if (before == NULL)
+    {
+      explain_conflict (self, record, NULL, for_undo, error);
+      goto failed;
+    }
+
+  if (!CLASS (self)->update_record (self, record, error))
+    {
+      explain_conflict (self, record, NULL, for_undo, error);
+      goto failed;
+    }
+
+  record_change (self, RECORDED_UPDATE, record, before);
+  note_change (self, PATHWAYS_CHANGE_UPDATE, record, before);
+
+  if (!pathways_store_commit (self, error))
+    goto failed_commit;
+  return TRUE;
+
+failed:
+  pathways_store_rollback (self);
+failed_commit:
+  pathways_record_set_version (record, version);
+  return FALSE;
+}
+
+static gboolean
+write_delete (PathwaysStore   *self,
+              PathwaysRecord  *record,
+              gboolean         for_undo,
+              GError         **error)
+{
+  g_autoptr(PathwaysRecord) before = NULL;
+
+  if (writable_class (record) == NULL)
+    return FALSE;
+  if (!pathways_store_begin (self, error))
+    return FALSE;
+
+  before = stored_row (self, record, error);
+  if (before == NULL)
+    {
+      explain_conflict (self, record, NULL, for_undo, error);
+      goto failed;
+    }
+  if (!CLASS (self)->delete_record (self, record, error))
+    {
+      /* @record may be no more than an id and a version: name it by the row */
+      explain_conflict (self, record, before, for_undo, error);
+      goto failed;
+    }
+
+  record_change (self, RECORDED_DELETE, record, before);
+  note_change (self, PATHWAYS_CHANGE_DELETE, before, NULL);
+
+  return pathways_store_commit (self, error);
+
+failed:
+  pathways_store_rollback (self);
+  return FALSE;
+}
+
+/* GObject ------------------------------------------------------------- */
+
+static void
+pathways_store_constructed (GObject *object)
+{
+  PathwaysStore *self = PATHWAYS_STORE (object);
+  PathwaysStorePrivate *priv = pathways_store_get_instance_private (self);
+
+  G_OBJECT_CLASS (pathways_store_parent_class)->constructed (object);
+
+  if (priv->clock == NULL)
+    priv->clock = pathways_clock_new ();
+}
+
+static void
+pathways_store_finalize (GObject *object)
+{
+  PathwaysStore *self = PATHWAYS_STORE (object);
+  PathwaysStorePrivate *priv = pathways_store_get_instance_private (self);
+
+  g_clear_pointer (&priv->location, g_free);
+  g_clear_pointer (&priv->backup_path, g_free);
+  g_clear_object (&priv->clock);
+  g_clear_pointer (&priv->main_context, g_main_context_unref);
+  g_clear_pointer (&priv->marks, g_array_unref);
+  g_clear_pointer (&priv->pending, pathways_changes_unref);
+  g_clear_pointer (&priv->recording, g_ptr_array_unref);
+  g_rec_mutex_clear (&priv->writer);
+
+  G_OBJECT_CLASS (pathways_store_parent_class)->finalize (object);
+}
+
+static void
+pathways_store_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  PathwaysStore *self = PATHWAYS_STORE (object);
+  PathwaysStorePrivate *priv = pathways_store_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_LOCATION:
+    case PROP_PATH:
+      g_value_set_string (value, priv->location);
+      break;
+    case PROP_CLOCK:
+      g_value_set_object (value, priv->clock);
+      break;
+    case PROP_SCHEMA_VERSION:
+      g_value_set_int (value, priv->schema_version);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pathways_store_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  PathwaysStore *self = PATHWAYS_STORE (object);
+  PathwaysStorePrivate *priv = pathways_store_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_LOCATION:
+      g_assert (priv->location == NULL);
+      priv->location = g_value_dup_string (value);
+      break;
+    case PROP_CLOCK:
+      g_assert (priv->clock == NULL);
+      priv->clock = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pathways_store_class_init (PathwaysStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = pathways_store_constructed;
+  object_class->finalize = pathways_store_finalize;
+  object_class->get_property = pathways_store_get_property;
+  object_class->set_property = pathways_store_set_property;
+
+  properties[PROP_LOCATION] =
+    g_param_spec_string ("location", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL, PATHWAYS_TYPE_CLOCK,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SCHEMA_VERSION] =
+    g_param_spec_int ("schema-version", NULL, NULL, 0, G_MAXINT, 0,
+                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * PathwaysStore::changed:
+   * @changes: what the commit, the undo or the other program changed
+   *
+   * Emitted on the store's main context (the thread-default main
+   * context of the thread that opened it) after every commit of a
+   * change and every undo, whichever thread made it, and when another
+   * program changed the database.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, PATHWAYS_TYPE_CHANGES | G_SIGNAL_TYPE_STATIC_SCOPE);
+}
+
+static void
+pathways_store_init (PathwaysStore *self)
+{
+  PathwaysStorePrivate *priv = pathways_store_get_instance_private (self);
+
+  g_rec_mutex_init (&priv->writer);
+  priv->marks = g_array_new (FALSE, FALSE, sizeof (guint));
+  priv->main_context = g_main_context_ref_thread_default ();
+}
+
+/* For backends -------------------------------------------------------- */
+
+gboolean
+pathways_store_in_transaction (PathwaysStore *self)
+{
+  PathwaysStorePrivate *priv = pathways_store_get_instance_private (self);
+
+  return g_atomic_pointer_get (&priv->writer_thread) == (gpointer) g_thread_self ();
+}
+
+void
+pathways_store_set_opened (PathwaysStore *self,
+                           int            schema_version,
+                           gboolean       created,
+                           const char    *backup_path)
+{
+  PathwaysStorePrivate *priv = pathways_store_get_instance_private (self);
+
+  priv->schema_version = schema_version;
+  priv->created = created;
+  g_free (priv->backup_path);
+  priv->backup_path = g_strdup (backup_path);
+}
+
+GMainContext *
+pathways_store_get_main_context (PathwaysStore *self)
+{
+  PathwaysStorePrivate *priv = pathways_store_get_instance_private (self);
+
+  return priv->main_context;
+}
+
+typedef struct {
+  GWeakRef         store;
+  PathwaysChanges *changes;
+} Emission;
+
+static gboolean
+emit_changes_cb (gpointer data)
+{
+  Emission *e = data;
+  g_autoptr(PathwaysStore) store = g_weak_ref_get (&e->store);
+
+  if (store != NULL)
+    g_signal_emit (store, signals[CHANGED], 0, e->changes);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+emission_free (gpointer data)
+{
+  Emission *e = data;
+
+  g_weak_ref_clear (&e->store);
+  pathways_changes_unref (e->changes);
+  g_free (e);
+}
+
+void
+pathways_store_post_changes (PathwaysStore   *self,
+                             PathwaysChanges *changes)
+{
+  PathwaysStorePrivate *priv = pathways_store_get_instance_private (self);
+  Emission *e;
+
+  g_return_if_fail (PATHWAYS_IS_STORE (self));
+  g_return_if_fail (changes != NULL);
+
+  e = g_new0 (Emission, 1);
+  g_weak_ref_init (&e->store, self);
+  e->changes = pathways_changes_ref (changes);
+  /* At once when called on the main context's own thread */
+  g_main_context_invoke_full (priv->main_context, G_PRIORITY_DEFAULT, emit_changes_cb, e, emission_free);
+}
+
+/* Opening ------------------------------------------------------------- */
+
+static gboolean
+is_team_server_location (const char *location)
+{
+  static const char * const keywords[] = {
+    "host", "hostaddr", "port", "dbname", "user", "password", "passfile", "service",
+    "sslmode", "connect_timeout", "application_name", "options", "target_session_attrs", NULL,
+  };
+  g_autofree char *first = NULL;
+  const char *eq;
+
+  if (g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://"))
+    return TRUE;
+
+  /* A libpq "key=value" connection string: its first word is a keyword */
+  eq = strchr (location, '=');
+  if (eq == NULL)
+    return FALSE;
+  first = g_strstrip (g_strndup (location, (gsize) (eq - location)));
+  return g_strv_contains (keywords, first);
+}
+
+/**
+ * pathways_store_default_path:
+ *
+ * Returns: $PATHWAYS_DATABASE if set, else
+ * $XDG_DATA_HOME/pathways/pathways.db
+ */
+char *
+pathways_store_default_path (void)
+{
+  const char *env = g_getenv (PATHWAYS_DATABASE_ENV);
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  return g_build_filename (g_get_user_data_dir (), "pathways", "pathways.db", NULL);
+}
+
+/**
+ * pathways_store_open:
+ * @location: a file (or "sqlite:PATH", or a "file:" URI) for the
+ *   embedded database; created if missing
+ * @clock: (nullable): what "today" is, for validation
+ *
+ * Opens the database, creating it or bringing its schema up to date (a
+ * backup copy is made first).  A database from a newer Pathways is
+ * refused with %PATHWAYS_STORE_ERROR_TOO_NEW; a team server location
+ * ("postgresql://…", or a "host=… dbname=…" connection string) with
+ * %PATHWAYS_STORE_ERROR_UNSUPPORTED for now.
+ *
+ * "changed" is emitted on the thread-default main context of the
+ * calling thread (the global default one for a worker thread).
+ */
+PathwaysStore *
+pathways_store_open (const char     *location,
+                     PathwaysClock  *clock,
+                     GError        **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (location != NULL, NULL);
+  g_return_val_if_fail (clock == NULL || PATHWAYS_IS_CLOCK (clock), NULL);
+
+  if (is_team_server_location (location))
+    {
+      /* Not repeating the location: it may hold a password */
+      g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_UNSUPPORTED,
+                           _("This is the address of a team server database, which this version of "
+                             "Pathways cannot open: team server support is not built yet."));
+      return NULL;
+    }
+
+  if (g_str_has_prefix (location, "file:"))
+    {
+      path = g_filename_from_uri (location, NULL, NULL);
+      if (path == NULL)
+        {
+          g_set_error (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_IO,
+                       _("“%s” is not a file address Pathways can open"), location);
+          return NULL;
+        }
+    }
+  else if (g_str_has_prefix (location, "sqlite:"))
+    {
+      const char *rest = location + strlen ("sqlite:");
+
+      /* sqlite:///srv/pathways.db and sqlite:/srv/pathways.db alike */
+      if (g_str_has_prefix (rest, "//"))
+        rest += 2;
+      path = g_strdup (rest);
+    }
+  else
+    path = g_strdup (location);
+
+  if (*path == '\0')
+    {
+      g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_IO,
+                           _("No database file was given"));
+      return NULL;
+    }
+
+  return pathways_sqlite_store_open (path, clock, error);
+}
+
+/**
+ * pathways_store_get_location:
+ *
+ * Returns: where the store is: the file of an embedded database
+ */
+const char *
+pathways_store_get_location (PathwaysStore *self)
+{
+  PathwaysStorePrivate *priv;
+
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), NULL);
+
+  priv = pathways_store_get_instance_private (self);
+  return priv->location;
+}
+
+/**
+ * pathways_store_get_path:
+ *
+ * Returns: the database file (the location, for the embedded backend)
+ */
+const char *
+pathways_store_get_path (PathwaysStore *self)
+{
+  return pathways_store_get_location (self);
+}
+
+PathwaysClock *
+pathways_store_get_clock (PathwaysStore *self)
+{
+  PathwaysStorePrivate *priv;
+
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), NULL);
+
+  priv = pathways_store_get_instance_private (self);
+  return priv->clock;
+}
+
+int
+pathways_store_get_schema_version (PathwaysStore *self)
+{
+  PathwaysStorePrivate *priv;
+
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), 0);
+
+  priv = pathways_store_get_instance_private (self);
+  return priv->schema_version;
+}
+
+/**
+ * pathways_store_was_created:
+ *
+ * Returns: %TRUE if opening the store created the database
+ */
+gboolean
+pathways_store_was_created (PathwaysStore *self)
+{
+  PathwaysStorePrivate *priv;
+
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), FALSE);
+
+  priv = pathways_store_get_instance_private (self);
+  return priv->created;
+}
+
+/**
+ * pathways_store_get_backup_path:
+ *
+ * Returns: (nullable): the copy made before the last migration
+ */
+const char *
+pathways_store_get_backup_path (PathwaysStore *self)
+{
+  PathwaysStorePrivate *priv;
+
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), NULL);
+
+  priv = pathways_store_get_instance_private (self);
+  return priv->backup_path;
+}
+
+/**
+ * pathways_store_is_empty:
+ *
+ * Returns: %TRUE if there are no young people, units or staff yet
+ */
+gboolean
+pathways_store_is_empty (PathwaysStore *self)
+{
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), TRUE);
+
+  return CLASS (self)->is_empty (self);
+}
+
+/* Transactions -------------------------------------------------------- */
+
+gboolean
+pathways_store_begin (PathwaysStore  *self,
+                      GError        **error)
+{
+  PathwaysStorePrivate *priv;
+  guint mark;
+
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), FALSE);
+
+  priv = pathways_store_get_instance_private (self);
+  g_rec_mutex_lock (&priv->writer);
+
+  if (priv->depth == 0)
+    {
+      g_atomic_pointer_set (&priv->writer_thread, g_thread_self ());
+      g_clear_pointer (&priv->pending, pathways_changes_unref);
+      priv->pending = pathways_changes_new ();
+    }
+
+  if (!CLASS (self)->begin (self, priv->depth, error))
+    {
+      if (priv->depth == 0)
+        {
+          g_atomic_pointer_set (&priv->writer_thread, NULL);
+          g_clear_pointer (&priv->pending, pathways_changes_unref);
+        }
+      g_rec_mutex_unlock (&priv->writer);
+      return FALSE;
+    }
+
+  mark = pathways_changes_get_n_changes (priv->pending);
+  g_array_append_val (priv->marks, mark);
+  priv->depth++;
+  return TRUE;
+}
+
+gboolean
+pathways_store_commit (PathwaysStore  *self,
+                       GError        **error)
+{
+  PathwaysStorePrivate *priv;
+  g_autoptr(PathwaysChanges) changes = NULL;
+
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), FALSE);
+
+  priv = pathways_store_get_instance_private (self);
+  g_return_val_if_fail (priv->depth > 0, FALSE);
+  g_return_val_if_fail (pathways_store_in_transaction (self), FALSE);
+
+  if (!CLASS (self)->commit (self, priv->depth - 1, error))
+    {
+      pathways_store_rollback (self);
+      return FALSE;
+    }
+
+  priv->depth--;
+  g_array_set_size (priv->marks, priv->depth);
+  if (priv->depth == 0)
+    {
+      changes = g_steal_pointer (&priv->pending);
+      g_atomic_pointer_set (&priv->writer_thread, NULL);
+    }
+  g_rec_mutex_unlock (&priv->writer);
+
+  /* Outside the lock: a handler may write again */
+  if (changes != NULL && !pathways_changes_is_empty (changes))
+    pathways_store_post_changes (self, changes);
+  return TRUE;
+}
+
+void
+pathways_store_rollback (PathwaysStore *self)
+{
+  PathwaysStorePrivate *priv;
+
+  g_return_if_fail (PATHWAYS_IS_STORE (self));
+
+  priv = pathways_store_get_instance_private (self);
+  g_return_if_fail (priv->depth > 0);
+  g_return_if_fail (pathways_store_in_transaction (self));
+
+  CLASS (self)->rollback (self, priv->depth - 1);
+
+  priv->depth--;
+  pathways_changes_truncate (priv->pending, g_array_index (priv->marks, guint, priv->depth));
+  g_array_set_size (priv->marks, priv->depth);
+  if (priv->depth == 0)
+    {
+      g_clear_pointer (&priv->pending, pathways_changes_unref);
+      g_atomic_pointer_set (&priv->writer_thread, NULL);
+    }
+  g_rec_mutex_unlock (&priv->writer);
+}
+
+/**
+ * pathways_store_begin_read:
+ *
+ * Until the matching pathways_store_end_read(), every read made by the
+ * calling thread sees the same state of the data, whatever commits
+ * meanwhile.  Nests; inside a transaction it changes nothing.
+ */
+gboolean
+pathways_store_begin_read (PathwaysStore  *self,
+                           GError        **error)
+{
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), FALSE);
+
+  return CLASS (self)->begin_read (self, error);
+}
+
+void
+pathways_store_end_read (PathwaysStore *self)
+{
+  g_return_if_fail (PATHWAYS_IS_STORE (self));
+
+  CLASS (self)->end_read (self);
+}
+
+/* Recorded actions and undo ------------------------------------------- */
+
+/**
+ * pathways_store_begin_recorded:
+ *
+ * Like pathways_store_begin(), and every write until the matching
+ * pathways_store_commit_recorded() is remembered so that it can be
+ * undone as one user action.
+ */
+gboolean
+pathways_store_begin_recorded (PathwaysStore  *self,
+                               GError        **error)
+{
+  PathwaysStorePrivate *priv;
+
+  if (!pathways_store_begin (self, error))
+    return FALSE;
+
+  priv = pathways_store_get_instance_private (self);
+  if (priv->recording == NULL)
+    priv->recording = g_ptr_array_new_with_free_func ((GDestroyNotify) pathways_change_set_unref);
+  g_ptr_array_add (priv->recording, change_set_new ());
+  return TRUE;
+}
+
+static PathwaysChangeSet *
+pop_recording (PathwaysStore *self)
+{
+  PathwaysStorePrivate *priv = pathways_store_get_instance_private (self);
+
+  g_return_val_if_fail (priv->recording != NULL && priv->recording->len > 0, NULL);
+  return g_ptr_array_steal_index (priv->recording, priv->recording->len - 1);
+}
+
+/**
+ * pathways_store_commit_recorded:
+ * @out_changes: (out) (optional): what to pass to pathways_store_undo()
+ */
+gboolean
+pathways_store_commit_recorded (PathwaysStore       *self,
+                                PathwaysChangeSet  **out_changes,
+                                GError             **error)
+{
+  PathwaysStorePrivate *priv = pathways_store_get_instance_private (self);
+  g_autoptr(PathwaysChangeSet) cs = pop_recording (self);
+  PathwaysChangeSet *outer = NULL;
+  guint outer_len = 0;
+
+  g_return_val_if_fail (cs != NULL, FALSE);
+
+  /* Inside an outer recorded action, the changes belong to it too (taken
+   * before the commit: the outermost one releases the writer) */
+  if (priv->recording->len > 0)
+    outer = g_ptr_array_index (priv->recording, priv->recording->len - 1);
+  if (outer != NULL)
+    {
+      outer_len = outer->changes->len;
+      for (guint i = 0; i < cs->changes->len; i++)
+        {
+          Recorded *c = g_ptr_array_index (cs->changes, i);
+          Recorded *copy = g_new0 (Recorded, 1);
+
+          *copy = *c;
+          copy->before = c->before ? g_object_ref (c->before) : NULL;
+          g_ptr_array_add (outer->changes, copy);
+        }
+    }
+
+  if (!pathways_store_commit (self, error))
+    {
+      if (outer != NULL)
+        g_ptr_array_set_size (outer->changes, outer_len);
+      return FALSE;
+    }
+
+  if (out_changes)
+    *out_changes = g_steal_pointer (&cs);
+  return TRUE;
+}
+
+void
+pathways_store_rollback_recorded (PathwaysStore *self)
+{
+  g_autoptr(PathwaysChangeSet) cs = pop_recording (self);
+
+  pathways_store_rollback (self);
+}
+
+static char *
+row_key (GType  type,
+         gint64 id)
+{
+  return g_strdup_printf ("%s:%" G_GINT64_FORMAT, g_type_name (type), id);
+}
+
+/**
+ * pathways_store_undo:
+ * @changes: what a recorded action wrote
+ *
+ * Puts every row the action touched back as it was, in one transaction
+ * (itself audited, and announced by "changed").  Refused with
+ * %PATHWAYS_STORE_ERROR_CONFLICT, changing nothing, if any of those rows
+ * was changed again since (by anyone): the message says who, when and
+ * what.
+ */
+gboolean
+pathways_store_undo (PathwaysStore      *self,
+                     PathwaysChangeSet  *changes,
+                     GError            **error)
+{
+  g_autoptr(GHashTable) versions = NULL;
+
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (changes != NULL, FALSE);
+
+  if (!pathways_store_begin (self, error))
+    return FALSE;
+
+  /* The version each row is at as this undo goes: a row the action wrote
+   * twice is first put back to its middle state */
+  versions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = changes->changes->len; i > 0; i--)
+    {
+      Recorded *c = g_ptr_array_index (changes->changes, i - 1);
+      g_autofree char *key = row_key (c->type, c->id);
+      gint64 *now = g_hash_table_lookup (versions, key);
+      gint64 expected = now ? *now : c->after_version;
+      g_autoptr(PathwaysRecord) row = NULL;
+      gboolean ok = TRUE;
+
+      switch (c->kind)
+        {
+        case RECORDED_INSERT:
+          row = g_object_new (c->type, NULL);
+          pathways_record_set_id (row, c->id);
+          pathways_record_set_version (row, expected);
+          ok = write_delete (self, row, TRUE, error);
+          break;
+        case RECORDED_UPDATE:
+          row = pathways_record_copy (c->before);
+          pathways_record_set_version (row, expected);
+          ok = write_update (self, row, FALSE, TRUE, error);
+          break;
+        case RECORDED_DELETE:
+          row = pathways_record_copy (c->before);
+          pathways_record_set_version (row, pathways_record_get_version (c->before) + 1);
+          ok = write_insert (self, row, FALSE, TRUE, error);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+
+      if (!ok)
+        {
+          pathways_store_rollback (self);
+          if (error != NULL && *error != NULL &&
+              !g_error_matches (*error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_CONFLICT))
+            g_prefix_error (error, _("Could not undo: "));
+          return FALSE;
+        }
+      g_hash_table_replace (versions, g_steal_pointer (&key),
+                            g_memdup2 (&(gint64) { pathways_record_get_version (row) }, sizeof (gint64)));
+    }
+
+  return pathways_store_commit (self, error);
+}
+
+/* Records ------------------------------------------------------------- */
+
+/**
+ * pathways_store_insert:
+ *
+ * Validates @record and inserts it; on success its id and version are
+ * set.  On failure nothing is written and @error says why.
+ */
+gboolean
+pathways_store_insert (PathwaysStore   *self,
+                       PathwaysRecord  *record,
+                       GError         **error)
+{
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PATHWAYS_IS_RECORD (record), FALSE);
+
+  return write_insert (self, record, TRUE, FALSE, error);
+}
+
+/**
+ * pathways_store_update:
+ *
+ * Validates @record and writes all its fields over the stored row.  If
+ * the row changed since @record was read (its version is not the
+ * stored one), nothing is written and the error is
+ * %PATHWAYS_STORE_ERROR_CONFLICT with who changed what, and when.
+ */
+gboolean
+pathways_store_update (PathwaysStore   *self,
+                       PathwaysRecord  *record,
+                       GError         **error)
+{
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PATHWAYS_IS_RECORD (record), FALSE);
+
+  return write_update (self, record, TRUE, FALSE, error);
+}
+
+/**
+ * pathways_store_delete:
+ *
+ * Deletes the row of @record, refused like pathways_store_update() if
+ * it changed since @record was read (a record with version 0 is not
+ * checked).
+ */
+gboolean
+pathways_store_delete (PathwaysStore   *self,
+                       PathwaysRecord  *record,
+                       GError         **error)
+{
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PATHWAYS_IS_RECORD (record), FALSE);
+
+  return write_delete (self, record, FALSE, error);
+}
+
+/**
+ * pathways_store_get:
+ *
+ * Returns: (transfer full) (type PathwaysRecord): the record, or %NULL
+ * with %PATHWAYS_STORE_ERROR_NOT_FOUND
+ */
+gpointer
+pathways_store_get (PathwaysStore  *self,
+                    GType           type,
+                    gint64          id,
+                    GError        **error)
+{
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_type_is_a (type, PATHWAYS_TYPE_RECORD), NULL);
+
+  return CLASS (self)->get_record (self, type, id, error);
+}
+
+/**
+ * pathways_store_list:
+ *
+ * Returns: (transfer full): every record of @type, in id order
+ */
+GListModel *
+pathways_store_list (PathwaysStore  *self,
+                     GType           type,
+                     GError        **error)
+{
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_type_is_a (type, PATHWAYS_TYPE_RECORD), NULL);
+
+  return CLASS (self)->list_records (self, type, 0, error);
+}
+
+/**
+ * pathways_store_list_for_person:
+ * @type: a record type with a young-person-id field
+ *
+ * Returns: (transfer full): the young person's records, in id order
+ */
+GListModel *
+pathways_store_list_for_person (PathwaysStore  *self,
+                                GType           type,
+                                gint64          young_person_id,
+                                GError        **error)
+{
+  g_autoptr(GTypeClass) klass = NULL;
+
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_type_is_a (type, PATHWAYS_TYPE_RECORD), NULL);
+
+  klass = g_type_class_ref (type);
+  g_return_val_if_fail (pathways_record_class_find_field (PATHWAYS_RECORD_CLASS (klass),
+                                                          "young-person-id") >= 0, NULL);
+  if (young_person_id <= 0)
+    return G_LIST_MODEL (g_list_store_new (type));
+  return CLASS (self)->list_records (self, type, young_person_id, error);
+}
+
+gint64
+pathways_store_count (PathwaysStore  *self,
+                      GType           type,
+                      GError        **error)
+{
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), -1);
+  g_return_val_if_fail (g_type_is_a (type, PATHWAYS_TYPE_RECORD), -1);
+
+  return CLASS (self)->count_records (self, type, error);
+}
+
+/**
+ * pathways_store_exists:
+ * @table: a table ("young_person", "unit" …)
+ *
+ * Returns: %TRUE if the row @id is there
+ */
+gboolean
+pathways_store_exists (PathwaysStore *self,
+                       const char    *table,
+                       gint64         id)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean found;
+
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (table != NULL, FALSE);
+
+  found = CLASS (self)->record_exists (self, table, id, &error);
+  if (error != NULL)
+    g_warning ("Could not look up %s %" G_GINT64_FORMAT ": %s", table, id, error->message);
+  return found;
+}
+
+/* Reference codes ----------------------------------------------------- */
+
+/**
+ * pathways_store_list_ref_codes:
+ * @list: PATHWAYS_REF_ACCOM, …
+ * @on_date: (nullable): only codes valid on this day; %NULL for all
+ *
+ * Returns: (transfer full): PathwaysRefCode records ordered by code
+ */
+GListModel *
+pathways_store_list_ref_codes (PathwaysStore  *self,
+                               const char     *list,
+                               const char     *on_date,
+                               GError        **error)
+{
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), NULL);
+  g_return_val_if_fail (list != NULL, NULL);
+
+  return CLASS (self)->list_ref_codes (self, list, NULL, on_date, error);
+}
+
+/**
+ * pathways_store_lookup_ref_code:
+ * @out_known: (out) (optional): set to whether @code is in @list at all,
+ *   whatever its dates
+ *
+ * Returns: (transfer full) (nullable): the code as valid on @on_date
+ */
+PathwaysRefCode *
+pathways_store_lookup_ref_code (PathwaysStore  *self,
+                                const char     *list,
+                                const char     *code,
+                                const char     *on_date,
+                                gboolean       *out_known,
+                                GError        **error)
+{
+  g_autoptr(GListModel) all = NULL;
+  PathwaysRefCode *found = NULL;
+
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), NULL);
+  g_return_val_if_fail (list != NULL && code != NULL, NULL);
+
+  all = CLASS (self)->list_ref_codes (self, list, code, NULL, error);
+  if (out_known)
+    *out_known = all != NULL && g_list_model_get_n_items (all) > 0;
+  if (all == NULL)
+    return NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (all) && found == NULL; i++)
+    {
+      g_autoptr(PathwaysRefCode) rc = g_list_model_get_item (all, i);
+      const char *from = pathways_ref_code_get_valid_from (rc);
+      const char *to = pathways_ref_code_get_valid_to (rc);
+
+      if (on_date == NULL ||
+          ((from == NULL || strcmp (from, on_date) <= 0) && (to == NULL || strcmp (to, on_date) > 0)))
+        found = g_steal_pointer (&rc);
+    }
+
+  return found;
+}
+
+/**
+ * pathways_store_dup_ref_meanings:
+ *
+ * Returns: (transfer full): code → meaning for every code of @list
+ *   (whatever its dates; the latest meaning of a code wins)
+ */
+GHashTable *
+pathways_store_dup_ref_meanings (PathwaysStore  *self,
+                                 const char     *list,
+                                 GError        **error)
+{
+  g_autoptr(GListModel) codes = pathways_store_list_ref_codes (self, list, NULL, error);
+  GHashTable *map;
+
+  if (codes == NULL)
+    return NULL;
+  map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < g_list_model_get_n_items (codes); i++)
+    {
+      g_autoptr(PathwaysRefCode) code = g_list_model_get_item (codes, i);
+      g_hash_table_replace (map, g_strdup (pathways_ref_code_get_code (code)),
+                            g_strdup (pathways_ref_code_get_meaning (code)));
+    }
+  return map;
+}
+
+/* Settings, bank holidays, audit -------------------------------------- */
+
+/**
+ * pathways_store_dup_setting:
+ *
+ * Returns: (transfer full) (nullable): the value of @key
+ */
+char *
+pathways_store_dup_setting (PathwaysStore *self,
+                            const char    *key)
+{
+  g_autoptr(GHashTable) settings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  settings = CLASS (self)->dup_settings (self, &error);
+  if (settings == NULL)
+    {
+      g_warning ("Could not read the settings: %s", error->message);
+      return NULL;
+    }
+  return g_strdup (g_hash_table_lookup (settings, key));
+}
+
+/**
+ * pathways_store_dup_settings:
+ *
+ * Returns: (transfer full): key → value (values may be %NULL)
+ */
+GHashTable *
+pathways_store_dup_settings (PathwaysStore  *self,
+                             GError        **error)
+{
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), NULL);
+
+  return CLASS (self)->dup_settings (self, error);
+}
+
+/**
+ * pathways_store_set_setting:
+ *
+ * Writes one setting (audited, and announced by "changed" as a change
+ * to the "setting" table).  Unknown keys are refused: the settings a
+ * release understands are created by its migrations.
+ */
+gboolean
+pathways_store_set_setting (PathwaysStore  *self,
+                            const char     *key,
+                            const char     *value,
+                            GError        **error)
+{
+  PathwaysStorePrivate *priv;
+
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (!pathways_setting_validate (key, value, error))
+    return FALSE;
+  if (!pathways_store_begin (self, error))
+    return FALSE;
+  if (!CLASS (self)->set_setting (self, key, (value != NULL && *value != '\0') ? value : NULL, error))
+    {
+      pathways_store_rollback (self);
+      return FALSE;
+    }
+  priv = pathways_store_get_instance_private (self);
+  pathways_changes_add (priv->pending, "setting", 0, PATHWAYS_CHANGE_UPDATE, 0, 0);
+  return pathways_store_commit (self, error);
+}
+
+/**
+ * pathways_store_dup_bank_holidays:
+ *
+ * Returns: (transfer full) (element-type utf8): England and Wales bank
+ * holidays, ISO dates in order
+ */
+GPtrArray *
+pathways_store_dup_bank_holidays (PathwaysStore  *self,
+                                  GError        **error)
+{
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), NULL);
+
+  return CLASS (self)->dup_bank_holidays (self, error);
+}
+
+/**
+ * pathways_store_list_audit:
+ * @table: (nullable): only changes to this table
+ * @row_id: only changes to this row (0 for all)
+ *
+ * Returns: (transfer full): PathwaysAuditEntry records, newest first
+ */
+GListModel *
+pathways_store_list_audit (PathwaysStore  *self,
+                           const char     *table,
+                           gint64          row_id,
+                           GError        **error)
+{
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), NULL);
+
+  return CLASS (self)->list_audit (self, table, row_id, error);
+}
+
+/* Bulk reads ---------------------------------------------------------- */
+
+/**
+ * pathways_store_load_facts:
+ * @on: the day the rules are applied for (overdue = before this day)
+ * @horizon: milestones not done count for readiness when due by this day
+ *
+ * Returns: (transfer full): everything the rules snapshot is made of,
+ *   read in one consistent view
+ */
+PathwaysStoreFacts *
+pathways_store_load_facts (PathwaysStore  *self,
+                           const char     *on,
+                           const char     *horizon,
+                           GError        **error)
+{
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), NULL);
+  g_return_val_if_fail (on != NULL && horizon != NULL, NULL);
+
+  return CLASS (self)->load_facts (self, on, horizon, error);
+}
+
+/**
+ * pathways_store_load_caseload_rows:
+ *
+ * Returns: (transfer full): each young person with their PA and current
+ *   accommodation, by family name
+ */
+PathwaysStoreCaseload *
+pathways_store_load_caseload_rows (PathwaysStore  *self,
+                                   GError        **error)
+{
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), NULL);
+
+  return CLASS (self)->load_caseload_rows (self, error);
+}
+
+/**
+ * pathways_store_load_timeline_rows:
+ *
+ * Returns: (transfer full): the names, teams, addresses, moves and
+ *   milestones the timeline draws besides the snapshot
+ */
+PathwaysStoreTimeline *
+pathways_store_load_timeline_rows (PathwaysStore  *self,
+                                   GError        **error)
+{
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), NULL);
+
+  return CLASS (self)->load_timeline_rows (self, error);
+}
+
+/**
+ * pathways_store_load_sufficiency_rows:
+ *
+ * Returns: (transfer full): home postcodes, provider types, costs of
+ *   spells and the geography (districts, distances between areas)
+ */
+PathwaysStoreSufficiency *
+pathways_store_load_sufficiency_rows (PathwaysStore  *self,
+                                      GError        **error)
+{
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), NULL);
+
+  return CLASS (self)->load_sufficiency_rows (self, error);
+}
+
+/**
+ * pathways_store_count_unit_spells:
+ * @except_spell_id: a spell not to count, or 0
+ * @state: "current" (living there) or "planned" (booked in)
+ *
+ * Returns: how many spells in @unit_id are in @state, or -1 with @error
+ */
+gint64
+pathways_store_count_unit_spells (PathwaysStore  *self,
+                                  gint64          unit_id,
+                                  gint64          except_spell_id,
+                                  const char     *state,
+                                  GError        **error)
+{
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), -1);
+  g_return_val_if_fail (state != NULL, -1);
+
+  return CLASS (self)->count_unit_spells (self, unit_id, except_spell_id, state, error);
+}
+
+/* Work in threads ----------------------------------------------------- */
+
+typedef struct {
+  PathwaysStoreWorkFunc  func;
+  gpointer               data;
+  GDestroyNotify         free_data;
+  GDestroyNotify         free_result;
+} Work;
+
+static void
+work_free (gpointer data)
+{
+  Work *w = data;
+
+  if (w->free_data != NULL)
+    w->free_data (w->data);
+  g_free (w);
+}
+
+static void
+work_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Work *w = task_data;
+  GError *error = NULL;
+  gpointer result;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  result = w->func (source_object, w->data, &error);
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, w->free_result);
+}
+
+/**
+ * pathways_store_run_async:
+ * @source_tag: the public _async function, checked by the _finish
+ *
+ * Runs @func(store, @data) in a worker thread.  A cancelled
+ * @cancellable stops it before it starts; once started it finishes (a
+ * write is not cut off half way).
+ */
+void
+pathways_store_run_async (PathwaysStore        *self,
+                          PathwaysStoreWorkFunc func,
+                          gpointer              data,
+                          GDestroyNotify        free_data,
+                          GDestroyNotify        free_result,
+                          gpointer              source_tag,
+                          GCancellable         *cancellable,
+                          GAsyncReadyCallback   callback,
+                          gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Work *w;
+
+  g_return_if_fail (PATHWAYS_IS_STORE (self));
+  g_return_if_fail (func != NULL);
+
+  w = g_new0 (Work, 1);
+  w->func = func;
+  w->data = data;
+  w->free_data = free_data;
+  w->free_result = free_result;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, w, work_free);
+  g_task_run_in_thread (task, work_thread);
+}
+
+gpointer
+pathways_store_run_finish (PathwaysStore  *self,
+                           GAsyncResult   *result,
+                           gpointer        source_tag,
+                           GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+PathwaysStoreActionResult *
+pathways_store_action_result_new (void)
+{
+  return g_new0 (PathwaysStoreActionResult, 1);
+}
+
+void
+pathways_store_action_result_free (gpointer data)
+{
+  PathwaysStoreActionResult *r = data;
+
+  if (r == NULL)
+    return;
+  g_clear_pointer (&r->undo, pathways_change_set_unref);
+  g_clear_object (&r->record);
+  g_free (r);
+}
+
+typedef struct {
+  char                  *on;
+  PathwaysStoreLoadFunc  func;
+} LoadData;
+
+static void
+load_data_free (gpointer data)
+{
+  LoadData *d = data;
+
+  g_free (d->on);
+  g_free (d);
+}
+
+static gpointer
+load_work (PathwaysStore  *store,
+           gpointer        data,
+           GError        **error)
+{
+  LoadData *d = data;
+
+  return d->func (store, d->on, error);
+}
+
+/**
+ * pathways_store_load_in_thread:
+ * @source_tag: the public _async function, checked by the _finish
+ *
+ * Runs @func for @on in a worker thread: the slow queries of the views
+ * (caseload, stock, timeline, sufficiency) go through here, so none of
+ * them blocks the main loop.
+ */
+void
+pathways_store_load_in_thread (PathwaysStore         *self,
+                               const char            *on,
+                               PathwaysStoreLoadFunc  func,
+                               GDestroyNotify         free_result,
+                               gpointer               source_tag,
+                               GCancellable          *cancellable,
+                               GAsyncReadyCallback    callback,
+                               gpointer               user_data)
+{
+  LoadData *d;
+
+  g_return_if_fail (PATHWAYS_IS_STORE (self));
+  g_return_if_fail (on != NULL);
+
+  d = g_new0 (LoadData, 1);
+  d->on = g_strdup (on);
+  d->func = func;
+  pathways_store_run_async (self, load_work, d, load_data_free, free_result, source_tag,
+                            cancellable, callback, user_data);
+}
+
+gpointer
+pathways_store_load_in_thread_finish (PathwaysStore  *self,
+                                      GAsyncResult   *result,
+                                      gpointer        source_tag,
+                                      GError        **error)
+{
+  return pathways_store_run_finish (self, result, source_tag, error);
+}
+
+/* Writes in a worker thread */
+
+typedef enum {
+  WRITE_INSERT,
+  WRITE_UPDATE,
+  WRITE_DELETE,
+} WriteKind;
+
+typedef struct {
+  WriteKind       kind;
+  PathwaysRecord *record;
+} WriteData;
+
+static void
+write_data_free (gpointer data)
+{
+  WriteData *d = data;
+
+  g_clear_object (&d->record);
+  g_free (d);
+}
+
+static gpointer
+write_work (PathwaysStore  *store,
+            gpointer        data,
+            GError        **error)
+{
+  WriteData *d = data;
+  PathwaysStoreActionResult *r;
+  gboolean ok;
+
+  switch (d->kind)
+    {
+    case WRITE_INSERT:
+      ok = pathways_store_insert (store, d->record, error);
+      break;
+    case WRITE_UPDATE:
+      ok = pathways_store_update (store, d->record, error);
+      break;
+    case WRITE_DELETE:
+    default:
+      ok = pathways_store_delete (store, d->record, error);
+      break;
+    }
+  if (!ok)
+    return NULL;
+
+  r = pathways_store_action_result_new ();
+  r->record = g_steal_pointer (&d->record);
+  return r;
+}
+
+static void
+write_async (PathwaysStore       *self,
+             WriteKind            kind,
+             PathwaysRecord      *record,
+             GCancellable        *cancellable,
+             GAsyncReadyCallback  callback,
+             gpointer             user_data)
+{
+  WriteData *d;
+
+  g_return_if_fail (PATHWAYS_IS_STORE (self));
+  g_return_if_fail (PATHWAYS_IS_RECORD (record));
+
+  d = g_new0 (WriteData, 1);
+  d->kind = kind;
+  d->record = pathways_record_copy (record);
+  pathways_store_run_async (self, write_work, d, write_data_free, pathways_store_action_result_free,
+                            pathways_store_write_finish, cancellable, callback, user_data);
+}
+
+void
+pathways_store_insert_async (PathwaysStore       *self,
+                             PathwaysRecord      *record,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  write_async (self, WRITE_INSERT, record, cancellable, callback, user_data);
+}
+
+void
+pathways_store_update_async (PathwaysStore       *self,
+                             PathwaysRecord      *record,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  write_async (self, WRITE_UPDATE, record, cancellable, callback, user_data);
+}
+
+void
+pathways_store_delete_async (PathwaysStore       *self,
+                             PathwaysRecord      *record,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  write_async (self, WRITE_DELETE, record, cancellable, callback, user_data);
+}
+
+/**
+ * pathways_store_write_finish:
+ * @out_record: (out) (optional) (transfer full): the record as stored
+ *   (its id and version), a copy of the one passed
+ *
+ * Finishes pathways_store_insert_async(), _update_async() or
+ * _delete_async().
+ */
+gboolean
+pathways_store_write_finish (PathwaysStore   *self,
+                             GAsyncResult    *result,
+                             PathwaysRecord **out_record,
+                             GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  PathwaysStoreActionResult *r;
+
+  r = pathways_store_run_finish (self, result, pathways_store_write_finish, &local_error);
+  if (r == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (out_record)
+    *out_record = g_steal_pointer (&r->record);
+  pathways_store_action_result_free (r);
+  return TRUE;
+}
+
+typedef struct {
+  char *key;
+  char *value;
+} SettingData;
+
+static void
+setting_data_free (gpointer data)
+{
+  SettingData *d = data;
+
+  g_free (d->key);
+  g_free (d->value);
+  g_free (d);
+}
+
+static gpointer
+set_setting_work (PathwaysStore  *store,
+                  gpointer        data,
+                  GError        **error)
+{
+  SettingData *d = data;
+
+  if (!pathways_store_set_setting (store, d->key, d->value, error))
+    return NULL;
+  return pathways_store_action_result_new ();
+}
+
+void
+pathways_store_set_setting_async (PathwaysStore       *self,
+                                  const char          *key,
+                                  const char          *value,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  SettingData *d;
+
+  g_return_if_fail (PATHWAYS_IS_STORE (self));
+  g_return_if_fail (key != NULL);
+
+  d = g_new0 (SettingData, 1);
+  d->key = g_strdup (key);
+  d->value = g_strdup (value);
+  pathways_store_run_async (self, set_setting_work, d, setting_data_free, pathways_store_action_result_free,
+                            pathways_store_set_setting_async, cancellable, callback, user_data);
+}
+
+gboolean
+pathways_store_set_setting_finish (PathwaysStore  *self,
+                                   GAsyncResult   *result,
+                                   GError        **error)
+{
+  PathwaysStoreActionResult *r = pathways_store_run_finish (self, result, pathways_store_set_setting_async, error);
+
+  pathways_store_action_result_free (r);
+  return r != NULL;
+}
+
+static gpointer
+undo_work (PathwaysStore  *store,
+           gpointer        data,
+           GError        **error)
+{
+  if (!pathways_store_undo (store, data, error))
+    return NULL;
+  return pathways_store_action_result_new ();
+}
+
+void
+pathways_store_undo_async (PathwaysStore       *self,
+                           PathwaysChangeSet   *changes,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_return_if_fail (PATHWAYS_IS_STORE (self));
+  g_return_if_fail (changes != NULL);
+
+  pathways_store_run_async (self, undo_work, pathways_change_set_ref (changes),
+                            (GDestroyNotify) pathways_change_set_unref, pathways_store_action_result_free,
+                            pathways_store_undo_async, cancellable, callback, user_data);
+}
+
+gboolean
+pathways_store_undo_finish (PathwaysStore  *self,
+                            GAsyncResult   *result,
+                            GError        **error)
+{
+  PathwaysStoreActionResult *r = pathways_store_run_finish (self, result, pathways_store_undo_async, error);
+
+  pathways_store_action_result_free (r);
+  return r != NULL;
+}

@@ -1,0 +1,60 @@
+/* pathways-sqlite-internal.h — shared by the files of the SQLite backend
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pathways-sqlite-store-private.h"
+#include "pathways-store-backend.h"
+
+G_BEGIN_DECLS
+
+/* One SQLite connection and its prepared statements.  Used by one
+ * thread at a time: the writer by the holder of the writer lock, a
+ * reader by whoever borrowed it. */
+typedef struct {
+  sqlite3    *db;
+  GHashTable *statements;  /* SQL → sqlite3_stmt */
+  guint       pin_depth;   /* begin_read nesting, while pinned to a thread */
+} PathwaysSqliteConn;
+
+/* The connection for a read by the calling thread: the writer inside a
+ * transaction, the thread's pinned reader inside begin_read, else one
+ * from the pool (waiting if all are out).  Give it back with _release. */
+PathwaysSqliteConn *pathways_sqlite_acquire      (PathwaysSqliteStore  *self,
+                                                  GError              **error);
+void                pathways_sqlite_release      (PathwaysSqliteStore  *self,
+                                                  PathwaysSqliteConn   *conn);
+PathwaysSqliteConn *pathways_sqlite_get_writer   (PathwaysSqliteStore  *self);
+
+/* A cached statement, reset and unbound */
+sqlite3_stmt       *pathways_sqlite_prepare      (PathwaysSqliteStore  *self,
+                                                  PathwaysSqliteConn   *conn,
+                                                  const char           *sql,
+                                                  GError              **error);
+gboolean            pathways_sqlite_set_error    (PathwaysSqliteStore  *self,
+                                                  sqlite3              *db,
+                                                  int                   rc,
+                                                  GError              **error);
+gboolean            pathways_sqlite_step_done    (PathwaysSqliteStore  *self,
+                                                  PathwaysSqliteConn   *conn,
+                                                  sqlite3_stmt         *stmt,
+                                                  GError              **error);
+
+PathwaysRecord     *pathways_sqlite_record_from_row (GType                 type,
+                                                  sqlite3_stmt         *stmt);
+GListModel         *pathways_sqlite_collect      (PathwaysSqliteStore  *self,
+                                                  PathwaysSqliteConn   *conn,
+                                                  GType                 type,
+                                                  sqlite3_stmt         *stmt,
+                                                  GError              **error);
+char               *pathways_sqlite_select_sql   (PathwaysRecordClass  *klass,
+                                                  const char           *where_and_order);
+gboolean            pathways_sqlite_is_table     (const char           *table);
+
+/* The bulk reads, in pathways-sqlite-reads.c */
+void                pathways_sqlite_store_class_init_reads (PathwaysStoreClass *klass);
+
+#define PATHWAYS_SQLITE_TEXT(stmt, col) ((const char *) sqlite3_column_text ((stmt), (col)))
+
+G_END_DECLS
