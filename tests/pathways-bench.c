@@ -26,6 +26,8 @@
 
 static char *opt_size = NULL;
 static char *opt_database = NULL;
+static char *opt_startup_child = NULL;
+static char *opt_app = NULL;
 static int opt_runs = 9;
 static gboolean opt_only_903 = FALSE;
 
@@ -34,6 +36,9 @@ static const GOptionEntry entries[] = {
   { "runs", 'n', 0, G_OPTION_ARG_INT, &opt_runs, "Runs per case (default 9)", "N" },
   { "database", 'd', 0, G_OPTION_ARG_FILENAME, &opt_database, "Reuse or create this database", "PATH" },
   { "only-903", 0, 0, G_OPTION_ARG_NONE, &opt_only_903, "Only the SSDA903 import and export cases", NULL },
+  { "app", 0, 0, G_OPTION_ARG_FILENAME, &opt_app, "The pathways program, for the start-up case "
+    "(default: ../app/pathways beside this one; needs a display)", "PATH" },
+  { "startup-child", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &opt_startup_child, NULL, NULL },
   { NULL }
 };
 
@@ -310,6 +315,169 @@ timeline_bench_clear (TimelineBench *b)
   cairo_surface_destroy (b->surface);
 }
 
+/* Start-up: from spawning a process to its caseload model being
+ * filled.  The process is this program in --startup-child mode (the
+ * store and the caseload as the application opens them, off the main
+ * thread, without a window) or the application itself, which prints a
+ * line when the caseload view gets its rows (PATHWAYS_REPORT_STARTUP). */
+typedef struct {
+  char **argv;
+  char  *marker;   /* the line that says the caseload is filled */
+} Startup;
+
+static void
+bench_startup (gpointer data)
+{
+  Startup *s = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                          G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_autoptr(GDataInputStream) out = NULL;
+  gboolean found = FALSE;
+
+  g_subprocess_launcher_setenv (launcher, "PATHWAYS_REPORT_STARTUP", "1", TRUE);
+  g_subprocess_launcher_setenv (launcher, "PATHWAYS_TODAY", TODAY, TRUE);
+  g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "memory", TRUE);
+  child = g_subprocess_launcher_spawnv (launcher, (const char * const *) s->argv, &error);
+  if (child == NULL)
+    g_error ("%s", error->message);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (child));
+  for (;;)
+    {
+      g_autofree char *line = g_data_input_stream_read_line (out, NULL, NULL, NULL);
+      if (line == NULL)
+        break;
+      if (g_str_has_prefix (line, s->marker))
+        {
+          found = TRUE;
+          break;
+        }
+    }
+  /* Timed up to here: the rest is the process going away */
+  g_subprocess_force_exit (child);
+  g_subprocess_wait (child, NULL, NULL);
+  if (!found)
+    g_error ("%s never filled its caseload", s->argv[0]);
+}
+
+static void
+startup_loaded_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) rows = pathways_store_load_caseload_finish (PATHWAYS_STORE (source), result, &error);
+
+  if (rows == NULL)
+    g_error ("%s", error->message);
+  printf ("caseload filled: %u rows\n", g_list_model_get_n_items (rows));
+  fflush (stdout);
+  g_main_loop_quit (user_data);
+}
+
+static int
+startup_child (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysStore) store = pathways_store_open (path, NULL, &error);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+
+  if (store == NULL)
+    g_error ("%s", error->message);
+  pathways_store_load_caseload_async (store, TODAY, NULL, startup_loaded_cb, loop);
+  g_main_loop_run (loop);
+  return 0;
+}
+
+/* A read while a write is under way and commits: the read's time beside
+ * a writer holding its transaction open (500 updated units) */
+typedef struct {
+  PathwaysStore *store;
+  GMutex         lock;
+  GCond          cond;
+  gboolean       writing;
+  gboolean       read_done;
+} ReadWrite;
+
+static gpointer
+writer_thread (gpointer data)
+{
+  ReadWrite *rw = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) units = pathways_store_list (rw->store, PATHWAYS_TYPE_UNIT, &error);
+
+  if (units == NULL || !pathways_store_begin (rw->store, &error))
+    g_error ("%s", error->message);
+  for (guint i = 0; i < MIN (500u, g_list_model_get_n_items (units)); i++)
+    {
+      g_autoptr(PathwaysRecord) unit = g_list_model_get_item (units, i);
+      if (!pathways_store_update (rw->store, unit, &error))
+        g_error ("%s", error->message);
+    }
+  g_mutex_lock (&rw->lock);
+  rw->writing = TRUE;
+  g_cond_broadcast (&rw->cond);
+  while (!rw->read_done)
+    g_cond_wait (&rw->cond, &rw->lock);
+  g_mutex_unlock (&rw->lock);
+  if (!pathways_store_commit (rw->store, &error))
+    g_error ("%s", error->message);
+  return NULL;
+}
+
+static void
+bench_read_during_write (gpointer data)
+{
+  PathwaysStore *store = data;
+  ReadWrite rw = { store };
+  GThread *writer;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) rows = NULL;
+  gint64 start;
+  double *ms = g_object_get_data (G_OBJECT (store), "read-ms");
+
+  g_mutex_init (&rw.lock);
+  g_cond_init (&rw.cond);
+  writer = g_thread_new ("writer", writer_thread, &rw);
+  g_mutex_lock (&rw.lock);
+  while (!rw.writing)
+    g_cond_wait (&rw.cond, &rw.lock);
+  g_mutex_unlock (&rw.lock);
+
+  /* The writer is inside its transaction: read now */
+  start = g_get_monotonic_time ();
+  rows = pathways_store_load_caseload (store, TODAY, &error);
+  if (rows == NULL)
+    g_error ("%s", error->message);
+  *ms = (g_get_monotonic_time () - start) / 1000.0;
+
+  g_mutex_lock (&rw.lock);
+  rw.read_done = TRUE;
+  g_cond_broadcast (&rw.cond);
+  g_mutex_unlock (&rw.lock);
+  g_thread_join (writer);
+  g_mutex_clear (&rw.lock);
+  g_cond_clear (&rw.cond);
+}
+
+static double
+median_read_during_write (PathwaysStore *store)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  double ms = 0;
+
+  g_object_set_data (G_OBJECT (store), "read-ms", &ms);
+  for (int i = 0; i < opt_runs; i++)
+    {
+      bench_read_during_write (store);
+      g_array_append_val (times, ms);
+    }
+  g_object_set_data (G_OBJECT (store), "read-ms", NULL);
+  g_array_sort (times, compare_doubles);
+  return g_array_index (times, double, times->len / 2);
+}
+
 static void
 bench_sufficiency (gpointer data)
 {
@@ -363,6 +531,8 @@ main (int   argc,
     }
   if (opt_runs < 1)
     opt_runs = 1;
+  if (opt_startup_child != NULL)
+    return startup_child (opt_startup_child);
 
   if (opt_database)
     path = g_strdup (opt_database);
@@ -397,6 +567,22 @@ main (int   argc,
               stats.n_young_people, stats.n_units, stats.n_spells, stats.n_milestones);
     }
 
+  {
+    g_autofree char *self_path = g_file_read_link ("/proc/self/exe", NULL);
+    g_autofree char *here = g_path_get_dirname (self_path ? self_path : argv[0]);
+    g_autofree char *app = opt_app ? g_strdup (opt_app) : g_build_filename (here, "..", "app", "pathways", NULL);
+    char *core_argv[] = { self_path ? self_path : argv[0], (char *) "--startup-child", path, NULL };
+    char *app_argv[] = { app, (char *) "--database", path, NULL };
+    Startup core = { core_argv, (char *) "caseload filled" };
+    Startup window = { app_argv, (char *) "caseload filled" };
+
+    /* The database is written: its pages are in the cache for every case */
+    report ("start-up to caseload model filled (no window)", median_ms (bench_startup, &core));
+    if (g_file_test (app, G_FILE_TEST_IS_EXECUTABLE) && gtk_init_check ())
+      report ("start-up to caseload rows in the window", median_ms (bench_startup, &window));
+    else
+      printf ("  %-44s %13s\n", "start-up to caseload rows in the window", "(no display)");
+  }
   report ("open store + load caseload model", median_ms (bench_open_and_load, path));
   report ("load caseload model (store open)", median_ms (bench_load, store));
   report ("list every unit (store open)", median_ms (bench_list_units, store));
@@ -412,6 +598,7 @@ main (int   argc,
     report ("caseload search, per keystroke (10 typed)", median_ms (bench_keystroke, &k) / 10.0);
     g_object_unref (k.filtered);
   }
+  report ("load caseload model while a write commits", median_read_during_write (store));
   report ("all alerts for everyone (snapshot + rules)", median_ms (bench_alerts, store));
   report ("sufficiency figures (mix, cliff, 24 months)", median_ms (bench_sufficiency, store));
 
@@ -450,5 +637,6 @@ main (int   argc,
     }
   g_free (opt_size);
   g_free (opt_database);
+  g_free (opt_app);
   return 0;
 }
