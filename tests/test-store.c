@@ -1012,6 +1012,43 @@ START_TEST (test_async_keeps_main_loop_free)
 }
 END_TEST
 
+static void
+got_cb (GObject      *source,
+        GAsyncResult *result,
+        gpointer      user_data)
+{
+  Done *d = user_data;
+
+  d->saved = pathways_store_get_finish (PATHWAYS_STORE (source), result, &d->error);
+  d->done = TRUE;
+}
+
+/* A record read in a worker thread: the stored copy, or NOT_FOUND */
+START_TEST (test_get_async)
+{
+  g_autoptr(PathwaysStore) store = test_open_store (dir, "get-async.db");
+  g_autoptr(PathwaysYoungPerson) yp = test_make_person ("LC1801");
+  Done d = { 0 };
+
+  ck_assert (pathways_store_insert (store, PATHWAYS_RECORD (yp), NULL));
+  pathways_store_get_async (store, PATHWAYS_TYPE_YOUNG_PERSON, pathways_record_get_id (PATHWAYS_RECORD (yp)),
+                            NULL, got_cb, &d);
+  ck_assert (test_wait_for (is_done, &d));
+  ck_assert_no_error (d.error);
+  ck_assert (PATHWAYS_IS_YOUNG_PERSON (d.saved));
+  ck_assert_str_eq (pathways_young_person_get_local_id (PATHWAYS_YOUNG_PERSON (d.saved)), "LC1801");
+  ck_assert_int_eq (pathways_record_get_version (d.saved), 1);
+  g_clear_object (&d.saved);
+
+  d.done = FALSE;
+  pathways_store_get_async (store, PATHWAYS_TYPE_YOUNG_PERSON, 999999, NULL, got_cb, &d);
+  ck_assert (test_wait_for (is_done, &d));
+  ck_assert_ptr_null (d.saved);
+  ck_assert (g_error_matches (d.error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_NOT_FOUND));
+  g_clear_error (&d.error);
+}
+END_TEST
+
 static Suite *
 store_suite (void)
 {
@@ -1064,6 +1101,7 @@ store_suite (void)
   tcase_add_test (signal, test_changed_undo_and_rollback);
   tcase_add_test (signal, test_changed_from_another_store);
   tcase_add_test (signal, test_async_keeps_main_loop_free);
+  tcase_add_test (signal, test_get_async);
   suite_add_tcase (s, signal);
 
   return s;

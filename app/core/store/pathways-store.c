@@ -2074,3 +2074,57 @@ pathways_store_undo_finish (PathwaysStore  *self,
   pathways_store_action_result_free (r);
   return r != NULL;
 }
+
+typedef struct {
+  GType  type;
+  gint64 id;
+} GetData;
+
+static gpointer
+get_work (PathwaysStore  *store,
+          gpointer        data,
+          GError        **error)
+{
+  GetData *d = data;
+
+  return pathways_store_get (store, d->type, d->id, error);
+}
+
+/**
+ * pathways_store_get_async:
+ *
+ * pathways_store_get() in a worker thread.
+ */
+void
+pathways_store_get_async (PathwaysStore       *self,
+                          GType                type,
+                          gint64               id,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  GetData *d;
+
+  g_return_if_fail (PATHWAYS_IS_STORE (self));
+  g_return_if_fail (g_type_is_a (type, PATHWAYS_TYPE_RECORD));
+
+  d = g_new0 (GetData, 1);
+  d->type = type;
+  d->id = id;
+  pathways_store_run_async (self, get_work, d, g_free, g_object_unref, pathways_store_get_async,
+                            cancellable, callback, user_data);
+}
+
+/**
+ * pathways_store_get_finish:
+ *
+ * Returns: (transfer full) (type PathwaysRecord): the record, or %NULL
+ *   with @error set
+ */
+gpointer
+pathways_store_get_finish (PathwaysStore  *self,
+                           GAsyncResult   *result,
+                           GError        **error)
+{
+  return pathways_store_run_finish (self, result, pathways_store_get_async, error);
+}

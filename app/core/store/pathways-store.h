@@ -246,6 +246,15 @@ gpointer        pathways_store_get                 (PathwaysStore  *self,
                                                     GType           type,
                                                     gint64          id,
                                                     GError        **error);
+void            pathways_store_get_async           (PathwaysStore        *self,
+                                                    GType                 type,
+                                                    gint64                id,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+gpointer        pathways_store_get_finish          (PathwaysStore        *self,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
 GListModel     *pathways_store_list                (PathwaysStore  *self,
                                                     GType           type,
                                                     GError        **error);
