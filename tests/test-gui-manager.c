@@ -16,13 +16,13 @@
 
 #include "pathways-application.h"
 #include "pathways-chart.h"
-#include "pathways-sufficiency-view.h"
+#include "pathways-sufficiency-view-private.h"
 #include "pathways-window.h"
 #include "test-gui-util.h"
-#include "test-util.h"
 
 static char *dir;
 static PathwaysStore *store;
+static PathwaysContext *context;
 static gint64 opened_person;
 static gint64 late_person;
 
@@ -39,6 +39,7 @@ setup (void)
 static void
 teardown (void)
 {
+  g_clear_object (&context);
   g_clear_object (&store);
   test_remove_dir (dir);
   g_clear_pointer (&dir, g_free);
@@ -142,7 +143,13 @@ make_window (PathwaysSufficiencyView **out_view,
   };
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
   GtkWidget *window = gtk_window_new ();
-  GtkWidget *view = pathways_sufficiency_view_new ();
+  GtkWidget *view;
+
+  /* The page loads its figures itself, from the context's store */
+  g_assert (store != NULL);
+  g_clear_object (&context);
+  context = test_gui_context (store);
+  view = pathways_sufficiency_view_new (context);
 
   g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), NULL);
   gtk_widget_insert_action_group (window, "win", G_ACTION_GROUP (group));
@@ -235,7 +242,6 @@ START_TEST (test_dashboard_shows_the_figures)
 
   make_store ();
   window = make_window (&view, 1280);
-  pathways_sufficiency_view_set_store (view, store, TEST_TODAY);
   ck_assert (test_wait_for (dashboard_ready, view));
 
   collect_text (GTK_WIDGET (view), text);
@@ -314,7 +320,6 @@ START_TEST (test_export_writes_the_report)
 
   make_store ();
   window = make_window (&view, 1280);
-  pathways_sufficiency_view_set_store (view, store, TEST_TODAY);
   ck_assert (test_wait_for (dashboard_ready, view));
 
   /* The button is there, labelled, and enabled once the figures are in */

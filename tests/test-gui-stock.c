@@ -12,19 +12,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pathways-destination-list.h"
-#include "pathways-move-dialog.h"
+#include "pathways-destination-list-private.h"
+#include "pathways-move-dialog-private.h"
 #include "pathways-occupancy-strip.h"
-#include "pathways-stock-view.h"
-#include "pathways-unit-editor.h"
-#include "pathways-unit-page.h"
+#include "pathways-stock-view-private.h"
+#include "pathways-unit-editor-private.h"
+#include "pathways-unit-page-private.h"
 #include "test-gui-util.h"
-#include "test-util.h"
 
 static char *dir;
 
 typedef struct {
   PathwaysStore     *store;
+  PathwaysContext   *context;
   GtkWindow         *window;
   PathwaysStockView *view;
 } Fixture;
@@ -78,12 +78,14 @@ fixture_start (Fixture    *f,
   f->window = GTK_WINDOW (adw_window_new ());
   gtk_window_set_default_size (f->window, 1280, 800);
   overlay = adw_toast_overlay_new ();
-  f->view = PATHWAYS_STOCK_VIEW (pathways_stock_view_new ());
+  f->context = test_gui_context (f->store);
+  pathways_context_add_toast_overlay (f->context, ADW_TOAST_OVERLAY (overlay));
+  /* The view loads itself from the context's store */
+  f->view = PATHWAYS_STOCK_VIEW (pathways_stock_view_new (f->context));
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (f->view));
   adw_window_set_content (ADW_WINDOW (f->window), overlay);
   gtk_window_present (f->window);
 
-  pathways_stock_view_set_store (f->view, f->store);
   ck_assert (test_wait_for (view_idle, f->view));
 }
 
@@ -92,6 +94,7 @@ fixture_end (Fixture *f)
 {
   gtk_window_destroy (f->window);
   spin (50);
+  g_clear_object (&f->context);
   g_clear_object (&f->store);
 }
 
@@ -491,11 +494,12 @@ saved_cb (PathwaysUnitEditor *editor,
 START_TEST (test_add_unit_validates_fields)
 {
   g_autoptr(PathwaysStore) store = test_open_store (dir, "editor.db");
+  g_autoptr(PathwaysContext) context = test_gui_context (store);
   g_autoptr(PathwaysUnit) saved = NULL;
   EditorWait w = { 0 };
   gint64 before = pathways_store_count (store, PATHWAYS_TYPE_UNIT, NULL);
 
-  w.editor = pathways_unit_editor_new (store, NULL);
+  w.editor = pathways_unit_editor_new (context, NULL);
   g_object_ref_sink (w.editor);
   g_signal_connect (w.editor, "saved", G_CALLBACK (saved_cb), &w);
   gtk_window_present (GTK_WINDOW (w.editor));

@@ -14,12 +14,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pathways-timeline-view.h"
+#include "pathways-timeline-view-private.h"
 #include "test-gui-util.h"
-#include "test-util.h"
 
 static char *dir;
 static PathwaysStore *store;
+static PathwaysContext *context;
 static GtkWidget *window;
 static PathwaysTimelineView *view;
 static gint64 opened_id;
@@ -97,13 +97,14 @@ setup (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
   g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), NULL);
   gtk_widget_insert_action_group (window, "win", G_ACTION_GROUP (group));
-  view = PATHWAYS_TIMELINE_VIEW (pathways_timeline_view_new ());
+  /* The view loads itself from the context's store */
+  context = test_gui_context (store);
+  view = PATHWAYS_TIMELINE_VIEW (pathways_timeline_view_new (context));
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
   gtk_window_present (GTK_WINDOW (window));
 
   opened_id = 0;
   n_opened = 0;
-  pathways_timeline_view_load (view, store, TEST_TODAY);
   ck_assert (test_wait_for (timeline_shown, view));
   settle ();
 }
@@ -116,6 +117,7 @@ teardown (void)
     g_main_context_iteration (NULL, FALSE);
   window = NULL;
   view = NULL;
+  g_clear_object (&context);
   g_clear_object (&store);
   test_remove_dir (dir);
   g_clear_pointer (&dir, g_free);

@@ -1,4 +1,5 @@
-/* test-gui-util.c — a GUI suite without a display is skipped, not failed
+/* test-gui-util.c — what the GUI suites share: a suite without a display
+ * is skipped, not failed; a context over a test store
  *
  * Check runs each test in a forked child, where a fixture's exit(77)
  * counts as an error.  So main() asks first, before srunner_run_all():
@@ -43,4 +44,14 @@ test_gui_require_display (void)
       printf ("No display: skipping this suite\n");
       exit (77);
     }
+}
+
+PathwaysContext *
+test_gui_context (PathwaysStore *store)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.carepathways.Pathways");
+  PathwaysContext *context = pathways_context_new (pathways_store_get_clock (store), settings);
+
+  pathways_context_set_store (context, store);
+  return context;
 }

@@ -1,13 +1,20 @@
-/* test-gui-util.h — for the GUI suites
+/* test-gui-util.h — what the GUI suites share
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
-#include <glib.h>
+#include <adwaita.h>
+
+#include "pathways-context.h"
+#include "test-util.h"
 
 G_BEGIN_DECLS
 
-void test_gui_require_display (void);
+void             test_gui_require_display (void);
+
+/* A context as the application makes one (in-memory settings under
+ * test), with @store open on it */
+PathwaysContext *test_gui_context         (PathwaysStore *store);
 
 G_END_DECLS

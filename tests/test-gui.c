@@ -12,16 +12,15 @@
 #include <string.h>
 
 #include "pathways-application.h"
-#include "pathways-destination-list.h"
+#include "pathways-caseload-view-private.h"
+#include "pathways-destination-list-private.h"
 #include "pathways-fold.h"
-#include "pathways-caseload-view.h"
-#include "pathways-move-dialog.h"
-#include "pathways-person-page.h"
-#include "pathways-preferences-window.h"
+#include "pathways-move-dialog-private.h"
+#include "pathways-person-page-private.h"
+#include "pathways-preferences-window-private.h"
 #include "pathways-spell-strip.h"
-#include "pathways-window.h"
+#include "pathways-window-private.h"
 #include "test-gui-util.h"
-#include "test-util.h"
 
 static char *dir;
 
@@ -193,7 +192,7 @@ START_TEST (test_sorting_by_age)
   ck_assert (pathways_generate (store, PATHWAYS_GENERATE_DEMO, 5, TEST_TODAY, NULL, NULL));
   rows = pathways_store_load_caseload (store, TEST_TODAY, NULL);
 
-  view = g_object_ref_sink (pathways_caseload_view_new ());
+  view = g_object_ref_sink (pathways_caseload_view_new (NULL));
   pathways_caseload_view_set_model (PATHWAYS_CASELOAD_VIEW (view), rows);
   columns = pathways_caseload_view_get_column_view (PATHWAYS_CASELOAD_VIEW (view));
 
@@ -854,6 +853,7 @@ START_TEST (test_invalid_profile_writes_nothing)
   pathways_person_page_set_profile_text (page, "family-name", "   ");
   pathways_person_page_set_profile_text (page, "preferred-name", "Changed");
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "person.save-profile", NULL));
+  ck_assert (test_wait_for (page_ready, page));   /* the store's answer comes from its worker */
   ck_assert_ptr_nonnull (pathways_person_page_get_field_error (page, "family-name"));
   ck_assert (strstr (pathways_person_page_get_field_error (page, "family-name"), "required") != NULL);
   ck_assert_str_ne (pathways_person_page_get_profile_error (page), "");
@@ -869,6 +869,12 @@ START_TEST (test_invalid_profile_writes_nothing)
   session_end (&s);
 }
 END_TEST
+
+static gboolean
+prefs_idle (gpointer data)
+{
+  return !pathways_preferences_window_is_busy (data);
+}
 
 START_TEST (test_preferences_write_settings)
 {
@@ -889,10 +895,12 @@ START_TEST (test_preferences_write_settings)
     }
   ck_assert_int_gt (pa, 0);
 
-  prefs = pathways_preferences_window_new (s.store, settings);
+  prefs = pathways_preferences_window_new (pathways_application_get_context (s.app));
+  ck_assert (test_wait_for (prefs_idle, prefs));
   pathways_preferences_window_select_staff (prefs, pa);
   ck_assert_int_eq (g_settings_get_int64 (settings, "my-staff-id"), pa);
   pathways_preferences_window_set_readiness (prefs, 55);
+  ck_assert (test_wait_for (prefs_idle, prefs));
   threshold = pathways_store_dup_setting (s.store, "readiness_threshold");
   ck_assert_str_eq (threshold, "55");
 
@@ -907,6 +915,7 @@ START_TEST (test_preferences_write_settings)
 
     gtk_editable_set_text (GTK_EDITABLE (row), long_name);
     g_signal_emit_by_name (row, "apply");
+    ck_assert (test_wait_for (prefs_idle, prefs));
     after = pathways_store_dup_setting (s.store, "authority_name");
     ck_assert_str_eq (after, before);
   }
@@ -914,7 +923,8 @@ START_TEST (test_preferences_write_settings)
 
   /* A bad value already stored is shown as the default, not as whatever it parses to */
   test_exec (s.store, "UPDATE setting SET value = '-5' WHERE key = 'readiness_threshold'");
-  prefs = pathways_preferences_window_new (s.store, settings);
+  prefs = pathways_preferences_window_new (pathways_application_get_context (s.app));
+  ck_assert (test_wait_for (prefs_idle, prefs));
   {
     GtkSpinButton *spin = GTK_SPIN_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (prefs),
                                                                           PATHWAYS_TYPE_PREFERENCES_WINDOW,
@@ -950,7 +960,7 @@ unfolded (gpointer data)
 
 START_TEST (test_narrow_caseload_folds_columns)
 {
-  GtkWidget *view = g_object_ref_sink (pathways_caseload_view_new ());
+  GtkWidget *view = g_object_ref_sink (pathways_caseload_view_new (NULL));
   GtkColumnView *columns = pathways_caseload_view_get_column_view (PATHWAYS_CASELOAD_VIEW (view));
   GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (columns), GTK_TYPE_SCROLLED_WINDOW);
   GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));

@@ -1,9 +1,10 @@
 /* pathways-application.c — the application and the services it owns
  *
- * The application owns the clock, the store and the settings; windows
- * find them through it.  The store is opened in a worker thread (with
- * the demo authority generated there when a new database is created), so
- * the window appears at once with the caseload "loading".
+ * The application owns the context (the clock, the store, the settings,
+ * the toasts); windows hand it to their pages.  The store is opened in a
+ * worker thread (with the demo authority generated there when a new
+ * database is created), so the window appears at once with the caseload
+ * "loading"; setting it on the context makes the pages load.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -33,9 +34,9 @@ struct _PathwaysApplication
 {
   AdwApplication parent_instance;
 
-  PathwaysClock *clock;
-  PathwaysStore *store;
-  GSettings     *settings;
+  PathwaysClock   *clock;
+  GSettings       *settings;
+  PathwaysContext *context;
 
   /* Command-line options */
   char     *database_option;
@@ -346,7 +347,6 @@ store_opened_cb (GObject      *source,
   PathwaysApplication *self = PATHWAYS_APPLICATION (source);
   OpenData *data = g_task_get_task_data (G_TASK (res));
   OpenResult *result;
-  PathwaysWindow *window;
   g_autoptr(GError) error = NULL;
 
   self->opening = FALSE;
@@ -361,32 +361,25 @@ store_opened_cb (GObject      *source,
       return;
     }
 
-  self->store = g_steal_pointer (&result->store);
-
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-    if (PATHWAYS_IS_WINDOW (l->data))
-      pathways_window_load_caseload (PATHWAYS_WINDOW (l->data));
-
-  window = find_window (self);
+  /* The pages load now */
+  pathways_context_set_store (self->context, result->store);
 
   if (result->seed_error != NULL)
     {
+      /* Translators: %s is an error message */
+      AdwToast *toast = adw_toast_new_format (_("Could not create the demo authority: %s"),
+                                              result->seed_error->message);
+
       g_warning ("Could not create the demo authority: %s", result->seed_error->message);
-      if (window != NULL)
-        {
-          /* Translators: %s is an error message */
-          AdwToast *toast = adw_toast_new_format (_("Could not create the demo authority: %s"),
-                                                  result->seed_error->message);
-          adw_toast_set_timeout (toast, 0);
-          pathways_window_add_toast (window, toast);
-        }
+      adw_toast_set_timeout (toast, 0);
+      pathways_context_add_toast (self->context, toast);
     }
-  else if (result->seeded && window != NULL)
+  else if (result->seeded)
     {
       AdwToast *toast = adw_toast_new (_("Created a demo authority to explore. Everyone in it is made up."));
 
       adw_toast_set_timeout (toast, 10);
-      pathways_window_add_toast (window, toast);
+      pathways_context_add_toast (self->context, toast);
     }
 
   open_result_free (result);
@@ -398,7 +391,7 @@ open_store (PathwaysApplication *self)
   g_autoptr(GTask) task = NULL;
   OpenData *data;
 
-  g_assert (self->store == NULL);
+  g_assert (pathways_context_get_store (self->context) == NULL);
   g_assert (!self->opening);
 
   data = g_new0 (OpenData, 1);
@@ -461,9 +454,9 @@ preferences_action (GSimpleAction *action,
   PathwaysApplication *self = PATHWAYS_APPLICATION (user_data);
   PathwaysPreferencesWindow *preferences;
 
-  if (self->store == NULL)
+  if (pathways_context_get_store (self->context) == NULL)
     return;
-  preferences = pathways_preferences_window_new (self->store, self->settings);
+  preferences = pathways_preferences_window_new (self->context);
   gtk_window_set_transient_for (GTK_WINDOW (preferences),
                                 gtk_application_get_active_window (GTK_APPLICATION (self)));
   gtk_window_present (GTK_WINDOW (preferences));
@@ -539,6 +532,7 @@ pathways_application_startup (GApplication *application)
       return;
     }
   self->settings = g_settings_new_full (schema, NULL, NULL);
+  self->context = pathways_context_new (self->clock, self->settings);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries, G_N_ELEMENTS (app_entries), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
@@ -551,7 +545,6 @@ pathways_application_activate (GApplication *application)
 {
   PathwaysApplication *self = PATHWAYS_APPLICATION (application);
   GtkWindow *window;
-  gboolean new_window = FALSE;
 
   if (self->schema_error != NULL)
     {
@@ -563,22 +556,15 @@ pathways_application_activate (GApplication *application)
   if (window == NULL)
     {
       window = GTK_WINDOW (pathways_window_new (self));
-      new_window = TRUE;
       if (self->quit_after_first_frame)
         g_signal_connect_object (window, "map", G_CALLBACK (window_mapped_cb), self, 0);
     }
 
   gtk_window_present (window);
 
-  if (self->store == NULL)
-    {
-      if (!self->opening && !self->open_failed)
-        open_store (self);
-    }
-  else if (new_window)
-    {
-      pathways_window_load_caseload (PATHWAYS_WINDOW (window));
-    }
+  /* A new window's pages load from the context's store, now or when open */
+  if (pathways_context_get_store (self->context) == NULL && !self->opening && !self->open_failed)
+    open_store (self);
 }
 
 /* GObject overrides */
@@ -590,7 +576,7 @@ pathways_application_dispose (GObject *object)
 
   g_clear_handle_id (&self->sigterm_source, g_source_remove);
   g_clear_handle_id (&self->sigint_source, g_source_remove);
-  g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_object (&self->clock);
   g_clear_object (&self->settings);
 
@@ -655,7 +641,21 @@ pathways_application_get_store (PathwaysApplication *self)
 {
   g_return_val_if_fail (PATHWAYS_IS_APPLICATION (self), NULL);
 
-  return self->store;
+  return self->context ? pathways_context_get_store (self->context) : NULL;
+}
+
+/**
+ * pathways_application_get_context:
+ *
+ * Returns: (transfer none) (nullable): what windows hand their pages,
+ *   available from startup
+ */
+PathwaysContext *
+pathways_application_get_context (PathwaysApplication *self)
+{
+  g_return_val_if_fail (PATHWAYS_IS_APPLICATION (self), NULL);
+
+  return self->context;
 }
 
 /**

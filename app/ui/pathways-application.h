@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "pathways-context.h"
 #include "pathways-core.h"
 
 G_BEGIN_DECLS
@@ -15,6 +16,7 @@ G_DECLARE_FINAL_TYPE (PathwaysApplication, pathways_application, PATHWAYS, APPLI
 
 PathwaysApplication *pathways_application_new          (const char          *application_id,
                                                         GApplicationFlags    flags);
+PathwaysContext     *pathways_application_get_context  (PathwaysApplication *self);
 PathwaysStore       *pathways_application_get_store    (PathwaysApplication *self);
 PathwaysClock       *pathways_application_get_clock    (PathwaysApplication *self);
 GSettings           *pathways_application_get_settings (PathwaysApplication *self);

@@ -1,9 +1,12 @@
 /* pathways-caseload-view.c — the caseload: every young person, searchable
  * and sortable
  *
- * The view holds no data.  It shows the GListModel of PathwaysCaseloadRow
- * it is given through a filter (the search entry) and a sorter (the
- * column headers).  A NULL model means "still loading".
+ * A PathwaysPage.  It loads the caseload (a GListModel of
+ * PathwaysCaseloadRow) in a worker thread when the store is there, and
+ * shows it through a filter (the search entry) and a sorter (the column
+ * headers); a NULL model means "still loading".  After a change to the
+ * store it loads again and updates its rows in place — the same row
+ * objects, so the selection and the scroll position stay.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,14 +22,19 @@
 #include "pathways-core.h"
 
 #include "pathways-caseload-view.h"
+#include "pathways-caseload-view-private.h"
+#include "pathways-page.h"
+#include "pathways-widgets.h"
 
 struct _PathwaysCaseloadView
 {
   GtkWidget parent_instance;
 
-  GListModel *model;
-  gint64      my_staff_id;
-  GtkFilter  *row_filter;
+  PathwaysContext *context;
+  GCancellable    *cancellable;
+  GListModel      *model;
+  gint64           my_staff_id;
+  GtkFilter       *row_filter;
 
   /* Template widgets and objects */
   GtkSearchEntry      *search_entry;
@@ -51,13 +59,21 @@ struct _PathwaysCaseloadView
   GtkToggleButton     *uasc_toggle;
 };
 
-G_DEFINE_FINAL_TYPE (PathwaysCaseloadView, pathways_caseload_view, GTK_TYPE_WIDGET)
+static void pathways_caseload_view_page_init (PathwaysPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (PathwaysCaseloadView, pathways_caseload_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (PATHWAYS_TYPE_PAGE, pathways_caseload_view_page_init))
 
 enum {
   PROP_0,
   PROP_MODEL,
   PROP_MY_STAFF_ID,
-  N_PROPS
+  PROP_VISIBLE_PAGE,
+  PROP_N_VISIBLE,
+  N_PROPS,
+  PROP_CONTEXT,
+  PROP_TITLE,
+  PROP_ICON_NAME,
 };
 
 static GParamSpec *properties[N_PROPS];
@@ -112,7 +128,12 @@ update_state (PathwaysCaseloadView *self)
   else
     page = "list";
 
-  gtk_stack_set_visible_child_name (self->stack, page);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), page) != 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, page);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIBLE_PAGE]);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_VISIBLE]);
   gtk_spinner_set_spinning (self->spinner, self->model == NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), n_total > 0);
 
@@ -137,6 +158,127 @@ update_state (PathwaysCaseloadView *self)
                               n_visible, n_total);
       gtk_label_set_label (self->count_label, text);
     }
+}
+
+static void
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(PathwaysCaseloadView) self = user_data;
+  g_autoptr(GListModel) fresh = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fresh = pathways_store_load_caseload_finish (PATHWAYS_STORE (source), result, &error);
+  if (fresh == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_warning ("Could not load the caseload: %s", error->message);
+      if (self->context != NULL)
+        {
+          /* Translators: %s is an error message from the database */
+          AdwToast *toast = adw_toast_new_format (_("Could not load the caseload: %s"), error->message);
+          adw_toast_set_timeout (toast, 0);
+          pathways_context_add_toast (self->context, toast);
+        }
+      if (self->model == NULL)
+        pathways_caseload_view_set_model (self, G_LIST_MODEL (g_list_store_new (PATHWAYS_TYPE_CASELOAD_ROW)));
+      return;
+    }
+
+  if (G_IS_LIST_STORE (self->model))
+    {
+      /* Rows whose values changed may sort and filter differently now */
+      if (pathways_merge_records (G_LIST_STORE (self->model), fresh))
+        {
+          gtk_filter_changed (GTK_FILTER (self->every_filter), GTK_FILTER_CHANGE_DIFFERENT);
+          gtk_sorter_changed (gtk_column_view_get_sorter (self->column_view), GTK_SORTER_CHANGE_DIFFERENT);
+        }
+      update_state (self);
+    }
+  else
+    {
+      g_autoptr(GListStore) rows = g_list_store_new (PATHWAYS_TYPE_CASELOAD_ROW);
+      guint n = g_list_model_get_n_items (fresh);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GObject) row = g_list_model_get_item (fresh, i);
+          g_list_store_append (rows, row);
+        }
+      pathways_caseload_view_set_model (self, G_LIST_MODEL (rows));
+
+      /* For the start-up benchmark (tests/pathways-bench.c) */
+      if (g_getenv ("PATHWAYS_REPORT_STARTUP") != NULL)
+        {
+          g_print ("caseload filled: %u rows\n", n);
+          fflush (stdout);
+        }
+    }
+}
+
+static void
+reload (PathwaysCaseloadView *self)
+{
+  PathwaysStore *store = pathways_page_get_store (PATHWAYS_PAGE (self));
+  g_autofree char *today = NULL;
+
+  if (store == NULL)
+    return;
+  /* A load under way is superseded by this one */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  today = pathways_context_dup_today (self->context);
+  pathways_store_load_caseload_async (store, today, self->cancellable, loaded_cb, g_object_ref (self));
+}
+
+/* PathwaysPage */
+
+static void
+pathways_caseload_view_load (PathwaysPage  *page,
+                             PathwaysStore *store)
+{
+  reload (PATHWAYS_CASELOAD_VIEW (page));
+}
+
+static void
+pathways_caseload_view_changed (PathwaysPage    *page,
+                                PathwaysChanges *changes)
+{
+  /* Everything but a note can change a row: status, alerts, readiness,
+   * accommodation, PA, the next move */
+  for (guint i = 0; i < pathways_changes_get_n_changes (changes); i++)
+    if (!g_str_equal (pathways_changes_get_change (changes, i)->table, "note"))
+      {
+        reload (PATHWAYS_CASELOAD_VIEW (page));
+        return;
+      }
+  if (pathways_changes_is_everything (changes))
+    reload (PATHWAYS_CASELOAD_VIEW (page));
+}
+
+static const char *
+pathways_caseload_view_get_title (PathwaysPage *page)
+{
+  return _("Caseload");
+}
+
+static const char *
+pathways_caseload_view_get_icon_name (PathwaysPage *page)
+{
+  return "system-users-symbolic";
+}
+
+static void
+pathways_caseload_view_page_init (PathwaysPageInterface *iface)
+{
+  iface->load = pathways_caseload_view_load;
+  iface->changed = pathways_caseload_view_changed;
+  iface->get_title = pathways_caseload_view_get_title;
+  iface->get_icon_name = pathways_caseload_view_get_icon_name;
 }
 
 /* Callbacks */
@@ -410,6 +552,9 @@ pathways_caseload_view_dispose (GObject *object)
   PathwaysCaseloadView *self = PATHWAYS_CASELOAD_VIEW (object);
   GtkWidget *child;
 
+  pathways_page_detach (PATHWAYS_PAGE (self));
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   if (self->filter_model != NULL)
     g_signal_handlers_disconnect_by_func (self->filter_model, filter_items_changed_cb, self);
 
@@ -420,8 +565,23 @@ pathways_caseload_view_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->model);
   g_clear_object (&self->row_filter);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (pathways_caseload_view_parent_class)->dispose (object);
+}
+
+static void
+pathways_caseload_view_constructed (GObject *object)
+{
+  PathwaysCaseloadView *self = PATHWAYS_CASELOAD_VIEW (object);
+
+  G_OBJECT_CLASS (pathways_caseload_view_parent_class)->constructed (object);
+
+  if (self->context == NULL)
+    return;
+  /* "My caseload" is the signed-in member of staff's */
+  g_object_bind_property (self->context, "staff-id", self, "my-staff-id", G_BINDING_SYNC_CREATE);
+  pathways_page_attach (PATHWAYS_PAGE (self), self->context);
 }
 
 static void
@@ -440,6 +600,26 @@ pathways_caseload_view_get_property (GObject    *object,
 
     case PROP_MY_STAFF_ID:
       g_value_set_int64 (value, self->my_staff_id);
+      break;
+
+    case PROP_VISIBLE_PAGE:
+      g_value_set_string (value, pathways_caseload_view_get_visible_page (self));
+      break;
+
+    case PROP_N_VISIBLE:
+      g_value_set_uint (value, pathways_caseload_view_get_n_visible (self));
+      break;
+
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, pathways_page_get_title (PATHWAYS_PAGE (self)));
+      break;
+
+    case PROP_ICON_NAME:
+      g_value_set_string (value, pathways_page_get_icon_name (PATHWAYS_PAGE (self)));
       break;
 
     default:
@@ -470,6 +650,10 @@ pathways_caseload_view_set_property (GObject      *object,
         }
       break;
 
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -481,6 +665,7 @@ pathways_caseload_view_class_init (PathwaysCaseloadViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = pathways_caseload_view_constructed;
   object_class->dispose = pathways_caseload_view_dispose;
   object_class->get_property = pathways_caseload_view_get_property;
   object_class->set_property = pathways_caseload_view_set_property;
@@ -505,7 +690,28 @@ pathways_caseload_view_class_init (PathwaysCaseloadViewClass *klass)
     g_param_spec_int64 ("my-staff-id", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * PathwaysCaseloadView:visible-page:
+   *
+   * What the view shows: "loading", "empty", "no-results" or "list".
+   */
+  properties[PROP_VISIBLE_PAGE] =
+    g_param_spec_string ("visible-page", NULL, NULL, "loading",
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * PathwaysCaseloadView:n-visible:
+   *
+   * How many young people the search and filters leave in the list.
+   */
+  properties[PROP_N_VISIBLE] =
+    g_param_spec_uint ("n-visible", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_override_property (object_class, PROP_CONTEXT, PATHWAYS_PAGE_PROP_CONTEXT);
+  g_object_class_override_property (object_class, PROP_TITLE, PATHWAYS_PAGE_PROP_TITLE);
+  g_object_class_override_property (object_class, PROP_ICON_NAME, PATHWAYS_PAGE_PROP_ICON_NAME);
 
   /**
    * PathwaysCaseloadView::person-activated:
@@ -605,10 +811,15 @@ pathways_caseload_view_init (PathwaysCaseloadView *self)
 
 /* Public API */
 
+/**
+ * pathways_caseload_view_new:
+ * @context: (nullable): the application's context; without one the view
+ *   shows only the model it is given (pathways_caseload_view_set_model())
+ */
 GtkWidget *
-pathways_caseload_view_new (void)
+pathways_caseload_view_new (PathwaysContext *context)
 {
-  return g_object_new (PATHWAYS_TYPE_CASELOAD_VIEW, NULL);
+  return g_object_new (PATHWAYS_TYPE_CASELOAD_VIEW, "context", context, NULL);
 }
 
 /**

@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "pathways-destination-list.h"
+#include "pathways-destination-list-private.h"
 #include "pathways-widgets.h"
 
 #define PAGE_SIZE 10

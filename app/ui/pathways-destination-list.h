@@ -22,8 +22,4 @@ void        pathways_destination_list_set_date         (PathwaysDestinationList 
                                                         const char              *iso);
 void        pathways_destination_list_reload           (PathwaysDestinationList *self);
 
-const char *pathways_destination_list_get_date         (PathwaysDestinationList *self);
-GListModel *pathways_destination_list_get_destinations (PathwaysDestinationList *self);
-gboolean    pathways_destination_list_is_loading       (PathwaysDestinationList *self);
-
 G_END_DECLS

@@ -18,12 +18,13 @@
 #include <glib/gi18n.h>
 
 #include "pathways-move-dialog.h"
+#include "pathways-move-dialog-private.h"
 
 struct _PathwaysMoveDialog
 {
   AdwWindow parent_instance;
 
-  PathwaysStore       *store;
+  PathwaysContext     *context;
   gint64               person_id;
   gint64               staff_id;
   char                *date;       /* ISO, or NULL while the typed date is not one */
@@ -238,22 +239,36 @@ show_check (PathwaysMoveDialog *self)
 
 /* Checks ----------------------------------------------------------- */
 
-static void
-check_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  PathwaysMoveRequest req;
-  PathwaysEligibility *e;
-  GError *error = NULL;
+/* A load's dialog, and which of the dialog's loads it was */
+typedef struct {
+  PathwaysMoveDialog *self;
+  guint               generation;
+} Waiting;
 
-  request_from (task_data, &req);
-  e = pathways_planner_check_move (PATHWAYS_STORE (source_object), &req, &error);
-  if (e == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, e, (GDestroyNotify) pathways_eligibility_free);
+static Waiting *
+waiting_new (PathwaysMoveDialog *self,
+             guint               generation)
+{
+  Waiting *w = g_new0 (Waiting, 1);
+
+  w->self = g_object_ref (self);
+  w->generation = generation;
+  return w;
+}
+
+static void
+waiting_free (Waiting *w)
+{
+  g_object_unref (w->self);
+  g_free (w);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Waiting, waiting_free)
+
+static PathwaysStore *
+get_store (PathwaysMoveDialog *self)
+{
+  return self->context ? pathways_context_get_store (self->context) : NULL;
 }
 
 static void
@@ -261,12 +276,13 @@ check_done_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  g_autoptr(PathwaysMoveDialog) self = user_data;
+  g_autoptr(Waiting) w = user_data;
+  PathwaysMoveDialog *self = w->self;
   g_autoptr(GError) error = NULL;
   PathwaysEligibility *e;
-  guint generation = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (result), "generation"));
+  guint generation = w->generation;
 
-  e = g_task_propagate_pointer (G_TASK (result), &error);
+  e = pathways_planner_check_move_finish (PATHWAYS_STORE (source), result, &error);
   busy_changed (self, -1);
   if (generation != self->check_generation)
     {
@@ -285,8 +301,8 @@ check_done_cb (GObject      *source,
 static void
 run_check (PathwaysMoveDialog *self)
 {
-  g_autoptr(GTask) task = NULL;
   RequestData *r;
+  PathwaysMoveRequest req;
 
   self->check_generation++;
   g_clear_pointer (&self->check, pathways_eligibility_free);
@@ -301,32 +317,15 @@ run_check (PathwaysMoveDialog *self)
     }
 
   update_actions (self);
-  task = g_task_new (self->store, self->cancellable, check_done_cb, g_object_ref (self));
-  g_task_set_source_tag (task, run_check);
-  g_task_set_task_data (task, r, request_data_free);
-  g_object_set_data (G_OBJECT (task), "generation", GUINT_TO_POINTER (self->check_generation));
+  request_from (r, &req);
   busy_changed (self, +1);
-  g_task_run_in_thread (task, check_thread);
+  /* (the request is copied by the call) */
+  pathways_planner_check_move_async (get_store (self), &req, self->cancellable, check_done_cb,
+                                     waiting_new (self, self->check_generation));
+  request_data_free (r);
 }
 
 /* Destinations ----------------------------------------------------- */
-
-static void
-destinations_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
-{
-  RequestData *r = task_data;
-  GListModel *model;
-  GError *error = NULL;
-
-  model = pathways_planner_list_destinations (PATHWAYS_STORE (source_object), r->person_id, r->date, &error);
-  if (model == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, model, g_object_unref);
-}
 
 static void
 update_dest_status (PathwaysMoveDialog *self)
@@ -363,12 +362,14 @@ destinations_done_cb (GObject      *source,
                       GAsyncResult *result,
                       gpointer      user_data)
 {
-  g_autoptr(PathwaysMoveDialog) self = user_data;
+  g_autoptr(Waiting) w = user_data;
+  PathwaysMoveDialog *self = w->self;
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) model = NULL;
-  guint generation = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (result), "generation"));
+  guint generation = w->generation;
 
-  model = g_task_propagate_pointer (G_TASK (result), &error);
+  /* Every unit ranked for the day: pathways_planner_list_destinations() */
+  model = pathways_stock_rank_finish (PATHWAYS_STORE (source), result, NULL, &error);
   busy_changed (self, -1);
   if (generation != self->destinations_generation)
     return;
@@ -392,9 +393,6 @@ destinations_done_cb (GObject      *source,
 static void
 load_destinations (PathwaysMoveDialog *self)
 {
-  g_autoptr(GTask) task = NULL;
-  RequestData *r;
-
   self->destinations_generation++;
   g_clear_object (&self->destinations);
   gtk_filter_list_model_set_model (self->filter_model, NULL);
@@ -402,39 +400,12 @@ load_destinations (PathwaysMoveDialog *self)
   if (self->date == NULL)
     return;
 
-  r = g_new0 (RequestData, 1);
-  r->person_id = self->person_id;
-  r->date = g_strdup (self->date);
-  task = g_task_new (self->store, self->cancellable, destinations_done_cb, g_object_ref (self));
-  g_task_set_source_tag (task, load_destinations);
-  g_task_set_task_data (task, r, request_data_free);
-  g_object_set_data (G_OBJECT (task), "generation", GUINT_TO_POINTER (self->destinations_generation));
   busy_changed (self, +1);
-  g_task_run_in_thread (task, destinations_thread);
+  pathways_stock_rank_units_async (get_store (self), self->person_id, self->date, self->cancellable,
+                                   destinations_done_cb, waiting_new (self, self->destinations_generation));
 }
 
 /* Scheduling ------------------------------------------------------- */
-
-static void
-schedule_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  PathwaysMoveRequest req;
-  ScheduleResult *result = g_new0 (ScheduleResult, 1);
-  GError *error = NULL;
-
-  request_from (task_data, &req);
-  if (!pathways_planner_schedule_move (PATHWAYS_STORE (source_object), &req, &result->transition_id,
-                                       &result->undo, &error))
-    {
-      schedule_result_free (result);
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_pointer (task, result, schedule_result_free);
-}
 
 static void
 schedule_done_cb (GObject      *source,
@@ -443,9 +414,11 @@ schedule_done_cb (GObject      *source,
 {
   g_autoptr(PathwaysMoveDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  ScheduleResult *result;
+  ScheduleResult *result = g_new0 (ScheduleResult, 1);
 
-  result = g_task_propagate_pointer (G_TASK (res), &error);
+  if (!pathways_planner_schedule_move_finish (PATHWAYS_STORE (source), res, &result->transition_id,
+                                              &result->undo, &error))
+    g_clear_pointer (&result, schedule_result_free);
   busy_changed (self, -1);
   self->scheduling = FALSE;
   update_actions (self);
@@ -473,19 +446,21 @@ schedule_action (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   PathwaysMoveDialog *self = PATHWAYS_MOVE_DIALOG (widget);
-  g_autoptr(GTask) task = NULL;
+  RequestData *r;
+  PathwaysMoveRequest req;
 
-  if (self->scheduling)
+  if (self->scheduling || get_store (self) == NULL)
     return;
   self->scheduling = TRUE;
   update_actions (self);
   gtk_label_set_label (self->error_label, "");
 
-  task = g_task_new (self->store, NULL, schedule_done_cb, g_object_ref (self));
-  g_task_set_source_tag (task, schedule_action);
-  g_task_set_task_data (task, make_request (self), request_data_free);
+  r = make_request (self);
+  request_from (r, &req);
   busy_changed (self, +1);
-  g_task_run_in_thread (task, schedule_thread);
+  /* (the request is copied by the call) */
+  pathways_planner_schedule_move_async (get_store (self), &req, NULL, schedule_done_cb, g_object_ref (self));
+  request_data_free (r);
 }
 
 /* Callbacks */
@@ -539,7 +514,7 @@ dest_page_changed_cb (PathwaysMoveDialog *self,
                       GParamSpec         *pspec,
                       GtkStack           *stack)
 {
-  if (self->store != NULL)
+  if (get_store (self) != NULL)
     run_check (self);
 }
 
@@ -675,7 +650,7 @@ pathways_move_dialog_dispose (GObject *object)
   g_clear_object (&self->search_filter);
   g_clear_object (&self->destinations);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_pointer (&self->check, pathways_eligibility_free);
 
   G_OBJECT_CLASS (pathways_move_dialog_parent_class)->dispose (object);
@@ -764,27 +739,32 @@ pathways_move_dialog_init (PathwaysMoveDialog *self)
 
 /* Public API */
 
+/**
+ * pathways_move_dialog_new:
+ * @context: the application's context (its store must be open); the move
+ *   is scheduled by its signed-in member of staff
+ */
 PathwaysMoveDialog *
-pathways_move_dialog_new (PathwaysStore *store,
-                          gint64         person_id,
-                          const char    *person_name,
-                          gint64         staff_id)
+pathways_move_dialog_new (PathwaysContext *context,
+                          gint64           person_id,
+                          const char      *person_name)
 {
   PathwaysMoveDialog *self;
   g_autofree char *today = NULL;
   g_autofree char *soon = NULL;
   g_autofree char *uk = NULL;
 
-  g_return_val_if_fail (PATHWAYS_IS_STORE (store), NULL);
+  g_return_val_if_fail (PATHWAYS_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (pathways_context_get_store (context) != NULL, NULL);
 
   self = g_object_new (PATHWAYS_TYPE_MOVE_DIALOG, NULL);
-  self->store = g_object_ref (store);
+  self->context = g_object_ref (context);
   self->person_id = person_id;
-  self->staff_id = staff_id;
+  self->staff_id = pathways_context_get_staff_id (context);
   adw_window_title_set_subtitle (self->window_title, person_name);
 
   /* A fortnight ahead to start with: a planned move, not an emergency */
-  today = pathways_clock_dup_today (pathways_store_get_clock (store));
+  today = pathways_context_dup_today (context);
   if ((soon = pathways_date_add_days (today, 14)) == NULL)
     soon = g_strdup (today);  /* a fortnight on is after the end of the calendar */
   uk = pathways_date_format_uk (soon);

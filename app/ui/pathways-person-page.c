@@ -1,10 +1,13 @@
 /* pathways-person-page.c — one young person: status, accommodation,
  * milestones, notes and profile
  *
- * The page shows a PathwaysPersonDetails loaded in a worker thread and
- * builds its rows from it.  Every change goes through the planner (or
- * the store) as one recorded action: a toast offers "Undo", the page
- * reloads and "changed" tells the window to refresh the caseload.
+ * A PathwaysPage.  It shows a PathwaysPersonDetails loaded in a worker
+ * thread and builds its rows from it.  Every change goes through the
+ * planner's _async actions, as one recorded action: a toast offers
+ * "Undo", and every page, this one too, refreshes from the store's
+ * "changed".  A save refused because the record changed since it was
+ * loaded says who changed what and offers to reload, keeping the edits
+ * in the profile form (which a refresh never overwrites).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,7 +21,9 @@
 
 #include "pathways-move-dialog.h"
 #include "pathways-destination-list.h"
+#include "pathways-page.h"
 #include "pathways-person-page.h"
+#include "pathways-person-page-private.h"
 #include "pathways-spell-strip.h"
 #include "pathways-widgets.h"
 
@@ -67,19 +72,25 @@ typedef struct {
   GtkWidget       *input;   /* the row itself, a GtkSwitch, or the combo row */
   GtkLabel        *error;
   GPtrArray       *codes;   /* combo position → code (char*) or staff id (as string) */
+  gboolean         dirty;   /* edited since it was filled */
 } ProfileField;
 
 struct _PathwaysPersonPage
 {
   GtkWidget parent_instance;
 
-  PathwaysStore         *store;
-  gint64                 staff_id;
+  PathwaysContext       *context;
   gint64                 person_id;
   PathwaysPersonDetails *details;
+  GListModel            *staff;          /* for the PA choice and the author of notes */
+  GListModel            *ethnic_codes;
+  GListModel            *place_codes;
+  PathwaysRecord        *edit_base;      /* the record as it was when the profile was first edited */
   GCancellable          *cancellable;
-  PathwaysChangeSet     *last_undo;
   gboolean               loading;
+  gboolean               filling;
+  guint                  n_busy;         /* actions under way */
+  GWeakRef               conflict_dialog;
   ProfileField           fields[G_N_ELEMENTS (profile_fields)];
   gboolean               profile_built;
   GWeakRef               move_dialog;
@@ -116,14 +127,22 @@ struct _PathwaysPersonPage
   GtkLabel           *profile_error_label;
 };
 
-G_DEFINE_FINAL_TYPE (PathwaysPersonPage, pathways_person_page, GTK_TYPE_WIDGET)
+static void pathways_person_page_page_init (PathwaysPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (PathwaysPersonPage, pathways_person_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (PATHWAYS_TYPE_PAGE, pathways_person_page_page_init))
 
 enum {
-  CHANGED,
-  N_SIGNALS
+  PROP_0,
+  PROP_LOADING,
+  PROP_BUSY,
+  N_PROPS,
+  PROP_CONTEXT,
+  PROP_TITLE,
+  PROP_ICON_NAME,
 };
 
-static guint signals[N_SIGNALS];
+static GParamSpec *properties[N_PROPS];
 
 static void reload (PathwaysPersonPage *self);
 
@@ -132,7 +151,33 @@ static void reload (PathwaysPersonPage *self);
 static char *
 dup_today (PathwaysPersonPage *self)
 {
-  return pathways_clock_dup_today (pathways_store_get_clock (self->store));
+  return pathways_context_dup_today (self->context);
+}
+
+static PathwaysStore *
+get_store (PathwaysPersonPage *self)
+{
+  return pathways_page_get_store (PATHWAYS_PAGE (self));
+}
+
+static void
+set_loading (PathwaysPersonPage *self,
+             gboolean            loading)
+{
+  if (self->loading == loading)
+    return;
+  self->loading = loading;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+set_busy (PathwaysPersonPage *self,
+          gboolean            busy)
+{
+  g_assert (busy || self->n_busy > 0);
+  self->n_busy += busy ? 1 : -1;
+  if (self->n_busy == (busy ? 1u : 0u))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
 static void
@@ -188,76 +233,60 @@ action_button (const char *label,
   return button;
 }
 
-static void
-show_toast (PathwaysPersonPage *self,
-            const char         *title,
-            PathwaysChangeSet  *undo);
-
-static void
-toast_undo_cb (AdwToast           *toast,
-               PathwaysPersonPage *self)
-{
-  PathwaysChangeSet *undo = g_object_get_data (G_OBJECT (toast), "undo");
-  g_autoptr(GError) error = NULL;
-
-  if (undo == NULL)
-    return;
-  if (!pathways_store_undo (self->store, undo, &error))
-    show_toast (self, error->message, NULL);
-  if (undo == self->last_undo)
-    g_clear_pointer (&self->last_undo, pathways_change_set_unref);
-  g_object_set_data (G_OBJECT (toast), "undo", NULL);
-  reload (self);
-  g_signal_emit (self, signals[CHANGED], 0);
-}
-
-static void
-show_toast (PathwaysPersonPage *self,
-            const char         *title,
-            PathwaysChangeSet  *undo)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  AdwToast *toast;
-
-  if (undo != NULL)
-    {
-      g_clear_pointer (&self->last_undo, pathways_change_set_unref);
-      self->last_undo = pathways_change_set_ref (undo);
-    }
-  if (overlay == NULL)
-    return;
-
-  toast = adw_toast_new (title);
-  if (undo != NULL)
-    {
-      adw_toast_set_button_label (toast, _("_Undo"));
-      g_object_set_data_full (G_OBJECT (toast), "undo", pathways_change_set_ref (undo),
-                              (GDestroyNotify) pathways_change_set_unref);
-      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (toast_undo_cb), self, 0);
-    }
-  else
-    adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-}
-
-/* After a write: offer undo, reload, tell the window */
+/* After a write: offer undo.  The page (and every other) refreshes from
+ * the store's "changed". */
 static void
 written (PathwaysPersonPage *self,
          const char         *message,
          PathwaysChangeSet  *undo)
 {
-  show_toast (self, message, undo);
+  pathways_context_show_undoable (self->context, message, undo);
+}
+
+static void
+conflict_response_cb (PathwaysPersonPage *self,
+                      const char         *response,
+                      AdwMessageDialog   *dialog)
+{
+  if (g_strcmp0 (response, "reload") != 0)
+    return;
+  /* What the others changed comes in; the profile keeps what was typed
+   * in it, now over the version just read */
+  g_clear_object (&self->edit_base);
   reload (self);
-  /* Bookings and readiness change the ranking */
-  pathways_destination_list_reload (self->destination_list);
-  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* The record changed since it was loaded: say who changed what, and
+ * offer to reload; the edits stay on screen either way */
+static void
+show_conflict (PathwaysPersonPage *self,
+               const GError       *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Changed by Someone Else"), error->message);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Editing"),
+                                    "reload", _("_Reload"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reload", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "reload");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (conflict_response_cb), self, G_CONNECT_SWAPPED);
+  g_weak_ref_set (&self->conflict_dialog, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
 show_error (PathwaysPersonPage *self,
             const GError       *error)
 {
-  show_toast (self, error->message, NULL);
+  if (g_error_matches (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_CONFLICT))
+    show_conflict (self, error);
+  else
+    pathways_context_show_error (self->context, error);
 }
 
 static char *
@@ -308,11 +337,32 @@ set_field_error (ProfileField *f,
                                   message ? message : "", -1);
 }
 
+/* The page a profile field belongs to */
+static PathwaysPersonPage *
+page_of (ProfileField *f)
+{
+  return PATHWAYS_PERSON_PAGE (gtk_widget_get_ancestor (f->row, PATHWAYS_TYPE_PERSON_PAGE));
+}
+
+/* Typed into (not filled in by the page): kept over refreshes until saved */
+static void
+field_touched (ProfileField *f)
+{
+  PathwaysPersonPage *self = page_of (f);
+
+  if (self == NULL || self->filling)
+    return;
+  set_field_error (f, NULL);
+  f->dirty = TRUE;
+  if (self->edit_base == NULL && self->details != NULL)
+    self->edit_base = pathways_record_copy (PATHWAYS_RECORD (self->details->person));
+}
+
 static void
 field_edited_cb (GtkWidget    *widget,
                  ProfileField *f)
 {
-  set_field_error (f, NULL);
+  field_touched (f);
 }
 
 static void
@@ -320,7 +370,7 @@ field_selected_cb (GtkWidget    *widget,
                    GParamSpec   *pspec,
                    ProfileField *f)
 {
-  set_field_error (f, NULL);
+  field_touched (f);
 }
 
 static GtkWidget *
@@ -378,7 +428,8 @@ build_profile (PathwaysPersonPage *self)
 
         case FIELD_REF:
           {
-            g_autoptr(GListModel) codes = pathways_store_list_ref_codes (self->store, f->spec->ref_list, NULL, NULL);
+            GListModel *codes = g_str_equal (f->spec->ref_list, PATHWAYS_REF_ETHNIC) ? self->ethnic_codes
+                                                                                      : self->place_codes;
 
             strings = gtk_string_list_new (NULL);
             gtk_string_list_append (strings, _("Not recorded"));
@@ -403,7 +454,7 @@ build_profile (PathwaysPersonPage *self)
 
         case FIELD_STAFF:
           {
-            g_autoptr(GListModel) staff = pathways_store_list (self->store, PATHWAYS_TYPE_STAFF, NULL);
+            GListModel *staff = self->staff;
 
             strings = gtk_string_list_new (NULL);
             gtk_string_list_append (strings, _("No personal adviser"));
@@ -462,22 +513,33 @@ build_profile (PathwaysPersonPage *self)
         g_signal_connect (f->row, "changed", G_CALLBACK (field_edited_cb), f);
       else if (ADW_IS_COMBO_ROW (f->row))
         g_signal_connect (f->row, "notify::selected", G_CALLBACK (field_selected_cb), f);
+      else if (GTK_IS_SWITCH (f->input))
+        g_signal_connect (f->input, "notify::active", G_CALLBACK (field_selected_cb), f);
       gtk_list_box_append (self->profile_list, f->row);
     }
 }
 
+/* Fills the profile form from the record, but for the fields typed into
+ * and not saved yet: a refresh never overwrites what someone is writing */
 static void
 fill_profile (PathwaysPersonPage *self)
 {
   PathwaysRecord *person = PATHWAYS_RECORD (self->details->person);
+  gboolean any_dirty = FALSE;
 
   build_profile (self);
-  gtk_label_set_label (self->profile_error_label, "");
 
+  self->filling = TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (profile_fields); i++)
     {
       ProfileField *f = &self->fields[i];
       const char *name = f->spec->name;
+
+      if (f->dirty)
+        {
+          any_dirty = TRUE;
+          continue;
+        }
 
       switch (f->spec->kind)
         {
@@ -526,6 +588,18 @@ fill_profile (PathwaysPersonPage *self)
         }
       set_field_error (f, NULL);
     }
+  self->filling = FALSE;
+  if (!any_dirty)
+    gtk_label_set_label (self->profile_error_label, "");
+}
+
+/* Saved: what the form shows is the record now */
+static void
+profile_saved (PathwaysPersonPage *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (profile_fields); i++)
+    self->fields[i].dirty = FALSE;
+  g_clear_object (&self->edit_base);
 }
 
 /* Reads the form into @record; FALSE (with the errors shown) when a
@@ -1014,6 +1088,52 @@ fill (PathwaysPersonPage *self)
 
 /* Loading ---------------------------------------------------------- */
 
+typedef struct {
+  gint64                 person_id;
+  char                  *on;
+  PathwaysPersonDetails *details;
+  GListModel            *staff;
+  GListModel            *ethnic_codes;
+  GListModel            *place_codes;
+} Loaded;
+
+static void
+loaded_free (gpointer data)
+{
+  Loaded *l = data;
+
+  g_free (l->on);
+  g_clear_pointer (&l->details, pathways_person_details_free);
+  g_clear_object (&l->staff);
+  g_clear_object (&l->ethnic_codes);
+  g_clear_object (&l->place_codes);
+  g_free (l);
+}
+
+/* The young person, and the choices of the profile form */
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  PathwaysStore *store = source_object;
+  Loaded *l = task_data;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if ((l->details = pathways_person_load (store, l->person_id, l->on, &error)) == NULL ||
+      (l->staff = pathways_store_list (store, PATHWAYS_TYPE_STAFF, &error)) == NULL ||
+      (l->ethnic_codes = pathways_store_list_ref_codes (store, PATHWAYS_REF_ETHNIC, NULL, &error)) == NULL ||
+      (l->place_codes = pathways_store_list_ref_codes (store, PATHWAYS_REF_PLACE, NULL, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
 static void
 loaded_cb (GObject      *source,
            GAsyncResult *result,
@@ -1021,46 +1141,271 @@ loaded_cb (GObject      *source,
 {
   g_autoptr(PathwaysPersonPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  PathwaysPersonDetails *d;
+  Loaded *l = g_task_get_task_data (G_TASK (result));
+  GtkAdjustment *vadjustment;
+  double scrolled;
 
-  d = pathways_person_load_finish (PATHWAYS_STORE (source), result, &error);
-  if (d == NULL)
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      self->loading = FALSE;
+      set_loading (self, FALSE);
       gtk_spinner_set_spinning (self->spinner, FALSE);
       adw_status_page_set_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }
 
-  self->loading = FALSE;
-  gtk_spinner_set_spinning (self->spinner, FALSE);
+  /* A refresh stays where the page was scrolled to */
+  vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  scrolled = gtk_adjustment_get_value (vadjustment);
+
   g_clear_pointer (&self->details, pathways_person_details_free);
-  self->details = d;
+  self->details = g_steal_pointer (&l->details);
+  g_set_object (&self->staff, l->staff);
+  g_set_object (&self->ethnic_codes, l->ethnic_codes);
+  g_set_object (&self->place_codes, l->place_codes);
   fill (self);
   gtk_stack_set_visible_child_name (self->stack, "person");
+  gtk_adjustment_set_value (vadjustment, scrolled);
+  gtk_spinner_set_spinning (self->spinner, FALSE);
+  g_object_notify (G_OBJECT (self), "title");
+  set_loading (self, FALSE);
 }
 
 static void
 reload (PathwaysPersonPage *self)
 {
-  g_autofree char *today = NULL;
+  PathwaysStore *store = get_store (self);
+  g_autoptr(GTask) task = NULL;
+  Loaded *l;
 
-  g_return_if_fail (self->store != NULL);
+  if (store == NULL || self->person_id == 0)
+    return;
 
+  /* A load under way is superseded by this one */
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  self->loading = TRUE;
+  set_loading (self, TRUE);
 
-  today = dup_today (self);
-  pathways_person_load_async (self->store, self->person_id, today, self->cancellable,
-                              loaded_cb, g_object_ref (self));
+  l = g_new0 (Loaded, 1);
+  l->person_id = self->person_id;
+  l->on = dup_today (self);
+  task = g_task_new (store, self->cancellable, loaded_cb, g_object_ref (self));
+  g_task_set_source_tag (task, reload);
+  g_task_set_task_data (task, l, loaded_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+/* Whether @changes touch what the page shows: the young person's own
+ * rows, the units they lived in or are to move to (someone else booked
+ * in makes an alert), the settings the rules read */
+static gboolean
+concerns_page (PathwaysPersonPage *self,
+               PathwaysChanges    *changes)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  if (pathways_changes_has_person (changes, self->person_id) ||
+      pathways_changes_has_table (changes, "setting") ||
+      pathways_changes_has_table (changes, "bank_holiday") ||
+      pathways_changes_has_table (changes, "staff"))
+    return TRUE;
+  if (self->details == NULL)
+    return FALSE;
+  g_hash_table_iter_init (&iter, self->details->units);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (pathways_changes_has_unit (changes, *(gint64 *) key))
+      return TRUE;
+  return FALSE;
+}
+
+/* PathwaysPage */
+
+static void
+pathways_person_page_load (PathwaysPage  *page,
+                           PathwaysStore *store)
+{
+  PathwaysPersonPage *self = PATHWAYS_PERSON_PAGE (page);
+
+  if (self->person_id != 0)
+    {
+      pathways_destination_list_set_person (self->destination_list, store, self->person_id);
+      reload (self);
+    }
+}
+
+static void
+pathways_person_page_changed (PathwaysPage    *page,
+                              PathwaysChanges *changes)
+{
+  PathwaysPersonPage *self = PATHWAYS_PERSON_PAGE (page);
+
+  if (self->person_id == 0)
+    return;
+  if (concerns_page (self, changes))
+    reload (self);
+  /* Any booking or unit can change where they could go */
+  if (pathways_changes_has_type (changes, PATHWAYS_TYPE_UNIT) ||
+      pathways_changes_has_type (changes, PATHWAYS_TYPE_SPELL) ||
+      pathways_changes_has_type (changes, PATHWAYS_TYPE_TRANSITION) ||
+      pathways_changes_has_person (changes, self->person_id))
+    pathways_destination_list_reload (self->destination_list);
+}
+
+static const char *
+pathways_person_page_get_title (PathwaysPage *page)
+{
+  PathwaysPersonPage *self = PATHWAYS_PERSON_PAGE (page);
+
+  return self->details ? self->details->display_name : _("Young Person");
+}
+
+static const char *
+pathways_person_page_get_icon_name (PathwaysPage *page)
+{
+  return "avatar-default-symbolic";
+}
+
+static void
+pathways_person_page_page_init (PathwaysPageInterface *iface)
+{
+  iface->load = pathways_person_page_load;
+  iface->changed = pathways_person_page_changed;
+  iface->get_title = pathways_person_page_get_title;
+  iface->get_icon_name = pathways_person_page_get_icon_name;
 }
 
 /* Actions ---------------------------------------------------------- */
+
+typedef enum {
+  DONE_PLAIN,
+  DONE_MILESTONE_ADDED,
+  DONE_NOTE_ADDED,
+  DONE_PROFILE,
+} DoneKind;
+
+typedef struct {
+  PathwaysPersonPage *self;
+  const char         *message;  /* a translated literal */
+  DoneKind            kind;
+  PathwaysRecord     *record;   /* what was saved, for the field an error is about */
+} Pending;
+
+static Pending *
+pending_new (PathwaysPersonPage *self,
+             const char         *message,
+             DoneKind            kind,
+             PathwaysRecord     *record)
+{
+  Pending *p = g_new0 (Pending, 1);
+
+  p->self = g_object_ref (self);
+  p->message = message;
+  p->kind = kind;
+  p->record = record ? g_object_ref (record) : NULL;
+  set_busy (self, TRUE);
+  return p;
+}
+
+static void
+pending_free (Pending *p)
+{
+  set_busy (p->self, FALSE);
+  g_clear_object (&p->record);
+  g_object_unref (p->self);
+  g_free (p);
+}
+
+static void
+profile_failed (PathwaysPersonPage *self,
+                PathwaysRecord     *record,
+                const GError       *error)
+{
+  const char *field = pathways_person_field_for_error (record, error);
+  ProfileField *f = field ? find_field (self, field) : NULL;
+
+  if (g_error_matches (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_CONFLICT))
+    {
+      gtk_label_set_label (self->profile_error_label,
+                           _("Nothing was saved: someone else changed this record. Your edits are still here."));
+      show_conflict (self, error);
+    }
+  else if (f != NULL)
+    {
+      set_field_error (f, error->message);
+      gtk_label_set_label (self->profile_error_label, _("Nothing was saved: correct the field marked in red."));
+      gtk_widget_grab_focus (f->row);
+    }
+  else
+    {
+      /* Translators: %s is the reason a profile could not be saved */
+      g_autofree char *text = g_strdup_printf (_("Nothing was saved: %s"), error->message);
+      gtk_label_set_label (self->profile_error_label, text);
+    }
+}
+
+/* An action of the page has been written in its worker thread (or not) */
+static void
+action_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Pending *p = user_data;
+  PathwaysPersonPage *self = p->self;
+  g_autoptr(PathwaysChangeSet) undo = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!pathways_planner_action_finish (PATHWAYS_STORE (source), result, NULL, &undo, &error))
+    {
+      if (p->kind == DONE_PROFILE)
+        profile_failed (self, p->record, error);
+      else if (p->kind == DONE_MILESTONE_ADDED)
+        gtk_label_set_label (self->milestone_error_label, error->message);
+      else
+        show_error (self, error);
+      pending_free (p);
+      return;
+    }
+
+  switch (p->kind)
+    {
+    case DONE_MILESTONE_ADDED:
+      gtk_label_set_label (self->milestone_error_label, "");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->milestone_due_row), "error");
+      gtk_editable_set_text (GTK_EDITABLE (self->milestone_name_row), "");
+      gtk_editable_set_text (GTK_EDITABLE (self->milestone_due_row), "");
+      adw_expander_row_set_expanded (self->add_milestone_row, FALSE);
+      break;
+    case DONE_NOTE_ADDED:
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), "", -1);
+      break;
+    case DONE_PROFILE:
+      profile_saved (self);
+      break;
+    case DONE_PLAIN:
+    default:
+      break;
+    }
+  written (self, p->message, undo);
+  pending_free (p);
+}
+
+/* Saves @record (a copy) as one recorded action, in a worker thread */
+static void
+save_record (PathwaysPersonPage *self,
+             PathwaysRecord     *record,
+             const char         *message,
+             DoneKind            kind)
+{
+  PathwaysStore *store = get_store (self);
+
+  if (store == NULL)
+    return;
+  pathways_planner_save_async (store, record, NULL, action_done_cb, pending_new (self, message, kind, record));
+}
 
 static void
 move_scheduled_cb (PathwaysMoveDialog *dialog,
@@ -1082,7 +1427,7 @@ open_move_dialog (PathwaysPersonPage *self,
 
   if (self->details == NULL)
     return;
-  dialog = pathways_move_dialog_new (self->store, self->person_id, self->details->display_name, self->staff_id);
+  dialog = pathways_move_dialog_new (self->context, self->person_id, self->details->display_name);
   if (date != NULL)
     pathways_move_dialog_set_date (dialog, date);
   if (unit_id != 0)
@@ -1117,15 +1462,11 @@ mark_moved_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   PathwaysPersonPage *self = PATHWAYS_PERSON_PAGE (widget);
-  g_autoptr(PathwaysChangeSet) undo = NULL;
-  g_autoptr(GError) error = NULL;
 
-  if (!pathways_planner_mark_moved (self->store, g_variant_get_int64 (parameter), NULL, &undo, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-  written (self, _("Marked as moved"), undo);
+  if (get_store (self) == NULL)
+    return;
+  pathways_planner_mark_moved_async (get_store (self), g_variant_get_int64 (parameter), NULL, NULL, action_done_cb,
+                                     pending_new (self, _("Marked as moved"), DONE_PLAIN, NULL));
 }
 
 static void
@@ -1134,15 +1475,12 @@ cancel_move_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   PathwaysPersonPage *self = PATHWAYS_PERSON_PAGE (widget);
-  g_autoptr(PathwaysChangeSet) undo = NULL;
-  g_autoptr(GError) error = NULL;
 
-  if (!pathways_planner_cancel_move (self->store, g_variant_get_int64 (parameter), &undo, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-  written (self, _("Move cancelled and the unit released"), undo);
+  if (get_store (self) == NULL)
+    return;
+  pathways_planner_cancel_move_async (get_store (self), g_variant_get_int64 (parameter), NULL, action_done_cb,
+                                      pending_new (self, _("Move cancelled and the unit released"), DONE_PLAIN,
+                                                   NULL));
 }
 
 static PathwaysRecord *
@@ -1166,22 +1504,17 @@ toggle_milestone_action (GtkWidget  *widget,
   PathwaysPersonPage *self = PATHWAYS_PERSON_PAGE (widget);
   gint64 id = g_variant_get_int64 (parameter);
   g_autoptr(PathwaysRecord) m = find_milestone (self, id);
-  g_autoptr(PathwaysChangeSet) undo = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *today = NULL;
   gboolean done;
 
-  if (m == NULL)
+  if (m == NULL || get_store (self) == NULL)
     return;
-  done = pathways_record_get_string (m, "done-date") != NULL;
+  done = pathways_milestone_get_done_date (PATHWAYS_MILESTONE (m)) != NULL;
   today = dup_today (self);
-  if (!pathways_planner_set_milestone_done (self->store, id, done ? NULL : today, &undo, &error))
-    {
-      show_error (self, error);
-      reload (self);
-      return;
-    }
-  written (self, done ? _("Milestone marked as not done") : _("Milestone done today"), undo);
+  pathways_planner_set_milestone_done_async (get_store (self), id, done ? NULL : today, NULL, action_done_cb,
+                                             pending_new (self, done ? _("Milestone marked as not done")
+                                                                     : _("Milestone done today"),
+                                                          DONE_PLAIN, NULL));
 }
 
 static void
@@ -1190,18 +1523,14 @@ set_milestone_date_action (GtkWidget  *widget,
                            GVariant   *parameter)
 {
   PathwaysPersonPage *self = PATHWAYS_PERSON_PAGE (widget);
-  g_autoptr(PathwaysChangeSet) undo = NULL;
-  g_autoptr(GError) error = NULL;
   gint64 id;
   const char *iso;
 
+  if (get_store (self) == NULL)
+    return;
   g_variant_get (parameter, "(x&s)", &id, &iso);
-  if (!pathways_planner_set_milestone_done (self->store, id, iso, &undo, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-  written (self, _("Date done changed"), undo);
+  pathways_planner_set_milestone_done_async (get_store (self), id, iso, NULL, action_done_cb,
+                                             pending_new (self, _("Date done changed"), DONE_PLAIN, NULL));
 }
 
 static void
@@ -1211,8 +1540,6 @@ add_milestone_action (GtkWidget  *widget,
 {
   PathwaysPersonPage *self = PATHWAYS_PERSON_PAGE (widget);
   g_autoptr(PathwaysMilestone) m = pathways_milestone_new ();
-  g_autoptr(PathwaysChangeSet) undo = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->milestone_name_row))));
   g_autofree char *due_text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->milestone_due_row))));
   g_autofree char *due = NULL;
@@ -1226,30 +1553,27 @@ add_milestone_action (GtkWidget  *widget,
       gtk_widget_add_css_class (GTK_WIDGET (self->milestone_due_row), "error");
       return;
     }
-  g_object_set (m, "young-person-id", self->person_id, "name", *name ? name : NULL,
-                "category", pos < n_categories ? categories[pos].code : NULL, "due-date", due, NULL);
-  if (!pathways_planner_save (self->store, PATHWAYS_RECORD (m), &undo, &error))
-    {
-      gtk_label_set_label (self->milestone_error_label, error->message);
-      return;
-    }
-  gtk_label_set_label (self->milestone_error_label, "");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->milestone_due_row), "error");
-  gtk_editable_set_text (GTK_EDITABLE (self->milestone_name_row), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->milestone_due_row), "");
-  adw_expander_row_set_expanded (self->add_milestone_row, FALSE);
-  written (self, _("Milestone added"), undo);
+  pathways_milestone_set_young_person_id (m, self->person_id);
+  pathways_milestone_set_name (m, *name ? name : NULL);
+  pathways_milestone_set_category (m, pos < n_categories ? categories[pos].code : NULL);
+  pathways_milestone_set_due_date (m, due);
+  save_record (self, PATHWAYS_RECORD (m), _("Milestone added"), DONE_MILESTONE_ADDED);
 }
 
+/* Who is writing: the signed-in member of staff, from the staff loaded */
 static char *
 dup_staff_name (PathwaysPersonPage *self)
 {
-  g_autoptr(PathwaysStaff) staff = NULL;
+  gint64 staff_id = pathways_context_get_staff_id (self->context);
 
-  if (self->staff_id == 0)
-    return NULL;
-  staff = pathways_store_get (self->store, PATHWAYS_TYPE_STAFF, self->staff_id, NULL);
-  return staff ? g_strdup (pathways_record_get_string (PATHWAYS_RECORD (staff), "name")) : NULL;
+  for (guint i = 0; staff_id != 0 && self->staff && i < g_list_model_get_n_items (self->staff); i++)
+    {
+      g_autoptr(PathwaysStaff) staff = g_list_model_get_item (self->staff, i);
+
+      if (pathways_record_get_id (PATHWAYS_RECORD (staff)) == staff_id)
+        return g_strdup (pathways_staff_get_name (staff));
+    }
+  return NULL;
 }
 
 static void
@@ -1261,49 +1585,13 @@ add_note_action (GtkWidget  *widget,
   g_autofree char *body = text_view_text (self->note_view);
   g_autofree char *today = dup_today (self);
   g_autofree char *author = dup_staff_name (self);
-  g_autoptr(PathwaysNote) note = NULL;
-  g_autoptr(PathwaysChangeSet) undo = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysNote) note = g_object_new (PATHWAYS_TYPE_NOTE, NULL);
 
-  note = g_object_new (PATHWAYS_TYPE_NOTE, "young-person-id", self->person_id, "written-on", today,
-                       "author", author, "body", body, NULL);
-  if (!pathways_planner_save (self->store, PATHWAYS_RECORD (note), &undo, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), "", -1);
-  written (self, _("Note added"), undo);
-}
-
-static void
-save_person (PathwaysPersonPage *self,
-             PathwaysRecord     *copy,
-             const char         *message)
-{
-  g_autoptr(PathwaysChangeSet) undo = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!pathways_planner_save (self->store, copy, &undo, &error))
-    {
-      const char *field = pathways_person_field_for_error (copy, error);
-      ProfileField *f = field ? find_field (self, field) : NULL;
-
-      if (f != NULL)
-        {
-          set_field_error (f, error->message);
-          gtk_label_set_label (self->profile_error_label, _("Nothing was saved: correct the field marked in red."));
-          gtk_widget_grab_focus (f->row);
-        }
-      else
-        {
-          /* Translators: %s is the reason a profile could not be saved */
-          g_autofree char *text = g_strdup_printf (_("Nothing was saved: %s"), error->message);
-          gtk_label_set_label (self->profile_error_label, text);
-        }
-      return;
-    }
-  written (self, message, undo);
+  pathways_note_set_young_person_id (note, self->person_id);
+  pathways_note_set_written_on (note, today);
+  pathways_note_set_author (note, author);
+  pathways_note_set_body (note, body);
+  save_record (self, PATHWAYS_RECORD (note), _("Note added"), DONE_NOTE_ADDED);
 }
 
 static void
@@ -1320,13 +1608,15 @@ save_profile_action (GtkWidget  *widget,
     set_field_error (&self->fields[i], NULL);
   gtk_label_set_label (self->profile_error_label, "");
 
-  copy = pathways_record_copy (PATHWAYS_RECORD (self->details->person));
+  /* Over the record as it was when editing began: if someone changed it
+   * since, the save is refused and says so */
+  copy = pathways_record_copy (self->edit_base ? self->edit_base : PATHWAYS_RECORD (self->details->person));
   if (!read_profile (self, copy))
     {
       gtk_label_set_label (self->profile_error_label, _("Nothing was saved: correct the fields marked in red."));
       return;
     }
-  save_person (self, copy, _("Profile saved"));
+  save_record (self, copy, _("Profile saved"), DONE_PROFILE);
 }
 
 static void
@@ -1341,8 +1631,8 @@ save_wishes_action (GtkWidget  *widget,
   if (self->details == NULL)
     return;
   copy = pathways_record_copy (PATHWAYS_RECORD (self->details->person));
-  pathways_record_set_string (copy, "wishes-feelings", wishes);
-  save_person (self, copy, _("Wishes and feelings saved"));
+  pathways_young_person_set_wishes_feelings (PATHWAYS_YOUNG_PERSON (copy), wishes);
+  save_record (self, copy, _("Wishes and feelings saved"), DONE_PLAIN);
 }
 
 static void
@@ -1358,8 +1648,8 @@ record_contact_action (GtkWidget  *widget,
     return;
   today = dup_today (self);
   copy = pathways_record_copy (PATHWAYS_RECORD (self->details->person));
-  pathways_record_set_string (copy, "last-contact-date", today);
-  save_person (self, copy, _("Contact recorded today"));
+  pathways_young_person_set_last_contact_date (PATHWAYS_YOUNG_PERSON (copy), today);
+  save_record (self, copy, _("Contact recorded today"), DONE_PLAIN);
 }
 
 static void
@@ -1382,17 +1672,8 @@ undo_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   PathwaysPersonPage *self = PATHWAYS_PERSON_PAGE (widget);
-  g_autoptr(PathwaysChangeSet) undo = g_steal_pointer (&self->last_undo);
-  g_autoptr(GError) error = NULL;
 
-  if (undo == NULL)
-    return;
-  if (!pathways_store_undo (self->store, undo, &error))
-    show_error (self, error);
-  else
-    show_toast (self, _("Undone"), NULL);
-  reload (self);
-  g_signal_emit (self, signals[CHANGED], 0);
+  pathways_context_undo_last (self->context);
 }
 
 /* GObject overrides */
@@ -1402,17 +1683,81 @@ pathways_person_page_dispose (GObject *object)
 {
   PathwaysPersonPage *self = PATHWAYS_PERSON_PAGE (object);
 
+  pathways_page_detach (PATHWAYS_PAGE (self));
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), PATHWAYS_TYPE_PERSON_PAGE);
   for (guint i = 0; i < G_N_ELEMENTS (profile_fields); i++)
     g_clear_pointer (&self->fields[i].codes, g_ptr_array_unref);
   g_clear_pointer (&self->details, pathways_person_details_free);
-  g_clear_pointer (&self->last_undo, pathways_change_set_unref);
-  g_clear_object (&self->store);
+  g_clear_object (&self->staff);
+  g_clear_object (&self->ethnic_codes);
+  g_clear_object (&self->place_codes);
+  g_clear_object (&self->edit_base);
+  g_clear_object (&self->context);
   g_weak_ref_clear (&self->move_dialog);
+  g_weak_ref_clear (&self->conflict_dialog);
 
   G_OBJECT_CLASS (pathways_person_page_parent_class)->dispose (object);
+}
+
+static void
+pathways_person_page_constructed (GObject *object)
+{
+  PathwaysPersonPage *self = PATHWAYS_PERSON_PAGE (object);
+
+  G_OBJECT_CLASS (pathways_person_page_parent_class)->constructed (object);
+
+  g_return_if_fail (PATHWAYS_IS_CONTEXT (self->context));
+  pathways_page_attach (PATHWAYS_PAGE (self), self->context);
+}
+
+static void
+pathways_person_page_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  PathwaysPersonPage *self = PATHWAYS_PERSON_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->n_busy > 0);
+      break;
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, pathways_page_get_title (PATHWAYS_PAGE (self)));
+      break;
+    case PROP_ICON_NAME:
+      g_value_set_string (value, pathways_page_get_icon_name (PATHWAYS_PAGE (self)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pathways_person_page_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  PathwaysPersonPage *self = PATHWAYS_PERSON_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -1421,15 +1766,33 @@ pathways_person_page_class_init (PathwaysPersonPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = pathways_person_page_constructed;
   object_class->dispose = pathways_person_page_dispose;
+  object_class->get_property = pathways_person_page_get_property;
+  object_class->set_property = pathways_person_page_set_property;
 
   /**
-   * PathwaysPersonPage::changed:
+   * PathwaysPersonPage:loading:
    *
-   * Something about the young person was written (or undone).
+   * The young person is being (re)loaded.
    */
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * PathwaysPersonPage:busy:
+   *
+   * An action of the page is being written.
+   */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_override_property (object_class, PROP_CONTEXT, PATHWAYS_PAGE_PROP_CONTEXT);
+  g_object_class_override_property (object_class, PROP_TITLE, PATHWAYS_PAGE_PROP_TITLE);
+  g_object_class_override_property (object_class, PROP_ICON_NAME, PATHWAYS_PAGE_PROP_ICON_NAME);
 
   g_type_ensure (PATHWAYS_TYPE_SPELL_STRIP);
   g_type_ensure (PATHWAYS_TYPE_DESTINATION_LIST);
@@ -1493,6 +1856,7 @@ pathways_person_page_init (PathwaysPersonPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   g_weak_ref_init (&self->move_dialog, NULL);
+  g_weak_ref_init (&self->conflict_dialog, NULL);
 
   entries = pathways_vocab_entries (PATHWAYS_VOCAB_MILESTONE_CATEGORY, &n);
   for (guint i = 0; i < n; i++)
@@ -1503,53 +1867,36 @@ pathways_person_page_init (PathwaysPersonPage *self)
 /* Public API */
 
 GtkWidget *
-pathways_person_page_new (void)
+pathways_person_page_new (PathwaysContext *context)
 {
-  return g_object_new (PATHWAYS_TYPE_PERSON_PAGE, NULL);
-}
+  g_return_val_if_fail (PATHWAYS_IS_CONTEXT (context), NULL);
 
-void
-pathways_person_page_set_store (PathwaysPersonPage *self,
-                                PathwaysStore      *store)
-{
-  g_return_if_fail (PATHWAYS_IS_PERSON_PAGE (self));
-  g_return_if_fail (PATHWAYS_IS_STORE (store));
-
-  g_set_object (&self->store, store);
+  return g_object_new (PATHWAYS_TYPE_PERSON_PAGE, "context", context, NULL);
 }
 
 /**
- * pathways_person_page_set_staff_id:
+ * pathways_person_page_show_person:
  *
- * Who is using the page: the author of notes and who schedules moves.
+ * Shows the young person @person_id, loading them in a worker thread.
  */
 void
-pathways_person_page_set_staff_id (PathwaysPersonPage *self,
-                                   gint64              staff_id)
+pathways_person_page_show_person (PathwaysPersonPage *self,
+                                  gint64              person_id)
 {
   g_return_if_fail (PATHWAYS_IS_PERSON_PAGE (self));
-
-  self->staff_id = staff_id;
-}
-
-void
-pathways_person_page_load (PathwaysPersonPage *self,
-                           gint64              person_id)
-{
-  g_return_if_fail (PATHWAYS_IS_PERSON_PAGE (self));
-  g_return_if_fail (self->store != NULL);
 
   if (person_id != self->person_id)
     {
       g_clear_pointer (&self->details, pathways_person_details_free);
-      g_clear_pointer (&self->last_undo, pathways_change_set_unref);
+      profile_saved (self);   /* another young person: nothing typed is theirs */
       gtk_stack_set_visible_child_name (self->stack, "loading");
       gtk_spinner_set_spinning (self->spinner, TRUE);
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+      self->person_id = person_id;
+      if (get_store (self) != NULL)
+        pathways_destination_list_set_person (self->destination_list, get_store (self), person_id);
+      g_object_notify (G_OBJECT (self), "title");
     }
-  if (person_id != self->person_id)
-    pathways_destination_list_set_person (self->destination_list, self->store, person_id);
-  self->person_id = person_id;
   reload (self);
 }
 
@@ -1566,7 +1913,24 @@ pathways_person_page_is_loading (PathwaysPersonPage *self)
 {
   g_return_val_if_fail (PATHWAYS_IS_PERSON_PAGE (self), FALSE);
 
-  return self->loading;
+  return self->loading || self->n_busy > 0;
+}
+
+/**
+ * pathways_person_page_get_conflict_dialog:
+ *
+ * Returns: (transfer none) (nullable): the "Changed by Someone Else"
+ *   dialog, while it is open
+ */
+GtkWindow *
+pathways_person_page_get_conflict_dialog (PathwaysPersonPage *self)
+{
+  g_autoptr(GtkWindow) dialog = NULL;
+
+  g_return_val_if_fail (PATHWAYS_IS_PERSON_PAGE (self), NULL);
+
+  dialog = g_weak_ref_get (&self->conflict_dialog);
+  return dialog;   /* still referenced by GTK while it is open */
 }
 
 /**
@@ -1618,6 +1982,24 @@ pathways_person_page_set_profile_text (PathwaysPersonPage *self,
   f = find_field (self, field);
   g_return_if_fail (f != NULL && GTK_IS_EDITABLE (f->input));
   gtk_editable_set_text (GTK_EDITABLE (f->input), text);
+}
+
+/**
+ * pathways_person_page_get_profile_text:
+ *
+ * Returns: what the text or date field @field shows
+ */
+const char *
+pathways_person_page_get_profile_text (PathwaysPersonPage *self,
+                                       const char         *field)
+{
+  ProfileField *f;
+
+  g_return_val_if_fail (PATHWAYS_IS_PERSON_PAGE (self), NULL);
+
+  f = find_field (self, field);
+  g_return_val_if_fail (f != NULL && GTK_IS_EDITABLE (f->input), NULL);
+  return gtk_editable_get_text (GTK_EDITABLE (f->input));
 }
 
 /**

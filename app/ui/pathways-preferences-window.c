@@ -3,7 +3,8 @@
  * "My personal adviser identity" is a GSetting of this computer; the
  * contact interval, readiness threshold, authority name and areas are
  * settings of the store, shared by everyone using the database.  Changes
- * apply at once, as in every GNOME preferences window.
+ * apply at once, as in every GNOME preferences window; the store is read
+ * and written in worker threads.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,14 +15,19 @@
 #include <glib/gi18n.h>
 
 #include "pathways-preferences-window.h"
+#include "pathways-preferences-window-private.h"
 
 struct _PathwaysPreferencesWindow
 {
   AdwPreferencesWindow parent_instance;
 
+  PathwaysContext *context;
   PathwaysStore *store;
   GSettings     *settings;
   GArray        *staff_ids;  /* combo position → staff id */
+  GHashTable    *values;     /* the store's settings, as read */
+  GCancellable  *cancellable;
+  guint          busy;
   gboolean       filling;
 
   /* Template widgets */
@@ -35,6 +41,25 @@ struct _PathwaysPreferencesWindow
 G_DEFINE_FINAL_TYPE (PathwaysPreferencesWindow, pathways_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
 static void
+setting_saved_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(PathwaysPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->busy--;
+  if (!pathways_store_set_setting_finish (PATHWAYS_STORE (source), result, &error))
+    {
+      /* Translators: %s is why a setting could not be saved */
+      AdwToast *toast = adw_toast_new_format (_("Could not save the setting: %s"), error->message);
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+    }
+}
+
+/* Checked here as the store checks it, then written in a worker thread;
+ * every page refreshes from the store's "changed" */
+static void
 set_setting (PathwaysPreferencesWindow *self,
              const char                *key,
              const char                *value)
@@ -43,14 +68,15 @@ set_setting (PathwaysPreferencesWindow *self,
 
   if (self->filling || self->store == NULL)
     return;
-  /* The same check as the store's, before anything is written */
-  if (!pathways_setting_validate (key, value, &error) ||
-      !pathways_store_set_setting (self->store, key, value, &error))
+  if (!pathways_setting_validate (key, value, &error))
     {
       /* Translators: %s is why a setting could not be saved */
       AdwToast *toast = adw_toast_new_format (_("Could not save the setting: %s"), error->message);
       adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+      return;
     }
+  self->busy++;
+  pathways_store_set_setting_async (self->store, key, value, NULL, setting_saved_cb, g_object_ref (self));
 }
 
 /* The stored value, or the default if it breaks the setting's rule */
@@ -58,7 +84,7 @@ static int
 setting_int (PathwaysPreferencesWindow *self,
              const char                *key)
 {
-  g_autofree char *value = pathways_store_dup_setting (self->store, key);
+  const char *value = self->values ? g_hash_table_lookup (self->values, key) : NULL;
 
   return (int) pathways_setting_int_or_default (key, value);
 }
@@ -119,13 +145,13 @@ areas_applied_cb (PathwaysPreferencesWindow *self,
 }
 
 static void
-fill (PathwaysPreferencesWindow *self)
+fill (PathwaysPreferencesWindow *self,
+      GListModel                *staff)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(GListModel) staff = pathways_store_list (self->store, PATHWAYS_TYPE_STAFF, NULL);
   gint64 mine = g_settings_get_int64 (self->settings, "my-staff-id");
-  g_autofree char *authority = pathways_store_dup_setting (self->store, "authority_name");
-  g_autofree char *areas = pathways_store_dup_setting (self->store, "authority_areas");
+  const char *authority = g_hash_table_lookup (self->values, "authority_name");
+  const char *areas = g_hash_table_lookup (self->values, "authority_areas");
   guint selected = 0;
   gint64 none = 0;
 
@@ -161,15 +187,80 @@ fill (PathwaysPreferencesWindow *self)
   self->filling = FALSE;
 }
 
+/* Reading what the window shows, in a worker thread */
+
+typedef struct {
+  GListModel *staff;
+  GHashTable *values;
+} Loaded;
+
+static void
+loaded_free (gpointer data)
+{
+  Loaded *l = data;
+
+  g_clear_object (&l->staff);
+  g_clear_pointer (&l->values, g_hash_table_unref);
+  g_free (l);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Loaded *l = g_new0 (Loaded, 1);
+  GError *error = NULL;
+
+  if ((l->staff = pathways_store_list (source_object, PATHWAYS_TYPE_STAFF, &error)) == NULL ||
+      (l->values = pathways_store_dup_settings (source_object, &error)) == NULL)
+    {
+      loaded_free (l);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, l, loaded_free);
+}
+
+static void
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(PathwaysPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  Loaded *l;
+
+  self->busy--;
+  l = g_task_propagate_pointer (G_TASK (result), &error);
+  if (l == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                          adw_toast_new_format (_("Could not read the settings: %s"),
+                                                                error->message));
+      return;
+    }
+  g_clear_pointer (&self->values, g_hash_table_unref);
+  self->values = g_steal_pointer (&l->values);
+  fill (self, l->staff);
+  loaded_free (l);
+}
+
 static void
 pathways_preferences_window_dispose (GObject *object)
 {
   PathwaysPreferencesWindow *self = PATHWAYS_PREFERENCES_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), PATHWAYS_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_object (&self->context);
   g_clear_pointer (&self->staff_ids, g_array_unref);
+  g_clear_pointer (&self->values, g_hash_table_unref);
 
   G_OBJECT_CLASS (pathways_preferences_window_parent_class)->dispose (object);
 }
@@ -204,20 +295,44 @@ pathways_preferences_window_init (PathwaysPreferencesWindow *self)
   self->filling = FALSE;
 }
 
+/**
+ * pathways_preferences_window_new:
+ * @context: the application's context, its store open
+ */
 PathwaysPreferencesWindow *
-pathways_preferences_window_new (PathwaysStore *store,
-                                 GSettings     *settings)
+pathways_preferences_window_new (PathwaysContext *context)
 {
   PathwaysPreferencesWindow *self;
+  g_autoptr(GTask) task = NULL;
 
-  g_return_val_if_fail (PATHWAYS_IS_STORE (store), NULL);
-  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (PATHWAYS_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (pathways_context_get_store (context) != NULL, NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (pathways_context_get_settings (context)), NULL);
 
   self = g_object_new (PATHWAYS_TYPE_PREFERENCES_WINDOW, NULL);
-  self->store = g_object_ref (store);
-  self->settings = g_object_ref (settings);
-  fill (self);
+  self->context = g_object_ref (context);
+  self->store = g_object_ref (pathways_context_get_store (context));
+  self->settings = g_object_ref (pathways_context_get_settings (context));
+  self->cancellable = g_cancellable_new ();
+
+  self->busy++;
+  task = g_task_new (self->store, self->cancellable, loaded_cb, g_object_ref (self));
+  g_task_set_source_tag (task, pathways_preferences_window_new);
+  g_task_run_in_thread (task, load_thread);
   return self;
+}
+
+/**
+ * pathways_preferences_window_is_busy:
+ *
+ * Returns: %TRUE while the store is being read or written
+ */
+gboolean
+pathways_preferences_window_is_busy (PathwaysPreferencesWindow *self)
+{
+  g_return_val_if_fail (PATHWAYS_IS_PREFERENCES_WINDOW (self), FALSE);
+
+  return self->busy > 0;
 }
 
 void

@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "pathways-core.h"
+#include "pathways-context.h"
 
 G_BEGIN_DECLS
 
@@ -14,13 +14,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PathwaysPreferencesWindow, pathways_preferences_window, PATHWAYS, PREFERENCES_WINDOW,
                       AdwPreferencesWindow)
 
-PathwaysPreferencesWindow *pathways_preferences_window_new (PathwaysStore *store,
-                                                            GSettings     *settings);
-
-/* For tests */
-void pathways_preferences_window_select_staff   (PathwaysPreferencesWindow *self,
-                                                 gint64                     staff_id);
-void pathways_preferences_window_set_readiness  (PathwaysPreferencesWindow *self,
-                                                 int                        percent);
+PathwaysPreferencesWindow *pathways_preferences_window_new (PathwaysContext *context);
 
 G_END_DECLS

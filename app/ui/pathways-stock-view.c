@@ -7,9 +7,12 @@
  * unit's own page.  The register stays alive underneath the unit's page,
  * so "Back" returns to the same scroll position and filters.
  *
- * The view holds no data of its own: the core loads the register, the
- * counts, the free-on-a-date set and the coming-free list in worker
- * threads, and the view shapes them with a filter and the column sorter.
+ * A PathwaysPage.  The view holds no data of its own: the core loads the
+ * register, the counts, the free-on-a-date set and the coming-free list
+ * in worker threads, and the view shapes them with a filter and the
+ * column sorter.  After a change to the store it loads them again and
+ * updates the register's rows in place, so the selection and the scroll
+ * position stay; a unit's page refreshes itself.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,14 +30,17 @@
 #include "pathways-unit-editor.h"
 #include "pathways-unit-page.h"
 
+#include "pathways-page.h"
 #include "pathways-stock-view.h"
+#include "pathways-stock-view-private.h"
 #include "pathways-widgets.h"
 
 struct _PathwaysStockView
 {
   GtkWidget parent_instance;
 
-  PathwaysStore     *store;
+  PathwaysContext   *context;
+  PathwaysStore     *store;       /* the context's, once loaded */
   GListModel        *model;       /* PathwaysStockRow, or NULL while loading */
   GListModel        *coming;      /* PathwaysStockRow coming free */
   char              *today;
@@ -91,15 +97,22 @@ struct _PathwaysStockView
   GtkStack            *coming_stack;
   GtkSpinner          *coming_spinner;
   GtkBox              *coming_box;
+  AdwBin              *unit_bin;
   PathwaysUnitPage    *unit_page;
 };
 
-G_DEFINE_FINAL_TYPE (PathwaysStockView, pathways_stock_view, GTK_TYPE_WIDGET)
+static void pathways_stock_view_page_init (PathwaysPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (PathwaysStockView, pathways_stock_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (PATHWAYS_TYPE_PAGE, pathways_stock_view_page_init))
 
 enum {
   PROP_0,
   PROP_COMING_MONTHS,
-  N_PROPS
+  N_PROPS,
+  PROP_CONTEXT,
+  PROP_TITLE,
+  PROP_ICON_NAME,
 };
 
 static GParamSpec *properties[N_PROPS];
@@ -117,12 +130,7 @@ static void
 add_toast (PathwaysStockView *self,
            AdwToast          *toast)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  pathways_context_add_toast (self->context, toast);
 }
 
 static gboolean
@@ -470,9 +478,25 @@ loaded_cb (GObject      *source,
     }
 
   self->saved_scroll = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->list_scroller));
-  g_set_object (&self->model, d->stock);
+  if (G_IS_LIST_STORE (self->model))
+    {
+      /* The same row objects, updated: selection and scroll stay */
+      if (pathways_merge_records (G_LIST_STORE (self->model), d->stock))
+        gtk_sorter_changed (gtk_column_view_get_sorter (self->column_view), GTK_SORTER_CHANGE_DIFFERENT);
+    }
+  else
+    {
+      g_autoptr(GListStore) rows = g_list_store_new (PATHWAYS_TYPE_STOCK_ROW);
+
+      for (guint i = 0; i < g_list_model_get_n_items (d->stock); i++)
+        {
+          g_autoptr(GObject) row = g_list_model_get_item (d->stock, i);
+          g_list_store_append (rows, row);
+        }
+      g_set_object (&self->model, G_LIST_MODEL (rows));
+      gtk_filter_list_model_set_model (self->filter_model, self->model);
+    }
   update_areas (self);
-  gtk_filter_list_model_set_model (self->filter_model, self->model);
   refilter (self);
   show_counts (self, d->counts);
   stock_data_free (d);
@@ -732,43 +756,14 @@ load_coming_free (PathwaysStockView *self)
   g_task_run_in_thread (task, coming_thread);
 }
 
-/* Undo */
-
-static void
-undo_clicked_cb (AdwToast          *toast,
-                 PathwaysStockView *self)
-{
-  PathwaysChangeSet *changes = g_object_get_data (G_OBJECT (toast), "changes");
-  g_autoptr(GError) error = NULL;
-
-  if (changes == NULL || self->store == NULL)
-    return;
-  if (!pathways_store_undo (self->store, changes, &error))
-    {
-      add_toast (self, adw_toast_new_format (_("Could not undo: %s"), error->message));
-      return;
-    }
-  pathways_stock_view_reload (self);
-  if (g_str_equal (gtk_stack_get_visible_child_name (self->outer_stack), "unit"))
-    pathways_unit_page_reload (self->unit_page);
-}
-
+/* After a write: offer undo.  Every page refreshes from the store's
+ * "changed". */
 static void
 report_change (PathwaysStockView *self,
                const char        *message,
                PathwaysChangeSet *changes)
 {
-  AdwToast *toast = adw_toast_new (message);
-
-  if (changes != NULL)
-    {
-      adw_toast_set_button_label (toast, _("_Undo"));
-      g_object_set_data_full (G_OBJECT (toast), "changes", pathways_change_set_ref (changes),
-                              (GDestroyNotify) pathways_change_set_unref);
-      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self, 0);
-    }
-  add_toast (self, toast);
-  pathways_stock_view_reload (self);
+  pathways_context_show_undoable (self->context, message, changes);
 }
 
 /* Callbacks */
@@ -872,15 +867,6 @@ unit_back_cb (PathwaysStockView *self,
 {
   gtk_stack_set_visible_child_name (self->outer_stack, "register");
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
-}
-
-static void
-unit_changed_cb (PathwaysStockView *self,
-                 const char        *message,
-                 PathwaysChangeSet *changes,
-                 PathwaysUnitPage  *page)
-{
-  report_change (self, message, changes);
 }
 
 static void
@@ -1057,7 +1043,7 @@ add_unit_action (GtkWidget  *widget,
 
   if (self->store == NULL)
     return;
-  editor = pathways_unit_editor_new (self->store, NULL);
+  editor = pathways_unit_editor_new (self->context, NULL);
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
   g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
@@ -1092,22 +1078,78 @@ focus_search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
-/* GtkWidget overrides */
+/* PathwaysPage */
+
+static gboolean
+wants_reload (PathwaysChanges *changes)
+{
+  /* The register shows units, who lives there and who is booked in */
+  return pathways_changes_has_type (changes, PATHWAYS_TYPE_UNIT) ||
+         pathways_changes_has_type (changes, PATHWAYS_TYPE_SPELL) ||
+         pathways_changes_has_type (changes, PATHWAYS_TYPE_TRANSITION) ||
+         pathways_changes_has_type (changes, PATHWAYS_TYPE_YOUNG_PERSON) ||
+         pathways_changes_has_table (changes, "setting");
+}
 
 static void
-pathways_stock_view_map (GtkWidget *widget)
+pathways_stock_view_load (PathwaysPage  *page,
+                          PathwaysStore *store)
 {
-  PathwaysStockView *self = PATHWAYS_STOCK_VIEW (widget);
+  PathwaysStockView *self = PATHWAYS_STOCK_VIEW (page);
 
-  GTK_WIDGET_CLASS (pathways_stock_view_parent_class)->map (widget);
+  g_set_object (&self->store, store);
+  g_clear_object (&self->model);
+  g_clear_object (&self->coming);
+  gtk_filter_list_model_set_model (self->filter_model, NULL);
+  gtk_stack_set_visible_child_name (self->outer_stack, "register");
+  update_state (self);
+  pathways_stock_view_reload (self);
 
-  /* Others may have booked people in or out since: show it as it is now */
-  if (self->store != NULL && self->model != NULL)
+  /* For screenshots and demonstrations: a unit's page, or coming free */
+  if (g_getenv ("PATHWAYS_OPEN_UNIT") != NULL)
     {
-      pathways_stock_view_reload (self);
-      if (g_str_equal (gtk_stack_get_visible_child_name (self->outer_stack), "unit"))
-        pathways_unit_page_reload (self->unit_page);
+      gint64 id = g_ascii_strtoll (g_getenv ("PATHWAYS_OPEN_UNIT"), NULL, 10);
+      if (id > 0)
+        pathways_stock_view_open_unit (self, id);
     }
+  else if (g_getenv ("PATHWAYS_COMING_FREE_MONTHS") != NULL)
+    pathways_stock_view_show_coming_free (self, CLAMP (atoi (g_getenv ("PATHWAYS_COMING_FREE_MONTHS")), 1, 12));
+}
+
+static void
+pathways_stock_view_changed (PathwaysPage    *page,
+                             PathwaysChanges *changes)
+{
+  PathwaysStockView *self = PATHWAYS_STOCK_VIEW (page);
+
+  if (!wants_reload (changes))
+    return;
+  pathways_stock_view_reload (self);
+  /* Coming free is loaded when it is looked at: now, if it is */
+  self->coming_stale = TRUE;
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->inner_stack), "coming-free") == 0)
+    load_coming_free (self);
+}
+
+static const char *
+pathways_stock_view_get_title (PathwaysPage *page)
+{
+  return _("Stock");
+}
+
+static const char *
+pathways_stock_view_get_icon_name (PathwaysPage *page)
+{
+  return "go-home-symbolic";
+}
+
+static void
+pathways_stock_view_page_init (PathwaysPageInterface *iface)
+{
+  iface->load = pathways_stock_view_load;
+  iface->changed = pathways_stock_view_changed;
+  iface->get_title = pathways_stock_view_get_title;
+  iface->get_icon_name = pathways_stock_view_get_icon_name;
 }
 
 /* GObject overrides */
@@ -1124,6 +1166,15 @@ pathways_stock_view_get_property (GObject    *object,
     {
     case PROP_COMING_MONTHS:
       g_value_set_int (value, self->coming_months);
+      break;
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, pathways_page_get_title (PATHWAYS_PAGE (self)));
+      break;
+    case PROP_ICON_NAME:
+      g_value_set_string (value, pathways_page_get_icon_name (PATHWAYS_PAGE (self)));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1143,6 +1194,9 @@ pathways_stock_view_set_property (GObject      *object,
     case PROP_COMING_MONTHS:
       pathways_stock_view_show_coming_free (self, g_value_get_int (value));
       break;
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1154,6 +1208,7 @@ pathways_stock_view_dispose (GObject *object)
   PathwaysStockView *self = PATHWAYS_STOCK_VIEW (object);
   GtkWidget *child;
 
+  pathways_page_detach (PATHWAYS_PAGE (self));
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->free_cancellable);
   g_cancellable_cancel (self->coming_cancellable);
@@ -1167,6 +1222,7 @@ pathways_stock_view_dispose (GObject *object)
 
   g_clear_object (&self->filter);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_object (&self->model);
   g_clear_object (&self->coming);
   g_clear_pointer (&self->free_units, g_hash_table_unref);
@@ -1189,17 +1245,31 @@ pathways_stock_view_finalize (GObject *object)
 }
 
 static void
+pathways_stock_view_constructed (GObject *object)
+{
+  PathwaysStockView *self = PATHWAYS_STOCK_VIEW (object);
+
+  G_OBJECT_CLASS (pathways_stock_view_parent_class)->constructed (object);
+
+  g_return_if_fail (PATHWAYS_IS_CONTEXT (self->context));
+  /* A unit's page is a page of its own, made with the same context */
+  self->unit_page = PATHWAYS_UNIT_PAGE (pathways_unit_page_new (self->context));
+  g_signal_connect_object (self->unit_page, "back", G_CALLBACK (unit_back_cb), self, G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->unit_bin, GTK_WIDGET (self->unit_page));
+  pathways_page_attach (PATHWAYS_PAGE (self), self->context);
+}
+
+static void
 pathways_stock_view_class_init (PathwaysStockViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = pathways_stock_view_constructed;
   object_class->get_property = pathways_stock_view_get_property;
   object_class->set_property = pathways_stock_view_set_property;
   object_class->dispose = pathways_stock_view_dispose;
   object_class->finalize = pathways_stock_view_finalize;
-
-  widget_class->map = pathways_stock_view_map;
 
   /**
    * PathwaysStockView:coming-months:
@@ -1210,6 +1280,9 @@ pathways_stock_view_class_init (PathwaysStockViewClass *klass)
     g_param_spec_int ("coming-months", NULL, NULL, 1, 12, 3,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_override_property (object_class, PROP_CONTEXT, PATHWAYS_PAGE_PROP_CONTEXT);
+  g_object_class_override_property (object_class, PROP_TITLE, PATHWAYS_PAGE_PROP_TITLE);
+  g_object_class_override_property (object_class, PROP_ICON_NAME, PATHWAYS_PAGE_PROP_ICON_NAME);
 
   g_type_ensure (PATHWAYS_TYPE_STOCK_ROW);
   g_type_ensure (PATHWAYS_TYPE_KIND_COUNT);
@@ -1245,7 +1318,7 @@ pathways_stock_view_class_init (PathwaysStockViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, coming_stack);
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, coming_spinner);
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, coming_box);
-  gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, unit_page);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, unit_bin);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_widget_changed_cb);
@@ -1254,8 +1327,6 @@ pathways_stock_view_class_init (PathwaysStockViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, count_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, inner_page_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, unit_back_cb);
-  gtk_widget_class_bind_template_callback (widget_class, unit_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, text_or_dash_cb);
   gtk_widget_class_bind_template_callback (widget_class, text_or_empty_cb);
   gtk_widget_class_bind_template_callback (widget_class, sort_key_cb);
@@ -1320,44 +1391,11 @@ pathways_stock_view_init (PathwaysStockView *self)
 /* Public API */
 
 GtkWidget *
-pathways_stock_view_new (void)
+pathways_stock_view_new (PathwaysContext *context)
 {
-  return g_object_new (PATHWAYS_TYPE_STOCK_VIEW, NULL);
-}
+  g_return_val_if_fail (PATHWAYS_IS_CONTEXT (context), NULL);
 
-/**
- * pathways_stock_view_set_store:
- *
- * Shows the register of @store, loading it in a worker thread.
- */
-void
-pathways_stock_view_set_store (PathwaysStockView *self,
-                               PathwaysStore     *store)
-{
-  g_return_if_fail (PATHWAYS_IS_STOCK_VIEW (self));
-  g_return_if_fail (store == NULL || PATHWAYS_IS_STORE (store));
-
-  if (!g_set_object (&self->store, store))
-    return;
-  pathways_unit_page_set_store (self->unit_page, store);
-  g_clear_object (&self->model);
-  g_clear_object (&self->coming);
-  gtk_filter_list_model_set_model (self->filter_model, NULL);
-  gtk_stack_set_visible_child_name (self->outer_stack, "register");
-  update_state (self);
-  if (store == NULL)
-    return;
-  pathways_stock_view_reload (self);
-
-  /* For screenshots and demonstrations: a unit's page, or coming free */
-  if (g_getenv ("PATHWAYS_OPEN_UNIT") != NULL)
-    {
-      gint64 id = g_ascii_strtoll (g_getenv ("PATHWAYS_OPEN_UNIT"), NULL, 10);
-      if (id > 0)
-        pathways_stock_view_open_unit (self, id);
-    }
-  else if (g_getenv ("PATHWAYS_COMING_FREE_MONTHS") != NULL)
-    pathways_stock_view_show_coming_free (self, CLAMP (atoi (g_getenv ("PATHWAYS_COMING_FREE_MONTHS")), 1, 12));
+  return g_object_new (PATHWAYS_TYPE_STOCK_VIEW, "context", context, NULL);
 }
 
 /**
@@ -1381,7 +1419,7 @@ pathways_stock_view_reload (PathwaysStockView *self)
   self->cancellable = g_cancellable_new ();
 
   g_free (self->today);
-  self->today = pathways_clock_dup_today (pathways_store_get_clock (self->store));
+  self->today = pathways_context_dup_today (self->context);
 
   task = g_task_new (self->store, self->cancellable, loaded_cb, g_object_ref (self));
   g_task_set_source_tag (task, pathways_stock_view_reload);

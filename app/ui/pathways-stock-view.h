@@ -7,7 +7,7 @@
 
 #include <gtk/gtk.h>
 
-#include "pathways-core.h"
+#include "pathways-context.h"
 #include "pathways-unit-page.h"
 
 G_BEGIN_DECLS
@@ -27,45 +27,10 @@ typedef enum {
 #define PATHWAYS_TYPE_STOCK_VIEW (pathways_stock_view_get_type ())
 G_DECLARE_FINAL_TYPE (PathwaysStockView, pathways_stock_view, PATHWAYS, STOCK_VIEW, GtkWidget)
 
-GtkWidget        *pathways_stock_view_new                (void);
-void              pathways_stock_view_set_store          (PathwaysStockView *self,
-                                                          PathwaysStore     *store);
-void              pathways_stock_view_reload             (PathwaysStockView *self);
+GtkWidget        *pathways_stock_view_new                (PathwaysContext   *context);
 void              pathways_stock_view_open_unit          (PathwaysStockView *self,
                                                           gint64             unit_id);
 void              pathways_stock_view_show_coming_free   (PathwaysStockView *self,
                                                           int                months);
-
-/* Filters, as a person sets them (the widgets follow) */
-void              pathways_stock_view_set_search_text    (PathwaysStockView *self,
-                                                          const char        *text);
-void              pathways_stock_view_set_kind           (PathwaysStockView *self,
-                                                          const char        *kind);
-void              pathways_stock_view_set_area           (PathwaysStockView *self,
-                                                          const char        *area);
-void              pathways_stock_view_set_status         (PathwaysStockView *self,
-                                                          const char        *status);
-void              pathways_stock_view_set_authority      (PathwaysStockView *self,
-                                                          PathwaysAuthorityFilter authority);
-void              pathways_stock_view_set_ages           (PathwaysStockView *self,
-                                                          PathwaysAgeFilter  ages);
-void              pathways_stock_view_set_registered     (PathwaysStockView *self,
-                                                          gboolean           registered);
-void              pathways_stock_view_set_max_cost       (PathwaysStockView *self,
-                                                          gint64             pence);
-void              pathways_stock_view_set_available_on   (PathwaysStockView *self,
-                                                          const char        *iso);
-void              pathways_stock_view_clear_filters      (PathwaysStockView *self);
-
-/* For tests */
-gboolean          pathways_stock_view_is_busy            (PathwaysStockView *self);
-guint             pathways_stock_view_get_n_visible      (PathwaysStockView *self);
-guint             pathways_stock_view_get_n_units        (PathwaysStockView *self);
-GListModel       *pathways_stock_view_get_visible        (PathwaysStockView *self);
-GListModel       *pathways_stock_view_get_counts         (PathwaysStockView *self);
-GListModel       *pathways_stock_view_get_coming_free    (PathwaysStockView *self);
-const char       *pathways_stock_view_get_visible_page   (PathwaysStockView *self);
-PathwaysUnitPage *pathways_stock_view_get_unit_page      (PathwaysStockView *self);
-GtkColumnView    *pathways_stock_view_get_column_view    (PathwaysStockView *self);
 
 G_END_DECLS

@@ -17,7 +17,9 @@
 #include <string.h>
 
 #include "pathways-chart.h"
+#include "pathways-page.h"
 #include "pathways-sufficiency-view.h"
+#include "pathways-sufficiency-view-private.h"
 
 /* Rows per compliance list on the page; the report has them all */
 #define MAX_COMPLIANCE_ROWS 150
@@ -26,15 +28,14 @@ struct _PathwaysSufficiencyView
 {
   GtkWidget parent_instance;
 
-  PathwaysStore        *store;
+  PathwaysContext      *context;
+  PathwaysStore        *store;      /* the context's, once loaded */
   char                 *today;
   GCancellable         *cancellable;
   PathwaysSufficiency  *sufficiency;
-  gboolean              stale;
   GtkFileChooserNative *chooser;
 
   /* Template widgets */
-  AdwToastOverlay *toast_overlay;
   GtkStack        *stack;
   GtkSpinner      *spinner;
   AdwStatusPage   *error_page;
@@ -57,11 +58,21 @@ struct _PathwaysSufficiencyView
   GtkListBox      *compliance_list;
 };
 
-G_DEFINE_FINAL_TYPE (PathwaysSufficiencyView, pathways_sufficiency_view, GTK_TYPE_WIDGET)
+static void pathways_sufficiency_view_page_init (PathwaysPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (PathwaysSufficiencyView, pathways_sufficiency_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (PATHWAYS_TYPE_PAGE, pathways_sufficiency_view_page_init))
 
 enum {
   REPORT_EXPORTED,
   N_SIGNALS
+};
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_TITLE,
+  PROP_ICON_NAME,
 };
 
 static guint signals[N_SIGNALS];
@@ -81,7 +92,7 @@ static void
 show_toast (PathwaysSufficiencyView *self,
             const char              *text)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  pathways_context_show_message (self->context, text);
 }
 
 static void
@@ -561,20 +572,55 @@ refresh_action (GtkWidget  *widget,
   pathways_sufficiency_view_reload (PATHWAYS_SUFFICIENCY_VIEW (widget));
 }
 
-/* GtkWidget overrides */
+/* PathwaysPage */
 
 static void
-pathways_sufficiency_view_map (GtkWidget *widget)
+pathways_sufficiency_view_load (PathwaysPage  *page,
+                                PathwaysStore *store)
 {
-  PathwaysSufficiencyView *self = PATHWAYS_SUFFICIENCY_VIEW (widget);
+  PathwaysSufficiencyView *self = PATHWAYS_SUFFICIENCY_VIEW (page);
 
-  GTK_WIDGET_CLASS (pathways_sufficiency_view_parent_class)->map (widget);
+  g_set_object (&self->store, store);
+  g_clear_pointer (&self->sufficiency, pathways_sufficiency_free);
+  pathways_sufficiency_view_reload (self);
+}
 
-  /* Records change on the other pages: the figures are worked out afresh
-   * each time the page is shown (about 0.1 s for 2,000 young people, in
-   * a thread; the last figures stay on screen meanwhile) */
-  if (self->store != NULL)
-    pathways_sufficiency_view_reload (self);
+static void
+pathways_sufficiency_view_changed (PathwaysPage    *page,
+                                   PathwaysChanges *changes)
+{
+  /* The figures are about everyone and every unit (about 0.1 s for two
+   * thousand young people, in a thread; the last figures stay on screen
+   * meanwhile): anything but a note changes them */
+  for (guint i = 0; i < pathways_changes_get_n_changes (changes); i++)
+    if (!g_str_equal (pathways_changes_get_change (changes, i)->table, "note"))
+      {
+        pathways_sufficiency_view_reload (PATHWAYS_SUFFICIENCY_VIEW (page));
+        return;
+      }
+  if (pathways_changes_is_everything (changes))
+    pathways_sufficiency_view_reload (PATHWAYS_SUFFICIENCY_VIEW (page));
+}
+
+static const char *
+pathways_sufficiency_view_get_title (PathwaysPage *page)
+{
+  return _("Sufficiency");
+}
+
+static const char *
+pathways_sufficiency_view_get_icon_name (PathwaysPage *page)
+{
+  return "power-profile-balanced-symbolic";
+}
+
+static void
+pathways_sufficiency_view_page_init (PathwaysPageInterface *iface)
+{
+  iface->load = pathways_sufficiency_view_load;
+  iface->changed = pathways_sufficiency_view_changed;
+  iface->get_title = pathways_sufficiency_view_get_title;
+  iface->get_icon_name = pathways_sufficiency_view_get_icon_name;
 }
 
 /* GObject overrides */
@@ -584,6 +630,7 @@ pathways_sufficiency_view_dispose (GObject *object)
 {
   PathwaysSufficiencyView *self = PATHWAYS_SUFFICIENCY_VIEW (object);
 
+  pathways_page_detach (PATHWAYS_PAGE (self));
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   if (self->chooser)
@@ -591,8 +638,62 @@ pathways_sufficiency_view_dispose (GObject *object)
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), PATHWAYS_TYPE_SUFFICIENCY_VIEW);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (pathways_sufficiency_view_parent_class)->dispose (object);
+}
+
+static void
+pathways_sufficiency_view_constructed (GObject *object)
+{
+  PathwaysSufficiencyView *self = PATHWAYS_SUFFICIENCY_VIEW (object);
+
+  G_OBJECT_CLASS (pathways_sufficiency_view_parent_class)->constructed (object);
+
+  g_return_if_fail (PATHWAYS_IS_CONTEXT (self->context));
+  pathways_page_attach (PATHWAYS_PAGE (self), self->context);
+}
+
+static void
+pathways_sufficiency_view_get_property (GObject    *object,
+                                        guint       prop_id,
+                                        GValue     *value,
+                                        GParamSpec *pspec)
+{
+  PathwaysSufficiencyView *self = PATHWAYS_SUFFICIENCY_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, pathways_page_get_title (PATHWAYS_PAGE (self)));
+      break;
+    case PROP_ICON_NAME:
+      g_value_set_string (value, pathways_page_get_icon_name (PATHWAYS_PAGE (self)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pathways_sufficiency_view_set_property (GObject      *object,
+                                        guint         prop_id,
+                                        const GValue *value,
+                                        GParamSpec   *pspec)
+{
+  PathwaysSufficiencyView *self = PATHWAYS_SUFFICIENCY_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -612,9 +713,15 @@ pathways_sufficiency_view_class_init (PathwaysSufficiencyViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = pathways_sufficiency_view_constructed;
   object_class->dispose = pathways_sufficiency_view_dispose;
   object_class->finalize = pathways_sufficiency_view_finalize;
-  widget_class->map = pathways_sufficiency_view_map;
+  object_class->get_property = pathways_sufficiency_view_get_property;
+  object_class->set_property = pathways_sufficiency_view_set_property;
+
+  g_object_class_override_property (object_class, PROP_CONTEXT, PATHWAYS_PAGE_PROP_CONTEXT);
+  g_object_class_override_property (object_class, PROP_TITLE, PATHWAYS_PAGE_PROP_TITLE);
+  g_object_class_override_property (object_class, PROP_ICON_NAME, PATHWAYS_PAGE_PROP_ICON_NAME);
 
   /**
    * PathwaysSufficiencyView::report-exported:
@@ -629,7 +736,6 @@ pathways_sufficiency_view_class_init (PathwaysSufficiencyViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pathways-sufficiency-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, PathwaysSufficiencyView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PathwaysSufficiencyView, stack);
   gtk_widget_class_bind_template_child (widget_class, PathwaysSufficiencyView, spinner);
   gtk_widget_class_bind_template_child (widget_class, PathwaysSufficiencyView, error_page);
@@ -668,50 +774,37 @@ pathways_sufficiency_view_init (PathwaysSufficiencyView *self)
 /* Public API */
 
 GtkWidget *
-pathways_sufficiency_view_new (void)
+pathways_sufficiency_view_new (PathwaysContext *context)
 {
-  return g_object_new (PATHWAYS_TYPE_SUFFICIENCY_VIEW, NULL);
+  g_return_val_if_fail (PATHWAYS_IS_CONTEXT (context), NULL);
+
+  return g_object_new (PATHWAYS_TYPE_SUFFICIENCY_VIEW, "context", context, NULL);
 }
 
 /**
- * pathways_sufficiency_view_set_store:
+ * pathways_sufficiency_view_reload:
  *
- * The figures are for @today from @store; they are worked out now if the
- * page is on screen, else when it is next shown.
+ * Works the figures out again, for today, in a worker thread; the last
+ * figures stay on screen meanwhile.
  */
-void
-pathways_sufficiency_view_set_store (PathwaysSufficiencyView *self,
-                                     PathwaysStore           *store,
-                                     const char              *today)
-{
-  g_return_if_fail (PATHWAYS_IS_SUFFICIENCY_VIEW (self));
-  g_return_if_fail (PATHWAYS_IS_STORE (store));
-  g_return_if_fail (today != NULL);
-
-  g_set_object (&self->store, store);
-  g_free (self->today);
-  self->today = g_strdup (today);
-  self->stale = TRUE;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    pathways_sufficiency_view_reload (self);
-}
-
 void
 pathways_sufficiency_view_reload (PathwaysSufficiencyView *self)
 {
   g_return_if_fail (PATHWAYS_IS_SUFFICIENCY_VIEW (self));
-  g_return_if_fail (self->store != NULL);
 
+  if (self->store == NULL)
+    return;
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  if (self->sufficiency == NULL || self->stale)
+  g_free (self->today);
+  self->today = pathways_context_dup_today (self->context);
+  if (self->sufficiency == NULL)
     {
       gtk_spinner_start (self->spinner);
       gtk_stack_set_visible_child_name (self->stack, "loading");
     }
-  self->stale = FALSE;
   pathways_sufficiency_compute_async (self->store, self->today, self->cancellable, computed_cb,
                                       g_object_ref (self));
 }

@@ -17,12 +17,14 @@
 #include <glib/gi18n.h>
 
 #include "pathways-timeline-view.h"
-#include "pathways-window.h"
+#include "pathways-page.h"
+#include "pathways-timeline-view-private.h"
 
 struct _PathwaysTimelineView
 {
   GtkWidget parent_instance;
 
+  PathwaysContext      *context;
   GCancellable         *cancellable;
   gboolean              loaded;
   GArray               *pa_ids;     /* gint64, after "All" in the PA list */
@@ -47,12 +49,18 @@ struct _PathwaysTimelineView
   GtkFlowBox           *legend_box;
 };
 
-G_DEFINE_FINAL_TYPE (PathwaysTimelineView, pathways_timeline_view, GTK_TYPE_WIDGET)
+static void pathways_timeline_view_page_init (PathwaysPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (PathwaysTimelineView, pathways_timeline_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (PATHWAYS_TYPE_PAGE, pathways_timeline_view_page_init))
 
 enum {
   PROP_0,
   PROP_ZOOM,
-  N_PROPS
+  N_PROPS,
+  PROP_CONTEXT,
+  PROP_TITLE,
+  PROP_ICON_NAME,
 };
 
 static GParamSpec *properties[N_PROPS];
@@ -227,16 +235,7 @@ static void
 show_toast (PathwaysTimelineView *self,
             AdwToast             *toast)
 {
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), PATHWAYS_TYPE_WINDOW);
-
-  if (window != NULL)
-    pathways_window_add_toast (PATHWAYS_WINDOW (window), toast);
-  else
-    {
-      g_message ("%s", adw_toast_get_title (toast));
-      g_object_ref_sink (toast);
-      g_object_unref (toast);
-    }
+  pathways_context_add_toast (self->context, toast);
 }
 
 static char *
@@ -680,7 +679,67 @@ print_action (GtkWidget  *widget,
   /* Otherwise "done" releases it */
 }
 
+/* PathwaysPage */
+
+static void
+pathways_timeline_view_load_page (PathwaysPage  *page,
+                                  PathwaysStore *store)
+{
+  PathwaysTimelineView *self = PATHWAYS_TIMELINE_VIEW (page);
+  g_autofree char *today = pathways_context_dup_today (self->context);
+
+  pathways_timeline_view_load (self, store, today);
+}
+
+static void
+pathways_timeline_view_changed (PathwaysPage    *page,
+                                PathwaysChanges *changes)
+{
+  /* Bars, moves, milestones, names, PAs and the rules behind the alerts;
+   * a reload keeps the dates in view, the zoom and the filters */
+  if (pathways_changes_has_type (changes, PATHWAYS_TYPE_SPELL) ||
+      pathways_changes_has_type (changes, PATHWAYS_TYPE_TRANSITION) ||
+      pathways_changes_has_type (changes, PATHWAYS_TYPE_MILESTONE) ||
+      pathways_changes_has_type (changes, PATHWAYS_TYPE_YOUNG_PERSON) ||
+      pathways_changes_has_type (changes, PATHWAYS_TYPE_UNIT) ||
+      pathways_changes_has_type (changes, PATHWAYS_TYPE_STAFF) ||
+      pathways_changes_has_table (changes, "setting"))
+    pathways_timeline_view_load_page (page, pathways_page_get_store (page));
+}
+
+static const char *
+pathways_timeline_view_get_title (PathwaysPage *page)
+{
+  return _("Timeline");
+}
+
+static const char *
+pathways_timeline_view_get_icon_name (PathwaysPage *page)
+{
+  return "x-office-calendar-symbolic";
+}
+
+static void
+pathways_timeline_view_page_init (PathwaysPageInterface *iface)
+{
+  iface->load = pathways_timeline_view_load_page;
+  iface->changed = pathways_timeline_view_changed;
+  iface->get_title = pathways_timeline_view_get_title;
+  iface->get_icon_name = pathways_timeline_view_get_icon_name;
+}
+
 /* GObject overrides */
+
+static void
+pathways_timeline_view_constructed (GObject *object)
+{
+  PathwaysTimelineView *self = PATHWAYS_TIMELINE_VIEW (object);
+
+  G_OBJECT_CLASS (pathways_timeline_view_parent_class)->constructed (object);
+
+  g_return_if_fail (PATHWAYS_IS_CONTEXT (self->context));
+  pathways_page_attach (PATHWAYS_PAGE (self), self->context);
+}
 
 static void
 pathways_timeline_view_dispose (GObject *object)
@@ -688,6 +747,7 @@ pathways_timeline_view_dispose (GObject *object)
   PathwaysTimelineView *self = PATHWAYS_TIMELINE_VIEW (object);
   GtkWidget *child;
 
+  pathways_page_detach (PATHWAYS_PAGE (self));
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   if (self->chooser != NULL)
@@ -698,6 +758,7 @@ pathways_timeline_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), PATHWAYS_TYPE_TIMELINE_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (pathways_timeline_view_parent_class)->dispose (object);
 }
@@ -726,6 +787,15 @@ pathways_timeline_view_get_property (GObject    *object,
     case PROP_ZOOM:
       g_value_set_string (value, pathways_timeline_grid_get_zoom (self->grid));
       break;
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, pathways_page_get_title (PATHWAYS_PAGE (self)));
+      break;
+    case PROP_ICON_NAME:
+      g_value_set_string (value, pathways_page_get_icon_name (PATHWAYS_PAGE (self)));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -744,6 +814,9 @@ pathways_timeline_view_set_property (GObject      *object,
     case PROP_ZOOM:
       pathways_timeline_grid_set_zoom (self->grid, g_value_get_string (value));
       break;
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -755,6 +828,7 @@ pathways_timeline_view_class_init (PathwaysTimelineViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = pathways_timeline_view_constructed;
   object_class->dispose = pathways_timeline_view_dispose;
   object_class->finalize = pathways_timeline_view_finalize;
   object_class->get_property = pathways_timeline_view_get_property;
@@ -769,6 +843,9 @@ pathways_timeline_view_class_init (PathwaysTimelineViewClass *klass)
     g_param_spec_string ("zoom", NULL, NULL, "quarters",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_override_property (object_class, PROP_CONTEXT, PATHWAYS_PAGE_PROP_CONTEXT);
+  g_object_class_override_property (object_class, PROP_TITLE, PATHWAYS_PAGE_PROP_TITLE);
+  g_object_class_override_property (object_class, PROP_ICON_NAME, PATHWAYS_PAGE_PROP_ICON_NAME);
 
   g_type_ensure (PATHWAYS_TYPE_TIMELINE_GRID);
 
@@ -842,9 +919,11 @@ pathways_timeline_view_init (PathwaysTimelineView *self)
 /* Public API */
 
 GtkWidget *
-pathways_timeline_view_new (void)
+pathways_timeline_view_new (PathwaysContext *context)
 {
-  return g_object_new (PATHWAYS_TYPE_TIMELINE_VIEW, NULL);
+  g_return_val_if_fail (PATHWAYS_IS_CONTEXT (context), NULL);
+
+  return g_object_new (PATHWAYS_TYPE_TIMELINE_VIEW, "context", context, NULL);
 }
 
 /**

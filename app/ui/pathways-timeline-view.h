@@ -6,7 +6,7 @@
 
 #include <gtk/gtk.h>
 
-#include "pathways-core.h"
+#include "pathways-context.h"
 #include "pathways-timeline-grid.h"
 
 G_BEGIN_DECLS
@@ -19,10 +19,7 @@ typedef enum {
   PATHWAYS_TIMELINE_EXPORT_PDF,
 } PathwaysTimelineExport;
 
-GtkWidget            *pathways_timeline_view_new          (void);
-void                  pathways_timeline_view_load         (PathwaysTimelineView       *self,
-                                                           PathwaysStore              *store,
-                                                           const char                 *today);
+GtkWidget            *pathways_timeline_view_new          (PathwaysContext            *context);
 void                  pathways_timeline_view_set_filter   (PathwaysTimelineView       *self,
                                                            const PathwaysPersonFilter *filter);
 void                  pathways_timeline_view_export_async (PathwaysTimelineView       *self,
@@ -34,14 +31,5 @@ void                  pathways_timeline_view_export_async (PathwaysTimelineView 
 gboolean              pathways_timeline_view_export_finish (PathwaysTimelineView      *self,
                                                            GAsyncResult               *result,
                                                            GError                    **error);
-
-/* For tests */
-PathwaysTimelineGrid *pathways_timeline_view_get_grid     (PathwaysTimelineView       *self);
-const char           *pathways_timeline_view_get_visible_page (PathwaysTimelineView   *self);
-void                  pathways_timeline_view_select_filter (PathwaysTimelineView      *self,
-                                                           const char                 *filter,
-                                                           guint                       position);
-guint                 pathways_timeline_view_find_pa      (PathwaysTimelineView       *self,
-                                                           gint64                      pa_id);
 
 G_END_DECLS

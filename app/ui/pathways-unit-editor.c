@@ -2,8 +2,11 @@
  *
  * The form is made from a table of the unit's fields (their labels come
  * from the record's field table, so they match the store's messages).
- * Saving goes through pathways_planner_save() in a worker thread; when
- * the store refuses a value, the message shows under the field it names.
+ * Saving goes through pathways_planner_save_async(); when the store
+ * refuses a value, the message shows under the field it names.  When
+ * the unit was changed by someone else since the editor opened, the save
+ * is refused with who changed what, and "Reload" brings their changes in
+ * under the fields typed into, which keep what was typed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +19,7 @@
 #include <string.h>
 
 #include "pathways-unit-editor.h"
+#include "pathways-unit-editor-private.h"
 
 typedef enum {
   FIELD_TEXT,
@@ -75,8 +79,10 @@ struct _PathwaysUnitEditor
 {
   AdwWindow parent_instance;
 
-  PathwaysStore  *store;
+  PathwaysContext *context;
   PathwaysRecord *record;   /* a copy being edited */
+  PathwaysRecord *original; /* the unit as it was read */
+  GWeakRef        conflict_dialog;
   Field           fields[G_N_ELEMENTS (specs)];
   guint           busy;
 
@@ -410,34 +416,91 @@ store_record (PathwaysUnitEditor *self)
 
 /* Saving */
 
-typedef struct {
-  PathwaysRecord    *record;
-  PathwaysChangeSet *changes;
-} SaveData;
-
-static void
-save_data_free (gpointer data)
+static PathwaysStore *
+get_store (PathwaysUnitEditor *self)
 {
-  SaveData *d = data;
+  return pathways_context_get_store (self->context);
+}
 
-  g_clear_object (&d->record);
-  g_clear_pointer (&d->changes, pathways_change_set_unref);
-  g_free (d);
+static gboolean
+values_differ (const GValue *a,
+               const GValue *b)
+{
+  switch (G_VALUE_TYPE (a))
+    {
+    case G_TYPE_STRING:
+      return g_strcmp0 (g_value_get_string (a), g_value_get_string (b)) != 0;
+    case G_TYPE_INT64:
+      return g_value_get_int64 (a) != g_value_get_int64 (b);
+    case G_TYPE_BOOLEAN:
+      return !g_value_get_boolean (a) != !g_value_get_boolean (b);
+    case G_TYPE_DOUBLE:
+    default:
+      return g_value_get_double (a) != g_value_get_double (b);
+    }
 }
 
 static void
-save_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
+reloaded_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
 {
-  SaveData *d = task_data;
-  GError *error = NULL;
+  g_autoptr(PathwaysUnitEditor) self = user_data;
+  g_autoptr(PathwaysRecord) fresh = NULL;
+  g_autoptr(GError) error = NULL;
+  PathwaysRecordClass *klass;
 
-  if (pathways_planner_save (source, d->record, &d->changes, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  self->busy--;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", TRUE);
+  fresh = pathways_store_get_finish (PATHWAYS_STORE (source), result, &error);
+  if (fresh == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  /* Their values, but where something was typed here: what was typed */
+  store_record (self);
+  klass = PATHWAYS_RECORD_GET_CLASS (fresh);
+  for (guint f = 0; f < pathways_record_class_get_n_fields (klass); f++)
+    if (values_differ (pathways_record_peek_value (self->record, f), pathways_record_peek_value (self->original, f)))
+      pathways_record_set_value (fresh, f, pathways_record_peek_value (self->record, f));
+  g_clear_object (&self->original);
+  self->original = pathways_record_copy (fresh);
+  g_set_object (&self->record, fresh);
+  load_record (self);
+  clear_errors (self);
+}
+
+static void
+conflict_response_cb (PathwaysUnitEditor *self,
+                      const char         *response,
+                      AdwMessageDialog   *dialog)
+{
+  if (g_strcmp0 (response, "reload") != 0 || get_store (self) == NULL)
+    return;
+  self->busy++;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
+  pathways_store_get_async (get_store (self), PATHWAYS_TYPE_UNIT, pathways_record_get_id (self->record), NULL,
+                            reloaded_cb, g_object_ref (self));
+}
+
+static void
+show_conflict (PathwaysUnitEditor *self,
+               const GError       *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Changed by Someone Else"), error->message);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Editing"),
+                                    "reload", _("_Reload"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reload", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "reload");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (conflict_response_cb), self, G_CONNECT_SWAPPED);
+  g_weak_ref_set (&self->conflict_dialog, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -446,18 +509,22 @@ saved_cb (GObject      *source,
           gpointer      user_data)
 {
   g_autoptr(PathwaysUnitEditor) self = user_data;
-  SaveData *d = g_task_get_task_data (G_TASK (result));
+  g_autoptr(PathwaysRecord) saved = NULL;
+  g_autoptr(PathwaysChangeSet) changes = NULL;
   g_autoptr(GError) error = NULL;
 
   self->busy--;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", TRUE);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!pathways_planner_action_finish (PATHWAYS_STORE (source), result, &saved, &changes, &error))
     {
-      show_error (self, error->message);
+      if (g_error_matches (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_CONFLICT))
+        show_conflict (self, error);
+      else
+        show_error (self, error->message);
       return;
     }
 
-  g_signal_emit (self, signals[SAVED], 0, d->changes, pathways_record_get_id (d->record));
+  g_signal_emit (self, signals[SAVED], 0, changes, pathways_record_get_id (saved));
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -467,21 +534,15 @@ save_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   PathwaysUnitEditor *self = PATHWAYS_UNIT_EDITOR (widget);
-  g_autoptr(GTask) task = NULL;
-  SaveData *d;
 
   clear_errors (self);
-  if (!store_record (self))
+  if (get_store (self) == NULL || !store_record (self))
     return;
 
-  d = g_new0 (SaveData, 1);
-  d->record = pathways_record_copy (self->record);
-  task = g_task_new (self->store, NULL, saved_cb, g_object_ref (self));
-  g_task_set_source_tag (task, save_action);
-  g_task_set_task_data (task, d, save_data_free);
   self->busy++;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
-  g_task_run_in_thread (task, save_thread);
+  /* (a copy is saved: the form's record keeps its version if refused) */
+  pathways_planner_save_async (get_store (self), self->record, NULL, saved_cb, g_object_ref (self));
 }
 
 /* GObject overrides */
@@ -492,8 +553,10 @@ pathways_unit_editor_dispose (GObject *object)
   PathwaysUnitEditor *self = PATHWAYS_UNIT_EDITOR (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PATHWAYS_TYPE_UNIT_EDITOR);
-  g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_object (&self->record);
+  g_clear_object (&self->original);
+  g_weak_ref_clear (&self->conflict_dialog);
 
   G_OBJECT_CLASS (pathways_unit_editor_parent_class)->dispose (object);
 }
@@ -531,6 +594,7 @@ static void
 pathways_unit_editor_init (PathwaysUnitEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_weak_ref_init (&self->conflict_dialog, NULL);
 
   g_type_ensure (PATHWAYS_TYPE_UNIT);
   build_form (self);
@@ -543,16 +607,16 @@ pathways_unit_editor_init (PathwaysUnitEditor *self)
  * @unit: (nullable): the unit to edit, or %NULL to add one
  */
 PathwaysUnitEditor *
-pathways_unit_editor_new (PathwaysStore *store,
-                          PathwaysUnit  *unit)
+pathways_unit_editor_new (PathwaysContext *context,
+                          PathwaysUnit    *unit)
 {
   PathwaysUnitEditor *self;
 
-  g_return_val_if_fail (PATHWAYS_IS_STORE (store), NULL);
+  g_return_val_if_fail (PATHWAYS_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (unit == NULL || PATHWAYS_IS_UNIT (unit), NULL);
 
   self = g_object_new (PATHWAYS_TYPE_UNIT_EDITOR, NULL);
-  self->store = g_object_ref (store);
+  self->context = g_object_ref (context);
   if (unit != NULL)
     {
       self->record = pathways_record_copy (PATHWAYS_RECORD (unit));
@@ -570,8 +634,26 @@ pathways_unit_editor_new (PathwaysStore *store,
       gtk_window_set_title (GTK_WINDOW (self), _("New Unit"));
       adw_window_title_set_title (self->window_title, _("New Unit"));
     }
+  self->original = pathways_record_copy (self->record);
   load_record (self);
   return self;
+}
+
+/**
+ * pathways_unit_editor_get_conflict_dialog:
+ *
+ * Returns: (transfer none) (nullable): the "Changed by Someone Else"
+ *   dialog, while it is open
+ */
+GtkWindow *
+pathways_unit_editor_get_conflict_dialog (PathwaysUnitEditor *self)
+{
+  g_autoptr(GtkWindow) dialog = NULL;
+
+  g_return_val_if_fail (PATHWAYS_IS_UNIT_EDITOR (self), NULL);
+
+  dialog = g_weak_ref_get (&self->conflict_dialog);
+  return dialog;   /* still referenced by GTK while it is open */
 }
 
 /**

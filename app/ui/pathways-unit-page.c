@@ -20,7 +20,9 @@
 #include "pathways-move-dialog.h"
 #include "pathways-unit-editor.h"
 
+#include "pathways-page.h"
 #include "pathways-unit-page.h"
+#include "pathways-unit-page-private.h"
 #include "pathways-widgets.h"
 
 /* How many candidates show before "Show More" */
@@ -30,7 +32,8 @@ struct _PathwaysUnitPage
 {
   GtkWidget parent_instance;
 
-  PathwaysStore *store;
+  PathwaysContext *context;
+  PathwaysStore *store;       /* the context's, once loaded */
   gint64         unit_id;
   PathwaysUnit  *unit;
   char          *today;
@@ -66,12 +69,21 @@ struct _PathwaysUnitPage
   GtkScrolledWindow      *scroller;
 };
 
-G_DEFINE_FINAL_TYPE (PathwaysUnitPage, pathways_unit_page, GTK_TYPE_WIDGET)
+static void pathways_unit_page_page_init (PathwaysPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (PathwaysUnitPage, pathways_unit_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (PATHWAYS_TYPE_PAGE, pathways_unit_page_page_init))
 
 enum {
   BACK,
-  CHANGED,
   N_SIGNALS
+};
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_TITLE,
+  PROP_ICON_NAME,
 };
 
 static guint signals[N_SIGNALS];
@@ -585,7 +597,7 @@ candidates_loaded_cb (GObject      *source,
   GListModel *model;
 
   self->loading--;
-  model = g_task_propagate_pointer (G_TASK (result), &error);
+  model = pathways_stock_rank_finish (PATHWAYS_STORE (source), result, NULL, &error);
   if (model == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -603,45 +615,9 @@ candidates_loaded_cb (GObject      *source,
   update_loading (self);
 }
 
-typedef struct {
-  gint64  unit_id;
-  char   *date;
-} RankRequest;
-
-static void
-rank_request_free (gpointer data)
-{
-  RankRequest *r = data;
-
-  g_free (r->date);
-  g_free (r);
-}
-
-static void
-rank_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  RankRequest *r = task_data;
-  GError *error = NULL;
-  GListModel *model;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  model = pathways_stock_rank_people (source, r->unit_id, r->date, &error);
-  if (model == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, model, g_object_unref);
-}
-
 static void
 load_candidates (PathwaysUnitPage *self)
 {
-  g_autoptr(GTask) task = NULL;
-  RankRequest *r;
-
   if (self->store == NULL || self->unit_id == 0 || self->date == NULL)
     return;
 
@@ -653,14 +629,9 @@ load_candidates (PathwaysUnitPage *self)
   gtk_stack_set_visible_child_name (self->candidates_stack, "loading");
   self->n_shown = CANDIDATES_PAGE;
 
-  r = g_new0 (RankRequest, 1);
-  r->unit_id = self->unit_id;
-  r->date = g_strdup (self->date);
-  task = g_task_new (self->store, self->rank_cancellable, candidates_loaded_cb, g_object_ref (self));
-  g_task_set_source_tag (task, load_candidates);
-  g_task_set_task_data (task, r, rank_request_free);
   self->loading++;
-  g_task_run_in_thread (task, rank_thread);
+  pathways_stock_rank_people_async (self->store, self->unit_id, self->date, self->rank_cancellable,
+                                    candidates_loaded_cb, g_object_ref (self));
 }
 
 static void
@@ -722,7 +693,7 @@ load_unit (PathwaysUnitPage *self)
   self->load_cancellable = g_cancellable_new ();
 
   g_free (self->today);
-  self->today = pathways_clock_dup_today (pathways_store_get_clock (self->store));
+  self->today = pathways_context_dup_today (self->context);
 
   r = g_new0 (LoadRequest, 1);
   r->unit_id = self->unit_id;
@@ -738,6 +709,7 @@ load_unit (PathwaysUnitPage *self)
 /* Writes: status changes and retiring, in a worker thread */
 
 typedef struct {
+  PathwaysUnitPage  *page;
   gint64             unit_id;
   gboolean           retire;
   char              *status;
@@ -759,27 +731,8 @@ write_request_free (gpointer data)
   g_free (w->reason);
   g_free (w->done_message);
   g_clear_pointer (&w->changes, pathways_change_set_unref);
+  g_clear_object (&w->page);
   g_free (w);
-}
-
-static void
-write_thread (GTask        *task,
-              gpointer      source,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  WriteRequest *w = task_data;
-  GError *error = NULL;
-  gboolean ok;
-
-  if (w->retire)
-    ok = pathways_stock_retire (source, w->unit_id, w->from, w->reason, &w->changes, &error);
-  else
-    ok = pathways_stock_set_status (source, w->unit_id, w->status, w->from, w->to, w->reason, &w->changes, &error);
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
 }
 
 static void
@@ -787,37 +740,39 @@ write_done_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  g_autoptr(PathwaysUnitPage) self = user_data;
-  WriteRequest *w = g_task_get_task_data (G_TASK (result));
+  WriteRequest *w = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!pathways_stock_write_finish (PATHWAYS_STORE (source), result, &w->changes, &error))
     {
       /* The core says why in words a person can act on */
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (w->page));
       GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                                   w->retire ? _("Cannot Retire This Unit")
                                                             : _("Cannot Change the Status"),
                                                   error->message);
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
+      write_request_free (w);
       return;
     }
 
-  g_signal_emit (self, signals[CHANGED], 0, w->done_message, w->changes);
-  pathways_unit_page_reload (self);
+  /* This page and the register refresh from the store's "changed" */
+  pathways_context_show_undoable (w->page->context, w->done_message, w->changes);
+  write_request_free (w);
 }
 
 static void
 run_write (PathwaysUnitPage *self,
            WriteRequest     *w)
 {
-  g_autoptr(GTask) task = g_task_new (self->store, NULL, write_done_cb, g_object_ref (self));
-
   w->unit_id = self->unit_id;
-  g_task_set_source_tag (task, run_write);
-  g_task_set_task_data (task, w, write_request_free);
-  g_task_run_in_thread (task, write_thread);
+  w->page = g_object_ref (self);
+  if (w->retire)
+    pathways_stock_retire_async (self->store, w->unit_id, w->from, w->reason, NULL, write_done_cb, w);
+  else
+    pathways_stock_set_status_async (self->store, w->unit_id, w->status, w->from, w->to, w->reason, NULL,
+                                     write_done_cb, w);
 }
 
 /* The status dialogs: dates and a reason, in an AdwMessageDialog */
@@ -1002,8 +957,7 @@ editor_saved_cb (PathwaysUnitPage  *self,
                  gint64             unit_id,
                  gpointer           editor)
 {
-  g_signal_emit (self, signals[CHANGED], 0, _("Unit saved"), changes);
-  pathways_unit_page_reload (self);
+  pathways_context_show_undoable (self->context, _("Unit saved"), changes);
 }
 
 static void
@@ -1012,8 +966,62 @@ move_scheduled_cb (PathwaysUnitPage  *self,
                    gint64             transition_id,
                    gpointer           dialog)
 {
-  g_signal_emit (self, signals[CHANGED], 0, _("Move scheduled and unit reserved"), changes);
-  pathways_unit_page_reload (self);
+  pathways_context_show_undoable (self->context, _("Move scheduled and unit reserved"), changes);
+}
+
+/* PathwaysPage */
+
+static void
+pathways_unit_page_load (PathwaysPage  *page,
+                         PathwaysStore *store)
+{
+  PathwaysUnitPage *self = PATHWAYS_UNIT_PAGE (page);
+
+  g_set_object (&self->store, store);
+  if (self->unit_id != 0)
+    load_unit (self);
+}
+
+static void
+pathways_unit_page_changed (PathwaysPage    *page,
+                            PathwaysChanges *changes)
+{
+  PathwaysUnitPage *self = PATHWAYS_UNIT_PAGE (page);
+
+  if (self->unit_id == 0)
+    return;
+  /* The unit, who lives there and who is booked in; the candidates ranked
+   * for it depend on everyone's accommodation too (the load ranks again) */
+  if (pathways_changes_has_unit (changes, self->unit_id) || pathways_changes_has_table (changes, "setting"))
+    load_unit (self);
+  else if (pathways_changes_has_type (changes, PATHWAYS_TYPE_SPELL) ||
+           pathways_changes_has_type (changes, PATHWAYS_TYPE_TRANSITION) ||
+           pathways_changes_has_type (changes, PATHWAYS_TYPE_YOUNG_PERSON) ||
+           pathways_changes_has_type (changes, PATHWAYS_TYPE_MILESTONE))
+    load_candidates (self);
+}
+
+static const char *
+pathways_unit_page_get_title (PathwaysPage *page)
+{
+  PathwaysUnitPage *self = PATHWAYS_UNIT_PAGE (page);
+
+  return self->unit ? pathways_unit_get_name (self->unit) : _("Unit");
+}
+
+static const char *
+pathways_unit_page_get_icon_name (PathwaysPage *page)
+{
+  return "go-home-symbolic";
+}
+
+static void
+pathways_unit_page_page_init (PathwaysPageInterface *iface)
+{
+  iface->load = pathways_unit_page_load;
+  iface->changed = pathways_unit_page_changed;
+  iface->get_title = pathways_unit_page_get_title;
+  iface->get_icon_name = pathways_unit_page_get_icon_name;
 }
 
 /* Actions */
@@ -1037,7 +1045,7 @@ edit_action (GtkWidget  *widget,
 
   if (self->unit == NULL)
     return;
-  editor = pathways_unit_editor_new (self->store, self->unit);
+  editor = pathways_unit_editor_new (self->context, self->unit);
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
   g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
@@ -1109,6 +1117,7 @@ pathways_unit_page_dispose (GObject *object)
   PathwaysUnitPage *self = PATHWAYS_UNIT_PAGE (object);
   GtkWidget *child;
 
+  pathways_page_detach (PATHWAYS_PAGE (self));
   g_cancellable_cancel (self->load_cancellable);
   g_cancellable_cancel (self->rank_cancellable);
   g_clear_object (&self->load_cancellable);
@@ -1120,6 +1129,7 @@ pathways_unit_page_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_object (&self->unit);
   g_clear_object (&self->candidates);
 
@@ -1139,13 +1149,73 @@ pathways_unit_page_finalize (GObject *object)
 }
 
 static void
+pathways_unit_page_constructed (GObject *object)
+{
+  PathwaysUnitPage *self = PATHWAYS_UNIT_PAGE (object);
+
+  G_OBJECT_CLASS (pathways_unit_page_parent_class)->constructed (object);
+
+  g_return_if_fail (PATHWAYS_IS_CONTEXT (self->context));
+  pathways_page_attach (PATHWAYS_PAGE (self), self->context);
+}
+
+static void
+pathways_unit_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  PathwaysUnitPage *self = PATHWAYS_UNIT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, pathways_page_get_title (PATHWAYS_PAGE (self)));
+      break;
+    case PROP_ICON_NAME:
+      g_value_set_string (value, pathways_page_get_icon_name (PATHWAYS_PAGE (self)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pathways_unit_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  PathwaysUnitPage *self = PATHWAYS_UNIT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 pathways_unit_page_class_init (PathwaysUnitPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = pathways_unit_page_constructed;
   object_class->dispose = pathways_unit_page_dispose;
   object_class->finalize = pathways_unit_page_finalize;
+  object_class->get_property = pathways_unit_page_get_property;
+  object_class->set_property = pathways_unit_page_set_property;
+
+  g_object_class_override_property (object_class, PROP_CONTEXT, PATHWAYS_PAGE_PROP_CONTEXT);
+  g_object_class_override_property (object_class, PROP_TITLE, PATHWAYS_PAGE_PROP_TITLE);
+  g_object_class_override_property (object_class, PROP_ICON_NAME, PATHWAYS_PAGE_PROP_ICON_NAME);
 
   /**
    * PathwaysUnitPage::back:
@@ -1154,15 +1224,6 @@ pathways_unit_page_class_init (PathwaysUnitPageClass *klass)
    */
   signals[BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                 NULL, NULL, NULL, G_TYPE_NONE, 0);
-
-  /**
-   * PathwaysUnitPage::changed:
-   * @message: what was done, for a toast
-   * @changes: (nullable): the changes, for "Undo"
-   */
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                   NULL, NULL, NULL, G_TYPE_NONE, 2,
-                                   G_TYPE_STRING, PATHWAYS_TYPE_CHANGE_SET);
 
   g_type_ensure (PATHWAYS_TYPE_OCCUPANCY_STRIP);
 
@@ -1222,19 +1283,11 @@ pathways_unit_page_init (PathwaysUnitPage *self)
 /* Public API */
 
 GtkWidget *
-pathways_unit_page_new (void)
+pathways_unit_page_new (PathwaysContext *context)
 {
-  return g_object_new (PATHWAYS_TYPE_UNIT_PAGE, NULL);
-}
+  g_return_val_if_fail (PATHWAYS_IS_CONTEXT (context), NULL);
 
-void
-pathways_unit_page_set_store (PathwaysUnitPage *self,
-                              PathwaysStore    *store)
-{
-  g_return_if_fail (PATHWAYS_IS_UNIT_PAGE (self));
-  g_return_if_fail (store == NULL || PATHWAYS_IS_STORE (store));
-
-  g_set_object (&self->store, store);
+  return g_object_new (PATHWAYS_TYPE_UNIT_PAGE, "context", context, NULL);
 }
 
 /**
@@ -1385,7 +1438,7 @@ pathways_unit_page_offer (PathwaysUnitPage *self,
         }
     }
 
-  dialog = pathways_move_dialog_new (self->store, young_person_id, name ? name : "", 0);
+  dialog = pathways_move_dialog_new (self->context, young_person_id, name ? name : "");
   root = gtk_widget_get_root (GTK_WIDGET (self));
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));

@@ -39,3 +39,99 @@ pathways_date_entry_read (GtkEditable *entry)
   gtk_widget_set_tooltip_text (GTK_WIDGET (entry), NULL);
   return pathways_day_to_iso (day);
 }
+
+static gboolean
+values_differ (const GValue *a,
+               const GValue *b)
+{
+  switch (G_VALUE_TYPE (a))
+    {
+    case G_TYPE_STRING:
+      return g_strcmp0 (g_value_get_string (a), g_value_get_string (b)) != 0;
+    case G_TYPE_INT64:
+      return g_value_get_int64 (a) != g_value_get_int64 (b);
+    case G_TYPE_BOOLEAN:
+      return !g_value_get_boolean (a) != !g_value_get_boolean (b);
+    case G_TYPE_DOUBLE:
+      return g_value_get_double (a) != g_value_get_double (b);
+    default:
+      return TRUE;
+    }
+}
+
+/**
+ * pathways_merge_records:
+ * @rows: a list of records a view shows
+ * @fresh: the same list, loaded again
+ *
+ * Puts @fresh's records into @rows by id, keeping the objects of those
+ * still there (their values updated, which the cells follow), so that
+ * what is selected and scrolled to stays; those gone are removed, the
+ * new ones added at the end (the view sorts).
+ *
+ * Returns: whether anything changed (then the view's sorter and filter
+ *   may need to look again)
+ */
+gboolean
+pathways_merge_records (GListStore *rows,
+                        GListModel *fresh)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  g_autoptr(GHashTable) kept = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean changed = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (rows)); i++)
+    {
+      PathwaysRecord *row = g_list_model_get_item (G_LIST_MODEL (rows), i);
+      gint64 id = pathways_record_get_id (row);
+
+      g_hash_table_insert (by_id, g_memdup2 (&id, sizeof id), row);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (fresh); i++)
+    {
+      g_autoptr(PathwaysRecord) row = g_list_model_get_item (fresh, i);
+      gint64 id = pathways_record_get_id (row);
+      PathwaysRecord *old = g_hash_table_lookup (by_id, &id);
+      PathwaysRecordClass *klass = PATHWAYS_RECORD_GET_CLASS (row);
+
+      if (old == NULL)
+        {
+          g_ptr_array_add (added, g_steal_pointer (&row));
+          continue;
+        }
+      g_hash_table_add (kept, old);
+      g_object_freeze_notify (G_OBJECT (old));
+      for (guint f = 0; f < pathways_record_class_get_n_fields (klass); f++)
+        {
+          const GValue *now = pathways_record_peek_value (row, f);
+
+          if (values_differ (now, pathways_record_peek_value (old, f)))
+            {
+              pathways_record_set_value (old, f, now);
+              changed = TRUE;
+            }
+        }
+      g_object_thaw_notify (G_OBJECT (old));
+    }
+
+  /* Those no longer there, from the end so that positions hold */
+  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (rows)); i > 0; i--)
+    {
+      g_autoptr(PathwaysRecord) row = g_list_model_get_item (G_LIST_MODEL (rows), i - 1);
+
+      if (!g_hash_table_contains (kept, row))
+        {
+          g_list_store_remove (rows, i - 1);
+          changed = TRUE;
+        }
+    }
+  if (added->len > 0)
+    {
+      g_list_store_splice (rows, g_list_model_get_n_items (G_LIST_MODEL (rows)), 0, added->pdata, added->len);
+      changed = TRUE;
+    }
+  return changed;
+}
+

@@ -8,6 +8,8 @@
 
 G_BEGIN_DECLS
 
-char *pathways_date_entry_read (GtkEditable *entry);
+char     *pathways_date_entry_read (GtkEditable *entry);
+gboolean  pathways_merge_records   (GListStore  *rows,
+                                    GListModel  *fresh);
 
 G_END_DECLS

@@ -2,8 +2,11 @@
  *
  * A header bar with a view switcher over four pages (Caseload, Stock,
  * Timeline, Sufficiency); on narrow windows the switcher moves to a bar
- * at the bottom.  The window asks the store for the caseload and hands
- * the result to the caseload view.
+ * at the bottom.  The window knows its pages only as PathwaysPages made
+ * with the application's context: each loads itself when the store is
+ * there and refreshes itself when the store changes.  The caseload is
+ * built (and so loads) first; the other pages, and a young person's
+ * page, are built the first time they are shown.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,35 +16,43 @@
 
 #include <glib/gi18n.h>
 
+#include "pathways-caseload-view.h"
 #include "pathways-person-page.h"
 #include "pathways-stock-view.h"
-#include "pathways-window.h"
 #include "pathways-sufficiency-view.h"
 #include "pathways-timeline-view.h"
+#include "pathways-window.h"
+#include "pathways-window-private.h"
 
 struct _PathwaysWindow
 {
   AdwApplicationWindow parent_instance;
 
-  GSettings    *settings;
-  GCancellable *cancellable;
+  PathwaysContext *context;
+  GSettings       *settings;
+  GtkWidget       *caseload_view;
+  GtkWidget       *person_page;
+  GtkWidget       *stock_view;
+  GtkWidget       *timeline_view;
+  GtkWidget       *sufficiency_view;
+  gboolean         opened_debug_person;
 
   /* Template widgets */
-  AdwToastOverlay      *toast_overlay;
-  AdwViewStack         *stack;
-  GtkStack             *caseload_stack;
-  PathwaysCaseloadView *caseload_view;
-  PathwaysPersonPage   *person_page;
-  GtkWidget            *back_button;
-  PathwaysStockView    *stock_view;
-  PathwaysSufficiencyView *sufficiency_view;
-  PathwaysTimelineView *timeline_view;
-
-  gboolean              caseload_stale;
-  gboolean              opened_debug_person;
+  AdwToastOverlay *toast_overlay;
+  AdwViewStack    *stack;
+  GtkStack        *caseload_stack;
+  AdwBin          *caseload_bin;
+  AdwBin          *person_bin;
+  AdwBin          *stock_bin;
+  AdwBin          *timeline_bin;
+  AdwBin          *sufficiency_bin;
+  GtkWidget       *back_button;
 };
 
 G_DEFINE_FINAL_TYPE (PathwaysWindow, pathways_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* The pages of the view stack built when first shown */
+typedef GtkWidget *(*PageNew) (PathwaysContext *context);
 
 /* Helpers */
 
@@ -82,100 +93,58 @@ save_window_state (PathwaysWindow *self)
   g_settings_apply (self->settings);
 }
 
+/* Builds the page @name the first time it is asked for */
+static GtkWidget *
+ensure_page (PathwaysWindow *self,
+             const char     *name)
+{
+  struct {
+    const char *name;
+    AdwBin     *bin;
+    GtkWidget **page;
+    PageNew     page_new;
+  } pages[] = {
+    { "stock", self->stock_bin, &self->stock_view, pathways_stock_view_new },
+    { "timeline", self->timeline_bin, &self->timeline_view, pathways_timeline_view_new },
+    { "sufficiency", self->sufficiency_bin, &self->sufficiency_view, pathways_sufficiency_view_new },
+  };
+
+  if (self->context == NULL)
+    return NULL;
+  if (g_strcmp0 (name, "caseload") == 0)
+    return self->caseload_view;
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      if (g_strcmp0 (name, pages[i].name) != 0)
+        continue;
+      if (*pages[i].page == NULL)
+        {
+          AdwViewStackPage *stack_page = adw_view_stack_get_page (self->stack, GTK_WIDGET (pages[i].bin));
+
+          *pages[i].page = pages[i].page_new (self->context);
+          adw_bin_set_child (pages[i].bin, *pages[i].page);
+          /* The switcher says what the page says it is */
+          g_object_bind_property (*pages[i].page, "title", stack_page, "title", G_BINDING_SYNC_CREATE);
+          g_object_bind_property (*pages[i].page, "icon-name", stack_page, "icon-name", G_BINDING_SYNC_CREATE);
+        }
+      return *pages[i].page;
+    }
+  return NULL;
+}
+
+static PathwaysPersonPage *
+ensure_person_page (PathwaysWindow *self)
+{
+  if (self->person_page == NULL && self->context != NULL)
+    {
+      self->person_page = pathways_person_page_new (self->context);
+      adw_bin_set_child (self->person_bin, self->person_page);
+    }
+  return PATHWAYS_PERSON_PAGE (self->person_page);
+}
+
 /* Callbacks */
-
-/* The application is set after construction, by a property: take the
- * settings from it then, before the window is first shown */
-static void
-application_changed_cb (PathwaysWindow *self,
-                        GParamSpec     *pspec,
-                        gpointer        user_data)
-{
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-
-  if (self->settings != NULL || !PATHWAYS_IS_APPLICATION (application))
-    return;
-
-  self->settings = g_object_ref (pathways_application_get_settings (PATHWAYS_APPLICATION (application)));
-  restore_window_state (self);
-  g_settings_bind (self->settings, "my-staff-id", self->caseload_view, "my-staff-id", G_SETTINGS_BIND_GET);
-}
-
-static void
-caseload_loaded_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(PathwaysWindow) self = user_data;
-  g_autoptr(GListModel) model = NULL;
-  g_autoptr(GError) error = NULL;
-
-  model = pathways_store_load_caseload_finish (PATHWAYS_STORE (source), result, &error);
-  if (model == NULL)
-    {
-      AdwToast *toast;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-
-      g_warning ("Could not load the caseload: %s", error->message);
-
-      /* Translators: %s is an error message from the database */
-      toast = adw_toast_new_format (_("Could not load the caseload: %s"), error->message);
-      adw_toast_set_timeout (toast, 0);
-      pathways_window_add_toast (self, toast);
-
-      model = G_LIST_MODEL (g_list_store_new (PATHWAYS_TYPE_CASELOAD_ROW));
-    }
-
-  pathways_caseload_view_set_model (self->caseload_view, model);
-
-  /* For screenshots and demonstrations: open a young person's page at once */
-  if (!self->opened_debug_person && g_getenv ("PATHWAYS_OPEN_PERSON") != NULL)
-    {
-      gint64 id = g_ascii_strtoll (g_getenv ("PATHWAYS_OPEN_PERSON"), NULL, 10);
-
-      self->opened_debug_person = TRUE;
-      if (id > 0)
-        pathways_window_open_person (self, id);
-    }
-}
-
-static void
-refreshed_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(PathwaysWindow) self = user_data;
-  g_autoptr(GListModel) model = NULL;
-  g_autoptr(GError) error = NULL;
-
-  model = pathways_store_load_caseload_finish (PATHWAYS_STORE (source), result, &error);
-  if (model == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Could not refresh the caseload: %s", error->message);
-      return;
-    }
-  pathways_caseload_view_set_model (self->caseload_view, model);
-}
-
-/* Reloads the caseload in the background, keeping the rows shown until
- * the new ones are there */
-static void
-refresh_caseload (PathwaysWindow *self)
-{
-  PathwaysApplication *application = PATHWAYS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  PathwaysStore *store = application ? pathways_application_get_store (application) : NULL;
-  g_autofree char *today = NULL;
-
-  self->caseload_stale = FALSE;
-  if (store == NULL)
-    return;
-  today = pathways_clock_dup_today (pathways_application_get_clock (application));
-  pathways_store_load_caseload_async (store, today, self->cancellable, refreshed_cb, g_object_ref (self));
-  pathways_timeline_view_load (self->timeline_view, store, today);
-}
 
 static void
 person_activated_cb (PathwaysWindow       *self,
@@ -185,11 +154,58 @@ person_activated_cb (PathwaysWindow       *self,
   pathways_window_open_person (self, person_id);
 }
 
+/* For screenshots and demonstrations: open a young person's page at once */
 static void
-person_changed_cb (PathwaysWindow     *self,
-                   PathwaysPersonPage *page)
+caseload_model_cb (PathwaysWindow       *self,
+                   GParamSpec           *pspec,
+                   PathwaysCaseloadView *view)
 {
-  self->caseload_stale = TRUE;
+  const char *env = g_getenv ("PATHWAYS_OPEN_PERSON");
+
+  if (self->opened_debug_person || env == NULL || pathways_caseload_view_get_model (view) == NULL)
+    return;
+  self->opened_debug_person = TRUE;
+  if (g_ascii_strtoll (env, NULL, 10) > 0)
+    pathways_window_open_person (self, g_ascii_strtoll (env, NULL, 10));
+}
+
+/* The application is set after construction, by a property: take the
+ * context from it then, before the window is first shown */
+static void
+application_changed_cb (PathwaysWindow *self,
+                        GParamSpec     *pspec,
+                        gpointer        user_data)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  const char *start_page = g_getenv ("PATHWAYS_START_PAGE");
+
+  if (self->context != NULL || !PATHWAYS_IS_APPLICATION (application))
+    return;
+
+  self->context = g_object_ref (pathways_application_get_context (PATHWAYS_APPLICATION (application)));
+  self->settings = g_object_ref (pathways_application_get_settings (PATHWAYS_APPLICATION (application)));
+  pathways_context_add_toast_overlay (self->context, self->toast_overlay);
+  restore_window_state (self);
+
+  /* The caseload first: it loads as soon as the store is open */
+  self->caseload_view = pathways_caseload_view_new (self->context);
+  g_signal_connect_object (self->caseload_view, "person-activated", G_CALLBACK (person_activated_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->caseload_view, "notify::model", G_CALLBACK (caseload_model_cb),
+                           self, G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->caseload_bin, self->caseload_view);
+
+  /* For screenshots and demonstrations: start on another page */
+  if (start_page != NULL && adw_view_stack_get_child_by_name (self->stack, start_page) != NULL)
+    adw_view_stack_set_visible_child_name (self->stack, start_page);
+}
+
+static void
+page_shown_cb (PathwaysWindow *self,
+               GParamSpec     *pspec,
+               AdwViewStack   *stack)
+{
+  ensure_page (self, adw_view_stack_get_visible_child_name (stack));
 }
 
 static void
@@ -201,8 +217,6 @@ caseload_page_changed_cb (PathwaysWindow *self,
 
   gtk_widget_set_visible (self->back_button, on_person);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", on_person);
-  if (!on_person && self->caseload_stale)
-    refresh_caseload (self);
 }
 
 static void
@@ -232,7 +246,8 @@ focus_search_action (GtkWidget  *widget,
 
   adw_view_stack_set_visible_child_name (self->stack, "caseload");
   gtk_stack_set_visible_child_name (self->caseload_stack, "caseload");
-  gtk_widget_activate_action (GTK_WIDGET (self->caseload_view), "caseload.focus-search", NULL);
+  if (self->caseload_view != NULL)
+    gtk_widget_activate_action (self->caseload_view, "caseload.focus-search", NULL);
 }
 
 static void
@@ -269,11 +284,14 @@ pathways_window_dispose (GObject *object)
 {
   PathwaysWindow *self = PATHWAYS_WINDOW (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-
   gtk_widget_dispose_template (GTK_WIDGET (self), PATHWAYS_TYPE_WINDOW);
+  self->caseload_view = NULL;
+  self->person_page = NULL;
+  self->stock_view = NULL;
+  self->timeline_view = NULL;
+  self->sufficiency_view = NULL;
   g_clear_object (&self->settings);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (pathways_window_parent_class)->dispose (object);
 }
@@ -289,25 +307,18 @@ pathways_window_class_init (PathwaysWindowClass *klass)
 
   widget_class->unmap = pathways_window_unmap;
 
-  g_type_ensure (PATHWAYS_TYPE_CASELOAD_VIEW);
-  g_type_ensure (PATHWAYS_TYPE_PERSON_PAGE);
-  g_type_ensure (PATHWAYS_TYPE_STOCK_VIEW);
-  g_type_ensure (PATHWAYS_TYPE_SUFFICIENCY_VIEW);
-  g_type_ensure (PATHWAYS_TYPE_TIMELINE_VIEW);
-
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pathways-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, caseload_view);
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, caseload_stack);
-  gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, person_page);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, caseload_bin);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, person_bin);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, stock_bin);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, timeline_bin);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, sufficiency_bin);
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, back_button);
-  gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, stock_view);
-  gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, sufficiency_view);
-  gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, timeline_view);
-  gtk_widget_class_bind_template_callback (widget_class, person_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, person_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, caseload_page_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, page_shown_cb);
 
   gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
@@ -328,7 +339,6 @@ pathways_window_init (PathwaysWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->cancellable = g_cancellable_new ();
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", FALSE);
 
   g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
@@ -350,87 +360,6 @@ pathways_window_new (PathwaysApplication *application)
 }
 
 /**
- * pathways_window_add_toast:
- * @toast: (transfer full): the toast to show
- */
-void
-pathways_window_add_toast (PathwaysWindow *self,
-                           AdwToast       *toast)
-{
-  g_return_if_fail (PATHWAYS_IS_WINDOW (self));
-  g_return_if_fail (ADW_IS_TOAST (toast));
-
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-/**
- * pathways_window_load_caseload:
- *
- * Shows the caseload as loading and (re)loads it from the application's
- * store in a worker thread.  The store must be open.
- */
-void
-pathways_window_load_caseload (PathwaysWindow *self)
-{
-  PathwaysApplication *application;
-  PathwaysStore *store;
-  g_autofree char *today = NULL;
-
-  g_return_if_fail (PATHWAYS_IS_WINDOW (self));
-
-  application = PATHWAYS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  g_return_if_fail (application != NULL);
-  store = pathways_application_get_store (application);
-  g_return_if_fail (store != NULL);
-
-  /* A load still under way is superseded by this one */
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-
-  pathways_caseload_view_set_model (self->caseload_view, NULL);
-  pathways_stock_view_set_store (self->stock_view, store);
-
-  /* For screenshots and demonstrations: start on another page */
-  if (g_getenv ("PATHWAYS_START_PAGE") != NULL &&
-      adw_view_stack_get_child_by_name (self->stack, g_getenv ("PATHWAYS_START_PAGE")) != NULL)
-    adw_view_stack_set_visible_child_name (self->stack, g_getenv ("PATHWAYS_START_PAGE"));
-
-  today = pathways_clock_dup_today (pathways_application_get_clock (application));
-  /* The Sufficiency page works its figures out each time it is shown */
-  pathways_sufficiency_view_set_store (self->sufficiency_view, store, today);
-  pathways_timeline_view_load (self->timeline_view, store, today);
-  pathways_store_load_caseload_async (store, today, self->cancellable,
-                                      caseload_loaded_cb, g_object_ref (self));
-}
-
-/**
- * pathways_window_get_stock_view:
- *
- * Returns: (transfer none): the housing stock page
- */
-PathwaysStockView *
-pathways_window_get_stock_view (PathwaysWindow *self)
-{
-  g_return_val_if_fail (PATHWAYS_IS_WINDOW (self), NULL);
-
-  return self->stock_view;
-}
-
-/**
- * pathways_window_get_caseload_view:
- *
- * Returns: (transfer none): the caseload page
- */
-PathwaysCaseloadView *
-pathways_window_get_caseload_view (PathwaysWindow *self)
-{
-  g_return_val_if_fail (PATHWAYS_IS_WINDOW (self), NULL);
-
-  return self->caseload_view;
-}
-
-/**
  * pathways_window_open_person:
  *
  * Shows the young person's page; "Back" returns to the caseload as it
@@ -440,35 +369,81 @@ void
 pathways_window_open_person (PathwaysWindow *self,
                              gint64          person_id)
 {
-  PathwaysApplication *application;
-  PathwaysStore *store;
+  PathwaysPersonPage *page;
 
   g_return_if_fail (PATHWAYS_IS_WINDOW (self));
 
-  application = PATHWAYS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  store = application ? pathways_application_get_store (application) : NULL;
-  if (store == NULL)
+  if ((page = ensure_person_page (self)) == NULL)
     return;
-
-  pathways_person_page_set_store (self->person_page, store);
-  if (self->settings != NULL)
-    pathways_person_page_set_staff_id (self->person_page, g_settings_get_int64 (self->settings, "my-staff-id"));
-  pathways_person_page_load (self->person_page, person_id);
+  pathways_person_page_show_person (page, person_id);
   adw_view_stack_set_visible_child_name (self->stack, "caseload");
   gtk_stack_set_visible_child_name (self->caseload_stack, "person");
 }
 
 /**
- * pathways_window_get_person_page:
+ * pathways_window_get_page:
+ * @name: "caseload", "person", "stock", "timeline" or "sufficiency"
  *
- * Returns: (transfer none): the young person's page
+ * Returns: (transfer none) (nullable): the page, built if it was not yet
  */
+PathwaysPage *
+pathways_window_get_page (PathwaysWindow *self,
+                          const char     *name)
+{
+  g_return_val_if_fail (PATHWAYS_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (g_str_equal (name, "person"))
+    return PATHWAYS_PAGE (ensure_person_page (self));
+  return PATHWAYS_PAGE (ensure_page (self, name));
+}
+
+/**
+ * pathways_window_has_page:
+ *
+ * Returns: %TRUE if the page @name has been built (shown once)
+ */
+gboolean
+pathways_window_has_page (PathwaysWindow *self,
+                          const char     *name)
+{
+  g_return_val_if_fail (PATHWAYS_IS_WINDOW (self), FALSE);
+
+  if (g_str_equal (name, "caseload"))
+    return self->caseload_view != NULL;
+  if (g_str_equal (name, "person"))
+    return self->person_page != NULL;
+  if (g_str_equal (name, "stock"))
+    return self->stock_view != NULL;
+  if (g_str_equal (name, "timeline"))
+    return self->timeline_view != NULL;
+  if (g_str_equal (name, "sufficiency"))
+    return self->sufficiency_view != NULL;
+  return FALSE;
+}
+
+PathwaysCaseloadView *
+pathways_window_get_caseload_view (PathwaysWindow *self)
+{
+  return PATHWAYS_CASELOAD_VIEW (pathways_window_get_page (self, "caseload"));
+}
+
 PathwaysPersonPage *
 pathways_window_get_person_page (PathwaysWindow *self)
 {
-  g_return_val_if_fail (PATHWAYS_IS_WINDOW (self), NULL);
+  return PATHWAYS_PERSON_PAGE (pathways_window_get_page (self, "person"));
+}
 
-  return self->person_page;
+PathwaysStockView *
+pathways_window_get_stock_view (PathwaysWindow *self)
+{
+  return PATHWAYS_STOCK_VIEW (pathways_window_get_page (self, "stock"));
+}
+
+PathwaysTimelineView *
+pathways_window_get_timeline_view (PathwaysWindow *self)
+{
+  return PATHWAYS_TIMELINE_VIEW (pathways_window_get_page (self, "timeline"));
 }
 
 /**
@@ -480,17 +455,4 @@ pathways_window_is_showing_person (PathwaysWindow *self)
   g_return_val_if_fail (PATHWAYS_IS_WINDOW (self), FALSE);
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->caseload_stack), "person") == 0;
-}
-
-/**
- * pathways_window_get_timeline_view:
- *
- * Returns: (transfer none): the Timeline page
- */
-PathwaysTimelineView *
-pathways_window_get_timeline_view (PathwaysWindow *self)
-{
-  g_return_val_if_fail (PATHWAYS_IS_WINDOW (self), NULL);
-
-  return self->timeline_view;
 }

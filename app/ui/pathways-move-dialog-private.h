@@ -1,0 +1,21 @@
+/* pathways-move-dialog-private.h — for the tests: what a person would
+ * type, and what the dialog shows
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pathways-move-dialog.h"
+
+G_BEGIN_DECLS
+
+void                 pathways_move_dialog_set_address    (PathwaysMoveDialog *self,
+                                                          const char         *address);
+void                 pathways_move_dialog_set_reason     (PathwaysMoveDialog *self,
+                                                          const char         *reason);
+gboolean             pathways_move_dialog_is_busy        (PathwaysMoveDialog *self);
+GListModel          *pathways_move_dialog_get_destinations (PathwaysMoveDialog *self);
+PathwaysEligibility *pathways_move_dialog_get_check      (PathwaysMoveDialog *self);
+const char          *pathways_move_dialog_get_error      (PathwaysMoveDialog *self);
+
+G_END_DECLS
