@@ -305,6 +305,76 @@ START_TEST (test_export_png_and_pdf)
 }
 END_TEST
 
+static gboolean
+has_move (gint64 person,
+          gint64 transition)
+{
+  PathwaysTimeline *timeline = pathways_timeline_grid_get_timeline (pathways_timeline_view_get_grid (view));
+  const PathwaysTimelineRow *row = pathways_timeline_find_row (timeline, person);
+
+  for (guint i = 0; row != NULL && i < row->moves->len; i++)
+    if (g_array_index (row->moves, PathwaysTimelineMove, i).transition_id == transition)
+      return TRUE;
+  return FALSE;
+}
+
+typedef struct {
+  gint64 person;
+  gint64 transition;
+} MoveRef;
+
+static gboolean
+move_gone (gpointer data)
+{
+  MoveRef *m = data;
+
+  return !has_move (m->person, m->transition);
+}
+
+static void
+cancelled_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  ck_assert (pathways_planner_action_finish (PATHWAYS_STORE (source), result, NULL, NULL, &error));
+  ck_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+/* A move cancelled elsewhere (as the young person's page does, in a
+ * worker thread) goes from the timeline without anyone reloading it */
+START_TEST (test_cancelled_move_leaves_the_timeline)
+{
+  g_autoptr(GListModel) moves = pathways_store_list (store, PATHWAYS_TYPE_TRANSITION, NULL);
+  PathwaysTimelineGrid *grid = pathways_timeline_view_get_grid (view);
+  MoveRef m = { 0 };
+  gboolean done = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (moves) && m.transition == 0; i++)
+    {
+      g_autoptr(PathwaysTransition) t = g_list_model_get_item (moves, i);
+
+      if (g_strcmp0 (pathways_transition_get_state (t), "confirmed") == 0)
+        {
+          m.transition = pathways_record_get_id (PATHWAYS_RECORD (t));
+          m.person = pathways_transition_get_young_person_id (t);
+        }
+    }
+  ck_assert_int_gt (m.transition, 0);
+  ck_assert (has_move (m.person, m.transition));
+  pathways_timeline_view_select_filter (view, "group", PATHWAYS_TIMELINE_GROUP_PA);
+
+  pathways_planner_cancel_move_async (store, m.transition, NULL, cancelled_cb, &done);
+  ck_assert (test_wait_for (move_gone, &m));
+  ck_assert (done);
+  /* The same view, its grouping as it was */
+  ck_assert_int_eq (pathways_timeline_grid_get_group (grid), PATHWAYS_TIMELINE_GROUP_PA);
+  ck_assert_uint_eq (pathways_timeline_grid_get_n_people (grid), 60);
+}
+END_TEST
+
 static Suite *
 timeline_suite (void)
 {
@@ -317,6 +387,7 @@ timeline_suite (void)
   tcase_add_test (tc, test_click_on_bar_opens_person);
   tcase_add_test (tc, test_zoom_actions);
   tcase_add_test (tc, test_export_png_and_pdf);
+  tcase_add_test (tc, test_cancelled_move_leaves_the_timeline);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -19,6 +19,7 @@
 #include "pathways-person-page-private.h"
 #include "pathways-preferences-window-private.h"
 #include "pathways-spell-strip.h"
+#include "pathways-timeline-view-private.h"
 #include "pathways-window-private.h"
 #include "test-gui-util.h"
 
@@ -871,6 +872,164 @@ START_TEST (test_invalid_profile_writes_nothing)
 END_TEST
 
 static gboolean
+conflict_shown (gpointer data)
+{
+  return page_ready (data) && pathways_person_page_get_conflict_dialog (data) != NULL;
+}
+
+static gboolean
+family_name_is (gpointer data)
+{
+  PathwaysPersonPage *page = data;
+  const char *want = g_object_get_data (G_OBJECT (page), "want-family");
+
+  return page_ready (page) &&
+         g_strcmp0 (pathways_person_page_get_profile_text (page, "family-name"), want) == 0;
+}
+
+/* Someone else saves the same young person while a profile is being
+ * edited: the save is refused and says so, nothing typed is lost, and
+ * after "Reload" the edit goes in over their change */
+START_TEST (test_stale_profile_save_shows_conflict)
+{
+  Session s = { 0 };
+  PathwaysPersonPage *page;
+  g_autoptr(PathwaysStore) other = NULL;
+  g_autoptr(PathwaysRecord) theirs = NULL;
+  g_autoptr(PathwaysRecord) stored = NULL;
+  g_autoptr(PathwaysRecord) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+  gint64 id;
+
+  session_start (&s, "conflict.db");
+  id = find_person_with_spells (s.store, 1, FALSE);
+  page = open_person (&s, id);
+
+  /* An edit begins here... */
+  pathways_person_page_set_profile_text (page, "preferred-name", "Mine");
+
+  /* ...while another copy of the app changes the same record */
+  other = test_open_store_again (s.store);
+  theirs = pathways_store_get (other, PATHWAYS_TYPE_YOUNG_PERSON, id, &error);
+  ck_assert_no_error (error);
+  pathways_young_person_set_family_name (PATHWAYS_YOUNG_PERSON (theirs), "Theirs");
+  ck_assert (pathways_store_update (other, theirs, &error));
+  ck_assert_no_error (error);
+
+  /* Saving over the version the edit began from is refused */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "person.save-profile", NULL));
+  ck_assert (test_wait_for (conflict_shown, page));
+  dialog = pathways_person_page_get_conflict_dialog (page);
+  ck_assert_ptr_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "Reload"));
+  ck_assert_str_eq (pathways_person_page_get_profile_text (page, "preferred-name"), "Mine");
+  ck_assert_str_ne (pathways_person_page_get_profile_error (page), "");
+  stored = pathways_store_get (s.store, PATHWAYS_TYPE_YOUNG_PERSON, id, NULL);
+  ck_assert_str_eq (pathways_young_person_get_family_name (PATHWAYS_YOUNG_PERSON (stored)), "Theirs");
+  ck_assert_str_ne (pathways_young_person_get_preferred_name (PATHWAYS_YOUNG_PERSON (stored))
+                    ? pathways_young_person_get_preferred_name (PATHWAYS_YOUNG_PERSON (stored)) : "", "Mine");
+
+  /* "Reload": their change comes in, the edit stays; saved again, both are kept */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "reload");
+  gtk_window_close (dialog);   /* as its button does after the response */
+  g_object_set_data (G_OBJECT (page), "want-family", (gpointer) "Theirs");
+  ck_assert (test_wait_for (family_name_is, page));
+  ck_assert_str_eq (pathways_person_page_get_profile_text (page, "preferred-name"), "Mine");
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "person.save-profile", NULL));
+  ck_assert (test_wait_for (page_ready, page));
+  ck_assert_ptr_null (pathways_person_page_get_conflict_dialog (page));
+  saved = pathways_store_get (s.store, PATHWAYS_TYPE_YOUNG_PERSON, id, NULL);
+  ck_assert_str_eq (pathways_young_person_get_family_name (PATHWAYS_YOUNG_PERSON (saved)), "Theirs");
+  ck_assert_str_eq (pathways_young_person_get_preferred_name (PATHWAYS_YOUNG_PERSON (saved)), "Mine");
+
+  g_object_set_data (G_OBJECT (page), "want-family", NULL);
+  session_end (&s);
+}
+END_TEST
+
+static gboolean
+timeline_loaded (gpointer data)
+{
+  return g_strcmp0 (pathways_timeline_view_get_visible_page (data), "timeline") == 0;
+}
+
+typedef struct {
+  PathwaysTimelineView *view;
+  gint64                person;
+  gint64                transition;
+} MoveOnTimeline;
+
+static gboolean
+move_on_timeline (MoveOnTimeline *m)
+{
+  PathwaysTimeline *timeline = pathways_timeline_grid_get_timeline (pathways_timeline_view_get_grid (m->view));
+  const PathwaysTimelineRow *row = timeline ? pathways_timeline_find_row (timeline, m->person) : NULL;
+
+  for (guint i = 0; row != NULL && i < row->moves->len; i++)
+    if (g_array_index (row->moves, PathwaysTimelineMove, i).transition_id == m->transition)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+move_left_timeline (gpointer data)
+{
+  return !move_on_timeline (data);
+}
+
+/* The window builds a page the first time it is shown; once built, a
+ * page follows what the others write */
+START_TEST (test_pages_built_when_first_shown)
+{
+  Session s = { 0 };
+  g_autoptr(GListModel) moves = NULL;
+  g_autoptr(PathwaysRecord) cancelled = NULL;
+  MoveOnTimeline m = { 0 };
+  PathwaysPersonPage *page;
+
+  session_start (&s, "lazy.db");
+
+  /* At start-up, the caseload only */
+  ck_assert (pathways_window_has_page (s.window, "caseload"));
+  ck_assert (!pathways_window_has_page (s.window, "person"));
+  ck_assert (!pathways_window_has_page (s.window, "stock"));
+  ck_assert (!pathways_window_has_page (s.window, "timeline"));
+  ck_assert (!pathways_window_has_page (s.window, "sufficiency"));
+
+  /* Shown: built and loaded; the others still not */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (s.window), "win.show-page", "s", "timeline"));
+  ck_assert (pathways_window_has_page (s.window, "timeline"));
+  m.view = pathways_window_get_timeline_view (s.window);
+  ck_assert (test_wait_for (timeline_loaded, m.view));
+  ck_assert (!pathways_window_has_page (s.window, "stock"));
+  ck_assert (!pathways_window_has_page (s.window, "sufficiency"));
+
+  /* A move cancelled on the young person's page leaves the timeline */
+  moves = pathways_store_list (s.store, PATHWAYS_TYPE_TRANSITION, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (moves) && m.transition == 0; i++)
+    {
+      g_autoptr(PathwaysTransition) t = g_list_model_get_item (moves, i);
+
+      if (g_strcmp0 (pathways_transition_get_state (t), "confirmed") == 0)
+        {
+          m.transition = pathways_record_get_id (PATHWAYS_RECORD (t));
+          m.person = pathways_transition_get_young_person_id (t);
+        }
+    }
+  ck_assert_int_gt (m.transition, 0);
+  ck_assert (move_on_timeline (&m));
+  page = open_person (&s, m.person);
+  ck_assert (pathways_window_has_page (s.window, "person"));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "person.cancel-move", "x", m.transition));
+  ck_assert (test_wait_for (move_left_timeline, &m));
+  cancelled = pathways_store_get (s.store, PATHWAYS_TYPE_TRANSITION, m.transition, NULL);
+  ck_assert_str_eq (pathways_transition_get_state (PATHWAYS_TRANSITION (cancelled)), "cancelled");
+
+  session_end (&s);
+}
+END_TEST
+
+static gboolean
 prefs_idle (gpointer data)
 {
   return !pathways_preferences_window_is_busy (data);
@@ -1015,6 +1174,8 @@ gui_suite (void)
   tcase_add_test (tc, test_cancel_move);
   tcase_add_test (tc, test_invalid_profile_writes_nothing);
   tcase_add_test (tc, test_preferences_write_settings);
+  tcase_add_test (tc, test_stale_profile_save_shows_conflict);
+  tcase_add_test (tc, test_pages_built_when_first_shown);
   suite_add_tcase (s, tc);
   return s;
 }
