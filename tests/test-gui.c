@@ -1147,6 +1147,71 @@ START_TEST (test_narrow_caseload_folds_columns)
 }
 END_TEST
 
+static gboolean
+caseload_empty (gpointer data)
+{
+  return g_strcmp0 (pathways_caseload_view_get_visible_page (data), "empty") == 0;
+}
+
+/* What every page is given.  A page made before the store is open shows
+ * that it is loading, and loads when the store is set; the signed-in
+ * staff member follows the preference; the last undoable action is
+ * undone in a worker thread, once, and the page follows */
+START_TEST (test_context_store_staff_and_undo)
+{
+  g_autoptr(PathwaysStore) store = test_open_store (dir, "context.db");
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.carepathways.Pathways");
+  g_autoptr(PathwaysContext) context = pathways_context_new (pathways_store_get_clock (store), settings);
+  g_autoptr(PathwaysYoungPerson) yp = test_make_person ("LC2001");
+  g_autoptr(PathwaysChangeSet) undo = NULL;
+  g_autoptr(PathwaysRecord) gone = NULL;
+  g_autoptr(GError) error = NULL;
+  PathwaysCaseloadView *view;
+  GtkWidget *window;
+  GtkWidget *overlay;
+
+  window = gtk_window_new ();
+  overlay = adw_toast_overlay_new ();
+  view = PATHWAYS_CASELOAD_VIEW (pathways_caseload_view_new (context));
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (view));
+  gtk_window_set_child (GTK_WINDOW (window), overlay);
+  pathways_context_add_toast_overlay (context, ADW_TOAST_OVERLAY (overlay));
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  ck_assert_str_eq (pathways_caseload_view_get_visible_page (view), "loading");
+
+  ck_assert (pathways_planner_add_person (store, yp, &undo, &error));
+  ck_assert_no_error (error);
+  pathways_context_set_store (context, store);
+  ck_assert_ptr_eq (pathways_context_get_store (context), store);
+  ck_assert (test_wait_for (caseload_ready, view));
+  ck_assert_uint_eq (pathways_caseload_view_get_n_visible (view), 1);
+
+  g_settings_set_int64 (settings, "my-staff-id", 42);
+  ck_assert_int_eq (pathways_context_get_staff_id (context), 42);
+  g_settings_reset (settings, "my-staff-id");
+  ck_assert_int_eq (pathways_context_get_staff_id (context), 0);
+
+  pathways_context_show_undoable (context, "Young person added", undo);
+  ck_assert_ptr_eq (pathways_context_get_last_undo (context), undo);
+  pathways_context_undo_last (context);
+  ck_assert_ptr_null (pathways_context_get_last_undo (context));
+  ck_assert (test_wait_for (caseload_empty, view));
+  gone = pathways_store_get (store, PATHWAYS_TYPE_YOUNG_PERSON, pathways_record_get_id (PATHWAYS_RECORD (yp)), NULL);
+  ck_assert_ptr_null (gone);
+  /* Nothing is left to undo: a second Ctrl+Z does nothing */
+  pathways_context_undo_last (context);
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_YOUNG_PERSON, NULL), 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+END_TEST
+
 static Suite *
 gui_suite (void)
 {
@@ -1160,6 +1225,7 @@ gui_suite (void)
   tcase_add_test (tc, test_empty_database_shows_empty_state);
   tcase_add_test (tc, test_sorting_by_age);
   tcase_add_test (tc, test_narrow_caseload_folds_columns);
+  tcase_add_test (tc, test_context_store_staff_and_undo);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("workspace");
