@@ -391,6 +391,90 @@ START_TEST (test_window_page_on_demo_authority)
 }
 END_TEST
 
+typedef struct {
+  PathwaysSufficiencyView *view;
+  PathwaysRoute            route;
+  int                      want;
+} RouteWait;
+
+/* The 12-month cliff edge shows @want young people on @route */
+static gboolean
+route_count_is (gpointer data)
+{
+  RouteWait *w = data;
+  const PathwaysSufficiency *s = pathways_sufficiency_view_get_sufficiency (w->view);
+
+  return dashboard_ready (w->view) && s != NULL &&
+         s->cliff_by_route[w->route][PATHWAYS_CLIFF_N_HORIZONS - 1] == w->want;
+}
+
+static void
+scheduled_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  ck_assert (pathways_planner_schedule_move_finish (PATHWAYS_STORE (source), result, NULL, NULL, &error));
+  ck_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+/* A move scheduled elsewhere (as the young person's page does, in a
+ * worker thread) is in the figures without anyone reloading them: Dana,
+ * turning 18 with nothing planned, now has a route */
+START_TEST (test_dashboard_follows_a_scheduled_move)
+{
+  PathwaysSufficiencyView *view;
+  GtkWidget *window;
+  g_autoptr(GListModel) people = NULL;
+  g_autoptr(PathwaysEligibility) check = NULL;
+  g_autoptr(GError) error = NULL;
+  PathwaysMoveRequest request = { 0 };
+  RouteWait none, supported;
+  gboolean done = FALSE;
+  gint64 dana = 0, unit;
+
+  make_store ();
+  unit = add_unit ("Foyer room 2", "supported", "Northbrook Central", TRUE, "voluntary", 40000);
+  people = pathways_store_list (store, PATHWAYS_TYPE_YOUNG_PERSON, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(PathwaysYoungPerson) p = g_list_model_get_item (people, i);
+      if (g_strcmp0 (pathways_young_person_get_local_id (p), "RP3") == 0)
+        dana = pathways_record_get_id (PATHWAYS_RECORD (p));
+    }
+  ck_assert_int_gt (dana, 0);
+
+  window = make_window (&view, 1280);
+  none = (RouteWait) { view, PATHWAYS_ROUTE_NONE, 1 };
+  supported = (RouteWait) { view, PATHWAYS_ROUTE_SUPPORTED, 0 };
+  ck_assert (test_wait_for (route_count_is, &none));
+  ck_assert (route_count_is (&supported));
+
+  /* Into the new room a month before her 18th birthday */
+  request.young_person_id = dana;
+  request.date = "2027-01-10";
+  request.unit_id = unit;
+  check = pathways_planner_check_move (store, &request, &error);
+  ck_assert_no_error (error);
+  ck_assert_int_ne (check->verdict, PATHWAYS_VERDICT_NOT_ELIGIBLE);
+  if (check->verdict == PATHWAYS_VERDICT_WARNINGS)
+    request.accepted_warnings = "Agreed at the pathway plan review";
+  pathways_planner_schedule_move_async (store, &request, NULL, scheduled_cb, &done);
+
+  none.want = 0;
+  supported.want = 1;
+  ck_assert (test_wait_for (route_count_is, &none));
+  ck_assert (done);
+  ck_assert (route_count_is (&supported));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+END_TEST
+
 static Suite *
 manager_suite (void)
 {
@@ -401,6 +485,7 @@ manager_suite (void)
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_dashboard_shows_the_figures);
   tcase_add_test (tc, test_export_writes_the_report);
+  tcase_add_test (tc, test_dashboard_follows_a_scheduled_move);
   tcase_add_test (tc, test_window_page_on_demo_authority);
   suite_add_tcase (s, tc);
   return s;
