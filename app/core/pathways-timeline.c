@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "pathways-format.h"
@@ -26,6 +27,7 @@ struct _PathwaysTimeline
   GStringChunk    *strings;
   GPtrArray       *rows;       /* PathwaysTimelineRow*, by family name */
   GHashTable      *by_id;      /* gint64* → PathwaysTimelineRow* */
+  PathwaysTimeline *base;      /* a scaled copy borrows its strings from it */
 };
 
 G_DEFINE_BOXED_TYPE (PathwaysTimeline, pathways_timeline, pathways_timeline_ref, pathways_timeline_unref)
@@ -168,15 +170,71 @@ ref_meanings (PathwaysStore *store,
   return map;
 }
 
-static int
-compare_rows (gconstpointer a,
-              gconstpointer b)
+/* Rows by the name they are labelled with: family name, then the given
+ * name shown (the preferred name when there is one).  sort_name is
+ * loaded as "Family, Given" with the legal given name; the label
+ * (row->name) is "Shown Family" (or "Family Shown" where a translation
+ * puts the family name first), so the shown given name is the label
+ * without the family name. */
+static char *
+label_sort_name (const PathwaysTimelineRow *row)
 {
-  const PathwaysTimelineRow *x = *(PathwaysTimelineRow * const *) a;
-  const PathwaysTimelineRow *y = *(PathwaysTimelineRow * const *) b;
-  int c = g_utf8_collate (x->sort_name, y->sort_name);
+  const char *comma = row->sort_name ? strstr (row->sort_name, ", ") : NULL;
+  g_autofree char *family = NULL;
+  gsize name_len, family_len;
 
-  return c != 0 ? c : (x->id < y->id ? -1 : x->id > y->id);
+  if (row->name == NULL)
+    return g_strdup (row->sort_name ? row->sort_name : "");
+  if (comma == NULL || comma == row->sort_name)
+    return g_strdup (row->name);
+  family = g_strndup (row->sort_name, comma - row->sort_name);
+  name_len = strlen (row->name);
+  family_len = strlen (family);
+  if (name_len > family_len + 1 && g_str_has_suffix (row->name, family) && row->name[name_len - family_len - 1] == ' ')
+    return g_strdup_printf ("%s, %.*s", family, (int) (name_len - family_len - 1), row->name);
+  if (name_len > family_len + 1 && g_str_has_prefix (row->name, family) && row->name[family_len] == ' ')
+    return g_strdup_printf ("%s, %s", family, row->name + family_len + 1);
+  return g_strdup_printf ("%s, %s", family, row->name);
+}
+
+typedef struct {
+  PathwaysTimelineRow *row;
+  char                *key;   /* collation key of the sort name */
+} SortEntry;
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  const SortEntry *x = a, *y = b;
+  int c = strcmp (x->key, y->key);
+
+  return c != 0 ? c : (x->row->id < y->row->id ? -1 : x->row->id > y->row->id);
+}
+
+/* One collation key per row, computed once: sorting compares bytes, not
+ * collating (and allocating) twice per comparison */
+static void
+sort_rows (PathwaysTimeline *self)
+{
+  g_autofree SortEntry *entries = g_new (SortEntry, MAX (self->rows->len, 1));
+  guint n = self->rows->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      PathwaysTimelineRow *row = g_ptr_array_index (self->rows, i);
+      g_autofree char *name = label_sort_name (row);
+
+      row->sort_name = intern (self, name);
+      entries[i].row = row;
+      entries[i].key = g_utf8_collate_key (name, -1);
+    }
+  qsort (entries, n, sizeof (SortEntry), compare_entries);
+  for (guint i = 0; i < n; i++)
+    {
+      self->rows->pdata[i] = entries[i].row;
+      g_free (entries[i].key);
+    }
 }
 
 static void
@@ -500,7 +558,7 @@ pathways_timeline_load (PathwaysStore  *store,
     return NULL;
 
   apply_snapshot (self, snap, addresses, accom_meanings, place_meanings);
-  g_ptr_array_sort (self->rows, compare_rows);
+  sort_rows (self);
 
   /* The reach: everything there is, a month's margin, within bounds */
   widen (self, self->today);
@@ -561,6 +619,7 @@ pathways_timeline_unref (PathwaysTimeline *self)
   g_hash_table_unref (self->by_id);
   g_ptr_array_unref (self->rows);
   g_string_chunk_free (self->strings);
+  g_clear_pointer (&self->base, pathways_timeline_unref);
   g_free (self->on);
   g_free (self->authority);
   g_free (self);
@@ -709,8 +768,9 @@ pathways_timeline_row_matches (const PathwaysTimelineRow  *row,
 
 typedef struct {
   const char *label;
+  char       *key;      /* collation key of the label */
   gboolean    missing;
-  GPtrArray  *rows;
+  GArray     *rows;     /* const PathwaysTimelineRow*, in timeline order */
 } Group;
 
 static void
@@ -718,7 +778,8 @@ group_free (gpointer data)
 {
   Group *g = data;
 
-  g_ptr_array_unref (g->rows);
+  g_array_unref (g->rows);
+  g_free (g->key);
   g_free (g);
 }
 
@@ -731,11 +792,15 @@ compare_groups (gconstpointer a,
 
   if (x->missing != y->missing)
     return x->missing ? 1 : -1;
-  return g_utf8_collate (x->label, y->label);
+  return strcmp (x->key, y->key);
 }
 
 /**
  * pathways_timeline_layout:
+ *
+ * Linear in the rows: each row is looked at once, groups are found by
+ * PA id or by the team's interned name (no string is built per row),
+ * and only the groups are sorted, by collation keys made once each.
  *
  * Returns: (transfer full) (element-type PathwaysTimelineLine): the
  * lines, top to bottom; they borrow from @self
@@ -746,13 +811,15 @@ pathways_timeline_layout (PathwaysTimeline           *self,
                           PathwaysTimelineGroup       group,
                           guint                      *out_n_people)
 {
-  GArray *lines = g_array_new (FALSE, TRUE, sizeof (PathwaysTimelineLine));
+  GArray *lines;
   g_autoptr(GHashTable) by_key = NULL;
   g_autoptr(GPtrArray) groups = NULL;
+  Group *none = NULL;
   guint n_people = 0;
 
-  g_return_val_if_fail (self != NULL, lines);
+  g_return_val_if_fail (self != NULL, g_array_new (FALSE, TRUE, sizeof (PathwaysTimelineLine)));
 
+  lines = g_array_sized_new (FALSE, TRUE, sizeof (PathwaysTimelineLine), self->rows->len);
   if (group == PATHWAYS_TIMELINE_GROUP_NONE)
     {
       for (guint i = 0; i < self->rows->len; i++)
@@ -770,43 +837,47 @@ pathways_timeline_layout (PathwaysTimeline           *self,
       return lines;
     }
 
-  /* Keyed by PA id (two PAs may share a name) or team name; "" for none */
-  by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* Keyed by PA id (two PAs may share a name) or by the team's name,
+   * interned in the timeline's string chunk, so one pointer per team */
+  if (group == PATHWAYS_TIMELINE_GROUP_PA)
+    by_key = g_hash_table_new (g_int64_hash, g_int64_equal);
+  else
+    by_key = g_hash_table_new (g_direct_hash, g_direct_equal);
   groups = g_ptr_array_new_with_free_func (group_free);
   for (guint i = 0; i < self->rows->len; i++)
     {
       PathwaysTimelineRow *row = g_ptr_array_index (self->rows, i);
       const char *label = group == PATHWAYS_TIMELINE_GROUP_PA ? row->pa_name : row->team;
-      gboolean missing = label == NULL;
-      g_autofree char *key = NULL;
+      gconstpointer key = group == PATHWAYS_TIMELINE_GROUP_PA ? (gconstpointer) &row->pa_id : (gconstpointer) row->team;
       Group *g;
 
       if (!pathways_timeline_row_matches (row, filter))
         continue;
-      if (missing)
-        {
-          label = group == PATHWAYS_TIMELINE_GROUP_PA ? _("No personal adviser") : _("No team");
-          key = g_strdup ("");
-        }
-      else if (group == PATHWAYS_TIMELINE_GROUP_PA)
-        key = g_strdup_printf ("%" G_GINT64_FORMAT, row->pa_id);
+      if (label == NULL)
+        g = none;
       else
-        key = g_strdup (label);
-
-      g = g_hash_table_lookup (by_key, key);
+        g = g_hash_table_lookup (by_key, key);
       if (g == NULL)
         {
           g = g_new0 (Group, 1);
-          g->label = label;
-          g->missing = missing;
-          g->rows = g_ptr_array_new ();
+          g->missing = label == NULL;
+          g->label = label != NULL ? label : group == PATHWAYS_TIMELINE_GROUP_PA ? _("No personal adviser") : _("No team");
+          g->rows = g_array_new (FALSE, FALSE, sizeof (PathwaysTimelineRow *));
           g_ptr_array_add (groups, g);
-          g_hash_table_insert (by_key, g_steal_pointer (&key), g);
+          if (label == NULL)
+            none = g;
+          else
+            g_hash_table_insert (by_key, (gpointer) key, g);
         }
-      g_ptr_array_add (g->rows, row);
+      g_array_append_val (g->rows, row);
       n_people++;
     }
 
+  for (guint i = 0; i < groups->len; i++)
+    {
+      Group *g = g_ptr_array_index (groups, i);
+      g->key = g_utf8_collate_key (g->label, -1);
+    }
   g_ptr_array_sort (groups, compare_groups);
   for (guint i = 0; i < groups->len; i++)
     {
@@ -816,7 +887,7 @@ pathways_timeline_layout (PathwaysTimeline           *self,
       g_array_append_val (lines, header);
       for (guint j = 0; j < g->rows->len; j++)
         {
-          PathwaysTimelineLine line = { g_ptr_array_index (g->rows, j), g->label, g->rows->len };
+          PathwaysTimelineLine line = { g_array_index (g->rows, PathwaysTimelineRow *, j), g->label, g->rows->len };
           g_array_append_val (lines, line);
         }
     }
@@ -824,4 +895,70 @@ pathways_timeline_layout (PathwaysTimeline           *self,
   if (out_n_people)
     *out_n_people = n_people;
   return lines;
+}
+
+/**
+ * pathways_timeline_new_scaled:
+ * @n_rows: how many young people the new timeline has
+ *
+ * A timeline of @n_rows young people made of copies of @self's rows:
+ * the same pathways under new ids, each copy with its own personal
+ * advisers (so that groups grow with the rows, as in a bigger
+ * authority).  For benchmarks at sizes the generator does not make; not
+ * for display.
+ *
+ * Returns: (transfer full): the new timeline
+ */
+PathwaysTimeline *
+pathways_timeline_new_scaled (PathwaysTimeline *self,
+                              guint             n_rows)
+{
+  PathwaysTimeline *big;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (self->rows->len > 0, NULL);
+
+  big = g_new0 (PathwaysTimeline, 1);
+  g_atomic_ref_count_init (&big->ref_count);
+  big->on = g_strdup (self->on);
+  big->authority = g_strdup (self->authority);
+  big->base = pathways_timeline_ref (self);
+  big->today = self->today;
+  big->first_day = self->first_day;
+  big->last_day = self->last_day;
+  big->strings = g_string_chunk_new (64 * 1024);
+  big->rows = g_ptr_array_new_full (n_rows, row_free);
+  big->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      const PathwaysTimelineRow *from = g_ptr_array_index (self->rows, i % self->rows->len);
+      guint copy = i / self->rows->len;
+      PathwaysTimelineRow *row = g_new (PathwaysTimelineRow, 1);
+
+      *row = *from;
+      row->id = from->id + (gint64) copy * G_GINT64_CONSTANT (1000000000);
+      if (copy > 0)
+        {
+          g_autofree char *name = g_strdup_printf ("%s %u", from->name, copy + 1);
+          g_autofree char *sort_name = g_strdup_printf ("%s %u", from->sort_name, copy + 1);
+
+          row->name = intern (big, name);
+          row->sort_name = intern (big, sort_name);
+          if (from->pa_id != 0 && from->pa_name != NULL)
+            {
+              g_autofree char *pa = g_strdup_printf ("%s %u", from->pa_name, copy + 1);
+
+              row->pa_id = from->pa_id + (gint64) copy * G_GINT64_CONSTANT (1000000000);
+              row->pa_name = intern (big, pa);
+            }
+        }
+      row->spans = g_array_ref (from->spans);
+      row->moves = g_array_ref (from->moves);
+      row->milestones = g_array_ref (from->milestones);
+      g_ptr_array_add (big->rows, row);
+      g_hash_table_insert (big->by_id, &row->id, row);
+    }
+  sort_rows (big);
+  return big;
 }
