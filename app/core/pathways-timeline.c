@@ -28,7 +28,28 @@ struct _PathwaysTimeline
   GPtrArray       *rows;       /* PathwaysTimelineRow*, by family name */
   GHashTable      *by_id;      /* gint64* → PathwaysTimelineRow* */
   PathwaysTimeline *base;      /* a scaled copy borrows its strings from it */
+
+  /* What the layout reads, row by row in order, in one block: no row
+   * struct is visited unless it is laid out, and the groups are dense
+   * indexes, found without hashing */
+  struct RowKey   *keys;
+  guint            n_pa_groups;
+  guint            n_team_groups;
+  const char     **pa_labels;
+  const char     **team_labels;
 };
+
+typedef struct RowKey {
+  PathwaysTimelineRow *row;
+  gint64               pa_id;
+  const char          *team;
+  const char          *status_code;
+  int                  age;
+  PathwaysStage        stage;
+  int                  alert_count;
+  int                  pa_group;    /* -1: no PA */
+  int                  team_group;  /* -1: no team */
+} RowKey;
 
 G_DEFINE_BOXED_TYPE (PathwaysTimeline, pathways_timeline, pathways_timeline_ref, pathways_timeline_unref)
 
@@ -202,6 +223,54 @@ typedef struct {
   char                *key;   /* collation key of the sort name */
 } SortEntry;
 
+/* The layout's keys, in row order, and the groups as dense indexes */
+static void
+index_rows (PathwaysTimeline *self)
+{
+  g_autoptr(GHashTable) pas = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) teams = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(GPtrArray) pa_labels = g_ptr_array_new ();
+  g_autoptr(GPtrArray) team_labels = g_ptr_array_new ();
+
+  g_free (self->keys);
+  g_free (self->pa_labels);
+  g_free (self->team_labels);
+  self->keys = g_new0 (RowKey, MAX (self->rows->len, 1));
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      PathwaysTimelineRow *row = g_ptr_array_index (self->rows, i);
+      RowKey *k = &self->keys[i];
+      gpointer group;
+
+      *k = (RowKey) { row, row->pa_id, row->team, row->status_code, row->age, row->stage, row->alert_count, -1, -1 };
+      if (row->pa_id != 0 && row->pa_name != NULL)
+        {
+          if (!g_hash_table_lookup_extended (pas, &row->pa_id, NULL, &group))
+            {
+              group = GUINT_TO_POINTER (pa_labels->len);
+              g_hash_table_insert (pas, &row->pa_id, group);
+              g_ptr_array_add (pa_labels, (gpointer) row->pa_name);
+            }
+          k->pa_group = (int) GPOINTER_TO_UINT (group);
+        }
+      /* Teams are interned: one pointer per name */
+      if (row->team != NULL)
+        {
+          if (!g_hash_table_lookup_extended (teams, row->team, NULL, &group))
+            {
+              group = GUINT_TO_POINTER (team_labels->len);
+              g_hash_table_insert (teams, (gpointer) row->team, group);
+              g_ptr_array_add (team_labels, (gpointer) row->team);
+            }
+          k->team_group = (int) GPOINTER_TO_UINT (group);
+        }
+    }
+  self->n_pa_groups = pa_labels->len;
+  self->n_team_groups = team_labels->len;
+  self->pa_labels = (const char **) g_ptr_array_free (g_steal_pointer (&pa_labels), FALSE);
+  self->team_labels = (const char **) g_ptr_array_free (g_steal_pointer (&team_labels), FALSE);
+}
+
 static int
 compare_entries (gconstpointer a,
                  gconstpointer b)
@@ -235,6 +304,7 @@ sort_rows (PathwaysTimeline *self)
       self->rows->pdata[i] = entries[i].row;
       g_free (entries[i].key);
     }
+  index_rows (self);
 }
 
 static void
@@ -620,6 +690,9 @@ pathways_timeline_unref (PathwaysTimeline *self)
   g_ptr_array_unref (self->rows);
   g_string_chunk_free (self->strings);
   g_clear_pointer (&self->base, pathways_timeline_unref);
+  g_free (self->keys);
+  g_free (self->pa_labels);
+  g_free (self->team_labels);
   g_free (self->on);
   g_free (self->authority);
   g_free (self);
@@ -766,6 +839,14 @@ pathways_timeline_row_matches (const PathwaysTimelineRow  *row,
                                          row->age, row->stage, row->alert_count);
 }
 
+static gboolean
+key_matches (const RowKey               *k,
+             const PathwaysPersonFilter *filter)
+{
+  return filter == NULL || pathways_person_filter_matches (filter, k->pa_id, k->team, k->status_code, k->age,
+                                                           k->stage, k->alert_count);
+}
+
 typedef struct {
   const char *label;
   char       *key;      /* collation key of the label */
@@ -798,9 +879,10 @@ compare_groups (gconstpointer a,
 /**
  * pathways_timeline_layout:
  *
- * Linear in the rows: each row is looked at once, groups are found by
- * PA id or by the team's interned name (no string is built per row),
- * and only the groups are sorted, by collation keys made once each.
+ * Linear in the rows: each row's key is looked at once, in order, in
+ * one block of memory; its group is a dense index made at load (no
+ * hashing, no string built per row); only the groups are sorted, by
+ * collation keys made once each.
  *
  * Returns: (transfer full) (element-type PathwaysTimelineLine): the
  * lines, top to bottom; they borrow from @self
@@ -812,9 +894,10 @@ pathways_timeline_layout (PathwaysTimeline           *self,
                           guint                      *out_n_people)
 {
   GArray *lines;
-  g_autoptr(GHashTable) by_key = NULL;
+  g_autofree Group **by_index = NULL;
   g_autoptr(GPtrArray) groups = NULL;
-  Group *none = NULL;
+  const char **labels;
+  guint n_groups;
   guint n_people = 0;
 
   g_return_val_if_fail (self != NULL, g_array_new (FALSE, TRUE, sizeof (PathwaysTimelineLine)));
@@ -824,10 +907,10 @@ pathways_timeline_layout (PathwaysTimeline           *self,
     {
       for (guint i = 0; i < self->rows->len; i++)
         {
-          PathwaysTimelineRow *row = g_ptr_array_index (self->rows, i);
-          PathwaysTimelineLine line = { row, NULL, 0 };
+          const RowKey *k = &self->keys[i];
+          PathwaysTimelineLine line = { k->row, NULL, 0 };
 
-          if (!pathways_timeline_row_matches (row, filter))
+          if (!key_matches (k, filter))
             continue;
           g_array_append_val (lines, line);
           n_people++;
@@ -837,39 +920,30 @@ pathways_timeline_layout (PathwaysTimeline           *self,
       return lines;
     }
 
-  /* Keyed by PA id (two PAs may share a name) or by the team's name,
-   * interned in the timeline's string chunk, so one pointer per team */
-  if (group == PATHWAYS_TIMELINE_GROUP_PA)
-    by_key = g_hash_table_new (g_int64_hash, g_int64_equal);
-  else
-    by_key = g_hash_table_new (g_direct_hash, g_direct_equal);
+  n_groups = group == PATHWAYS_TIMELINE_GROUP_PA ? self->n_pa_groups : self->n_team_groups;
+  labels = group == PATHWAYS_TIMELINE_GROUP_PA ? self->pa_labels : self->team_labels;
+  by_index = g_new0 (Group *, n_groups + 1);  /* the last: nobody's */
   groups = g_ptr_array_new_with_free_func (group_free);
   for (guint i = 0; i < self->rows->len; i++)
     {
-      PathwaysTimelineRow *row = g_ptr_array_index (self->rows, i);
-      const char *label = group == PATHWAYS_TIMELINE_GROUP_PA ? row->pa_name : row->team;
-      gconstpointer key = group == PATHWAYS_TIMELINE_GROUP_PA ? (gconstpointer) &row->pa_id : (gconstpointer) row->team;
+      const RowKey *k = &self->keys[i];
+      int index = group == PATHWAYS_TIMELINE_GROUP_PA ? k->pa_group : k->team_group;
+      guint slot = index < 0 ? n_groups : (guint) index;
       Group *g;
 
-      if (!pathways_timeline_row_matches (row, filter))
+      if (!key_matches (k, filter))
         continue;
-      if (label == NULL)
-        g = none;
-      else
-        g = g_hash_table_lookup (by_key, key);
+      g = by_index[slot];
       if (g == NULL)
         {
           g = g_new0 (Group, 1);
-          g->missing = label == NULL;
-          g->label = label != NULL ? label : group == PATHWAYS_TIMELINE_GROUP_PA ? _("No personal adviser") : _("No team");
+          g->missing = index < 0;
+          g->label = index >= 0 ? labels[index] : group == PATHWAYS_TIMELINE_GROUP_PA ? _("No personal adviser") : _("No team");
           g->rows = g_array_new (FALSE, FALSE, sizeof (PathwaysTimelineRow *));
           g_ptr_array_add (groups, g);
-          if (label == NULL)
-            none = g;
-          else
-            g_hash_table_insert (by_key, (gpointer) key, g);
+          by_index[slot] = g;
         }
-      g_array_append_val (g->rows, row);
+      g_array_append_val (g->rows, k->row);
       n_people++;
     }
 
