@@ -62,6 +62,7 @@ struct _PathwaysTimelineGrid
 
   int                          focus_line;
   int                          focus_item; /* in the focused row's items; -1: the row itself */
+  double                       pointer_x;  /* where the pointer last moved; NAN: left */
 };
 
 /* An accessible object for a line (a young person's row or a group
@@ -381,7 +382,7 @@ set_zoom_index (PathwaysTimelineGrid *self,
   if ((int) self->frame.zoom == zoom)
     return;
 
-  if (anchor_x < self->frame.names_width || anchor_x > self->frame.width)
+  if (isnan (anchor_x) || anchor_x < self->frame.names_width || anchor_x > self->frame.width)
     anchor_x = self->frame.names_width + time_width (self) / 2;
   sync_frame (self);
   day = pathways_timeline_frame_x_to_day (&self->frame, anchor_x);
@@ -530,6 +531,7 @@ motion_cb (PathwaysTimelineGrid     *self,
   PathwaysTimelineHit hit;
   int line = -1;
 
+  self->pointer_x = x;
   sync_frame (self);
   if (pathways_timeline_hit_test (&self->frame, self->lines, x, y, &hit) &&
       hit.kind != PATHWAYS_TIMELINE_HIT_HEADER && hit.kind != PATHWAYS_TIMELINE_HIT_AXIS)
@@ -545,6 +547,7 @@ static void
 leave_cb (PathwaysTimelineGrid     *self,
           GtkEventControllerMotion *controller)
 {
+  self->pointer_x = NAN;
   if (self->frame.hover_line != -1)
     {
       self->frame.hover_line = -1;
@@ -575,26 +578,14 @@ scroll_cb (PathwaysTimelineGrid     *self,
            double                    dy,
            GtkEventControllerScroll *controller)
 {
+  double x;
   GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
-  GdkEvent *event;
-  double x = -1, y;
 
   if ((state & GDK_CONTROL_MASK) == 0 || dy == 0)
     return FALSE;
-  event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
-  if (event != NULL && gdk_event_get_position (event, &x, &y))
-    {
-      graphene_point_t in;
-      GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
-      double nx, ny;
-
-      gtk_native_get_surface_transform (native, &nx, &ny);
-      if (gtk_widget_compute_point (GTK_WIDGET (native), GTK_WIDGET (self),
-                                    &GRAPHENE_POINT_INIT (x - nx, y - ny), &in))
-        x = in.x;
-      else
-        x = -1;
-    }
+  /* A scroll event has no position of its own (it is NaN on X11, which
+   * made the zoom jump years away): the pointer is where it last moved */
+  x = self->pointer_x;
   pathways_timeline_grid_zoom_at (self, dy > 0 ? 1 : -1, x);
   return TRUE;
 }
@@ -1076,6 +1067,7 @@ pathways_timeline_grid_init (PathwaysTimelineGrid *self)
   pathways_timeline_frame_init (&self->frame, NULL, 0, 0);
   self->focus_line = -1;
   self->focus_item = -1;
+  self->pointer_x = NAN;
   self->want_today = TRUE;
   self->cells = g_hash_table_new (g_direct_hash, g_direct_equal);
 
