@@ -122,6 +122,31 @@ describe_filters (PathwaysTimelineView *self)
   return g_strjoinv (_(", "), (char **) parts->pdata);
 }
 
+/* GTK 4.8 names a drop-down's button by its class ("GtkToggleButton"):
+ * name it by the filter and what is chosen, "Team: All Teams" */
+static void
+name_dropdowns (PathwaysTimelineView *self)
+{
+  GtkDropDown *dropdowns[] = { self->pa_dropdown, self->team_dropdown, self->status_dropdown,
+                               self->age_dropdown, self->stage_dropdown, self->group_dropdown };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dropdowns); i++)
+    {
+      GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (dropdowns[i]));
+      GtkStringObject *item = gtk_drop_down_get_selected_item (dropdowns[i]);
+      const char *what = gtk_widget_get_tooltip_text (GTK_WIDGET (dropdowns[i]));
+      g_autofree char *label = NULL;
+
+      if (!GTK_IS_TOGGLE_BUTTON (button) || what == NULL)
+        continue;
+      if (item != NULL)
+        /* Translators: a filter's button, for screen readers: the filter, then what is chosen: "Team: All Teams" */
+        label = g_strdup_printf (_("%s: %s"), what, gtk_string_object_get_string (item));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      label ? label : what, -1);
+    }
+}
+
 static void
 update_state (PathwaysTimelineView *self)
 {
@@ -154,6 +179,7 @@ update_state (PathwaysTimelineView *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.export", shown > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.print", shown > 0);
+  name_dropdowns (self);
 }
 
 static void
@@ -406,6 +432,7 @@ static void
 group_changed_cb (PathwaysTimelineView *self)
 {
   pathways_timeline_grid_set_group (self->grid, (PathwaysTimelineGroup) gtk_drop_down_get_selected (self->group_dropdown));
+  name_dropdowns (self);
 }
 
 static void
