@@ -476,8 +476,9 @@ START_TEST (test_today_label_place)
       ck_assert_double_le (today.y + today.height, frame.header_height / 2);
       ck_assert (tx >= today.x - 1 || today.x <= frame.names_width + 2);
 
-      for (guint32 day = pathways_timeline_frame_first_tick (&frame, 12); ;
-           day = pathways_timeline_add_months (day, 12))
+      guint32 day = pathways_timeline_frame_first_tick (&frame, 12);
+
+      for (guint tick = 0; tick < PATHWAYS_TIMELINE_MAX_TICKS; tick++, day = pathways_timeline_add_months (day, 12))
         {
           double x = pathways_timeline_frame_day_to_x (&frame, day);
           double next = pathways_timeline_frame_day_to_x (&frame, pathways_timeline_add_months (day, 12));

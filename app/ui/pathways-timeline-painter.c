@@ -645,7 +645,9 @@ append_grid (PathwaysTimelinePainter     *self,
 {
   int step = pathways_timeline_zoom_tier_months (f->zoom);
 
-  for (guint32 day = pathways_timeline_frame_first_tick (f, step); ; day = pathways_timeline_add_months (day, step))
+  guint32 day = pathways_timeline_frame_first_tick (f, step);
+
+  for (guint tick = 0; tick < PATHWAYS_TIMELINE_MAX_TICKS; tick++, day = pathways_timeline_add_months (day, step))
     {
       double x = floor (pathways_timeline_frame_day_to_x (f, day));
 
@@ -669,6 +671,7 @@ append_axis (PathwaysTimelinePainter     *self,
   PangoLayout *layout;
   int tw, th, w, h;
   double white[4] = { 1, 1, 1, 1 };
+  guint32 day;
 
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, f->width, f->header_height));
   append_rect (snapshot, self->pal.names_bg, 1, 0, 0, f->width, f->header_height);
@@ -679,8 +682,8 @@ append_axis (PathwaysTimelinePainter     *self,
   pathways_timeline_today_label_place (f, tw, th, &today);
 
   /* Upper tier: years, beside the Today label */
-  if (step < 12)
-    for (guint32 day = pathways_timeline_frame_first_tick (f, 12); ; day = pathways_timeline_add_months (day, 12))
+  day = pathways_timeline_frame_first_tick (f, 12);
+  for (guint tick = 0; step < 12 && tick < PATHWAYS_TIMELINE_MAX_TICKS; tick++, day = pathways_timeline_add_months (day, 12))
       {
         double x = pathways_timeline_frame_day_to_x (f, day);
         double next = pathways_timeline_frame_day_to_x (f, pathways_timeline_add_months (day, 12));
@@ -697,7 +700,8 @@ append_axis (PathwaysTimelinePainter     *self,
       }
 
   /* Lower tier: months, quarters or years */
-  for (guint32 day = pathways_timeline_frame_first_tick (f, step); ; day = pathways_timeline_add_months (day, step))
+  day = pathways_timeline_frame_first_tick (f, step);
+  for (guint tick = 0; tick < PATHWAYS_TIMELINE_MAX_TICKS; tick++, day = pathways_timeline_add_months (day, step))
     {
       double x = pathways_timeline_frame_day_to_x (f, day);
       double next = pathways_timeline_frame_day_to_x (f, pathways_timeline_add_months (day, step));

@@ -34,6 +34,7 @@ typedef enum {
 #define PATHWAYS_TIMELINE_DOT_RADIUS    2.5
 #define PATHWAYS_TIMELINE_NAMES_PAD     12.0
 #define PATHWAYS_TIMELINE_HATCH         6      /* the hatching's period, pixels */
+#define PATHWAYS_TIMELINE_MAX_TICKS     5000   /* loops over months stop here, whatever the frame says */
 
 typedef struct {
   double                width;          /* the viewport, pixels */
