@@ -329,6 +329,44 @@ bench_timeline_frame (gpointer data)
     }
 }
 
+/* What a renderer costs for a frame of that size whatever is in it: one
+ * colour node, rendered and downloaded */
+static void
+bench_renderer_floor (gpointer data)
+{
+  TimelineBench *b = data;
+  GdkRGBA white = { 1, 1, 1, 1 };
+  g_autoptr(GskRenderNode) node = gsk_color_node_new (&white, &GRAPHENE_RECT_INIT (0, 0, b->frame.width,
+                                                                                      b->frame.height));
+  g_autoptr(GdkTexture) texture = gsk_renderer_render_texture (renderer, node,
+                                                               &GRAPHENE_RECT_INIT (0, 0, b->frame.width,
+                                                                                    b->frame.height));
+
+  gdk_texture_download (texture, b->pixels, (gsize) b->frame.width * 4);
+}
+
+/* The screen's frame as it was drawn before render nodes: the cairo
+ * drawing in one cairo node, then the same renderer, for comparison */
+static void
+bench_timeline_cairo_node (gpointer data)
+{
+  TimelineBench *b = data;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  cairo_t *cr;
+
+  b->frame.scroll_y += PATHWAYS_TIMELINE_ROW_HEIGHT;
+  if (b->frame.scroll_y > (b->lines->len - 60) * PATHWAYS_TIMELINE_ROW_HEIGHT)
+    b->frame.scroll_y = 0;
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, b->frame.width, b->frame.height));
+  pathways_timeline_render (cr, &b->frame, b->lines, NULL);
+  cairo_destroy (cr);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, b->frame.width, b->frame.height));
+  gdk_texture_download (texture, b->pixels, (gsize) b->frame.width * 4);
+}
+
 static void
 timeline_bench_init (TimelineBench *b,
                      PathwaysTimeline *timeline,
@@ -559,6 +597,16 @@ main (int   argc,
         {
           name = g_strdup_printf ("frame: nodes + GSK %s renderer, scrolling", renderer_names[r]);
           report_sizes (name, frame_ms[r], sizes);
+          g_clear_pointer (&name, g_free);
+        }
+    for (guint r = 0; r < G_N_ELEMENTS (renderers); r++)
+      if ((renderer = renderers[r]) != NULL)
+        {
+          name = g_strdup_printf ("frame as one cairo node + GSK %s (before)", renderer_names[r]);
+          report (name, median_ms (bench_timeline_cairo_node, &at[0]));
+          g_clear_pointer (&name, g_free);
+          name = g_strdup_printf ("GSK %s floor: one colour node, same size", renderer_names[r]);
+          report (name, median_ms (bench_renderer_floor, &at[0]));
           g_clear_pointer (&name, g_free);
         }
     if (renderers[0] == NULL && renderers[1] == NULL)
