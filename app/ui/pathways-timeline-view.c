@@ -45,6 +45,7 @@ struct _PathwaysTimelineView
   GtkStringList        *pa_list;
   GtkStringList        *team_list;
   GtkFlowBox           *legend_box;
+  GtkFlowBox           *filter_box;
 };
 
 G_DEFINE_FINAL_TYPE (PathwaysTimelineView, pathways_timeline_view, GTK_TYPE_WIDGET)
@@ -749,6 +750,7 @@ pathways_timeline_view_class_init (PathwaysTimelineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysTimelineView, pa_list);
   gtk_widget_class_bind_template_child (widget_class, PathwaysTimelineView, team_list);
   gtk_widget_class_bind_template_child (widget_class, PathwaysTimelineView, legend_box);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysTimelineView, filter_box);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, group_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, n_people_changed_cb);
@@ -789,6 +791,10 @@ pathways_timeline_view_init (PathwaysTimelineView *self)
   gtk_drop_down_set_model (self->stage_dropdown, G_LIST_MODEL (stages));
 
   build_legend (self);
+  /* One Tab stop per filter: the flow box's own children are not stops */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->filter_box)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (dark_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->grid, "notify::zoom", G_CALLBACK (zoom_changed_cb), self, G_CONNECT_SWAPPED);
