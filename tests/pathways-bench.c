@@ -6,6 +6,13 @@
  * then times each case N times and prints the median, with the peak
  * memory of the process.  Built with the tests; not a timed test.
  *
+ * The timeline's frame is measured as the screen draws it — render
+ * nodes made by the grid's painter, then rendered by a GSK renderer
+ * (GL where a display gives one, else Cairo; the output says which) —
+ * and as the export draws it (cairo), at 2,000, 10,000 and 20,000 young
+ * people (copies of the authority's rows where the generator makes only
+ * 2,000), with the growth exponent of each case.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -20,6 +27,9 @@
 #include "pathways-903-export.h"
 #include "pathways-903-synthetic.h"
 #include <gtk/gtk.h>
+#include <math.h>
+#include <gsk/gl/gskglrenderer.h>
+#include "pathways-timeline-painter.h"
 #include "pathways-timeline-render.h"
 
 #define TODAY "2026-11-22"
@@ -252,10 +262,12 @@ bench_list_units (gpointer data)
 /* The timeline: one frame of 60 visible rows, drawn offscreen by the
  * widget's own drawing code */
 typedef struct {
-  PathwaysTimeline      *timeline;
-  GArray                *lines;
-  PathwaysTimelineFrame  frame;
-  cairo_surface_t       *surface;
+  PathwaysTimeline        *timeline;
+  GArray                  *lines;
+  PathwaysTimelineFrame    frame;
+  cairo_surface_t         *surface;
+  PathwaysTimelinePainter *painter;
+  guchar                  *pixels;
 } TimelineBench;
 
 static void
@@ -288,6 +300,78 @@ bench_timeline_draw (gpointer data)
     g_error ("drew %u rows, not 60", stats.n_lines_drawn);
 }
 
+/* The screen's frame: the painter's render nodes, then a GSK renderer */
+static GskRenderer *renderer;
+static gboolean cold;       /* every frame with empty caches, as after a zoom */
+static gboolean nodes_only; /* time the nodes, not the rendering */
+
+static void
+bench_timeline_frame (gpointer data)
+{
+  TimelineBench *b = data;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  PathwaysTimelineRenderStats stats;
+
+  /* Scrolling: a row further down each frame, as a wheel or kinetic
+   * scroll moves it */
+  b->frame.scroll_y += PATHWAYS_TIMELINE_ROW_HEIGHT;
+  if (b->frame.scroll_y > (b->lines->len - 60) * PATHWAYS_TIMELINE_ROW_HEIGHT)
+    b->frame.scroll_y = 0;
+  if (cold)
+    pathways_timeline_painter_reset (b->painter);
+  pathways_timeline_painter_snapshot (b->painter, snapshot, &b->frame, b->lines, &stats);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (stats.n_lines_drawn != 60)
+    g_error ("drew %u rows, not 60", stats.n_lines_drawn);
+  if (!nodes_only && renderer != NULL)
+    {
+      g_autoptr(GdkTexture) texture = gsk_renderer_render_texture (renderer, node,
+                                                                   &GRAPHENE_RECT_INIT (0, 0, b->frame.width,
+                                                                                        b->frame.height));
+      /* Wait for the pixels: a GL renderer may still be drawing */
+      gdk_texture_download (texture, b->pixels, (gsize) b->frame.width * 4);
+    }
+}
+
+/* What a renderer costs for a frame of that size whatever is in it: one
+ * colour node, rendered and downloaded */
+static void
+bench_renderer_floor (gpointer data)
+{
+  TimelineBench *b = data;
+  GdkRGBA white = { 1, 1, 1, 1 };
+  g_autoptr(GskRenderNode) node = gsk_color_node_new (&white, &GRAPHENE_RECT_INIT (0, 0, b->frame.width,
+                                                                                      b->frame.height));
+  g_autoptr(GdkTexture) texture = gsk_renderer_render_texture (renderer, node,
+                                                               &GRAPHENE_RECT_INIT (0, 0, b->frame.width,
+                                                                                    b->frame.height));
+
+  gdk_texture_download (texture, b->pixels, (gsize) b->frame.width * 4);
+}
+
+/* The screen's frame as it was drawn before render nodes: the cairo
+ * drawing in one cairo node, then the same renderer, for comparison */
+static void
+bench_timeline_cairo_node (gpointer data)
+{
+  TimelineBench *b = data;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  cairo_t *cr;
+
+  b->frame.scroll_y += PATHWAYS_TIMELINE_ROW_HEIGHT;
+  if (b->frame.scroll_y > (b->lines->len - 60) * PATHWAYS_TIMELINE_ROW_HEIGHT)
+    b->frame.scroll_y = 0;
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, b->frame.width, b->frame.height));
+  pathways_timeline_render (cr, &b->frame, b->lines, NULL);
+  cairo_destroy (cr);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, b->frame.width, b->frame.height));
+  gdk_texture_download (texture, b->pixels, (gsize) b->frame.width * 4);
+}
+
 static void
 timeline_bench_init (TimelineBench *b,
                      PathwaysTimeline *timeline,
@@ -306,6 +390,13 @@ timeline_bench_init (TimelineBench *b,
   b->frame.scroll_x = (pathways_timeline_get_today (timeline) - 365 - first) *
                       pathways_timeline_zoom_px_per_day (b->frame.zoom);
   b->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) b->frame.width, (int) b->frame.height);
+  {
+    PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+
+    b->painter = pathways_timeline_painter_new (context);
+    g_object_unref (context);
+  }
+  b->pixels = g_malloc ((gsize) b->frame.width * 4 * (gsize) b->frame.height);
 }
 
 static void
@@ -313,6 +404,56 @@ timeline_bench_clear (TimelineBench *b)
 {
   g_array_unref (b->lines);
   cairo_surface_destroy (b->surface);
+  pathways_timeline_painter_free (b->painter);
+  g_free (b->pixels);
+}
+
+/* The renderers a frame is measured with: GSK's Cairo renderer, and
+ * GL where the display has it (under Xvfb that is Mesa's software
+ * rasteriser, not a GPU) */
+static GskRenderer *renderers[2];
+static const char * const renderer_names[2] = { "Cairo", "GL" };
+
+static void
+renderers_init (void)
+{
+  if (!gtk_init_check ())
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (renderers); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      renderers[i] = i == 0 ? gsk_cairo_renderer_new () : gsk_gl_renderer_new ();
+      if (!gsk_renderer_realize (renderers[i], NULL, &error))
+        {
+          printf ("  (no %s renderer: %s)\n", renderer_names[i], error->message);
+          g_clear_object (&renderers[i]);
+        }
+    }
+}
+
+static double
+growth (double small,
+        double big,
+        double ratio)
+{
+  return small > 0 && big > 0 ? log (big / small) / log (ratio) : NAN;
+}
+
+/* A case at 2,000, 10,000 and 20,000 young people, with its growth */
+static void
+report_sizes (const char  *name,
+              const double ms[3],
+              const guint  sizes[3])
+{
+  char label[128];
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_snprintf (label, sizeof label, "%s, %'u", name, sizes[i]);
+      report (label, ms[i]);
+    }
+  printf ("  %-44s %10.2f\n", "   growth exponent (1 is linear, 0 flat)", growth (ms[0], ms[2], (double) sizes[2] / sizes[0]));
 }
 
 /* Start-up: from spawning a process to its caseload model being
@@ -604,20 +745,79 @@ main (int   argc,
 
   {
     g_autoptr(PathwaysTimeline) timeline = pathways_timeline_load (store, TODAY, &error);
-    TimelineBench all, sixty;
+    guint base, sizes[3];
+    PathwaysTimeline *scaled[3];
+    TimelineBench at[3], sixty;
+    double layout_ms[3], cairo_ms[3], nodes_ms[3], cold_nodes_ms[3], frame_ms[2][3] = { { 0 } };
     g_autofree char *name = NULL;
 
     if (timeline == NULL)
       g_error ("%s", error->message);
-    timeline_bench_init (&all, timeline, G_MAXUINT);
-    timeline_bench_init (&sixty, timeline, 60);
+    renderers_init ();
     report ("load timeline (rows for everyone)", median_ms (bench_timeline_load, store));
-    report ("lay out timeline (filter, group by PA)", median_ms (bench_timeline_layout, &all));
-    name = g_strdup_printf ("draw the timeline: 60 of %u rows in view", all.lines->len);
-    report (name, median_ms (bench_timeline_draw, &all));
-    report ("draw the timeline: 60 of 60 rows in view", median_ms (bench_timeline_draw, &sixty));
-    timeline_bench_clear (&all);
+
+    base = pathways_timeline_get_n_rows (timeline);
+    sizes[0] = base;
+    sizes[1] = base * 5;
+    sizes[2] = base * 10;
+    for (guint i = 0; i < 3; i++)
+      {
+        scaled[i] = i == 0 ? pathways_timeline_ref (timeline) : pathways_timeline_new_scaled (timeline, sizes[i]);
+        timeline_bench_init (&at[i], scaled[i], G_MAXUINT);
+        layout_ms[i] = median_ms (bench_timeline_layout, &at[i]);
+        cairo_ms[i] = median_ms (bench_timeline_draw, &at[i]);
+        nodes_only = TRUE;
+        nodes_ms[i] = median_ms (bench_timeline_frame, &at[i]);
+        cold = TRUE;
+        cold_nodes_ms[i] = median_ms (bench_timeline_frame, &at[i]);
+        cold = FALSE;
+        nodes_only = FALSE;
+        for (guint r = 0; r < G_N_ELEMENTS (renderers); r++)
+          if ((renderer = renderers[r]) != NULL)
+            frame_ms[r][i] = median_ms (bench_timeline_frame, &at[i]);
+      }
+    report_sizes ("lay out timeline (group by PA)", layout_ms, sizes);
+    report_sizes ("frame's render nodes, scrolling (60 rows)", nodes_ms, sizes);
+    report_sizes ("frame's render nodes, cold caches", cold_nodes_ms, sizes);
+    for (guint r = 0; r < G_N_ELEMENTS (renderers); r++)
+      if (renderers[r] != NULL)
+        {
+          name = g_strdup_printf ("frame: nodes + GSK %s renderer, scrolling", renderer_names[r]);
+          report_sizes (name, frame_ms[r], sizes);
+          g_clear_pointer (&name, g_free);
+        }
+    for (guint r = 0; r < G_N_ELEMENTS (renderers); r++)
+      if ((renderer = renderers[r]) != NULL)
+        {
+          name = g_strdup_printf ("frame as one cairo node + GSK %s (before)", renderer_names[r]);
+          report (name, median_ms (bench_timeline_cairo_node, &at[0]));
+          g_clear_pointer (&name, g_free);
+          name = g_strdup_printf ("GSK %s floor: one colour node, same size", renderer_names[r]);
+          report (name, median_ms (bench_renderer_floor, &at[0]));
+          g_clear_pointer (&name, g_free);
+        }
+    if (renderers[0] == NULL && renderers[1] == NULL)
+      printf ("  (no display: frames not rendered, only their nodes made)\n");
+    report_sizes ("frame drawn by cairo (the export's drawing)", cairo_ms, sizes);
+
+    timeline_bench_init (&sixty, timeline, 60);
+    report ("frame drawn by cairo: 60 of 60 rows", median_ms (bench_timeline_draw, &sixty));
+    nodes_only = TRUE;
+    report ("frame's render nodes: 60 of 60 rows", median_ms (bench_timeline_frame, &sixty));
+    nodes_only = FALSE;
     timeline_bench_clear (&sixty);
+    for (guint i = 0; i < 3; i++)
+      {
+        timeline_bench_clear (&at[i]);
+        pathways_timeline_unref (scaled[i]);
+      }
+    for (guint r = 0; r < G_N_ELEMENTS (renderers); r++)
+      if (renderers[r] != NULL)
+        {
+          gsk_renderer_unrealize (renderers[r]);
+          g_clear_object (&renderers[r]);
+        }
+    renderer = NULL;
   }
 
   bench_903 (size);

@@ -2,8 +2,11 @@
  *
  * The real page and widget on a generated authority: the rows drawn for
  * a filter, a click on a bar opening that young person (through the
- * window's "win.open-person" action), zoom by action, and export to
- * PNG and PDF.
+ * window's "win.open-person" action), the keyboard (Down, Left and
+ * Right, End, Enter) moving a real focus and opening the right person,
+ * zoom by action and about the pointer, the order of the rows, the
+ * Today label's place, and export to PNG and PDF.  What a screen reader
+ * sees is checked over AT-SPI by test-a11y-timeline.py.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -375,6 +378,193 @@ START_TEST (test_cancelled_move_leaves_the_timeline)
 }
 END_TEST
 
+/* The focused widget is one of the grid's accessible cells, not the grid */
+static GtkWidget *
+focused_cell (PathwaysTimelineGrid *grid)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  ck_assert_ptr_nonnull (focus);
+  ck_assert_ptr_ne (focus, grid);
+  ck_assert (gtk_widget_is_ancestor (focus, GTK_WIDGET (grid)));
+  return focus;
+}
+
+START_TEST (test_keyboard_moves_and_opens)
+{
+  PathwaysTimelineGrid *grid = pathways_timeline_view_get_grid (view);
+  PathwaysTimeline *timeline = pathways_timeline_grid_get_timeline (grid);
+  g_autoptr(GArray) items = NULL;
+  GtkWidget *row_cell, *item_cell;
+  const PathwaysTimelineRow *row;
+  int item = 0;
+  int line;
+
+  /* Tab into the timeline: the first row in view has the focus */
+  ck_assert (gtk_widget_child_focus (GTK_WIDGET (grid), GTK_DIR_TAB_FORWARD));
+  ck_assert_int_eq (pathways_timeline_grid_get_focus (grid, &item), 0);
+  ck_assert_int_eq (item, -1);
+  row_cell = focused_cell (grid);
+
+  /* Down three times: the fourth young person, and Enter opens them */
+  for (int i = 0; i < 3; i++)
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (grid), "grid.move-focus", "i", 1));
+  line = pathways_timeline_grid_get_focus (grid, NULL);
+  ck_assert_int_eq (line, 3);
+  ck_assert_ptr_ne (focused_cell (grid), row_cell);
+  row = pathways_timeline_find_row (timeline, pathways_timeline_grid_get_line_person (grid, 3));
+  ck_assert_ptr_nonnull (row);
+  {
+    g_autofree char *text = pathways_timeline_grid_describe_focus (grid);
+    ck_assert (g_str_has_prefix (text, row->name));
+  }
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (grid), "grid.activate", NULL));
+  ck_assert_uint_eq (n_opened, 1);
+  ck_assert_int_eq (opened_id, row->id);
+
+  /* Right: the row's first mark in time; again: the next; Left twice: back to the row */
+  items = pathways_timeline_row_items (row);
+  ck_assert_uint_gt (items->len, 1);
+  row_cell = focused_cell (grid);
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (grid), "grid.move-item", "i", 1));
+  ck_assert_int_eq (pathways_timeline_grid_get_focus (grid, &item), 3);
+  ck_assert_int_eq (item, 0);
+  item_cell = focused_cell (grid);
+  ck_assert_ptr_eq (gtk_widget_get_parent (item_cell), row_cell);
+  {
+    g_autofree char *text = pathways_timeline_grid_describe_focus (grid);
+    g_autofree char *expected = pathways_timeline_describe_item (row, &g_array_index (items, PathwaysTimelineItem, 0));
+    ck_assert_str_eq (text, expected);
+  }
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (grid), "grid.move-item", "i", 1));
+  pathways_timeline_grid_get_focus (grid, &item);
+  ck_assert_int_eq (item, 1);
+  ck_assert_ptr_eq (focused_cell (grid), gtk_widget_get_next_sibling (item_cell));
+  /* Enter on a mark opens its young person too */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (grid), "grid.activate", NULL));
+  ck_assert_uint_eq (n_opened, 2);
+  ck_assert_int_eq (opened_id, row->id);
+  for (int i = 0; i < 3; i++)
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (grid), "grid.move-item", "i", -1));
+  pathways_timeline_grid_get_focus (grid, &item);
+  ck_assert_int_eq (item, -1);
+  ck_assert_ptr_eq (focused_cell (grid), row_cell);
+  settle ();
+
+  /* End: the last young person, scrolled into view and drawn focused */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (grid), "grid.move-focus", "i", G_MAXINT32));
+  ck_assert_int_eq (pathways_timeline_grid_get_focus (grid, NULL), 59);
+  settle ();
+  {
+    PathwaysTimelineRenderStats stats;
+
+    pathways_timeline_grid_get_last_frame_stats (grid, &stats);
+    ck_assert_uint_le (stats.first_line, 59);
+    ck_assert_uint_eq (stats.first_line + stats.n_lines_drawn, 60);
+  }
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (grid), "grid.activate", NULL));
+  ck_assert_int_eq (opened_id, pathways_timeline_grid_get_line_person (grid, 59));
+}
+END_TEST
+
+/* Ctrl+scroll: the day under the pointer stays under it, in and out */
+START_TEST (test_zoom_keeps_the_day_under_the_pointer)
+{
+  PathwaysTimelineGrid *grid = pathways_timeline_view_get_grid (view);
+  PathwaysTimelineFrame frame;
+  double x, day;
+
+  pathways_timeline_grid_get_frame (grid, &frame);
+  for (guint i = 0; i < 4; i++)
+    {
+      /* Out to years, back in to months, at different places */
+      int steps = i == 0 ? 1 : -1;
+
+      x = frame.names_width + (frame.width - frame.names_width) * (0.2 + 0.2 * i);
+      day = pathways_timeline_frame_x_to_day (&frame, x);
+      pathways_timeline_grid_zoom_at (grid, steps, x);
+      settle ();
+      pathways_timeline_grid_get_frame (grid, &frame);
+      ck_assert_msg (fabs (pathways_timeline_frame_x_to_day (&frame, x) - day) < 1.0,
+                     "zoom %d at %.0f: day %.1f became %.1f", steps, x, day,
+                     pathways_timeline_frame_x_to_day (&frame, x));
+    }
+  ck_assert_str_eq (pathways_timeline_grid_get_zoom (grid), "months");
+
+  /* A position that is no number (as a scroll event's on X11) zooms
+   * about the middle, and nowhere else */
+  x = frame.names_width + (frame.width - frame.names_width) / 2;
+  day = pathways_timeline_frame_x_to_day (&frame, x);
+  pathways_timeline_grid_zoom_at (grid, 1, NAN);
+  pathways_timeline_grid_get_frame (grid, &frame);
+  ck_assert (fabs (pathways_timeline_frame_x_to_day (&frame, x) - day) < 1.0);
+}
+END_TEST
+
+/* Rows in the order of the names they show: family name, then the
+ * given name shown */
+START_TEST (test_rows_in_order_of_their_labels)
+{
+  PathwaysTimelineGrid *grid = pathways_timeline_view_get_grid (view);
+  PathwaysTimeline *timeline = pathways_timeline_grid_get_timeline (grid);
+  const PathwaysTimelineRow *prev = NULL;
+
+  for (guint i = 0; i < pathways_timeline_grid_get_n_people (grid); i++)
+    {
+      const PathwaysTimelineRow *row = pathways_timeline_find_row (timeline, pathways_timeline_grid_get_line_person (grid, i));
+      const char *comma = strstr (row->sort_name, ", ");
+      g_autofree char *family = g_strndup (row->sort_name, comma - row->sort_name);
+      g_autofree char *shown = g_strdup_printf ("%s %s", comma + 2, family);
+
+      /* The key is what the label says */
+      ck_assert_str_eq (shown, row->name);
+      if (prev != NULL)
+        ck_assert_int_le (g_utf8_collate (prev->sort_name, row->sort_name), 0);
+      prev = row;
+    }
+}
+END_TEST
+
+/* The Today label is whole inside the time area and no year label is under it */
+START_TEST (test_today_label_place)
+{
+  PathwaysTimelineGrid *grid = pathways_timeline_view_get_grid (view);
+  PathwaysTimelineFrame frame;
+
+  pathways_timeline_grid_get_frame (grid, &frame);
+  for (int shift = -2; shift <= 2; shift++)
+    {
+      PathwaysTimelineTodayLabel today;
+      double tx, text_width = 110;
+
+      /* Today at the left edge, the middle, the right edge of the view */
+      frame.scroll_x = ((double) frame.today - frame.first_day) * pathways_timeline_zoom_px_per_day (frame.zoom) -
+                       (frame.width - frame.names_width) * (0.5 + shift * 0.249);
+      tx = pathways_timeline_frame_day_to_x (&frame, frame.today);
+      pathways_timeline_today_label_place (&frame, text_width, 12, &today);
+      ck_assert (today.shown);
+      ck_assert_double_ge (today.x, frame.names_width);
+      ck_assert_double_le (today.x + today.width, frame.width);
+      ck_assert_double_le (today.y + today.height, frame.header_height / 2);
+      ck_assert (tx >= today.x - 1 || today.x <= frame.names_width + 2);
+
+      guint32 day = pathways_timeline_frame_first_tick (&frame, 12);
+
+      for (guint tick = 0; tick < PATHWAYS_TIMELINE_MAX_TICKS; tick++, day = pathways_timeline_add_months (day, 12))
+        {
+          double x = pathways_timeline_frame_day_to_x (&frame, day);
+          double next = pathways_timeline_frame_day_to_x (&frame, pathways_timeline_add_months (day, 12));
+          double lx;
+
+          if (x > frame.width)
+            break;
+          if (pathways_timeline_year_label_place (&frame, &today, x, next, 34, &lx))
+            ck_assert (lx + 34 <= today.x || lx >= today.x + today.width);
+        }
+    }
+}
+END_TEST
+
 static Suite *
 timeline_suite (void)
 {
@@ -388,6 +578,10 @@ timeline_suite (void)
   tcase_add_test (tc, test_zoom_actions);
   tcase_add_test (tc, test_export_png_and_pdf);
   tcase_add_test (tc, test_cancelled_move_leaves_the_timeline);
+  tcase_add_test (tc, test_keyboard_moves_and_opens);
+  tcase_add_test (tc, test_zoom_keeps_the_day_under_the_pointer);
+  tcase_add_test (tc, test_rows_in_order_of_their_labels);
+  tcase_add_test (tc, test_today_label_place);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -349,6 +349,60 @@ START_TEST (test_async_load)
 }
 END_TEST
 
+/* Sorted by the name shown: a preferred name counts, not the legal one */
+START_TEST (test_rows_by_shown_name)
+{
+  g_autoptr(PathwaysYoungPerson) yonas = test_make_person ("LC2000");
+  g_autoptr(PathwaysTimeline) timeline = NULL;
+  gint64 yonas_id, bilal_id;
+  guint yonas_at = G_MAXUINT, bilal_at = G_MAXUINT;
+
+  /* Legally Aaron, goes by Yonas: labelled "Yonas Abdullahi", so after
+   * Bilal Abdullahi, though Aaron would come first */
+  g_object_set (yonas, "given-name", "Aaron", "preferred-name", "Yonas", "family-name", "Abdullahi", NULL);
+  yonas_id = test_add (store, PATHWAYS_RECORD (yonas));
+  bilal_id = add_person ("LC2001", "Bilal", "Abdullahi", "2008-02-01", alison);
+
+  timeline = load ();
+  for (guint i = 0; i < pathways_timeline_get_n_rows (timeline); i++)
+    {
+      const PathwaysTimelineRow *row = pathways_timeline_get_row (timeline, i);
+
+      if (row->id == yonas_id)
+        yonas_at = i;
+      else if (row->id == bilal_id)
+        bilal_at = i;
+    }
+  ck_assert_str_eq (pathways_timeline_find_row (timeline, yonas_id)->name, "Yonas Abdullahi");
+  ck_assert_str_eq (pathways_timeline_find_row (timeline, yonas_id)->sort_name, "Abdullahi, Yonas");
+  ck_assert_uint_eq (bilal_at, 0);
+  ck_assert_uint_eq (yonas_at, 1);
+  /* Then Adams, Okafor, Zed as before */
+  ck_assert_int_eq (pathways_timeline_get_row (timeline, 2)->id, ben);
+}
+END_TEST
+
+/* A scaled copy for benchmarks: n rows, sorted, groups growing with it */
+START_TEST (test_scaled_copy)
+{
+  g_autoptr(PathwaysTimeline) timeline = load ();
+  g_autoptr(PathwaysTimeline) big = pathways_timeline_new_scaled (timeline, 10);
+  g_autoptr(GArray) lines = NULL;
+  g_autoptr(GArray) pas = NULL;
+  guint n = 0;
+
+  ck_assert_uint_eq (pathways_timeline_get_n_rows (big), 10);
+  lines = pathways_timeline_layout (big, NULL, PATHWAYS_TIMELINE_GROUP_PA, &n);
+  ck_assert_uint_eq (n, 10);
+  pas = pathways_timeline_list_pas (big);
+  /* Alison and Helen in each of four copies (the fourth has Alison only: 10 = 3 + 3 + 3 + 1) */
+  ck_assert_uint_eq (pas->len, 7);
+  for (guint i = 1; i < pathways_timeline_get_n_rows (big); i++)
+    ck_assert_int_le (g_utf8_collate (pathways_timeline_get_row (big, i - 1)->sort_name,
+                                      pathways_timeline_get_row (big, i)->sort_name), 0);
+}
+END_TEST
+
 static Suite *
 timeline_suite (void)
 {
@@ -362,6 +416,8 @@ timeline_suite (void)
   tcase_add_test (tc, test_filters);
   tcase_add_test (tc, test_grouped_by_pa);
   tcase_add_test (tc, test_async_load);
+  tcase_add_test (tc, test_rows_by_shown_name);
+  tcase_add_test (tc, test_scaled_copy);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "pathways-format.h"
@@ -25,7 +26,29 @@ struct _PathwaysTimeline
   GStringChunk    *strings;
   GPtrArray       *rows;       /* PathwaysTimelineRow*, by family name */
   GHashTable      *by_id;      /* gint64* → PathwaysTimelineRow* */
+  PathwaysTimeline *base;      /* a scaled copy borrows its strings from it */
+
+  /* What the layout reads, row by row in order, in one block: no row
+   * struct is visited unless it is laid out, and the groups are dense
+   * indexes, found without hashing */
+  struct RowKey   *keys;
+  guint            n_pa_groups;
+  guint            n_team_groups;
+  const char     **pa_labels;
+  const char     **team_labels;
 };
+
+typedef struct RowKey {
+  PathwaysTimelineRow *row;
+  gint64               pa_id;
+  const char          *team;
+  const char          *status_code;
+  int                  age;
+  PathwaysStage        stage;
+  int                  alert_count;
+  int                  pa_group;    /* -1: no PA */
+  int                  team_group;  /* -1: no team */
+} RowKey;
 
 G_DEFINE_BOXED_TYPE (PathwaysTimeline, pathways_timeline, pathways_timeline_ref, pathways_timeline_unref)
 
@@ -149,15 +172,120 @@ row_free (gpointer data)
   g_free (row);
 }
 
-static int
-compare_rows (gconstpointer a,
-              gconstpointer b)
+/* Rows by the name they are labelled with: family name, then the given
+ * name shown (the preferred name when there is one).  sort_name is
+ * loaded as "Family, Given" with the legal given name; the label
+ * (row->name) is "Shown Family" (or "Family Shown" where a translation
+ * puts the family name first), so the shown given name is the label
+ * without the family name. */
+static char *
+label_sort_name (const PathwaysTimelineRow *row)
 {
-  const PathwaysTimelineRow *x = *(PathwaysTimelineRow * const *) a;
-  const PathwaysTimelineRow *y = *(PathwaysTimelineRow * const *) b;
-  int c = g_utf8_collate (x->sort_name, y->sort_name);
+  const char *comma = row->sort_name ? strstr (row->sort_name, ", ") : NULL;
+  g_autofree char *family = NULL;
+  gsize name_len, family_len;
 
-  return c != 0 ? c : (x->id < y->id ? -1 : x->id > y->id);
+  if (row->name == NULL)
+    return g_strdup (row->sort_name ? row->sort_name : "");
+  if (comma == NULL || comma == row->sort_name)
+    return g_strdup (row->name);
+  family = g_strndup (row->sort_name, comma - row->sort_name);
+  name_len = strlen (row->name);
+  family_len = strlen (family);
+  if (name_len > family_len + 1 && g_str_has_suffix (row->name, family) && row->name[name_len - family_len - 1] == ' ')
+    return g_strdup_printf ("%s, %.*s", family, (int) (name_len - family_len - 1), row->name);
+  if (name_len > family_len + 1 && g_str_has_prefix (row->name, family) && row->name[family_len] == ' ')
+    return g_strdup_printf ("%s, %s", family, row->name + family_len + 1);
+  return g_strdup_printf ("%s, %s", family, row->name);
+}
+
+typedef struct {
+  PathwaysTimelineRow *row;
+  char                *key;   /* collation key of the sort name */
+} SortEntry;
+
+/* The layout's keys, in row order, and the groups as dense indexes */
+static void
+index_rows (PathwaysTimeline *self)
+{
+  g_autoptr(GHashTable) pas = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) teams = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(GPtrArray) pa_labels = g_ptr_array_new ();
+  g_autoptr(GPtrArray) team_labels = g_ptr_array_new ();
+
+  g_free (self->keys);
+  g_free (self->pa_labels);
+  g_free (self->team_labels);
+  self->keys = g_new0 (RowKey, MAX (self->rows->len, 1));
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      PathwaysTimelineRow *row = g_ptr_array_index (self->rows, i);
+      RowKey *k = &self->keys[i];
+      gpointer group;
+
+      *k = (RowKey) { row, row->pa_id, row->team, row->status_code, row->age, row->stage, row->alert_count, -1, -1 };
+      if (row->pa_id != 0 && row->pa_name != NULL)
+        {
+          if (!g_hash_table_lookup_extended (pas, &row->pa_id, NULL, &group))
+            {
+              group = GUINT_TO_POINTER (pa_labels->len);
+              g_hash_table_insert (pas, &row->pa_id, group);
+              g_ptr_array_add (pa_labels, (gpointer) row->pa_name);
+            }
+          k->pa_group = (int) GPOINTER_TO_UINT (group);
+        }
+      /* Teams are interned: one pointer per name */
+      if (row->team != NULL)
+        {
+          if (!g_hash_table_lookup_extended (teams, row->team, NULL, &group))
+            {
+              group = GUINT_TO_POINTER (team_labels->len);
+              g_hash_table_insert (teams, (gpointer) row->team, group);
+              g_ptr_array_add (team_labels, (gpointer) row->team);
+            }
+          k->team_group = (int) GPOINTER_TO_UINT (group);
+        }
+    }
+  self->n_pa_groups = pa_labels->len;
+  self->n_team_groups = team_labels->len;
+  self->pa_labels = (const char **) g_ptr_array_free (g_steal_pointer (&pa_labels), FALSE);
+  self->team_labels = (const char **) g_ptr_array_free (g_steal_pointer (&team_labels), FALSE);
+}
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  const SortEntry *x = a, *y = b;
+  int c = strcmp (x->key, y->key);
+
+  return c != 0 ? c : (x->row->id < y->row->id ? -1 : x->row->id > y->row->id);
+}
+
+/* One collation key per row, computed once: sorting compares bytes, not
+ * collating (and allocating) twice per comparison */
+static void
+sort_rows (PathwaysTimeline *self)
+{
+  g_autofree SortEntry *entries = g_new (SortEntry, MAX (self->rows->len, 1));
+  guint n = self->rows->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      PathwaysTimelineRow *row = g_ptr_array_index (self->rows, i);
+      g_autofree char *name = label_sort_name (row);
+
+      row->sort_name = intern (self, name);
+      entries[i].row = row;
+      entries[i].key = g_utf8_collate_key (name, -1);
+    }
+  qsort (entries, n, sizeof (SortEntry), compare_entries);
+  for (guint i = 0; i < n; i++)
+    {
+      self->rows->pdata[i] = entries[i].row;
+      g_free (entries[i].key);
+    }
+  index_rows (self);
 }
 
 static void
@@ -421,7 +549,7 @@ pathways_timeline_load (PathwaysStore  *store,
   add_milestones (self, rows);
 
   apply_snapshot (self, snap, addresses, accom_meanings, place_meanings);
-  g_ptr_array_sort (self->rows, compare_rows);
+  sort_rows (self);
 
   /* The reach: everything there is, a month's margin, within bounds */
   widen (self, self->today);
@@ -482,6 +610,10 @@ pathways_timeline_unref (PathwaysTimeline *self)
   g_hash_table_unref (self->by_id);
   g_ptr_array_unref (self->rows);
   g_string_chunk_free (self->strings);
+  g_clear_pointer (&self->base, pathways_timeline_unref);
+  g_free (self->keys);
+  g_free (self->pa_labels);
+  g_free (self->team_labels);
   g_free (self->on);
   g_free (self->authority);
   g_free (self);
@@ -628,10 +760,19 @@ pathways_timeline_row_matches (const PathwaysTimelineRow  *row,
                                          row->age, row->stage, row->alert_count);
 }
 
+static gboolean
+key_matches (const RowKey               *k,
+             const PathwaysPersonFilter *filter)
+{
+  return filter == NULL || pathways_person_filter_matches (filter, k->pa_id, k->team, k->status_code, k->age,
+                                                           k->stage, k->alert_count);
+}
+
 typedef struct {
   const char *label;
+  char       *key;      /* collation key of the label */
   gboolean    missing;
-  GPtrArray  *rows;
+  GArray     *rows;     /* const PathwaysTimelineRow*, in timeline order */
 } Group;
 
 static void
@@ -639,7 +780,8 @@ group_free (gpointer data)
 {
   Group *g = data;
 
-  g_ptr_array_unref (g->rows);
+  g_array_unref (g->rows);
+  g_free (g->key);
   g_free (g);
 }
 
@@ -652,11 +794,16 @@ compare_groups (gconstpointer a,
 
   if (x->missing != y->missing)
     return x->missing ? 1 : -1;
-  return g_utf8_collate (x->label, y->label);
+  return strcmp (x->key, y->key);
 }
 
 /**
  * pathways_timeline_layout:
+ *
+ * Linear in the rows: each row's key is looked at once, in order, in
+ * one block of memory; its group is a dense index made at load (no
+ * hashing, no string built per row); only the groups are sorted, by
+ * collation keys made once each.
  *
  * Returns: (transfer full) (element-type PathwaysTimelineLine): the
  * lines, top to bottom; they borrow from @self
@@ -667,21 +814,24 @@ pathways_timeline_layout (PathwaysTimeline           *self,
                           PathwaysTimelineGroup       group,
                           guint                      *out_n_people)
 {
-  GArray *lines = g_array_new (FALSE, TRUE, sizeof (PathwaysTimelineLine));
-  g_autoptr(GHashTable) by_key = NULL;
+  GArray *lines;
+  g_autofree Group **by_index = NULL;
   g_autoptr(GPtrArray) groups = NULL;
+  const char **labels;
+  guint n_groups;
   guint n_people = 0;
 
-  g_return_val_if_fail (self != NULL, lines);
+  g_return_val_if_fail (self != NULL, g_array_new (FALSE, TRUE, sizeof (PathwaysTimelineLine)));
 
+  lines = g_array_sized_new (FALSE, TRUE, sizeof (PathwaysTimelineLine), self->rows->len);
   if (group == PATHWAYS_TIMELINE_GROUP_NONE)
     {
       for (guint i = 0; i < self->rows->len; i++)
         {
-          PathwaysTimelineRow *row = g_ptr_array_index (self->rows, i);
-          PathwaysTimelineLine line = { row, NULL, 0 };
+          const RowKey *k = &self->keys[i];
+          PathwaysTimelineLine line = { k->row, NULL, 0 };
 
-          if (!pathways_timeline_row_matches (row, filter))
+          if (!key_matches (k, filter))
             continue;
           g_array_append_val (lines, line);
           n_people++;
@@ -691,43 +841,38 @@ pathways_timeline_layout (PathwaysTimeline           *self,
       return lines;
     }
 
-  /* Keyed by PA id (two PAs may share a name) or team name; "" for none */
-  by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  n_groups = group == PATHWAYS_TIMELINE_GROUP_PA ? self->n_pa_groups : self->n_team_groups;
+  labels = group == PATHWAYS_TIMELINE_GROUP_PA ? self->pa_labels : self->team_labels;
+  by_index = g_new0 (Group *, n_groups + 1);  /* the last: nobody's */
   groups = g_ptr_array_new_with_free_func (group_free);
   for (guint i = 0; i < self->rows->len; i++)
     {
-      PathwaysTimelineRow *row = g_ptr_array_index (self->rows, i);
-      const char *label = group == PATHWAYS_TIMELINE_GROUP_PA ? row->pa_name : row->team;
-      gboolean missing = label == NULL;
-      g_autofree char *key = NULL;
+      const RowKey *k = &self->keys[i];
+      int index = group == PATHWAYS_TIMELINE_GROUP_PA ? k->pa_group : k->team_group;
+      guint slot = index < 0 ? n_groups : (guint) index;
       Group *g;
 
-      if (!pathways_timeline_row_matches (row, filter))
+      if (!key_matches (k, filter))
         continue;
-      if (missing)
-        {
-          label = group == PATHWAYS_TIMELINE_GROUP_PA ? _("No personal adviser") : _("No team");
-          key = g_strdup ("");
-        }
-      else if (group == PATHWAYS_TIMELINE_GROUP_PA)
-        key = g_strdup_printf ("%" G_GINT64_FORMAT, row->pa_id);
-      else
-        key = g_strdup (label);
-
-      g = g_hash_table_lookup (by_key, key);
+      g = by_index[slot];
       if (g == NULL)
         {
           g = g_new0 (Group, 1);
-          g->label = label;
-          g->missing = missing;
-          g->rows = g_ptr_array_new ();
+          g->missing = index < 0;
+          g->label = index >= 0 ? labels[index] : group == PATHWAYS_TIMELINE_GROUP_PA ? _("No personal adviser") : _("No team");
+          g->rows = g_array_new (FALSE, FALSE, sizeof (PathwaysTimelineRow *));
           g_ptr_array_add (groups, g);
-          g_hash_table_insert (by_key, g_steal_pointer (&key), g);
+          by_index[slot] = g;
         }
-      g_ptr_array_add (g->rows, row);
+      g_array_append_val (g->rows, k->row);
       n_people++;
     }
 
+  for (guint i = 0; i < groups->len; i++)
+    {
+      Group *g = g_ptr_array_index (groups, i);
+      g->key = g_utf8_collate_key (g->label, -1);
+    }
   g_ptr_array_sort (groups, compare_groups);
   for (guint i = 0; i < groups->len; i++)
     {
@@ -737,7 +882,7 @@ pathways_timeline_layout (PathwaysTimeline           *self,
       g_array_append_val (lines, header);
       for (guint j = 0; j < g->rows->len; j++)
         {
-          PathwaysTimelineLine line = { g_ptr_array_index (g->rows, j), g->label, g->rows->len };
+          PathwaysTimelineLine line = { g_array_index (g->rows, PathwaysTimelineRow *, j), g->label, g->rows->len };
           g_array_append_val (lines, line);
         }
     }
@@ -745,4 +890,70 @@ pathways_timeline_layout (PathwaysTimeline           *self,
   if (out_n_people)
     *out_n_people = n_people;
   return lines;
+}
+
+/**
+ * pathways_timeline_new_scaled:
+ * @n_rows: how many young people the new timeline has
+ *
+ * A timeline of @n_rows young people made of copies of @self's rows:
+ * the same pathways under new ids, each copy with its own personal
+ * advisers (so that groups grow with the rows, as in a bigger
+ * authority).  For benchmarks at sizes the generator does not make; not
+ * for display.
+ *
+ * Returns: (transfer full): the new timeline
+ */
+PathwaysTimeline *
+pathways_timeline_new_scaled (PathwaysTimeline *self,
+                              guint             n_rows)
+{
+  PathwaysTimeline *big;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (self->rows->len > 0, NULL);
+
+  big = g_new0 (PathwaysTimeline, 1);
+  g_atomic_ref_count_init (&big->ref_count);
+  big->on = g_strdup (self->on);
+  big->authority = g_strdup (self->authority);
+  big->base = pathways_timeline_ref (self);
+  big->today = self->today;
+  big->first_day = self->first_day;
+  big->last_day = self->last_day;
+  big->strings = g_string_chunk_new (64 * 1024);
+  big->rows = g_ptr_array_new_full (n_rows, row_free);
+  big->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      const PathwaysTimelineRow *from = g_ptr_array_index (self->rows, i % self->rows->len);
+      guint copy = i / self->rows->len;
+      PathwaysTimelineRow *row = g_new (PathwaysTimelineRow, 1);
+
+      *row = *from;
+      row->id = from->id + (gint64) copy * G_GINT64_CONSTANT (1000000000);
+      if (copy > 0)
+        {
+          g_autofree char *name = g_strdup_printf ("%s %u", from->name, copy + 1);
+          g_autofree char *sort_name = g_strdup_printf ("%s %u", from->sort_name, copy + 1);
+
+          row->name = intern (big, name);
+          row->sort_name = intern (big, sort_name);
+          if (from->pa_id != 0 && from->pa_name != NULL)
+            {
+              g_autofree char *pa = g_strdup_printf ("%s %u", from->pa_name, copy + 1);
+
+              row->pa_id = from->pa_id + (gint64) copy * G_GINT64_CONSTANT (1000000000);
+              row->pa_name = intern (big, pa);
+            }
+        }
+      row->spans = g_array_ref (from->spans);
+      row->moves = g_array_ref (from->moves);
+      row->milestones = g_array_ref (from->milestones);
+      g_ptr_array_add (big->rows, row);
+      g_hash_table_insert (big->by_id, &row->id, row);
+    }
+  sort_rows (big);
+  return big;
 }

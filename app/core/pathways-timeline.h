@@ -76,7 +76,7 @@ typedef enum {
 typedef struct {
   gint64              id;
   const char         *name;             /* display name */
-  const char         *sort_name;        /* "Family, Given" */
+  const char         *sort_name;        /* "Family, Given" with the given name shown (preferred) */
   const char         *local_id;
   const char         *date_of_birth;
   int                 age;              /* on the day, -1 if unknown */
@@ -155,13 +155,17 @@ gboolean                   pathways_timeline_row_matches   (const PathwaysTimeli
                                                             const PathwaysPersonFilter *filter);
 
 /* The lines to draw, top to bottom (element-type PathwaysTimelineLine):
- * the rows passing @filter (NULL: everyone) by family name, under a
+ * the rows passing @filter (NULL: everyone) by family name and the
+ * given name they are labelled with (preferred), under a
  * header per group unless @group is NONE; groups by name, the group
  * without a PA or team last.  @out_n_people: rows, without headers. */
 GArray                    *pathways_timeline_layout        (PathwaysTimeline           *self,
                                                             const PathwaysPersonFilter *filter,
                                                             PathwaysTimelineGroup       group,
                                                             guint                      *out_n_people);
+
+PathwaysTimeline          *pathways_timeline_new_scaled    (PathwaysTimeline           *self,
+                                                            guint                       n_rows);
 
 const char                *pathways_timeline_kind_code     (PathwaysTimelineKind  kind);
 const char                *pathways_timeline_kind_label    (PathwaysTimelineKind  kind);

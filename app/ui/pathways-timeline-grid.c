@@ -9,8 +9,21 @@
  * vertical adjustment and a frame costs the same for sixty young people
  * or two thousand.  The names column and the time axis stay put.
  *
- * The drawing itself is pathways-timeline-render.c (cairo and pango),
- * shared with export, printing and the benchmark.
+ * On screen it draws with render nodes (pathways-timeline-painter.c:
+ * each row's node cached and translated into place, so the GL renderer
+ * composites rather than cairo painting); export, printing and the
+ * cairo case of the benchmark draw the same frame with cairo
+ * (pathways-timeline-render.c), from the same geometry.
+ *
+ * It is not one image to a screen reader: it is a list, and each line
+ * in view (and the focused one) has an accessible child — a list item
+ * named in a sentence ("Amara Okafor, 18, Eligible. Registered supported
+ * accommodation at Bridgeway since 14/05/2024, …") or a group heading —
+ * whose own children are the row's spells, moves, milestones and
+ * birthdays, each named too.  The keyboard moves the focus through them:
+ * Up and Down between lines, Left and Right between a row's marks in
+ * time order, Home and End, Page Up and Page Down, Enter opens the young
+ * person.  The focus is a real widget focus, so it is announced.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,6 +36,7 @@
 #include <math.h>
 
 #include "pathways-timeline-grid.h"
+#include "pathways-timeline-painter.h"
 
 struct _PathwaysTimelineGrid
 {
@@ -37,6 +51,8 @@ struct _PathwaysTimelineGrid
   PathwaysTimelineFrame        frame;      /* as last allocated */
   PangoFontDescription        *font;
   PathwaysTimelineRenderStats  stats;      /* of the last frame */
+  PathwaysTimelinePainter     *painter;
+  GHashTable                  *cells;      /* line (GUINT_TO_POINTER) → PathwaysTimelineCell*, the lines in view */
 
   GtkAdjustment               *hadjustment;
   GtkAdjustment               *vadjustment;
@@ -45,7 +61,28 @@ struct _PathwaysTimelineGrid
   gboolean                     want_today;  /* scroll to today at the next allocation */
 
   int                          focus_line;
+  int                          focus_item; /* in the focused row's items; -1: the row itself */
+  double                       pointer_x;  /* where the pointer last moved; NAN: left */
 };
+
+/* An accessible object for a line (a young person's row or a group
+ * header) or for one of a row's marks.  The grid draws them; they draw
+ * nothing and take no pointer events, but they are focusable, so the
+ * keyboard focus — and what a screen reader says — is on what is
+ * highlighted. */
+#define PATHWAYS_TYPE_TIMELINE_CELL (pathways_timeline_cell_get_type ())
+G_DECLARE_FINAL_TYPE (PathwaysTimelineCell, pathways_timeline_cell, PATHWAYS, TIMELINE_CELL, GtkWidget)
+
+struct _PathwaysTimelineCell
+{
+  GtkWidget             parent_instance;
+  PathwaysTimelineGrid *grid;   /* unowned: the grid holds the line cells, each its mark cells */
+  guint                 line;
+  int                   item;   /* -1: the line itself */
+  GArray               *items;  /* a row's marks (PathwaysTimelineItem), on line cells */
+};
+
+G_DEFINE_FINAL_TYPE (PathwaysTimelineCell, pathways_timeline_cell, GTK_TYPE_WIDGET)
 
 static void pathways_timeline_grid_scrollable_init (GtkScrollableInterface *iface);
 
@@ -75,17 +112,209 @@ static guint signals[N_SIGNALS];
 
 static const char * const zoom_names[] = { "months", "quarters", "years" };
 
+/* The cells */
+
+static void
+pathways_timeline_cell_dispose (GObject *object)
+{
+  PathwaysTimelineCell *self = PATHWAYS_TIMELINE_CELL (object);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_pointer (&self->items, g_array_unref);
+
+  G_OBJECT_CLASS (pathways_timeline_cell_parent_class)->dispose (object);
+}
+
+static void
+pathways_timeline_cell_measure (GtkWidget      *widget,
+                                GtkOrientation  orientation,
+                                int             for_size,
+                                int            *minimum,
+                                int            *natural,
+                                int            *minimum_baseline,
+                                int            *natural_baseline)
+{
+  *minimum = *natural = 0;
+}
+
+static void pathways_timeline_cell_size_allocate (GtkWidget *widget,
+                                                  int        width,
+                                                  int        height,
+                                                  int        baseline);
+
+static void
+pathways_timeline_cell_class_init (PathwaysTimelineCellClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pathways_timeline_cell_dispose;
+  widget_class->measure = pathways_timeline_cell_measure;
+  widget_class->size_allocate = pathways_timeline_cell_size_allocate;
+  gtk_widget_class_set_css_name (widget_class, "timelinecell");
+}
+
+static void
+pathways_timeline_cell_init (PathwaysTimelineCell *self)
+{
+  self->item = -1;
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
+}
+
+static PathwaysTimelineCell *
+cell_new (PathwaysTimelineGrid *grid,
+          GtkAccessibleRole     role,
+          guint                 line,
+          int                   item,
+          const char           *label)
+{
+  PathwaysTimelineCell *cell = g_object_new (PATHWAYS_TYPE_TIMELINE_CELL, "accessible-role", role, NULL);
+
+  cell->grid = grid;
+  cell->line = line;
+  cell->item = item;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  return cell;
+}
+
 /* Helpers */
+
+static const PathwaysTimelineLine *
+get_line (PathwaysTimelineGrid *self,
+          int                   line)
+{
+  if (self->lines == NULL || line < 0 || (guint) line >= self->lines->len)
+    return NULL;
+  return &g_array_index (self->lines, PathwaysTimelineLine, line);
+}
+
+static gboolean
+focus_is_within (PathwaysTimelineGrid *self)
+{
+  return (gtk_widget_get_state_flags (GTK_WIDGET (self)) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0;
+}
+
+static char *
+describe_header (const PathwaysTimelineLine *line)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u young person", "%s: %u young people",
+                                       line->n_in_group), line->header, line->n_in_group);
+}
+
+/* The line's cell, made (with the cells of its marks) if it has none */
+static PathwaysTimelineCell *
+ensure_cell (PathwaysTimelineGrid *self,
+             guint                 index)
+{
+  const PathwaysTimelineLine *line = get_line (self, (int) index);
+  PathwaysTimelineCell *cell = g_hash_table_lookup (self->cells, GUINT_TO_POINTER (index));
+  g_autofree char *label = NULL;
+
+  if (cell != NULL || line == NULL)
+    return cell;
+
+  if (line->row == NULL)
+    {
+      label = describe_header (line);
+      cell = cell_new (self, GTK_ACCESSIBLE_ROLE_HEADING, index, -1, label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
+    }
+  else
+    {
+      label = pathways_timeline_describe_row (line->row, self->frame.today);
+      cell = cell_new (self, GTK_ACCESSIBLE_ROLE_LIST_ITEM, index, -1, label);
+      cell->items = pathways_timeline_row_items (line->row);
+      for (guint i = 0; i < cell->items->len; i++)
+        {
+          g_autofree char *text = pathways_timeline_describe_item (line->row,
+                                                                   &g_array_index (cell->items, PathwaysTimelineItem, i));
+          gtk_widget_set_parent (GTK_WIDGET (cell_new (self, GTK_ACCESSIBLE_ROLE_LIST_ITEM, index, (int) i, text)),
+                                 GTK_WIDGET (cell));
+        }
+    }
+  gtk_widget_set_parent (GTK_WIDGET (cell), GTK_WIDGET (self));
+  g_hash_table_insert (self->cells, GUINT_TO_POINTER (index), cell);
+  return cell;
+}
+
+static gboolean
+cell_unwanted_cb (gpointer key,
+                  gpointer value,
+                  gpointer user_data)
+{
+  PathwaysTimelineGrid *self = user_data;
+  guint line = GPOINTER_TO_UINT (key);
+  guint first, end;
+
+  pathways_timeline_frame_visible_lines (&self->frame, self->lines ? self->lines->len : 0, &first, &end);
+  if ((line >= first && line < end) || (int) line == self->focus_line)
+    return FALSE;
+  gtk_widget_unparent (value);
+  return TRUE;
+}
+
+/* Cells for the lines in view and the focused one, no others */
+static void
+update_cells (PathwaysTimelineGrid *self)
+{
+  guint first = 0, end = 0;
+
+  g_hash_table_foreach_remove (self->cells, cell_unwanted_cb, self);
+  if (self->lines != NULL)
+    pathways_timeline_frame_visible_lines (&self->frame, self->lines->len, &first, &end);
+  for (guint i = first; i < end; i++)
+    ensure_cell (self, i);
+  if (self->focus_line >= 0)
+    ensure_cell (self, (guint) self->focus_line);
+}
+
+static gboolean
+remove_cell_cb (gpointer key,
+                gpointer value,
+                gpointer user_data)
+{
+  gtk_widget_unparent (value);
+  return TRUE;
+}
+
+static void
+clear_cells (PathwaysTimelineGrid *self)
+{
+  gboolean had_focus = focus_is_within (self) && !gtk_widget_has_focus (GTK_WIDGET (self));
+
+  g_hash_table_foreach_remove (self->cells, remove_cell_cb, NULL);
+  /* The focus stays on the timeline */
+  if (had_focus)
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+/* The marks move inside their rows when the view scrolls sideways or
+ * zooms */
+static void
+queue_cells_allocate (PathwaysTimelineGrid *self)
+{
+  GHashTableIter iter;
+  gpointer cell;
+
+  g_hash_table_iter_init (&iter, self->cells);
+  while (g_hash_table_iter_next (&iter, NULL, &cell))
+    gtk_widget_queue_allocate (cell);
+}
 
 static void
 relayout (PathwaysTimelineGrid *self)
 {
   guint n = 0;
 
+  clear_cells (self);
   g_clear_pointer (&self->lines, g_array_unref);
   if (self->timeline != NULL)
     self->lines = pathways_timeline_layout (self->timeline, &self->filter, self->group, &n);
   self->focus_line = -1;
+  self->focus_item = -1;
   self->frame.hover_line = -1;
   if (n != self->n_people)
     {
@@ -139,27 +368,33 @@ sync_frame (PathwaysTimelineGrid *self)
   self->frame.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
 }
 
-/* Keeps the day under @anchor_x where it is while the zoom changes */
+/* Keeps the day under @anchor_x (in the grid's coordinates) where it is
+ * while the zoom changes; an anchor outside the time area means its
+ * middle */
 static void
 set_zoom_index (PathwaysTimelineGrid *self,
                 int                   zoom,
                 double                anchor_x)
 {
-  double day;
+  double day, x;
 
   zoom = CLAMP (zoom, PATHWAYS_TIMELINE_ZOOM_MONTHS, PATHWAYS_TIMELINE_ZOOM_YEARS);
   if ((int) self->frame.zoom == zoom)
     return;
 
-  if (anchor_x < self->frame.names_width)
+  if (isnan (anchor_x) || anchor_x < self->frame.names_width || anchor_x > self->frame.width)
     anchor_x = self->frame.names_width + time_width (self) / 2;
   sync_frame (self);
   day = pathways_timeline_frame_x_to_day (&self->frame, anchor_x);
   self->frame.zoom = zoom;
-  configure_adjustments (self,
-                         (day - self->frame.first_day) * pathways_timeline_zoom_px_per_day (zoom) -
-                         (anchor_x - self->frame.names_width),
-                         self->vadjustment ? gtk_adjustment_get_value (self->vadjustment) : 0);
+  x = (day - self->frame.first_day) * pathways_timeline_zoom_px_per_day (zoom) - (anchor_x - self->frame.names_width);
+  /* The new bounds first, then the value within them: an adjustment
+   * still bounded for the old zoom would clamp the value */
+  configure_adjustments (self, x, self->vadjustment ? gtk_adjustment_get_value (self->vadjustment) : 0);
+  if (self->hadjustment != NULL && gtk_adjustment_get_value (self->hadjustment) != x)
+    gtk_adjustment_set_value (self->hadjustment, x);
+  sync_frame (self);
+  queue_cells_allocate (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
 }
@@ -174,16 +409,55 @@ update_accessible (PathwaysTimelineGrid *self)
                                   -1);
 }
 
+/* Brings the focused mark's start into the time area */
 static void
-set_focus_line (PathwaysTimelineGrid *self,
-                int                   line)
+scroll_item_into_view (PathwaysTimelineGrid *self)
 {
+  PathwaysTimelineCell *cell = g_hash_table_lookup (self->cells, GINT_TO_POINTER (self->focus_line));
+  const PathwaysTimelineLine *line = get_line (self, self->focus_line);
+  PathwaysTimelineRect r;
+  double left, right, value;
+
+  if (cell == NULL || line == NULL || line->row == NULL || cell->items == NULL || self->hadjustment == NULL ||
+      self->focus_item < 0 || (guint) self->focus_item >= cell->items->len)
+    return;
+  sync_frame (self);
+  if (!pathways_timeline_item_rect (&self->frame, (guint) self->focus_line, line->row,
+                                    &g_array_index (cell->items, PathwaysTimelineItem, self->focus_item), &r))
+    return;
+  left = self->frame.names_width + 24;
+  right = self->frame.width - 24;
+  value = gtk_adjustment_get_value (self->hadjustment);
+  if (r.x < left)
+    gtk_adjustment_set_value (self->hadjustment, value - (left - r.x));
+  else if (r.x + MIN (r.width, (right - left) / 2) > right)
+    gtk_adjustment_set_value (self->hadjustment, value + (r.x + MIN (r.width, (right - left) / 2) - right));
+}
+
+/* Moves the focus to a line and one of its marks (@item -1: the line),
+ * scrolling them into view; the keyboard focus follows when it is in
+ * the timeline (or @grab) */
+static void
+set_focus (PathwaysTimelineGrid *self,
+           int                   line,
+           int                   item,
+           gboolean              grab)
+{
+  PathwaysTimelineCell *cell;
+  GtkWidget *target;
   double top, value;
 
   if (self->lines == NULL || self->lines->len == 0)
     return;
+  grab = grab || focus_is_within (self);
   line = CLAMP (line, 0, (int) self->lines->len - 1);
   self->focus_line = line;
+  cell = ensure_cell (self, (guint) line);
+  if (cell == NULL || cell->items == NULL || cell->items->len == 0)
+    item = -1;
+  else
+    item = CLAMP (item, -1, (int) cell->items->len - 1);
+  self->focus_item = item;
 
   /* Scroll it into view */
   if (self->vadjustment != NULL)
@@ -195,7 +469,19 @@ set_focus_line (PathwaysTimelineGrid *self,
       else if (top + self->frame.row_height > value + rows_height (self))
         gtk_adjustment_set_value (self->vadjustment, top + self->frame.row_height - rows_height (self));
     }
+  scroll_item_into_view (self);
+
+  target = GTK_WIDGET (cell);
+  if (item >= 0)
+    {
+      target = gtk_widget_get_first_child (GTK_WIDGET (cell));
+      for (int i = 0; i < item && target != NULL; i++)
+        target = gtk_widget_get_next_sibling (target);
+    }
+  if (grab && target != NULL)
+    gtk_widget_grab_focus (target);
   update_accessible (self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -223,6 +509,10 @@ static void
 adjustment_value_changed_cb (PathwaysTimelineGrid *self,
                              GtkAdjustment        *adjustment)
 {
+  if (adjustment == self->hadjustment)
+    queue_cells_allocate (self);
+  /* Other lines come into view: their cells are made when allocating */
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -241,6 +531,7 @@ motion_cb (PathwaysTimelineGrid     *self,
   PathwaysTimelineHit hit;
   int line = -1;
 
+  self->pointer_x = x;
   sync_frame (self);
   if (pathways_timeline_hit_test (&self->frame, self->lines, x, y, &hit) &&
       hit.kind != PATHWAYS_TIMELINE_HIT_HEADER && hit.kind != PATHWAYS_TIMELINE_HIT_AXIS)
@@ -256,6 +547,7 @@ static void
 leave_cb (PathwaysTimelineGrid     *self,
           GtkEventControllerMotion *controller)
 {
+  self->pointer_x = NAN;
   if (self->frame.hover_line != -1)
     {
       self->frame.hover_line = -1;
@@ -272,7 +564,8 @@ released_cb (PathwaysTimelineGrid *self,
 {
   if (n_press != 1)
     return;
-  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (!focus_is_within (self))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
   if (pathways_timeline_grid_click (self, x, y))
     gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
@@ -285,29 +578,24 @@ scroll_cb (PathwaysTimelineGrid     *self,
            double                    dy,
            GtkEventControllerScroll *controller)
 {
+  double x;
   GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
-  GdkEvent *event;
-  double x = -1, y;
 
   if ((state & GDK_CONTROL_MASK) == 0 || dy == 0)
     return FALSE;
-  event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
-  if (event != NULL && gdk_event_get_position (event, &x, &y))
-    {
-      graphene_point_t in;
-      GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
-      double nx, ny;
-
-      gtk_native_get_surface_transform (native, &nx, &ny);
-      if (gtk_widget_compute_point (GTK_WIDGET (native), GTK_WIDGET (self),
-                                    &GRAPHENE_POINT_INIT (x - nx, y - ny), &in))
-        x = in.x;
-      else
-        x = -1;
-    }
-  set_zoom_index (self, (int) self->frame.zoom + (dy > 0 ? 1 : -1), x);
+  /* A scroll event has no position of its own (it is NaN on X11, which
+   * made the zoom jump years away): the pointer is where it last moved */
+  x = self->pointer_x;
+  pathways_timeline_grid_zoom_at (self, dy > 0 ? 1 : -1, x);
   return TRUE;
 }
+
+/* The moves of "grid.move-focus" */
+enum {
+  MOVE_PAGE = 2,
+  MOVE_FIRST = G_MININT32 + 1,
+  MOVE_LAST = G_MAXINT32,
+};
 
 static void
 move_focus (GtkWidget  *widget,
@@ -321,15 +609,35 @@ move_focus (GtkWidget  *widget,
 
   if (self->lines == NULL || self->lines->len == 0)
     return;
-  if (delta == G_MININT32 + 1)
+  if (delta == MOVE_FIRST)
     line = 0;
-  else if (delta == G_MAXINT32)
+  else if (delta == MOVE_LAST)
     line = (int) self->lines->len - 1;
-  else if (delta == 2 || delta == -2)
+  else if (delta == MOVE_PAGE || delta == -MOVE_PAGE)
     line = MAX (line, 0) + (delta > 0 ? page : -page);
   else
     line = line < 0 ? 0 : line + delta;
-  set_focus_line (self, line);
+  set_focus (self, line, -1, TRUE);
+}
+
+/* Left and Right: the row's marks in time order, the row itself before
+ * the first */
+static void
+move_item (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  PathwaysTimelineGrid *self = PATHWAYS_TIMELINE_GRID (widget);
+  int delta = g_variant_get_int32 (parameter);
+
+  if (self->lines == NULL || self->lines->len == 0)
+    return;
+  if (self->focus_line < 0)
+    {
+      set_focus (self, 0, -1, TRUE);
+      return;
+    }
+  set_focus (self, self->focus_line, MAX (self->focus_item + delta, -1), TRUE);
 }
 
 static void
@@ -388,6 +696,59 @@ pathways_timeline_grid_size_allocate (GtkWidget *widget,
       self->want_today = FALSE;
     }
   configure_adjustments (self, x, y);
+
+  /* The accessible cells: one per line in view, where it is drawn */
+  sync_frame (self);
+  update_cells (self);
+  {
+    GHashTableIter iter;
+    gpointer key, value;
+
+    g_hash_table_iter_init (&iter, self->cells);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      {
+        double top = pathways_timeline_frame_line_y (&self->frame, GPOINTER_TO_UINT (key));
+        int min, nat;
+
+        gtk_widget_measure (value, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+        gtk_widget_size_allocate (value, &(GtkAllocation) { 0, (int) floor (top), width,
+                                                             (int) self->frame.row_height }, -1);
+      }
+  }
+}
+
+/* A line's cell places its marks' cells where they are drawn */
+static void
+pathways_timeline_cell_size_allocate (GtkWidget *widget,
+                                      int        width,
+                                      int        height,
+                                      int        baseline)
+{
+  PathwaysTimelineCell *self = PATHWAYS_TIMELINE_CELL (widget);
+  PathwaysTimelineGrid *grid = self->grid;
+  const PathwaysTimelineLine *line = get_line (grid, (int) self->line);
+  double top;
+  guint i = 0;
+
+  if (self->items == NULL || line == NULL || line->row == NULL)
+    return;
+  top = pathways_timeline_frame_line_y (&grid->frame, self->line);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child), i++)
+    {
+      PathwaysTimelineRect r = { 0, 0, 1, 1 };
+      int min, nat;
+
+      if (i < self->items->len)
+        pathways_timeline_item_rect (&grid->frame, self->line, line->row,
+                                     &g_array_index (self->items, PathwaysTimelineItem, i), &r);
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+      /* Within reason: a bar may be years long, off either side */
+      r.x = CLAMP (r.x, -100000, 100000);
+      r.width = CLAMP (r.width, 1, 200000);
+      gtk_widget_size_allocate (child, &(GtkAllocation) { (int) floor (r.x), (int) floor (r.y - top),
+                                                          (int) ceil (r.width), (int) ceil (r.height) }, -1);
+    }
 }
 
 static void
@@ -398,7 +759,6 @@ pathways_timeline_grid_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   guint serial;
-  cairo_t *cr;
 
   if (width <= 0 || height <= 0)
     return;
@@ -407,14 +767,15 @@ pathways_timeline_grid_snapshot (GtkWidget   *widget,
   self->frame.width = width;
   self->frame.height = height;
   self->frame.font = self->font;
-  self->frame.focus_line = gtk_widget_has_focus (widget) ? self->focus_line : -1;
+  self->frame.focus_line = focus_is_within (self) ? self->focus_line : -1;
+  self->frame.focus_item = self->focus_item;
 
-  /* Only the viewport is drawn, and in it only the rows in view */
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  /* Render nodes: only the rows in view, each row's node cached */
+  if (self->painter == NULL)
+    self->painter = pathways_timeline_painter_new (gtk_widget_get_pango_context (widget));
   serial = self->stats.serial;
-  pathways_timeline_render (cr, &self->frame, self->lines, &self->stats);
+  pathways_timeline_painter_snapshot (self->painter, snapshot, &self->frame, self->lines, &self->stats);
   self->stats.serial = serial + 1;
-  cairo_destroy (cr);
 }
 
 static gboolean
@@ -463,20 +824,25 @@ pathways_timeline_grid_css_changed (GtkWidget         *widget,
   gtk_widget_queue_draw (widget);
 }
 
+/* Tab comes in to the focused line (or the first in view) and goes
+ * straight out again: the arrows move inside */
 static gboolean
 pathways_timeline_grid_focus (GtkWidget        *widget,
                               GtkDirectionType  direction)
 {
   PathwaysTimelineGrid *self = PATHWAYS_TIMELINE_GRID (widget);
 
-  if (gtk_widget_has_focus (widget))
+  if (focus_is_within (self))
     return FALSE;
-  gtk_widget_grab_focus (widget);
-  if (self->focus_line < 0 && self->lines != NULL && self->lines->len > 0)
+  if (self->lines == NULL || self->lines->len == 0)
     {
-      int first = (int) floor (self->frame.scroll_y / self->frame.row_height);
-      set_focus_line (self, first);
+      gtk_widget_grab_focus (widget);
+      return TRUE;
     }
+  if (self->focus_line < 0)
+    set_focus (self, (int) floor (self->frame.scroll_y / self->frame.row_height), -1, TRUE);
+  else
+    set_focus (self, self->focus_line, self->focus_item, TRUE);
   return TRUE;
 }
 
@@ -528,6 +894,9 @@ pathways_timeline_grid_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->vadjustment, adjustment_value_changed_cb, self);
   g_clear_object (&self->hadjustment);
   g_clear_object (&self->vadjustment);
+  if (self->cells != NULL)
+    g_hash_table_foreach_remove (self->cells, remove_cell_cb, NULL);
+  g_clear_pointer (&self->painter, pathways_timeline_painter_free);
   g_clear_pointer (&self->lines, g_array_unref);
   g_clear_pointer (&self->timeline, pathways_timeline_unref);
 
@@ -541,6 +910,7 @@ pathways_timeline_grid_finalize (GObject *object)
 
   pathways_person_filter_clear (&self->filter);
   g_clear_pointer (&self->font, pango_font_description_free);
+  g_clear_pointer (&self->cells, g_hash_table_unref);
 
   G_OBJECT_CLASS (pathways_timeline_grid_parent_class)->finalize (object);
 }
@@ -660,21 +1030,30 @@ pathways_timeline_grid_class_init (PathwaysTimelineGridClass *klass)
                                             0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_install_action (widget_class, "grid.move-focus", "i", move_focus);
+  gtk_widget_class_install_action (widget_class, "grid.move-item", "i", move_item);
   gtk_widget_class_install_action (widget_class, "grid.activate", NULL, activate_focus);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "grid.move-focus", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Up, 0, "grid.move-focus", "i", -1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "grid.move-focus", "i", 1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "grid.move-focus", "i", -2);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "grid.move-focus", "i", 2);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Down, 0, "grid.move-focus", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "grid.move-focus", "i", -MOVE_PAGE);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "grid.move-focus", "i", MOVE_PAGE);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "grid.move-focus", "i", MOVE_FIRST);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "grid.move-focus", "i", MOVE_LAST);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_CONTROL_MASK, "grid.move-focus", "i",
-                                       G_MININT32 + 1);
+                                       MOVE_FIRST);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, GDK_CONTROL_MASK, "grid.move-focus", "i",
-                                       G_MAXINT32);
+                                       MOVE_LAST);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "grid.move-item", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, 0, "grid.move-item", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "grid.move-item", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, 0, "grid.move-item", "i", 1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "grid.activate", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "grid.activate", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "grid.activate", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "timelinegrid");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LIST);
 }
 
 static void
@@ -687,7 +1066,10 @@ pathways_timeline_grid_init (PathwaysTimelineGrid *self)
   pathways_person_filter_init (&self->filter);
   pathways_timeline_frame_init (&self->frame, NULL, 0, 0);
   self->focus_line = -1;
+  self->focus_item = -1;
+  self->pointer_x = NAN;
   self->want_today = TRUE;
+  self->cells = g_hash_table_new (g_direct_hash, g_direct_equal);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
@@ -710,7 +1092,7 @@ pathways_timeline_grid_init (PathwaysTimelineGrid *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Transitions timeline"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  _("Each young person’s accommodation over time. Use the arrow keys to go through the young people and Enter to open one."),
+                                  _("Each young person’s accommodation over time. Up and Down go through the young people, Left and Right through their accommodation, moves, milestones and birthdays, and Enter opens one."),
                                   -1);
 }
 
@@ -746,8 +1128,12 @@ pathways_timeline_grid_set_timeline (PathwaysTimelineGrid *self,
   if (timeline == self->timeline)
     return;
   first = self->timeline == NULL;
+  clear_cells (self);
   g_clear_pointer (&self->lines, g_array_unref);
   g_clear_pointer (&self->timeline, pathways_timeline_unref);
+  /* The cached nodes are of the old rows */
+  if (self->painter != NULL)
+    pathways_timeline_painter_reset (self->painter);
   if (timeline != NULL)
     {
       self->timeline = pathways_timeline_ref (timeline);
@@ -901,9 +1287,51 @@ pathways_timeline_grid_describe_focus (PathwaysTimelineGrid *self)
     return NULL;
   line = &g_array_index (self->lines, PathwaysTimelineLine, self->focus_line);
   if (line->row == NULL)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u young person", "%s: %u young people",
-                                         line->n_in_group), line->header, line->n_in_group);
+    return describe_header (line);
+  if (self->focus_item >= 0)
+    {
+      g_autoptr(GArray) items = pathways_timeline_row_items (line->row);
+
+      if ((guint) self->focus_item < items->len)
+        return pathways_timeline_describe_item (line->row, &g_array_index (items, PathwaysTimelineItem,
+                                                                          self->focus_item));
+    }
   return pathways_timeline_describe_row (line->row, self->frame.today);
+}
+
+/**
+ * pathways_timeline_grid_get_focus:
+ * @item: (out) (optional): the focused mark in the row's items
+ *   (pathways_timeline_row_items()), -1 for the row itself
+ *
+ * Returns: the focused line, -1 for none
+ */
+int
+pathways_timeline_grid_get_focus (PathwaysTimelineGrid *self,
+                                  int                  *item)
+{
+  g_return_val_if_fail (PATHWAYS_IS_TIMELINE_GRID (self), -1);
+
+  if (item != NULL)
+    *item = self->focus_line >= 0 ? self->focus_item : -1;
+  return self->focus_line;
+}
+
+/**
+ * pathways_timeline_grid_zoom_at:
+ * @steps: +1 to zoom out a level, -1 to zoom in
+ * @x: where the pointer is, in the grid's coordinates: the day under it
+ *   stays under it (outside the time area: the middle of it)
+ *
+ * What Ctrl+scroll does.
+ */
+void
+pathways_timeline_grid_zoom_at (PathwaysTimelineGrid *self,
+                                int                   steps,
+                                double                x)
+{
+  g_return_if_fail (PATHWAYS_IS_TIMELINE_GRID (self));
+  set_zoom_index (self, (int) self->frame.zoom + steps, x);
 }
 
 gboolean
@@ -937,9 +1365,7 @@ pathways_timeline_grid_click (PathwaysTimelineGrid *self,
 
   if (!pathways_timeline_grid_hit_test (self, x, y, &hit) || hit.line < 0)
     return FALSE;
-  self->focus_line = hit.line;
-  update_accessible (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  set_focus (self, hit.line, -1, FALSE);
   if (hit.kind == PATHWAYS_TIMELINE_HIT_HEADER)
     return FALSE;
   return activate_line (self, hit.line);
@@ -984,7 +1410,7 @@ pathways_timeline_grid_locate_person (PathwaysTimelineGrid *self,
   if (span == NULL)
     span = &g_array_index (row->spans, PathwaysTimelineSpan, 0);
 
-  set_focus_line (self, (int) line);
+  set_focus (self, (int) line, -1, FALSE);
   /* The bar's start, a little in */
   left = ((double) span->start - self->frame.first_day) * pathways_timeline_zoom_px_per_day (self->frame.zoom);
   gtk_adjustment_set_value (self->hadjustment, left - 40);

@@ -28,6 +28,9 @@ void                  pathways_timeline_grid_set_zoom       (PathwaysTimelineGri
                                                              const char                 *zoom);
 void                  pathways_timeline_grid_zoom_in        (PathwaysTimelineGrid       *self);
 void                  pathways_timeline_grid_zoom_out       (PathwaysTimelineGrid       *self);
+void                  pathways_timeline_grid_zoom_at        (PathwaysTimelineGrid       *self,
+                                                             int                         steps,
+                                                             double                      x);
 void                  pathways_timeline_grid_scroll_to_today (PathwaysTimelineGrid      *self);
 guint                 pathways_timeline_grid_get_n_people   (PathwaysTimelineGrid       *self);
 
@@ -37,7 +40,10 @@ void                  pathways_timeline_grid_get_frame      (PathwaysTimelineGri
                                                              PathwaysTimelineFrame      *frame);
 GArray               *pathways_timeline_grid_dup_lines      (PathwaysTimelineGrid       *self);
 
-/* The young person's row in words (the accessible description) */
+/* The focused line and mark, and them in words (the accessible
+ * description) */
+int                   pathways_timeline_grid_get_focus      (PathwaysTimelineGrid       *self,
+                                                             int                        *item);
 char                 *pathways_timeline_grid_describe_focus (PathwaysTimelineGrid       *self);
 
 /* For tests */

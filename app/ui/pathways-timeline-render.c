@@ -20,12 +20,12 @@
 #include "pathways-timeline-render.h"
 #include "pathways-vocab.h"
 
-#define BAR_INSET       6.0    /* space above and below a bar in its row */
+#define BAR_INSET       PATHWAYS_TIMELINE_BAR_INSET
 #define TAIL_DAYS       45     /* the fading tail of an open-ended spell */
 #define PLANNED_TAIL    90     /* how long an open-ended planned spell is drawn */
-#define MOVE_RADIUS     6.0
-#define DOT_RADIUS      2.5
-#define NAMES_PAD       12.0
+#define MOVE_RADIUS     PATHWAYS_TIMELINE_MOVE_RADIUS
+#define DOT_RADIUS      PATHWAYS_TIMELINE_DOT_RADIUS
+#define NAMES_PAD       PATHWAYS_TIMELINE_NAMES_PAD
 
 typedef struct {
   cairo_t                     *cr;
@@ -38,6 +38,7 @@ typedef struct {
   double                       bg[4];
   double                       names_bg[4];
   double                       accent[4];
+  PathwaysTimelinePalette      pal;
   guint                        n_marks;
   gboolean                     vector;       /* PDF, printing: hatch with lines */
   cairo_pattern_t             *hatches[PATHWAYS_TIMELINE_N_KINDS + 1];
@@ -73,6 +74,53 @@ pathways_timeline_kind_rgba (PathwaysTimelineKind kind,
   rgba[1] = kind_colours[kind][1];
   rgba[2] = kind_colours[kind][2];
   rgba[3] = 1.0;
+}
+
+static void
+rgba_set (double c[4],
+          guint  rgb,
+          double alpha)
+{
+  c[0] = ((rgb >> 16) & 0xff) / 255.;
+  c[1] = ((rgb >> 8) & 0xff) / 255.;
+  c[2] = (rgb & 0xff) / 255.;
+  c[3] = alpha;
+}
+
+/**
+ * pathways_timeline_palette_init:
+ *
+ * The timeline's colours.  Today is one blue everywhere (GNOME blue 4,
+ * light or dark, on screen, in the legend and on paper).
+ */
+void
+pathways_timeline_palette_init (PathwaysTimelinePalette *p,
+                                gboolean                 dark)
+{
+  g_return_if_fail (p != NULL);
+
+  if (dark)
+    {
+      rgba_set (p->fg, 0xffffff, 1);
+      rgba_set (p->bg, 0x242424, 1);
+      rgba_set (p->names_bg, 0x303030, 1);
+      rgba_set (p->accent, 0x78aeed, 1);
+    }
+  else
+    {
+      rgba_set (p->fg, 0x000000, 0.8);
+      rgba_set (p->bg, 0xffffff, 1);
+      rgba_set (p->names_bg, 0xfafafa, 1);
+      rgba_set (p->accent, 0x1c71d8, 1);
+    }
+  rgba_set (p->today, 0x1c71d8, 1);
+  rgba_set (p->done, 0x26a269, 1);
+  rgba_set (p->overdue, 0xe01b24, 1);
+  /* info, low, medium, high: as the caseload's alert badges */
+  rgba_set (p->severity[0], 0x999999, 1);
+  rgba_set (p->severity[1], 0xf5c211, 1);
+  rgba_set (p->severity[2], 0xff7800, 1);
+  rgba_set (p->severity[3], 0xe01b24, 1);
 }
 
 double
@@ -113,6 +161,7 @@ pathways_timeline_frame_init (PathwaysTimelineFrame *frame,
   frame->zoom = PATHWAYS_TIMELINE_ZOOM_QUARTERS;
   frame->hover_line = -1;
   frame->focus_line = -1;
+  frame->focus_item = -1;
   if (timeline != NULL)
     {
       pathways_timeline_get_range (timeline, &frame->first_day, &frame->last_day);
@@ -179,6 +228,15 @@ line_y (const PathwaysTimelineFrame *f,
         guint                        line)
 {
   return f->header_height + line * f->row_height - f->scroll_y;
+}
+
+/* The top of a line in the viewport */
+double
+pathways_timeline_frame_line_y (const PathwaysTimelineFrame *f,
+                                guint                        line)
+{
+  g_return_val_if_fail (f != NULL, 0);
+  return line_y (f, line);
 }
 
 static void
@@ -317,6 +375,135 @@ first_tick (const PathwaysTimelineFrame *f,
   return add_months (day, -back);
 }
 
+int
+pathways_timeline_zoom_tier_months (PathwaysTimelineZoom zoom)
+{
+  return tier_months (zoom);
+}
+
+guint32
+pathways_timeline_frame_first_tick (const PathwaysTimelineFrame *f,
+                                    int                          months)
+{
+  g_return_val_if_fail (f != NULL, 0);
+  return first_tick (f, months);
+}
+
+guint32
+pathways_timeline_add_months (guint32 day,
+                              int     months)
+{
+  return add_months (day, months);
+}
+
+/**
+ * pathways_timeline_tick_label:
+ * @months: the tier: 1 (month names), 3 (quarters) or 12 (years)
+ *
+ * Returns: (transfer full): the label of the tick on @day
+ */
+char *
+pathways_timeline_tick_label (guint32 day,
+                              int     months)
+{
+  Tick t = tick_for (day);
+
+  if (months == 12)
+    return g_strdup_printf ("%d", t.year);
+  if (months == 3)
+    return g_strdup (quarter_label (t.month));
+  return g_strdup (month_abbrev (t.month));
+}
+
+/**
+ * pathways_timeline_today_text:
+ *
+ * Returns: (transfer full): the Today label, "Today, 22/11/2026"
+ */
+char *
+pathways_timeline_today_text (guint32 today)
+{
+  g_autofree char *iso = pathways_timeline_day_to_iso (today);
+  g_autofree char *date = pathways_date_format_uk (iso);
+
+  /* Translators: the label of the line marking today on the timeline */
+  return g_strdup_printf (_("Today, %s"), date);
+}
+
+/**
+ * pathways_timeline_today_label_place:
+ * @text_width: of the label's text, pixels
+ *
+ * The Today label: a pill in the upper tier of the axis, centred on the
+ * line but kept whole inside the time area (never clipped at either
+ * edge); not shown while today is out of view.
+ */
+void
+pathways_timeline_today_label_place (const PathwaysTimelineFrame *f,
+                                     double                       text_width,
+                                     double                       text_height,
+                                     PathwaysTimelineTodayLabel  *label)
+{
+  double tx, tier, w, h;
+
+  g_return_if_fail (f != NULL);
+  g_return_if_fail (label != NULL);
+
+  tx = pathways_timeline_frame_day_to_x (f, f->today);
+  tier = f->header_height / 2;
+  w = text_width + 10;
+  h = MIN (text_height + 2, tier - 2);
+  label->shown = tx >= f->names_width && tx <= f->width && w < f->width - f->names_width - 4;
+  label->width = w;
+  label->height = h;
+  label->x = CLAMP (tx - w / 2, f->names_width + 2, f->width - w - 2);
+  label->y = floor ((tier - h) / 2);
+}
+
+/**
+ * pathways_timeline_year_label_place:
+ * @year_x: where the year starts (may be left of the time area)
+ * @next_x: where the next year starts
+ * @x: (out): where the label goes
+ *
+ * A year's label stays in view while any of its year is, and steps
+ * aside for the Today label: after it if there is room in the year,
+ * else before it.
+ *
+ * Returns: %FALSE if there is no room for it
+ */
+gboolean
+pathways_timeline_year_label_place (const PathwaysTimelineFrame      *f,
+                                    const PathwaysTimelineTodayLabel *today,
+                                    double                            year_x,
+                                    double                            next_x,
+                                    double                            text_width,
+                                    double                           *x)
+{
+  double left = MAX (year_x, f->names_width) + 6;
+  double right = next_x - 4;
+
+  *x = left;
+  if (left + MIN (text_width, 8) > right)
+    return FALSE;
+  if (today == NULL || !today->shown ||
+      left + text_width <= today->x - 4 || left >= today->x + today->width + 4)
+    return TRUE;
+  /* After the Today label, in the same year */
+  if (today->x + today->width + 6 + text_width <= right)
+    {
+      *x = today->x + today->width + 6;
+      return TRUE;
+    }
+  /* Before it, still in the year */
+  if (today->x - 6 - text_width >= MAX (year_x, f->names_width) + 2)
+    {
+      *x = today->x - 6 - text_width;
+      return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 draw_grid (Ctx *c)
 {
@@ -353,7 +540,9 @@ draw_axis (Ctx *c)
   int step = tier_months (f->zoom);
   double tier = f->header_height / 2;
   guint32 day;
-  double tx;
+  PathwaysTimelineTodayLabel today;
+  g_autofree char *today_text = NULL;
+  int tw, th;
 
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, f->width, f->header_height);
@@ -365,6 +554,13 @@ draw_axis (Ctx *c)
   cairo_rectangle (cr, f->names_width, 0, f->width - f->names_width, f->header_height);
   cairo_clip (cr);
   cairo_set_line_width (cr, 1);
+
+  /* Where the Today label goes, first: the year labels step aside */
+  today_text = pathways_timeline_today_text (f->today);
+  pango_layout_set_width (c->small, -1);
+  pango_layout_set_text (c->small, today_text, -1);
+  pango_layout_get_pixel_size (c->small, &tw, &th);
+  pathways_timeline_today_label_place (f, tw, th, &today);
 
   /* Upper tier: years, except when the lower tier already is years */
   if (step < 12)
@@ -378,14 +574,23 @@ draw_axis (Ctx *c)
 
           if (x > f->width)
             break;
+          double lx;
+          int w, h;
+
           set_rgba (cr, c->fg, 0.25);
           cairo_move_to (cr, floor (x) + 0.5, 0);
           cairo_line_to (cr, floor (x) + 0.5, tier);
           cairo_stroke (cr);
-          /* The year's label stays in view while any of it is */
-          set_rgba (cr, c->fg, 0.9);
-          show_text (c, c->bold, year, MAX (x, f->names_width) + 6, 0, next - MAX (x, f->names_width) - 8,
-                     TRUE, tier);
+          /* The year's label stays in view while any of it is, beside the Today label */
+          pango_layout_set_width (c->bold, -1);
+          pango_layout_set_text (c->bold, year, -1);
+          pango_layout_get_pixel_size (c->bold, &w, &h);
+          if (pathways_timeline_year_label_place (f, &today, x, next, w, &lx))
+            {
+              set_rgba (cr, c->fg, 0.9);
+              cairo_move_to (cr, lx, (tier - h) / 2);
+              pango_cairo_show_layout (cr, c->bold);
+            }
         }
     }
 
@@ -415,25 +620,14 @@ draw_axis (Ctx *c)
     }
 
   /* Today */
-  tx = pathways_timeline_frame_day_to_x (f, f->today);
-  if (tx >= f->names_width && tx <= f->width)
+  if (today.shown)
     {
-      g_autofree char *date = NULL;
-      g_autofree char *iso = pathways_timeline_day_to_iso (f->today);
-      g_autofree char *text = NULL;
-      int w, h;
-
-      date = pathways_date_format_uk (iso);
-      /* Translators: the label of the line marking today on the timeline */
-      text = g_strdup_printf (_("Today, %s"), date);
-      pango_layout_set_text (c->small, text, -1);
-      pango_layout_set_width (c->small, -1);
-      pango_layout_get_pixel_size (c->small, &w, &h);
-      set_rgba (cr, c->accent, 1);
-      rounded_rect (cr, tx - w / 2.0 - 5, 1, w + 10, h + 2, 4);
+      set_rgba (cr, c->pal.today, 1);
+      rounded_rect (cr, today.x, today.y, today.width, today.height, 4);
       cairo_fill (cr);
       cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_move_to (cr, tx - w / 2.0, 2);
+      pango_layout_set_text (c->small, today_text, -1);
+      cairo_move_to (cr, today.x + 5, today.y + (today.height - th) / 2);
       pango_cairo_show_layout (cr, c->small);
     }
   cairo_restore (cr);
@@ -571,11 +765,7 @@ draw_piece (Ctx          *c,
     }
 }
 
-/* The x extent of each part of a span: [solid from, solid to, planned
- * to, tail to]; parts of zero width are absent */
-typedef struct {
-  double x0, solid_end, planned_end, tail_end;
-} SpanGeometry;
+typedef PathwaysTimelineSpanGeometry SpanGeometry;
 
 static SpanGeometry
 span_geometry (const PathwaysTimelineFrame *f,
@@ -613,6 +803,15 @@ span_geometry (const PathwaysTimelineFrame *f,
   return g;
 }
 
+void
+pathways_timeline_span_geometry (const PathwaysTimelineFrame  *f,
+                                 const PathwaysTimelineSpan   *span,
+                                 PathwaysTimelineSpanGeometry *geometry)
+{
+  g_return_if_fail (f != NULL && span != NULL && geometry != NULL);
+  *geometry = span_geometry (f, span);
+}
+
 static void
 draw_span (Ctx                        *c,
            const PathwaysTimelineSpan *s,
@@ -631,6 +830,17 @@ draw_span (Ctx                        *c,
   c->n_marks++;
 
   pathways_timeline_kind_rgba (s->kind, colour);
+  /* The bar's corners are rounded: a clip around all its pieces, kept
+   * to the viewport so that a bar years long costs no more */
+  cairo_save (c->cr);
+  {
+    double cx0 = MAX (g.x0, f->names_width - 8);
+    double cx1 = MIN (MAX (g.planned_end, g.tail_end), f->width + 8);
+
+    /* A corner cut off by the viewport is out of sight */
+    rounded_rect (c->cr, cx0, y, MAX (cx1 - cx0, 1), h, PATHWAYS_TIMELINE_BAR_RADIUS);
+    cairo_clip (c->cr);
+  }
   if (s->planned)
     draw_piece (c, colour, g.tail_end > g.planned_end ? PIECE_TAIL : PIECE_PLANNED,
                 g.x0, MAX (g.planned_end, g.tail_end), y, h);
@@ -642,6 +852,7 @@ draw_span (Ctx                        *c,
       if (g.tail_end > g.planned_end)
         draw_piece (c, colour, PIECE_TAIL, g.planned_end, g.tail_end, y, h);
     }
+  cairo_restore (c->cr);
   /* A planned spell with no end: outline its start so it reads as planned */
   if (s->planned && g.tail_end > g.planned_end)
     {
@@ -745,9 +956,9 @@ draw_row (Ctx                       *c,
       if (!any)
         continue;
       if (pass == 0)
-        cairo_set_source_rgb (cr, 0x26 / 255., 0xa2 / 255., 0x69 / 255.);
+        set_rgba (cr, c->pal.done, 1);
       else if (pass == 1)
-        cairo_set_source_rgb (cr, 0xe0 / 255., 0x1b / 255., 0x24 / 255.);
+        set_rgba (cr, c->pal.overdue, 1);
       else
         {
           set_rgba (cr, c->bg, 1);
@@ -801,12 +1012,9 @@ draw_name (Ctx                        *c,
 
   if (row->alert_count > 0)
     {
-      static const double sev[][3] = {
-        { 0.6, 0.6, 0.6 }, { 0.96, 0.76, 0.07 }, { 1.0, 0.47, 0.0 }, { 0.88, 0.11, 0.14 },
-      };
-      int s = CLAMP ((int) row->alert_severity, 0, 3);
+      int sev = CLAMP ((int) row->alert_severity, 0, 3);
 
-      cairo_set_source_rgb (cr, sev[s][0], sev[s][1], sev[s][2]);
+      set_rgba (cr, c->pal.severity[sev], 1);
       cairo_new_path (cr);
       cairo_arc (cr, right - 4, top + f->row_height / 2, 4, 0, 2 * G_PI);
       cairo_fill (cr);
@@ -897,26 +1105,11 @@ ctx_init (Ctx                         *c,
   c->n_marks = 0;
   c->vector = cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_IMAGE;
   memset (c->hatches, 0, sizeof c->hatches);
-  if (f->dark)
-    {
-      double fg[4] = { 1, 1, 1, 1 }, bg[4] = { 0x24 / 255., 0x24 / 255., 0x24 / 255., 1 };
-      double names[4] = { 0x30 / 255., 0x30 / 255., 0x30 / 255., 1 };
-      double accent[4] = { 0x78 / 255., 0xae / 255., 0xed / 255., 1 };
-      memcpy (c->fg, fg, sizeof fg);
-      memcpy (c->bg, bg, sizeof bg);
-      memcpy (c->names_bg, names, sizeof names);
-      memcpy (c->accent, accent, sizeof accent);
-    }
-  else
-    {
-      double fg[4] = { 0, 0, 0, 0.8 }, bg[4] = { 1, 1, 1, 1 };
-      double names[4] = { 0xfa / 255., 0xfa / 255., 0xfa / 255., 1 };
-      double accent[4] = { 0x1c / 255., 0x71 / 255., 0xd8 / 255., 1 };
-      memcpy (c->fg, fg, sizeof fg);
-      memcpy (c->bg, bg, sizeof bg);
-      memcpy (c->names_bg, names, sizeof names);
-      memcpy (c->accent, accent, sizeof accent);
-    }
+  pathways_timeline_palette_init (&c->pal, f->dark);
+  memcpy (c->fg, c->pal.fg, sizeof c->fg);
+  memcpy (c->bg, c->pal.bg, sizeof c->bg);
+  memcpy (c->names_bg, c->pal.names_bg, sizeof c->names_bg);
+  memcpy (c->accent, c->pal.accent, sizeof c->accent);
 }
 
 static void
@@ -1000,7 +1193,7 @@ pathways_timeline_render (cairo_t                     *cr,
     }
   /* Today */
   tx = floor (pathways_timeline_frame_day_to_x (f, f->today)) + 0.5;
-  set_rgba (cr, c.accent, 0.9);
+  set_rgba (cr, c.pal.today, 0.9);
   cairo_set_line_width (cr, 2);
   cairo_move_to (cr, tx, f->header_height);
   cairo_line_to (cr, tx, f->height);
@@ -1042,6 +1235,25 @@ pathways_timeline_render (cairo_t                     *cr,
           cairo_rectangle (cr, 1, top + 1, f->width - 2, f->row_height - 2);
           cairo_stroke (cr);
         }
+      if ((int) i == f->focus_line && f->focus_item >= 0 && line->row != NULL)
+        {
+          g_autoptr(GArray) items = pathways_timeline_row_items (line->row);
+          PathwaysTimelineRect r;
+
+          if ((guint) f->focus_item < items->len &&
+              pathways_timeline_item_rect (f, i, line->row, &g_array_index (items, PathwaysTimelineItem, f->focus_item), &r))
+            {
+              cairo_save (cr);
+              cairo_rectangle (cr, f->names_width, f->header_height, f->width - f->names_width,
+                               f->height - f->header_height);
+              cairo_clip (cr);
+              set_rgba (cr, c.accent, 1);
+              cairo_set_line_width (cr, 2);
+              rounded_rect (cr, r.x - 2, r.y - 2, r.width + 4, r.height + 4, 4);
+              cairo_stroke (cr);
+              cairo_restore (cr);
+            }
+        }
     }
   set_rgba (cr, c.fg, 0.15);
   cairo_set_line_width (cr, 1);
@@ -1066,11 +1278,130 @@ pathways_timeline_render (cairo_t                     *cr,
 }
 
 /**
- * pathways_timeline_render_legend:
+ * pathways_timeline_legend_label:
+ * @item: a PathwaysTimelineKind, or one of PathwaysTimelineLegend
  *
- * The colours and marks, in one line from (@x, @y), for exports.
+ * Returns: what the legend says for @item, the same on screen and on paper
+ */
+const char *
+pathways_timeline_legend_label (guint item)
+{
+  if (item < PATHWAYS_TIMELINE_N_KINDS)
+    return pathways_timeline_kind_label (item);
+  switch (item)
+    {
+    case PATHWAYS_TIMELINE_LEGEND_PLANNED:
+      return _("Planned (hatched)");
+    case PATHWAYS_TIMELINE_LEGEND_MOVE:
+      return _("Move");
+    case PATHWAYS_TIMELINE_LEGEND_BIRTHDAY:
+      return _("18th, 21st, 25th birthdays");
+    case PATHWAYS_TIMELINE_LEGEND_MILESTONE:
+      return _("Milestones: done, overdue");
+    case PATHWAYS_TIMELINE_LEGEND_ALERTS:
+      return _("Alerts: low, medium, high");
+    case PATHWAYS_TIMELINE_LEGEND_TODAY:
+    default:
+      return _("Today");
+    }
+}
+
+/**
+ * pathways_timeline_legend_swatch:
+ *
+ * Draws @item's swatch in the box (@x, @y, @width, @height): the legend
+ * on screen and on paper draw the very marks the rows have.
  */
 void
+pathways_timeline_legend_swatch (cairo_t  *cr,
+                                 guint     item,
+                                 gboolean  dark,
+                                 double    x,
+                                 double    y,
+                                 double    width,
+                                 double    height)
+{
+  PathwaysTimelinePalette pal;
+  double colour[4];
+  double cx = x + width / 2, cy = y + height / 2;
+
+  pathways_timeline_palette_init (&pal, dark);
+  cairo_save (cr);
+  if (item < PATHWAYS_TIMELINE_N_KINDS)
+    {
+      pathways_timeline_kind_rgba (item, colour);
+      set_rgba (cr, colour, 1);
+      rounded_rect (cr, x, y + 2, width, height - 4, 2);
+      cairo_fill (cr);
+      cairo_restore (cr);
+      return;
+    }
+  switch (item)
+    {
+    case PATHWAYS_TIMELINE_LEGEND_PLANNED:
+      set_rgba (cr, pal.fg, 0.6);
+      cairo_set_line_width (cr, 1.2);
+      cairo_rectangle (cr, x + 0.6, y + 2.6, width - 1.2, height - 5.2);
+      cairo_stroke (cr);
+      cairo_rectangle (cr, x, y + 2, width, height - 4);
+      cairo_clip (cr);
+      for (double hx = x - height; hx < x + width; hx += 5)
+        {
+          cairo_move_to (cr, hx, y + height - 2);
+          cairo_line_to (cr, hx + height - 4, y + 2);
+        }
+      cairo_stroke (cr);
+      break;
+    case PATHWAYS_TIMELINE_LEGEND_MOVE:
+      diamond (cr, cx, cy, MIN (height / 2 - 1, 6));
+      set_rgba (cr, pal.accent, 1);
+      cairo_fill (cr);
+      break;
+    case PATHWAYS_TIMELINE_LEGEND_BIRTHDAY:
+      set_rgba (cr, pal.fg, 0.8);
+      cairo_set_line_width (cr, 1.5);
+      cairo_move_to (cr, floor (cx) + 0.5, y + 1);
+      cairo_line_to (cr, floor (cx) + 0.5, y + height - 1);
+      cairo_stroke (cr);
+      break;
+    case PATHWAYS_TIMELINE_LEGEND_MILESTONE:
+      set_rgba (cr, pal.done, 1);
+      cairo_arc (cr, cx - 4, cy, DOT_RADIUS, 0, 2 * G_PI);
+      cairo_fill (cr);
+      set_rgba (cr, pal.overdue, 1);
+      cairo_arc (cr, cx + 4, cy, DOT_RADIUS, 0, 2 * G_PI);
+      cairo_fill (cr);
+      break;
+    case PATHWAYS_TIMELINE_LEGEND_ALERTS:
+      for (int sev = 1; sev <= 3; sev++)
+        {
+          set_rgba (cr, pal.severity[sev], 1);
+          cairo_new_path (cr);
+          cairo_arc (cr, cx + (sev - 2) * 9, cy, 3.5, 0, 2 * G_PI);
+          cairo_fill (cr);
+        }
+      break;
+    case PATHWAYS_TIMELINE_LEGEND_TODAY:
+    default:
+      set_rgba (cr, pal.today, 1);
+      cairo_set_line_width (cr, 2);
+      cairo_move_to (cr, floor (cx), y);
+      cairo_line_to (cr, floor (cx), y + height);
+      cairo_stroke (cr);
+      break;
+    }
+  cairo_restore (cr);
+}
+
+/**
+ * pathways_timeline_render_legend:
+ *
+ * The colours and marks from (@x, @y), in lines of at most @width, for
+ * exports.
+ *
+ * Returns: the height it took
+ */
+double
 pathways_timeline_render_legend (cairo_t                     *cr,
                                  const PathwaysTimelineFrame *frame,
                                  double                       x,
@@ -1078,74 +1409,30 @@ pathways_timeline_render_legend (cairo_t                     *cr,
                                  double                       width)
 {
   Ctx c;
-  double cx = x;
+  double cx = x, cy = y;
   int w, h;
 
   ctx_init (&c, cr, frame);
-  for (guint k = 0; k < PATHWAYS_TIMELINE_N_KINDS; k++)
+  pango_layout_set_width (c.small, -1);
+  for (guint item = 0; item < PATHWAYS_TIMELINE_N_LEGEND; item++)
     {
-      double colour[4];
+      double swatch = item == PATHWAYS_TIMELINE_LEGEND_ALERTS ? 28 : 16;
 
-      pathways_timeline_kind_rgba (k, colour);
-      set_rgba (cr, colour, 1);
-      cairo_rectangle (cr, cx, y + 3, 16, 9);
-      cairo_fill (cr);
-      pango_layout_set_width (c.small, -1);
-      pango_layout_set_text (c.small, pathways_timeline_kind_label (k), -1);
+      pango_layout_set_text (c.small, pathways_timeline_legend_label (item), -1);
       pango_layout_get_pixel_size (c.small, &w, &h);
+      if (cx > x && cx + swatch + 4 + w > x + width)
+        {
+          cx = x;
+          cy += 17;
+        }
+      pathways_timeline_legend_swatch (cr, item, frame->dark, cx, cy, swatch, 15);
       set_rgba (cr, c.fg, 1);
-      cairo_move_to (cr, cx + 20, y + (15 - h) / 2.0);
+      cairo_move_to (cr, cx + swatch + 4, cy + (15 - h) / 2.0);
       pango_cairo_show_layout (cr, c.small);
-      cx += 20 + w + 14;
+      cx += swatch + 4 + w + 14;
     }
-  {
-    double colour[4] = { 0.5, 0.5, 0.5, 1 };
-
-    draw_piece (&c, colour, PIECE_PLANNED, cx, cx + 16, y + 3, 9);
-    pango_layout_set_text (c.small, _("Planned"), -1);
-    pango_layout_get_pixel_size (c.small, &w, &h);
-    set_rgba (cr, c.fg, 1);
-    cairo_move_to (cr, cx + 20, y + (15 - h) / 2.0);
-    pango_cairo_show_layout (cr, c.small);
-    cx += 20 + w + 14;
-
-    diamond (cr, cx + 6, y + 7.5, 5);
-    set_rgba (cr, c.accent, 1);
-    cairo_fill (cr);
-    pango_layout_set_text (c.small, _("Move"), -1);
-    pango_layout_get_pixel_size (c.small, &w, &h);
-    set_rgba (cr, c.fg, 1);
-    cairo_move_to (cr, cx + 16, y + (15 - h) / 2.0);
-    pango_cairo_show_layout (cr, c.small);
-    cx += 16 + w + 14;
-
-    set_rgba (cr, c.fg, 0.8);
-    cairo_set_line_width (cr, 1.5);
-    cairo_move_to (cr, cx + 1, y + 1);
-    cairo_line_to (cr, cx + 1, y + 14);
-    cairo_stroke (cr);
-    pango_layout_set_text (c.small, _("18th, 21st, 25th birthdays"), -1);
-    pango_layout_get_pixel_size (c.small, &w, &h);
-    cairo_move_to (cr, cx + 6, y + (15 - h) / 2.0);
-    pango_cairo_show_layout (cr, c.small);
-    cx += 6 + w + 14;
-
-    cairo_set_source_rgb (cr, 0x26 / 255., 0xa2 / 255., 0x69 / 255.);
-    cairo_new_path (cr);
-    cairo_arc (cr, cx + 3, y + 7.5, DOT_RADIUS, 0, 2 * G_PI);
-    cairo_fill (cr);
-    cairo_set_source_rgb (cr, 0xe0 / 255., 0x1b / 255., 0x24 / 255.);
-    cairo_new_path (cr);
-    cairo_arc (cr, cx + 10, y + 7.5, DOT_RADIUS, 0, 2 * G_PI);
-    cairo_fill (cr);
-    pango_layout_set_text (c.small, _("Milestones: done, overdue"), -1);
-    pango_layout_get_pixel_size (c.small, &w, &h);
-    set_rgba (cr, c.fg, 1);
-    cairo_move_to (cr, cx + 18, y + (15 - h) / 2.0);
-    pango_cairo_show_layout (cr, c.small);
-  }
-  (void) width;
   ctx_clear (&c);
+  return cy + 17 - y;
 }
 
 /* Hit testing: the same geometry as drawing */
@@ -1260,6 +1547,127 @@ pathways_timeline_hit_test (const PathwaysTimelineFrame *f,
   (void) ppd;
   hit->kind = PATHWAYS_TIMELINE_HIT_ROW;
   return TRUE;
+}
+
+/* A row's marks in time order */
+
+static int
+compare_items (gconstpointer a,
+               gconstpointer b)
+{
+  const PathwaysTimelineItem *x = a, *y = b;
+
+  if (x->day != y->day)
+    return x->day < y->day ? -1 : 1;
+  if (x->kind != y->kind)
+    return x->kind == PATHWAYS_TIMELINE_HIT_SPAN ? -1 : y->kind == PATHWAYS_TIMELINE_HIT_SPAN ? 1
+                                                   : (int) x->kind - (int) y->kind;
+  return (int) x->index - (int) y->index;
+}
+
+/**
+ * pathways_timeline_row_items:
+ *
+ * Returns: (transfer full) (element-type PathwaysTimelineItem): the
+ * row's spans, moves, milestones and birthdays by day (spans first on a
+ * day): what Left and Right go through
+ */
+GArray *
+pathways_timeline_row_items (const PathwaysTimelineRow *row)
+{
+  GArray *items;
+
+  g_return_val_if_fail (row != NULL, NULL);
+
+  items = g_array_sized_new (FALSE, FALSE, sizeof (PathwaysTimelineItem),
+                             row->spans->len + row->moves->len + row->milestones->len + PATHWAYS_TIMELINE_N_BIRTHDAYS);
+  for (guint i = 0; i < row->spans->len; i++)
+    {
+      PathwaysTimelineItem item = { PATHWAYS_TIMELINE_HIT_SPAN, i,
+                                    g_array_index (row->spans, PathwaysTimelineSpan, i).start };
+      g_array_append_val (items, item);
+    }
+  for (guint i = 0; i < row->moves->len; i++)
+    {
+      PathwaysTimelineItem item = { PATHWAYS_TIMELINE_HIT_MOVE, i, g_array_index (row->moves, PathwaysTimelineMove, i).day };
+      g_array_append_val (items, item);
+    }
+  for (guint i = 0; i < row->milestones->len; i++)
+    {
+      PathwaysTimelineItem item = { PATHWAYS_TIMELINE_HIT_MILESTONE, i,
+                                    g_array_index (row->milestones, PathwaysTimelineMilestone, i).day };
+      g_array_append_val (items, item);
+    }
+  for (guint b = 0; b < PATHWAYS_TIMELINE_N_BIRTHDAYS; b++)
+    if (row->birthdays[b] != 0)
+      {
+        PathwaysTimelineItem item = { PATHWAYS_TIMELINE_HIT_BIRTHDAY, b, row->birthdays[b] };
+        g_array_append_val (items, item);
+      }
+  g_array_sort (items, compare_items);
+  return items;
+}
+
+/**
+ * pathways_timeline_item_rect:
+ * @line: the row's line
+ * @rect: (out): the mark's area in the viewport, as hit testing finds it
+ *
+ * Returns: %FALSE if @item is not one of @row's
+ */
+gboolean
+pathways_timeline_item_rect (const PathwaysTimelineFrame *f,
+                             guint                        line,
+                             const PathwaysTimelineRow   *row,
+                             const PathwaysTimelineItem  *item,
+                             PathwaysTimelineRect        *rect)
+{
+  double top, x;
+
+  g_return_val_if_fail (f != NULL && row != NULL && item != NULL && rect != NULL, FALSE);
+
+  top = line_y (f, line);
+  switch (item->kind)
+    {
+    case PATHWAYS_TIMELINE_HIT_SPAN:
+      {
+        SpanGeometry g;
+
+        if (item->index >= row->spans->len)
+          return FALSE;
+        g = span_geometry (f, &g_array_index (row->spans, PathwaysTimelineSpan, item->index));
+        *rect = (PathwaysTimelineRect) { g.x0, top + BAR_INSET, MAX (g.planned_end, g.tail_end) - g.x0,
+                                         f->row_height - 2 * BAR_INSET };
+        return TRUE;
+      }
+    case PATHWAYS_TIMELINE_HIT_MOVE:
+      if (item->index >= row->moves->len)
+        return FALSE;
+      x = pathways_timeline_frame_day_to_x (f, g_array_index (row->moves, PathwaysTimelineMove, item->index).day);
+      *rect = (PathwaysTimelineRect) { x - MOVE_RADIUS, top + f->row_height / 2 - MOVE_RADIUS, 2 * MOVE_RADIUS,
+                                       2 * MOVE_RADIUS };
+      return TRUE;
+    case PATHWAYS_TIMELINE_HIT_MILESTONE:
+      if (item->index >= row->milestones->len)
+        return FALSE;
+      x = pathways_timeline_frame_day_to_x (f, g_array_index (row->milestones, PathwaysTimelineMilestone,
+                                                              item->index).day);
+      *rect = (PathwaysTimelineRect) { x - DOT_RADIUS - 2, top + f->row_height - 8, 2 * DOT_RADIUS + 4, 8 };
+      return TRUE;
+    case PATHWAYS_TIMELINE_HIT_BIRTHDAY:
+      if (item->index >= PATHWAYS_TIMELINE_N_BIRTHDAYS || row->birthdays[item->index] == 0)
+        return FALSE;
+      x = pathways_timeline_frame_day_to_x (f, row->birthdays[item->index]);
+      *rect = (PathwaysTimelineRect) { x - 3, top, 6, f->row_height };
+      return TRUE;
+    case PATHWAYS_TIMELINE_HIT_NONE:
+    case PATHWAYS_TIMELINE_HIT_AXIS:
+    case PATHWAYS_TIMELINE_HIT_HEADER:
+    case PATHWAYS_TIMELINE_HIT_NAME:
+    case PATHWAYS_TIMELINE_HIT_ROW:
+    default:
+      return FALSE;
+    }
 }
 
 /* Text: tooltips and the accessible description */
@@ -1390,12 +1798,104 @@ pathways_timeline_describe_hit (const PathwaysTimelineHit *hit,
   return g_strdup_printf ("%s\n%s", row->name, what);
 }
 
+/* One sentence for a span, for the screen reader */
+static char *
+span_sentence (const PathwaysTimelineSpan *s)
+{
+  g_autofree char *start = uk (s->start_date);
+  g_autofree char *end = uk (s->end_date);
+  g_autofree char *what = NULL;
+
+  if (s->where != NULL && g_strcmp0 (s->where, s->kind_label) != 0)
+    /* Translators: the kind of accommodation, then where: "Council tenancy at Flat 3, Canal House" */
+    what = g_strdup_printf (_("%s at %s"), s->kind_label, s->where);
+  else
+    what = g_strdup (s->kind_label);
+
+  if (s->planned && s->end_date != NULL)
+    return g_strdup_printf (_("Planned: %s from %s to %s."), what, start, end);
+  if (s->planned)
+    return g_strdup_printf (_("Planned: %s from %s."), what, start);
+  if (s->end_date == NULL)
+    return g_strdup_printf (_("%s since %s, no end planned."), what, start);
+  if (s->end_planned)
+    return g_strdup_printf (_("%s since %s, planned to end on %s."), what, start, end);
+  return g_strdup_printf (_("%s from %s to %s."), what, start, end);
+}
+
+static char *
+move_sentence (const PathwaysTimelineMove *m)
+{
+  g_autofree char *date = uk (m->date);
+  const char *state = pathways_vocab_label (PATHWAYS_VOCAB_TRANSITION_STATE, m->state);
+
+  if (m->to != NULL)
+    /* Translators: a move: "Move on 14/05/2027 to Flat 3, Canal House (proposed)." */
+    return g_strdup_printf (_("Move on %s to %s (%s)."), date, m->to, state);
+  return g_strdup_printf (_("Move on %s (%s)."), date, state);
+}
+
+/**
+ * pathways_timeline_describe_item:
+ *
+ * Returns: (transfer full): one of a row's marks in a sentence, for a
+ * screen reader: "Council tenancy at Flat 3, Canal House since
+ * 14/05/2027, no end planned."
+ */
+char *
+pathways_timeline_describe_item (const PathwaysTimelineRow  *row,
+                                 const PathwaysTimelineItem *item)
+{
+  g_return_val_if_fail (row != NULL && item != NULL, NULL);
+
+  switch (item->kind)
+    {
+    case PATHWAYS_TIMELINE_HIT_SPAN:
+      g_return_val_if_fail (item->index < row->spans->len, NULL);
+      return span_sentence (&g_array_index (row->spans, PathwaysTimelineSpan, item->index));
+    case PATHWAYS_TIMELINE_HIT_MOVE:
+      g_return_val_if_fail (item->index < row->moves->len, NULL);
+      return move_sentence (&g_array_index (row->moves, PathwaysTimelineMove, item->index));
+    case PATHWAYS_TIMELINE_HIT_MILESTONE:
+      {
+        const PathwaysTimelineMilestone *m;
+        g_autofree char *due = NULL;
+
+        g_return_val_if_fail (item->index < row->milestones->len, NULL);
+        m = &g_array_index (row->milestones, PathwaysTimelineMilestone, item->index);
+        due = uk (m->due_date);
+        if (m->done_date != NULL)
+          {
+            g_autofree char *done = uk (m->done_date);
+            /* Translators: a milestone, when it was due and when it was done */
+            return g_strdup_printf (_("Milestone: %s, due %s, done %s."), m->name, due, done);
+          }
+        if (m->overdue)
+          return g_strdup_printf (_("Milestone: %s, due %s, overdue."), m->name, due);
+        return g_strdup_printf (_("Milestone: %s, due %s."), m->name, due);
+      }
+    case PATHWAYS_TIMELINE_HIT_BIRTHDAY:
+      {
+        g_autofree char *text = describe_birthday (row, item->index);
+        return g_strconcat (text, ".", NULL);
+      }
+    case PATHWAYS_TIMELINE_HIT_NONE:
+    case PATHWAYS_TIMELINE_HIT_AXIS:
+    case PATHWAYS_TIMELINE_HIT_HEADER:
+    case PATHWAYS_TIMELINE_HIT_NAME:
+    case PATHWAYS_TIMELINE_HIT_ROW:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
 /**
  * pathways_timeline_describe_row:
  * @today: the day, to find what the young person is in now; 0: the
  *   current spell
  *
- * Returns: (transfer full): the row in words, for a screen reader
+ * Returns: (transfer full): the row in words, for a screen reader:
+ * who, where they live now and since when, the next move, the alerts
  */
 char *
 pathways_timeline_describe_row (const PathwaysTimelineRow *row,
@@ -1416,34 +1916,19 @@ pathways_timeline_describe_row (const PathwaysTimelineRow *row,
   for (guint i = 0; i < row->spans->len; i++)
     {
       const PathwaysTimelineSpan *sp = &g_array_index (row->spans, PathwaysTimelineSpan, i);
-      if (g_strcmp0 (sp->state, "current") == 0)
+
+      if (today != 0 ? (!sp->planned && sp->start <= today && (sp->end == 0 || sp->end >= today))
+                     : g_strcmp0 (sp->state, "current") == 0)
         now = sp;
     }
+  g_string_append_c (s, ' ');
   if (now != NULL)
     {
-      g_autofree char *text = describe_span (now);
-      char *nl = strchr (text, '\n');
-
-      /* Two sentences: what, then when */
-      if (nl != NULL)
-        *nl = ' ';
-      if (nl != NULL && nl > text && nl[-1] != '.')
-        {
-          g_autofree char *what = g_strndup (text, nl - text);
-          char *joined = g_strdup_printf ("%s. %s", what, nl + 1);
-
-          g_free (text);
-          text = joined;
-        }
-      g_string_append_c (s, ' ');
-      /* Translators: where a young person lives now, then since when */
-      g_string_append_printf (s, _("Now: %s."), text);
+      g_autofree char *text = span_sentence (now);
+      g_string_append (s, text);
     }
   else
-    {
-      g_string_append_c (s, ' ');
-      g_string_append (s, _("No current accommodation recorded."));
-    }
+    g_string_append (s, _("No current accommodation recorded."));
 
   for (guint i = 0; i < row->moves->len; i++)
     {
@@ -1451,8 +1936,8 @@ pathways_timeline_describe_row (const PathwaysTimelineRow *row,
 
       if (g_strcmp0 (m->state, "done") != 0)
         {
-          g_autofree char *text = describe_move (m);
-          g_string_append_printf (s, " %s.", text);
+          g_autofree char *text = move_sentence (m);
+          g_string_append_printf (s, " %s", text);
           break;
         }
     }
@@ -1462,7 +1947,6 @@ pathways_timeline_describe_row (const PathwaysTimelineRow *row,
       g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%d alert.", "%d alerts.", row->alert_count),
                               row->alert_count);
     }
-  (void) today;
   return g_string_free (s, FALSE);
 }
 
@@ -1483,7 +1967,7 @@ struct _PathwaysTimelinePages
 
 #define PAGE_MARGIN  28.0
 #define TITLE_HEIGHT 40.0
-#define LEGEND_HEIGHT 22.0
+#define LEGEND_HEIGHT 40.0   /* two lines of it */
 #define FOOTER_HEIGHT 18.0
 
 /**

@@ -26,6 +26,16 @@ typedef enum {
 #define PATHWAYS_TIMELINE_ROW_HEIGHT    28.0
 #define PATHWAYS_TIMELINE_HEADER_HEIGHT 44.0
 
+/* The geometry both drawings share (cairo here, render nodes in
+ * pathways-timeline-painter.c) */
+#define PATHWAYS_TIMELINE_BAR_INSET     6.0    /* space above and below a bar in its row */
+#define PATHWAYS_TIMELINE_BAR_RADIUS    3.0
+#define PATHWAYS_TIMELINE_MOVE_RADIUS   6.0
+#define PATHWAYS_TIMELINE_DOT_RADIUS    2.5
+#define PATHWAYS_TIMELINE_NAMES_PAD     12.0
+#define PATHWAYS_TIMELINE_HATCH         6      /* the hatching's period, pixels */
+#define PATHWAYS_TIMELINE_MAX_TICKS     5000   /* loops over months stop here, whatever the frame says */
+
 typedef struct {
   double                width;          /* the viewport, pixels */
   double                height;
@@ -40,6 +50,7 @@ typedef struct {
   double                scroll_y;
   int                   hover_line;     /* -1: none */
   int                   focus_line;     /* -1: none */
+  int                   focus_item;     /* in the focused row's items; -1: the row itself */
   gboolean              dark;
   const PangoFontDescription *font;     /* NULL: "Sans 10" */
 } PathwaysTimelineFrame;
@@ -62,6 +73,46 @@ typedef struct {
   guint                    index;       /* of the span, move, milestone or birthday */
   double                   x, y, width, height;  /* the mark's area, for tooltips */
 } PathwaysTimelineHit;
+
+typedef struct {
+  double x, y, width, height;
+} PathwaysTimelineRect;
+
+/* A row's marks in time order, for keyboard focus and the accessible
+ * objects: kind SPAN, MOVE, MILESTONE or BIRTHDAY, and the index in
+ * the row's array of that kind */
+typedef struct {
+  PathwaysTimelineHitKind kind;
+  guint                   index;
+  guint32                 day;
+} PathwaysTimelineItem;
+
+/* The x extent of each part of a span: solid from x0 to solid_end,
+ * planned (hatched) to planned_end, a fading tail to tail_end; parts of
+ * zero width are absent */
+typedef struct {
+  double x0, solid_end, planned_end, tail_end;
+} PathwaysTimelineSpanGeometry;
+
+/* The colours, light or dark: the same on screen, in the legend and in
+ * exports */
+typedef struct {
+  double fg[4];
+  double bg[4];
+  double names_bg[4];
+  double accent[4];      /* moves, hover, focus */
+  double today[4];       /* the Today line and its label */
+  double done[4];        /* milestones done */
+  double overdue[4];     /* milestones overdue */
+  double severity[4][4]; /* alert dots by PathwaysSeverity */
+} PathwaysTimelinePalette;
+
+/* Where the Today label goes in the time axis, and where each year
+ * label goes beside it so that neither covers nor clips the other */
+typedef struct {
+  gboolean shown;
+  double   x, y, width, height;  /* the pill */
+} PathwaysTimelineTodayLabel;
 
 typedef struct {
   guint first_line;
@@ -90,12 +141,69 @@ void      pathways_timeline_frame_visible_lines (const PathwaysTimelineFrame *fr
 
 void      pathways_timeline_kind_rgba         (PathwaysTimelineKind         kind,
                                                double                       rgba[4]);
+void      pathways_timeline_palette_init      (PathwaysTimelinePalette     *palette,
+                                               gboolean                     dark);
+
+void      pathways_timeline_span_geometry     (const PathwaysTimelineFrame *frame,
+                                               const PathwaysTimelineSpan  *span,
+                                               PathwaysTimelineSpanGeometry *geometry);
+double    pathways_timeline_frame_line_y      (const PathwaysTimelineFrame *frame,
+                                               guint                        line);
+
+/* The time axis: the ticks of a tier (1, 3 or 12 months) from the first
+ * in view, and their labels */
+int       pathways_timeline_zoom_tier_months  (PathwaysTimelineZoom         zoom);
+guint32   pathways_timeline_frame_first_tick  (const PathwaysTimelineFrame *frame,
+                                               int                          months);
+guint32   pathways_timeline_add_months        (guint32                      day,
+                                               int                          months);
+char     *pathways_timeline_tick_label        (guint32                      day,
+                                               int                          months);
+char     *pathways_timeline_today_text        (guint32                      today);
+void      pathways_timeline_today_label_place (const PathwaysTimelineFrame *frame,
+                                               double                       text_width,
+                                               double                       text_height,
+                                               PathwaysTimelineTodayLabel  *label);
+gboolean  pathways_timeline_year_label_place  (const PathwaysTimelineFrame      *frame,
+                                               const PathwaysTimelineTodayLabel *today,
+                                               double                            year_x,
+                                               double                            next_x,
+                                               double                            text_width,
+                                               double                           *x);
+
+GArray   *pathways_timeline_row_items         (const PathwaysTimelineRow   *row);
+gboolean  pathways_timeline_item_rect         (const PathwaysTimelineFrame *frame,
+                                               guint                        line,
+                                               const PathwaysTimelineRow   *row,
+                                               const PathwaysTimelineItem  *item,
+                                               PathwaysTimelineRect        *rect);
+char     *pathways_timeline_describe_item     (const PathwaysTimelineRow   *row,
+                                               const PathwaysTimelineItem  *item);
 
 void      pathways_timeline_render            (cairo_t                     *cr,
                                                const PathwaysTimelineFrame *frame,
                                                GArray                      *lines,
                                                PathwaysTimelineRenderStats *stats);
-void      pathways_timeline_render_legend     (cairo_t                     *cr,
+/* The legend's items after the kinds of accommodation */
+typedef enum {
+  PATHWAYS_TIMELINE_LEGEND_PLANNED = PATHWAYS_TIMELINE_N_KINDS,
+  PATHWAYS_TIMELINE_LEGEND_MOVE,
+  PATHWAYS_TIMELINE_LEGEND_BIRTHDAY,
+  PATHWAYS_TIMELINE_LEGEND_MILESTONE,
+  PATHWAYS_TIMELINE_LEGEND_ALERTS,
+  PATHWAYS_TIMELINE_LEGEND_TODAY,
+  PATHWAYS_TIMELINE_N_LEGEND
+} PathwaysTimelineLegend;
+
+const char *pathways_timeline_legend_label    (guint                        item);
+void      pathways_timeline_legend_swatch     (cairo_t                     *cr,
+                                               guint                        item,
+                                               gboolean                     dark,
+                                               double                       x,
+                                               double                       y,
+                                               double                       width,
+                                               double                       height);
+double    pathways_timeline_render_legend     (cairo_t                     *cr,
                                                const PathwaysTimelineFrame *frame,
                                                double                       x,
                                                double                       y,

@@ -47,6 +47,7 @@ struct _PathwaysTimelineView
   GtkStringList        *pa_list;
   GtkStringList        *team_list;
   GtkFlowBox           *legend_box;
+  GtkFlowBox           *filter_box;
 };
 
 static void pathways_timeline_view_page_init (PathwaysPageInterface *iface);
@@ -78,16 +79,6 @@ static const PathwaysStage filter_stages[] = {
 
 static const PathwaysAgeBand filter_age_bands[] = {
   PATHWAYS_AGE_BAND_16_17, PATHWAYS_AGE_BAND_18_20, PATHWAYS_AGE_BAND_21_25,
-};
-
-/* Legend items after the kinds of accommodation */
-enum {
-  LEGEND_PLANNED = PATHWAYS_TIMELINE_N_KINDS,
-  LEGEND_MOVE,
-  LEGEND_BIRTHDAY,
-  LEGEND_MILESTONE,
-  LEGEND_TODAY,
-  N_LEGEND
 };
 
 /* Helpers */
@@ -140,6 +131,31 @@ describe_filters (PathwaysTimelineView *self)
   return g_strjoinv (_(", "), (char **) parts->pdata);
 }
 
+/* GTK 4.8 names a drop-down's button by its class ("GtkToggleButton"):
+ * name it by the filter and what is chosen, "Team: All Teams" */
+static void
+name_dropdowns (PathwaysTimelineView *self)
+{
+  GtkDropDown *dropdowns[] = { self->pa_dropdown, self->team_dropdown, self->status_dropdown,
+                               self->age_dropdown, self->stage_dropdown, self->group_dropdown };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dropdowns); i++)
+    {
+      GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (dropdowns[i]));
+      GtkStringObject *item = gtk_drop_down_get_selected_item (dropdowns[i]);
+      const char *what = gtk_widget_get_tooltip_text (GTK_WIDGET (dropdowns[i]));
+      g_autofree char *label = NULL;
+
+      if (!GTK_IS_TOGGLE_BUTTON (button) || what == NULL)
+        continue;
+      if (item != NULL)
+        /* Translators: a filter's button, for screen readers: the filter, then what is chosen: "Team: All Teams" */
+        label = g_strdup_printf (_("%s: %s"), what, gtk_string_object_get_string (item));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      label ? label : what, -1);
+    }
+}
+
 static void
 update_state (PathwaysTimelineView *self)
 {
@@ -172,6 +188,7 @@ update_state (PathwaysTimelineView *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.export", shown > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.print", shown > 0);
+  name_dropdowns (self);
 }
 
 static void
@@ -415,6 +432,7 @@ static void
 group_changed_cb (PathwaysTimelineView *self)
 {
   pathways_timeline_grid_set_group (self->grid, (PathwaysTimelineGroup) gtk_drop_down_get_selected (self->group_dropdown));
+  name_dropdowns (self);
 }
 
 static void
@@ -464,105 +482,50 @@ draw_legend_cb (GtkDrawingArea *area,
                 int             height,
                 gpointer        user_data)
 {
-  guint item = GPOINTER_TO_UINT (user_data);
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  double fg = dark ? 1.0 : 0.0;
-  double colour[4];
-
-  if (item < PATHWAYS_TIMELINE_N_KINDS)
-    {
-      pathways_timeline_kind_rgba (item, colour);
-      cairo_set_source_rgb (cr, colour[0], colour[1], colour[2]);
-      cairo_rectangle (cr, 0, 2, width, height - 4);
-      cairo_fill (cr);
-      return;
-    }
-  switch (item)
-    {
-    case LEGEND_PLANNED:
-      cairo_set_source_rgba (cr, fg, fg, fg, 0.6);
-      cairo_set_line_width (cr, 1.2);
-      cairo_rectangle (cr, 0.6, 2.6, width - 1.2, height - 5.2);
-      cairo_stroke (cr);
-      cairo_save (cr);
-      cairo_rectangle (cr, 0, 2, width, height - 4);
-      cairo_clip (cr);
-      for (double x = -height; x < width; x += 5)
-        {
-          cairo_move_to (cr, x, height - 2);
-          cairo_line_to (cr, x + height - 4, 2);
-        }
-      cairo_stroke (cr);
-      cairo_restore (cr);
-      break;
-    case LEGEND_MOVE:
-      cairo_move_to (cr, width / 2.0, 1);
-      cairo_line_to (cr, width / 2.0 + 6, height / 2.0);
-      cairo_line_to (cr, width / 2.0, height - 1);
-      cairo_line_to (cr, width / 2.0 - 6, height / 2.0);
-      cairo_close_path (cr);
-      cairo_set_source_rgb (cr, 0x1c / 255., 0x71 / 255., 0xd8 / 255.);
-      cairo_fill (cr);
-      break;
-    case LEGEND_BIRTHDAY:
-      cairo_set_source_rgba (cr, fg, fg, fg, 0.8);
-      cairo_set_line_width (cr, 1.5);
-      cairo_move_to (cr, width / 2.0, 1);
-      cairo_line_to (cr, width / 2.0, height - 1);
-      cairo_stroke (cr);
-      break;
-    case LEGEND_MILESTONE:
-      cairo_set_source_rgb (cr, 0x26 / 255., 0xa2 / 255., 0x69 / 255.);
-      cairo_arc (cr, width / 2.0 - 4, height / 2.0, 2.5, 0, 2 * G_PI);
-      cairo_fill (cr);
-      cairo_set_source_rgb (cr, 0xe0 / 255., 0x1b / 255., 0x24 / 255.);
-      cairo_arc (cr, width / 2.0 + 4, height / 2.0, 2.5, 0, 2 * G_PI);
-      cairo_fill (cr);
-      break;
-    case LEGEND_TODAY:
-      cairo_set_source_rgb (cr, 0x1c / 255., 0x71 / 255., 0xd8 / 255.);
-      cairo_set_line_width (cr, 2);
-      cairo_move_to (cr, width / 2.0, 0);
-      cairo_line_to (cr, width / 2.0, height);
-      cairo_stroke (cr);
-      break;
-    default:
-      break;
-    }
+  /* The very marks the timeline and its exports draw */
+  pathways_timeline_legend_swatch (cr, GPOINTER_TO_UINT (user_data),
+                                   adw_style_manager_get_dark (adw_style_manager_get_default ()),
+                                   0, 0, width, height);
 }
 
 static void
+dark_changed_cb (PathwaysTimelineView *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->legend_box)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *box = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+      gtk_widget_queue_draw (gtk_widget_get_first_child (box));
+    }
+}
+
+/* The legend is read, not visited: no Tab stop in it, and each entry
+ * is named by what it says */
+static void
 build_legend (PathwaysTimelineView *self)
 {
-  for (guint i = 0; i < N_LEGEND; i++)
+  for (guint i = 0; i < PATHWAYS_TIMELINE_N_LEGEND; i++)
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       GtkWidget *swatch = g_object_new (GTK_TYPE_DRAWING_AREA,
                                         "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                                        "content-width", 18, "content-height", 14,
+                                        "content-width", i == PATHWAYS_TIMELINE_LEGEND_ALERTS ? 28 : 18,
+                                        "content-height", 14,
                                         "valign", GTK_ALIGN_CENTER, NULL);
-      const char *text;
+      const char *text = pathways_timeline_legend_label (i);
       GtkWidget *label;
-
-      if (i < PATHWAYS_TIMELINE_N_KINDS)
-        text = pathways_timeline_kind_label (i);
-      else if (i == LEGEND_PLANNED)
-        text = _("Planned (hatched)");
-      else if (i == LEGEND_MOVE)
-        text = _("Move");
-      else if (i == LEGEND_BIRTHDAY)
-        text = _("18th, 21st, 25th birthdays");
-      else if (i == LEGEND_MILESTONE)
-        text = _("Milestones: done, overdue");
-      else
-        text = _("Today");
+      GtkWidget *child;
 
       gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_legend_cb, GUINT_TO_POINTER (i), NULL);
       label = gtk_label_new (text);
       gtk_box_append (GTK_BOX (box), swatch);
       gtk_box_append (GTK_BOX (box), label);
       gtk_flow_box_append (self->legend_box, box);
+      child = gtk_widget_get_parent (box);
+      gtk_widget_set_focusable (child, FALSE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
     }
+  gtk_widget_set_can_focus (GTK_WIDGET (self->legend_box), FALSE);
 }
 
 /* Actions */
@@ -864,6 +827,7 @@ pathways_timeline_view_class_init (PathwaysTimelineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysTimelineView, pa_list);
   gtk_widget_class_bind_template_child (widget_class, PathwaysTimelineView, team_list);
   gtk_widget_class_bind_template_child (widget_class, PathwaysTimelineView, legend_box);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysTimelineView, filter_box);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, group_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, n_people_changed_cb);
@@ -875,14 +839,6 @@ pathways_timeline_view_class_init (PathwaysTimelineViewClass *klass)
   gtk_widget_class_install_action (widget_class, "timeline.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_action (widget_class, "timeline.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "timeline.print", NULL, print_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "timeline.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "timeline.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "timeline.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "timeline.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "timeline.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "timeline.go-today", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "timeline.print", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "timelineview");
@@ -912,7 +868,39 @@ pathways_timeline_view_init (PathwaysTimelineView *self)
   gtk_drop_down_set_model (self->stage_dropdown, G_LIST_MODEL (stages));
 
   build_legend (self);
+  /* One Tab stop per filter: the flow box's own children are not stops */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->filter_box)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (dark_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->grid, "notify::zoom", G_CALLBACK (zoom_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* The page's shortcuts work wherever the focus is while the page is
+   * shown (a managed controller runs only while its widget is mapped),
+   * not only inside it */
+  {
+    static const struct {
+      const char *trigger;
+      const char *action;
+    } shortcuts[] = {
+      { "<Control>plus", "timeline.zoom-in" },
+      { "<Control>equal", "timeline.zoom-in" },
+      { "<Control>KP_Add", "timeline.zoom-in" },
+      { "<Control>minus", "timeline.zoom-out" },
+      { "<Control>KP_Subtract", "timeline.zoom-out" },
+      { "<Alt>Home", "timeline.go-today" },
+      { "<Control>p", "timeline.print" },
+    };
+    GtkEventController *controller = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_MANAGED);
+    for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                            gtk_shortcut_new (gtk_shortcut_trigger_parse_string (shortcuts[i].trigger),
+                                                              gtk_named_action_new (shortcuts[i].action)));
+    gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  }
   update_state (self);
 }
 
