@@ -7,8 +7,88 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 
+#include "pathways-postgres-store-private.h"
 #include "pathways-sqlite-store-private.h"
 #include "test-util.h"
+
+/* The PostgreSQL backend's tests: a throwaway cluster
+ * (build-aux/pg-test-cluster), one database per test copied from an
+ * initialised template, dropped when the test's folder is removed */
+#define TEST_PG_ENV "PATHWAYS_TEST_PG"
+#define TEST_PG_TEMPLATE "pathways_test_template_v6"
+
+const char *
+test_pg_admin (void)
+{
+  const char *admin = g_getenv (TEST_PG_ENV);
+
+  return admin != NULL && *admin != '\0' ? admin : NULL;
+}
+
+/* The prefix of the databases of the tests using @dir */
+static char *
+test_pg_prefix (const char *dir)
+{
+  return g_strdup_printf ("pt_%08x_", g_str_hash (dir));
+}
+
+char *
+test_pg_location (const char *database,
+                  const char *login)
+{
+  return g_strdup_printf ("%s dbname=%s user=%s", test_pg_admin (), database, login ? login : g_get_user_name ());
+}
+
+char *
+test_pg_database (const char *dir,
+                  const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prefix = test_pg_prefix (dir);
+  g_autoptr(GString) db = g_string_new (prefix);
+  g_autofree char *exists = NULL;
+  g_autofree char *query = NULL;
+
+  ck_assert_msg (test_pg_admin () != NULL, "%s is not set: start a cluster with build-aux/pg-test-cluster",
+                 TEST_PG_ENV);
+  for (const char *p = name; *p && db->len < 60; p++)
+    g_string_append_c (db, g_ascii_isalnum (*p) ? g_ascii_tolower (*p) : '_');
+
+  ck_assert_msg (pathways_postgres_test_template (test_pg_admin (), TEST_PG_TEMPLATE, g_get_user_name (), &error),
+                 "template: %s", error ? error->message : "");
+  query = g_strdup_printf ("SELECT 1 FROM pg_database WHERE datname = '%s'", db->str);
+  ck_assert_msg (pathways_postgres_admin_exec (test_pg_admin (), query, &exists, &error), "%s",
+                 error ? error->message : "");
+  if (exists == NULL)
+    {
+      g_autofree char *create = g_strdup_printf ("CREATE DATABASE %s TEMPLATE %s", db->str, TEST_PG_TEMPLATE);
+
+      ck_assert_msg (pathways_postgres_admin_exec (test_pg_admin (), create, NULL, &error), "%s",
+                     error ? error->message : "");
+    }
+  return g_string_free (g_steal_pointer (&db), FALSE);
+}
+
+static void
+test_pg_drop_databases (const char *dir)
+{
+  g_autofree char *prefix = test_pg_prefix (dir);
+  g_autofree char *query = NULL;
+  g_autofree char *names = NULL;
+  g_auto(GStrv) each = NULL;
+
+  if (test_pg_admin () == NULL)
+    return;
+  query = g_strdup_printf ("SELECT string_agg(datname, ' ') FROM pg_database WHERE datname LIKE '%s%%'", prefix);
+  if (!pathways_postgres_admin_exec (test_pg_admin (), query, &names, NULL) || names == NULL)
+    return;
+  each = g_strsplit (names, " ", -1);
+  for (guint i = 0; each[i]; i++)
+    {
+      g_autofree char *drop = g_strdup_printf ("DROP DATABASE IF EXISTS %s WITH (FORCE)", each[i]);
+      pathways_postgres_admin_exec (test_pg_admin (), drop, NULL, NULL);
+    }
+}
 
 char *
 test_make_dir (void)
@@ -23,9 +103,12 @@ test_make_dir (void)
 void
 test_remove_dir (const char *dir)
 {
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GDir) d = NULL;
   const char *name;
 
+  if (test_backend_is_postgres ())
+    test_pg_drop_databases (dir);
+  d = g_dir_open (dir, 0, NULL);
   if (d == NULL)
     return;
   while ((name = g_dir_read_name (d)) != NULL)
@@ -53,6 +136,12 @@ test_backend_is_sqlite (void)
   return g_str_equal (test_backend (), "sqlite");
 }
 
+gboolean
+test_backend_is_postgres (void)
+{
+  return g_str_equal (test_backend (), "postgres");
+}
+
 /* Where a test's database @name lives for the backend under test */
 static char *
 test_location (const char *dir,
@@ -60,6 +149,11 @@ test_location (const char *dir,
 {
   if (test_backend_is_sqlite ())
     return g_build_filename (dir, name, NULL);
+  if (test_backend_is_postgres ())
+    {
+      g_autofree char *db = test_pg_database (dir, name);
+      return test_pg_location (db, NULL);
+    }
   ck_abort_msg ("PATHWAYS_TEST_BACKEND=%s: no such backend in this build", test_backend ());
   return NULL;
 }
@@ -102,6 +196,8 @@ test_query_int (PathwaysStore *store,
 
   if (PATHWAYS_IS_SQLITE_STORE (store))
     n = pathways_sqlite_store_query_int (PATHWAYS_SQLITE_STORE (store), sql, &error);
+  else if (PATHWAYS_IS_POSTGRES_STORE (store))
+    n = pathways_postgres_store_query_int (PATHWAYS_POSTGRES_STORE (store), sql, &error);
   else
     ck_abort_msg ("test_query_int: no query hook for %s", G_OBJECT_TYPE_NAME (store));
   ck_assert_msg (error == NULL, "%s: %s", sql, error ? error->message : "");
@@ -118,6 +214,8 @@ test_exec (PathwaysStore *store,
 
   if (PATHWAYS_IS_SQLITE_STORE (store))
     pathways_sqlite_store_exec (PATHWAYS_SQLITE_STORE (store), sql, &error);
+  else if (PATHWAYS_IS_POSTGRES_STORE (store))
+    pathways_postgres_store_exec (PATHWAYS_POSTGRES_STORE (store), sql, &error);
   else
     ck_abort_msg ("test_exec: no hook for %s", G_OBJECT_TYPE_NAME (store));
   ck_assert_msg (error == NULL, "%s: %s", sql, error ? error->message : "");
@@ -164,8 +262,19 @@ test_make_person (const char *local_id)
 int
 test_run_suite (Suite *suite)
 {
-  SRunner *runner = srunner_create (suite);
+  SRunner *runner;
   int failed;
+
+  /* meson's "skipped": no cluster to run the PostgreSQL suites on
+   * (build-aux/run-tests and CI always start one) */
+  if (test_backend_is_postgres () && test_pg_admin () == NULL)
+    {
+      g_printerr ("PATHWAYS_TEST_BACKEND=postgres but %s is not set: start a cluster with "
+                  "build-aux/pg-test-cluster start\n", TEST_PG_ENV);
+      srunner_free (srunner_create (suite));
+      return 77;
+    }
+  runner = srunner_create (suite);
 
   srunner_run_all (runner, CK_NORMAL);
   failed = srunner_ntests_failed (runner);

@@ -18,6 +18,16 @@ void           test_remove_dir      (const char *dir);
  * adds its own name): every assertion is the same for each */
 const char    *test_backend         (void);
 gboolean       test_backend_is_sqlite (void);
+gboolean       test_backend_is_postgres (void);
+/* The PostgreSQL test cluster: its administrative connection string
+ * (NULL without one), a fresh database for @name of a test's @dir, and
+ * the connection string of a database as @login (NULL: the test user,
+ * a manager and administrator) */
+const char    *test_pg_admin        (void);
+char          *test_pg_database     (const char *dir,
+                                     const char *name);
+char          *test_pg_location     (const char *database,
+                                     const char *login);
 PathwaysStore *test_open_store      (const char *dir,
                                      const char *name);
 PathwaysStore *test_open_store_again (PathwaysStore *store);

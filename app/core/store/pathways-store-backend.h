@@ -1,7 +1,7 @@
 /* pathways-store-backend.h — what the base class offers its backends
  *
- * For the implementations of PathwaysStore (app/core/store/sqlite/, and
- * later app/core/store/postgres/) only.
+ * For the implementations of PathwaysStore (app/core/store/sqlite/ and
+ * app/core/store/postgres/) only.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -32,5 +32,32 @@ GMainContext   *pathways_store_get_main_context (PathwaysStore   *self);
  * being disposed: the emission is dropped if the store has gone. */
 void            pathways_store_post_changes     (PathwaysStore   *self,
                                                  PathwaysChanges *changes);
+
+/* Whether the server can be reached: notifies "connected" on the main
+ * context (from any thread) when it changes */
+void            pathways_store_set_connected    (PathwaysStore   *self,
+                                                 gboolean         connected);
+
+/* Who signed in, as the server says: once, while opening */
+void            pathways_store_set_signed_in    (PathwaysStore   *self,
+                                                 const char      *login,
+                                                 const char      *role,
+                                                 gint64           staff_id);
+
+/* A table's rows as text, for copying one backend's database into
+ * another's: @columns names them; each row is an array of
+ * g_strv_length(columns) strings, NULL for SQL NULL */
+typedef struct {
+  char      *table;
+  GStrv      columns;
+  GPtrArray *rows;
+} PathwaysTableDump;
+
+PathwaysTableDump *pathways_table_dump_new  (const char        *table,
+                                             GStrv              columns);
+void               pathways_table_dump_add  (PathwaysTableDump *dump,
+                                             char             **values);
+void               pathways_table_dump_free (PathwaysTableDump *dump);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PathwaysTableDump, pathways_table_dump_free)
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 
 #include "pathways-format.h"
 #include "pathways-settings.h"
+#include "pathways-postgres-store.h"
 #include "pathways-sqlite-store.h"
 #include "pathways-store-backend.h"
 #include "pathways-store-private.h"
@@ -28,6 +29,10 @@ typedef struct
   int            schema_version;
   char          *backup_path;
   gboolean       created;
+  gint           connected;        /* atomic */
+  char          *login;
+  char          *role;
+  gint64         staff_id;
 
   /* The writer: only the thread holding the lock touches the rest */
   GRecMutex        writer;
@@ -47,6 +52,7 @@ enum {
   PROP_CLOCK,
   PROP_PATH,
   PROP_SCHEMA_VERSION,
+  PROP_CONNECTED,
   N_PROPS
 };
 
@@ -583,6 +589,8 @@ pathways_store_finalize (GObject *object)
 
   g_clear_pointer (&priv->location, g_free);
   g_clear_pointer (&priv->backup_path, g_free);
+  g_clear_pointer (&priv->login, g_free);
+  g_clear_pointer (&priv->role, g_free);
   g_clear_object (&priv->clock);
   g_clear_pointer (&priv->main_context, g_main_context_unref);
   g_clear_pointer (&priv->marks, g_array_unref);
@@ -613,6 +621,9 @@ pathways_store_get_property (GObject    *object,
       break;
     case PROP_SCHEMA_VERSION:
       g_value_set_int (value, priv->schema_version);
+      break;
+    case PROP_CONNECTED:
+      g_value_set_boolean (value, g_atomic_int_get (&priv->connected));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -665,6 +676,17 @@ pathways_store_class_init (PathwaysStoreClass *klass)
   properties[PROP_SCHEMA_VERSION] =
     g_param_spec_int ("schema-version", NULL, NULL, 0, G_MAXINT, 0,
                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /**
+   * PathwaysStore:connected:
+   *
+   * Whether the database can be reached: FALSE while a team server is
+   * away (reads and writes fail with %PATHWAYS_STORE_ERROR_OFFLINE and
+   * nothing is half-written); TRUE again once it is back.  Notified on
+   * the store's main context.
+   */
+  properties[PROP_CONNECTED] =
+    g_param_spec_boolean ("connected", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -689,6 +711,7 @@ pathways_store_init (PathwaysStore *self)
   g_rec_mutex_init (&priv->writer);
   priv->marks = g_array_new (FALSE, FALSE, sizeof (guint));
   priv->main_context = g_main_context_ref_thread_default ();
+  priv->connected = TRUE;
 }
 
 /* For backends -------------------------------------------------------- */
@@ -713,6 +736,53 @@ pathways_store_set_opened (PathwaysStore *self,
   priv->created = created;
   g_free (priv->backup_path);
   priv->backup_path = g_strdup (backup_path);
+}
+
+static gboolean
+notify_connected_cb (gpointer data)
+{
+  g_autoptr(PathwaysStore) store = g_weak_ref_get (data);
+
+  if (store != NULL)
+    g_object_notify_by_pspec (G_OBJECT (store), properties[PROP_CONNECTED]);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+void
+pathways_store_set_connected (PathwaysStore *self,
+                              gboolean       connected)
+{
+  PathwaysStorePrivate *priv = pathways_store_get_instance_private (self);
+  GWeakRef *ref;
+
+  connected = !!connected;
+  if (g_atomic_int_exchange (&priv->connected, connected) == connected)
+    return;
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, self);
+  g_main_context_invoke_full (priv->main_context, G_PRIORITY_DEFAULT, notify_connected_cb, ref, weak_ref_free);
+}
+
+void
+pathways_store_set_signed_in (PathwaysStore *self,
+                              const char    *login,
+                              const char    *role,
+                              gint64         staff_id)
+{
+  PathwaysStorePrivate *priv = pathways_store_get_instance_private (self);
+
+  g_free (priv->login);
+  priv->login = g_strdup (login);
+  g_free (priv->role);
+  priv->role = g_strdup (role);
+  priv->staff_id = staff_id;
 }
 
 GMainContext *
@@ -766,28 +836,50 @@ pathways_store_post_changes (PathwaysStore   *self,
   g_main_context_invoke_full (priv->main_context, G_PRIORITY_DEFAULT, emit_changes_cb, e, emission_free);
 }
 
-/* Opening ------------------------------------------------------------- */
+/* Table dumps --------------------------------------------------------- */
 
-static gboolean
-is_team_server_location (const char *location)
+PathwaysTableDump *
+pathways_table_dump_new (const char *table,
+                         GStrv       columns)
 {
-  static const char * const keywords[] = {
-    "host", "hostaddr", "port", "dbname", "user", "password", "passfile", "service",
-    "sslmode", "connect_timeout", "application_name", "options", "target_session_attrs", NULL,
-  };
-  g_autofree char *first = NULL;
-  const char *eq;
+  PathwaysTableDump *dump = g_new0 (PathwaysTableDump, 1);
 
-  if (g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://"))
-    return TRUE;
-
-  /* A libpq "key=value" connection string: its first word is a keyword */
-  eq = strchr (location, '=');
-  if (eq == NULL)
-    return FALSE;
-  first = g_strstrip (g_strndup (location, (gsize) (eq - location)));
-  return g_strv_contains (keywords, first);
+  dump->table = g_strdup (table);
+  dump->columns = columns;
+  dump->rows = g_ptr_array_new ();
+  return dump;
 }
+
+void
+pathways_table_dump_add (PathwaysTableDump  *dump,
+                         char              **values)
+{
+  g_ptr_array_add (dump->rows, values);
+}
+
+void
+pathways_table_dump_free (PathwaysTableDump *dump)
+{
+  guint n;
+
+  if (dump == NULL)
+    return;
+  n = g_strv_length (dump->columns);
+  for (guint r = 0; r < dump->rows->len; r++)
+    {
+      char **values = g_ptr_array_index (dump->rows, r);
+
+      for (guint c = 0; c < n; c++)
+        g_free (values[c]);
+      g_free (values);
+    }
+  g_ptr_array_unref (dump->rows);
+  g_strfreev (dump->columns);
+  g_free (dump->table);
+  g_free (dump);
+}
+
+/* Opening ------------------------------------------------------------- */
 
 /**
  * pathways_store_default_path:
@@ -813,9 +905,11 @@ pathways_store_default_path (void)
  *
  * Opens the database, creating it or bringing its schema up to date (a
  * backup copy is made first).  A database from a newer Pathways is
- * refused with %PATHWAYS_STORE_ERROR_TOO_NEW; a team server location
- * ("postgresql://…", or a "host=… dbname=…" connection string) with
- * %PATHWAYS_STORE_ERROR_UNSUPPORTED for now.
+ * refused with %PATHWAYS_STORE_ERROR_TOO_NEW.  A team server location
+ * ("postgresql://…", or a "host=… dbname=…" connection string) opens
+ * the PostgreSQL backend, which never creates or migrates the schema
+ * (`pathways-cli server init` does) and refuses a login that is a
+ * superuser or bypasses row-level security.
  *
  * "changed" is emitted on the thread-default main context of the
  * calling thread (the global default one for a worker thread).
@@ -830,14 +924,8 @@ pathways_store_open (const char     *location,
   g_return_val_if_fail (location != NULL, NULL);
   g_return_val_if_fail (clock == NULL || PATHWAYS_IS_CLOCK (clock), NULL);
 
-  if (is_team_server_location (location))
-    {
-      /* Not repeating the location: it may hold a password */
-      g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_UNSUPPORTED,
-                           _("This is the address of a team server database, which this version of "
-                             "Pathways cannot open: team server support is not built yet."));
-      return NULL;
-    }
+  if (pathways_postgres_is_location (location))
+    return pathways_postgres_store_open (location, clock, error);
 
   if (g_str_has_prefix (location, "file:"))
     {
@@ -950,6 +1038,86 @@ pathways_store_get_backup_path (PathwaysStore *self)
 
   priv = pathways_store_get_instance_private (self);
   return priv->backup_path;
+}
+
+/**
+ * pathways_store_get_connected:
+ *
+ * Returns: %FALSE while a team server cannot be reached
+ */
+gboolean
+pathways_store_get_connected (PathwaysStore *self)
+{
+  PathwaysStorePrivate *priv;
+
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), FALSE);
+
+  priv = pathways_store_get_instance_private (self);
+  return g_atomic_int_get (&priv->connected);
+}
+
+/**
+ * pathways_store_get_signed_in_login:
+ *
+ * Returns: (nullable): the team server login, or %NULL for the embedded
+ *   database
+ */
+const char *
+pathways_store_get_signed_in_login (PathwaysStore *self)
+{
+  PathwaysStorePrivate *priv;
+
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), NULL);
+
+  priv = pathways_store_get_instance_private (self);
+  return priv->login;
+}
+
+/**
+ * pathways_store_get_signed_in_role:
+ *
+ * Returns: (nullable): "pa", "housing", "manager" or "admin" as the team
+ *   server says, or %NULL for the embedded database
+ */
+const char *
+pathways_store_get_signed_in_role (PathwaysStore *self)
+{
+  PathwaysStorePrivate *priv;
+
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), NULL);
+
+  priv = pathways_store_get_instance_private (self);
+  return priv->role;
+}
+
+/**
+ * pathways_store_get_signed_in_staff_id:
+ *
+ * Returns: the staff record of the signed-in login, or 0
+ */
+gint64
+pathways_store_get_signed_in_staff_id (PathwaysStore *self)
+{
+  PathwaysStorePrivate *priv;
+
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), 0);
+
+  priv = pathways_store_get_instance_private (self);
+  return priv->staff_id;
+}
+
+/**
+ * pathways_store_is_team_server:
+ *
+ * Returns: %TRUE for a store shared through a server (roles, live changes
+ *   from other desktops, outages)
+ */
+gboolean
+pathways_store_is_team_server (PathwaysStore *self)
+{
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), FALSE);
+
+  return pathways_store_get_signed_in_role (self) != NULL;
 }
 
 /**

@@ -50,6 +50,10 @@ typedef enum {
   PATHWAYS_STORE_ERROR_NEEDS_REASON, /* allowed with warnings: say why you go ahead */
   PATHWAYS_STORE_ERROR_CONFLICT,     /* changed by someone else since it was loaded: nothing written */
   PATHWAYS_STORE_ERROR_UNSUPPORTED,  /* a kind of database this build cannot open */
+  PATHWAYS_STORE_ERROR_FORBIDDEN,    /* the signed-in role may not do this: nothing written */
+  PATHWAYS_STORE_ERROR_AUTH,         /* the team server refused the login */
+  PATHWAYS_STORE_ERROR_OFFLINE,      /* the team server cannot be reached: nothing written */
+  PATHWAYS_STORE_ERROR_NEEDS_UPGRADE, /* a team server database of an older schema */
 } PathwaysStoreError;
 
 /* The schema version this build writes and understands */
@@ -187,6 +191,16 @@ int             pathways_store_get_schema_version  (PathwaysStore  *self);
 gboolean        pathways_store_was_created         (PathwaysStore  *self);
 const char     *pathways_store_get_backup_path     (PathwaysStore  *self);
 gboolean        pathways_store_is_empty            (PathwaysStore  *self);
+
+/* The team server: whether it can be reached now (always TRUE for the
+ * embedded database; the "connected" property), and who is signed in
+ * ("pa", "housing", "manager" or "admin", and their staff record; NULL
+ * and 0 for the embedded database, where there are no server roles) */
+gboolean        pathways_store_get_connected       (PathwaysStore  *self);
+const char     *pathways_store_get_signed_in_login (PathwaysStore  *self);
+const char     *pathways_store_get_signed_in_role  (PathwaysStore  *self);
+gint64          pathways_store_get_signed_in_staff_id (PathwaysStore *self);
+gboolean        pathways_store_is_team_server      (PathwaysStore  *self);
 
 /* Transactions: one per user action.  They nest; only the outermost
  * commit makes the changes durable (and emits "changed"), and a rollback

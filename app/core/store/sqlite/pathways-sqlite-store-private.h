@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "pathways-sqlite-store.h"
+#include "pathways-store-backend.h"
 
 G_BEGIN_DECLS
 
@@ -46,5 +47,11 @@ gint64          pathways_sqlite_store_query_int     (PathwaysSqliteStore  *self,
 void            pathways_sqlite_store_set_poll_interval (PathwaysSqliteStore *self,
                                                      guint                 milliseconds);
 guint           pathways_sqlite_store_get_n_readers_open (PathwaysSqliteStore *self);
+
+/* Every row of @table (one of the store's tables) as text, in id order:
+ * for copying an embedded database onto a team server */
+PathwaysTableDump *pathways_sqlite_store_dump_table (PathwaysSqliteStore  *self,
+                                                     const char           *table,
+                                                     GError              **error);
 
 G_END_DECLS

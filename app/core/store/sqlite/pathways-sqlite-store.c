@@ -1595,3 +1595,62 @@ pathways_sqlite_store_get_n_readers_open (PathwaysSqliteStore *self)
   g_mutex_unlock (&self->pool_lock);
   return n;
 }
+
+/**
+ * pathways_sqlite_store_dump_table:
+ *
+ * Returns: (transfer full): every row of @table as text (REAL columns in
+ *   SQLite's own rendering, which loses nothing), in id order
+ */
+PathwaysTableDump *
+pathways_sqlite_store_dump_table (PathwaysSqliteStore  *self,
+                                  const char           *table,
+                                  GError              **error)
+{
+  g_autoptr(PathwaysTableDump) dump = NULL;
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_autofree char *sql = NULL;
+  PathwaysSqliteConn *conn;
+  sqlite3_stmt *stmt = NULL;
+  int rc, n_cols;
+
+  g_return_val_if_fail (PATHWAYS_IS_SQLITE_STORE (self), NULL);
+  g_return_val_if_fail (pathways_sqlite_is_table (table), NULL);
+
+  if ((conn = pathways_sqlite_acquire (self, error)) == NULL)
+    return NULL;
+  sql = g_strdup_printf ("SELECT * FROM %s ORDER BY id", table);
+  rc = sqlite3_prepare_v2 (conn->db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      pathways_sqlite_set_error (self, conn->db, rc, error);
+      pathways_sqlite_release (self, conn);
+      return NULL;
+    }
+  n_cols = sqlite3_column_count (stmt);
+  for (int c = 0; c < n_cols; c++)
+    g_strv_builder_add (names, sqlite3_column_name (stmt, c));
+  dump = pathways_table_dump_new (table, g_strv_builder_end (names));
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      char **values = g_new0 (char *, n_cols);
+
+      for (int c = 0; c < n_cols; c++)
+        {
+          if (sqlite3_column_type (stmt, c) == SQLITE_FLOAT)
+            {
+              char buf[G_ASCII_DTOSTR_BUF_SIZE];
+              values[c] = g_strdup (g_ascii_dtostr (buf, sizeof buf, sqlite3_column_double (stmt, c)));
+            }
+          else
+            values[c] = g_strdup ((const char *) sqlite3_column_text (stmt, c));
+        }
+      pathways_table_dump_add (dump, values);
+    }
+  if (rc != SQLITE_DONE)
+    pathways_sqlite_set_error (self, conn->db, rc, error);
+  sqlite3_finalize (stmt);
+  pathways_sqlite_release (self, conn);
+  return rc == SQLITE_DONE ? g_steal_pointer (&dump) : NULL;
+}
