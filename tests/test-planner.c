@@ -204,7 +204,7 @@ START_TEST (test_warnings_need_a_reason)
   ck_assert_str_eq (accepted, "Placement broke down tonight; nothing else is free");
   /* B&B is recorded as unsuitable accommodation (903 W2) */
   ck_assert_int_eq (count_where ("SELECT count(*) FROM spell WHERE state = 'planned' AND accom = 'W' "
-                                 "AND accom_suitable = 0"), 1);
+                                 "AND accom_suitable = FALSE"), 1);
 }
 END_TEST
 

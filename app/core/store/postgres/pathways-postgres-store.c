@@ -1640,13 +1640,21 @@ pathways_postgres_store_exec (PathwaysPostgresStore  *self,
                               GError                **error)
 {
   PathwaysPgConn *conn;
+  ExecStatusType status;
+  PGresult *res;
   gboolean ok;
 
   g_return_val_if_fail (PATHWAYS_IS_POSTGRES_STORE (self), FALSE);
 
   if ((conn = pathways_pg_acquire (self, error)) == NULL)
     return FALSE;
-  ok = conn_exec (self, conn, sql, error);
+  /* Several statements at once: the simple query protocol */
+  res = PQexec (conn->pg, sql);
+  status = PQresultStatus (res);
+  ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+  if (!ok)
+    pathways_pg_set_error (self, conn->pg, res, error);
+  PQclear (res);
   pathways_pg_release (self, conn);
   return ok;
 }
