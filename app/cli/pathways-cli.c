@@ -8,6 +8,9 @@
  *   pathways-cli info [--database PATH]
  *   pathways-cli report --format pdf|csv|xlsx --output PATH [--date D]
  *   pathways-cli check 903 FILE_OR_FOLDER… | check stock FILE  (pathways-cli-exchange.c)
+ *   pathways-cli server init|add-user …, copy --from FILE --to ADDRESS  (pathways-cli-server.c)
+ *
+ * --database takes a file or a team server address (postgresql://…).
  *
  * Links the core library only: no display needed.
  *
@@ -23,6 +26,7 @@
 #include <string.h>
 
 #include "pathways-cli-exchange.h"
+#include "pathways-cli-server.h"
 #include "pathways-core.h"
 #include "pathways-report.h"
 
@@ -39,7 +43,7 @@ static char *opt_output;
 
 static const GOptionEntry common_entries[] = {
   { "database", 'd', 0, G_OPTION_ARG_FILENAME, &opt_database,
-    N_("The database file (default: $PATHWAYS_DATABASE or the app's own)"), N_("PATH") },
+    N_("The database file or team server address (default: $PATHWAYS_DATABASE or the app's own)"), N_("PATH") },
   { "today", 0, 0, G_OPTION_ARG_STRING, &opt_today,
     N_("Treat this date (YYYY-MM-DD or DD/MM/YYYY) as today"), N_("DATE") },
   { "date", 0, 0, G_OPTION_ARG_STRING, &opt_today, N_("The same as --today"), N_("DATE") },
@@ -101,6 +105,8 @@ usage (FILE *out)
              "  info       Show what a database holds\n"
              "  report     Write the sufficiency report for committee (PDF, CSV or Excel)\n"
              "  check      Check SSDA903 files or a stock list as an import would, without a database\n"
+             "  server     Set up a team server database (init) and its users (add-user)\n"
+             "  copy       Copy an embedded database onto a new team server\n"
              "\n"
              "Run “pathways-cli COMMAND --help” for a command's options.\n"));
 }
@@ -191,7 +197,7 @@ open_store (PathwaysClock  *clock,
 {
   g_autofree char *path = opt_database ? g_strdup (opt_database) : pathways_store_default_path ();
 
-  if (must_exist && !g_file_test (path, G_FILE_TEST_EXISTS))
+  if (must_exist && !pathways_store_location_is_server (path) && !g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT, _("No database at %s"), path);
       return NULL;
@@ -746,6 +752,10 @@ main (int   argc,
     status = cmd_report (argc, argv, &error);
   else if (g_str_equal (command, "check"))
     status = pathways_cli_check (argc, argv, &error);
+  else if (g_str_equal (command, "server"))
+    status = pathways_cli_server (argc, argv, &error);
+  else if (g_str_equal (command, "copy"))
+    status = pathways_cli_copy (argc, argv, &error);
   else
     {
       fprintf (stderr, _("pathways-cli: unknown command “%s”\n\n"), command);

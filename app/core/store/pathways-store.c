@@ -882,6 +882,19 @@ pathways_table_dump_free (PathwaysTableDump *dump)
 /* Opening ------------------------------------------------------------- */
 
 /**
+ * pathways_store_location_is_server:
+ *
+ * Returns: %TRUE if @location names a team server database
+ *   ("postgresql://…", "postgres://…" or a "host=… dbname=…" string)
+ *   rather than a file
+ */
+gboolean
+pathways_store_location_is_server (const char *location)
+{
+  return pathways_postgres_is_location (location);
+}
+
+/**
  * pathways_store_default_path:
  *
  * Returns: $PATHWAYS_DATABASE if set, else

@@ -181,6 +181,7 @@ GQuark          pathways_store_error_quark         (void);
 
 char           *pathways_store_default_path        (void);
 
+gboolean        pathways_store_location_is_server  (const char     *location);
 PathwaysStore  *pathways_store_open                (const char     *location,
                                                     PathwaysClock  *clock,
                                                     GError        **error);
