@@ -1119,6 +1119,43 @@ START_TEST (test_demo_caseload_has_rules)
 }
 END_TEST
 
+/* Who may do what: the UI's copy of the server's policies */
+START_TEST (test_role_permissions)
+{
+  static const struct {
+    const char *role;
+    gboolean    people, private, edit, moves, stock, reference;
+  } cases[] = {
+    { NULL, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE },   /* the embedded database: one person, everything */
+    { "pa", TRUE, TRUE, TRUE, TRUE, FALSE, FALSE },
+    { "housing", TRUE, FALSE, FALSE, TRUE, TRUE, FALSE },
+    { "manager", TRUE, TRUE, TRUE, TRUE, TRUE, FALSE },
+    { "admin", FALSE, FALSE, FALSE, FALSE, FALSE, TRUE },
+    { "intruder", FALSE, FALSE, FALSE, FALSE, FALSE, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *r = cases[i].role;
+      g_autofree char *why = pathways_role_dup_refusal (r, PATHWAYS_MAY_SEE_PRIVATE);
+
+      ck_assert_int_eq (pathways_role_may (r, PATHWAYS_MAY_SEE_PEOPLE), cases[i].people);
+      ck_assert_int_eq (pathways_role_may (r, PATHWAYS_MAY_SEE_PRIVATE), cases[i].private);
+      ck_assert_int_eq (pathways_role_may (r, PATHWAYS_MAY_EDIT_PEOPLE), cases[i].edit);
+      ck_assert_int_eq (pathways_role_may (r, PATHWAYS_MAY_SCHEDULE_MOVES), cases[i].moves);
+      ck_assert_int_eq (pathways_role_may (r, PATHWAYS_MAY_EDIT_STOCK), cases[i].stock);
+      ck_assert_int_eq (pathways_role_may (r, PATHWAYS_MAY_EDIT_REFERENCE), cases[i].reference);
+      /* A refusal says why; an allowed thing has none */
+      ck_assert_int_eq (why == NULL, cases[i].private);
+    }
+  {
+    g_autofree char *why = pathways_role_dup_refusal ("housing", PATHWAYS_MAY_SEE_PRIVATE);
+    ck_assert_str_eq (why, "Wishes and feelings, notes and milestones are for the young person’s personal "
+                           "adviser and managers: housing officers see what matching needs.");
+  }
+}
+END_TEST
+
 static Suite *
 rules_suite (void)
 {
@@ -1133,6 +1170,7 @@ rules_suite (void)
   tcase_add_checked_fixture (status, world_setup, world_teardown);
   tcase_add_loop_test (status, test_status, 0, G_N_ELEMENTS (status_cases));
   tcase_add_test (status, test_status_explanation);
+  tcase_add_test (status, test_role_permissions);
   suite_add_tcase (s, status);
 
   tcase_add_checked_fixture (dates, world_setup, world_teardown);

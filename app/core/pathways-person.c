@@ -165,6 +165,7 @@ load_details (PathwaysStore  *store,
   const PathwaysPersonFacts *facts;
   const PathwaysSpellFacts *current = NULL;
   GListStore *list;
+  gboolean private;
 
   d = g_new0 (PathwaysPersonDetails, 1);
   d->on = g_strdup (on);
@@ -229,12 +230,17 @@ load_details (PathwaysStore  *store,
   g_list_store_splice (list, 0, 0, items->pdata, items->len);
   d->alerts = G_LIST_MODEL (list);
 
+  /* A role that may not read a young person's own records (a housing
+   * officer on a team server) gets none: the server would refuse them */
+  private = pathways_role_may (pathways_store_get_signed_in_role (store), PATHWAYS_MAY_SEE_PRIVATE);
   if ((d->spells = sorted_for_person (store, PATHWAYS_TYPE_SPELL, person_id, compare_spells, NULL, error)) == NULL ||
-      (d->milestones = sorted_for_person (store, PATHWAYS_TYPE_MILESTONE, person_id, compare_milestones,
-                                          NULL, error)) == NULL ||
+      (d->milestones = private ? sorted_for_person (store, PATHWAYS_TYPE_MILESTONE, person_id, compare_milestones,
+                                                    NULL, error)
+                               : G_LIST_MODEL (g_list_store_new (PATHWAYS_TYPE_MILESTONE))) == NULL ||
       (d->moves = sorted_for_person (store, PATHWAYS_TYPE_TRANSITION, person_id, compare_moves,
                                      move_is_open, error)) == NULL ||
-      (d->notes = sorted_for_person (store, PATHWAYS_TYPE_NOTE, person_id, compare_notes, NULL, error)) == NULL)
+      (d->notes = private ? sorted_for_person (store, PATHWAYS_TYPE_NOTE, person_id, compare_notes, NULL, error)
+                          : G_LIST_MODEL (g_list_store_new (PATHWAYS_TYPE_NOTE))) == NULL)
     return NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (d->spells); i++)

@@ -1759,3 +1759,79 @@ pathways_rules_match (const PathwaysRuleSettings *settings,
 
   return m;
 }
+
+/* Roles ------------------------------------------------------------- */
+
+/**
+ * pathways_role_may:
+ * @role: (nullable): the signed-in role; NULL for the embedded database
+ *
+ * The team's access rules (the same the server's policies enforce):
+ * personal advisers see and change the young people of their team;
+ * housing liaison officers see of a young person what matching needs
+ * and change stock and moves; managers see and change everything;
+ * administrators manage staff and reference tables.
+ */
+gboolean
+pathways_role_may (const char         *role,
+                   PathwaysPermission  what)
+{
+  gboolean pa, housing, manager, admin;
+
+  if (role == NULL)
+    return TRUE;
+  pa = g_str_equal (role, "pa");
+  housing = g_str_equal (role, "housing");
+  manager = g_str_equal (role, "manager");
+  admin = g_str_equal (role, "admin");
+
+  switch (what)
+    {
+    case PATHWAYS_MAY_SEE_PEOPLE:
+      return pa || housing || manager;
+    case PATHWAYS_MAY_SEE_PRIVATE:
+    case PATHWAYS_MAY_EDIT_PEOPLE:
+      return pa || manager;
+    case PATHWAYS_MAY_SCHEDULE_MOVES:
+      return pa || housing || manager;
+    case PATHWAYS_MAY_EDIT_STOCK:
+      return housing || manager;
+    case PATHWAYS_MAY_EDIT_REFERENCE:
+      return admin;
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * pathways_role_dup_refusal:
+ *
+ * Returns: (transfer full) (nullable): why @role may not do @what, as a
+ *   sentence for the place where it would be; NULL when it may
+ */
+char *
+pathways_role_dup_refusal (const char         *role,
+                           PathwaysPermission  what)
+{
+  if (pathways_role_may (role, what))
+    return NULL;
+
+  switch (what)
+    {
+    case PATHWAYS_MAY_SEE_PEOPLE:
+      return g_strdup (_("Administrators manage staff and reference lists: young people’s records are for "
+                         "personal advisers, housing officers and managers."));
+    case PATHWAYS_MAY_SEE_PRIVATE:
+      return g_strdup (_("Wishes and feelings, notes and milestones are for the young person’s personal "
+                         "adviser and managers: housing officers see what matching needs."));
+    case PATHWAYS_MAY_EDIT_PEOPLE:
+      return g_strdup (_("Only the young person’s personal adviser or a manager can change their record."));
+    case PATHWAYS_MAY_SCHEDULE_MOVES:
+      return g_strdup (_("Administrators do not schedule moves."));
+    case PATHWAYS_MAY_EDIT_STOCK:
+      return g_strdup (_("Housing officers and managers look after the stock of units."));
+    case PATHWAYS_MAY_EDIT_REFERENCE:
+    default:
+      return g_strdup (_("Only an administrator can change staff and reference lists."));
+    }
+}

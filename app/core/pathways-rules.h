@@ -289,6 +289,25 @@ PathwaysRuleSettings *pathways_rule_settings_new_from_table (GHashTable *setting
                                                              GPtrArray  *bank_holidays);
 void                 pathways_rule_settings_free    (PathwaysRuleSettings *settings);
 
+/* Who may do what, by the role a team server signed them in with ("pa",
+ * "housing", "manager", "admin"; NULL for the embedded database, where
+ * one person may do everything).  The database enforces the same with
+ * row-level security; this is for the UI to hide or disable, with a
+ * reason, what would be refused. */
+typedef enum {
+  PATHWAYS_MAY_SEE_PEOPLE,        /* the caseload, the timeline, a young person's page */
+  PATHWAYS_MAY_SEE_PRIVATE,       /* wishes and feelings, notes, milestones, immigration details */
+  PATHWAYS_MAY_EDIT_PEOPLE,       /* a young person's record and their own records */
+  PATHWAYS_MAY_SCHEDULE_MOVES,    /* moves and offers */
+  PATHWAYS_MAY_EDIT_STOCK,        /* add, change and retire units */
+  PATHWAYS_MAY_EDIT_REFERENCE,    /* staff, codes, settings of the authority */
+} PathwaysPermission;
+
+gboolean             pathways_role_may              (const char                 *role,
+                                                     PathwaysPermission          what);
+char                *pathways_role_dup_refusal      (const char                 *role,
+                                                     PathwaysPermission          what);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PathwaysEligibility, pathways_eligibility_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PathwaysKeyDates, pathways_key_dates_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PathwaysRuleSettings, pathways_rule_settings_free)

@@ -118,17 +118,25 @@ undo_clicked_cb (AdwToast        *toast,
 }
 
 static void
-staff_id_changed_cb (PathwaysContext *self,
-                     const char      *key,
-                     GSettings       *settings)
+set_staff_id (PathwaysContext *self,
+              gint64           id)
 {
-  gint64 id = g_settings_get_int64 (settings, "my-staff-id");
-
   if (id != self->staff_id)
     {
       self->staff_id = id;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAFF_ID]);
     }
+}
+
+static void
+staff_id_changed_cb (PathwaysContext *self,
+                     const char      *key,
+                     GSettings       *settings)
+{
+  /* On a team server, who you are is the server's to say */
+  if (self->store != NULL && pathways_store_is_team_server (self->store))
+    return;
+  set_staff_id (self, g_settings_get_int64 (settings, "my-staff-id"));
 }
 
 /* GObject */
@@ -308,6 +316,13 @@ pathways_context_set_store (PathwaysContext *self,
 
   if (g_set_object (&self->store, store))
     {
+      /* On a team server the server says who is signed in */
+      if (store != NULL && pathways_store_is_team_server (store))
+        {
+          pathways_context_set_role (self, pathways_store_get_signed_in_role (store));
+          if (pathways_store_get_signed_in_staff_id (store) > 0)
+            set_staff_id (self, pathways_store_get_signed_in_staff_id (store));
+        }
       g_clear_pointer (&self->last_undo, pathways_change_set_unref);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
     }

@@ -29,8 +29,10 @@ char            *pathways_context_dup_today       (PathwaysContext *self);
 GSettings       *pathways_context_get_settings    (PathwaysContext *self);
 
 /* Who is signed in: the staff member (0 for nobody) and their role
- * ("pa", "housing", "manager"; NULL until sign-in exists).  For now the
- * staff member is the "my-staff-id" setting. */
+ * ("pa", "housing", "manager", "admin").  On a team server both come from
+ * the server (the login's staff record and role group) when the store is
+ * set; with the embedded database the staff member is the "my-staff-id"
+ * setting and the role NULL (no roles: one person's database). */
 gint64           pathways_context_get_staff_id    (PathwaysContext *self);
 const char      *pathways_context_get_role        (PathwaysContext *self);
 void             pathways_context_set_role        (PathwaysContext *self,

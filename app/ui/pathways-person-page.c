@@ -121,6 +121,8 @@ struct _PathwaysPersonPage
   AdwEntryRow        *milestone_due_row;
   GtkLabel           *milestone_error_label;
   GtkTextView        *wishes_view;
+  GtkWidget          *private_box;
+  GtkLabel           *private_reason;
   GtkTextView        *note_view;
   GtkListBox         *notes_list;
   GtkListBox         *profile_list;
@@ -1701,6 +1703,35 @@ pathways_person_page_dispose (GObject *object)
   G_OBJECT_CLASS (pathways_person_page_parent_class)->dispose (object);
 }
 
+/* What the signed-in role may not do is hidden or disabled, saying why
+ * (the rules module says who may do what; the server enforces it) */
+static void
+role_changed_cb (PathwaysPersonPage *self)
+{
+  static const char * const edits[] = {
+    "person.save-profile", "person.save-wishes", "person.add-note", "person.toggle-milestone",
+    "person.set-milestone-date", "person.add-milestone", "person.record-contact",
+  };
+  static const char * const moves[] = { "person.schedule-move", "person.mark-moved", "person.cancel-move" };
+  const char *role = pathways_context_get_role (self->context);
+  g_autofree char *private_reason = pathways_role_dup_refusal (role, PATHWAYS_MAY_SEE_PRIVATE);
+  gboolean may_edit = pathways_role_may (role, PATHWAYS_MAY_EDIT_PEOPLE);
+  gboolean may_move = pathways_role_may (role, PATHWAYS_MAY_SCHEDULE_MOVES);
+
+  gtk_widget_set_visible (self->private_box, private_reason == NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->private_reason), private_reason != NULL);
+  gtk_label_set_text (self->private_reason, private_reason ? private_reason : "");
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), edits[i], may_edit);
+  for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), moves[i], may_move);
+  if (!may_edit)
+    {
+      g_autofree char *why = pathways_role_dup_refusal (role, PATHWAYS_MAY_EDIT_PEOPLE);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->wishes_view), why);
+    }
+}
+
 static void
 pathways_person_page_constructed (GObject *object)
 {
@@ -1710,6 +1741,8 @@ pathways_person_page_constructed (GObject *object)
 
   g_return_if_fail (PATHWAYS_IS_CONTEXT (self->context));
   pathways_page_attach (PATHWAYS_PAGE (self), self->context);
+  g_signal_connect_object (self->context, "notify::role", G_CALLBACK (role_changed_cb), self, G_CONNECT_SWAPPED);
+  role_changed_cb (self);
 }
 
 static void
@@ -1822,6 +1855,8 @@ pathways_person_page_class_init (PathwaysPersonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, milestone_due_row);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, milestone_error_label);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, wishes_view);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, private_box);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, private_reason);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, note_view);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, notes_list);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, profile_list);

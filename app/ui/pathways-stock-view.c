@@ -244,7 +244,14 @@ update_state (PathwaysStockView *self)
       gtk_label_set_label (self->count_label, text);
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "stock.clear-filters", any_filter (self));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "stock.add-unit", self->store != NULL);
+  {
+    /* A personal adviser sees the stock but does not add units */
+    const char *role = self->context ? pathways_context_get_role (self->context) : NULL;
+    g_autofree char *why = pathways_role_dup_refusal (role, PATHWAYS_MAY_EDIT_STOCK);
+
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "stock.add-unit", self->store != NULL && why == NULL);
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->count_label), why);
+  }
 }
 
 static void

@@ -349,7 +349,7 @@ show_unit_data (PathwaysUnitPage *self,
   g_autofree char *occupancy = NULL;
   g_autofree char *strip_from = NULL;
   g_autofree char *strip_to = NULL;
-  gboolean retired;
+  gboolean retired, may_edit;
 
   g_set_object (&self->unit, PATHWAYS_UNIT (d->unit));
   g_free (self->free_from);
@@ -420,12 +420,14 @@ show_unit_data (PathwaysUnitPage *self,
 
   fill_details (self);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "unit.retire", !retired);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "unit.set-void", !retired);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "unit.set-offline", !retired);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "unit.back-in-use",
+  /* The stock is the housing officers' and managers' to change */
+  may_edit = pathways_role_may (pathways_context_get_role (self->context), PATHWAYS_MAY_EDIT_STOCK);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "unit.retire", may_edit && !retired);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "unit.set-void", may_edit && !retired);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "unit.set-offline", may_edit && !retired);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "unit.back-in-use", may_edit &&
                                  !retired && (g_strcmp0 (status, "void") == 0 || g_strcmp0 (status, "offline") == 0));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "unit.edit", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "unit.edit", may_edit);
 }
 
 static void

@@ -47,6 +47,7 @@ struct _PathwaysWindow
   AdwBin          *timeline_bin;
   AdwBin          *sufficiency_bin;
   GtkWidget       *back_button;
+  GtkRevealer     *server_banner;
 };
 
 G_DEFINE_FINAL_TYPE (PathwaysWindow, pathways_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -169,6 +170,43 @@ caseload_model_cb (PathwaysWindow       *self,
     pathways_window_open_person (self, g_ascii_strtoll (env, NULL, 10));
 }
 
+/* The team server away: the banner, and Retry */
+static void
+store_connected_cb (PathwaysWindow *self,
+                    GParamSpec     *pspec,
+                    PathwaysStore  *store)
+{
+  gboolean away = !pathways_store_get_connected (store);
+
+  gtk_revealer_set_reveal_child (self->server_banner, away);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry-server", away);
+}
+
+static void
+context_store_cb (PathwaysWindow  *self,
+                  GParamSpec      *pspec,
+                  PathwaysContext *context)
+{
+  PathwaysStore *store = pathways_context_get_store (context);
+
+  if (store == NULL)
+    return;
+  g_signal_connect_object (store, "notify::connected", G_CALLBACK (store_connected_cb), self, G_CONNECT_SWAPPED);
+  store_connected_cb (self, NULL, store);
+}
+
+static void
+retry_server_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PathwaysWindow *self = PATHWAYS_WINDOW (widget);
+  PathwaysStore *store = self->context ? pathways_context_get_store (self->context) : NULL;
+
+  if (store != NULL)
+    pathways_store_reconnect (store);
+}
+
 /* The application is set after construction, by a property: take the
  * context from it then, before the window is first shown */
 static void
@@ -186,6 +224,8 @@ application_changed_cb (PathwaysWindow *self,
   self->settings = g_object_ref (pathways_application_get_settings (PATHWAYS_APPLICATION (application)));
   pathways_context_add_toast_overlay (self->context, self->toast_overlay);
   restore_window_state (self);
+  g_signal_connect_object (self->context, "notify::store", G_CALLBACK (context_store_cb), self, G_CONNECT_SWAPPED);
+  context_store_cb (self, NULL, self->context);
 
   /* The caseload first: it loads as soon as the store is open */
   self->caseload_view = pathways_caseload_view_new (self->context);
@@ -317,6 +357,7 @@ pathways_window_class_init (PathwaysWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, timeline_bin);
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, sufficiency_bin);
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, server_banner);
   gtk_widget_class_bind_template_callback (widget_class, caseload_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_shown_cb);
 
@@ -324,6 +365,7 @@ pathways_window_class_init (PathwaysWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.open-person", "x", open_person_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.retry-server", NULL, retry_server_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
 
@@ -340,6 +382,7 @@ pathways_window_init (PathwaysWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry-server", FALSE);
 
   g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
 

@@ -1134,6 +1134,21 @@ pathways_store_is_team_server (PathwaysStore *self)
 }
 
 /**
+ * pathways_store_reconnect:
+ *
+ * While the team server is away, tries again now instead of at the next
+ * retry (Retry in the window's banner).  Nothing for the embedded database.
+ */
+void
+pathways_store_reconnect (PathwaysStore *self)
+{
+  g_return_if_fail (PATHWAYS_IS_STORE (self));
+
+  if (CLASS (self)->reconnect != NULL)
+    CLASS (self)->reconnect (self);
+}
+
+/**
  * pathways_store_is_empty:
  *
  * Returns: %TRUE if there are no young people, units or staff yet

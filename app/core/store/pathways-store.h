@@ -173,8 +173,11 @@ struct _PathwaysStoreClass
                                                          gint64           version,
                                                          GError         **error);
 
+  /* Try to reach the server again now (optional: a team server) */
+  void                       (*reconnect)               (PathwaysStore   *self);
+
   /*< private >*/
-  gpointer padding[12];
+  gpointer padding[11];
 };
 
 GQuark          pathways_store_error_quark         (void);
@@ -202,6 +205,7 @@ const char     *pathways_store_get_signed_in_login (PathwaysStore  *self);
 const char     *pathways_store_get_signed_in_role  (PathwaysStore  *self);
 gint64          pathways_store_get_signed_in_staff_id (PathwaysStore *self);
 gboolean        pathways_store_is_team_server      (PathwaysStore  *self);
+void            pathways_store_reconnect           (PathwaysStore  *self);
 
 /* Transactions: one per user action.  They nest; only the outermost
  * commit makes the changes durable (and emits "changed"), and a rollback

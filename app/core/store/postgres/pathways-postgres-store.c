@@ -1367,6 +1367,20 @@ listener_lost (PathwaysPostgresStore *self)
   schedule_retry (self);
 }
 
+static void
+pg_reconnect (PathwaysStore *store)
+{
+  PathwaysPostgresStore *self = PATHWAYS_POSTGRES_STORE (store);
+
+  /* Connected, or a try already under way (no timer pending) */
+  if (self->listener != NULL || self->retry_source == NULL)
+    return;
+  g_source_destroy (self->retry_source);
+  g_clear_pointer (&self->retry_source, g_source_unref);
+  self->retry_ms = PATHWAYS_POSTGRES_RETRY_FIRST_MS;
+  start_listening (self);
+}
+
 /* Opening ------------------------------------------------------------- */
 
 static gboolean
@@ -1597,6 +1611,7 @@ pathways_postgres_store_class_init (PathwaysPostgresStoreClass *klass)
   store_class->count_records = pg_count_records;
   store_class->record_exists = pg_record_exists;
   store_class->is_empty = pg_is_empty;
+  store_class->reconnect = pg_reconnect;
   pathways_postgres_store_class_init_reads (store_class);
 }
 
