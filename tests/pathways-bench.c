@@ -1,6 +1,6 @@
 /* pathways-bench.c — how fast Pathways is on a big authority
  *
- *   pathways-bench [--size large|demo] [--runs N] [--database PATH]
+ *   pathways-bench [--size large|demo] [--runs N] [--database PATH] [--postgres ADMIN]
  *
  * Generates the synthetic authority (or reuses --database if it exists),
  * then times each case N times and prints the median, with the peak
@@ -13,6 +13,11 @@
  * people (copies of the authority's rows where the generator makes only
  * 2,000), with the growth exponent of each case.
  *
+ * With --postgres (a connection string for a role that may create
+ * databases and roles; default $PATHWAYS_TEST_PG, as build-aux/pg-test-cluster
+ * prints it) the authority is copied onto a fresh team server database
+ * and the caseload and alerts are timed there too, as a ratio to SQLite.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -21,8 +26,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include "pathways-core.h"
+#include "pathways-postgres-store-private.h"
 #include "pathways-903.h"
 #include "pathways-903-export.h"
 #include "pathways-903-synthetic.h"
@@ -40,12 +47,18 @@ static char *opt_startup_child = NULL;
 static char *opt_app = NULL;
 static int opt_runs = 9;
 static gboolean opt_only_903 = FALSE;
+static char *opt_postgres = NULL;
+static gboolean opt_only_postgres = FALSE;
 
 static const GOptionEntry entries[] = {
   { "size", 0, 0, G_OPTION_ARG_STRING, &opt_size, "demo or large (default large)", "SIZE" },
   { "runs", 'n', 0, G_OPTION_ARG_INT, &opt_runs, "Runs per case (default 9)", "N" },
   { "database", 'd', 0, G_OPTION_ARG_FILENAME, &opt_database, "Reuse or create this database", "PATH" },
   { "only-903", 0, 0, G_OPTION_ARG_NONE, &opt_only_903, "Only the SSDA903 import and export cases", NULL },
+  { "postgres", 0, 0, G_OPTION_ARG_STRING, &opt_postgres, "Also on a team server: an administrative "
+    "connection string (default $PATHWAYS_TEST_PG)", "CONNINFO" },
+  { "only-postgres", 0, 0, G_OPTION_ARG_NONE, &opt_only_postgres,
+    "Only the caseload and alerts, on SQLite and on the team server", NULL },
   { "app", 0, 0, G_OPTION_ARG_FILENAME, &opt_app, "The pathways program, for the start-up case "
     "(default: ../app/pathways beside this one; needs a display)", "PATH" },
   { "startup-child", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &opt_startup_child, NULL, NULL },
@@ -216,6 +229,48 @@ bench_alerts (gpointer data)
   if (snap == NULL)
     g_error ("%s", error->message);
   alerts = pathways_snapshot_alerts (snap, 0);
+}
+
+/* The same authority on a team server: caseload and alerts against SQLite */
+static void
+bench_postgres (PathwaysStore *sqlite_store,
+                const char    *admin)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysStore) pg = NULL;
+  g_autofree char *db = g_strdup_printf ("pathways_bench_%d", (int) getpid ());
+  g_autofree char *create = g_strdup_printf ("CREATE DATABASE %s", db);
+  g_autofree char *drop = g_strdup_printf ("DROP DATABASE IF EXISTS %s WITH (FORCE)", db);
+  g_autofree char *target = g_strdup_printf ("%s dbname=%s", admin, db);
+  g_autofree char *as_user = g_strdup_printf ("%s dbname=%s user=%s", admin, db, g_get_user_name ());
+  double caseload_sqlite, caseload_pg, alerts_sqlite, alerts_pg;
+  gint64 start = g_get_monotonic_time ();
+
+  if (!pathways_postgres_admin_exec (admin, create, NULL, &error) ||
+      !pathways_postgres_server_init (target, NULL, &error) ||
+      !pathways_postgres_server_copy_from (target, sqlite_store, &error) ||
+      !pathways_postgres_server_add_user (target, g_get_user_name (), "manager", NULL, NULL, 0, TRUE, &error) ||
+      (pg = pathways_store_open (as_user, NULL, &error)) == NULL)
+    {
+      printf ("  %-44s %s\n", "team server (PostgreSQL)", error->message);
+      pathways_postgres_admin_exec (admin, drop, NULL, NULL);
+      return;
+    }
+  report ("team server: init + copy the authority (once)", (g_get_monotonic_time () - start) / 1000.0);
+
+  caseload_sqlite = median_ms (bench_load, sqlite_store);
+  caseload_pg = median_ms (bench_load, pg);
+  alerts_sqlite = median_ms (bench_alerts, sqlite_store);
+  alerts_pg = median_ms (bench_alerts, pg);
+  report ("load caseload model, team server", caseload_pg);
+  printf ("  %-44s %10.2f × SQLite (%.2f ms)\n", "  … PostgreSQL against SQLite", caseload_pg / caseload_sqlite,
+          caseload_sqlite);
+  report ("all alerts for everyone, team server", alerts_pg);
+  printf ("  %-44s %10.2f × SQLite (%.2f ms)\n", "  … PostgreSQL against SQLite", alerts_pg / alerts_sqlite,
+          alerts_sqlite);
+
+  g_clear_object (&pg);
+  pathways_postgres_admin_exec (admin, drop, NULL, NULL);
 }
 
 static void
@@ -708,6 +763,17 @@ main (int   argc,
               stats.n_young_people, stats.n_units, stats.n_spells, stats.n_milestones);
     }
 
+  if (opt_postgres == NULL && g_getenv ("PATHWAYS_TEST_PG") != NULL)
+    opt_postgres = g_strdup (g_getenv ("PATHWAYS_TEST_PG"));
+  if (opt_only_postgres)
+    {
+      if (opt_postgres == NULL)
+        g_error ("--only-postgres needs --postgres CONNINFO (or $PATHWAYS_TEST_PG)");
+      bench_postgres (store, opt_postgres);
+      g_clear_object (&store);
+      goto out;
+    }
+
   {
     g_autofree char *self_path = g_file_read_link ("/proc/self/exe", NULL);
     g_autofree char *here = g_path_get_dirname (self_path ? self_path : argv[0]);
@@ -822,10 +888,16 @@ main (int   argc,
 
   bench_903 (size);
 
+  if (opt_postgres != NULL)
+    bench_postgres (store, opt_postgres);
+  else
+    printf ("  %-44s %13s\n", "team server (PostgreSQL)", "(no --postgres)");
+
   getrusage (RUSAGE_SELF, &usage);
   printf ("  %-44s %10.1f MiB\n", "peak resident memory", usage.ru_maxrss / 1024.0);
 
   g_clear_object (&store);
+out:
   if (tmpdir)
     {
       g_autofree char *wal = g_strconcat (path, "-wal", NULL);
@@ -838,5 +910,6 @@ main (int   argc,
   g_free (opt_size);
   g_free (opt_database);
   g_free (opt_app);
+  g_free (opt_postgres);
   return 0;
 }
