@@ -1212,6 +1212,202 @@ START_TEST (test_context_store_staff_and_undo)
 }
 END_TEST
 
+/* The team server ------------------------------------------------------ */
+
+static gboolean
+prefs_has_status (gpointer data)
+{
+  return !pathways_preferences_window_is_busy (data) &&
+         pathways_preferences_window_get_server_status (data) != NULL &&
+         !g_str_equal (pathways_preferences_window_get_server_status (data), "Connecting…");
+}
+
+/* Connecting from Preferences: each failure in a sentence; a server that
+ * answers is remembered (the address, never a password) for the next start */
+START_TEST (test_team_server_preferences)
+{
+  Session s = { 0 };
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.carepathways.Pathways");
+  g_autofree char *db = NULL;
+  g_autofree char *address = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *expected = NULL;
+  PathwaysPreferencesWindow *prefs;
+  const char *status;
+
+  if (test_pg_admin () == NULL)
+    {
+      g_printerr ("no PostgreSQL test cluster (PATHWAYS_TEST_PG): build-aux/pg-test-cluster start\n");
+      return;
+    }
+  session_start (&s, "team.db");
+  prefs = pathways_preferences_window_new (pathways_application_get_context (s.app));
+  ck_assert (test_wait_for (prefs_idle, prefs));
+
+  pathways_preferences_window_connect_server (prefs, "the server", NULL, NULL);
+  status = pathways_preferences_window_get_server_status (prefs);
+  ck_assert_msg (status && g_str_has_prefix (status, "Give the team server’s address as IT wrote it"), "%s", status);
+
+  pathways_preferences_window_connect_server (prefs, "postgresql:///pathways?host=/nonexistent/pathways-test",
+                                              "abennett", "secret");
+  ck_assert (test_wait_for (prefs_has_status, prefs));
+  status = pathways_preferences_window_get_server_status (prefs);
+  ck_assert_msg (strstr (status, "The team server “pathways” on this computer is not answering") != NULL, "%s",
+                 status);
+  saved = g_settings_get_string (settings, "database-path");
+  ck_assert_str_eq (saved, "");
+  g_clear_pointer (&saved, g_free);
+
+  /* The test cluster, signing in as the test's login (a manager) */
+  db = test_pg_database (dir, "prefs");
+  address = g_strdup_printf ("%s dbname=%s", test_pg_admin (), db);
+  pathways_preferences_window_connect_server (prefs, address, g_get_user_name (), NULL);
+  ck_assert (test_wait_for (prefs_has_status, prefs));
+  status = pathways_preferences_window_get_server_status (prefs);
+  expected = g_strdup_printf ("Connected to “%s” on this computer as %s (manager). Pathways will use the team "
+                              "server from its next start.", db, g_get_user_name ());
+  ck_assert_str_eq (status, expected);
+  saved = g_settings_get_string (settings, "database-path");
+  ck_assert (g_str_has_prefix (saved, address));
+  ck_assert (strstr (saved, "password") == NULL);
+
+  /* And back to this computer's own */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.use-embedded", NULL));
+  g_clear_pointer (&saved, g_free);
+  saved = g_settings_get_string (settings, "database-path");
+  ck_assert_str_eq (saved, "");
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  g_settings_reset (settings, "database-path");
+  session_end (&s);
+}
+END_TEST
+
+/* The first button (or other actionable) under @widget for @action */
+static GtkWidget *
+find_actionable (GtkWidget  *widget,
+                 const char *action)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, action);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct {
+  GtkRevealer *banner;
+  gboolean     shown;
+} Banner;
+
+static gboolean
+banner_is (gpointer data)
+{
+  Banner *b = data;
+
+  return gtk_revealer_get_reveal_child (b->banner) == b->shown;
+}
+
+/* The server goes away: a banner with Retry; it comes back: the banner
+ * goes, without a restart */
+START_TEST (test_team_server_banner)
+{
+  Session s = { 0 };
+  g_autofree char *db = NULL;
+  Banner b = { 0 };
+
+  if (test_pg_admin () == NULL)
+    {
+      g_printerr ("no PostgreSQL test cluster (PATHWAYS_TEST_PG): build-aux/pg-test-cluster start\n");
+      return;
+    }
+  db = test_pg_database (dir, "banner");
+  s.path = test_pg_location (db, NULL);
+  g_setenv (PATHWAYS_DATABASE_ENV, s.path, TRUE);
+  s.app = pathways_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
+  s.window = launch (s.app);
+  ck_assert (test_wait_for (caseload_ready, pathways_window_get_caseload_view (s.window)));
+  s.store = pathways_application_get_store (s.app);
+  ck_assert_str_eq (pathways_context_get_role (pathways_application_get_context (s.app)), "manager");
+
+  b.banner = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (s.window), PATHWAYS_TYPE_WINDOW,
+                                                          "server_banner"));
+  ck_assert (!gtk_revealer_get_reveal_child (b.banner));
+  ck_assert (!gtk_widget_is_sensitive (find_actionable (GTK_WIDGET (b.banner), "win.retry-server")));
+
+  test_pg_set_away (db, TRUE);
+  b.shown = TRUE;
+  test_wait_for (banner_is, &b);
+  ck_assert (gtk_widget_is_sensitive (find_actionable (GTK_WIDGET (b.banner), "win.retry-server")));
+
+  test_pg_set_away (db, FALSE);
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (s.window), "win.retry-server", NULL));
+  b.shown = FALSE;
+  test_wait_for (banner_is, &b);
+  ck_assert (pathways_store_get_connected (s.store));
+
+  session_end (&s);
+}
+END_TEST
+
+/* A housing officer's young person's page: what matching needs, and
+ * why there are no wishes or notes */
+START_TEST (test_team_server_housing_page)
+{
+  Session s = { 0 };
+  g_autofree char *db = NULL;
+  g_autoptr(PathwaysStore) manager = NULL;
+  g_autoptr(PathwaysYoungPerson) yp = test_make_person ("LC7001");
+  g_autoptr(GError) error = NULL;
+  PathwaysPersonPage *page;
+  GtkWidget *private_box;
+  GtkLabel *reason;
+  gint64 id;
+
+  if (test_pg_admin () == NULL)
+    {
+      g_printerr ("no PostgreSQL test cluster (PATHWAYS_TEST_PG): build-aux/pg-test-cluster start\n");
+      return;
+    }
+  db = test_pg_database (dir, "housing");
+  test_pg_add_user (db, "pt_gui_housing", "housing", "Housing");
+  {
+    g_autofree char *location = test_pg_location (db, NULL);
+    manager = pathways_store_open (location, NULL, &error);
+    ck_assert_no_error (error);
+  }
+  pathways_young_person_set_wishes_feelings (yp, "To live near my sister");
+  id = test_add (manager, PATHWAYS_RECORD (yp));
+
+  s.path = test_pg_location (db, "pt_gui_housing");
+  g_setenv (PATHWAYS_DATABASE_ENV, s.path, TRUE);
+  s.app = pathways_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
+  s.window = launch (s.app);
+  ck_assert (test_wait_for (caseload_ready, pathways_window_get_caseload_view (s.window)));
+  s.store = pathways_application_get_store (s.app);
+  ck_assert_str_eq (pathways_context_get_role (pathways_application_get_context (s.app)), "housing");
+
+  page = open_person (&s, id);
+  private_box = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), PATHWAYS_TYPE_PERSON_PAGE, "private_box"));
+  reason = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (page), PATHWAYS_TYPE_PERSON_PAGE,
+                                                     "private_reason"));
+  ck_assert (!gtk_widget_get_visible (private_box));
+  ck_assert (gtk_widget_get_visible (GTK_WIDGET (reason)));
+  ck_assert (g_str_has_prefix (gtk_label_get_text (reason), "Wishes and feelings, notes and milestones are for"));
+  ck_assert_ptr_null (pathways_young_person_get_wishes_feelings (pathways_person_page_get_details (page)->person));
+  /* Changing the record is not offered; scheduling a move is */
+  ck_assert (!gtk_widget_is_sensitive (find_actionable (GTK_WIDGET (page), "person.save-profile")));
+  ck_assert (gtk_widget_is_sensitive (find_actionable (GTK_WIDGET (page), "person.schedule-move")));
+
+  session_end (&s);
+}
+END_TEST
+
 static Suite *
 gui_suite (void)
 {
@@ -1240,6 +1436,9 @@ gui_suite (void)
   tcase_add_test (tc, test_cancel_move);
   tcase_add_test (tc, test_invalid_profile_writes_nothing);
   tcase_add_test (tc, test_preferences_write_settings);
+  tcase_add_test (tc, test_team_server_preferences);
+  tcase_add_test (tc, test_team_server_banner);
+  tcase_add_test (tc, test_team_server_housing_page);
   tcase_add_test (tc, test_stale_profile_save_shows_conflict);
   tcase_add_test (tc, test_pages_built_when_first_shown);
   suite_add_tcase (s, tc);

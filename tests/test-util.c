@@ -69,6 +69,40 @@ test_pg_database (const char *dir,
   return g_string_free (g_steal_pointer (&db), FALSE);
 }
 
+/* As if the server of @database stopped (every connection to it ends,
+ * and no new one is let in) or came back; other tests' databases on the
+ * cluster carry on */
+void
+test_pg_set_away (const char *database,
+                  gboolean    away)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+
+  if (away)
+    sql = g_strdup_printf ("ALTER DATABASE %1$s ALLOW_CONNECTIONS false;"
+                           "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '%1$s'",
+                           database);
+  else
+    sql = g_strdup_printf ("ALTER DATABASE %s ALLOW_CONNECTIONS true", database);
+  ck_assert_msg (pathways_postgres_admin_exec (test_pg_admin (), sql, NULL, &error), "%s",
+                 error ? error->message : "");
+}
+
+/* A login of @role (and @team) on @database, made by IT's add-user */
+void
+test_pg_add_user (const char *database,
+                  const char *login,
+                  const char *role,
+                  const char *team)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *admin = g_strdup_printf ("%s dbname=%s", test_pg_admin (), database);
+
+  ck_assert_msg (pathways_postgres_server_add_user (admin, login, role, team, NULL, 0, FALSE, &error),
+                 "%s", error ? error->message : "");
+}
+
 static void
 test_pg_drop_databases (const char *dir)
 {

@@ -28,6 +28,12 @@ char          *test_pg_database     (const char *dir,
                                      const char *name);
 char          *test_pg_location     (const char *database,
                                      const char *login);
+void           test_pg_set_away     (const char *database,
+                                     gboolean    away);
+void           test_pg_add_user     (const char *database,
+                                     const char *login,
+                                     const char *role,
+                                     const char *team);
 PathwaysStore *test_open_store      (const char *dir,
                                      const char *name);
 PathwaysStore *test_open_store_again (PathwaysStore *store);

@@ -1835,3 +1835,22 @@ pathways_role_dup_refusal (const char         *role,
       return g_strdup (_("Only an administrator can change staff and reference lists."));
     }
 }
+
+/**
+ * pathways_role_label:
+ *
+ * Returns: the role in words ("personal adviser"), for sentences
+ */
+const char *
+pathways_role_label (const char *role)
+{
+  if (g_strcmp0 (role, "pa") == 0)
+    return _("personal adviser");
+  if (g_strcmp0 (role, "housing") == 0)
+    return _("housing liaison officer");
+  if (g_strcmp0 (role, "manager") == 0)
+    return _("manager");
+  if (g_strcmp0 (role, "admin") == 0)
+    return _("administrator");
+  return _("no role");
+}

@@ -307,6 +307,7 @@ gboolean             pathways_role_may              (const char                 
                                                      PathwaysPermission          what);
 char                *pathways_role_dup_refusal      (const char                 *role,
                                                      PathwaysPermission          what);
+const char          *pathways_role_label            (const char                 *role);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PathwaysEligibility, pathways_eligibility_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PathwaysKeyDates, pathways_key_dates_free)

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "pathways-application.h"
+#include "pathways-keyring.h"
 #include "pathways-preferences-window.h"
 #include "pathways-window.h"
 
@@ -72,7 +73,7 @@ typedef struct
 
 static const GOptionEntry option_entries[] = {
   { "database", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
-    N_("Open the database at PATH instead of the usual one"), N_("PATH") },
+    N_("Open the database at PATH (a file, or a team server’s postgresql:// address) instead of the usual one"), N_("PATH") },
   { "empty", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("When a new database is created, leave it empty instead of filling it with a demo authority"),
     NULL },
@@ -229,7 +230,10 @@ show_open_error (PathwaysApplication *self,
   GtkWidget *dialog;
 
   dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Cannot Open the Database"), NULL);
-  if (strstr (error->message, path) != NULL)
+  if (pathways_store_location_is_server (path))
+    /* The address may hold a password: the message names the server */
+    adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), error->message);
+  else if (strstr (error->message, path) != NULL)
     adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), error->message);
   else
     /* Translators: the first %s is the reason, the second a file name */
@@ -313,7 +317,21 @@ open_store_thread (GTask        *task,
   OpenResult *result;
   GError *error = NULL;
 
-  store = pathways_store_open (data->path, data->clock, &error);
+  /* A team server's password, if one was kept in the keyring (else
+   * libpq's own: .pgpass, PGPASSWORD, or none for peer and GSSAPI) */
+  if (pathways_store_location_is_server (data->path))
+    {
+      g_autoptr(GError) keyring_error = NULL;
+      g_autofree char *password = pathways_keyring_lookup (data->path, cancellable, &keyring_error);
+
+      if (keyring_error != NULL)
+        g_warning ("Could not read the keyring: %s", keyring_error->message);
+      store = pathways_store_open_with_password (data->path, password, data->clock, &error);
+      if (password != NULL)
+        explicit_bzero (password, strlen (password));
+    }
+  else
+    store = pathways_store_open (data->path, data->clock, &error);
   if (store == NULL)
     {
       g_task_return_error (task, error);
@@ -486,7 +504,9 @@ pathways_application_handle_local_options (GApplication *application,
   if (g_variant_dict_lookup (options, "database", "^ay", &database) && *database != '\0')
     {
       g_free (self->database_option);
-      self->database_option = g_canonicalize_filename (database, NULL);
+      /* A team server address is kept as given; a file is made absolute */
+      self->database_option = pathways_store_location_is_server (database) ? g_strdup (database)
+                                                                           : g_canonicalize_filename (database, NULL);
 
       /* A running Pathways would only raise its window and ignore the
        * option: run separately on the database asked for */

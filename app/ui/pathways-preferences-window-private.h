@@ -15,4 +15,10 @@ void     pathways_preferences_window_select_staff   (PathwaysPreferencesWindow *
 void     pathways_preferences_window_set_readiness  (PathwaysPreferencesWindow *self,
                                                      int                        percent);
 
+void     pathways_preferences_window_connect_server (PathwaysPreferencesWindow *self,
+                                                     const char                *address,
+                                                     const char                *user,
+                                                     const char                *password);
+const char *pathways_preferences_window_get_server_status (PathwaysPreferencesWindow *self);
+
 G_END_DECLS

@@ -6,6 +6,11 @@
  * apply at once, as in every GNOME preferences window; the store is read
  * and written in worker threads.
  *
+ * Team Server: an address, a user name and a password; Connect opens the
+ * team server in a worker thread (saying in a sentence what went wrong),
+ * keeps the password in the keyring (libsecret) and the address, without
+ * it, in the database-path setting, used from the next start.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "pathways-preferences-window"
@@ -14,6 +19,9 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
+#include "pathways-keyring.h"
 #include "pathways-preferences-window.h"
 #include "pathways-preferences-window-private.h"
 
@@ -36,6 +44,13 @@ struct _PathwaysPreferencesWindow
   GtkSpinButton *readiness_spin;
   AdwEntryRow   *name_row;
   AdwEntryRow   *areas_row;
+  AdwEntryRow   *server_address_row;
+  AdwEntryRow   *server_user_row;
+  AdwEntryRow   *server_password_row;
+  GtkSpinner    *server_spinner;
+  GtkLabel      *server_status;
+  AdwActionRow  *database_row;
+  gboolean       connecting;
 };
 
 G_DEFINE_FINAL_TYPE (PathwaysPreferencesWindow, pathways_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -248,6 +263,206 @@ loaded_cb (GObject      *source,
   loaded_free (l);
 }
 
+/* The team server --------------------------------------------------- */
+
+/* The address with the user name in it: postgresql://user@host/db, or
+ * "… user=NAME" for a key=value string */
+static char *
+address_with_user (const char *address,
+                   const char *user)
+{
+  const char *schemes[] = { "postgresql://", "postgres://" };
+
+  if (user == NULL || *user == '\0')
+    return g_strdup (address);
+  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+    if (g_str_has_prefix (address, schemes[i]))
+      {
+        const char *rest = address + strlen (schemes[i]);
+        const char *slash = strchr (rest, '/');
+        const char *at = strchr (rest, '@');
+        g_autofree char *escaped = NULL;
+
+        if (at != NULL && (slash == NULL || at < slash))
+          return g_strdup (address);   /* it names a user already */
+        escaped = g_uri_escape_string (user, NULL, FALSE);
+        return g_strdup_printf ("%s%s@%s", schemes[i], escaped, rest);
+      }
+  {
+    g_autoptr(GString) s = g_string_new (address);
+
+    g_string_append (s, " user='");
+    for (const char *p = user; *p; p++)
+      {
+        if (*p == '\'' || *p == '\\')
+          g_string_append_c (s, '\\');
+        g_string_append_c (s, *p);
+      }
+    g_string_append_c (s, '\'');
+    return g_string_free (g_steal_pointer (&s), FALSE);
+  }
+}
+
+typedef struct {
+  char *location;
+  char *password;
+  char *login;
+  char *role;
+  char *keyring_problem;
+} Connect;
+
+static void
+connect_free (gpointer data)
+{
+  Connect *c = data;
+
+  g_free (c->location);
+  if (c->password != NULL)
+    explicit_bzero (c->password, strlen (c->password));
+  g_free (c->password);
+  g_free (c->login);
+  g_free (c->role);
+  g_free (c->keyring_problem);
+  g_free (c);
+}
+
+static void
+connect_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Connect *c = task_data;
+  g_autoptr(PathwaysStore) store = NULL;
+  GError *error = NULL;
+
+  store = pathways_store_open_with_password (c->location, c->password, NULL, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  c->login = g_strdup (pathways_store_get_signed_in_login (store));
+  c->role = g_strdup (pathways_store_get_signed_in_role (store));
+  if (c->password != NULL)
+    {
+      g_autoptr(GError) keyring_error = NULL;
+
+      if (!pathways_keyring_store (c->location, c->password, cancellable, &keyring_error))
+        c->keyring_problem = g_strdup (keyring_error->message);
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+show_status (PathwaysPreferencesWindow *self,
+             const char                *text)
+{
+  gtk_label_set_text (self->server_status, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->server_status), text != NULL);
+}
+
+static void
+show_database (PathwaysPreferencesWindow *self)
+{
+  g_autofree char *configured = g_settings_get_string (self->settings, "database-path");
+  g_autofree char *now = pathways_store_describe_location (pathways_store_get_location (self->store));
+
+  adw_action_row_set_subtitle (self->database_row, now);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.use-embedded", *configured != '\0');
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.connect-server", !self->connecting);
+}
+
+static void
+connected_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(PathwaysPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  Connect *c = g_task_get_task_data (G_TASK (result));
+  g_autofree char *where = NULL;
+  g_autofree char *message = NULL;
+
+  self->connecting = FALSE;
+  self->busy--;
+  gtk_spinner_set_spinning (self->server_spinner, FALSE);
+  if (self->settings == NULL)
+    return;   /* closed meanwhile */
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      show_status (self, error->message);
+      show_database (self);
+      return;
+    }
+
+  /* The address, never the password, goes into the settings */
+  g_settings_set_string (self->settings, "database-path", c->location);
+  where = pathways_store_describe_location (c->location);
+  /* Translators: the database, who signed in, their role ("personal adviser") */
+  message = g_strdup_printf (_("Connected to %s as %s (%s). Pathways will use the team server from its next "
+                               "start."), where, c->login, pathways_role_label (c->role));
+  if (c->keyring_problem != NULL)
+    {
+      /* Translators: %s is why the keyring refused */
+      g_autofree char *more = g_strdup_printf (_("The password could not be kept in the keyring (%s): "
+                                                 "Pathways will ask libpq for it (~/.pgpass)."),
+                                               c->keyring_problem);
+      g_autofree char *both = g_strdup_printf ("%s %s", message, more);
+      g_free (message);
+      message = g_steal_pointer (&both);
+    }
+  show_status (self, message);
+  show_database (self);
+}
+
+static void
+connect_server_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PathwaysPreferencesWindow *self = PATHWAYS_PREFERENCES_WINDOW (widget);
+  g_autofree char *address = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->server_address_row))));
+  g_autofree char *user = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->server_user_row))));
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->server_password_row));
+  g_autoptr(GTask) task = NULL;
+  Connect *c;
+
+  if (self->connecting)
+    return;
+  if (!pathways_store_location_is_server (address))
+    {
+      show_status (self, _("Give the team server’s address as IT wrote it, such as "
+                           "postgresql://server.council.example/pathways."));
+      return;
+    }
+
+  c = g_new0 (Connect, 1);
+  c->location = address_with_user (address, user);
+  c->password = *password != '\0' ? g_strdup (password) : NULL;
+  self->connecting = TRUE;
+  self->busy++;
+  gtk_spinner_set_spinning (self->server_spinner, TRUE);
+  show_status (self, _("Connecting…"));
+  show_database (self);
+  task = g_task_new (NULL, self->cancellable, connected_cb, g_object_ref (self));
+  g_task_set_source_tag (task, connect_server_action);
+  g_task_set_task_data (task, c, connect_free);
+  g_task_run_in_thread (task, connect_thread);
+}
+
+static void
+use_embedded_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PathwaysPreferencesWindow *self = PATHWAYS_PREFERENCES_WINDOW (widget);
+
+  g_settings_reset (self->settings, "database-path");
+  show_status (self, _("Pathways will use this computer’s own database from its next start."));
+  show_database (self);
+}
+
 static void
 pathways_preferences_window_dispose (GObject *object)
 {
@@ -284,6 +499,14 @@ pathways_preferences_window_class_init (PathwaysPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, readiness_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, name_applied_cb);
   gtk_widget_class_bind_template_callback (widget_class, areas_applied_cb);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPreferencesWindow, server_address_row);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPreferencesWindow, server_user_row);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPreferencesWindow, server_password_row);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPreferencesWindow, server_spinner);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPreferencesWindow, server_status);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPreferencesWindow, database_row);
+  gtk_widget_class_install_action (widget_class, "prefs.connect-server", NULL, connect_server_action);
+  gtk_widget_class_install_action (widget_class, "prefs.use-embedded", NULL, use_embedded_action);
 }
 
 static void
@@ -315,6 +538,15 @@ pathways_preferences_window_new (PathwaysContext *context)
   self->settings = g_object_ref (pathways_context_get_settings (context));
   self->cancellable = g_cancellable_new ();
 
+  show_database (self);
+  if (pathways_store_location_is_server (pathways_store_get_location (self->store)))
+    {
+      /* Who is signed in, for changing the user */
+      const char *login = pathways_store_get_signed_in_login (self->store);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->server_user_row), login ? login : "");
+    }
+
   self->busy++;
   task = g_task_new (self->store, self->cancellable, loaded_cb, g_object_ref (self));
   g_task_set_source_tag (task, pathways_preferences_window_new);
@@ -344,6 +576,30 @@ pathways_preferences_window_select_staff (PathwaysPreferencesWindow *self,
   for (guint i = 0; i < self->staff_ids->len; i++)
     if (g_array_index (self->staff_ids, gint64, i) == staff_id)
       adw_combo_row_set_selected (self->staff_row, i);
+}
+
+/* For the tests: fill in the Team Server page and press Connect */
+void
+pathways_preferences_window_connect_server (PathwaysPreferencesWindow *self,
+                                            const char                *address,
+                                            const char                *user,
+                                            const char                *password)
+{
+  g_return_if_fail (PATHWAYS_IS_PREFERENCES_WINDOW (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->server_address_row), address);
+  gtk_editable_set_text (GTK_EDITABLE (self->server_user_row), user ? user : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->server_password_row), password ? password : "");
+  gtk_widget_activate_action (GTK_WIDGET (self), "prefs.connect-server", NULL);
+}
+
+const char *
+pathways_preferences_window_get_server_status (PathwaysPreferencesWindow *self)
+{
+  g_return_val_if_fail (PATHWAYS_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->server_status)) ? gtk_label_get_text (self->server_status)
+                                                                    : NULL;
 }
 
 void

@@ -54,19 +54,6 @@ admin_location (const char *db)
   return g_strdup_printf ("%s dbname=%s", test_pg_admin (), db);
 }
 
-static void
-add_user (const char *db,
-          const char *login,
-          const char *role,
-          const char *team)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *admin = admin_location (db);
-
-  ck_assert_msg (pathways_postgres_server_add_user (admin, login, role, team, NULL, 0, FALSE, &error),
-                 "%s", error ? error->message : "");
-}
-
 static gint64
 add_person (PathwaysStore *store,
             const char    *local_id,
@@ -110,9 +97,9 @@ static void
 service_init (Service *s)
 {
   s->db = test_pg_database (dir, "service");
-  add_user (s->db, "pt_pa_north", "pa", "North");
-  add_user (s->db, "pt_pa_south", "pa", "South");
-  add_user (s->db, "pt_housing", "housing", "Housing");
+  test_pg_add_user (s->db, "pt_pa_north", "pa", "North");
+  test_pg_add_user (s->db, "pt_pa_south", "pa", "South");
+  test_pg_add_user (s->db, "pt_housing", "housing", "Housing");
   s->manager = open_as (s->db, NULL);
   s->north_id = add_person (s->manager, "LC5001", "North");
   s->south_id = add_person (s->manager, "LC5002", "South");
@@ -380,25 +367,6 @@ is_disconnected (gpointer data)
   return !pathways_store_get_connected (data);
 }
 
-static void
-server_away (const char *db,
-             gboolean    away)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *sql = NULL;
-
-  /* As if the server stopped: every connection to the database ends,
-   * and no new one is let in until it "restarts" */
-  if (away)
-    sql = g_strdup_printf ("ALTER DATABASE %1$s ALLOW_CONNECTIONS false;"
-                           "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '%1$s'",
-                           db);
-  else
-    sql = g_strdup_printf ("ALTER DATABASE %s ALLOW_CONNECTIONS true", db);
-  ck_assert_msg (pathways_postgres_admin_exec (test_pg_admin (), sql, NULL, &error), "%s",
-                 error ? error->message : "");
-}
-
 static gboolean
 saw_everything (gpointer data)
 {
@@ -426,7 +394,7 @@ START_TEST (test_server_away_and_back)
   /* A transaction open when the server goes */
   ck_assert (pathways_store_begin (s.manager, &error));
   ck_assert (pathways_store_insert (s.manager, PATHWAYS_RECORD (half), &error));
-  server_away (s.db, TRUE);
+  test_pg_set_away (s.db, TRUE);
   ck_assert (!pathways_store_commit (s.manager, &error));
   ck_assert_msg (g_error_matches (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_OFFLINE), "%s", error->message);
   g_clear_error (&error);
@@ -440,7 +408,7 @@ START_TEST (test_server_away_and_back)
   g_clear_error (&error);
 
   /* Back: it reconnects by itself and refreshes everything */
-  server_away (s.db, FALSE);
+  test_pg_set_away (s.db, FALSE);
   test_wait_for (is_connected, s.manager);
   test_wait_for (saw_everything, seen);
   ck_assert (pathways_store_insert (s.manager, PATHWAYS_RECORD (after), &error));

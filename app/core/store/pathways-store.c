@@ -895,6 +895,22 @@ pathways_store_location_is_server (const char *location)
 }
 
 /**
+ * pathways_store_describe_location:
+ *
+ * Returns: (transfer full): @location for people: a file's path, or a team
+ *   server's database and host (never its password)
+ */
+char *
+pathways_store_describe_location (const char *location)
+{
+  g_return_val_if_fail (location != NULL, NULL);
+
+  if (pathways_postgres_is_location (location))
+    return pathways_postgres_describe_location (location);
+  return g_strdup (location);
+}
+
+/**
  * pathways_store_default_path:
  *
  * Returns: $PATHWAYS_DATABASE if set, else
@@ -932,13 +948,30 @@ pathways_store_open (const char     *location,
                      PathwaysClock  *clock,
                      GError        **error)
 {
+  return pathways_store_open_with_password (location, NULL, clock, error);
+}
+
+/**
+ * pathways_store_open_with_password:
+ * @password: (nullable): for a team server, the password to sign in with
+ *   (from the desktop's keyring); NULL lets libpq find one (.pgpass,
+ *   PGPASSWORD) or sign in without (peer, GSSAPI).  Not used for a file.
+ *
+ * See pathways_store_open().
+ */
+PathwaysStore *
+pathways_store_open_with_password (const char     *location,
+                                   const char     *password,
+                                   PathwaysClock  *clock,
+                                   GError        **error)
+{
   g_autofree char *path = NULL;
 
   g_return_val_if_fail (location != NULL, NULL);
   g_return_val_if_fail (clock == NULL || PATHWAYS_IS_CLOCK (clock), NULL);
 
   if (pathways_postgres_is_location (location))
-    return pathways_postgres_store_open (location, clock, error);
+    return pathways_postgres_store_open (location, password, clock, error);
 
   if (g_str_has_prefix (location, "file:"))
     {

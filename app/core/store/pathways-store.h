@@ -185,7 +185,12 @@ GQuark          pathways_store_error_quark         (void);
 char           *pathways_store_default_path        (void);
 
 gboolean        pathways_store_location_is_server  (const char     *location);
+char           *pathways_store_describe_location   (const char     *location);
 PathwaysStore  *pathways_store_open                (const char     *location,
+                                                    PathwaysClock  *clock,
+                                                    GError        **error);
+PathwaysStore  *pathways_store_open_with_password  (const char     *location,
+                                                    const char     *password,
                                                     PathwaysClock  *clock,
                                                     GError        **error);
 const char     *pathways_store_get_location        (PathwaysStore  *self);

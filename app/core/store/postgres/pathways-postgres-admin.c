@@ -252,7 +252,7 @@ pathways_postgres_server_init (const char  *conninfo,
 
   g_return_val_if_fail (conninfo != NULL, FALSE);
 
-  conn = pathways_pg_connect (conninfo, error);
+  conn = pathways_pg_connect (conninfo, NULL, error);
   if (conn == NULL)
     return FALSE;
 
@@ -297,7 +297,7 @@ pathways_postgres_server_add_user (const char  *conninfo,
 
   g_return_val_if_fail (conninfo != NULL, FALSE);
 
-  conn = pathways_pg_connect (conninfo, error);
+  conn = pathways_pg_connect (conninfo, NULL, error);
   if (conn == NULL)
     return FALSE;
   ok = pathways_pg_schema_inspect (conn, &version, &foreign, error);
@@ -329,7 +329,7 @@ pathways_postgres_server_copy_from (const char     *conninfo,
   g_return_val_if_fail (conninfo != NULL, FALSE);
   g_return_val_if_fail (PATHWAYS_IS_SQLITE_STORE (from), FALSE);
 
-  conn = pathways_pg_connect (conninfo, error);
+  conn = pathways_pg_connect (conninfo, NULL, error);
   if (conn == NULL)
     return FALSE;
   if (!pathways_pg_schema_inspect (conn, &version, &foreign, error))
@@ -384,7 +384,7 @@ pathways_postgres_admin_exec (const char  *conninfo,
                               char       **out_value,
                               GError     **error)
 {
-  PGconn *conn = pathways_pg_connect (conninfo, error);
+  PGconn *conn = pathways_pg_connect (conninfo, NULL, error);
   PGresult *res;
   ExecStatusType status;
 
@@ -414,7 +414,7 @@ pathways_postgres_test_template (const char  *admin_conninfo,
 {
   g_autofree char *exists = NULL;
   const char *values[] = { template_name };
-  PGconn *conn = pathways_pg_connect (admin_conninfo, error);
+  PGconn *conn = pathways_pg_connect (admin_conninfo, NULL, error);
   PGresult *res;
   gboolean ok = FALSE;
 

@@ -53,6 +53,7 @@ gboolean        pathways_pg_is_table         (const char      *table);
 
 /* pathways-postgres-store.c */
 PGconn         *pathways_pg_connect          (const char      *conninfo,
+                                              const char      *password,
                                               GError         **error);
 PathwaysPgConn *pathways_pg_acquire          (PathwaysPostgresStore  *self,
                                               GError                **error);

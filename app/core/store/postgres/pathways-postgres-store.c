@@ -41,6 +41,7 @@ struct _PathwaysPostgresStore
   PathwaysStore   parent_instance;
 
   char           *where;           /* the location without a password, for messages */
+  char           *password;        /* from the keyring, or NULL: libpq's own sources */
 
   PathwaysPgConn *writer;
   gint            writer_pid;      /* atomic: the writer's server process */
@@ -68,6 +69,14 @@ static void pathways_postgres_store_initable_init (GInitableIface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (PathwaysPostgresStore, pathways_postgres_store, PATHWAYS_TYPE_STORE,
                                G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, pathways_postgres_store_initable_init))
+
+enum {
+  PROP_0,
+  PROP_PASSWORD,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void start_listening    (PathwaysPostgresStore *self);
 static void listener_lost      (PathwaysPostgresStore *self);
@@ -215,15 +224,22 @@ notice_cb (void       *data,
  * pathways_pg_connect:
  *
  * Connects to @conninfo (a URI or key=value string), as Pathways: a
- * connection timeout unless the string has one, UTF-8, ISO dates.
+ * connection timeout unless the string has one, UTF-8.  @password
+ * (nullable) is used instead of libpq's own sources (.pgpass,
+ * PGPASSWORD) when given.
  */
 PGconn *
 pathways_pg_connect (const char  *conninfo,
+                     const char  *password,
                      GError     **error)
 {
-  /* Earlier keywords are overridden by what the connection string says */
-  const char *keys[] = { "application_name", "connect_timeout", "client_encoding", "dbname", NULL };
-  const char *values[] = { "Pathways", "10", "UTF8", conninfo, NULL };
+  /* Earlier keywords are overridden by what the connection string says;
+   * a password given apart (from the keyring) comes last, when there is one */
+  const char *keys[] = { "application_name", "connect_timeout", "client_encoding", "dbname", "password", NULL };
+  const char *values[] = { "Pathways", "10", "UTF8", conninfo, password, NULL };
+
+  if (password == NULL)
+    keys[4] = NULL;
   PGconn *pg = PQconnectdbParams (keys, values, 1);
 
   if (pg == NULL || PQstatus (pg) != CONNECTION_OK)
@@ -518,7 +534,7 @@ borrow_reader (PathwaysPostgresStore  *self,
 
   if (conn == NULL)
     {
-      PGconn *pg = pathways_pg_connect (pathways_store_get_location (PATHWAYS_STORE (self)), error);
+      PGconn *pg = pathways_pg_connect (pathways_store_get_location (PATHWAYS_STORE (self)), self->password, error);
 
       if (pg == NULL)
         {
@@ -1261,8 +1277,9 @@ connect_listener_thread (GTask        *task,
                          gpointer      task_data,
                          GCancellable *cancellable)
 {
+  char **where = task_data;   /* location, password */
   GError *error = NULL;
-  PGconn *pg = pathways_pg_connect (task_data, &error);
+  PGconn *pg = pathways_pg_connect (where[0], where[1], &error);
   PGresult *res;
 
   if (pg == NULL)
@@ -1282,6 +1299,19 @@ connect_listener_thread (GTask        *task,
   PQclear (res);
   PQsetnonblocking (pg, 1);
   g_task_return_pointer (task, pg, (GDestroyNotify) PQfinish);
+}
+
+/* The listener task's location and password (either may be NULL) */
+static void
+secret_strv_free (char **strv)
+{
+  for (guint i = 0; i < 2; i++)
+    if (strv[i] != NULL)
+      {
+        explicit_bzero (strv[i], strlen (strv[i]));
+        g_free (strv[i]);
+      }
+  g_free (strv);
 }
 
 static gboolean retry_cb (gpointer data);
@@ -1349,7 +1379,13 @@ start_listening (PathwaysPostgresStore *self)
   task = g_task_new (self, self->cancellable, listener_connected_cb, NULL);
   g_main_context_pop_thread_default (context);
   g_task_set_source_tag (task, start_listening);
-  g_task_set_task_data (task, g_strdup (pathways_store_get_location (PATHWAYS_STORE (self))), g_free);
+  {
+    char **where = g_new0 (char *, 3);
+
+    where[0] = g_strdup (pathways_store_get_location (PATHWAYS_STORE (self)));
+    where[1] = g_strdup (self->password);
+    g_task_set_task_data (task, where, (GDestroyNotify) secret_strv_free);
+  }
   g_task_run_in_thread (task, connect_listener_thread);
 }
 
@@ -1493,7 +1529,7 @@ pathways_postgres_store_initable_init_impl (GInitable     *initable,
   int version;
 
   self->where = pathways_postgres_describe_location (location);
-  pg = pathways_pg_connect (location, error);
+  pg = pathways_pg_connect (location, self->password, error);
   if (pg == NULL)
     return FALSE;
   self->writer = g_new0 (PathwaysPgConn, 1);
@@ -1526,7 +1562,7 @@ pathways_postgres_store_initable_init_impl (GInitable     *initable,
 
   /* Listening from the start: a change by someone else from the moment
    * the store is open is heard */
-  self->listener = pathways_pg_connect (location, &local_error);
+  self->listener = pathways_pg_connect (location, self->password, &local_error);
   if (self->listener != NULL)
     {
       PGresult *res = PQexec (self->listener, "LISTEN pathways");
@@ -1582,10 +1618,32 @@ pathways_postgres_store_finalize (GObject *object)
   g_clear_pointer (&self->hidden_person_columns, g_ptr_array_unref);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->where, g_free);
+  if (self->password != NULL)
+    explicit_bzero (self->password, strlen (self->password));
+  g_clear_pointer (&self->password, g_free);
   g_mutex_clear (&self->pool_lock);
   g_cond_clear (&self->pool_cond);
 
   G_OBJECT_CLASS (pathways_postgres_store_parent_class)->finalize (object);
+}
+
+static void
+pathways_postgres_store_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  PathwaysPostgresStore *self = PATHWAYS_POSTGRES_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PASSWORD:
+      g_assert (self->password == NULL);
+      self->password = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -1596,6 +1654,14 @@ pathways_postgres_store_class_init (PathwaysPostgresStoreClass *klass)
 
   object_class->dispose = pathways_postgres_store_dispose;
   object_class->finalize = pathways_postgres_store_finalize;
+  object_class->set_property = pathways_postgres_store_set_property;
+
+  /* Write-only: the password is kept in memory for reconnecting, never
+   * in the location (which is shown and saved) */
+  properties[PROP_PASSWORD] =
+    g_param_spec_string ("password", NULL, NULL, NULL,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   store_class->begin = pg_begin;
   store_class->commit = pg_commit;
@@ -1638,6 +1704,7 @@ pathways_postgres_store_init (PathwaysPostgresStore *self)
  */
 PathwaysStore *
 pathways_postgres_store_open (const char     *conninfo,
+                              const char     *password,
                               PathwaysClock  *clock,
                               GError        **error)
 {
@@ -1645,6 +1712,7 @@ pathways_postgres_store_open (const char     *conninfo,
 
   return g_initable_new (PATHWAYS_TYPE_POSTGRES_STORE, NULL, error,
                          "location", conninfo,
+                         "password", password,
                          "clock", clock,
                          NULL);
 }

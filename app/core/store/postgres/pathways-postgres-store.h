@@ -30,6 +30,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PathwaysPostgresStore, pathways_postgres_store, PATHWAYS, POSTGRES_STORE, PathwaysStore)
 
 PathwaysStore *pathways_postgres_store_open (const char     *conninfo,
+                                             const char     *password,
                                              PathwaysClock  *clock,
                                              GError        **error);
 
