@@ -64,6 +64,14 @@ else
   check "a bad role is explained" "grep -q '“chief” is not a role: use pa, housing, manager or admin' '$dir/err.txt'"
 fi
 
+if "$cli" server add-user postgres --role admin --no-staff --no-password --database "$admin" 2> "$dir/err.txt"; then
+  echo "FAIL: the superuser was made a Pathways login"; fail=$((fail + 1))
+else
+  check "the superuser is not made a login" "grep -q '“postgres” is a database superuser' '$dir/err.txt'"
+fi
+check "the superuser stays a superuser" \
+  "[ \"\$(psql -At '$PATHWAYS_TEST_PG' -c \"SELECT rolsuper FROM pg_roles WHERE rolname = 'postgres'\")\" = t ]"
+
 # The server answers as the file did
 "$cli" caseload --database "$dir/team.db" --today 2026-11-22 --format csv > "$dir/file.csv"
 "$cli" caseload --database "$as_me" --today 2026-11-22 --format csv > "$dir/server.csv"

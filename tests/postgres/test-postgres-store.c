@@ -424,6 +424,34 @@ START_TEST (test_server_away_and_back)
 }
 END_TEST
 
+/* The server restarted between two reads: the next read (and write)
+ * just works, on a new connection; the listener comes back by itself */
+START_TEST (test_restart_between_reads)
+{
+  Service s = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysYoungPerson) yp = test_make_person ("LC5201");
+  g_autofree char *kill = NULL;
+  char *killed = NULL;
+
+  service_init (&s);
+  ck_assert_int_eq (pathways_store_count (s.manager, PATHWAYS_TYPE_YOUNG_PERSON, &error), 2);
+  kill = g_strdup_printf ("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '%s'", s.db);
+  ck_assert (pathways_postgres_admin_exec (test_pg_admin (), kill, &killed, &error));
+  ck_assert_int_ge (g_ascii_strtoll (killed, NULL, 10), 2);   /* at least a reader and the listener */
+  g_free (killed);
+
+  ck_assert_int_eq (pathways_store_count (s.manager, PATHWAYS_TYPE_YOUNG_PERSON, &error), 2);
+  ck_assert_no_error (error);
+  ck_assert (pathways_store_insert (s.manager, PATHWAYS_RECORD (yp), &error));
+  ck_assert_no_error (error);
+  test_wait_for (is_connected, s.manager);
+  ck_assert_int_eq (pathways_store_count (s.manager, PATHWAYS_TYPE_YOUNG_PERSON, &error), 3);
+
+  service_clear (&s);
+}
+END_TEST
+
 /* Init's refusals ------------------------------------------------------ */
 
 static char *
@@ -597,6 +625,7 @@ postgres_suite (void)
   tcase_add_checked_fixture (desktops, setup, teardown);
   tcase_add_test (desktops, test_two_desktops_two_users);
   tcase_add_test (desktops, test_server_away_and_back);
+  tcase_add_test (desktops, test_restart_between_reads);
   suite_add_tcase (s, desktops);
 
   tcase_add_checked_fixture (server, setup, teardown);

@@ -817,9 +817,19 @@ pathways_pg_add_user (PGconn      *conn,
 
   if (!exec_admin (conn, "BEGIN", error))
     return FALSE;
-  if (!exec_params (conn, "SELECT 1 FROM pg_roles WHERE rolname = $1", 1, (const char *[]) { name },
+  if (!exec_params (conn, "SELECT CASE WHEN rolsuper OR rolbypassrls OR NOT rolcanlogin AND rolname LIKE 'pathways\\_%'"
+                    " THEN 'refuse' ELSE 'login' END FROM pg_roles WHERE rolname = $1", 1, (const char *[]) { name },
                     &exists, error))
     goto failed;
+  /* Never turn an administrator's own role, or one of Pathways' groups,
+   * into a Pathways login */
+  if (g_strcmp0 (exists, "refuse") == 0)
+    {
+      g_set_error (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_INVALID,
+                   _("“%s” is a database superuser, bypasses row-level security or is one of Pathways’ own "
+                     "groups: it is left as it is. Choose another name for the login."), name);
+      goto failed;
+    }
   create = g_strdup_printf ("%s ROLE %s %sLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE",
                             exists ? "ALTER" : "CREATE", quoted, exists ? "" : "");
   if (!exec_admin (conn, create, error))

@@ -459,8 +459,28 @@ pathways_pg_query (PathwaysPostgresStore  *self,
                    const char * const     *params,
                    GError                **error)
 {
+  PGTransactionStatusType before = PQtransactionStatus (conn->pg);
   PGresult *res = PQexecParams (conn->pg, sql, n_params, NULL, params, NULL, NULL, 0);
   ExecStatusType status = PQresultStatus (res);
+
+  /* A connection the server dropped while it sat idle (a restart) is
+   * found out by its next statement: outside a transaction nothing was
+   * done, so it is reset and the statement sent once more */
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && before == PQTRANS_IDLE &&
+      connection_lost (conn->pg))
+    {
+      PQreset (conn->pg);
+      if (!connection_lost (conn->pg))
+        {
+          PQsetNoticeProcessor (conn->pg, notice_cb, NULL);
+          PQclear (PQexec (conn->pg, "SET search_path = public, pg_temp"));
+          if (conn == self->writer)
+            g_atomic_int_set (&self->writer_pid, PQbackendPID (conn->pg));
+          PQclear (res);
+          res = PQexecParams (conn->pg, sql, n_params, NULL, params, NULL, NULL, 0);
+          status = PQresultStatus (res);
+        }
+    }
 
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
     {
@@ -511,6 +531,7 @@ conn_ready (PathwaysPostgresStore  *self,
       note_lost (self);
       return FALSE;
     }
+  PQsetNoticeProcessor (conn->pg, notice_cb, NULL);
   PQclear (PQexec (conn->pg, "SET search_path = public, pg_temp"));
   if (conn == self->writer)
     g_atomic_int_set (&self->writer_pid, PQbackendPID (conn->pg));
