@@ -452,6 +452,45 @@ START_TEST (test_restart_between_reads)
 }
 END_TEST
 
+/* Signing in with a password: the one login of the test cluster that
+ * must give one (build-aux/pg-test-cluster) */
+START_TEST (test_password_sign_in)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = test_pg_database (dir, "password");
+  g_autofree char *admin = g_strdup_printf ("%s dbname=%s", test_pg_admin (), db);
+  g_autofree char *location = test_pg_location (db, "pt_password_user");
+  g_autoptr(PathwaysStore) store = NULL;
+
+  ck_assert_msg (pathways_postgres_server_add_user (admin, "pt_password_user", "pa", "North",
+                                                    "correct horse battery", 0, FALSE, &error),
+                 "%s", error ? error->message : "");
+
+  /* None, or the wrong one: refused, in words, without the password */
+  store = pathways_store_open_with_password (location, NULL, NULL, &error);
+  ck_assert_ptr_null (store);
+  ck_assert_msg (g_error_matches (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_AUTH), "%s", error->message);
+  ck_assert_msg (strstr (error->message, "needs a password") != NULL, "%s", error->message);
+  g_clear_error (&error);
+  store = pathways_store_open_with_password (location, "wrong horse", NULL, &error);
+  ck_assert_ptr_null (store);
+  ck_assert_msg (g_error_matches (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_AUTH), "%s", error->message);
+  ck_assert_msg (strstr (error->message, "refused the user name or password") != NULL, "%s", error->message);
+  ck_assert (strstr (error->message, "horse") == NULL);
+  g_clear_error (&error);
+
+  /* The right one, kept apart from the location (which never holds it) */
+  store = pathways_store_open_with_password (location, "correct horse battery", NULL, &error);
+  ck_assert_msg (store != NULL, "%s", error ? error->message : "");
+  ck_assert_str_eq (pathways_store_get_signed_in_login (store), "pt_password_user");
+  ck_assert (strstr (pathways_store_get_location (store), "horse") == NULL);
+  /* Its readers and listener sign in with it too */
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_YOUNG_PERSON, &error), 0);
+  ck_assert_no_error (error);
+  ck_assert_int_gt (pathways_postgres_store_get_listener_pid (PATHWAYS_POSTGRES_STORE (store)), 0);
+}
+END_TEST
+
 /* Init's refusals ------------------------------------------------------ */
 
 static char *
@@ -620,6 +659,7 @@ postgres_suite (void)
   tcase_add_test (roles, test_housing_sees_no_wishes);
   tcase_add_test (roles, test_audit_is_final);
   tcase_add_test (roles, test_superuser_refused);
+  tcase_add_test (roles, test_password_sign_in);
   suite_add_tcase (s, roles);
 
   tcase_add_checked_fixture (desktops, setup, teardown);
