@@ -540,6 +540,18 @@ START_TEST (test_init_refusals)
   ck_assert (pathways_postgres_server_init (fresh_admin, &from, &error));
   ck_assert_int_eq (from, PATHWAYS_STORE_SCHEMA_VERSION);
 
+  /* Every table under row-level security, forced (the owner too) */
+  {
+    g_autofree char *unguarded = NULL;
+
+    ck_assert (pathways_postgres_admin_exec (fresh_admin,
+                                             "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                                             " WHERE n.nspname = 'public' AND c.relkind = 'r'"
+                                             "   AND NOT (c.relrowsecurity AND c.relforcerowsecurity)",
+                                             &unguarded, &error));
+    ck_assert_str_eq (unguarded, "0");
+  }
+
   /* A newer Pathways' schema: refused by init and by the app alike */
   ck_assert (pathways_postgres_admin_exec (newer_admin,
                                            "INSERT INTO schema_version (version, description) VALUES (99, 'later')",

@@ -511,7 +511,14 @@ append_audit_policies (GString *sql)
                           "    CASE table_name WHEN 'young_person' THEN row_id"
                           "    ELSE (coalesce(after_values, before_values)->>'young_person_id')::bigint END));"
                           "CREATE POLICY housing_reads ON audit_log FOR SELECT TO pathways_housing USING ("
-                          "  table_name NOT IN (%s));",
+                          "  table_name NOT IN (%s));"
+                          /* And the schema's own record: everyone reads it, init writes it */
+                          "ALTER TABLE schema_version ENABLE ROW LEVEL SECURITY;"
+                          "ALTER TABLE schema_version FORCE ROW LEVEL SECURITY;"
+                          "DROP POLICY IF EXISTS everyone_reads ON schema_version;"
+                          "DROP POLICY IF EXISTS owner_all ON schema_version;"
+                          "CREATE POLICY everyone_reads ON schema_version FOR SELECT TO pathways_user USING (true);"
+                          "CREATE POLICY owner_all ON schema_version TO pathways_owner USING (true) WITH CHECK (true);",
                           person_tables->str, private_tables->str);
 }
 
