@@ -1408,6 +1408,48 @@ START_TEST (test_team_server_housing_page)
 }
 END_TEST
 
+static gboolean
+store_opened (gpointer data)
+{
+  return pathways_application_get_store (data) != NULL;
+}
+
+/* An administrator has staff and reference lists, not young people: the
+ * pages of young people are hidden, and the stock shown */
+START_TEST (test_team_server_admin_pages)
+{
+  Session s = { 0 };
+  g_autofree char *db = NULL;
+  AdwViewStack *stack;
+
+  if (test_pg_admin () == NULL)
+    {
+      g_printerr ("no PostgreSQL test cluster (PATHWAYS_TEST_PG): build-aux/pg-test-cluster start\n");
+      return;
+    }
+  db = test_pg_database (dir, "admin");
+  test_pg_add_user (db, "pt_gui_admin", "admin", NULL);
+  s.path = test_pg_location (db, "pt_gui_admin");
+  g_setenv (PATHWAYS_DATABASE_ENV, s.path, TRUE);
+  s.app = pathways_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
+  s.window = launch (s.app);
+  test_wait_for (store_opened, s.app);
+  s.store = pathways_application_get_store (s.app);
+  ck_assert_str_eq (pathways_context_get_role (pathways_application_get_context (s.app)), "admin");
+
+  stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (s.window), PATHWAYS_TYPE_WINDOW, "stack"));
+  ck_assert (!adw_view_stack_page_get_visible (adw_view_stack_get_page (stack,
+                                                adw_view_stack_get_child_by_name (stack, "caseload"))));
+  ck_assert (!adw_view_stack_page_get_visible (adw_view_stack_get_page (stack,
+                                                adw_view_stack_get_child_by_name (stack, "timeline"))));
+  ck_assert (adw_view_stack_page_get_visible (adw_view_stack_get_page (stack,
+                                               adw_view_stack_get_child_by_name (stack, "stock"))));
+  ck_assert_str_eq (adw_view_stack_get_visible_child_name (stack), "stock");
+
+  session_end (&s);
+}
+END_TEST
+
 static Suite *
 gui_suite (void)
 {
@@ -1439,6 +1481,7 @@ gui_suite (void)
   tcase_add_test (tc, test_team_server_preferences);
   tcase_add_test (tc, test_team_server_banner);
   tcase_add_test (tc, test_team_server_housing_page);
+  tcase_add_test (tc, test_team_server_admin_pages);
   tcase_add_test (tc, test_stale_profile_save_shows_conflict);
   tcase_add_test (tc, test_pages_built_when_first_shown);
   suite_add_tcase (s, tc);

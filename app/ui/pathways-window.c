@@ -195,6 +195,31 @@ context_store_cb (PathwaysWindow  *self,
   store_connected_cb (self, NULL, store);
 }
 
+/* A role that may not see young people (an administrator) has the stock
+ * only: the other pages are hidden, and a toast says why */
+static void
+role_changed_cb (PathwaysWindow  *self,
+                 GParamSpec      *pspec,
+                 PathwaysContext *context)
+{
+  static const char * const people_pages[] = { "caseload", "timeline", "sufficiency" };
+  const char *role = pathways_context_get_role (context);
+  g_autofree char *why = pathways_role_dup_refusal (role, PATHWAYS_MAY_SEE_PEOPLE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (people_pages); i++)
+    {
+      GtkWidget *child = adw_view_stack_get_child_by_name (self->stack, people_pages[i]);
+
+      if (child != NULL)
+        adw_view_stack_page_set_visible (adw_view_stack_get_page (self->stack, child), why == NULL);
+    }
+  if (why != NULL)
+    {
+      adw_view_stack_set_visible_child_name (self->stack, "stock");
+      pathways_context_show_message (context, why);
+    }
+}
+
 static void
 retry_server_action (GtkWidget  *widget,
                      const char *action_name,
@@ -226,6 +251,9 @@ application_changed_cb (PathwaysWindow *self,
   restore_window_state (self);
   g_signal_connect_object (self->context, "notify::store", G_CALLBACK (context_store_cb), self, G_CONNECT_SWAPPED);
   context_store_cb (self, NULL, self->context);
+  g_signal_connect_object (self->context, "notify::role", G_CALLBACK (role_changed_cb), self, G_CONNECT_SWAPPED);
+  if (pathways_context_get_role (self->context) != NULL)
+    role_changed_cb (self, NULL, self->context);
 
   /* The caseload first: it loads as soon as the store is open */
   self->caseload_view = pathways_caseload_view_new (self->context);
