@@ -71,6 +71,7 @@ struct _PathwaysStockView
   GtkStack            *outer_stack;
   GtkStack            *inner_stack;
   GtkLabel            *count_label;
+  GtkWidget           *add_unit_button;
   GListStore          *counts_store;
   GtkListView         *counts_list;
   GtkSearchEntry      *search_entry;
@@ -250,7 +251,8 @@ update_state (PathwaysStockView *self)
     g_autofree char *why = pathways_role_dup_refusal (role, PATHWAYS_MAY_EDIT_STOCK);
 
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "stock.add-unit", self->store != NULL && why == NULL);
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->count_label), why);
+    /* The reason where the button is (a disabled button still shows its tooltip) */
+    gtk_widget_set_tooltip_text (self->add_unit_button, why ? why : _("Add a Unit to the Register"));
   }
 }
 
@@ -1299,6 +1301,7 @@ pathways_stock_view_class_init (PathwaysStockViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, outer_stack);
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, inner_stack);
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, add_unit_button);
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, counts_store);
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, counts_list);
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, search_entry);
