@@ -208,13 +208,6 @@ loaded_cb (GObject      *source,
           g_list_store_append (rows, row);
         }
       pathways_caseload_view_set_model (self, G_LIST_MODEL (rows));
-
-      /* For the start-up benchmark (tests/pathways-bench.c) */
-      if (g_getenv ("PATHWAYS_REPORT_STARTUP") != NULL)
-        {
-          g_print ("caseload filled: %u rows\n", n);
-          fflush (stdout);
-        }
     }
 }
 
