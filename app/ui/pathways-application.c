@@ -642,6 +642,11 @@ pathways_application_activate (GApplication *application)
       return;
     }
 
+  /* The store opens in its thread while the window is made: a new
+   * window's pages load from the context's store, now or when open */
+  if (pathways_context_get_store (self->context) == NULL && !self->opening && !self->open_failed)
+    open_store (self);
+
   window = GTK_WINDOW (find_window (self));
   if (window == NULL)
     {
@@ -651,10 +656,6 @@ pathways_application_activate (GApplication *application)
     }
 
   gtk_window_present (window);
-
-  /* A new window's pages load from the context's store, now or when open */
-  if (pathways_context_get_store (self->context) == NULL && !self->opening && !self->open_failed)
-    open_store (self);
 }
 
 /* GObject overrides */

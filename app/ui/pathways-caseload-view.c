@@ -55,8 +55,13 @@ struct _PathwaysCaseloadView
   GtkColumnViewColumn *alerts_column;
   GtkColumnViewColumn *accommodation_column;
   GtkColumnViewColumn *pa_column;
+  GtkSingleSelection  *selection;
   GtkSortListModel    *sort_model;
   GtkFilterListModel  *filter_model;
+  GtkSliceListModel   *first_rows;   /* the rows the column view gets */
+  guint                first_rows_tick;
+  guint                first_rows_frames;
+  guint                spinner_timeout;
   GtkEveryFilter      *every_filter;
 
   /* The search: the query as typed and as words of search keys */
@@ -112,11 +117,56 @@ static const PathwaysAgeBand filter_age_bands[] = {
   PATHWAYS_AGE_BAND_16_17, PATHWAYS_AGE_BAND_18_20, PATHWAYS_AGE_BAND_21_25,
 };
 
+/* A caseload is shown first as its first rows, more than a screen
+ * holds, and whole from the next frame: a GTK 4.8 list view makes and
+ * lays out 200 rows (every cell of them) for a model of any length, most
+ * of the time the first rows took to appear */
+#define FIRST_ROWS 64
+
+/* A load quicker than this shows no spinner: its frames would only take
+ * the processor from the load */
+#define SPINNER_DELAY_MS 600
+
 /* Shown for a missing value: the rules engine fills "status-label" later,
  * and not every young person has a current placement or a PA. */
 #define NO_VALUE "—"
 
 /* Helpers */
+
+static void
+spinner_timeout_cb (gpointer user_data)
+{
+  PathwaysCaseloadView *self = user_data;
+
+  self->spinner_timeout = 0;
+  gtk_spinner_set_spinning (self->spinner, self->model == NULL);
+}
+
+/* The frame after the first rows were drawn: every row */
+static gboolean
+first_rows_tick_cb (GtkWidget     *widget,
+                    GdkFrameClock *frame_clock,
+                    gpointer       user_data)
+{
+  PathwaysCaseloadView *self = PATHWAYS_CASELOAD_VIEW (widget);
+
+  if (++self->first_rows_frames < 2)
+    return G_SOURCE_CONTINUE;
+  self->first_rows_tick = 0;
+  gtk_slice_list_model_set_size (self->first_rows, G_MAXUINT);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+show_all_rows (PathwaysCaseloadView *self)
+{
+  if (self->first_rows_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->first_rows_tick);
+      self->first_rows_tick = 0;
+    }
+  gtk_slice_list_model_set_size (self->first_rows, G_MAXUINT);
+}
 
 static void
 update_state (PathwaysCaseloadView *self)
@@ -142,11 +192,22 @@ update_state (PathwaysCaseloadView *self)
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), page) != 0)
     {
-      gtk_stack_set_visible_child_name (self->stack, page);
+      /* The caseload appears at once when it has loaded; a search fades
+       * between the list and "no results" */
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "loading") == 0)
+        gtk_stack_set_visible_child_full (self->stack, page, GTK_STACK_TRANSITION_TYPE_NONE);
+      else
+        gtk_stack_set_visible_child_name (self->stack, page);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIBLE_PAGE]);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_VISIBLE]);
-  gtk_spinner_set_spinning (self->spinner, self->model == NULL);
+  if (self->model != NULL)
+    {
+      g_clear_handle_id (&self->spinner_timeout, g_source_remove);
+      gtk_spinner_set_spinning (self->spinner, FALSE);
+    }
+  else if (!gtk_spinner_get_spinning (self->spinner) && self->spinner_timeout == 0)
+    self->spinner_timeout = g_timeout_add_once (SPINNER_DELAY_MS, spinner_timeout_cb, self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), n_total > 0);
 
   if (self->model == NULL || n_total == 0)
@@ -865,6 +926,16 @@ focus_search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* GtkWidget overrides */
+
+/* Frames stop when the view is hidden: it has every row before then */
+static void
+pathways_caseload_view_unmap (GtkWidget *widget)
+{
+  show_all_rows (PATHWAYS_CASELOAD_VIEW (widget));
+  GTK_WIDGET_CLASS (pathways_caseload_view_parent_class)->unmap (widget);
+}
+
 /* GObject overrides */
 
 static void
@@ -874,6 +945,12 @@ pathways_caseload_view_dispose (GObject *object)
   GtkWidget *child;
 
   pathways_page_detach (PATHWAYS_PAGE (self));
+  g_clear_handle_id (&self->spinner_timeout, g_source_remove);
+  if (self->first_rows_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->first_rows_tick);
+      self->first_rows_tick = 0;
+    }
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   if (self->filter_model != NULL)
@@ -887,6 +964,7 @@ pathways_caseload_view_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_object (&self->row_filter);
   g_clear_object (&self->search_filter);
+  g_clear_object (&self->first_rows);
   g_clear_pointer (&self->search_words, g_strfreev);
   g_clear_pointer (&self->search_query, g_free);
   g_clear_object (&self->context);
@@ -993,6 +1071,7 @@ pathways_caseload_view_class_init (PathwaysCaseloadViewClass *klass)
   object_class->dispose = pathways_caseload_view_dispose;
   object_class->get_property = pathways_caseload_view_get_property;
   object_class->set_property = pathways_caseload_view_set_property;
+  widget_class->unmap = pathways_caseload_view_unmap;
 
   /**
    * PathwaysCaseloadView:model:
@@ -1064,6 +1143,7 @@ pathways_caseload_view_class_init (PathwaysCaseloadViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, alerts_column);
   gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, accommodation_column);
   gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, pa_column);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, selection);
   gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, sort_model);
   gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, filter_model);
   gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, every_filter);
@@ -1127,6 +1207,9 @@ pathways_caseload_view_init (PathwaysCaseloadView *self)
   self->row_filter = GTK_FILTER (gtk_custom_filter_new (row_matches, self, NULL));
   gtk_multi_filter_append (GTK_MULTI_FILTER (self->every_filter), g_object_ref (self->row_filter));
 
+  self->first_rows = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)), 0, G_MAXUINT);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->first_rows));
+
   gtk_sort_list_model_set_sorter (self->sort_model, gtk_column_view_get_sorter (self->column_view));
   gtk_column_view_sort_by_column (self->column_view, self->name_column, GTK_SORT_ASCENDING);
 
@@ -1188,6 +1271,17 @@ pathways_caseload_view_set_model (PathwaysCaseloadView *self,
   if (!g_set_object (&self->model, model))
     return;
 
+  /* A first caseload is shown from its first rows, the rest a frame later */
+  if (!refresh && model != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+      g_list_model_get_n_items (model) > FIRST_ROWS)
+    {
+      gtk_slice_list_model_set_size (self->first_rows, FIRST_ROWS);
+      self->first_rows_frames = 0;
+      if (self->first_rows_tick == 0)
+        self->first_rows_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), first_rows_tick_cb, NULL, NULL);
+    }
+  else
+    show_all_rows (self);
   gtk_sort_list_model_set_model (self->sort_model, model);
   update_state (self);
 
