@@ -259,6 +259,45 @@ START_TEST (test_search_accents_case_and_words)
 }
 END_TEST
 
+static gboolean
+all_rows_shown (gpointer data)
+{
+  GtkColumnView *columns = pathways_caseload_view_get_column_view (data);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (columns))) == 150;
+}
+
+/* A caseload longer than a screen is drawn from its first rows, and the
+ * column view has every row a frame later: none is ever left out */
+START_TEST (test_long_caseload_shows_every_row)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(PathwaysApplication) app = NULL;
+  PathwaysWindow *window;
+  PathwaysCaseloadView *view;
+
+  {
+    g_autoptr(PathwaysStore) store = test_open_store (dir, "long.db");
+    ck_assert (pathways_generate_people (store, 150, 4, TEST_TODAY, NULL, NULL));
+    path = g_strdup (pathways_store_get_path (store));
+  }
+  g_setenv (PATHWAYS_DATABASE_ENV, path, TRUE);
+  app = pathways_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
+  window = launch (app);
+  view = pathways_window_get_caseload_view (window);
+  ck_assert (test_wait_for (caseload_ready, view));
+  ck_assert_uint_eq (pathways_caseload_view_get_n_visible (view), 150);
+  ck_assert (test_wait_for (all_rows_shown, view));
+
+  /* And a search over them all */
+  pathways_caseload_view_set_search_text (view, "nb");
+  ck_assert_uint_eq (pathways_caseload_view_get_n_visible (view), 150);
+
+  shut_down (app, window);
+  g_unsetenv (PATHWAYS_DATABASE_ENV);
+}
+END_TEST
+
 /* The workspace of a personal adviser ------------------------------- */
 
 typedef struct {
@@ -1502,6 +1541,7 @@ gui_suite (void)
   tcase_add_test (tc, test_first_start_creates_demo_authority);
   tcase_add_test (tc, test_search_filters_caseload);
   tcase_add_test (tc, test_search_accents_case_and_words);
+  tcase_add_test (tc, test_long_caseload_shows_every_row);
   tcase_add_test (tc, test_empty_database_shows_empty_state);
   tcase_add_test (tc, test_sorting_by_age);
   tcase_add_test (tc, test_narrow_caseload_folds_columns);
