@@ -40,6 +40,9 @@
 #include <gsk/gl/gskglrenderer.h>
 #include "pathways-timeline-painter.h"
 #include "pathways-timeline-render.h"
+#include "pathways-caseload-view.h"
+#include "pathways-caseload-view-private.h"
+#include "pathways-sqlite-store.h"
 
 #define TODAY "2026-11-22"
 
@@ -54,6 +57,7 @@ static gboolean opt_only_postgres = FALSE;
 static gboolean opt_only_startup = FALSE;
 static char *opt_bare = NULL;
 static int opt_people = 0;
+static char *opt_growth = NULL;
 
 static const GOptionEntry entries[] = {
   { "size", 0, 0, G_OPTION_ARG_STRING, &opt_size, "demo or large (default large)", "SIZE" },
@@ -72,6 +76,8 @@ static const GOptionEntry entries[] = {
     "(default: bench-bare-window beside this one)", "PATH" },
   { "people", 0, 0, G_OPTION_ARG_INT, &opt_people, "Generate this many young people instead of a --size "
     "(with the large authority's proportions)", "N" },
+  { "growth", 0, 0, G_OPTION_ARG_FILENAME, &opt_growth, "Only the growth cases: authorities of 2,000, "
+    "10,000 and 20,000 young people, kept in (or generated into) DIR", "DIR" },
   { "startup-child", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &opt_startup_child, NULL, NULL },
   { NULL }
 };
@@ -799,6 +805,173 @@ bench_sufficiency (gpointer data)
     g_error ("%s", error->message);
 }
 
+/* Growth: the same cases on authorities of 2,000, 10,000 and 20,000 young
+ * people (generated, not copies), each with its growth exponent */
+
+/* The caseload's own query in the sqlite3 shell, run opt_runs times in
+ * one session: the median of the shell's own timer (ms resolution) */
+static double
+sqlite3_shell_ms (const char *path)
+{
+  g_autoptr(GString) script = g_string_new (".timer on\n.output /dev/null\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) shell = NULL;
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  for (int i = 0; i < opt_runs + 1; i++)
+    g_string_append_printf (script, "%s;\n", pathways_sqlite_store_caseload_sql ());
+  shell = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                            "sqlite3", "-batch", "-readonly", path, NULL);
+  if (shell == NULL || !g_subprocess_communicate_utf8 (shell, script->str, NULL, &out, NULL, &error))
+    {
+      printf ("  (no sqlite3 shell: %s)\n", error->message);
+      return NAN;
+    }
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      double seconds;
+
+      if (sscanf (lines[i], "Run Time: real %lf", &seconds) == 1)
+        {
+          double ms = seconds * 1000.0;
+          g_array_append_val (times, ms);
+        }
+    }
+  if (times->len > 1)
+    g_array_remove_index (times, 0);  /* the first warms the cache */
+  return median_of (times);
+}
+
+/* Typing a name into the caseload view's search, one keystroke at a
+ * time: the first from the whole caseload, then each one narrowing */
+typedef struct {
+  PathwaysCaseloadView *view;
+  double                first_ms;
+  double                narrow_ms;   /* the mean of the narrowing keystrokes */
+} Typing;
+
+static void
+bench_typing (gpointer data)
+{
+  static const char * const typed[] = { "a", "ah", "ahm", "ahma", "ahmad" };
+  Typing *t = data;
+  double narrowing = 0;
+
+  pathways_caseload_view_set_search_text (t->view, "");
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      double ms;
+
+      pathways_caseload_view_set_search_text (t->view, typed[i]);
+      (void) pathways_caseload_view_get_n_visible (t->view);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      if (i == 0)
+        t->first_ms = ms;
+      else
+        narrowing += ms;
+    }
+  t->narrow_ms = narrowing / (G_N_ELEMENTS (typed) - 1);
+}
+
+static void
+median_typing (Typing *t,
+               double *first,
+               double *narrow)
+{
+  g_autoptr(GArray) firsts = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) narrows = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (int i = 0; i < opt_runs; i++)
+    {
+      bench_typing (t);
+      g_array_append_val (firsts, t->first_ms);
+      g_array_append_val (narrows, t->narrow_ms);
+    }
+  *first = median_of (firsts);
+  *narrow = median_of (narrows);
+}
+
+static int
+bench_growth (const char *dir)
+{
+  static const guint sizes[3] = { 2000, 10000, 20000 };
+  double load[3], shell[3], ratio[3], snapshot[3], alerts[3], tl_load[3], tl_layout[3];
+  double key_first[3] = { NAN, NAN, NAN }, key_narrow[3] = { NAN, NAN, NAN };
+  gboolean display = gtk_init_check ();
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    g_error ("cannot make %s", dir);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_strdup_printf ("people-%u.db", sizes[i]);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(PathwaysStore) store = pathways_store_open (path, NULL, &error);
+      g_autoptr(PathwaysTimeline) timeline = NULL;
+      TimelineBench tb = { 0 };
+
+      if (store == NULL)
+        g_error ("%s", error->message);
+      if (pathways_store_is_empty (store))
+        {
+          gint64 start = g_get_monotonic_time ();
+
+          if (!pathways_generate_people (store, sizes[i], 1, TODAY, NULL, &error))
+            g_error ("%s", error->message);
+          printf ("  %-44s %10.2f s (once)\n", "generate", (g_get_monotonic_time () - start) / 1e6);
+        }
+
+      load[i] = median_ms (bench_load, store);
+      shell[i] = sqlite3_shell_ms (path);
+      ratio[i] = load[i] / shell[i];
+      snapshot[i] = median_ms (bench_snapshot, store);
+      alerts[i] = median_ms (bench_alerts, store);
+      tl_load[i] = median_ms (bench_timeline_load, store);
+      timeline = pathways_timeline_load (store, TODAY, &error);
+      if (timeline == NULL)
+        g_error ("%s", error->message);
+      tb.timeline = timeline;
+      tl_layout[i] = median_ms (bench_timeline_layout, &tb);
+
+      if (display)
+        {
+          g_autoptr(GListModel) rows = pathways_store_load_caseload (store, TODAY, &error);
+          GtkWidget *view = g_object_ref_sink (pathways_caseload_view_new (NULL));
+          Typing t = { PATHWAYS_CASELOAD_VIEW (view) };
+
+          pathways_caseload_view_set_model (t.view, rows);
+          median_typing (&t, &key_first[i], &key_narrow[i]);
+          g_object_unref (view);
+        }
+    }
+
+  report_sizes ("load caseload model (store open)", load, sizes);
+  report_sizes ("its query in the sqlite3 shell", shell, sizes);
+  for (guint i = 0; i < 3; i++)
+    {
+      char label[128];
+
+      g_snprintf (label, sizeof label, "  … caseload load ÷ sqlite3 shell, %'u", sizes[i]);
+      printf ("  %-44s %10.2f × (goal ≤ 3)\n", label, ratio[i]);
+    }
+  report_sizes ("load rules snapshot (facts for everyone)", snapshot, sizes);
+  report_sizes ("all alerts for everyone (snapshot + rules)", alerts, sizes);
+  report_sizes ("load timeline (rows for everyone)", tl_load, sizes);
+  report_sizes ("lay out timeline (group by PA)", tl_layout, sizes);
+  if (display)
+    {
+      report_sizes ("search, first keystroke (whole caseload)", key_first, sizes);
+      report_sizes ("search, each keystroke narrowing it", key_narrow, sizes);
+    }
+  else
+    printf ("  %-44s %13s\n", "caseload search (the view's)", "(no display)");
+  return 0;
+}
+
 static void
 bench_903 (PathwaysGenerateSize size)
 {
@@ -844,6 +1017,11 @@ main (int   argc,
     opt_runs = 1;
   if (opt_startup_child != NULL)
     return startup_child (opt_startup_child);
+  if (opt_growth != NULL)
+    {
+      printf ("Pathways benchmarks — growth from 2,000 to 20,000 young people, median of %d runs\n", opt_runs);
+      return bench_growth (opt_growth);
+    }
 
   if (opt_database)
     path = g_strdup (opt_database);
