@@ -811,7 +811,7 @@ bench_sufficiency (gpointer data)
 /* The caseload's own query in the sqlite3 shell, run opt_runs times in
  * one session: the median of the shell's own timer (ms resolution) */
 static double
-sqlite3_shell_ms (const char *path)
+shell_query_ms (const char *path)
 {
   g_autoptr(GString) script = g_string_new (".timer on\n.output /dev/null\n");
   g_autoptr(GError) error = NULL;
@@ -926,7 +926,7 @@ bench_growth (const char *dir)
         }
 
       load[i] = median_ms (bench_load, store);
-      shell[i] = sqlite3_shell_ms (path);
+      shell[i] = shell_query_ms (path);
       ratio[i] = load[i] / shell[i];
       snapshot[i] = median_ms (bench_snapshot, store);
       alerts[i] = median_ms (bench_alerts, store);
