@@ -300,27 +300,6 @@ bench_snapshot (gpointer data)
     g_error ("%s", error->message);
 }
 
-/* One keystroke in the caseload's search: the same GtkStringFilter on
- * "search-text" the caseload view uses, over 2,000 rows */
-typedef struct {
-  GtkFilterListModel *filtered;
-  GtkStringFilter    *filter;
-  guint               n;
-} Keystroke;
-
-static void
-bench_keystroke (gpointer data)
-{
-  static const char * const typed[] = { "a", "ah", "ahm", "ahma", "ahmad", "ahma", "ahm", "ah", "a", "" };
-  Keystroke *k = data;
-
-  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
-    {
-      gtk_string_filter_set_search (k->filter, typed[i]);
-      k->n += g_list_model_get_n_items (G_LIST_MODEL (k->filtered));
-    }
-}
-
 static void
 bench_list_units (gpointer data)
 {
@@ -1148,14 +1127,19 @@ main (int   argc,
   report ("load rules snapshot (facts for everyone)", median_ms (bench_snapshot, store));
   {
     g_autoptr(GListModel) rows = pathways_store_load_caseload (store, TODAY, NULL);
-    Keystroke k = { 0 };
+    Typing t = { NULL };
+    double first, narrow;
 
-    k.filter = gtk_string_filter_new (gtk_property_expression_new (PATHWAYS_TYPE_CASELOAD_ROW, NULL,
-                                                                   "search-text"));
-    gtk_string_filter_set_match_mode (k.filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
-    k.filtered = gtk_filter_list_model_new (g_object_ref (rows), GTK_FILTER (k.filter));
-    report ("caseload search, per keystroke (10 typed)", median_ms (bench_keystroke, &k) / 10.0);
-    g_object_unref (k.filtered);
+    t.words = pathways_search_words ("");
+    t.filter = gtk_custom_filter_new (typing_matches, &t, NULL);
+    t.filtered = gtk_filter_list_model_new (g_object_ref (rows), GTK_FILTER (g_object_ref (t.filter)));
+    median_typing (&t, &first, &narrow);
+    report ("caseload search filter, first keystroke", first);
+    report ("caseload search filter, each narrowing one", narrow);
+    g_object_unref (t.filtered);
+    g_object_unref (t.filter);
+    g_strfreev (t.words);
+    g_free (t.query);
   }
   report ("load caseload model while a write commits", median_read_during_write (store));
   report ("all alerts for everyone (snapshot + rules)", median_ms (bench_alerts, store));
