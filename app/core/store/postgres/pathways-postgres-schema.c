@@ -263,8 +263,19 @@ static const char schema_v6[] =
   "  version bigint NOT NULL DEFAULT 1"
   ");";
 
+/* The embedded schema's version 7: the planner's weights */
+static const char schema_plan_weights[] =
+  "INSERT INTO setting (key, value) VALUES"
+  " ('plan_weight_cost', '10'),"
+  " ('plan_weight_distance', '30'),"
+  " ('plan_weight_stability', '10'),"
+  " ('plan_weight_readiness', '30'),"
+  " ('plan_weight_wishes', '20'),"
+  " ('plan_weight_waiting', '50');";
+
 static const PathwaysPgMigration migrations[] = {
   { 6, "the embedded schema's tables as of its version 6; logins and their staff", schema_v6 },
+  { 7, "the planner's weights", schema_plan_weights },
 };
 
 /* What each table is, for its policies ------------------------------ */
