@@ -594,7 +594,7 @@ what_would_help (Engine                    *e,
 {
   g_autoptr(GHashTable) tally = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autofree char *uk = pathways_date_format_uk (date);
-  const char *top_text = NULL;
+  g_autofree char *top_text = NULL;
   int top = 0, open = 0, first_free = -1;
 
   for (guint c = 0; c < e->classes->len; c++)
@@ -629,7 +629,8 @@ what_would_help (Engine                    *e,
           if (++n[0] > top)
             {
               top = n[0];
-              top_text = r->text;  /* (the first of this rule's texts is kept below) */
+              g_free (top_text);
+              top_text = g_strdup (r->text);
             }
         }
     }
@@ -644,10 +645,9 @@ what_would_help (Engine                    *e,
                               "the plan. One more such place by %s would meet this need."), uk, uk);
   if (top_text != NULL)
     {
-      g_autofree char *reason = g_strdup (top_text);
       /* Translators: the second %s is the rules' reason, a sentence */
       return g_strdup_printf (_("No unit in the register is open to them on %s. The commonest reason: %s"),
-                              uk, reason);
+                              uk, top_text);
     }
   return g_strdup_printf (_("The register has no unit at all on %s."), uk);
 }

@@ -351,7 +351,7 @@ parse_line (PathwaysWhatIf  *w,
         const char *from_kept = keep (w, from);
         const char *reg_kept = registration ? keep (w, registration)
                                : keep (w, g_str_equal (kind, "supported") || g_str_equal (kind, "supported_lodgings") ||
-                                          g_str_equal (kind, "foyer") ? "registered" : "not_applicable");
+                                          g_str_equal (kind, "foyer") ? "registered" : "not_required");
 
         for (gint64 i = 0; i < count; i++)
           {
