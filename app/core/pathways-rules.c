@@ -729,9 +729,9 @@ pathways_rules_check_unit (const PathwaysRuleSettings *settings,
 {
   PathwaysEligibility *e;
   int age = pathways_date_age_on (p->date_of_birth, date);
-  g_autofree char *uk_date = pathways_date_format_uk (date);
-  g_autofree char *b18 = pathways_date_birthday (p->date_of_birth, 18);
-  g_autofree char *b21 = pathways_date_birthday (p->date_of_birth, 21);
+  /* (made when a reason needs them: the planner asks this for thousands of pairs) */
+  g_autofree char *uk_date_ = NULL;
+#define uk_date (uk_date_ ? uk_date_ : (uk_date_ = pathways_date_format_uk (date)))
   gboolean blocked = FALSE, warned = FALSE;
   const char *kind = u->kind;
 
@@ -843,6 +843,8 @@ pathways_rules_check_unit (const PathwaysRuleSettings *settings,
   /* Staying Put: Children and Families Act 2014, s.23CZA */
   if (g_strcmp0 (kind, "staying_put") == 0)
     {
+      g_autofree char *b18 = pathways_date_birthday (p->date_of_birth, 18);
+      g_autofree char *b21 = pathways_date_birthday (p->date_of_birth, 21);
       g_autofree char *uk_b18 = pathways_date_format_uk (b18);
       g_autofree char *uk_b21 = pathways_date_format_uk (b21);
 
@@ -938,6 +940,7 @@ pathways_rules_check_unit (const PathwaysRuleSettings *settings,
   e->verdict = blocked ? PATHWAYS_VERDICT_NOT_ELIGIBLE
              : warned ? PATHWAYS_VERDICT_WARNINGS : PATHWAYS_VERDICT_ELIGIBLE;
   return e;
+#undef uk_date
 }
 
 /* Readiness ---------------------------------------------------------- */

@@ -62,6 +62,7 @@ typedef struct {
   GArray    *levels;       /* int: months free, ascending */
   GArray    *level_nodes;  /* int */
   int        n_free;
+  gboolean   per_unit;     /* Staying Put households: the rules decide unit by unit */
 } Class;
 
 typedef struct {
@@ -85,6 +86,7 @@ typedef struct {
   int     arc;
   GArray *direct;     /* (nullable) int arcs straight to units, when some are rejected */
   GArray *direct_units;
+  gint64  only_unit;  /* (per-unit classes) the one unit this option is for, or 0 */
 } Option;
 
 typedef struct {
@@ -99,6 +101,7 @@ typedef struct {
   GHashTable                *unit_by_id;  /* gint64* → Unit* */
   GPtrArray                 *classes;  /* Class* */
   GPtrArray                 *demands;  /* Demand* */
+  GHashTable                *verdicts; /* (person, class, age) → 1 open, 2 not */
   PathwaysPlan              *plan;
 } Engine;
 
@@ -268,8 +271,6 @@ run_from (Engine *e,
 static char *
 class_key (const PathwaysUnitFacts *u)
 {
-  if (g_strcmp0 (u->kind, "staying_put") == 0)
-    return g_strdup_printf ("household:%" G_GINT64_FORMAT, u->id);
   return g_strdup_printf ("%s|%s|%d|%s|%d|%d|%d|%d", u->kind ? u->kind : "", u->area ? u->area : "",
                           u->in_authority, u->registration ? u->registration : "", u->ofsted_urn != NULL,
                           u->min_age, u->max_age, u->support_hours > 0);
@@ -343,6 +344,7 @@ add_units (Engine *e)
           c->rep = u;
           c->levels = g_array_new (FALSE, FALSE, sizeof (int));
           c->level_nodes = g_array_new (FALSE, FALSE, sizeof (int));
+          c->per_unit = g_strcmp0 (f->kind, "staying_put") == 0;
           u->cls = (int) e->classes->len;
           g_ptr_array_add (e->classes, c);
           g_hash_table_insert (by_key, g_steal_pointer (&key), GINT_TO_POINTER (u->cls));
@@ -475,7 +477,11 @@ class_has_rejection (Engine                    *e,
   return FALSE;
 }
 
-/* The rules' verdict: offered only with no blocking reason and no warning */
+/* The rules' verdict: offered only with no blocking reason and no
+ * warning.  Remembered per young person, class and age: what the rules
+ * read of a date for a unit without bookings is the age on it (and the
+ * 18th and 21st birthdays, which the age gives), so the same three give
+ * the same verdict. */
 static gboolean
 class_open (Engine                    *e,
             const PathwaysPersonFacts *p,
@@ -483,9 +489,21 @@ class_open (Engine                    *e,
             const char                *date,
             PathwaysEligibility      **out_e)
 {
-  PathwaysEligibility *el = pathways_rules_check_unit (e->settings, p, &c->rep->bare, NULL, date, 0);
-  gboolean open = el->verdict == PATHWAYS_VERDICT_ELIGIBLE;
+  PathwaysEligibility *el;
+  gboolean open;
+  int age = pathways_date_age_on (p->date_of_birth, date);
+  guint64 key = ((guint64) p->id << 24) ^
+                ((guint64) (guint) c->rep->cls << 7) ^ (guint64) (age & 0x7f);
+  gpointer known;
 
+  if (out_e == NULL && age >= 0 && age < 128 && p->id > 0 && p->id < ((gint64) 1 << 39) &&
+      (known = g_hash_table_lookup (e->verdicts, GSIZE_TO_POINTER (key))) != NULL)
+    return GPOINTER_TO_INT (known) == 1;
+
+  el = pathways_rules_check_unit (e->settings, p, &c->rep->bare, NULL, date, 0);
+  open = el->verdict == PATHWAYS_VERDICT_ELIGIBLE;
+  if (age >= 0 && age < 128 && p->id > 0 && p->id < ((gint64) 1 << 39))
+    g_hash_table_insert (e->verdicts, GSIZE_TO_POINTER (key), GINT_TO_POINTER (open ? 1 : 2));
   if (out_e)
     *out_e = el;
   else
@@ -716,7 +734,8 @@ explain (Engine           *e,
       for (guint k = 0; k < c->units->len; k++)
         {
           Unit *cand = g_ptr_array_index (c->units, k);
-          if (cand == u || cand->level < other->needed || rejected (e, d->p, cand->facts->id))
+          if (cand == u || cand->level < other->needed || rejected (e, d->p, cand->facts->id) ||
+              (other->only_unit != 0 && cand->facts->id != other->only_unit))
             continue;
           if (best == NULL || cand->term_cost < best->term_cost)
             best = cand;
@@ -901,6 +920,49 @@ plan_month (Engine        *e,
           /* Ready to move on: a home of their own, nothing else */
           if (d->optional && pathways_rules_stage (rep->facts->kind, NULL, NULL) != PATHWAYS_STAGE_MOVE_ON)
             continue;
+          if (cls->per_unit)
+            {
+              /* One check for the household that stands for the class: if
+               * anything but the household itself bars them, every one does */
+              g_autoptr(PathwaysEligibility) el = NULL;
+              gboolean only_household = TRUE;
+
+              class_open (e, d->p, cls, date, &el);
+              for (guint r = 0; r < el->reasons->len; r++)
+                {
+                  const PathwaysReason *reason = g_ptr_array_index (el->reasons, r);
+                  if (reason->severity >= PATHWAYS_SEVERITY_LOW && !g_str_equal (reason->rule, "staying-put-own-carers"))
+                    only_household = FALSE;
+                }
+              if (!only_household)
+                continue;
+              for (guint k = 0; k < cls->units->len; k++)
+                {
+                  Unit *u = g_ptr_array_index (cls->units, k);
+                  g_autoptr(PathwaysEligibility) one = NULL;
+                  Option uo = { 0 };
+                  g_autofree char *uend = NULL;
+                  gint64 ustay;
+
+                  if (u->level == 0)
+                    continue;
+                  one = pathways_rules_check_unit (e->settings, d->p, &u->bare, NULL, date, 0);
+                  if (one->verdict != PATHWAYS_VERDICT_ELIGIBLE)
+                    continue;
+                  uo.cls = (int) c;
+                  uo.only_unit = u->facts->id;
+                  uo.needed = months_needed (e, d->p, u, date, m, &uend);
+                  uo.t_dist = u->facts->in_authority ? 0 : (gint64) e->w.distance * PLAN_DISTANCE_POINTS;
+                  uo.t_wish = d->p->preferred_area != NULL && g_strcmp0 (d->p->preferred_area, u->facts->area) != 0
+                              ? (gint64) e->w.wishes * PLAN_WISHES_POINTS : 0;
+                  ustay = stay_months (date, uend);
+                  uo.t_stab = ustay < 12 ? (gint64) e->w.stability * PLAN_STABILITY_POINTS * (12 - ustay) : 0;
+                  uo.terms = uo.t_dist + uo.t_wish + uo.t_stab;
+                  uo.arc = -1;
+                  g_array_append_val (options, uo);
+                }
+              continue;
+            }
           if (!class_open (e, d->p, cls, date, NULL))
             continue;
           o.cls = (int) c;
@@ -925,7 +987,7 @@ plan_month (Engine        *e,
           Option *o = &g_array_index (options, Option, k);
           Class *cls = g_ptr_array_index (e->classes, o->cls);
 
-          if (class_has_rejection (e, d->p, cls))
+          if (o->only_unit != 0 || class_has_rejection (e, d->p, cls))
             {
               /* Straight to each unit not rejected (made below, once unit nodes exist) */
               o->direct = g_array_new (FALSE, FALSE, sizeof (int));
@@ -988,7 +1050,8 @@ plan_month (Engine        *e,
             {
               Unit *u = g_ptr_array_index (cls->units, u_i);
               int a;
-              if (u->node < 0 || u->level < o->needed || rejected (e, d->p, u->facts->id))
+              if (u->node < 0 || u->level < o->needed || rejected (e, d->p, u->facts->id) ||
+                  (o->only_unit != 0 && u->facts->id != o->only_unit))
                 continue;
               a = pathways_flow_add_arc (flow, node, u->node, 1, o->terms);
               g_array_append_val (o->direct, a);
@@ -1410,6 +1473,7 @@ pathways_plan_compute (PathwaysSnapshot           *snap,
   e.unit_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   e.classes = g_ptr_array_new_with_free_func (class_free);
   e.demands = g_ptr_array_new_with_free_func (demand_free);
+  e.verdicts = g_hash_table_new (g_direct_hash, g_direct_equal);
 
   add_units (&e);
   add_demands (&e);
@@ -1423,6 +1487,7 @@ pathways_plan_compute (PathwaysSnapshot           *snap,
   g_strfreev (e.starts);
   g_strfreev (e.lasts);
   g_ptr_array_unref (e.demands);
+  g_hash_table_unref (e.verdicts);
   g_ptr_array_unref (e.classes);
   g_hash_table_unref (e.unit_by_id);
   g_ptr_array_unref (e.units);
