@@ -48,6 +48,10 @@ static const PathwaysSettingInfo settings[] = {
   { "emergency_max_working_days", PATHWAYS_SETTING_WORKING_DAYS, N_("Emergency accommodation limit"),
     N_("The most working days anyone may stay in bed and breakfast or emergency accommodation."),
     "2", 1, 30, NULL },
+  { "retention_years", PATHWAYS_SETTING_YEARS, N_("Retention period"),
+    N_("How many years after their date of birth a young person's records are kept before an administrator "
+       "may erase them (local retention schedules commonly keep care leavers' records to the 75th birthday)."),
+    "75", 18, 120, NULL },
 };
 
 const PathwaysSettingInfo *
@@ -263,6 +267,7 @@ validate (const PathwaysSettingInfo  *info,
       return parse_weights (info, value, NULL, error);
 
     case PATHWAYS_SETTING_DAYS:
+    case PATHWAYS_SETTING_YEARS:
     case PATHWAYS_SETTING_WORKING_DAYS:
     case PATHWAYS_SETTING_PERCENT:
     case PATHWAYS_SETTING_MONEY:
@@ -274,6 +279,9 @@ validate (const PathwaysSettingInfo  *info,
           {
           case PATHWAYS_SETTING_DAYS:
             return invalid (error, _("%s must be a whole number of days from %d to %d"),
+                            label, (int) info->min, (int) info->max);
+          case PATHWAYS_SETTING_YEARS:
+            return invalid (error, _("%s must be a whole number of years from %d to %d"),
                             label, (int) info->min, (int) info->max);
           case PATHWAYS_SETTING_WORKING_DAYS:
             return invalid (error, _("%s must be a whole number of working days from %d to %d"),

@@ -204,7 +204,8 @@ pg_list_audit (PathwaysStore  *store,
   if ((conn = pathways_pg_acquire (self, error)) == NULL)
     return NULL;
   res = pathways_pg_query (self, conn,
-                           "SELECT id, at, actor, table_name, row_id, action, before_values, after_values"
+                           "SELECT id, at, actor, staff_id, staff_name, table_name, row_id, action, before_values,"
+                           "       after_values, redacted, content_digest, chain_digest"
                            "  FROM audit_log WHERE ($1::text IS NULL OR table_name = $1)"
                            "   AND ($2::bigint = 0 OR row_id = $2) ORDER BY id DESC",
                            2, params, error);
