@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1355,6 +1356,38 @@ START_TEST (test_team_server_banner)
 }
 END_TEST
 
+/* A read-only database file: the window says why nothing can be saved */
+START_TEST (test_read_only_banner)
+{
+  Session s = { 0 };
+  GtkRevealer *banner;
+  GtkLabel *label;
+
+  s.path = g_build_filename (dir, "read-only.db", NULL);
+  {
+    g_autoptr(PathwaysStore) store = test_open_store (dir, "read-only.db");
+    test_add_staff (store);
+  }
+  ck_assert_int_eq (g_chmod (s.path, 0400), 0);
+  g_setenv (PATHWAYS_DATABASE_ENV, s.path, TRUE);
+  s.app = pathways_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
+  s.window = launch (s.app);
+  ck_assert (test_wait_for (caseload_ready, pathways_window_get_caseload_view (s.window)));
+
+  banner = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (s.window), PATHWAYS_TYPE_WINDOW,
+                                                        "read_only_banner"));
+  label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (s.window), PATHWAYS_TYPE_WINDOW,
+                                                    "read_only_banner_label"));
+  ck_assert (gtk_revealer_get_reveal_child (banner));
+  ck_assert_msg (strstr (gtk_label_get_label (label), "read-only") != NULL, "%s", gtk_label_get_label (label));
+  ck_assert (!gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_template_child (
+               GTK_WIDGET (s.window), PATHWAYS_TYPE_WINDOW, "server_banner"))));
+
+  session_end (&s);
+  g_chmod (s.path ? s.path : "", 0600);
+}
+END_TEST
+
 /* A housing officer's young person's page: what matching needs, and
  * why there are no wishes or notes */
 START_TEST (test_team_server_housing_page)
@@ -1480,6 +1513,7 @@ gui_suite (void)
   tcase_add_test (tc, test_preferences_write_settings);
   tcase_add_test (tc, test_team_server_preferences);
   tcase_add_test (tc, test_team_server_banner);
+  tcase_add_test (tc, test_read_only_banner);
   tcase_add_test (tc, test_team_server_housing_page);
   tcase_add_test (tc, test_team_server_admin_pages);
   tcase_add_test (tc, test_stale_profile_save_shows_conflict);

@@ -48,6 +48,8 @@ struct _PathwaysWindow
   AdwBin          *sufficiency_bin;
   GtkWidget       *back_button;
   GtkRevealer     *server_banner;
+  GtkRevealer     *read_only_banner;
+  GtkLabel        *read_only_banner_label;
 };
 
 G_DEFINE_FINAL_TYPE (PathwaysWindow, pathways_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -193,6 +195,22 @@ context_store_cb (PathwaysWindow  *self,
     return;
   g_signal_connect_object (store, "notify::connected", G_CALLBACK (store_connected_cb), self, G_CONNECT_SWAPPED);
   store_connected_cb (self, NULL, store);
+
+  /* Opened read-only (a read-only file, a tampered audit log): why */
+  {
+    const char *reason = pathways_store_get_read_only_reason (store);
+
+    if (reason != NULL)
+      {
+        /* Translators: %s says why, e.g. "the trigger audit_note_insert is missing" */
+        g_autofree char *text = g_strdup_printf (_("Nothing can be saved: %s"), reason);
+
+        gtk_label_set_label (self->read_only_banner_label, text);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (self->read_only_banner_label),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+      }
+    gtk_revealer_set_reveal_child (self->read_only_banner, reason != NULL);
+  }
 }
 
 /* A role that may not see young people (an administrator) has the stock
@@ -386,6 +404,8 @@ pathways_window_class_init (PathwaysWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, sufficiency_bin);
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, server_banner);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, read_only_banner);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, read_only_banner_label);
   gtk_widget_class_bind_template_callback (widget_class, caseload_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_shown_cb);
 
