@@ -32,6 +32,7 @@
 
 #include "pathways-core.h"
 #include "pathways-postgres-store-private.h"
+#include "pathways-sqlite-store-private.h"
 #include "pathways-903.h"
 #include "pathways-903-export.h"
 #include "pathways-903-synthetic.h"
@@ -247,6 +248,45 @@ bench_alerts (gpointer data)
   if (snap == NULL)
     g_error ("%s", error->message);
   alerts = pathways_snapshot_alerts (snap, 0);
+}
+
+/* One user action's commit (a note added, audited and chained) */
+static void
+bench_commit (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysStaff) s = pathways_staff_new ("Bench Commit", "pa", "Bench");
+
+  if (!pathways_store_insert (data, PATHWAYS_RECORD (s), &error) ||
+      !pathways_store_delete (data, PATHWAYS_RECORD (s), &error))
+    g_error ("%s", error->message);
+}
+
+/* What synchronous=FULL costs a commit, against NORMAL, on a fresh file
+ * in the folder of the database (the same disk) */
+static void
+bench_durability (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *file = g_build_filename (dir, "bench-commit.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysStore) store = pathways_store_open (file, NULL, &error);
+  double full, normal;
+
+  if (store == NULL)
+    g_error ("%s", error->message);
+  full = median_ms (bench_commit, store) / 2.0;
+  if (!pathways_sqlite_store_exec (PATHWAYS_SQLITE_STORE (store), "PRAGMA synchronous = NORMAL", &error))
+    g_error ("%s", error->message);
+  normal = median_ms (bench_commit, store) / 2.0;
+  report ("one commit, synchronous=FULL (as shipped)", full);
+  report ("one commit, synchronous=NORMAL (comparison)", normal);
+  g_clear_object (&store);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *f = g_strconcat (file, (const char *[]) { "", "-wal", "-shm" }[i], NULL);
+      g_unlink (f);
+    }
 }
 
 /* The same authority on a team server: caseload and alerts against SQLite */
@@ -1251,6 +1291,7 @@ main (int   argc,
     g_free (t.query);
   }
   report ("load caseload model while a write commits", median_read_during_write (store));
+  bench_durability (path);
   report ("all alerts for everyone (snapshot + rules)", median_ms (bench_alerts, store));
   report ("sufficiency figures (mix, cliff, 24 months)", median_ms (bench_sufficiency, store));
 

@@ -10,6 +10,9 @@
  *   pathways-cli plan [--database PATH] [--months 36] [--what-if FILE] [--format text|csv|json]
  *   pathways-cli check 903 FILE_OR_FOLDER… | check stock FILE  (pathways-cli-exchange.c)
  *   pathways-cli server init|add-user …, copy --from FILE --to ADDRESS  (pathways-cli-server.c)
+ *   pathways-cli audit verify|repair|log, erase PERSON --confirm, check-db  (pathways-cli-audit.c)
+ *
+ * --as STAFF names the staff member acting, recorded in the audit log.
  *
  * --database takes a file or a team server address (postgresql://…).
  *
@@ -26,6 +29,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "pathways-cli-audit.h"
 #include "pathways-cli-exchange.h"
 #include "pathways-cli-server.h"
 #include "pathways-core.h"
@@ -44,6 +48,7 @@ static char *opt_output;
 static char *opt_people;
 static int opt_months = 0;
 static char *opt_what_if;
+static char *opt_as;
 
 static const GOptionEntry common_entries[] = {
   { "database", 'd', 0, G_OPTION_ARG_FILENAME, &opt_database,
@@ -51,6 +56,8 @@ static const GOptionEntry common_entries[] = {
   { "today", 0, 0, G_OPTION_ARG_STRING, &opt_today,
     N_("Treat this date (YYYY-MM-DD or DD/MM/YYYY) as today"), N_("DATE") },
   { "date", 0, 0, G_OPTION_ARG_STRING, &opt_today, N_("The same as --today"), N_("DATE") },
+  { "as", 0, 0, G_OPTION_ARG_STRING, &opt_as,
+    N_("The staff member acting (their id or name), recorded in the audit log"), N_("STAFF") },
   { NULL }
 };
 
@@ -124,6 +131,9 @@ usage (FILE *out)
              "  check      Check SSDA903 files or a stock list as an import would, without a database\n"
              "  server     Set up a team server database (init) and its users (add-user)\n"
              "  copy       Copy an embedded database onto a new team server\n"
+             "  audit      Verify the audit log's chain (verify), repair its triggers (repair), list it (log)\n"
+             "  erase      Erase a young person's records after the retention period\n"
+             "  check-db   Check every page of the database for damage\n"
              "\n"
              "Run “pathways-cli COMMAND --help” for a command's options.\n"));
 }
@@ -219,7 +229,18 @@ open_store (PathwaysClock  *clock,
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT, _("No database at %s"), path);
       return NULL;
     }
-  return pathways_store_open (path, clock, error);
+  {
+    g_autoptr(PathwaysStore) store = pathways_store_open (path, clock, error);
+
+    if (store != NULL && opt_as != NULL)
+      {
+        gint64 id = pathways_cli_resolve_staff (store, opt_as, error);
+
+        if (id == 0 || !pathways_store_set_acting_staff (store, id, error))
+          return NULL;
+      }
+    return g_steal_pointer (&store);
+  }
 }
 
 static int
@@ -874,6 +895,12 @@ main (int   argc,
     status = pathways_cli_server (argc, argv, &error);
   else if (g_str_equal (command, "copy"))
     status = pathways_cli_copy (argc, argv, &error);
+  else if (g_str_equal (command, "audit"))
+    status = pathways_cli_audit (argc, argv, &error);
+  else if (g_str_equal (command, "erase"))
+    status = pathways_cli_erase (argc, argv, &error);
+  else if (g_str_equal (command, "check-db"))
+    status = pathways_cli_check_db (argc, argv, &error);
   else
     {
       fprintf (stderr, _("pathways-cli: unknown command “%s”\n\n"), command);
@@ -892,5 +919,6 @@ main (int   argc,
   g_free (opt_available_on);
   g_free (opt_kind);
   g_free (opt_output);
+  g_free (opt_as);
   return status;
 }

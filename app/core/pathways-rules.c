@@ -1998,3 +1998,31 @@ pathways_role_label (const char *role)
     return _("administrator");
   return _("no role");
 }
+
+/**
+ * pathways_rules_retention_end:
+ *
+ * Returns: (transfer full): @date_of_birth plus @years (ISO), or NULL
+ *   with @error for a date that is not one or a result past the calendar
+ */
+char *
+pathways_rules_retention_end (const char  *date_of_birth,
+                              int          years,
+                              GError     **error)
+{
+  PathwaysDay dob, end;
+
+  if (!pathways_day_from_iso (date_of_birth, &dob))
+    {
+      g_set_error (error, PATHWAYS_FORMAT_ERROR, PATHWAYS_FORMAT_ERROR_INVALID,
+                   _("“%s” is not a date of birth"), date_of_birth ? date_of_birth : "");
+      return NULL;
+    }
+  if (!pathways_day_birthday (dob, years, &end))
+    {
+      g_set_error_literal (error, PATHWAYS_FORMAT_ERROR, PATHWAYS_FORMAT_ERROR_OUT_OF_RANGE,
+                           _("The retention period ends after 31/12/9999"));
+      return NULL;
+    }
+  return pathways_day_to_iso (end);
+}

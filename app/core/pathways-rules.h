@@ -331,6 +331,13 @@ char                *pathways_role_dup_refusal      (const char                 
                                                      PathwaysPermission          what);
 const char          *pathways_role_label            (const char                 *role);
 
+/* Retention (UK GDPR; local retention schedules for care leavers' records,
+ * commonly to the 75th birthday): the first day a young person's records
+ * may be erased, @years after their date of birth (ISO in, ISO out) */
+char                *pathways_rules_retention_end   (const char                 *date_of_birth,
+                                                     int                         years,
+                                                     GError                    **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PathwaysEligibility, pathways_eligibility_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PathwaysKeyDates, pathways_key_dates_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PathwaysRuleSettings, pathways_rule_settings_free)

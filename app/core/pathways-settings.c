@@ -67,6 +67,10 @@ static const PathwaysSettingInfo settings[] = {
   { "plan_weight_waiting", PATHWAYS_SETTING_WEIGHT, N_("Planner: fair waiting"),
     N_("How strongly those who have waited longest come first when places are short, from 0 to 100."),
     "50", 0, 100, NULL },
+  { "retention_years", PATHWAYS_SETTING_YEARS, N_("Retention period"),
+    N_("How many years after their date of birth a young person's records are kept before an administrator "
+       "may erase them (local retention schedules commonly keep care leavers' records to the 75th birthday)."),
+    "75", 18, 120, NULL },
 };
 
 const PathwaysSettingInfo *
@@ -282,6 +286,7 @@ validate (const PathwaysSettingInfo  *info,
       return parse_weights (info, value, NULL, error);
 
     case PATHWAYS_SETTING_DAYS:
+    case PATHWAYS_SETTING_YEARS:
     case PATHWAYS_SETTING_WORKING_DAYS:
     case PATHWAYS_SETTING_PERCENT:
     case PATHWAYS_SETTING_WEIGHT:
@@ -294,6 +299,9 @@ validate (const PathwaysSettingInfo  *info,
           {
           case PATHWAYS_SETTING_DAYS:
             return invalid (error, _("%s must be a whole number of days from %d to %d"),
+                            label, (int) info->min, (int) info->max);
+          case PATHWAYS_SETTING_YEARS:
+            return invalid (error, _("%s must be a whole number of years from %d to %d"),
                             label, (int) info->min, (int) info->max);
           case PATHWAYS_SETTING_WORKING_DAYS:
             return invalid (error, _("%s must be a whole number of working days from %d to %d"),
