@@ -1,0 +1,260 @@
+/* test-commission.c — the placements budget, referrals, I statements
+ *
+ * Runs on both backends (PATHWAYS_TEST_BACKEND).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "pathways-budget.h"
+#include "test-util.h"
+
+static char *dir;
+static PathwaysStore *store;
+
+static void
+setup (void)
+{
+  dir = test_make_dir ();
+  store = test_open_store (dir, "commission.db");
+}
+
+static void
+teardown (void)
+{
+  g_clear_object (&store);
+  test_remove_dir (dir);
+  g_clear_pointer (&dir, g_free);
+}
+
+static gint64
+add_person (const char *local_id)
+{
+  g_autoptr(PathwaysYoungPerson) yp = test_make_person (local_id);
+  return test_add (store, PATHWAYS_RECORD (yp));
+}
+
+static gint64
+add_unit (const char *name,
+          const char *kind,
+          gint64      weekly)
+{
+  g_autoptr(PathwaysUnit) u = g_object_new (PATHWAYS_TYPE_UNIT, "name", name, "kind", kind, "area", "Eastfield",
+                                            "status", "available", "min-age", (gint64) 16, "max-age", (gint64) 21,
+                                            "in-authority", TRUE, "weekly-cost", weekly, NULL);
+  return test_add (store, PATHWAYS_RECORD (u));
+}
+
+static gint64
+add_spell (gint64      who,
+           gint64      unit,
+           const char *state,
+           const char *start,
+           const char *planned_end,
+           const char *actual_end,
+           gint64      weekly)
+{
+  g_autoptr(PathwaysSpell) s = g_object_new (PATHWAYS_TYPE_SPELL, "young-person-id", who, "unit-id", unit,
+                                             "accom", "D", "start-date", start, "planned-end", planned_end,
+                                             "actual-end", actual_end, "state", state,
+                                             "weekly-cost", weekly, NULL);
+  return test_add (store, PATHWAYS_RECORD (s));
+}
+
+static void
+assert_adds_up (const PathwaysBudgetRow *r)
+{
+  ck_assert_int_eq (r->variance.volume + r->variance.unit_cost + r->variance.income, r->variance.total);
+  ck_assert_int_eq (r->variance.total,
+                    (r->forecast_gross - r->forecast_income) - (r->budget_gross - r->budget_income));
+}
+
+/* The budget: pure arithmetic ----------------------------------------- */
+
+START_TEST (test_nights_part_weeks_and_year_boundary)
+{
+  /* 25/03/2027 to 08/04/2027: seven nights in each financial year */
+  ck_assert_int_eq (pathways_budget_nights_in_period ("2027-03-25", "2027-04-08", "2026-04-01", "2027-03-31"), 7);
+  ck_assert_int_eq (pathways_budget_nights_in_period ("2027-03-25", "2027-04-08", "2027-04-01", "2028-03-31"), 7);
+  /* The day of leaving is not a night there; an open spell runs on */
+  ck_assert_int_eq (pathways_budget_nights_in_period ("2026-05-01", "2026-05-02", "2026-04-01", "2027-03-31"), 1);
+  ck_assert_int_eq (pathways_budget_nights_in_period ("2026-05-01", NULL, "2026-05-01", "2026-05-31"), 31);
+  ck_assert_int_eq (pathways_budget_nights_in_period ("2026-06-01", NULL, "2026-05-01", "2026-05-31"), 0);
+  /* Part weeks: ten nights at £350 a week is £500; £700 for seven is £700 */
+  ck_assert_int_eq (pathways_budget_cost_of_nights (35000, 10), 50000);
+  ck_assert_int_eq (pathways_budget_cost_of_nights (70000, 7), 70000);
+  /* £100 a week for one night: 1,428.57p, to the penny */
+  ck_assert_int_eq (pathways_budget_cost_of_nights (10000, 1), 1429);
+  ck_assert_int_eq (pathways_budget_year_of ("2027-03-31"), 2026);
+  ck_assert_int_eq (pathways_budget_year_of ("2027-04-01"), 2027);
+}
+END_TEST
+
+START_TEST (test_variance_hand_worked)
+{
+  PathwaysVariance v;
+
+  /* Budget £520,000 for 520 placement-weeks (£1,000 a week), £20,000
+   * income; forecast 546 weeks at £1,050 (£573,300), £15,000 income.
+   * Volume 26 × £1,000 = £26,000; unit cost £50 × 546 = £27,300;
+   * income £20,000 − £15,000 = £5,000; total £58,300 */
+  pathways_budget_decompose (52000000, 520, 2000000, 57330000, 546, 1500000, &v);
+  ck_assert_int_eq (v.volume, 2600000);
+  ck_assert_int_eq (v.unit_cost, 2730000);
+  ck_assert_int_eq (v.income, 500000);
+  ck_assert_int_eq (v.total, 5830000);
+
+  /* An underspend: fewer weeks at a lower cost, more income.
+   * Budget £90,000 for 100 weeks (£900); forecast 80 weeks at £850
+   * (£68,000), income £6,000 against £4,000 budgeted.
+   * Volume −20 × £900 = −£18,000; unit cost −£50 × 80 = −£4,000;
+   * income −£2,000; total −£24,000 */
+  pathways_budget_decompose (9000000, 100, 400000, 6800000, 80, 600000, &v);
+  ck_assert_int_eq (v.volume, -1800000);
+  ck_assert_int_eq (v.unit_cost, -400000);
+  ck_assert_int_eq (v.income, -200000);
+  ck_assert_int_eq (v.total, -2400000);
+
+  /* Nothing budgeted: all of it is volume */
+  pathways_budget_decompose (0, 0, 0, 100000, 1, 0, &v);
+  ck_assert_int_eq (v.volume, 100000);
+  ck_assert_int_eq (v.unit_cost, 0);
+}
+END_TEST
+
+START_TEST (test_year_parse)
+{
+  int y = 0;
+  g_autoptr(GError) error = NULL;
+
+  ck_assert (pathways_budget_year_parse ("2026", &y, NULL) && y == 2026);
+  ck_assert (pathways_budget_year_parse ("2026/27", &y, NULL) && y == 2026);
+  ck_assert (pathways_budget_year_parse ("2026-2027", &y, NULL) && y == 2026);
+  ck_assert (!pathways_budget_year_parse ("2026/28", &y, &error));
+  ck_assert (strstr (error->message, "2026/28") != NULL);
+  ck_assert (!pathways_budget_year_parse ("twenty", &y, NULL));
+  ck_assert (!pathways_budget_year_parse ("", &y, NULL));
+}
+END_TEST
+
+/* The budget from the store --------------------------------------------- */
+
+START_TEST (test_spend_actual_committed_forecast)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysBudgetReport) report = NULL;
+  g_autoptr(PathwaysPlacementIncome) inc = NULL;
+  gint64 yp = add_person ("C100");
+  gint64 yp2 = add_person ("C101");
+  gint64 unit = add_unit ("Canal House 1", "supported", 120000);
+  gint64 unit2 = add_unit ("Canal House 2", "supported", 70000);
+  gint64 spell = add_spell (yp, unit, "current", "2026-04-01", NULL, NULL, 120000);
+  const PathwaysBudgetRow *r;
+  gint64 sum_forecast = 0, sum_budget = 0;
+
+  /* A move planned across the year's end: 25/03/2027 to 08/04/2027 */
+  add_spell (yp2, unit2, "planned", "2027-03-25", "2027-04-08", NULL, 70000);
+  inc = g_object_new (PATHWAYS_TYPE_PLACEMENT_INCOME, "young-person-id", yp, "spell-id", spell,
+                      "source", "health", "weekly-amount", (gint64) 20000, "start-date", "2026-04-01",
+                      "end-date", "2026-04-14", NULL);
+  test_add (store, PATHWAYS_RECORD (inc));
+  ck_assert (pathways_budget_set (store, 2026, "supported", 5200000, 52, 0, NULL, NULL, &error));
+  ck_assert_no_error (error);
+
+  report = pathways_budget_report_compute (store, 2026, "2026-11-22", &error);
+  ck_assert_no_error (error);
+  r = pathways_budget_report_find (report, "supported");
+  ck_assert_ptr_nonnull (r);
+  /* 01/04 to 22/11 is 236 nights; 23/11 to 31/03 is 129 */
+  ck_assert_double_eq_tol (r->actual_weeks, 236 / 7.0, 1e-9);
+  ck_assert_double_eq_tol (r->committed_weeks, (129 + 7) / 7.0, 1e-9);
+  /* Two weeks of a £200 health contribution, "until" included */
+  ck_assert_int_eq (r->actual_income, 40000);
+  ck_assert_int_eq (r->committed_income, 0);
+  /* £1,200 a week for 365 nights and £700 for 7, within a penny a month */
+  ck_assert_int_le (ABS (r->forecast_gross - (120000 * 365 / 7 + 70000)), 12);
+  ck_assert_int_eq (r->budget_gross, 5200000);
+  assert_adds_up (r);
+  assert_adds_up (report->total);
+  ck_assert (strstr (r->working, "Volume:") != NULL);
+
+  /* The months add up to the year, each explained */
+  ck_assert_uint_eq (report->months->len, 12);
+  for (guint m = 0; m < 12; m++)
+    {
+      PathwaysBudgetMonth *month = g_ptr_array_index (report->months, m);
+      const PathwaysBudgetRow *mr = g_ptr_array_index (month->rows, 0);
+
+      assert_adds_up (mr);
+      sum_forecast += mr->forecast_gross;
+      sum_budget += mr->budget_gross;
+    }
+  ck_assert_int_eq (sum_forecast, r->forecast_gross);
+  ck_assert_int_eq (sum_budget, r->budget_gross);
+  /* The planned move's week after 31/03 belongs to the next year */
+  {
+    g_autoptr(PathwaysBudgetReport) next = pathways_budget_report_compute (store, 2027, "2026-11-22", &error);
+    const PathwaysBudgetRow *n = pathways_budget_report_find (next, "supported");
+    ck_assert_ptr_nonnull (n);
+    ck_assert_int_eq (n->committed_gross - 120000LL * 365 / 7 * 0, n->committed_gross);
+    ck_assert_double_eq_tol (n->committed_weeks, 7 / 7.0 + 366 / 7.0, 1e-9);
+  }
+}
+END_TEST
+
+START_TEST (test_budget_set_validates_and_undoes)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysChangeSet) undo = NULL;
+  g_autoptr(GListModel) lines = NULL;
+
+  ck_assert (!pathways_budget_set (store, 2026, "castle", 100, 1, 0, NULL, NULL, &error));
+  ck_assert (strstr (error->message, "castle") != NULL);
+  g_clear_error (&error);
+  ck_assert (!pathways_budget_set (store, 2026, "ifa", 100000, 0, 0, NULL, NULL, &error));
+  ck_assert (strstr (error->message, "placement-weeks") != NULL);
+  g_clear_error (&error);
+
+  ck_assert (pathways_budget_set (store, 2026, "ifa", 4700800, 52, 0, NULL, NULL, &error));
+  ck_assert (pathways_budget_set (store, 2026, "ifa", 9401600, 104, 0, "revised", &undo, &error));
+  ck_assert_no_error (error);
+  lines = pathways_store_list (store, PATHWAYS_TYPE_BUDGET_LINE, &error);
+  ck_assert_uint_eq (g_list_model_get_n_items (lines), 1);
+  g_clear_object (&lines);
+
+  ck_assert (pathways_store_undo (store, undo, &error));
+  ck_assert_no_error (error);
+  lines = pathways_store_list (store, PATHWAYS_TYPE_BUDGET_LINE, &error);
+  {
+    g_autoptr(PathwaysRecord) l = g_list_model_get_item (lines, 0);
+    ck_assert_int_eq (pathways_record_get_int (l, "amount"), 4700800);
+  }
+}
+END_TEST
+
+static Suite *
+commission_suite (void)
+{
+  Suite *s = suite_create ("commission");
+  TCase *pure = tcase_create ("arithmetic");
+  TCase *budget = tcase_create ("budget");
+
+  tcase_add_test (pure, test_nights_part_weeks_and_year_boundary);
+  tcase_add_test (pure, test_variance_hand_worked);
+  tcase_add_test (pure, test_year_parse);
+  suite_add_tcase (s, pure);
+
+  tcase_add_checked_fixture (budget, setup, teardown);
+  tcase_add_test (budget, test_spend_actual_committed_forecast);
+  tcase_add_test (budget, test_budget_set_validates_and_undoes);
+  suite_add_tcase (s, budget);
+  return s;
+}
+
+int
+main (void)
+{
+  return test_run_suite (commission_suite ());
+}
