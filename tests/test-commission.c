@@ -6,8 +6,11 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
+#include "pathways-budget-import.h"
+#include "pathways-budget-xlsx.h"
 #include "pathways-budget.h"
 #include "test-util.h"
 
@@ -234,6 +237,79 @@ START_TEST (test_budget_set_validates_and_undoes)
 }
 END_TEST
 
+START_TEST (test_budget_import_rows_and_errors)
+{
+  static const char good[] =
+    "Year,Kind,Amount,Placement weeks,Income,Note\n"
+    "2026/27,ifa,\"£1,175,200.00\",1300,0,IFA\n"
+    "2026,in_house_fostering,\"734,500\",1300,25000,\n";
+  static const char bad[] =
+    "year,kind,amount,placement_weeks\n"
+    "2026,castle,100,1\n"
+    "2026,ifa,lots,1\n"
+    "2026,ifa,100,0\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysBudgetImport) ok = pathways_budget_import_parse_bytes ("budget.csv", good, strlen (good), &error);
+  g_autoptr(PathwaysBudgetImport) no = NULL;
+  g_autoptr(PathwaysChangeSet) undo = NULL;
+  g_autoptr(GListModel) lines = NULL;
+
+  ck_assert_no_error (error);
+  ck_assert_uint_eq (ok->n_errors, 0);
+  ck_assert_uint_eq (ok->lines->len, 2);
+  ck_assert (pathways_budget_import_apply (store, ok, &undo, &error));
+  ck_assert_no_error (error);
+  lines = pathways_store_list (store, PATHWAYS_TYPE_BUDGET_LINE, NULL);
+  ck_assert_uint_eq (g_list_model_get_n_items (lines), 2);
+  g_clear_object (&lines);
+
+  /* Each problem names the file, the row and the column */
+  no = pathways_budget_import_parse_bytes ("budget.csv", bad, strlen (bad), &error);
+  ck_assert_no_error (error);
+  ck_assert_uint_eq (no->n_errors, 3);
+  {
+    PathwaysExchangeProblem *p0 = g_ptr_array_index (no->problems, 0);
+    PathwaysExchangeProblem *p1 = g_ptr_array_index (no->problems, 1);
+    PathwaysExchangeProblem *p2 = g_ptr_array_index (no->problems, 2);
+
+    ck_assert_uint_eq (p0->row, 2);
+    ck_assert_str_eq (p0->column, "kind");
+    ck_assert (strstr (p0->message, "budget.csv row 2, kind ‘castle’") != NULL);
+    ck_assert_uint_eq (p1->row, 3);
+    ck_assert_str_eq (p1->column, "amount");
+    ck_assert_uint_eq (p2->row, 4);
+    ck_assert (strstr (p2->message, "placement-weeks") != NULL);
+  }
+  /* A file with errors changes nothing */
+  ck_assert (!pathways_budget_import_apply (store, no, NULL, &error));
+  ck_assert (strstr (error->message, "nothing was imported") != NULL);
+  g_clear_error (&error);
+
+  /* The import is undone as one */
+  ck_assert (pathways_store_undo (store, undo, &error));
+  lines = pathways_store_list (store, PATHWAYS_TYPE_BUDGET_LINE, NULL);
+  ck_assert_uint_eq (g_list_model_get_n_items (lines), 0);
+}
+END_TEST
+
+START_TEST (test_budget_xlsx_is_private)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysBudgetReport) report = NULL;
+  g_autofree char *path = g_build_filename (dir, "budget.xlsx", NULL);
+  GStatBuf st;
+
+  ck_assert (pathways_budget_set (store, 2026, "ifa", 4700800, 52, 0, NULL, NULL, &error));
+  report = pathways_budget_report_compute (store, 2026, TEST_TODAY, &error);
+  ck_assert_no_error (error);
+  ck_assert (pathways_budget_write_xlsx (report, path, &error));
+  ck_assert_no_error (error);
+  ck_assert_int_eq (g_stat (path, &st), 0);
+  ck_assert_int_eq (st.st_mode & 0777, 0600);
+  ck_assert_int_gt (st.st_size, 1000);
+}
+END_TEST
+
 static Suite *
 commission_suite (void)
 {
@@ -249,6 +325,8 @@ commission_suite (void)
   tcase_add_checked_fixture (budget, setup, teardown);
   tcase_add_test (budget, test_spend_actual_committed_forecast);
   tcase_add_test (budget, test_budget_set_validates_and_undoes);
+  tcase_add_test (budget, test_budget_import_rows_and_errors);
+  tcase_add_test (budget, test_budget_xlsx_is_private);
   suite_add_tcase (s, budget);
   return s;
 }

@@ -9,6 +9,7 @@
  *   pathways-cli report --format pdf|csv|xlsx --output PATH [--date D]
  *   pathways-cli check 903 FILE_OR_FOLDER… | check stock FILE  (pathways-cli-exchange.c)
  *   pathways-cli server init|add-user …, copy --from FILE --to ADDRESS  (pathways-cli-server.c)
+ *   pathways-cli budget|provider|referral|istatement …  (pathways-cli-commission.c)
  *
  * --database takes a file or a team server address (postgresql://…).
  *
@@ -25,6 +26,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "pathways-cli-commission.h"
 #include "pathways-cli-exchange.h"
 #include "pathways-cli-server.h"
 #include "pathways-core.h"
@@ -107,6 +109,7 @@ usage (FILE *out)
              "  check      Check SSDA903 files or a stock list as an import would, without a database\n"
              "  server     Set up a team server database (init) and its users (add-user)\n"
              "  copy       Copy an embedded database onto a new team server\n"
+             "  budget     The placements budget: set, import, report (variance explained)\n"
              "\n"
              "Run “pathways-cli COMMAND --help” for a command's options.\n"));
 }
@@ -756,6 +759,8 @@ main (int   argc,
     status = pathways_cli_server (argc, argv, &error);
   else if (g_str_equal (command, "copy"))
     status = pathways_cli_copy (argc, argv, &error);
+  else if (g_str_equal (command, "budget"))
+    status = pathways_cli_budget (argc, argv, &error);
   else
     {
       fprintf (stderr, _("pathways-cli: unknown command “%s”\n\n"), command);

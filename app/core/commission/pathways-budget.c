@@ -227,8 +227,11 @@ working_of (const PathwaysBudgetRow *r)
   else
     volume_line = g_strdup_printf (_("Volume: no placement-weeks budgeted, so all of the difference in "
                                      "gross spend is volume = %s"), vol);
-  unit_line = g_strdup_printf (_("Unit cost: (%s − %s a week) × %s placement-weeks = %s"),
-                               pf, pb, qf, uc);
+  if (r->budget_weeks > 0)
+    unit_line = g_strdup_printf (_("Unit cost: (%s − %s a week) × %s placement-weeks = %s"),
+                                 pf, pb, qf, uc);
+  else
+    unit_line = g_strdup_printf (_("Unit cost: no budgeted unit cost to compare %s a week with = %s"), pf, uc);
   income_line = g_strdup_printf (_("Income: %s budgeted − %s forecast = %s"), bi, fi, inc);
 
   return g_strdup_printf (_("%s\n%s\n%s\nTotal: %s + %s + %s = %s"), volume_line, unit_line, income_line,
