@@ -12,6 +12,7 @@
 #include "pathways-budget-import.h"
 #include "pathways-budget-xlsx.h"
 #include "pathways-budget.h"
+#include "pathways-referral.h"
 #include "test-util.h"
 
 static char *dir;
@@ -310,12 +311,260 @@ START_TEST (test_budget_xlsx_is_private)
 }
 END_TEST
 
+/* Referrals ------------------------------------------------------------------ */
+
+static gint64
+add_provider (const char *name,
+              const char *route,
+              const char *kinds)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysProvider) p = g_object_new (PATHWAYS_TYPE_PROVIDER, "name", name, "route", route, "kinds", kinds,
+                                                "email", "referrals@example.org", NULL);
+
+  ck_assert_msg (pathways_provider_save (store, p, NULL, &error), "%s", error ? error->message : "");
+  return pathways_record_get_id (PATHWAYS_RECORD (p));
+}
+
+static gint64
+add_referral_person (void)
+{
+  g_autoptr(PathwaysYoungPerson) yp = test_make_person ("C200");
+  gint64 pa = test_add_staff (store);
+
+  g_object_set (yp, "preferred-name", "Amy", "home-postcode", "NB2 1AA", "pa-id", pa,
+                "wishes-feelings", "I want to live near my sister in Eastfield",
+                "immigration-status", "asylum_claim", "needs-summary", "Help with budgeting",
+                "ethnicity", "BAFR", NULL);
+  return test_add (store, PATHWAYS_RECORD (yp));
+}
+
+static gint64
+make_referral (gint64        yp,
+               const gint64 *providers,
+               guint         n,
+               gboolean      wishes)
+{
+  g_autoptr(GError) error = NULL;
+  PathwaysReferralRequest req = { 0, };
+  gint64 id = 0;
+
+  req.young_person_id = yp;
+  req.kind = "supported";
+  req.needed_by = "2026-12-01";
+  req.provider_ids = providers;
+  req.n_providers = n;
+  req.include_wishes = wishes;
+  req.risks = "None known";
+  ck_assert_msg (pathways_referral_make (store, &req, &id, NULL, &error), "%s", error ? error->message : "");
+  return id;
+}
+
+static gint64
+record_offer (gint64      referral,
+              gint64      provider,
+              const char *unit_name,
+              const char *area,
+              gint64      weekly,
+              GError    **error)
+{
+  g_autoptr(PathwaysOffer) o = g_object_new (PATHWAYS_TYPE_OFFER, "referral-id", referral, "provider-id", provider,
+                                             "unit-name", unit_name, "area", area, "postcode", "NB6 2BB",
+                                             "weekly-cost", weekly, "available-from", "2026-12-05",
+                                             "registration", "registered", NULL);
+
+  if (!pathways_offer_record (store, o, NULL, error))
+    return 0;
+  return pathways_record_get_id (PATHWAYS_RECORD (o));
+}
+
+START_TEST (test_referral_suggests_framework_providers)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) supported = NULL;
+  g_autoptr(PathwaysProvider) bad = g_object_new (PATHWAYS_TYPE_PROVIDER, "name", "Nowhere Ltd", "route", "maybe",
+                                                  NULL);
+
+  add_provider ("Spot Homes", "spot", "supported,ifa");
+  add_provider ("Block Housing", "block", "supported");
+  add_provider ("Carers Together", "approved_list", "staying_put");
+  ck_assert (!pathways_provider_save (store, bad, NULL, &error));
+  ck_assert (strstr (error->message, "framework") != NULL);
+  g_clear_error (&error);
+
+  supported = pathways_referral_suggest_providers (store, "supported", &error);
+  ck_assert_no_error (error);
+  ck_assert_uint_eq (supported->len, 2);
+  /* Block contracts first */
+  ck_assert_str_eq (pathways_provider_get_name (g_ptr_array_index (supported, 0)), "Block Housing");
+  ck_assert_str_eq (pathways_provider_get_name (g_ptr_array_index (supported, 1)), "Spot Homes");
+}
+END_TEST
+
+START_TEST (test_referral_pack_names_only_what_it_should)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 yp = add_referral_person ();
+  gint64 providers[] = { add_provider ("Block Housing", "block", "supported") };
+  gint64 plain = make_referral (yp, providers, 1, FALSE);
+  gint64 shared = make_referral (yp, providers, 1, TRUE);
+  g_autoptr(PathwaysReferralPack) a = pathways_referral_pack_build (store, plain, &error);
+  g_autoptr(PathwaysReferralPack) b = pathways_referral_pack_build (store, shared, &error);
+  g_autofree char *ta = pathways_referral_pack_to_text (a);
+  g_autofree char *tb = pathways_referral_pack_to_text (b);
+
+  ck_assert_no_error (error);
+  /* What a provider needs */
+  ck_assert_msg (strstr (ta, "Amy O.") != NULL, "%s", ta);
+  ck_assert (strstr (ta, "01/12/2026") != NULL);
+  ck_assert (strstr (ta, "Help with budgeting") != NULL);
+  ck_assert (strstr (ta, "None known") != NULL);
+  ck_assert (strstr (ta, "Alison Bennett") != NULL);
+  ck_assert (strstr (ta, "Block Housing") != NULL);
+  /* Never the family name, immigration, home address, ethnicity, date of birth */
+  ck_assert (strstr (ta, "Okafor") == NULL);
+  ck_assert (strstr (ta, "asylum_claim") == NULL && strstr (ta, "Asylum claim") == NULL);
+  ck_assert (strstr (ta, "NB2") == NULL);
+  ck_assert (strstr (ta, "BAFR") == NULL);
+  ck_assert (strstr (ta, "14/05/2008") == NULL);
+  /* Wishes and feelings only when chosen */
+  ck_assert (strstr (ta, "sister") == NULL);
+  ck_assert (strstr (ta, "Wishes and feelings") == NULL);
+  ck_assert (strstr (tb, "I want to live near my sister") != NULL);
+}
+END_TEST
+
+static gint64
+count (GType type)
+{
+  return pathways_store_count (store, type, NULL);
+}
+
+START_TEST (test_referral_offers_acceptance_one_undoable_action)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysChangeSet) undo = NULL;
+  g_autoptr(GPtrArray) cmp = NULL;
+  g_autoptr(PathwaysTransition) move = NULL;
+  g_autoptr(PathwaysSpell) planned = NULL;
+  g_autoptr(PathwaysReferral) ref = NULL;
+  g_autoptr(PathwaysOffer) other = NULL;
+  PathwaysReferralTimes times;
+  gint64 yp = add_referral_person ();
+  gint64 a = add_provider ("Block Housing", "block", "supported");
+  gint64 b = add_provider ("Spot Homes", "spot", "supported");
+  gint64 c = add_provider ("Carers Together", "approved_list", "staying_put");
+  gint64 providers[] = { a, b };
+  gint64 referral = make_referral (yp, providers, 2, FALSE);
+  gint64 units_before = count (PATHWAYS_TYPE_UNIT);
+  gint64 offer_a, offer_b, transition = 0;
+  char *saved_planned_date, *saved_note, *saved_accom;
+  gint64 saved_cost;
+
+  offer_a = record_offer (referral, a, "Riverside Flat 2", "Riverside", 90000, &error);
+  ck_assert_no_error (error);
+  offer_b = record_offer (referral, b, "Westmoor House 1", "Westmoor", 110000, &error);
+  ck_assert_no_error (error);
+  /* A provider the referral did not go to cannot offer */
+  ck_assert (record_offer (referral, c, "Somewhere", "Westmoor", 1, &error) == 0);
+  ck_assert (strstr (error->message, "not sent") != NULL);
+  g_clear_error (&error);
+
+  /* Side by side: the rules' verdict, distance from home, the cheapest */
+  cmp = pathways_offer_compare (store, referral, &error);
+  ck_assert_no_error (error);
+  ck_assert_uint_eq (cmp->len, 2);
+  {
+    PathwaysOfferComparison *ca = g_ptr_array_index (cmp, 0);
+    PathwaysOfferComparison *cb = g_ptr_array_index (cmp, 1);
+
+    ck_assert_str_eq (ca->provider, "Block Housing");
+    ck_assert_double_eq_tol (ca->miles, 6.9, 1e-9);   /* Eastfield to Riverside */
+    ck_assert_double_eq_tol (cb->miles, 8.0, 1e-9);   /* Eastfield to Westmoor */
+    ck_assert (ca->cheapest && !cb->cheapest);
+    ck_assert (ca->verdict != PATHWAYS_VERDICT_NOT_ELIGIBLE);
+    ck_assert_ptr_nonnull (ca->verdict_label);
+  }
+
+  ck_assert_msg (pathways_offer_accept (store, offer_a, NULL, "Nearest to her sister", "Placed elsewhere",
+                                        &transition, &undo, &error), "%s", error ? error->message : "");
+  ck_assert_int_eq (count (PATHWAYS_TYPE_UNIT), units_before + 1);
+  move = pathways_store_get (store, PATHWAYS_TYPE_TRANSITION, transition, &error);
+  ck_assert_no_error (error);
+  ck_assert_str_eq (pathways_transition_get_planned_date (move), "2026-12-05");
+  ck_assert_str_eq (pathways_transition_get_state (move), "confirmed");
+  planned = pathways_store_get (store, PATHWAYS_TYPE_SPELL, pathways_transition_get_to_spell_id (move), &error);
+  ck_assert_int_eq (pathways_spell_get_weekly_cost (planned), 90000);
+  ck_assert_str_eq (pathways_spell_get_state (planned), "planned");
+  ref = pathways_store_get (store, PATHWAYS_TYPE_REFERRAL, referral, &error);
+  ck_assert_str_eq (pathways_referral_get_state (ref), "placed");
+  ck_assert_str_eq (pathways_referral_get_placed_on (ref), "2026-12-05");
+  other = pathways_store_get (store, PATHWAYS_TYPE_OFFER, offer_b, &error);
+  ck_assert_str_eq (pathways_offer_get_state (other), "closed");
+  ck_assert_str_eq (pathways_offer_get_close_reason (other), "Placed elsewhere");
+
+  /* Time from referral (22/11) to placement (05/12): 13 days */
+  ck_assert (pathways_referral_times (store, &times, &error));
+  ck_assert_uint_eq (times.placed, 1);
+  ck_assert_int_eq (times.median_days, 13);
+
+  saved_planned_date = g_strdup (pathways_transition_get_planned_date (move));
+  saved_note = g_strdup (pathways_transition_get_note (move));
+  saved_accom = g_strdup (pathways_spell_get_accom (planned));
+  saved_cost = pathways_spell_get_weekly_cost (planned);
+
+  /* Undone as one: no unit, no move, the offers and referral open again */
+  ck_assert (pathways_store_undo (store, undo, &error));
+  ck_assert_no_error (error);
+  ck_assert_int_eq (count (PATHWAYS_TYPE_UNIT), units_before);
+  ck_assert_int_eq (count (PATHWAYS_TYPE_TRANSITION), 0);
+  ck_assert_int_eq (count (PATHWAYS_TYPE_SPELL), 0);
+  g_clear_object (&ref);
+  ref = pathways_store_get (store, PATHWAYS_TYPE_REFERRAL, referral, &error);
+  ck_assert_str_eq (pathways_referral_get_state (ref), "open");
+  g_clear_object (&other);
+  other = pathways_store_get (store, PATHWAYS_TYPE_OFFER, offer_b, &error);
+  ck_assert_str_eq (pathways_offer_get_state (other), "open");
+
+  /* The same move as the Schedule Move dialog's (pathways_planner_schedule_move) */
+  {
+    g_autoptr(PathwaysUnit) u = g_object_new (PATHWAYS_TYPE_UNIT, "name", "Riverside Flat 2", "kind", "supported",
+                                              "area", "Riverside", "status", "available",
+                                              "registration", "registered", "weekly-cost", (gint64) 90000, NULL);
+    g_autoptr(PathwaysTransition) dialog_move = NULL;
+    g_autoptr(PathwaysSpell) dialog_spell = NULL;
+    PathwaysMoveRequest req = { 0, };
+    gint64 t2 = 0;
+    g_autofree char *note = g_strdup_printf ("Placed from referral R%" G_GINT64_FORMAT, referral);
+
+    req.young_person_id = yp;
+    req.date = "2026-12-05";
+    req.unit_id = test_add (store, PATHWAYS_RECORD (u));
+    req.note = note;
+    req.accepted_warnings = "Nearest to her sister";
+    ck_assert_msg (pathways_planner_schedule_move (store, &req, &t2, NULL, &error), "%s",
+                   error ? error->message : "");
+    dialog_move = pathways_store_get (store, PATHWAYS_TYPE_TRANSITION, t2, &error);
+    dialog_spell = pathways_store_get (store, PATHWAYS_TYPE_SPELL, pathways_transition_get_to_spell_id (dialog_move),
+                                       &error);
+    ck_assert_str_eq (pathways_transition_get_planned_date (dialog_move), saved_planned_date);
+    ck_assert_str_eq (pathways_transition_get_note (dialog_move), saved_note);
+    ck_assert_str_eq (pathways_spell_get_accom (dialog_spell), saved_accom);
+    ck_assert_int_eq (pathways_spell_get_weekly_cost (dialog_spell), saved_cost);
+  }
+  g_free (saved_planned_date);
+  g_free (saved_note);
+  g_free (saved_accom);
+}
+END_TEST
+
 static Suite *
 commission_suite (void)
 {
   Suite *s = suite_create ("commission");
   TCase *pure = tcase_create ("arithmetic");
   TCase *budget = tcase_create ("budget");
+  TCase *referrals = tcase_create ("referrals");
 
   tcase_add_test (pure, test_nights_part_weeks_and_year_boundary);
   tcase_add_test (pure, test_variance_hand_worked);
@@ -328,6 +577,12 @@ commission_suite (void)
   tcase_add_test (budget, test_budget_import_rows_and_errors);
   tcase_add_test (budget, test_budget_xlsx_is_private);
   suite_add_tcase (s, budget);
+
+  tcase_add_checked_fixture (referrals, setup, teardown);
+  tcase_add_test (referrals, test_referral_suggests_framework_providers);
+  tcase_add_test (referrals, test_referral_pack_names_only_what_it_should);
+  tcase_add_test (referrals, test_referral_offers_acceptance_one_undoable_action);
+  suite_add_tcase (s, referrals);
   return s;
 }
 
