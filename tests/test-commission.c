@@ -12,6 +12,7 @@
 #include "pathways-budget-import.h"
 #include "pathways-budget-xlsx.h"
 #include "pathways-budget.h"
+#include "pathways-istatement.h"
 #include "pathways-referral.h"
 #include "test-util.h"
 
@@ -558,6 +559,123 @@ START_TEST (test_referral_offers_acceptance_one_undoable_action)
 }
 END_TEST
 
+/* I statements ---------------------------------------------------------------- */
+
+static gint64
+statement_by (const char *measure,
+              guint       nth)
+{
+  g_autoptr(GListModel) all = pathways_store_list (store, PATHWAYS_TYPE_I_STATEMENT, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(PathwaysIStatement) st = g_list_model_get_item (all, i);
+      if (g_str_equal (pathways_i_statement_get_measure (st), measure) && nth-- == 0)
+        return pathways_record_get_id (PATHWAYS_RECORD (st));
+    }
+  ck_abort_msg ("no %s statement", measure);
+  return 0;
+}
+
+static gint64
+add_placed (const char *local_id,
+            gint64      unit,
+            const char *start,
+            const char *wishes,
+            const char *last_contact)
+{
+  g_autoptr(PathwaysYoungPerson) yp = test_make_person (local_id);
+  gint64 id;
+
+  g_object_set (yp, "home-postcode", "NB2 1AA", "wishes-feelings", wishes, "last-contact-date", last_contact, NULL);
+  id = test_add (store, PATHWAYS_RECORD (yp));
+  add_spell (id, unit, "current", start, NULL, NULL, 80000);
+  return id;
+}
+
+static void
+assert_tally (const PathwaysIStatementGroup *g,
+              PathwaysIStatementScores      *scores,
+              gint64                         statement,
+              double                         score)
+{
+  for (guint k = 0; k < scores->statements->len; k++)
+    if (pathways_record_get_id (g_ptr_array_index (scores->statements, k)) == statement)
+      {
+        ck_assert_msg (g->tallies[k].score == score, "%s: %g, not %g", g->name, g->tallies[k].score, score);
+        return;
+      }
+  ck_abort_msg ("statement %" G_GINT64_FORMAT " not scored", statement);
+}
+
+START_TEST (test_i_statement_scores_per_provider)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysIStatementScores) scores = NULL;
+  g_autoptr(PathwaysIStatementScores) kinds = NULL;
+  g_autoptr(PathwaysUnit) ua = g_object_new (PATHWAYS_TYPE_UNIT, "name", "Canal House", "provider", "Block Housing",
+                                             "kind", "supported", "area", "Eastfield", "status", "occupied", NULL);
+  g_autoptr(PathwaysUnit) ub = g_object_new (PATHWAYS_TYPE_UNIT, "name", "Far Lodge", "provider", "Spot Homes",
+                                             "kind", "supported_lodgings", "area", "Coldharbour", "status", "occupied",
+                                             NULL);
+  gint64 a = test_add (store, PATHWAYS_RECORD (ua));
+  gint64 b = test_add (store, PATHWAYS_RECORD (ub));
+  gint64 near = statement_by ("distance_from_home", 0);
+  gint64 moves = statement_by ("moves_12_months", 0);
+  gint64 wishes = statement_by ("wishes_recorded", 0);
+  gint64 contact = statement_by ("pa_contact", 0);
+  gint64 safe = statement_by ("asked", 0);
+  gint64 respect = statement_by ("asked", 1);
+  gint64 p1, p2, p3;
+  const PathwaysIStatementGroup *block, *spot;
+
+  p1 = add_placed ("C301", a, "2026-10-01", "Near my college", "2026-11-15");
+  p2 = add_placed ("C302", a, "2026-03-01", NULL, NULL);
+  {
+    g_autoptr(PathwaysSpell) before = g_object_new (PATHWAYS_TYPE_SPELL, "young-person-id", p2, "address",
+                                                    "12 Canal Street", "accom", "D", "start-date", "2026-01-10",
+                                                    "actual-end", "2026-03-01", "state", "ended", NULL);
+    test_add (store, PATHWAYS_RECORD (before));
+  }
+  p3 = add_placed ("C303", b, "2025-06-01", NULL, NULL);
+
+  ck_assert (pathways_i_statement_answer (store, p1, safe, "yes", "2026-11-01", NULL, &error));
+  ck_assert (pathways_i_statement_answer (store, p2, safe, "no", "2026-06-01", NULL, &error));
+  ck_assert (pathways_i_statement_answer (store, p2, safe, "partly", "2026-11-01", NULL, &error));  /* the latest counts */
+  ck_assert (pathways_i_statement_answer (store, p3, safe, "no", "2026-11-01", NULL, &error));
+  ck_assert_no_error (error);
+  /* Measured statements are not asked; answers are yes, partly or no */
+  ck_assert (!pathways_i_statement_answer (store, p1, near, "yes", "2026-11-01", NULL, &error));
+  ck_assert (strstr (error->message, "not asked") != NULL);
+  g_clear_error (&error);
+  ck_assert (!pathways_i_statement_answer (store, p1, safe, "maybe", "2026-11-01", NULL, &error));
+  ck_assert (strstr (error->message, "yes, partly or no") != NULL);
+  g_clear_error (&error);
+
+  scores = pathways_i_statement_scores_compute (store, TEST_TODAY, PATHWAYS_I_STATEMENT_BY_PROVIDER, &error);
+  ck_assert_no_error (error);
+  block = pathways_i_statement_scores_find (scores, "Block Housing");
+  spot = pathways_i_statement_scores_find (scores, "Spot Homes");
+  ck_assert_ptr_nonnull (block);
+  ck_assert_ptr_nonnull (spot);
+  ck_assert_int_eq (block->young_people, 2);
+  ck_assert_int_eq (spot->young_people, 1);
+  assert_tally (block, scores, near, 100);      /* both live in Eastfield, their home area */
+  assert_tally (spot, scores, near, 0);         /* 49.5 miles away */
+  assert_tally (block, scores, moves, 50);      /* one moved twice this year */
+  assert_tally (spot, scores, moves, 100);
+  assert_tally (block, scores, wishes, 50);
+  assert_tally (block, scores, contact, 50);
+  assert_tally (block, scores, safe, 75);       /* yes and partly */
+  assert_tally (spot, scores, safe, 0);
+  assert_tally (block, scores, respect, -1);    /* nobody asked yet */
+
+  kinds = pathways_i_statement_scores_compute (store, TEST_TODAY, PATHWAYS_I_STATEMENT_BY_KIND, &error);
+  ck_assert_ptr_nonnull (pathways_i_statement_scores_find (kinds, "supported"));
+  ck_assert_ptr_nonnull (pathways_i_statement_scores_find (kinds, "supported_lodgings"));
+}
+END_TEST
+
 static Suite *
 commission_suite (void)
 {
@@ -565,6 +683,7 @@ commission_suite (void)
   TCase *pure = tcase_create ("arithmetic");
   TCase *budget = tcase_create ("budget");
   TCase *referrals = tcase_create ("referrals");
+  TCase *statements = tcase_create ("i-statements");
 
   tcase_add_test (pure, test_nights_part_weeks_and_year_boundary);
   tcase_add_test (pure, test_variance_hand_worked);
@@ -583,6 +702,10 @@ commission_suite (void)
   tcase_add_test (referrals, test_referral_pack_names_only_what_it_should);
   tcase_add_test (referrals, test_referral_offers_acceptance_one_undoable_action);
   suite_add_tcase (s, referrals);
+
+  tcase_add_checked_fixture (statements, setup, teardown);
+  tcase_add_test (statements, test_i_statement_scores_per_provider);
+  suite_add_tcase (s, statements);
   return s;
 }
 
