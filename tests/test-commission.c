@@ -14,6 +14,7 @@
 #include "pathways-budget.h"
 #include "pathways-istatement.h"
 #include "pathways-referral.h"
+#include "pathways-report.h"
 #include "test-util.h"
 
 static char *dir;
@@ -676,6 +677,91 @@ START_TEST (test_i_statement_scores_per_provider)
 }
 END_TEST
 
+/* The committee report: Barnet's table ------------------------------------- */
+
+/* Barnet, March 2016 (seed 004, 5.8.3 and 1.4.7): 315 looked after
+ * children; IFA £904 a week against £565 in-house */
+static void
+add_placements (const char *place,
+                const char *provider,
+                int         n,
+                gint64      weekly,
+                int        *serial)
+{
+  for (int i = 0; i < n; i++)
+    {
+      g_autofree char *local = g_strdup_printf ("B%04d", (*serial)++);
+      g_autoptr(PathwaysYoungPerson) yp = test_make_person (local);
+      g_autoptr(PathwaysSpell) s = NULL;
+      gint64 id;
+
+      g_object_set (yp, "date-of-birth", "2010-01-01", "date-care-ended", NULL, NULL);
+      id = test_add (store, PATHWAYS_RECORD (yp));
+      s = g_object_new (PATHWAYS_TYPE_SPELL, "young-person-id", id, "address", "1 Carers Road", "place", place,
+                        "place-provider", provider, "start-date", "2026-01-01", "state", "current",
+                        "weekly-cost", weekly, NULL);
+      test_add (store, PATHWAYS_RECORD (s));
+    }
+}
+
+START_TEST (test_report_reproduces_barnets_mix_and_costs)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysCommissioning) c = NULL;
+  g_autoptr(PathwaysSufficiency) suff = NULL;
+  g_autofree char *path = g_build_filename (dir, "report.csv", NULL);
+  g_autofree char *csv = NULL;
+  const PathwaysMixRow *ifa, *own;
+  int serial = 0;
+
+  ck_assert (pathways_store_begin (store, &error));
+  add_placements ("U6", "PR1", 114, 56500, &serial);   /* LBB fostering */
+  add_placements ("U6", "PR4", 66, 90400, &serial);    /* IFA */
+  add_placements ("K2", "PR4", 32, 0, &serial);        /* independent or private residential */
+  add_placements ("R1", "PR1", 44, 0, &serial);        /* other */
+  add_placements ("U3", "PR1", 41, 0, &serial);        /* kinship fostering */
+  add_placements ("A5", "PR1", 9, 0, &serial);         /* placed for adoption */
+  add_placements ("K2", "PR1", 9, 0, &serial);         /* LBB residential */
+  ck_assert (pathways_store_commit (store, &error));
+  ck_assert_no_error (error);
+
+  c = pathways_commissioning_compute (store, TEST_TODAY, &error);
+  ck_assert_no_error (error);
+  ck_assert_int_eq (c->mix->total, 315);
+  ifa = pathways_placement_mix_find (c->mix, "ifa");
+  own = pathways_placement_mix_find (c->mix, "in_house_fostering");
+  ck_assert_int_eq (own->count, 114);
+  ck_assert_int_eq ((int) (own->percent + 0.5), 36);
+  ck_assert_int_eq (ifa->count, 66);
+  ck_assert_int_eq ((int) (ifa->percent + 0.5), 21);
+  ck_assert_int_eq ((int) (pathways_placement_mix_find (c->mix, "residential")->percent + 0.5), 10);
+  ck_assert_int_eq ((int) (pathways_placement_mix_find (c->mix, "other")->percent + 0.5), 14);
+  ck_assert_int_eq ((int) (pathways_placement_mix_find (c->mix, "kinship_fostering")->percent + 0.5), 13);
+  ck_assert_int_eq ((int) (pathways_placement_mix_find (c->mix, "adoption")->percent + 0.5), 3);
+  ck_assert_int_eq ((int) (pathways_placement_mix_find (c->mix, "in_house_residential")->percent + 0.5), 3);
+  ck_assert_int_eq (ifa->average_weekly, 90400);
+  ck_assert_int_eq (own->average_weekly, 56500);
+
+  /* In the committee report, most placements first, and £339 a week more for IFA */
+  suff = pathways_sufficiency_compute (store, TEST_TODAY, &error);
+  ck_assert_no_error (error);
+  ck_assert (pathways_report_write_with_commissioning (suff, c, PATHWAYS_REPORT_CSV, path, &error));
+  ck_assert_no_error (error);
+  ck_assert (g_file_get_contents (path, &csv, NULL, NULL));
+  {
+    const char *in_house = strstr (csv, "In-house fostering,36.2,114,565.00");
+    const char *agency = strstr (csv, "Independent fostering agency,21.0,66,904.00");
+
+    ck_assert_ptr_nonnull (in_house);
+    ck_assert_ptr_nonnull (agency);
+    ck_assert (in_house < agency);
+    ck_assert_ptr_nonnull (strstr (csv, "Kinship fostering,13.0,41,"));
+    ck_assert_ptr_nonnull (strstr (csv, "Independent or private residential,10.2,32,"));
+  }
+  ck_assert (strstr (csv, "IFA costs more a week by,,339.00") != NULL);
+}
+END_TEST
+
 static Suite *
 commission_suite (void)
 {
@@ -684,6 +770,7 @@ commission_suite (void)
   TCase *budget = tcase_create ("budget");
   TCase *referrals = tcase_create ("referrals");
   TCase *statements = tcase_create ("i-statements");
+  TCase *report = tcase_create ("report");
 
   tcase_add_test (pure, test_nights_part_weeks_and_year_boundary);
   tcase_add_test (pure, test_variance_hand_worked);
@@ -706,6 +793,10 @@ commission_suite (void)
   tcase_add_checked_fixture (statements, setup, teardown);
   tcase_add_test (statements, test_i_statement_scores_per_provider);
   suite_add_tcase (s, statements);
+
+  tcase_add_checked_fixture (report, setup, teardown);
+  tcase_add_test (report, test_report_reproduces_barnets_mix_and_costs);
+  suite_add_tcase (s, report);
   return s;
 }
 

@@ -704,8 +704,13 @@ cmd_report (int     argc,
   today = pathways_clock_dup_today (clock);
   if ((sufficiency = pathways_sufficiency_compute (store, today, error)) == NULL)
     return 1;
-  if (!pathways_report_write (sufficiency, format, opt_output, error))
-    return 1;
+  {
+    g_autoptr(PathwaysCommissioning) commissioning = pathways_commissioning_compute (store, today, error);
+
+    if (commissioning == NULL ||
+        !pathways_report_write_with_commissioning (sufficiency, commissioning, format, opt_output, error))
+      return 1;
+  }
   return 0;
 }
 

@@ -87,7 +87,10 @@ static const PathwaysProvisionKind provision_kinds[] = {
   { "staying_close", N_("Staying Close") },
   { "in_house_fostering", N_("In-house fostering") },
   { "ifa", N_("Independent fostering agency") },
-  { "residential", N_("Residential") },
+  { "kinship_fostering", N_("Kinship fostering") },
+  { "in_house_residential", N_("In-house residential") },
+  { "residential", N_("Independent or private residential") },
+  { "adoption", N_("Placed for adoption") },
   { "emergency", N_("Emergency accommodation") },
   { "independent", N_("Independent tenancy") },
   { "other", N_("Other") },
@@ -124,12 +127,19 @@ pathways_provision_kind_of_spell (const char *place,
                                   const char *place_provider,
                                   const char *unit_kind)
 {
-  /* 903 PLACE: U1–U6 foster placements; K1 secure, K2 children's home */
+  gboolean external = g_strcmp0 (place_provider, "PR4") == 0 || g_strcmp0 (place_provider, "PR5") == 0;
+
+  /* 903 PLACE: U1–U3 foster placements with a relative or friend, U4–U6
+   * with other carers; K1 secure unit, K2 children's home; A3–A6 placed
+   * for adoption */
+  if (place != NULL && (g_str_equal (place, "U1") || g_str_equal (place, "U2") || g_str_equal (place, "U3")))
+    return "kinship_fostering";
   if (place != NULL && place[0] == 'U')
-    return (g_strcmp0 (place_provider, "PR4") == 0 || g_strcmp0 (place_provider, "PR5") == 0)
-           ? "ifa" : "in_house_fostering";
+    return external ? "ifa" : "in_house_fostering";
   if (place != NULL && (g_str_equal (place, "K1") || g_str_equal (place, "K2")))
-    return "residential";
+    return g_strcmp0 (place_provider, "PR1") == 0 ? "in_house_residential" : "residential";
+  if (place != NULL && place[0] == 'A')
+    return "adoption";
   if (unit_kind == NULL)
     return "other";
   if (g_str_equal (unit_kind, "supported") || g_str_equal (unit_kind, "foyer"))
