@@ -110,6 +110,9 @@ usage (FILE *out)
              "  server     Set up a team server database (init) and its users (add-user)\n"
              "  copy       Copy an embedded database onto a new team server\n"
              "  budget     The placements budget: set, import, report (variance explained)\n"
+             "  provider   Providers and the frameworks they are on: add, list\n"
+             "  referral   Referrals to providers and their offers: make, offer, offers, accept, …\n"
+             "  istatement What young people said matters: list, answer, scores per provider or kind\n"
              "\n"
              "Run “pathways-cli COMMAND --help” for a command's options.\n"));
 }
@@ -766,6 +769,12 @@ main (int   argc,
     status = pathways_cli_copy (argc, argv, &error);
   else if (g_str_equal (command, "budget"))
     status = pathways_cli_budget (argc, argv, &error);
+  else if (g_str_equal (command, "provider"))
+    status = pathways_cli_provider (argc, argv, &error);
+  else if (g_str_equal (command, "referral"))
+    status = pathways_cli_referral (argc, argv, &error);
+  else if (g_str_equal (command, "istatement"))
+    status = pathways_cli_istatement (argc, argv, &error);
   else
     {
       fprintf (stderr, _("pathways-cli: unknown command “%s”\n\n"), command);
