@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "pathways-commission-view.h"
+#include "pathways-referral-dialog.h"
 #include "pathways-referral.h"
 #include "test-gui-util.h"
 
@@ -280,6 +281,53 @@ START_TEST (test_accepting_an_offer_places_and_undoes)
 }
 END_TEST
 
+static gint64 referrals_wanted;
+
+static gboolean
+referrals_made (gpointer data)
+{
+  return pathways_store_count (store, PATHWAYS_TYPE_REFERRAL, NULL) == referrals_wanted;
+}
+
+START_TEST (test_referral_dialog_sends_to_suggested_providers)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysProvider) other = g_object_new (PATHWAYS_TYPE_PROVIDER, "name", "Carers Together",
+                                                    "route", "approved_list", "kinds", "staying_put", NULL);
+  g_autoptr(GArray) chosen = NULL;
+  g_autoptr(GListModel) referrals = NULL;
+  g_autoptr(PathwaysYoungPerson) yp = test_make_person ("C600");
+  PathwaysReferralDialog *dialog;
+  gint64 person;
+
+  make_store ();
+  ck_assert (pathways_provider_save (store, other, NULL, &error));
+  person = test_add (store, PATHWAYS_RECORD (yp));
+  context = test_gui_context (store);
+  dialog = pathways_referral_dialog_new (context, person);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  /* Supported accommodation is the first kind: Spot Homes offers it, Carers Together does not */
+  chosen = pathways_referral_dialog_dup_chosen (dialog);
+  ck_assert_uint_eq (chosen->len, 1);
+
+  referrals_wanted = 2;
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "referral.make", NULL);
+  ck_assert (test_wait_for (referrals_made, NULL));
+  referrals = pathways_store_list_for_person (store, PATHWAYS_TYPE_REFERRAL, person, &error);
+  ck_assert_uint_eq (g_list_model_get_n_items (referrals), 1);
+  {
+    g_autoptr(PathwaysReferral) r = g_list_model_get_item (referrals, 0);
+    ck_assert_str_eq (pathways_referral_get_kind (r), "supported");
+    /* Wishes and feelings are not shared unless chosen */
+    ck_assert (!pathways_referral_get_include_wishes (r));
+    /* Needed in four weeks unless said otherwise */
+    ck_assert_str_eq (pathways_referral_get_needed_by (r), "2026-12-20");
+  }
+  ck_assert (test_wait_for (undo_ready, NULL));
+}
+END_TEST
+
 static Suite *
 commission_gui_suite (void)
 {
@@ -291,6 +339,7 @@ commission_gui_suite (void)
   tcase_add_test (tc, test_page_shows_budget_mix_referrals_and_scores);
   tcase_add_test (tc, test_budget_form_saves_and_refuses);
   tcase_add_test (tc, test_accepting_an_offer_places_and_undoes);
+  tcase_add_test (tc, test_referral_dialog_sends_to_suggested_providers);
   suite_add_tcase (s, tc);
   return s;
 }
