@@ -31,6 +31,12 @@ check "the report explains the variance" "grep -q 'Volume: (' '$dir/report.txt' 
 check "the csv report has a header and 12 months" "head -1 '$dir/report.csv' | grep -q '^period,kind,budget_gross' && grep -c '^2027-03,' '$dir/report.csv' | grep -qv '^0$'"
 "$cli" budget report -d "$db" --today 2026-11-22 --output "$dir/budget.xlsx"
 check "the workbook is private" "[ \"\$(stat -c %a '$dir/budget.xlsx')\" = 600 ]"
+"$cli" budget income -d "$db" --person 1 --source health --weekly 200 --from 01/04/2026 --until 14/04/2026 > "$dir/out.txt"
+check "income is recorded against a placement" "grep -q 'Health contribution recorded' '$dir/out.txt'"
+"$cli" budget report -d "$db" --today 2026-11-22 --format csv > "$dir/report2.csv"
+check "the income is in the report" "grep -Eq '^2026/27,all,([^,]*,){5}400.00,' '$dir/report2.csv'"
+rc=0; "$cli" budget income -d "$db" --person 1 --source lottery --weekly 1 --from 01/04/2026 2> "$dir/err.txt" || rc=$?
+check "an unknown source of income is refused" "[ $rc -ne 0 ] && grep -q 'source of income' '$dir/err.txt'"
 rc=0; "$cli" budget set -d "$db" --year 2026/28 --kind ifa --amount 1 --weeks 1 2> "$dir/err.txt" || rc=$?
 check "a bad year is refused in words" "[ $rc -eq 2 ] && grep -q 'is not a financial year' '$dir/err.txt'"
 

@@ -3,6 +3,7 @@
  *   pathways-cli budget set --year Y --kind K --amount £ --weeks N [--income £] [--note T]
  *   pathways-cli budget import FILE
  *   pathways-cli budget report [--year Y] [--format text|csv|xlsx] [--output PATH]
+ *   pathways-cli budget income --person ID [--spell ID] --source S --weekly £ --from D [--until D]
  *   pathways-cli provider add --name N --route R [--kinds K,K] [--framework F] [--contact C] [--email E]
  *                                   [--phone P] [--registration R]
  *   pathways-cli provider list [--kind K]
@@ -356,6 +357,47 @@ budget_report (int argc, char **argv, GError **error)
   return 0;
 }
 
+static gboolean date_option (const char *name, const char *text, char **out_iso, GError **error);
+static gboolean need (gboolean given, const char *option, GError **error);
+
+static int
+budget_income (int argc, char **argv, GError **error)
+{
+  g_auto(Options) o = { 0, };
+  GOptionEntry entries[] = {
+    { "person", 0, 0, G_OPTION_ARG_INT64, &o.person, N_("The young person (their id)"), N_("ID") },
+    { "spell", 0, 0, G_OPTION_ARG_INT64, &o.offer, N_("The placement (its id), if it is for one"), N_("ID") },
+    { "source", 0, 0, G_OPTION_ARG_STRING, &o.kind, N_("health, education, uasc_grant, housing_benefit or other"),
+      N_("SOURCE") },
+    { "weekly", 0, 0, G_OPTION_ARG_STRING, &o.amount, N_("The weekly amount in pounds"), N_("POUNDS") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &o.available, N_("The first day"), N_("DATE") },
+    { "until", 0, 0, G_OPTION_ARG_STRING, &o.date, N_("The last day (default: open)"), N_("DATE") },
+    { NULL }
+  };
+  g_autoptr(PathwaysClock) clock = NULL;
+  g_autoptr(PathwaysStore) store = NULL;
+  g_autoptr(PathwaysPlacementIncome) income = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *until = NULL;
+  gint64 weekly = 0;
+
+  if (!parse ("budget income", entries, &o, &argc, &argv, 0, error))
+    return 2;
+  if (!need (o.person > 0 && o.kind != NULL && o.amount != NULL && o.available != NULL,
+             "--person, --source, --weekly and --from", error) ||
+      !money_option ("--weekly", o.amount, &weekly, error) || !date_option ("--from", o.available, &from, error) ||
+      (o.date != NULL && !date_option ("--until", o.date, &until, error)))
+    return 2;
+  if ((store = open_store (&o, &clock, error)) == NULL)
+    return 1;
+  income = g_object_new (PATHWAYS_TYPE_PLACEMENT_INCOME, "young-person-id", o.person, "spell-id", o.offer,
+                         "source", o.kind, "weekly-amount", weekly, "start-date", from, "end-date", until, NULL);
+  if (!pathways_budget_add_income (store, income, NULL, error))
+    return 1;
+  printf (_("%s recorded\n"), pathways_income_source_label (o.kind));
+  return 0;
+}
+
 int
 pathways_cli_budget (int      argc,
                      char   **argv,
@@ -366,10 +408,11 @@ pathways_cli_budget (int      argc,
   if (sub == NULL || g_str_equal (sub, "--help") || g_str_equal (sub, "-h"))
     {
       fprintf (sub ? stdout : stderr, "%s",
-               _("Usage: pathways-cli budget set|import|report [OPTIONS]\n"
+               _("Usage: pathways-cli budget set|import|report|income [OPTIONS]\n"
                  "  set      Set the budget for a financial year and kind of provision\n"
                  "  import   Read budget lines from a CSV file (year, kind, amount, placement_weeks, income, note)\n"
-                 "  report   Spend actual, committed and forecast against the budget, with the variance explained\n"));
+                 "  report   Spend actual, committed and forecast against the budget, with the variance explained\n"
+                 "  income   Record income against a placement (health, education, uasc_grant, housing_benefit)\n"));
       return sub ? 0 : 2;
     }
   argv[1] = argv[0];
@@ -381,7 +424,10 @@ pathways_cli_budget (int      argc,
     return budget_import (argc, argv, error);
   if (g_str_equal (sub, "report"))
     return budget_report (argc, argv, error);
-  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_UNKNOWN_OPTION, _("“%s” is not set, import or report"), sub);
+  if (g_str_equal (sub, "income"))
+    return budget_income (argc, argv, error);
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_UNKNOWN_OPTION, _("“%s” is not set, import, report or income"),
+               sub);
   return 2;
 }
 

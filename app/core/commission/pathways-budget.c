@@ -938,3 +938,53 @@ failed:
   pathways_store_rollback_recorded (store);
   return FALSE;
 }
+
+gboolean
+pathways_budget_add_income (PathwaysStore            *store,
+                            PathwaysPlacementIncome  *income,
+                            PathwaysChangeSet       **out_undo,
+                            GError                  **error)
+{
+  const char *from = pathways_placement_income_get_start_date (income);
+  const char *until = pathways_placement_income_get_end_date (income);
+  gint64 spell_id = pathways_placement_income_get_spell_id (income);
+
+  g_return_val_if_fail (PATHWAYS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (PATHWAYS_IS_PLACEMENT_INCOME (income), FALSE);
+
+  if (!pathways_income_source_is_valid (pathways_placement_income_get_source (income)))
+    {
+      g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_INVALID,
+                           _("The source of income must be health, education, uasc_grant, housing_benefit or "
+                             "other"));
+      return FALSE;
+    }
+  if (from != NULL && until != NULL && strcmp (until, from) < 0)
+    {
+      g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_INVALID,
+                           _("The income cannot end before it starts"));
+      return FALSE;
+    }
+  if (!pathways_store_begin_recorded (store, error))
+    return FALSE;
+  if (spell_id > 0)
+    {
+      g_autoptr(PathwaysSpell) spell = pathways_store_get (store, PATHWAYS_TYPE_SPELL, spell_id, error);
+
+      if (spell == NULL)
+        goto failed;
+      if (pathways_spell_get_young_person_id (spell) != pathways_placement_income_get_young_person_id (income))
+        {
+          g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_INVALID,
+                               _("That placement is another young person's"));
+          goto failed;
+        }
+    }
+  if (!pathways_store_insert (store, PATHWAYS_RECORD (income), error))
+    goto failed;
+  return pathways_store_commit_recorded (store, out_undo, error);
+
+failed:
+  pathways_store_rollback_recorded (store);
+  return FALSE;
+}

@@ -159,6 +159,12 @@ gboolean  pathways_budget_set              (PathwaysStore      *store,
                                             const char         *note,
                                             PathwaysChangeSet **out_undo,
                                             GError            **error);
+/* Records income against a placement (young-person-id, source,
+ * start-date needed; spell-id, weekly-amount, end-date optional) */
+gboolean  pathways_budget_add_income       (PathwaysStore            *store,
+                                            PathwaysPlacementIncome  *income,
+                                            PathwaysChangeSet       **out_undo,
+                                            GError                  **error);
 /* Checks a line's values as a form or an import would: NULL when
  * they are right, else a sentence saying what is wrong */
 char     *pathways_budget_check_line       (int                 year,
