@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "pathways-commission-view.h"
+#include "pathways-offers-dialog.h"
 #include "pathways-referral-dialog.h"
 #include "pathways-referral.h"
 #include "test-gui-util.h"
@@ -328,6 +329,58 @@ START_TEST (test_referral_dialog_sends_to_suggested_providers)
 }
 END_TEST
 
+static gboolean
+offers_listed (gpointer data)
+{
+  PathwaysOffersDialog *dialog = data;
+  guint n = pathways_offers_dialog_get_n_offers (dialog);
+  return n != G_MAXUINT && n == (guint) GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "want"));
+}
+
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          GType       type,
+          const char *title)
+{
+  return find_by_name (widget, type, title);
+}
+
+START_TEST (test_offers_dialog_records_and_accepts)
+{
+  g_autoptr(PathwaysReferral) r = NULL;
+  PathwaysOffersDialog *dialog;
+  GtkWidget *unit, *cost, *available;
+
+  make_store ();
+  context = test_gui_context (store);
+  r = pathways_store_get (store, PATHWAYS_TYPE_REFERRAL, referral_id, NULL);
+  dialog = pathways_offers_dialog_new (context, pathways_referral_get_young_person_id (r));
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_object_set_data (G_OBJECT (dialog), "want", GINT_TO_POINTER (1));
+  ck_assert (test_wait_for (offers_listed, dialog));
+
+  /* A second offer through the form */
+  unit = find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Unit offered");
+  cost = find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Weekly cost (£)");
+  available = find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Available from (dd/mm/yyyy)");
+  ck_assert_ptr_nonnull (unit);
+  gtk_editable_set_text (GTK_EDITABLE (unit), "Hill House 2");
+  gtk_editable_set_text (GTK_EDITABLE (cost), "880");
+  gtk_editable_set_text (GTK_EDITABLE (available), "31/02/2027");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "offers.record", NULL);
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_OFFER, NULL), 1);  /* not a date: refused */
+  gtk_editable_set_text (GTK_EDITABLE (available), "07/12/2026");
+  g_object_set_data (G_OBJECT (dialog), "want", GINT_TO_POINTER (2));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "offers.record", NULL);
+  ck_assert (test_wait_for (offers_listed, dialog));
+
+  /* Accepting one places the young person */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "offers.accept", "x", offer_id);
+  ck_assert (test_wait_for (referral_placed, (gpointer) "placed"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+END_TEST
+
 static Suite *
 commission_gui_suite (void)
 {
@@ -340,6 +393,7 @@ commission_gui_suite (void)
   tcase_add_test (tc, test_budget_form_saves_and_refuses);
   tcase_add_test (tc, test_accepting_an_offer_places_and_undoes);
   tcase_add_test (tc, test_referral_dialog_sends_to_suggested_providers);
+  tcase_add_test (tc, test_offers_dialog_records_and_accepts);
   suite_add_tcase (s, tc);
   return s;
 }
