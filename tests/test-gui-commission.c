@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "pathways-commission-view.h"
@@ -345,6 +346,13 @@ find_row (GtkWidget  *widget,
   return find_by_name (widget, type, title);
 }
 
+static gboolean
+file_written (gpointer data)
+{
+  GStatBuf st;
+  return g_stat (data, &st) == 0 && st.st_size > 500 && (st.st_mode & 0777) == 0600;
+}
+
 START_TEST (test_offers_dialog_records_and_accepts)
 {
   g_autoptr(PathwaysReferral) r = NULL;
@@ -373,6 +381,15 @@ START_TEST (test_offers_dialog_records_and_accepts)
   g_object_set_data (G_OBJECT (dialog), "want", GINT_TO_POINTER (2));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "offers.record", NULL);
   ck_assert (test_wait_for (offers_listed, dialog));
+
+  /* The referral pack, saved from the dialog: a private PDF */
+  {
+    g_autofree char *path = g_build_filename (dir, "pack.pdf", NULL);
+
+    pathways_offers_dialog_save_pack (dialog, referral_id, path);
+    ck_assert (test_wait_for (file_written, path));
+    ck_assert (g_file_test (path, G_FILE_TEST_EXISTS));
+  }
 
   /* Accepting one places the young person */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "offers.accept", "x", offer_id);

@@ -12,6 +12,7 @@
 #include "pathways-offers-dialog.h"
 #include "pathways-page.h"
 #include "pathways-person-page.h"
+#include "pathways-referral-pdf.h"
 #include "pathways-referral.h"
 #include "pathways-vocab.h"
 
@@ -24,6 +25,8 @@ struct _PathwaysOffersDialog
   GArray          *choices;      /* gint64 pairs: referral, provider — one per from_row item */
   guint            n_offers;
   gboolean         loading;
+  GtkFileChooserNative *chooser;
+  gint64           pack_referral;
 
   GtkListBox  *offer_list;
   AdwComboRow *from_row;
@@ -143,6 +146,21 @@ fill (PathwaysOffersDialog *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (header), title);
       gtk_widget_add_css_class (header, "heading");
       gtk_accessible_update_property (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+      {
+        GtkWidget *button = gtk_button_new ();
+        GtkWidget *label = gtk_label_new_with_mnemonic (_("Save _pack…"));
+        g_autofree char *accessible = g_strdup_printf (_("Save the referral pack of R%" G_GINT64_FORMAT),
+                                                       pathways_record_get_id (PATHWAYS_RECORD (r)));
+
+        gtk_label_set_mnemonic_widget (GTK_LABEL (label), button);
+        gtk_button_set_child (GTK_BUTTON (button), label);
+        gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "offers.save-pack");
+        gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                                g_variant_new_int64 (pathways_record_get_id (PATHWAYS_RECORD (r))));
+        gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (header), button);
+      }
       gtk_list_box_append (self->offer_list, header);
       for (guint j = 0; j < cmp->len; j++)
         {
@@ -366,11 +384,127 @@ record_action (GtkWidget  *widget,
   run_write (self, w);
 }
 
+/* The referral pack, as a PDF --------------------------------------------------- */
+
+typedef struct {
+  gint64  referral_id;
+  char   *path;
+} Pack;
+
+static void
+pack_free (Pack *p)
+{
+  g_free (p->path);
+  g_free (p);
+}
+
+static void
+pack_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Pack *p = task_data;
+  GError *error = NULL;
+  g_autoptr(PathwaysReferralPack) pack = pathways_referral_pack_build (source_object, p->referral_id, &error);
+
+  if (pack == NULL || !pathways_referral_pack_write_pdf (pack, p->path, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+pack_written_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(PathwaysOffersDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    show_error (self, error->message);
+  else
+    pathways_context_show_message (self->context, _("Referral pack saved"));
+}
+
+/**
+ * pathways_offers_dialog_save_pack:
+ *
+ * Writes the pack of @referral_id to @path (a PDF, private to the user)
+ * in a worker thread.
+ */
+void
+pathways_offers_dialog_save_pack (PathwaysOffersDialog *self,
+                                  gint64                referral_id,
+                                  const char           *path)
+{
+  PathwaysStore *store = pathways_context_get_store (self->context);
+  g_autoptr(GTask) task = NULL;
+  Pack *p;
+
+  g_return_if_fail (PATHWAYS_IS_OFFERS_DIALOG (self));
+  if (store == NULL)
+    return;
+  p = g_new0 (Pack, 1);
+  p->referral_id = referral_id;
+  p->path = g_strdup (path);
+  task = g_task_new (store, NULL, pack_written_cb, g_object_ref (self));
+  g_task_set_source_tag (task, pathways_offers_dialog_save_pack);
+  g_task_set_task_data (task, p, (GDestroyNotify) pack_free);
+  g_task_run_in_thread (task, pack_thread);
+}
+
+static void
+pack_chooser_cb (PathwaysOffersDialog *self,
+                 int                   response,
+                 GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+  g_clear_object (&self->chooser);
+  if (file == NULL)
+    return;
+  if ((path = g_file_get_path (file)) == NULL)
+    {
+      show_error (self, _("Referral packs can only be saved to local files"));
+      return;
+    }
+  pathways_offers_dialog_save_pack (self, self->pack_referral, path);
+}
+
+static void
+save_pack_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PathwaysOffersDialog *self = PATHWAYS_OFFERS_DIALOG (widget);
+  g_autofree char *name = NULL;
+
+  if (self->chooser != NULL)
+    return;
+  self->pack_referral = g_variant_get_int64 (parameter);
+  /* Translators: the suggested file name of a referral pack; %s is its reference */
+  name = g_strdup_printf (_("referral-R%" G_GINT64_FORMAT ".pdf"), self->pack_referral);
+  self->chooser = gtk_file_chooser_native_new (_("Save Referral Pack"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (pack_chooser_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
 static void
 pathways_offers_dialog_dispose (GObject *object)
 {
   PathwaysOffersDialog *self = PATHWAYS_OFFERS_DIALOG (object);
 
+  if (self->chooser)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), PATHWAYS_TYPE_OFFERS_DIALOG);
   g_clear_pointer (&self->choices, g_array_unref);
   g_clear_object (&self->context);
@@ -399,6 +533,7 @@ pathways_offers_dialog_class_init (PathwaysOffersDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "offers.accept", "x", accept_action);
   gtk_widget_class_install_action (widget_class, "offers.record", NULL, record_action);
+  gtk_widget_class_install_action (widget_class, "offers.save-pack", "x", save_pack_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "offers.record", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

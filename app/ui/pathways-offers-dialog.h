@@ -3,7 +3,8 @@
  * The open referrals with their offers side by side (the rules' verdict,
  * distance from home, cost, registration); "offers.accept" (x: an
  * offer) accepts one, undoable from the toast; "offers.record" records
- * an offer from one of the providers a referral went to.  The person
+ * an offer from one of the providers a referral went to; each referral
+ * has "Save pack…" for its referral pack as a PDF.  The person
  * page installs "person.show-offers" (Ctrl+Shift+O) with
  * pathways_offers_dialog_install_action().
  *
@@ -24,6 +25,11 @@ PathwaysOffersDialog *pathways_offers_dialog_new            (PathwaysContext *co
                                                              gint64           person_id);
 void                  pathways_offers_dialog_install_action (GtkWidgetClass  *widget_class,
                                                              const char      *action_name);
+/* Writes a referral's pack (PDF, private) to @path in a worker thread;
+ * "offers.save-pack" (x: the referral) asks where first */
+void                  pathways_offers_dialog_save_pack      (PathwaysOffersDialog *self,
+                                                             gint64                referral_id,
+                                                             const char           *path);
 /* For tests: how many offers are listed (after the last load) */
 guint                 pathways_offers_dialog_get_n_offers   (PathwaysOffersDialog *self);
 
