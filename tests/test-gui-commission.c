@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "pathways-commission-view.h"
+#include "pathways-i-statement-dialog.h"
 #include "pathways-offers-dialog.h"
 #include "pathways-referral-dialog.h"
 #include "pathways-referral.h"
@@ -398,6 +399,43 @@ START_TEST (test_offers_dialog_records_and_accepts)
 }
 END_TEST
 
+static gboolean
+answers_recorded (gpointer data)
+{
+  return pathways_store_count (store, PATHWAYS_TYPE_I_STATEMENT_ANSWER, NULL) == GPOINTER_TO_INT (data);
+}
+
+START_TEST (test_i_statement_dialog_records_answers)
+{
+  g_autoptr(PathwaysYoungPerson) yp = test_make_person ("C700");
+  g_autoptr(GPtrArray) combos = g_ptr_array_new ();
+  PathwaysIStatementDialog *dialog;
+  GtkWidget *safe;
+
+  make_store ();
+  context = test_gui_context (store);
+  dialog = pathways_i_statement_dialog_new (context, test_add (store, PATHWAYS_RECORD (yp)));
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  /* Only the statements asked at review are offered */
+  ck_assert_ptr_null (find_by_name (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
+                                    "I live near my friends, my family and my school or college."));
+  safe = find_by_name (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "I feel safe where I live.");
+  ck_assert_ptr_nonnull (safe);
+
+  /* Nothing chosen: said so, nothing written */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "statements.save", NULL);
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_I_STATEMENT_ANSWER, NULL), 0);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (safe), 2);  /* Partly */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "statements.save", NULL);
+  ck_assert (test_wait_for (answers_recorded, GINT_TO_POINTER (1)));
+  ck_assert (test_wait_for (undo_ready, NULL));
+  pathways_context_undo_last (context);
+  ck_assert (test_wait_for (answers_recorded, GINT_TO_POINTER (0)));
+}
+END_TEST
+
 static Suite *
 commission_gui_suite (void)
 {
@@ -411,6 +449,7 @@ commission_gui_suite (void)
   tcase_add_test (tc, test_accepting_an_offer_places_and_undoes);
   tcase_add_test (tc, test_referral_dialog_sends_to_suggested_providers);
   tcase_add_test (tc, test_offers_dialog_records_and_accepts);
+  tcase_add_test (tc, test_i_statement_dialog_records_answers);
   suite_add_tcase (s, tc);
   return s;
 }
