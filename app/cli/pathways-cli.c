@@ -13,6 +13,7 @@
  *   pathways-cli audit verify|repair|log, erase PERSON --confirm, check-db  (pathways-cli-audit.c)
  *
  * --as STAFF names the staff member acting, recorded in the audit log.
+ *   pathways-cli budget|provider|referral|istatement …  (pathways-cli-commission.c)
  *
  * --database takes a file or a team server address (postgresql://…).
  *
@@ -30,6 +31,7 @@
 #include <string.h>
 
 #include "pathways-cli-audit.h"
+#include "pathways-cli-commission.h"
 #include "pathways-cli-exchange.h"
 #include "pathways-cli-server.h"
 #include "pathways-core.h"
@@ -134,6 +136,10 @@ usage (FILE *out)
              "  audit      Verify the audit log's chain (verify), repair its triggers (repair), list it (log)\n"
              "  erase      Erase a young person's records after the retention period\n"
              "  check-db   Check every page of the database for damage\n"
+             "  budget     The placements budget: set, import, report (variance explained)\n"
+             "  provider   Providers and the frameworks they are on: add, list\n"
+             "  referral   Referrals to providers and their offers: make, offer, offers, accept, …\n"
+             "  istatement What young people said matters: list, answer, scores per provider or kind\n"
              "\n"
              "Run “pathways-cli COMMAND --help” for a command's options.\n"));
 }
@@ -761,8 +767,13 @@ cmd_report (int     argc,
   today = pathways_clock_dup_today (clock);
   if ((sufficiency = pathways_sufficiency_compute (store, today, error)) == NULL)
     return 1;
-  if (!pathways_report_write (sufficiency, format, opt_output, error))
-    return 1;
+  {
+    g_autoptr(PathwaysCommissioning) commissioning = pathways_commissioning_compute (store, today, error);
+
+    if (commissioning == NULL ||
+        !pathways_report_write_with_commissioning (sufficiency, commissioning, format, opt_output, error))
+      return 1;
+  }
   return 0;
 }
 
@@ -901,6 +912,14 @@ main (int   argc,
     status = pathways_cli_erase (argc, argv, &error);
   else if (g_str_equal (command, "check-db"))
     status = pathways_cli_check_db (argc, argv, &error);
+  else if (g_str_equal (command, "budget"))
+    status = pathways_cli_budget (argc, argv, &error);
+  else if (g_str_equal (command, "provider"))
+    status = pathways_cli_provider (argc, argv, &error);
+  else if (g_str_equal (command, "referral"))
+    status = pathways_cli_referral (argc, argv, &error);
+  else if (g_str_equal (command, "istatement"))
+    status = pathways_cli_istatement (argc, argv, &error);
   else
     {
       fprintf (stderr, _("pathways-cli: unknown command “%s”\n\n"), command);

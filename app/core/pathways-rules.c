@@ -1942,6 +1942,8 @@ pathways_role_may (const char         *role,
       return housing || manager;
     case PATHWAYS_MAY_EDIT_REFERENCE:
       return admin;
+    case PATHWAYS_MAY_COMMISSION:
+      return manager;
     default:
       return FALSE;
     }
@@ -1974,6 +1976,8 @@ pathways_role_dup_refusal (const char         *role,
       return g_strdup (_("Administrators do not schedule moves."));
     case PATHWAYS_MAY_EDIT_STOCK:
       return g_strdup (_("Housing officers and managers look after the stock of units."));
+    case PATHWAYS_MAY_COMMISSION:
+      return g_strdup (_("The placements budget, providers and I statements are for managers."));
     case PATHWAYS_MAY_EDIT_REFERENCE:
     default:
       return g_strdup (_("Only an administrator can change staff and reference lists."));

@@ -323,6 +323,7 @@ typedef enum {
   PATHWAYS_MAY_SCHEDULE_MOVES,    /* moves and offers */
   PATHWAYS_MAY_EDIT_STOCK,        /* add, change and retire units */
   PATHWAYS_MAY_EDIT_REFERENCE,    /* staff, codes, settings of the authority */
+  PATHWAYS_MAY_COMMISSION,        /* the placements budget, providers, I statements */
 } PathwaysPermission;
 
 gboolean             pathways_role_may              (const char                 *role,

@@ -422,6 +422,194 @@ build_tables (const PathwaysSufficiency *s)
   return tables;
 }
 
+/* Commissioning (issue #18): the budget, the placement mix with its
+ * weekly costs, I statements, referral to placement ------------------- */
+
+enum { T_C_MIX, T_C_IFA, T_C_BUDGET, T_C_MONTHS, T_C_I_PROVIDER, T_C_I_KIND, T_C_REFERRALS, N_C_TABLES };
+
+static Table *
+table_placement_costs (const PathwaysCommissioning *c)
+{
+  g_autofree char *uk = pathways_date_format_uk (c->date);
+  g_autofree char *title = g_strdup_printf (_("Placement mix and average weekly cost on %s"), uk);
+  Table *t = table_new ("Placement costs", title, _("Provision type"), _("%"), _("Number"),
+                        _("Average weekly cost"), NULL);
+  Cell *row;
+
+  for (guint i = 0; i < c->mix->rows->len; i++)
+    {
+      const PathwaysMixRow *m = g_ptr_array_index (c->mix->rows, i);
+
+      row = table_add_row (t);
+      cell_text (&row[0], pathways_provision_kind_label (m->kind));
+      cell_percent (&row[1], m->percent);
+      cell_int (&row[2], m->count);
+      if (m->average_weekly > 0)
+        cell_money (&row[3], m->average_weekly);
+      else
+        cell_text (&row[3], "");
+    }
+  row = table_add_row (t);
+  cell_text (&row[0], _("Total"));
+  cell_percent (&row[1], c->mix->total > 0 ? 100 : 0);
+  cell_int (&row[2], c->mix->total);
+  cell_text (&row[3], "");
+  t->last_is_total = TRUE;
+  return t;
+}
+
+static Table *
+table_ifa_in_house (const PathwaysCommissioning *c)
+{
+  const PathwaysMixRow *ifa = pathways_placement_mix_find (c->mix, "ifa");
+  const PathwaysMixRow *own = pathways_placement_mix_find (c->mix, "in_house_fostering");
+  Table *t = table_new ("IFA and in-house", _("Independent fostering agency against in-house fostering"),
+                        _("Foster placement"), _("Number"), _("Average weekly cost"), NULL);
+  Cell *row;
+
+  row = table_add_row (t);
+  cell_text (&row[0], pathways_provision_kind_label ("ifa"));
+  cell_int (&row[1], ifa ? ifa->count : 0);
+  cell_money (&row[2], ifa ? ifa->average_weekly : 0);
+  row = table_add_row (t);
+  cell_text (&row[0], pathways_provision_kind_label ("in_house_fostering"));
+  cell_int (&row[1], own ? own->count : 0);
+  cell_money (&row[2], own ? own->average_weekly : 0);
+  row = table_add_row (t);
+  cell_text (&row[0], _("IFA costs more a week by"));
+  cell_text (&row[1], "");
+  cell_money (&row[2], (ifa ? ifa->average_weekly : 0) - (own ? own->average_weekly : 0));
+  t->last_is_total = TRUE;
+  return t;
+}
+
+static void
+budget_cells (Cell                    *row,
+              const PathwaysBudgetRow *r)
+{
+  cell_money (&row[1], r->budget_gross - r->budget_income);
+  cell_money (&row[2], r->forecast_gross - r->forecast_income);
+  cell_money (&row[3], r->variance.total);
+  cell_money (&row[4], r->variance.volume);
+  cell_money (&row[5], r->variance.unit_cost);
+  cell_money (&row[6], r->variance.income);
+}
+
+static Table *
+table_budget (const PathwaysCommissioning *c)
+{
+  g_autofree char *title = g_strdup_printf (_("Placements budget %s: forecast to the year end and the variance "
+                                              "explained"), c->budget->label);
+  Table *t = table_new ("Budget", title, _("Kind of provision"), _("Budget, net of income"),
+                        _("Forecast, net of income"), _("Variance"), _("Volume"), _("Unit cost"), _("Income"), NULL);
+  Cell *row;
+
+  for (guint i = 0; i < c->budget->rows->len; i++)
+    {
+      const PathwaysBudgetRow *r = g_ptr_array_index (c->budget->rows, i);
+
+      row = table_add_row (t);
+      cell_text (&row[0], pathways_provision_kind_label (r->kind));
+      budget_cells (row, r);
+    }
+  row = table_add_row (t);
+  cell_text (&row[0], _("Total"));
+  budget_cells (row, c->budget->total);
+  t->last_is_total = TRUE;
+  return t;
+}
+
+static Table *
+table_budget_months (const PathwaysCommissioning *c)
+{
+  g_autofree char *title = g_strdup_printf (_("Placements budget %s month by month"), c->budget->label);
+  Table *t = table_new ("Budget by month", title, _("Month"), _("Budget, net of income"),
+                        _("Forecast, net of income"), _("Variance"), _("Volume"), _("Unit cost"), _("Income"), NULL);
+  Cell *row;
+
+  for (guint m = 0; m < c->budget->months->len; m++)
+    {
+      const PathwaysBudgetMonth *month = g_ptr_array_index (c->budget->months, m);
+
+      row = table_add_row (t);
+      cell_text (&row[0], month->label);
+      budget_cells (row, month->total);
+    }
+  return t;
+}
+
+static Table *
+table_i_statements (PathwaysIStatementScores *scores,
+                    const char               *sheet,
+                    const char               *title,
+                    const char               *first)
+{
+  Table *t = g_new0 (Table, 1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  t->sheet = g_strdup (sheet);
+  t->title = g_strdup (title);
+  g_strv_builder_add (builder, first);
+  g_strv_builder_add (builder, _("Young people"));
+  for (guint k = 0; k < scores->statements->len; k++)
+    g_strv_builder_add (builder, pathways_i_statement_get_text (g_ptr_array_index (scores->statements, k)));
+  t->header = g_strv_builder_end (builder);
+  t->n_cols = g_strv_length (t->header);
+  t->rows = g_ptr_array_new_with_free_func (row_free);
+  for (guint i = 0; i < scores->groups->len; i++)
+    {
+      const PathwaysIStatementGroup *g = g_ptr_array_index (scores->groups, i);
+      Cell *row = table_add_row (t);
+
+      cell_text (&row[0], g->name);
+      cell_int (&row[1], g->young_people);
+      for (guint k = 0; k < scores->statements->len; k++)
+        {
+          if (g->tallies[k].score < 0)
+            cell_text (&row[k + 2], C_("no score", "—"));
+          else
+            cell_percent (&row[k + 2], g->tallies[k].score);
+        }
+    }
+  return t;
+}
+
+static Table *
+table_referrals (const PathwaysCommissioning *c)
+{
+  Table *t = table_new ("Referrals", _("Referrals to providers and the time to a placement"), _("Referrals made"),
+                        _("Placed"), _("Open"), _("Closed"), _("Median days to placement"),
+                        _("Longest days to placement"), NULL);
+  Cell *row = table_add_row (t);
+
+  cell_int (&row[0], (int) c->times.made);
+  cell_int (&row[1], (int) c->times.placed);
+  cell_int (&row[2], (int) c->times.open);
+  cell_int (&row[3], (int) c->times.closed);
+  cell_int (&row[4], c->times.median_days);
+  cell_int (&row[5], c->times.longest_days);
+  return t;
+}
+
+static void
+add_commissioning_tables (GPtrArray                   *tables,
+                          const PathwaysCommissioning *c)
+{
+  g_assert (tables->len == N_TABLES);
+  g_ptr_array_add (tables, table_placement_costs (c));
+  g_ptr_array_add (tables, table_ifa_in_house (c));
+  g_ptr_array_add (tables, table_budget (c));
+  g_ptr_array_add (tables, table_budget_months (c));
+  g_ptr_array_add (tables, table_i_statements (c->by_provider, "I statements by provider",
+                                               _("I statements: how young people placed with each provider score"),
+                                               _("Provider")));
+  g_ptr_array_add (tables, table_i_statements (c->by_kind, "I statements by kind",
+                                               _("I statements: how young people in each kind of provision score"),
+                                               _("Kind of provision")));
+  g_ptr_array_add (tables, table_referrals (c));
+  g_assert (tables->len == N_TABLES + N_C_TABLES);
+}
+
 /* Charts ----------------------------------------------------------------- */
 
 PathwaysChartData *
@@ -1186,10 +1374,11 @@ sink_write_cb (void                *closure,
 }
 
 static gboolean
-write_pdf (const PathwaysSufficiency  *s,
-           GPtrArray                  *tables,
-           PathwaysSafeFile           *file,
-           GError                    **error)
+write_pdf (const PathwaysSufficiency   *s,
+           const PathwaysCommissioning *commissioning,
+           GPtrArray                   *tables,
+           PathwaysSafeFile            *file,
+           GError                     **error)
 {
   g_autofree char *path = g_filename_display_basename (pathways_safe_file_get_path (file));
   Sink sink = { file, NULL };
@@ -1308,6 +1497,26 @@ write_pdf (const PathwaysSufficiency  *s,
     pdf_table (&pdf, counts);
   }
 
+  /* Commissioning: the budget, the mix's weekly costs, I statements */
+  if (commissioning != NULL)
+    {
+      pdf_heading (&pdf, _("Commissioning"));
+      pdf_paragraph (&pdf, _("What placements cost by kind, the placements budget with its forecast to the year "
+                             "end and the variance split into volume (more or fewer placement-weeks than "
+                             "budgeted), unit cost (a different average weekly cost) and income, and how young "
+                             "people placed with each provider score against the I statements."));
+      for (guint i = N_TABLES; i < tables->len; i++)
+        pdf_table (&pdf, g_ptr_array_index (tables, i));
+      {
+        const PathwaysBudgetRow *total = commissioning->budget->total;
+        g_auto(GStrv) lines = g_strsplit (total->working, "\n", -1);
+
+        pdf_paragraph (&pdf, _("How the total variance is made up:"));
+        for (guint i = 0; lines[i] != NULL; i++)
+          pdf_paragraph (&pdf, lines[i]);
+      }
+    }
+
   /* 7. Method */
   pdf_method (&pdf);
 
@@ -1378,6 +1587,21 @@ pathways_report_write (const PathwaysSufficiency *s,
                        const char                *path,
                        GError                   **error)
 {
+  return pathways_report_write_with_commissioning (s, NULL, format, path, error);
+}
+
+/**
+ * pathways_report_write_with_commissioning:
+ * @commissioning: (nullable): adds the commissioning section (budget,
+ *   placement costs, I statements, referrals)
+ */
+gboolean
+pathways_report_write_with_commissioning (const PathwaysSufficiency   *s,
+                                          const PathwaysCommissioning *commissioning,
+                                          PathwaysReportFormat         format,
+                                          const char                  *path,
+                                          GError                     **error)
+{
   g_autoptr(GPtrArray) tables = NULL;
   g_autoptr(PathwaysSafeFile) file = NULL;
   gboolean ok;
@@ -1390,6 +1614,8 @@ pathways_report_write (const PathwaysSufficiency *s,
   if ((file = pathways_safe_file_new (path, error)) == NULL)
     return FALSE;
   tables = build_tables (s);
+  if (commissioning != NULL)
+    add_commissioning_tables (tables, commissioning);
   switch (format)
     {
     case PATHWAYS_REPORT_CSV:
@@ -1400,7 +1626,7 @@ pathways_report_write (const PathwaysSufficiency *s,
       break;
     case PATHWAYS_REPORT_PDF:
     default:
-      ok = write_pdf (s, tables, file, error);
+      ok = write_pdf (s, commissioning, tables, file, error);
       break;
     }
   return ok && pathways_safe_file_commit (file, error);
@@ -1430,6 +1656,7 @@ export_thread (GTask        *task,
 {
   ExportData *d = task_data;
   g_autoptr(PathwaysSufficiency) s = NULL;
+  g_autoptr(PathwaysCommissioning) c = NULL;
   GError *error = NULL;
 
   if (g_task_return_error_if_cancelled (task))
@@ -1442,7 +1669,13 @@ export_thread (GTask        *task,
     }
   if (g_task_return_error_if_cancelled (task))
     return;
-  if (!pathways_report_write (s, d->format, d->path, &error))
+  c = pathways_commissioning_compute (source_object, d->date, &error);
+  if (c == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (!pathways_report_write_with_commissioning (s, c, d->format, d->path, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);

@@ -22,6 +22,7 @@
 #include <gio/gio.h>
 
 #include "pathways-chart-draw.h"
+#include "pathways-commissioning.h"
 #include "pathways-store.h"
 #include "pathways-sufficiency.h"
 
@@ -67,7 +68,14 @@ gboolean            pathways_report_write             (const PathwaysSufficiency
                                                        const char                *path,
                                                        GError                   **error);
 
-/* Computes the figures for @date and writes the report, in a worker thread */
+gboolean            pathways_report_write_with_commissioning (const PathwaysSufficiency   *sufficiency,
+                                                              const PathwaysCommissioning *commissioning,
+                                                              PathwaysReportFormat         format,
+                                                              const char                  *path,
+                                                              GError                     **error);
+
+/* Computes the figures (and the commissioning ones) for @date and
+ * writes the report, in a worker thread */
 void                pathways_report_export_async      (PathwaysStore         *store,
                                                        const char            *date,
                                                        PathwaysReportFormat   format,

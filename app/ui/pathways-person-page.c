@@ -23,6 +23,9 @@
 #include "pathways-destination-list.h"
 #include "pathways-page.h"
 #include "pathways-person-page.h"
+#include "pathways-i-statement-dialog.h"
+#include "pathways-offers-dialog.h"
+#include "pathways-referral-dialog.h"
 #include "pathways-person-page-private.h"
 #include "pathways-spell-strip.h"
 #include "pathways-widgets.h"
@@ -1863,6 +1866,9 @@ pathways_person_page_class_init (PathwaysPersonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, profile_error_label);
 
   gtk_widget_class_install_action (widget_class, "person.schedule-move", NULL, schedule_move_action);
+  pathways_referral_dialog_install_action (widget_class, "person.make-referral");  /* Make a Referral… (Ctrl+Shift+R) */
+  pathways_offers_dialog_install_action (widget_class, "person.show-offers");  /* Referrals and Offers (Ctrl+Shift+O) */
+  pathways_i_statement_dialog_install_action (widget_class, "person.i-statements");  /* I statements (Ctrl+Shift+A) */
   gtk_widget_class_install_action (widget_class, "person.mark-moved", "x", mark_moved_action);
   gtk_widget_class_install_action (widget_class, "person.cancel-move", "x", cancel_move_action);
   gtk_widget_class_install_action (widget_class, "person.toggle-milestone", "x", toggle_milestone_action);

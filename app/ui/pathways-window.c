@@ -19,6 +19,7 @@
 #include "pathways-caseload-view.h"
 #include "pathways-person-page.h"
 #include "pathways-stock-view.h"
+#include "pathways-commission-view.h"
 #include "pathways-sufficiency-view.h"
 #include "pathways-timeline-view.h"
 #include "pathways-window.h"
@@ -35,6 +36,7 @@ struct _PathwaysWindow
   GtkWidget       *stock_view;
   GtkWidget       *timeline_view;
   GtkWidget       *sufficiency_view;
+  GtkWidget       *commission_view;
   gboolean         opened_debug_person;
 
   /* Template widgets */
@@ -46,6 +48,7 @@ struct _PathwaysWindow
   AdwBin          *stock_bin;
   AdwBin          *timeline_bin;
   AdwBin          *sufficiency_bin;
+  AdwBin          *commission_bin;
   GtkWidget       *back_button;
   GtkRevealer     *server_banner;
   GtkRevealer     *read_only_banner;
@@ -113,6 +116,7 @@ ensure_page (PathwaysWindow *self,
     { "stock", self->stock_bin, &self->stock_view, pathways_stock_view_new },
     { "timeline", self->timeline_bin, &self->timeline_view, pathways_timeline_view_new },
     { "sufficiency", self->sufficiency_bin, &self->sufficiency_view, pathways_sufficiency_view_new },
+    { "commission", self->commission_bin, &self->commission_view, pathways_commission_view_new },
   };
 
   if (self->context == NULL)
@@ -273,6 +277,14 @@ role_changed_cb (PathwaysWindow  *self,
       if (child != NULL)
         adw_view_stack_page_set_visible (adw_view_stack_get_page (self->stack, child), why == NULL);
     }
+  /* Commissioning is for managers (and the embedded database's one user) */
+  {
+    GtkWidget *child = adw_view_stack_get_child_by_name (self->stack, "commission");
+
+    if (child != NULL)
+      adw_view_stack_page_set_visible (adw_view_stack_get_page (self->stack, child),
+                                       pathways_role_may (role, PATHWAYS_MAY_COMMISSION));
+  }
   if (why != NULL)
     {
       adw_view_stack_set_visible_child_name (self->stack, "stock");
@@ -396,6 +408,10 @@ show_page_action (GtkWidget  *widget,
       g_critical ("No page named “%s”", name);
       return;
     }
+  /* A page hidden for the signed-in role stays hidden (Alt+5 too) */
+  if (!adw_view_stack_page_get_visible (adw_view_stack_get_page (self->stack,
+                                                                 adw_view_stack_get_child_by_name (self->stack, name))))
+    return;
 
   adw_view_stack_set_visible_child_name (self->stack, name);
 }
@@ -425,6 +441,7 @@ pathways_window_dispose (GObject *object)
   self->stock_view = NULL;
   self->timeline_view = NULL;
   self->sufficiency_view = NULL;
+  self->commission_view = NULL;
   g_clear_object (&self->settings);
   g_clear_object (&self->context);
 
@@ -436,7 +453,7 @@ pathways_window_class_init (PathwaysWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  static const char *const pages[] = { "caseload", "stock", "timeline", "sufficiency" };
+  static const char *const pages[] = { "caseload", "stock", "timeline", "sufficiency", "commission" };
 
   object_class->dispose = pathways_window_dispose;
 
@@ -451,6 +468,7 @@ pathways_window_class_init (PathwaysWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, stock_bin);
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, timeline_bin);
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, sufficiency_bin);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, commission_bin);
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, server_banner);
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, read_only_banner);
@@ -523,7 +541,7 @@ pathways_window_open_person (PathwaysWindow *self,
 
 /**
  * pathways_window_get_page:
- * @name: "caseload", "person", "stock", "timeline" or "sufficiency"
+ * @name: "caseload", "person", "stock", "timeline", "sufficiency" or "commission"
  *
  * Returns: (transfer none) (nullable): the page, built if it was not yet
  */
@@ -560,6 +578,8 @@ pathways_window_has_page (PathwaysWindow *self,
     return self->timeline_view != NULL;
   if (g_str_equal (name, "sufficiency"))
     return self->sufficiency_view != NULL;
+  if (g_str_equal (name, "commission"))
+    return self->commission_view != NULL;
   return FALSE;
 }
 

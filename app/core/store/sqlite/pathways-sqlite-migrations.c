@@ -461,6 +461,105 @@ static const char schema_plan_weights[] =
   " ('plan_weight_wishes', '20'),"
   " ('plan_weight_waiting', '50');";
 
+/* Version 9: commissioning.  The placements budget (lines per financial
+ * year — the year it starts in, 1 April — and kind of provision; income
+ * per placement), providers and the frameworks they are on, referrals to
+ * them and the offers that come back, and the authority's I statements
+ * with the answers young people give at review.  The I statements below
+ * are the demonstration authority's, in the words of the consultations
+ * the committee reports describe; an authority keeps its own. */
+static const char schema_commissioning[] =
+  "CREATE TABLE budget_line ("
+  "  id INTEGER PRIMARY KEY,"
+  "  year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 9998),"
+  "  kind TEXT NOT NULL,"
+  "  amount INTEGER NOT NULL DEFAULT 0 CHECK (amount >= 0),"
+  "  placement_weeks REAL NOT NULL DEFAULT 0 CHECK (placement_weeks >= 0),"
+  "  income INTEGER NOT NULL DEFAULT 0 CHECK (income >= 0),"
+  "  note TEXT,"
+  "  version INTEGER NOT NULL DEFAULT 1,"
+  "  UNIQUE (year, kind)"
+  ");"
+  "CREATE TABLE placement_income ("
+  "  id INTEGER PRIMARY KEY,"
+  "  young_person_id INTEGER NOT NULL REFERENCES young_person (id) ON DELETE CASCADE,"
+  "  spell_id INTEGER REFERENCES spell (id) ON DELETE SET NULL,"
+  "  source TEXT NOT NULL,"
+  "  weekly_amount INTEGER NOT NULL DEFAULT 0 CHECK (weekly_amount >= 0),"
+  "  start_date TEXT NOT NULL,"
+  "  end_date TEXT,"
+  "  version INTEGER NOT NULL DEFAULT 1"
+  ");"
+  "CREATE INDEX placement_income_person ON placement_income (young_person_id);"
+  "CREATE TABLE provider ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE,"
+  "  route TEXT NOT NULL,"
+  "  framework TEXT,"
+  "  kinds TEXT,"
+  "  contact_name TEXT,"
+  "  email TEXT,"
+  "  phone TEXT,"
+  "  registration TEXT,"
+  "  version INTEGER NOT NULL DEFAULT 1"
+  ");"
+  "CREATE TABLE referral ("
+  "  id INTEGER PRIMARY KEY,"
+  "  young_person_id INTEGER NOT NULL REFERENCES young_person (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL,"
+  "  made_on TEXT NOT NULL,"
+  "  needed_by TEXT NOT NULL,"
+  "  provider_ids TEXT NOT NULL,"
+  "  include_wishes INTEGER NOT NULL DEFAULT 0,"
+  "  risks TEXT,"
+  "  made_by INTEGER REFERENCES staff (id),"
+  "  state TEXT NOT NULL CHECK (state IN ('open', 'placed', 'closed')),"
+  "  placed_on TEXT,"
+  "  close_reason TEXT,"
+  "  version INTEGER NOT NULL DEFAULT 1"
+  ");"
+  "CREATE INDEX referral_person ON referral (young_person_id);"
+  "CREATE TABLE offer ("
+  "  id INTEGER PRIMARY KEY,"
+  "  referral_id INTEGER NOT NULL REFERENCES referral (id) ON DELETE CASCADE,"
+  "  young_person_id INTEGER NOT NULL REFERENCES young_person (id) ON DELETE CASCADE,"
+  "  provider_id INTEGER NOT NULL REFERENCES provider (id),"
+  "  unit_name TEXT NOT NULL,"
+  "  address TEXT,"
+  "  postcode TEXT,"
+  "  area TEXT,"
+  "  weekly_cost INTEGER NOT NULL DEFAULT 0 CHECK (weekly_cost >= 0),"
+  "  available_from TEXT NOT NULL,"
+  "  received_on TEXT,"
+  "  registration TEXT,"
+  "  state TEXT NOT NULL CHECK (state IN ('open', 'accepted', 'closed')),"
+  "  close_reason TEXT,"
+  "  unit_id INTEGER REFERENCES unit (id) ON DELETE SET NULL,"
+  "  version INTEGER NOT NULL DEFAULT 1"
+  ");"
+  "CREATE INDEX offer_referral ON offer (referral_id);"
+  "CREATE TABLE i_statement ("
+  "  id INTEGER PRIMARY KEY,"
+  "  text TEXT NOT NULL,"
+  "  measure TEXT NOT NULL CHECK (measure IN ('distance_from_home', 'moves_12_months', 'wishes_recorded',"
+  "                                           'pa_contact', 'asked')),"
+  "  threshold REAL NOT NULL DEFAULT 0,"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  retired INTEGER NOT NULL DEFAULT 0,"
+  "  version INTEGER NOT NULL DEFAULT 1"
+  ");"
+  "CREATE TABLE i_statement_answer ("
+  "  id INTEGER PRIMARY KEY,"
+  "  young_person_id INTEGER NOT NULL REFERENCES young_person (id) ON DELETE CASCADE,"
+  "  statement_id INTEGER NOT NULL REFERENCES i_statement (id) ON DELETE CASCADE,"
+  "  answer TEXT NOT NULL CHECK (answer IN ('yes', 'partly', 'no')),"
+  "  asked_on TEXT NOT NULL,"
+  "  version INTEGER NOT NULL DEFAULT 1"
+  ");"
+  "CREATE INDEX i_statement_answer_person ON i_statement_answer (young_person_id, statement_id);"
+  "INSERT INTO i_statement (text, measure, threshold, position) VALUES"
+  " ('I live near my friends, my family and my school or college.', 'distance_from_home', 20, 1), ('I do not have to keep moving: I can stay where I live.', 'moves_12_months', 1, 2), ('I am listened to about where I live.', 'wishes_recorded', 0, 3), ('My personal adviser keeps in touch with me.', 'pa_contact', 0, 4), ('I feel safe where I live.', 'asked', 0, 5), ('I am treated with respect by the people who support me.', 'asked', 0, 6);";
+
 static gboolean
 exec_sql (sqlite3     *db,
           const char  *sql,
@@ -543,6 +642,13 @@ apply_v7_chained_audit (sqlite3  *db,
   return pathways_sqlite_audit_migrate_v7 (db, error) && exec_sql (db, schema_v7_retention, error);
 }
 
+static gboolean
+apply_commissioning (sqlite3  *db,
+                     GError  **error)
+{
+  return exec_sql (db, schema_commissioning, error);
+}
+
 static const PathwaysMigration migrations[] = {
   { 1, "young people, staff, units, spells, milestones, transitions", apply_v1 },
   { 2, "903 reference codes, milestone templates, audit log", apply_v2 },
@@ -552,6 +658,8 @@ static const PathwaysMigration migrations[] = {
   { 6, "a version on every row, for optimistic concurrency", apply_v6 },
   { 7, "the planner's weights", apply_plan_weights },
   { 8, "an append-only, hash-chained audit log naming the staff member; retention", apply_v7_chained_audit },
+  { 9, "commissioning: budget lines, placement income, providers, referrals, offers, I statements",
+    apply_commissioning },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PATHWAYS_STORE_SCHEMA_VERSION);

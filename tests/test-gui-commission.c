@@ -1,0 +1,462 @@
+/* test-gui-commission.c — the Commissioning page, in-process, under Xvfb
+ *
+ * The real page on a crafted store: the budget with its variance
+ * explained, the placement mix, an open referral with its offers and
+ * the I statement scores; a budget line set through the form (refused
+ * beside the form when wrong), and an offer accepted through its action
+ * and undone from the toast.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "pathways-commission-view.h"
+#include "pathways-i-statement-dialog.h"
+#include "pathways-offers-dialog.h"
+#include "pathways-referral-dialog.h"
+#include "pathways-referral.h"
+#include "test-gui-util.h"
+
+static char *dir;
+static PathwaysStore *store;
+static PathwaysContext *context;
+static gint64 offer_id;
+static gint64 referral_id;
+
+static void
+setup (void)
+{
+  ck_assert_msg (gtk_init_check (), "the display went away");
+  adw_init ();
+  dir = test_make_dir ();
+}
+
+static void
+teardown (void)
+{
+  g_clear_object (&context);
+  g_clear_object (&store);
+  test_remove_dir (dir);
+  g_clear_pointer (&dir, g_free);
+}
+
+static void
+make_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysYoungPerson) yp = test_make_person ("C500");
+  g_autoptr(PathwaysUnit) unit = g_object_new (PATHWAYS_TYPE_UNIT, "name", "Canal House", "provider", "Block Housing",
+                                               "kind", "supported", "area", "Eastfield", "status", "occupied",
+                                               "weekly-cost", (gint64) 120000, NULL);
+  g_autoptr(PathwaysYoungPerson) yp2 = test_make_person ("C501");
+  g_autoptr(PathwaysProvider) provider = g_object_new (PATHWAYS_TYPE_PROVIDER, "name", "Spot Homes", "route", "spot",
+                                                       "kinds", "supported", "email", "offers@spot.example", NULL);
+  g_autoptr(PathwaysOffer) offer = NULL;
+  gint64 person, unit_id, provider_id;
+  PathwaysReferralRequest req = { 0, };
+
+  store = test_open_store (dir, "commission.db");
+  g_object_set (yp, "home-postcode", "NB2 1AA", NULL);
+  person = test_add (store, PATHWAYS_RECORD (yp));
+  unit_id = test_add (store, PATHWAYS_RECORD (unit));
+  {
+    g_autoptr(PathwaysSpell) s = g_object_new (PATHWAYS_TYPE_SPELL, "young-person-id", person, "unit-id", unit_id,
+                                               "accom", "D", "start-date", "2026-04-01", "state", "current",
+                                               "weekly-cost", (gint64) 120000, NULL);
+    test_add (store, PATHWAYS_RECORD (s));
+  }
+  ck_assert (pathways_budget_set (store, 2026, "supported", 5200000, 52, 0, NULL, NULL, &error));
+
+  g_object_set (yp2, "home-postcode", "NB2 1AA", NULL);
+  test_add (store, PATHWAYS_RECORD (yp2));
+  ck_assert (pathways_provider_save (store, provider, NULL, &error));
+  provider_id = pathways_record_get_id (PATHWAYS_RECORD (provider));
+  req.young_person_id = pathways_record_get_id (PATHWAYS_RECORD (yp2));
+  req.kind = "supported";
+  req.needed_by = "2026-12-01";
+  req.provider_ids = &provider_id;
+  req.n_providers = 1;
+  ck_assert (pathways_referral_make (store, &req, &referral_id, NULL, &error));
+  offer = g_object_new (PATHWAYS_TYPE_OFFER, "referral-id", referral_id, "provider-id", provider_id,
+                        "unit-name", "Riverside Flat 4", "area", "Riverside", "weekly-cost", (gint64) 95000,
+                        "available-from", "2026-12-05", "registration", "registered", NULL);
+  ck_assert (pathways_offer_record (store, offer, NULL, &error));
+  ck_assert_no_error (error);
+  offer_id = pathways_record_get_id (PATHWAYS_RECORD (offer));
+}
+
+static GtkWidget *
+make_window (PathwaysCommissionView **out_view)
+{
+  GtkWidget *window = gtk_window_new ();
+  AdwToastOverlay *overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  GtkWidget *view;
+
+  context = test_gui_context (store);
+  view = pathways_commission_view_new (context);
+  adw_toast_overlay_set_child (overlay, view);
+  pathways_context_add_toast_overlay (context, overlay);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (overlay));
+  gtk_window_present (GTK_WINDOW (window));
+  *out_view = PATHWAYS_COMMISSION_VIEW (view);
+  return window;
+}
+
+static gboolean
+page_ready (gpointer data)
+{
+  return g_strcmp0 (pathways_commission_view_get_visible_page (data), "page") == 0;
+}
+
+static void
+collect_text (GtkWidget *widget,
+              GString   *out)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_text (c, out);
+}
+
+static GtkWidget *
+find_by_name (GtkWidget  *widget,
+              GType       type,
+              const char *title)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && ADW_IS_PREFERENCES_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_by_name (c, type, title);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+#define ck_assert_contains(haystack, needle) \
+  ck_assert_msg (strstr ((haystack), (needle)) != NULL, "“%s” not shown", (needle))
+
+static gint64 lines_wanted;
+
+static gboolean
+budget_lines (gpointer data)
+{
+  return pathways_store_count (store, PATHWAYS_TYPE_BUDGET_LINE, NULL) == lines_wanted;
+}
+
+static gboolean
+error_shown (gpointer data)
+{
+  return gtk_widget_get_visible (data);
+}
+
+static gboolean
+referral_placed (gpointer data)
+{
+  g_autoptr(PathwaysReferral) r = pathways_store_get (store, PATHWAYS_TYPE_REFERRAL, referral_id, NULL);
+  return r != NULL && g_strcmp0 (pathways_referral_get_state (r), data) == 0;
+}
+
+static gboolean
+undo_ready (gpointer data)
+{
+  return pathways_context_get_last_undo (context) != NULL;
+}
+
+START_TEST (test_page_shows_budget_mix_referrals_and_scores)
+{
+  PathwaysCommissionView *view;
+  GtkWidget *window;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  make_store ();
+  window = make_window (&view);
+  ck_assert (test_wait_for (page_ready, view));
+
+  collect_text (GTK_WIDGET (view), text);
+  if (g_getenv ("TEST_DUMP"))
+    g_printerr ("%s", text->str);
+  /* The budget per kind with the working, and month by month */
+  ck_assert_contains (text->str, "2026/27: spend actual to 22/11/2026, committed to the year end");
+  ck_assert_contains (text->str, "Supported accommodation\nBudget £52,000 · forecast £62,571.47 · variance £10,571.47");
+  ck_assert_contains (text->str, "Volume: (52.1 − 52.0 placement-weeks) × £1,000 a week budgeted");
+  ck_assert_contains (text->str, "April 2026");
+  ck_assert_contains (text->str, "March 2027");
+  /* The mix with its weekly cost */
+  ck_assert_contains (text->str, "1 placement · 100%");
+  ck_assert_contains (text->str, "£1,200 a week");
+  /* The open referral and its offer, compared */
+  ck_assert_contains (text->str, "Needed by 01/12/2026 · 1 offer");
+  ck_assert_contains (text->str, "Spot Homes — Riverside Flat 4");
+  ck_assert_contains (text->str, "6.9 miles from home");
+  /* I statements for the provider the young person is placed with */
+  ck_assert_contains (text->str, "Block Housing\n1 young person placed");
+  ck_assert_contains (text->str, "I live near my friends, my family and my school or college.\n100% — 1 yes, 0 partly, 0 no");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+END_TEST
+
+START_TEST (test_budget_form_saves_and_refuses)
+{
+  PathwaysCommissionView *view;
+  GtkWidget *window, *error_label;
+  AdwEntryRow *year, *amount, *weeks;
+  AdwComboRow *kind;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  make_store ();
+  window = make_window (&view);
+  ck_assert (test_wait_for (page_ready, view));
+
+  year = ADW_ENTRY_ROW (find_by_name (GTK_WIDGET (view), ADW_TYPE_ENTRY_ROW, "Financial year (2026 or 2026/27)"));
+  amount = ADW_ENTRY_ROW (find_by_name (GTK_WIDGET (view), ADW_TYPE_ENTRY_ROW, "Gross budget (£)"));
+  weeks = ADW_ENTRY_ROW (find_by_name (GTK_WIDGET (view), ADW_TYPE_ENTRY_ROW, "Placement-weeks it pays for"));
+  kind = ADW_COMBO_ROW (find_by_name (GTK_WIDGET (view), ADW_TYPE_COMBO_ROW, "Kind of provision"));
+  ck_assert_ptr_nonnull (year);
+  ck_assert_ptr_nonnull (amount);
+  ck_assert_ptr_nonnull (weeks);
+  ck_assert_ptr_nonnull (kind);
+  /* The year is filled in for this financial year */
+  ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (year)), "2026/27");
+
+  /* A budget without placement-weeks is refused beside the form */
+  adw_combo_row_set_selected (kind, 5);  /* Independent fostering agency */
+  gtk_editable_set_text (GTK_EDITABLE (amount), "47,008");
+  gtk_widget_activate_action (GTK_WIDGET (view), "commission.save-budget", NULL);
+  collect_text (GTK_WIDGET (view), text);
+  ck_assert_contains (text->str, "Say how many placement-weeks the budget pays for");
+  g_string_truncate (text, 0);
+
+  gtk_editable_set_text (GTK_EDITABLE (weeks), "52");
+  lines_wanted = 2;
+  gtk_widget_activate_action (GTK_WIDGET (view), "commission.save-budget", NULL);
+  ck_assert (test_wait_for (budget_lines, NULL));
+  ck_assert (test_wait_for (undo_ready, NULL));
+  /* Undoable from the toast */
+  pathways_context_undo_last (context);
+  lines_wanted = 1;
+  ck_assert (test_wait_for (budget_lines, NULL));
+
+  /* Not an amount: said in words */
+  gtk_editable_set_text (GTK_EDITABLE (amount), "lots");
+  gtk_widget_activate_action (GTK_WIDGET (view), "commission.save-budget", NULL);
+  error_label = NULL;
+  collect_text (GTK_WIDGET (view), text);
+  ck_assert_contains (text->str, "Gross budget (£): “lots” is not an amount in pounds");
+  (void) error_label;
+  (void) error_shown;
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+END_TEST
+
+START_TEST (test_accepting_an_offer_places_and_undoes)
+{
+  PathwaysCommissionView *view;
+  GtkWidget *window;
+  gint64 units;
+
+  make_store ();
+  window = make_window (&view);
+  ck_assert (test_wait_for (page_ready, view));
+  units = pathways_store_count (store, PATHWAYS_TYPE_UNIT, NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "commission.accept-offer", "x", offer_id);
+  ck_assert (test_wait_for (referral_placed, (gpointer) "placed"));
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_UNIT, NULL), units + 1);
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_TRANSITION, NULL), 1);
+  ck_assert (test_wait_for (undo_ready, NULL));
+
+  pathways_context_undo_last (context);
+  ck_assert (test_wait_for (referral_placed, (gpointer) "open"));
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_UNIT, NULL), units);
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_TRANSITION, NULL), 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+END_TEST
+
+static gint64 referrals_wanted;
+
+static gboolean
+referrals_made (gpointer data)
+{
+  return pathways_store_count (store, PATHWAYS_TYPE_REFERRAL, NULL) == referrals_wanted;
+}
+
+START_TEST (test_referral_dialog_sends_to_suggested_providers)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysProvider) other = g_object_new (PATHWAYS_TYPE_PROVIDER, "name", "Carers Together",
+                                                    "route", "approved_list", "kinds", "staying_put", NULL);
+  g_autoptr(GArray) chosen = NULL;
+  g_autoptr(GListModel) referrals = NULL;
+  g_autoptr(PathwaysYoungPerson) yp = test_make_person ("C600");
+  PathwaysReferralDialog *dialog;
+  gint64 person;
+
+  make_store ();
+  ck_assert (pathways_provider_save (store, other, NULL, &error));
+  person = test_add (store, PATHWAYS_RECORD (yp));
+  context = test_gui_context (store);
+  dialog = pathways_referral_dialog_new (context, person);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  /* Supported accommodation is the first kind: Spot Homes offers it, Carers Together does not */
+  chosen = pathways_referral_dialog_dup_chosen (dialog);
+  ck_assert_uint_eq (chosen->len, 1);
+
+  referrals_wanted = 2;
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "referral.make", NULL);
+  ck_assert (test_wait_for (referrals_made, NULL));
+  referrals = pathways_store_list_for_person (store, PATHWAYS_TYPE_REFERRAL, person, &error);
+  ck_assert_uint_eq (g_list_model_get_n_items (referrals), 1);
+  {
+    g_autoptr(PathwaysReferral) r = g_list_model_get_item (referrals, 0);
+    ck_assert_str_eq (pathways_referral_get_kind (r), "supported");
+    /* Wishes and feelings are not shared unless chosen */
+    ck_assert (!pathways_referral_get_include_wishes (r));
+    /* Needed in four weeks unless said otherwise */
+    ck_assert_str_eq (pathways_referral_get_needed_by (r), "2026-12-20");
+  }
+  ck_assert (test_wait_for (undo_ready, NULL));
+}
+END_TEST
+
+static gboolean
+offers_listed (gpointer data)
+{
+  PathwaysOffersDialog *dialog = data;
+  guint n = pathways_offers_dialog_get_n_offers (dialog);
+  return n != G_MAXUINT && n == (guint) GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "want"));
+}
+
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          GType       type,
+          const char *title)
+{
+  return find_by_name (widget, type, title);
+}
+
+static gboolean
+file_written (gpointer data)
+{
+  GStatBuf st;
+  return g_stat (data, &st) == 0 && st.st_size > 500 && (st.st_mode & 0777) == 0600;
+}
+
+START_TEST (test_offers_dialog_records_and_accepts)
+{
+  g_autoptr(PathwaysReferral) r = NULL;
+  PathwaysOffersDialog *dialog;
+  GtkWidget *unit, *cost, *available;
+
+  make_store ();
+  context = test_gui_context (store);
+  r = pathways_store_get (store, PATHWAYS_TYPE_REFERRAL, referral_id, NULL);
+  dialog = pathways_offers_dialog_new (context, pathways_referral_get_young_person_id (r));
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_object_set_data (G_OBJECT (dialog), "want", GINT_TO_POINTER (1));
+  ck_assert (test_wait_for (offers_listed, dialog));
+
+  /* A second offer through the form */
+  unit = find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Unit offered");
+  cost = find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Weekly cost (£)");
+  available = find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Available from (dd/mm/yyyy)");
+  ck_assert_ptr_nonnull (unit);
+  gtk_editable_set_text (GTK_EDITABLE (unit), "Hill House 2");
+  gtk_editable_set_text (GTK_EDITABLE (cost), "880");
+  gtk_editable_set_text (GTK_EDITABLE (available), "31/02/2027");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "offers.record", NULL);
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_OFFER, NULL), 1);  /* not a date: refused */
+  gtk_editable_set_text (GTK_EDITABLE (available), "07/12/2026");
+  g_object_set_data (G_OBJECT (dialog), "want", GINT_TO_POINTER (2));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "offers.record", NULL);
+  ck_assert (test_wait_for (offers_listed, dialog));
+
+  /* The referral pack, saved from the dialog: a private PDF */
+  {
+    g_autofree char *path = g_build_filename (dir, "pack.pdf", NULL);
+
+    pathways_offers_dialog_save_pack (dialog, referral_id, path);
+    ck_assert (test_wait_for (file_written, path));
+    ck_assert (g_file_test (path, G_FILE_TEST_EXISTS));
+  }
+
+  /* Accepting one places the young person */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "offers.accept", "x", offer_id);
+  ck_assert (test_wait_for (referral_placed, (gpointer) "placed"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+END_TEST
+
+static gboolean
+answers_recorded (gpointer data)
+{
+  return pathways_store_count (store, PATHWAYS_TYPE_I_STATEMENT_ANSWER, NULL) == GPOINTER_TO_INT (data);
+}
+
+START_TEST (test_i_statement_dialog_records_answers)
+{
+  g_autoptr(PathwaysYoungPerson) yp = test_make_person ("C700");
+  g_autoptr(GPtrArray) combos = g_ptr_array_new ();
+  PathwaysIStatementDialog *dialog;
+  GtkWidget *safe;
+
+  make_store ();
+  context = test_gui_context (store);
+  dialog = pathways_i_statement_dialog_new (context, test_add (store, PATHWAYS_RECORD (yp)));
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  /* Only the statements asked at review are offered */
+  ck_assert_ptr_null (find_by_name (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
+                                    "I live near my friends, my family and my school or college."));
+  safe = find_by_name (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "I feel safe where I live.");
+  ck_assert_ptr_nonnull (safe);
+
+  /* Nothing chosen: said so, nothing written */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "statements.save", NULL);
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_I_STATEMENT_ANSWER, NULL), 0);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (safe), 2);  /* Partly */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "statements.save", NULL);
+  ck_assert (test_wait_for (answers_recorded, GINT_TO_POINTER (1)));
+  ck_assert (test_wait_for (undo_ready, NULL));
+  pathways_context_undo_last (context);
+  ck_assert (test_wait_for (answers_recorded, GINT_TO_POINTER (0)));
+}
+END_TEST
+
+static Suite *
+commission_gui_suite (void)
+{
+  Suite *s = suite_create ("gui-commission");
+  TCase *tc = tcase_create ("commissioning");
+
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_set_timeout (tc, 120);
+  tcase_add_test (tc, test_page_shows_budget_mix_referrals_and_scores);
+  tcase_add_test (tc, test_budget_form_saves_and_refuses);
+  tcase_add_test (tc, test_accepting_an_offer_places_and_undoes);
+  tcase_add_test (tc, test_referral_dialog_sends_to_suggested_providers);
+  tcase_add_test (tc, test_offers_dialog_records_and_accepts);
+  tcase_add_test (tc, test_i_statement_dialog_records_answers);
+  suite_add_tcase (s, tc);
+  return s;
+}
+
+int
+main (void)
+{
+  test_gui_require_display ();
+  return test_run_suite (commission_gui_suite ());
+}
