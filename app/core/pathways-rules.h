@@ -265,6 +265,7 @@ typedef struct {
   PathwaysVerdict  verdict;
   int              score;
   GPtrArray       *reasons;  /* PathwaysReason*: the rules' reasons, then why it fits */
+  GString         *terms;    /* what the score is made of, a line a term: "+50 Needs somewhere to live now" */
 } PathwaysMatch;
 
 PathwaysMatch       *pathways_rules_match           (const PathwaysRuleSettings *settings,

@@ -19,6 +19,7 @@
 #include "pathways-chart.h"
 #include "pathways-page.h"
 #include "pathways-sufficiency-view.h"
+#include "pathways-widgets.h"
 #include "pathways-sufficiency-view-private.h"
 
 /* Rows per compliance list on the page; the report has them all */
@@ -759,14 +760,18 @@ pathways_sufficiency_view_class_init (PathwaysSufficiencyViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "sufficiency.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "sufficiency.refresh", NULL, refresh_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "sufficiency.export", NULL);
 }
 
 static void
 pathways_sufficiency_view_init (PathwaysSufficiencyView *self)
 {
+  static const PathwaysShortcut shortcuts[] = {
+    { "<Control><Shift>e", "sufficiency.export" },
+    { "F5", "sufficiency.refresh" },
+  };
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  pathways_add_page_shortcuts (GTK_WIDGET (self), shortcuts, G_N_ELEMENTS (shortcuts));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sufficiency.export", FALSE);
   gtk_stack_set_visible_child_name (self->stack, "loading");
 }
