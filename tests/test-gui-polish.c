@@ -18,6 +18,7 @@
 
 #include "pathways-application.h"
 #include "pathways-caseload-view-private.h"
+#include "pathways-move-dialog-private.h"
 #include "pathways-person-page-private.h"
 #include "pathways-stock-view-private.h"
 #include "pathways-sufficiency-view.h"
@@ -511,6 +512,100 @@ START_TEST (test_shortcuts_from_any_focus)
 }
 END_TEST
 
+
+/* The housing officer's question ----------------------------------- */
+
+static gboolean
+stock_idle (gpointer data)
+{
+  return !pathways_stock_view_is_busy (data);
+}
+
+static gboolean
+unit_page_ready (gpointer data)
+{
+  return !pathways_unit_page_is_loading (data) && pathways_unit_page_get_candidates (data) != NULL;
+}
+
+/* "Free on" a date, then a unit opened: "Who Could Live Here?" answers
+ * for that date, not for today */
+START_TEST (test_free_on_date_carried_into_unit)
+{
+  Session s = { 0 };
+  PathwaysStockView *stock;
+  PathwaysUnitPage *unit_page;
+  GListModel *shown;
+  g_autoptr(PathwaysRecord) row = NULL;
+
+  session_start (&s, "freeon.db");
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (s.window), "win.show-page", "s", "stock"));
+  stock = pathways_window_get_stock_view (s.window);
+  ck_assert (test_wait_for (stock_idle, stock));
+  pathways_stock_view_set_available_on (stock, "2027-01-15");
+  ck_assert (test_wait_for (stock_idle, stock));
+
+  shown = G_LIST_MODEL (gtk_column_view_get_model (pathways_stock_view_get_column_view (stock)));
+  ck_assert_uint_gt (g_list_model_get_n_items (shown), 0);
+  row = g_list_model_get_item (shown, 0);
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (stock), "stock.open-unit", "x", pathways_record_get_id (row)));
+  unit_page = pathways_stock_view_get_unit_page (stock);
+  ck_assert (test_wait_for (unit_page_ready, unit_page));
+  ck_assert_str_eq (pathways_unit_page_get_date (unit_page), "2027-01-15");
+
+  /* Without a date asked, a unit ranks for the day it comes free (today or later) */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (unit_page), "unit.back", NULL));
+  pathways_stock_view_set_available_on (stock, NULL);
+  ck_assert (test_wait_for (stock_idle, stock));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (stock), "stock.open-unit", "x", pathways_record_get_id (row)));
+  ck_assert (test_wait_for (unit_page_ready, unit_page));
+  ck_assert_str_ne (pathways_unit_page_get_date (unit_page), "2027-01-15");
+  session_end (&s);
+}
+END_TEST
+
+/* Schedule Move starts on the day the need arises (an 18th birthday, the
+ * end of a placement), not a fortnight from today */
+START_TEST (test_schedule_dialog_starts_on_need_date)
+{
+  Session s = { 0 };
+  g_autoptr(GListModel) people = NULL;
+  g_autofree char *need = NULL;
+  g_autofree char *uk = NULL;
+  PathwaysPersonPage *page;
+  GtkWindow *dialog;
+  gint64 id = 0;
+
+  session_start (&s, "needdate.db");
+  people = pathways_store_list (s.store, PATHWAYS_TYPE_YOUNG_PERSON, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (people) && id == 0; i++)
+    {
+      g_autoptr(PathwaysRecord) p = g_list_model_get_item (people, i);
+      PathwaysPersonDetails *d = pathways_person_load (s.store, pathways_record_get_id (p), TEST_TODAY, NULL);
+      g_autofree char *fortnight = pathways_date_add_days (TEST_TODAY, 14);
+
+      if (d != NULL && d->need_date != NULL && strcmp (d->need_date, TEST_TODAY) > 0 &&
+          strcmp (d->need_date, fortnight) != 0)
+        {
+          id = pathways_record_get_id (p);
+          need = g_strdup (d->need_date);
+        }
+      pathways_person_details_free (d);
+    }
+  ck_assert_int_gt (id, 0);
+
+  page = open_person (&s, id);
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "person.schedule-move", NULL));
+  spin (20);
+  dialog = pathways_person_page_get_move_dialog (page);
+  ck_assert_ptr_nonnull (dialog);
+  uk = pathways_date_format_uk (need);
+  ck_assert_str_eq (pathways_move_dialog_get_date_text (PATHWAYS_MOVE_DIALOG (dialog)), uk);
+  gtk_window_close (dialog);
+  spin (20);
+  session_end (&s);
+}
+END_TEST
+
 static Suite *
 polish_suite (void)
 {
@@ -531,6 +626,13 @@ polish_suite (void)
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_back_button_stays_with_its_page);
   tcase_add_test (tc, test_shortcuts_from_any_focus);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("dates");
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_set_timeout (tc, 120);
+  tcase_add_test (tc, test_free_on_date_carried_into_unit);
+  tcase_add_test (tc, test_schedule_dialog_starts_on_need_date);
   suite_add_tcase (s, tc);
   return s;
 }

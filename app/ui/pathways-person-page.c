@@ -25,6 +25,8 @@
 #include "pathways-person-page.h"
 #include "pathways-person-page-private.h"
 #include "pathways-spell-strip.h"
+#include "pathways-timeline.h"
+#include "pathways-timeline-render.h"
 #include "pathways-widgets.h"
 
 typedef enum {
@@ -119,6 +121,7 @@ struct _PathwaysPersonPage
   GtkListBox         *status_list;
   GtkListBox         *alerts_list;
   PathwaysSpellStrip *strip;
+  GtkFlowBox         *strip_legend;
   GtkListBox         *moves_list;
   GtkListBox         *spells_list;
   PathwaysDestinationList *destination_list;
@@ -733,6 +736,58 @@ read_profile (PathwaysPersonPage *self,
 /* Filling the page -------------------------------------------------- */
 
 static void
+draw_swatch_cb (GtkDrawingArea *area,
+                cairo_t        *cr,
+                int             width,
+                int             height,
+                gpointer        data)
+{
+  pathways_timeline_legend_swatch (cr, GPOINTER_TO_UINT (data),
+                                   adw_style_manager_get_dark (adw_style_manager_get_default ()),
+                                   0, 0, width, height);
+}
+
+static void
+add_legend_item (PathwaysPersonPage *self,
+                 guint               item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *swatch = gtk_drawing_area_new ();
+  GtkWidget *label = gtk_label_new (pathways_timeline_legend_label (item));
+
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 14);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 14);
+  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch_cb, GUINT_TO_POINTER (item), NULL);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (swatch), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_box_append (GTK_BOX (box), swatch);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_flow_box_append (self->strip_legend, box);
+  /* Read, not a Tab stop */
+  gtk_widget_set_focusable (gtk_widget_get_parent (box), FALSE);
+}
+
+/* The legend: the kinds the strip draws, planned ones, and Today */
+static void
+fill_strip_legend (PathwaysPersonPage *self)
+{
+  guint kinds = pathways_spell_strip_get_kinds (self->strip);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->strip_legend))) != NULL)
+    gtk_flow_box_remove (self->strip_legend, child);
+  for (guint k = 0; k < PATHWAYS_TIMELINE_N_KINDS; k++)
+    if (kinds & (1u << k))
+      add_legend_item (self, k);
+  if (pathways_spell_strip_has_planned (self->strip))
+    add_legend_item (self, PATHWAYS_TIMELINE_LEGEND_PLANNED);
+  if (kinds != 0)
+    add_legend_item (self, PATHWAYS_TIMELINE_LEGEND_TODAY);
+  gtk_widget_set_visible (GTK_WIDGET (self->strip_legend), kinds != 0);
+}
+
+static void
 fill_header (PathwaysPersonPage *self)
 {
   PathwaysPersonDetails *d = self->details;
@@ -878,6 +933,7 @@ fill_accommodation (PathwaysPersonPage *self)
   guint n = g_list_model_get_n_items (d->spells);
 
   pathways_spell_strip_set_details (self->strip, d);
+  fill_strip_legend (self);
 
   clear_container (GTK_WIDGET (self->moves_list));
   gtk_widget_set_visible (GTK_WIDGET (self->moves_list), n_moves > 0);
@@ -1523,6 +1579,10 @@ open_move_dialog (PathwaysPersonPage *self,
   if (self->details == NULL)
     return;
   dialog = pathways_move_dialog_new (self->context, self->person_id, self->details->display_name);
+  /* The move is for the day the need arises (their accommodation ends:
+   * an 18th birthday, Staying Put at 21), when that is still to come */
+  if (date == NULL && self->details->need_date != NULL && g_strcmp0 (self->details->need_date, self->details->on) > 0)
+    date = self->details->need_date;
   if (date != NULL)
     pathways_move_dialog_set_date (dialog, date);
   if (unit_id != 0)
@@ -2008,6 +2068,7 @@ pathways_person_page_class_init (PathwaysPersonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, status_list);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, alerts_list);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, strip);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, strip_legend);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, moves_list);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, spells_list);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, destination_list);

@@ -1453,7 +1453,8 @@ pathways_stock_view_open_unit (PathwaysStockView *self,
   g_return_if_fail (PATHWAYS_IS_STOCK_VIEW (self));
   g_return_if_fail (self->store != NULL);
 
-  pathways_unit_page_show_unit (self->unit_page, unit_id);
+  /* Asked "free on a date": the unit page answers for that date */
+  pathways_unit_page_show_unit_on (self->unit_page, unit_id, self->available_on);
   gtk_stack_set_visible_child_name (self->outer_stack, "unit");
 }
 

@@ -1306,6 +1306,20 @@ void
 pathways_unit_page_show_unit (PathwaysUnitPage *self,
                               gint64            unit_id)
 {
+  pathways_unit_page_show_unit_on (self, unit_id, NULL);
+}
+
+/**
+ * pathways_unit_page_show_unit_on:
+ * @date: (nullable): the day the unit was asked about ("Free on" in the
+ *   register): "Who Could Live Here?" ranks for it; %NULL for the day
+ *   the unit comes free
+ */
+void
+pathways_unit_page_show_unit_on (PathwaysUnitPage *self,
+                                 gint64            unit_id,
+                                 const char       *date)
+{
   g_return_if_fail (PATHWAYS_IS_UNIT_PAGE (self));
   g_return_if_fail (self->store != NULL);
 
@@ -1321,6 +1335,8 @@ pathways_unit_page_show_unit (PathwaysUnitPage *self,
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   pathways_occupancy_strip_set_segments (self->strip, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "unit.edit", FALSE);
+  if (date != NULL)
+    set_date_internal (self, date);   /* kept when it loads */
   load_unit (self);
 }
 
