@@ -1550,6 +1550,30 @@ pathways_rules_unit_free_on (const PathwaysUnitFacts *u,
 }
 
 /**
+ * pathways_rules_unit_free_to_offer:
+ *
+ * The housing officer's "free on a date" answer: free on @date
+ * (pathways_rules_unit_free_on()), and a place a care leaver could be
+ * offered for a planned move then — not bed and breakfast or emergency
+ * accommodation (never suitable for 16–17s, and for an emergency of two
+ * working days at most after 18), not a Staying Put household (free only
+ * for the young person fostered there, which the young person's page
+ * ranks), and not reserved for a move already planned.
+ */
+gboolean
+pathways_rules_unit_free_to_offer (const PathwaysUnitFacts *u,
+                                   const char              *date)
+{
+  static const char *const not_offered[] = { "emergency", "bed_and_breakfast", "staying_put", NULL };
+
+  if (u->kind != NULL && g_strv_contains (not_offered, u->kind))
+    return FALSE;
+  if (unit_status_on (u, "reserved", date))
+    return FALSE;
+  return pathways_rules_unit_free_on (u, date);
+}
+
+/**
  * pathways_rules_unit_free_from:
  *
  * Returns: (nullable): the first day from @on that the unit is free: @on

@@ -257,6 +257,8 @@ const char          *pathways_severity_label        (PathwaysSeverity           
 /* Stock: is a unit free on a day, and from when */
 gboolean             pathways_rules_unit_free_on    (const PathwaysUnitFacts    *unit,
                                                      const char                 *date);
+gboolean             pathways_rules_unit_free_to_offer (const PathwaysUnitFacts *unit,
+                                                        const char              *date);
 char                *pathways_rules_unit_free_from  (const PathwaysUnitFacts    *unit,
                                                      const char                 *on);
 
