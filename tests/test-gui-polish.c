@@ -606,6 +606,36 @@ START_TEST (test_schedule_dialog_starts_on_need_date)
 }
 END_TEST
 
+
+/* About has the debug information a bug report needs */
+START_TEST (test_about_has_debug_information)
+{
+  Session s = { 0 };
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwAboutWindow *about = NULL;
+  const char *debug;
+
+  session_start (&s, "about.db");
+  g_action_group_activate_action (G_ACTION_GROUP (s.app), "about", NULL);
+  spin (20);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && about == NULL; i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_ABOUT_WINDOW (w))
+        about = ADW_ABOUT_WINDOW (w);
+    }
+  ck_assert_ptr_nonnull (about);
+  debug = adw_about_window_get_debug_info (about);
+  ck_assert_ptr_nonnull (strstr (debug, "GTK 4."));
+  ck_assert_ptr_nonnull (strstr (debug, "libadwaita 1."));
+  ck_assert_ptr_nonnull (strstr (debug, "SQLite 3."));
+  ck_assert_ptr_nonnull (strstr (debug, "libpq "));
+  ck_assert_ptr_nonnull (strstr (debug, "about.db"));
+  gtk_window_destroy (GTK_WINDOW (about));
+  session_end (&s);
+}
+END_TEST
+
 static Suite *
 polish_suite (void)
 {
@@ -626,6 +656,7 @@ polish_suite (void)
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_back_button_stays_with_its_page);
   tcase_add_test (tc, test_shortcuts_from_any_focus);
+  tcase_add_test (tc, test_about_has_debug_information);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("dates");

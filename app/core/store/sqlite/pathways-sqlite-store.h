@@ -24,4 +24,7 @@ PathwaysStore *pathways_sqlite_store_open (const char     *path,
                                            PathwaysClock  *clock,
                                            GError        **error);
 
+/* The SQLite library Pathways runs on ("3.40.1"), for About */
+const char    *pathways_sqlite_library_version (void);
+
 G_END_DECLS
