@@ -80,6 +80,13 @@ static guint signals[N_SIGNALS];
 
 /* Helpers */
 
+/* An average to the nearest pound: pence in an average are noise */
+static gint64
+whole_pounds (gint64 pence)
+{
+  return (pence >= 0 ? (pence + 50) / 100 : (pence - 50) / 100) * 100;
+}
+
 static void
 clear_list (GtkListBox *list)
 {
@@ -179,7 +186,7 @@ fill_figures (PathwaysSufficiencyView   *self,
   g_free (value);
   g_free (caption);
   {
-    g_autofree char *average = pathways_money_format (pathways_mix_figures_average_cost (&s->all));
+    g_autofree char *average = pathways_money_format (whole_pounds (pathways_mix_figures_average_cost (&s->all)));
     value = pathways_money_format (s->all.total_cost);
     caption = g_strdup_printf (_("a week in all, %s on average"), average);
     add_figure (self, value, caption);
@@ -264,7 +271,7 @@ fill_location_and_cost (PathwaysSufficiencyView   *self,
 
       if (f->n_costed == 0)
         continue;
-      average = pathways_money_format (pathways_mix_figures_average_cost (f));
+      average = pathways_money_format (whole_pounds (pathways_mix_figures_average_cost (f)));
       total = pathways_money_format (f->total_cost);
       subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d place, %s a week in all",
                                                "%d places, %s a week in all", f->n_costed),
