@@ -450,6 +450,17 @@ static const char schema_v6[] =
   "ALTER TABLE postcode_area ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
   "ALTER TABLE area_distance ADD COLUMN version INTEGER NOT NULL DEFAULT 1;";
 
+/* The planner: the weights of its objective, which a manager changes in
+ * Preferences (pathways-settings.c describes each) */
+static const char schema_plan_weights[] =
+  "INSERT INTO setting (key, value) VALUES"
+  " ('plan_weight_cost', '10'),"
+  " ('plan_weight_distance', '30'),"
+  " ('plan_weight_stability', '10'),"
+  " ('plan_weight_readiness', '30'),"
+  " ('plan_weight_wishes', '20'),"
+  " ('plan_weight_waiting', '50');";
+
 static gboolean
 exec_sql (sqlite3     *db,
           const char  *sql,
@@ -509,6 +520,13 @@ apply_v6 (sqlite3  *db,
   return exec_sql (db, schema_v6, error);
 }
 
+static gboolean
+apply_plan_weights (sqlite3  *db,
+                    GError  **error)
+{
+  return exec_sql (db, schema_plan_weights, error);
+}
+
 static const PathwaysMigration migrations[] = {
   { 1, "young people, staff, units, spells, milestones, transitions", apply_v1 },
   { 2, "903 reference codes, milestone templates, audit log", apply_v2 },
@@ -516,6 +534,7 @@ static const PathwaysMigration migrations[] = {
   { 4, "notes; scheduled moves remember what they replaced", apply_v4 },
   { 5, "postcode districts and distances between areas", apply_v5 },
   { 6, "a version on every row, for optimistic concurrency", apply_v6 },
+  { 7, "the planner's weights", apply_plan_weights },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PATHWAYS_STORE_SCHEMA_VERSION);
