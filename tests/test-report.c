@@ -156,6 +156,21 @@ pdf_text (const char *pdf)
 #define ck_assert_contains(haystack, needle) \
   ck_assert_msg (strstr ((haystack), (needle)) != NULL, "“%s” not found", (needle))
 
+START_TEST (test_not_recorded_is_grey)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysSufficiency) s = pathways_sufficiency_compute (store, TEST_TODAY, &error);
+  g_autoptr(PathwaysChartData) mix = NULL;
+
+  ck_assert_no_error (error);
+  /* In-house, external, not recorded: the last is neither good nor bad */
+  mix = pathways_report_chart (s, PATHWAYS_REPORT_CHART_MIX);
+  ck_assert_uint_eq (mix->n_series, 3);
+  ck_assert_str_eq (mix->series[2], "Not recorded");
+  ck_assert_uint_eq (mix->neutral_series, 1u << 2);
+}
+END_TEST
+
 START_TEST (test_pdf_has_the_figures)
 {
   g_autofree char *path = write_report (PATHWAYS_REPORT_PDF, "report.pdf");
@@ -318,6 +333,7 @@ report_suite (void)
 
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_add_test (tc, test_pdf_has_the_figures);
+  tcase_add_test (tc, test_not_recorded_is_grey);
   tcase_add_test (tc, test_csv_has_every_table);
   tcase_add_test (tc, test_xlsx_is_a_workbook);
   tcase_add_test (tc, test_export_async_writes_the_file);

@@ -299,6 +299,43 @@ START_TEST (test_stock_rows)
 }
 END_TEST
 
+/* "Free on a date" for a housing officer: no B&B or emergency beds, no
+ * Staying Put household, nothing already reserved for a planned move */
+START_TEST (test_free_on_answer_is_offerable)
+{
+  gint64 flat = add_unit ("Flat 20", "council", 18, 25);
+  gint64 bnb = add_unit ("Station Hotel", "bed_and_breakfast", 16, 25);
+  gint64 hostel = add_unit ("Night shelter", "emergency", 16, 25);
+  gint64 carers = add_unit ("The Okafors (Staying Put)", "staying_put", 18, 21);
+  gint64 reserved = add_unit ("Flat 21", "council", 18, 25);
+  g_autoptr(PathwaysUnit) u = pathways_store_get (store, PATHWAYS_TYPE_UNIT, reserved, NULL);
+  g_autoptr(GListModel) ranked = NULL;
+  gint64 amara = add_person ("LC2800", "Amara", "2005-01-01");
+  gboolean carers_ranked = FALSE;
+
+  ck_assert (free_on (flat, "2027-01-15"));
+  ck_assert (!free_on (bnb, "2027-01-15"));
+  ck_assert (!free_on (hostel, "2027-01-15"));
+  ck_assert (!free_on (carers, "2027-01-15"));
+
+  /* Reserved from today for a move planned later: not free in between */
+  ck_assert (free_on (reserved, "2027-01-15"));
+  g_object_set (u, "status", "reserved", "status-from", TEST_TODAY, "status-to", NULL, NULL);
+  ck_assert (pathways_store_update (store, PATHWAYS_RECORD (u), NULL));
+  ck_assert (!free_on (reserved, "2027-01-15"));
+  ck_assert (free_on (flat, "2027-01-15"));
+
+  /* A young person's own page still ranks every unit, the rules saying why */
+  ranked = pathways_stock_rank_units (store, amara, "2027-01-15", NULL, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (ranked); i++)
+    {
+      g_autoptr(PathwaysRecord) d = g_list_model_get_item (ranked, i);
+      carers_ranked |= pathways_record_get_int (d, "unit-id") == carers;
+    }
+  ck_assert (carers_ranked);
+}
+END_TEST
+
 START_TEST (test_let_outside_the_service)
 {
   gint64 flat = add_unit ("Flat 12, let", "council", 18, 25);
@@ -339,6 +376,7 @@ stock_suite (void)
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_add_test (tc, test_availability_over_time);
   tcase_add_test (tc, test_availability_void_offline_retired);
+  tcase_add_test (tc, test_free_on_answer_is_offerable);
   tcase_add_test (tc, test_retire_with_future_booking_refused);
   tcase_add_test (tc, test_status_changes_validated);
   tcase_add_test (tc, test_rank_units_ineligible_last);

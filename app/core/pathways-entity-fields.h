@@ -236,6 +236,7 @@
   X (T, p, INT, verdict, "verdict", N_("Verdict"), PATHWAYS_FIELD_DERIVED) \
   X (T, p, STRING, verdict_label, "verdict-label", N_("Verdict"), PATHWAYS_FIELD_DERIVED) \
   X (T, p, INT, score, "score", N_("Score"), PATHWAYS_FIELD_DERIVED) \
+  X (T, p, STRING, score_terms, "score-terms", N_("What the score is made of"), PATHWAYS_FIELD_DERIVED) \
   X (T, p, STRING, reasons, "reasons", N_("Reasons"), PATHWAYS_FIELD_DERIVED)
 
 #define PATHWAYS_DESTINATION_FIELDS(X, T, p) \
@@ -251,6 +252,7 @@
   X (T, p, STRING, reasons, "reasons", N_("Reasons"), PATHWAYS_FIELD_DERIVED) \
   X (T, p, STRING, search_text, "search-text", NULL, PATHWAYS_FIELD_DERIVED) \
   X (T, p, INT, score, "score", N_("Score"), PATHWAYS_FIELD_DERIVED) \
+  X (T, p, STRING, score_terms, "score-terms", N_("What the score is made of"), PATHWAYS_FIELD_DERIVED) \
   X (T, p, DATE, available_from, "available-from", N_("Available from"), PATHWAYS_FIELD_DERIVED)
 
 #define PATHWAYS_ALERT_FIELDS(X, T, p) \

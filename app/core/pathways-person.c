@@ -193,6 +193,7 @@ load_details (PathwaysStore  *store,
   dates = pathways_rules_key_dates (facts, on);
   d->key_dates = pathways_key_dates_list (dates);
   d->readiness = pathways_rules_readiness (pathways_snapshot_get_settings (snap), facts);
+  d->need_date = pathways_rules_need_date (facts, pathways_snapshot_get_units (snap), on);
   d->readiness_threshold = pathways_snapshot_get_settings (snap)->readiness_threshold;
 
   for (guint i = 0; i < facts->spells->len; i++)
@@ -300,6 +301,7 @@ pathways_person_details_free (PathwaysPersonDetails *d)
   g_clear_object (&d->notes);
   g_clear_object (&d->alerts);
   g_free (d->on);
+  g_free (d->need_date);
   g_free (d);
 }
 

@@ -34,6 +34,7 @@ typedef struct {
   GListModel          *notes;               /* PathwaysNote, newest first */
   GListModel          *alerts;              /* PathwaysAlert, worst first */
   char                *on;                  /* the day it was computed for */
+  char                *need_date;           /* the day they next need somewhere to live (the rules') */
 } PathwaysPersonDetails;
 
 PathwaysPersonDetails *pathways_person_load          (PathwaysStore        *store,

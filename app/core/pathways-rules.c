@@ -1585,6 +1585,30 @@ pathways_rules_unit_free_on (const PathwaysUnitFacts *u,
 }
 
 /**
+ * pathways_rules_unit_free_to_offer:
+ *
+ * The housing officer's "free on a date" answer: free on @date
+ * (pathways_rules_unit_free_on()), and a place a care leaver could be
+ * offered for a planned move then — not bed and breakfast or emergency
+ * accommodation (never suitable for 16–17s, and for an emergency of two
+ * working days at most after 18), not a Staying Put household (free only
+ * for the young person fostered there, which the young person's page
+ * ranks), and not reserved for a move already planned.
+ */
+gboolean
+pathways_rules_unit_free_to_offer (const PathwaysUnitFacts *u,
+                                   const char              *date)
+{
+  static const char *const not_offered[] = { "emergency", "bed_and_breakfast", "staying_put", NULL };
+
+  if (u->kind != NULL && g_strv_contains (not_offered, u->kind))
+    return FALSE;
+  if (unit_status_on (u, "reserved", date))
+    return FALSE;
+  return pathways_rules_unit_free_on (u, date);
+}
+
+/**
  * pathways_rules_unit_free_from:
  *
  * Returns: (nullable): the first day from @on that the unit is free: @on
@@ -1644,6 +1668,8 @@ pathways_match_free (PathwaysMatch *m)
   if (m == NULL)
     return;
   g_ptr_array_unref (m->reasons);
+  if (m->terms != NULL)
+    g_string_free (m->terms, TRUE);
   g_free (m);
 }
 
@@ -1797,6 +1823,21 @@ pathways_rules_stay_end (const PathwaysPersonFacts *p,
   return end;
 }
 
+/* One term of a match's score, for the explanation beside it */
+static void
+add_term (PathwaysMatch *m,
+          int            points,
+          const char    *what)
+{
+  if (points == 0)
+    return;
+  m->score += points;
+  if (m->terms->len > 0)
+    g_string_append_c (m->terms, '\n');
+  /* Translators: a term of a match score: "+50 needs somewhere to live now" */
+  g_string_append_printf (m->terms, _("%+d %s"), points, what);
+}
+
 /**
  * pathways_rules_match:
  * @date: the day the young person would move in
@@ -1831,6 +1872,7 @@ pathways_rules_match (const PathwaysRuleSettings *settings,
   g_return_val_if_fail (pathways_date_parse_iso (today, NULL), NULL);
 
   m = g_new0 (PathwaysMatch, 1);
+  m->terms = g_string_new (NULL);
   e = pathways_rules_check_unit (settings, p, u, people, date, 0);
   need = pathways_rules_need_date (p, units, today);
   m->verdict = e->verdict;
@@ -1847,12 +1889,12 @@ pathways_rules_match (const PathwaysRuleSettings *settings,
   /* Need */
   if (cur == NULL)
     {
-      m->score += 50;
+      add_term (m, 50, _("needs somewhere to live now"));
       add_reason (&fit, PATHWAYS_SEVERITY_INFO, "need-nowhere", g_strdup (_("Needs somewhere to live now.")));
     }
   else if (str_in (cur->accom, (const char *[]) { "W", "V", NULL }) || str_in (cu ? cu->kind : NULL, emergency_kinds))
     {
-      m->score += 50;
+      add_term (m, 50, _("in emergency accommodation now"));
       add_reason (&fit, PATHWAYS_SEVERITY_INFO, "need-emergency",
                   g_strdup (_("In emergency accommodation now.")));
     }
@@ -1861,7 +1903,7 @@ pathways_rules_match (const PathwaysRuleSettings *settings,
            !has_move_planned_after (p, need))
     {
       g_autofree char *uk = pathways_date_format_uk (need);
-      m->score += 40;
+      add_term (m, 40, _("their accommodation ends around then"));
       add_reason (&fit, PATHWAYS_SEVERITY_INFO, "need-ending",
                   g_strdup_printf (_("Needs to move around then: their accommodation ends on %s."), uk));
     }
@@ -1869,7 +1911,7 @@ pathways_rules_match (const PathwaysRuleSettings *settings,
   if (cur != NULL && str_in (u->kind, tenancy_kinds) && readiness >= settings->readiness_threshold &&
       (str_in (cu ? cu->kind : NULL, supported_kinds) || str_in (cur->place, (const char *[]) { "K3", "H5", NULL })))
     {
-      m->score += 20;
+      add_term (m, 20, _("ready to move on from supported accommodation"));
       add_reason (&fit, PATHWAYS_SEVERITY_INFO, "need-ready",
                   g_strdup_printf (_("Ready to move on from supported accommodation (%d%%)."), readiness));
     }
@@ -1881,7 +1923,7 @@ pathways_rules_match (const PathwaysRuleSettings *settings,
       if (g_str_equal (t->state, "confirmed") && t->to_unit_id != u->id)
         {
           g_autofree char *uk = pathways_date_format_uk (t->planned_date);
-          m->score -= 30;
+          add_term (m, -30, _("already has another move confirmed"));
           add_reason (&fit, PATHWAYS_SEVERITY_INFO, "already-planned",
                       g_strdup_printf (_("Already has a move confirmed for %s."), uk));
           break;
@@ -1891,15 +1933,15 @@ pathways_rules_match (const PathwaysRuleSettings *settings,
   /* Wishes */
   if (p->preferred_area != NULL && g_strcmp0 (p->preferred_area, u->area) == 0)
     {
-      m->score += 15;
+      add_term (m, 15, _("in the area they want"));
       add_reason (&fit, PATHWAYS_SEVERITY_INFO, "wish-area",
                   g_strdup_printf (_("Wants to live in %s."), u->area));
     }
   if (u->in_authority)
-    m->score += 5;
+    add_term (m, 5, _("inside the authority"));
 
   if (readiness > 0)
-    m->score += readiness / 10;
+    add_term (m, readiness / 10, _("readiness for independence (a tenth of it)"));
 
   return m;
 }

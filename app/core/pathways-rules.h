@@ -257,6 +257,8 @@ const char          *pathways_severity_label        (PathwaysSeverity           
 /* Stock: is a unit free on a day, and from when */
 gboolean             pathways_rules_unit_free_on    (const PathwaysUnitFacts    *unit,
                                                      const char                 *date);
+gboolean             pathways_rules_unit_free_to_offer (const PathwaysUnitFacts *unit,
+                                                        const char              *date);
 char                *pathways_rules_unit_free_from  (const PathwaysUnitFacts    *unit,
                                                      const char                 *on);
 
@@ -265,6 +267,7 @@ typedef struct {
   PathwaysVerdict  verdict;
   int              score;
   GPtrArray       *reasons;  /* PathwaysReason*: the rules' reasons, then why it fits */
+  GString         *terms;    /* what the score is made of, a line a term: "+50 Needs somewhere to live now" */
 } PathwaysMatch;
 
 PathwaysMatch       *pathways_rules_match           (const PathwaysRuleSettings *settings,

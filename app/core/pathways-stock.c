@@ -154,7 +154,7 @@ pathways_stock_free_on (PathwaysStore  *store,
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
       const PathwaysUnitFacts *u = value;
-      if (pathways_rules_unit_free_on (u, date))
+      if (pathways_rules_unit_free_to_offer (u, date))
         g_hash_table_add (free_units, g_memdup2 (&u->id, sizeof (gint64)));
     }
   return free_units;
@@ -346,6 +346,7 @@ pathways_stock_rank_people (PathwaysStore  *store,
                                             "verdict", (gint64) m->verdict,
                                             "verdict-label", pathways_verdict_label (m->verdict),
                                             "score", (gint64) m->score,
+                                            "score-terms", m->terms->len ? m->terms->str : NULL,
                                             "reasons", *reasons ? reasons : NULL,
                                             NULL));
     }
@@ -410,6 +411,7 @@ pathways_stock_rank_units (PathwaysStore  *store,
                                             "verdict", (gint64) m->verdict,
                                             "verdict-label", pathways_verdict_label (m->verdict),
                                             "score", (gint64) m->score,
+                                            "score-terms", m->terms->len ? m->terms->str : NULL,
                                             "reasons", *reasons ? reasons : NULL,
                                             "available-from", free_from,
                                             "search-text", search,

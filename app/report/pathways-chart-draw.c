@@ -21,6 +21,15 @@ static const PathwaysChartColor palette[PATHWAYS_CHART_MAX_SERIES] = {
   { 0x91 / 255.0, 0x41 / 255.0, 0xac / 255.0, 1 },
 };
 static const PathwaysChartColor line_color = { 0xe0 / 255.0, 0x1b / 255.0, 0x24 / 255.0, 1 };
+/* What is not recorded is neither good nor bad: grey, never a colour */
+static const PathwaysChartColor neutral_color = { 0x9a / 255.0, 0x99 / 255.0, 0x96 / 255.0, 1 };
+
+static const PathwaysChartColor *
+series_color (const PathwaysChartData *d,
+              guint                    i)
+{
+  return (d->neutral_series & (1u << i)) ? &neutral_color : &palette[i];
+}
 
 #define FONT_SIZE    10.0
 #define TITLE_SIZE   11.5
@@ -80,6 +89,7 @@ pathways_chart_data_copy (const PathwaysChartData *d)
   for (guint i = 0; i < d->n_categories; i++)
     c->categories[i] = g_strdup (d->categories[i]);
   memcpy (c->values, d->values, sizeof (double) * d->n_series * d->n_categories);
+  c->neutral_series = d->neutral_series;
   if (d->line != NULL)
     {
       pathways_chart_data_add_line (c, d->line_label);
@@ -301,7 +311,7 @@ draw_header (cairo_t                  *cr,
         }
       if (i < d->n_series)
         {
-          set_color (cr, &palette[i], 1);
+          set_color (cr, series_color (d, i), 1);
           cairo_rectangle (cr, x, y + 2, 10, 10);
           cairo_fill (cr);
         }
@@ -372,7 +382,7 @@ draw_hbars (cairo_t                  *cr,
           total += v;
           if (w <= 0)
             continue;
-          set_color (cr, &palette[i], 1);
+          set_color (cr, series_color (d, i), 1);
           cairo_rectangle (cr, x, y + (ROW_HEIGHT - BAR_HEIGHT) / 2, w, BAR_HEIGHT);
           cairo_fill (cr);
           x += w;
@@ -465,7 +475,7 @@ draw_columns (cairo_t                  *cr,
 
           if (h <= 0)
             continue;
-          set_color (cr, &palette[i], 1);
+          set_color (cr, series_color (d, i), 1);
           cairo_rectangle (cr, x0 + i * bar_w, zero_y - h, MAX (1, bar_w - 1), h);
           cairo_fill (cr);
         }

@@ -33,6 +33,7 @@ typedef struct {
   double *values;               /* n_series × n_categories, series-major */
   double *line;                 /* NULL, or n_categories */
   char   *line_label;
+  guint   neutral_series;       /* bits (1 << series): "not recorded" and the like, drawn grey */
 } PathwaysChartData;
 
 typedef struct {

@@ -631,6 +631,7 @@ pathways_report_chart (const PathwaysSufficiency *s,
           n += shown (s, k);
         d = pathways_chart_data_new (PATHWAYS_CHART_HBARS, _("Young people by provision type"),
                                      _("young people"), 3, series, n);
+        d->neutral_series = 1u << 2;   /* not recorded: grey, not green */
         for (int k = 0; k < PATHWAYS_N_MIX_KINDS; k++)
           {
             if (!shown (s, k))
@@ -1270,7 +1271,7 @@ pdf_title_page (Pdf *pdf)
   pdf_bullet (pdf, line);
 
   {
-    g_autofree char *avg = pathways_money_format (pathways_mix_figures_average_cost (&s->all));
+    g_autofree char *avg = pathways_money_format ((gint64) round (pathways_mix_figures_average_cost (&s->all) / 100.0) * 100);
     g_autofree char *sum = pathways_money_format (s->all.total_cost);
     g_free (line);
     line = g_strdup_printf (_("Accommodation costs %s a week in all, %s a week on average."), sum, avg);

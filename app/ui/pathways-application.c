@@ -613,8 +613,26 @@ about_action (GSimpleAction *action,
   PathwaysApplication *self = PATHWAYS_APPLICATION (user_data);
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   GtkWidget *about;
+  PathwaysStore *store = self->context ? pathways_context_get_store (self->context) : NULL;
+  g_autofree char *libraries = pathways_store_dup_library_versions ();
+  g_autofree char *location = NULL;
+  g_autofree char *debug = NULL;
+
+  /* For a bug report: the versions and where the data is (never a password) */
+  if (store != NULL)
+    location = pathways_store_describe_location (pathways_store_get_location (store));
+  debug = g_strdup_printf ("Pathways %s (%s)\nGLib %u.%u.%u\nGTK %u.%u.%u\nlibadwaita %u.%u.%u\n%s\n"
+                           "Database: %s\nSchema version: %d\n",
+                           PACKAGE_VERSION, PROFILE,
+                           glib_major_version, glib_minor_version, glib_micro_version,
+                           gtk_get_major_version (), gtk_get_minor_version (), gtk_get_micro_version (),
+                           adw_get_major_version (), adw_get_minor_version (), adw_get_micro_version (),
+                           libraries, location ? location : "not open",
+                           store ? pathways_store_get_schema_version (store) : 0);
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "debug-info", debug,
+                        "debug-info-filename", "pathways-debug.txt",
                         "transient-for", parent,
                         "application-name", _("Pathways"),
                         "application-icon", APP_ID,

@@ -75,7 +75,6 @@ make_row (PathwaysDestinationList *self,
   const char *from = pathways_record_get_string (d, "available-from");
   g_autofree char *cost = pathways_money_format (pathways_record_get_int (d, "weekly-cost"));
   g_autofree char *facts = NULL;
-  g_autofree char *score = NULL;
   g_autofree char *a11y = NULL;
   const char *area = pathways_record_get_string (d, "area");
 
@@ -95,10 +94,8 @@ make_row (PathwaysDestinationList *self,
   gtk_widget_add_css_class (verdict, v == PATHWAYS_VERDICT_ELIGIBLE ? "success"
                                      : v == PATHWAYS_VERDICT_WARNINGS ? "warning" : "error");
   gtk_box_append (GTK_BOX (top), verdict);
-  score = g_strdup_printf (_("Score %d"), (int) pathways_record_get_int (d, "score"));
-  score_label = gtk_label_new (score);
-  gtk_widget_add_css_class (score_label, "dim-label");
-  gtk_widget_add_css_class (score_label, "numeric");
+  score_label = pathways_score_label_new (pathways_record_get_int (d, "score"),
+                                         pathways_record_get_string (d, "score-terms"));
   gtk_box_append (GTK_BOX (top), score_label);
   gtk_box_append (GTK_BOX (text), top);
 
@@ -136,7 +133,9 @@ make_row (PathwaysDestinationList *self,
     }
   gtk_box_append (GTK_BOX (box), text);
 
-  button = gtk_button_new_with_mnemonic (_("_Schedule Move…"));
+  /* The page's one suggested action is its own "Schedule Move…": a row's
+   * button is a plain one, named for the unit */
+  button = gtk_button_new_with_label (_("Schedule…"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "destinations.schedule");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", pathways_record_get_int (d, "unit-id"));

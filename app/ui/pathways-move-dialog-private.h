@@ -14,6 +14,7 @@ void                 pathways_move_dialog_set_address    (PathwaysMoveDialog *se
 void                 pathways_move_dialog_set_reason     (PathwaysMoveDialog *self,
                                                           const char         *reason);
 gboolean             pathways_move_dialog_is_busy        (PathwaysMoveDialog *self);
+const char          *pathways_move_dialog_get_date_text  (PathwaysMoveDialog *self);
 GListModel          *pathways_move_dialog_get_destinations (PathwaysMoveDialog *self);
 PathwaysEligibility *pathways_move_dialog_get_check      (PathwaysMoveDialog *self);
 const char          *pathways_move_dialog_get_error      (PathwaysMoveDialog *self);

@@ -883,3 +883,16 @@ pathways_move_dialog_get_error (PathwaysMoveDialog *self)
 
   return gtk_label_get_label (self->error_label);
 }
+
+/**
+ * pathways_move_dialog_get_date_text:
+ *
+ * Returns: what the date field shows (DD/MM/YYYY)
+ */
+const char *
+pathways_move_dialog_get_date_text (PathwaysMoveDialog *self)
+{
+  g_return_val_if_fail (PATHWAYS_IS_MOVE_DIALOG (self), NULL);
+
+  return gtk_editable_get_text (GTK_EDITABLE (self->date_row));
+}

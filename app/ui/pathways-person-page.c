@@ -28,6 +28,8 @@
 #include "pathways-referral-dialog.h"
 #include "pathways-person-page-private.h"
 #include "pathways-spell-strip.h"
+#include "pathways-timeline.h"
+#include "pathways-timeline-render.h"
 #include "pathways-widgets.h"
 
 typedef enum {
@@ -76,7 +78,12 @@ typedef struct {
   GtkLabel        *error;
   GPtrArray       *codes;   /* combo position → code (char*) or staff id (as string) */
   gboolean         dirty;   /* edited since it was filled */
+  guint            gen;     /* the edit it was last typed in (see edit_gen) */
 } ProfileField;
+
+/* Save as you go: an edit is written this long after the last keystroke,
+ * at once when the page is left */
+#define AUTOSAVE_DELAY_MS 1200
 
 struct _PathwaysPersonPage
 {
@@ -89,6 +96,11 @@ struct _PathwaysPersonPage
   GListModel            *ethnic_codes;
   GListModel            *place_codes;
   PathwaysRecord        *edit_base;      /* the record as it was when the profile was first edited */
+  PathwaysRecord        *latest;         /* the young person as last saved here (newer than details?) */
+  guint                  edit_gen;       /* one more on every edit of the profile or the wishes */
+  gboolean               wishes_dirty;
+  guint                  wishes_gen;
+  guint                  autosave_id;
   GCancellable          *cancellable;
   gboolean               loading;
   gboolean               filling;
@@ -112,6 +124,7 @@ struct _PathwaysPersonPage
   GtkListBox         *status_list;
   GtkListBox         *alerts_list;
   PathwaysSpellStrip *strip;
+  GtkFlowBox         *strip_legend;
   GtkListBox         *moves_list;
   GtkListBox         *spells_list;
   PathwaysDestinationList *destination_list;
@@ -150,6 +163,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void reload (PathwaysPersonPage *self);
+static void schedule_autosave (PathwaysPersonPage *self);
+static PathwaysRecord *newest_person (PathwaysPersonPage *self);
 
 /* Helpers */
 
@@ -268,8 +283,11 @@ show_conflict (PathwaysPersonPage *self,
                const GError       *error)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GtkWidget) open = g_weak_ref_get (&self->conflict_dialog);
   GtkWidget *dialog;
 
+  if (open != NULL)
+    return;   /* (an autosave refused again while it is open) */
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    _("Changed by Someone Else"), error->message);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
@@ -359,8 +377,10 @@ field_touched (ProfileField *f)
     return;
   set_field_error (f, NULL);
   f->dirty = TRUE;
-  if (self->edit_base == NULL && self->details != NULL)
-    self->edit_base = pathways_record_copy (PATHWAYS_RECORD (self->details->person));
+  f->gen = ++self->edit_gen;
+  if (self->edit_base == NULL && newest_person (self) != NULL)
+    self->edit_base = pathways_record_copy (newest_person (self));
+  schedule_autosave (self);
 }
 
 static void
@@ -598,13 +618,55 @@ fill_profile (PathwaysPersonPage *self)
     gtk_label_set_label (self->profile_error_label, "");
 }
 
-/* Saved: what the form shows is the record now */
+/* Saved: what the form shows is the record now, but for what was typed
+ * after edit @gen (while the save was being written) */
+static void
+profile_saved_upto (PathwaysPersonPage *self,
+                    guint               gen)
+{
+  gboolean any_dirty = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (profile_fields); i++)
+    {
+      if (self->fields[i].gen <= gen)
+        self->fields[i].dirty = FALSE;
+      any_dirty |= self->fields[i].dirty;
+    }
+  if (self->wishes_gen <= gen)
+    self->wishes_dirty = FALSE;
+  if (!any_dirty)
+    g_clear_object (&self->edit_base);
+}
+
+/* Another young person: nothing typed is theirs */
 static void
 profile_saved (PathwaysPersonPage *self)
 {
+  profile_saved_upto (self, G_MAXUINT);
+  g_clear_object (&self->latest);
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+}
+
+static gboolean
+profile_dirty (PathwaysPersonPage *self)
+{
   for (guint i = 0; i < G_N_ELEMENTS (profile_fields); i++)
-    self->fields[i].dirty = FALSE;
-  g_clear_object (&self->edit_base);
+    if (self->fields[i].dirty)
+      return TRUE;
+  return FALSE;
+}
+
+/* The young person as the store has them now, as far as the page knows:
+ * the record loaded, or the one saved since if that is newer */
+static PathwaysRecord *
+newest_person (PathwaysPersonPage *self)
+{
+  PathwaysRecord *loaded = self->details ? PATHWAYS_RECORD (self->details->person) : NULL;
+
+  if (self->latest != NULL &&
+      (loaded == NULL || pathways_record_get_version (self->latest) > pathways_record_get_version (loaded)))
+    return self->latest;
+  return loaded;
 }
 
 /* Reads the form into @record; FALSE (with the errors shown) when a
@@ -675,6 +737,58 @@ read_profile (PathwaysPersonPage *self,
 }
 
 /* Filling the page -------------------------------------------------- */
+
+static void
+draw_swatch_cb (GtkDrawingArea *area,
+                cairo_t        *cr,
+                int             width,
+                int             height,
+                gpointer        data)
+{
+  pathways_timeline_legend_swatch (cr, GPOINTER_TO_UINT (data),
+                                   adw_style_manager_get_dark (adw_style_manager_get_default ()),
+                                   0, 0, width, height);
+}
+
+static void
+add_legend_item (PathwaysPersonPage *self,
+                 guint               item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *swatch = gtk_drawing_area_new ();
+  GtkWidget *label = gtk_label_new (pathways_timeline_legend_label (item));
+
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 14);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 14);
+  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch_cb, GUINT_TO_POINTER (item), NULL);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (swatch), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_box_append (GTK_BOX (box), swatch);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_flow_box_append (self->strip_legend, box);
+  /* Read, not a Tab stop */
+  gtk_widget_set_focusable (gtk_widget_get_parent (box), FALSE);
+}
+
+/* The legend: the kinds the strip draws, planned ones, and Today */
+static void
+fill_strip_legend (PathwaysPersonPage *self)
+{
+  guint kinds = pathways_spell_strip_get_kinds (self->strip);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->strip_legend))) != NULL)
+    gtk_flow_box_remove (self->strip_legend, child);
+  for (guint k = 0; k < PATHWAYS_TIMELINE_N_KINDS; k++)
+    if (kinds & (1u << k))
+      add_legend_item (self, k);
+  if (pathways_spell_strip_has_planned (self->strip))
+    add_legend_item (self, PATHWAYS_TIMELINE_LEGEND_PLANNED);
+  if (kinds != 0)
+    add_legend_item (self, PATHWAYS_TIMELINE_LEGEND_TODAY);
+  gtk_widget_set_visible (GTK_WIDGET (self->strip_legend), kinds != 0);
+}
 
 static void
 fill_header (PathwaysPersonPage *self)
@@ -822,6 +936,7 @@ fill_accommodation (PathwaysPersonPage *self)
   guint n = g_list_model_get_n_items (d->spells);
 
   pathways_spell_strip_set_details (self->strip, d);
+  fill_strip_legend (self);
 
   clear_container (GTK_WIDGET (self->moves_list));
   gtk_widget_set_visible (GTK_WIDGET (self->moves_list), n_moves > 0);
@@ -1056,7 +1171,13 @@ fill_notes (PathwaysPersonPage *self)
   const char *wishes = pathways_record_get_string (PATHWAYS_RECORD (d->person), "wishes-feelings");
   guint n = g_list_model_get_n_items (d->notes);
 
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->wishes_view), wishes ? wishes : "", -1);
+  /* What is being written is never overwritten by a refresh */
+  if (!self->wishes_dirty)
+    {
+      self->filling = TRUE;
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->wishes_view), wishes ? wishes : "", -1);
+      self->filling = FALSE;
+    }
 
   clear_container (GTK_WIDGET (self->notes_list));
   gtk_widget_set_visible (GTK_WIDGET (self->notes_list), n > 0);
@@ -1294,9 +1415,11 @@ typedef enum {
 
 typedef struct {
   PathwaysPersonPage *self;
+  GApplication       *application;  /* held until it is written, so that quitting waits */
   const char         *message;  /* a translated literal */
   DoneKind            kind;
   PathwaysRecord     *record;   /* what was saved, for the field an error is about */
+  guint               gen;      /* DONE_PROFILE: the edits it holds */
 } Pending;
 
 static Pending *
@@ -1311,6 +1434,10 @@ pending_new (PathwaysPersonPage *self,
   p->message = message;
   p->kind = kind;
   p->record = record ? g_object_ref (record) : NULL;
+  if (GTK_IS_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))))
+    p->application = (GApplication *) gtk_window_get_application (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  if (p->application != NULL)
+    g_application_hold (g_object_ref (p->application));
   set_busy (self, TRUE);
   return p;
 }
@@ -1319,6 +1446,11 @@ static void
 pending_free (Pending *p)
 {
   set_busy (p->self, FALSE);
+  if (p->application != NULL)
+    {
+      g_application_release (p->application);
+      g_object_unref (p->application);
+    }
   g_clear_object (&p->record);
   g_object_unref (p->self);
   g_free (p);
@@ -1363,7 +1495,16 @@ action_done_cb (GObject      *source,
   g_autoptr(PathwaysChangeSet) undo = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!pathways_planner_action_finish (PATHWAYS_STORE (source), result, NULL, &undo, &error))
+  g_autoptr(PathwaysRecord) saved = NULL;
+
+  pathways_planner_action_finish (PATHWAYS_STORE (source), result, &saved, &undo, &error);
+  if (self->context == NULL)
+    {
+      /* Written after the window closed: nothing is left to show it on */
+      pending_free (p);
+      return;
+    }
+  if (error != NULL)
     {
       if (p->kind == DONE_PROFILE)
         profile_failed (self, p->record, error);
@@ -1388,7 +1529,15 @@ action_done_cb (GObject      *source,
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), "", -1);
       break;
     case DONE_PROFILE:
-      profile_saved (self);
+      profile_saved_upto (self, p->gen);
+      if (PATHWAYS_IS_YOUNG_PERSON (saved) && pathways_record_get_id (saved) == self->person_id)
+        {
+          g_set_object (&self->latest, saved);
+          /* Typed while it was being written: the next save goes over this one */
+          if (self->edit_base != NULL)
+            g_set_object (&self->edit_base, pathways_record_copy (saved));
+        }
+      gtk_label_set_label (self->profile_error_label, "");
       break;
     case DONE_PLAIN:
     default:
@@ -1433,6 +1582,10 @@ open_move_dialog (PathwaysPersonPage *self,
   if (self->details == NULL)
     return;
   dialog = pathways_move_dialog_new (self->context, self->person_id, self->details->display_name);
+  /* The move is for the day the need arises (their accommodation ends:
+   * an 18th birthday, Staying Put at 21), when that is still to come */
+  if (date == NULL && self->details->need_date != NULL && g_strcmp0 (self->details->need_date, self->details->on) > 0)
+    date = self->details->need_date;
   if (date != NULL)
     pathways_move_dialog_set_date (dialog, date);
   if (unit_id != 0)
@@ -1538,12 +1691,9 @@ set_milestone_date_action (GtkWidget  *widget,
                                              pending_new (self, _("Date done changed"), DONE_PLAIN, NULL));
 }
 
-static void
-add_milestone_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+static gboolean
+add_milestone (PathwaysPersonPage *self)
 {
-  PathwaysPersonPage *self = PATHWAYS_PERSON_PAGE (widget);
   g_autoptr(PathwaysMilestone) m = pathways_milestone_new ();
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->milestone_name_row))));
   g_autofree char *due_text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->milestone_due_row))));
@@ -1556,13 +1706,22 @@ add_milestone_action (GtkWidget  *widget,
     {
       gtk_label_set_label (self->milestone_error_label, _("Enter the due date as DD/MM/YYYY"));
       gtk_widget_add_css_class (GTK_WIDGET (self->milestone_due_row), "error");
-      return;
+      return FALSE;
     }
   pathways_milestone_set_young_person_id (m, self->person_id);
   pathways_milestone_set_name (m, *name ? name : NULL);
   pathways_milestone_set_category (m, pos < n_categories ? categories[pos].code : NULL);
   pathways_milestone_set_due_date (m, due);
   save_record (self, PATHWAYS_RECORD (m), _("Milestone added"), DONE_MILESTONE_ADDED);
+  return TRUE;
+}
+
+static void
+add_milestone_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  add_milestone (PATHWAYS_PERSON_PAGE (widget));
 }
 
 /* Who is writing: the signed-in member of staff, from the staff loaded */
@@ -1599,29 +1758,102 @@ add_note_action (GtkWidget  *widget,
   save_record (self, PATHWAYS_RECORD (note), _("Note added"), DONE_NOTE_ADDED);
 }
 
-static void
-save_profile_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+/* Save as you go: writes what was typed into the profile and the wishes
+ * (one record, one recorded action with Undo).  FALSE, with the errors
+ * beside their fields, when something typed cannot be saved as it is. */
+static gboolean
+save_edits (PathwaysPersonPage *self,
+            gboolean            now)
 {
-  PathwaysPersonPage *self = PATHWAYS_PERSON_PAGE (widget);
   g_autoptr(PathwaysRecord) copy = NULL;
+  gboolean profile = profile_dirty (self);
+  const char *message;
+  Pending *p;
 
-  if (self->details == NULL)
-    return;
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (self->details == NULL || (!profile && !self->wishes_dirty))
+    return TRUE;
+  if (get_store (self) == NULL ||
+      !pathways_role_may (pathways_context_get_role (self->context), PATHWAYS_MAY_EDIT_PEOPLE))
+    return FALSE;
+  /* One save of the record at a time: the next goes over its answer
+   * (but for leaving, which cannot wait) */
+  if (self->n_busy > 0 && !now)
+    {
+      schedule_autosave (self);
+      return TRUE;
+    }
+
   for (guint i = 0; i < G_N_ELEMENTS (profile_fields); i++)
     set_field_error (&self->fields[i], NULL);
   gtk_label_set_label (self->profile_error_label, "");
 
   /* Over the record as it was when editing began: if someone changed it
    * since, the save is refused and says so */
-  copy = pathways_record_copy (self->edit_base ? self->edit_base : PATHWAYS_RECORD (self->details->person));
-  if (!read_profile (self, copy))
+  copy = pathways_record_copy (self->edit_base ? self->edit_base : newest_person (self));
+  if (profile && !read_profile (self, copy))
     {
-      gtk_label_set_label (self->profile_error_label, _("Nothing was saved: correct the fields marked in red."));
-      return;
+      gtk_label_set_label (self->profile_error_label, _("Not saved yet: correct the fields marked in red."));
+      return FALSE;
     }
-  save_record (self, copy, _("Profile saved"), DONE_PROFILE);
+  if (self->wishes_dirty)
+    {
+      g_autofree char *wishes = text_view_text (self->wishes_view);
+      pathways_young_person_set_wishes_feelings (PATHWAYS_YOUNG_PERSON (copy), wishes);
+    }
+  message = !profile ? _("Wishes and feelings saved")
+                     : self->wishes_dirty ? _("Profile and wishes saved") : _("Profile saved");
+  p = pending_new (self, message, DONE_PROFILE, copy);
+  p->gen = self->edit_gen;
+  pathways_planner_save_async (get_store (self), copy, NULL, action_done_cb, p);
+  return TRUE;
+}
+
+static gboolean
+autosave_cb (gpointer data)
+{
+  PathwaysPersonPage *self = data;
+
+  self->autosave_id = 0;
+  save_edits (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_autosave (PathwaysPersonPage *self)
+{
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  self->autosave_id = g_timeout_add (AUTOSAVE_DELAY_MS, autosave_cb, self);
+}
+
+static void
+wishes_changed_cb (PathwaysPersonPage *self,
+                   GtkTextBuffer      *buffer)
+{
+  if (self->filling || self->details == NULL)
+    return;
+  self->wishes_dirty = TRUE;
+  self->wishes_gen = ++self->edit_gen;
+  if (self->edit_base == NULL && newest_person (self) != NULL)
+    self->edit_base = pathways_record_copy (newest_person (self));
+  schedule_autosave (self);
+}
+
+/* "Save now" (Ctrl+S): what autosave would write in a moment */
+static void
+save_profile_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PathwaysPersonPage *self = PATHWAYS_PERSON_PAGE (widget);
+
+  if (!profile_dirty (self) && !self->wishes_dirty)
+    {
+      /* Nothing typed: a save of the form as it is, which checks it */
+      for (guint i = 0; i < G_N_ELEMENTS (profile_fields); i++)
+        self->fields[i].dirty = TRUE;
+    }
+  save_edits (self, TRUE);
 }
 
 static void
@@ -1629,15 +1861,7 @@ save_wishes_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  PathwaysPersonPage *self = PATHWAYS_PERSON_PAGE (widget);
-  g_autoptr(PathwaysRecord) copy = NULL;
-  g_autofree char *wishes = text_view_text (self->wishes_view);
-
-  if (self->details == NULL)
-    return;
-  copy = pathways_record_copy (PATHWAYS_RECORD (self->details->person));
-  pathways_young_person_set_wishes_feelings (PATHWAYS_YOUNG_PERSON (copy), wishes);
-  save_record (self, copy, _("Wishes and feelings saved"), DONE_PLAIN);
+  save_edits (PATHWAYS_PERSON_PAGE (widget), TRUE);
 }
 
 static void
@@ -1699,6 +1923,8 @@ pathways_person_page_dispose (GObject *object)
   g_clear_object (&self->ethnic_codes);
   g_clear_object (&self->place_codes);
   g_clear_object (&self->edit_base);
+  g_clear_object (&self->latest);
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
   g_clear_object (&self->context);
   g_weak_ref_clear (&self->move_dialog);
   g_weak_ref_clear (&self->conflict_dialog);
@@ -1845,6 +2071,7 @@ pathways_person_page_class_init (PathwaysPersonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, status_list);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, alerts_list);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, strip);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, strip_legend);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, moves_list);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, spells_list);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, destination_list);
@@ -1881,8 +2108,6 @@ pathways_person_page_class_init (PathwaysPersonPageClass *klass)
   gtk_widget_class_install_action (widget_class, "person.show-milestones", NULL, show_milestones_action);
   gtk_widget_class_install_action (widget_class, "person.undo", NULL, undo_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "person.schedule-move", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "person.undo", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "personpage");
@@ -1895,7 +2120,17 @@ pathways_person_page_init (PathwaysPersonPage *self)
   const PathwaysVocabEntry *entries;
   guint n;
 
+  static const PathwaysShortcut shortcuts[] = {
+    { "<Control>m", "person.schedule-move" },
+    { "<Control>s", "person.save-profile" },
+    /* (a text being typed in undoes its own typing first) */
+    { "<Control>z", "person.undo" },
+  };
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  pathways_add_page_shortcuts (GTK_WIDGET (self), shortcuts, G_N_ELEMENTS (shortcuts));
+  g_signal_connect_object (gtk_text_view_get_buffer (self->wishes_view), "changed",
+                           G_CALLBACK (wishes_changed_cb), self, G_CONNECT_SWAPPED);
   g_weak_ref_init (&self->move_dialog, NULL);
   g_weak_ref_init (&self->conflict_dialog, NULL);
 
@@ -2105,4 +2340,77 @@ pathways_person_page_get_destination_list (PathwaysPersonPage *self)
   g_return_val_if_fail (PATHWAYS_IS_PERSON_PAGE (self), NULL);
 
   return GTK_WIDGET (self->destination_list);
+}
+
+/**
+ * pathways_person_page_save_edits:
+ *
+ * Leaving the page (Back, another young person, closing the window):
+ * writes at once what autosave would write in a moment — the profile,
+ * the wishes, a note or a milestone typed but not added — each with
+ * "Undo" in a toast.
+ *
+ * Returns: %FALSE when something typed cannot be saved as it is (the
+ *   errors are shown beside the fields): the caller asks before
+ *   leaving it behind
+ */
+gboolean
+pathways_person_page_save_edits (PathwaysPersonPage *self)
+{
+  g_autofree char *note = NULL;
+  g_autofree char *milestone = NULL;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (PATHWAYS_IS_PERSON_PAGE (self), TRUE);
+
+  if (self->details == NULL)
+    return TRUE;
+  ok = save_edits (self, TRUE) && ok;
+  if (!pathways_role_may (pathways_context_get_role (self->context), PATHWAYS_MAY_EDIT_PEOPLE))
+    return ok;
+  if ((note = text_view_text (self->note_view)) != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "person.add-note", NULL);
+  milestone = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->milestone_name_row))));
+  if (*milestone != '\0')
+    ok = add_milestone (self) && ok;
+  return ok;
+}
+
+/**
+ * pathways_person_page_has_unsaved_edits:
+ *
+ * Returns: whether something typed is not written yet
+ */
+gboolean
+pathways_person_page_has_unsaved_edits (PathwaysPersonPage *self)
+{
+  g_autofree char *note = NULL;
+
+  g_return_val_if_fail (PATHWAYS_IS_PERSON_PAGE (self), FALSE);
+
+  note = text_view_text (self->note_view);
+  return profile_dirty (self) || self->wishes_dirty || note != NULL ||
+         *gtk_editable_get_text (GTK_EDITABLE (self->milestone_name_row)) != '\0';
+}
+
+/**
+ * pathways_person_page_discard_edits:
+ *
+ * Forgets what was typed and not saved, after the user said so, and
+ * shows the record as stored.
+ */
+void
+pathways_person_page_discard_edits (PathwaysPersonPage *self)
+{
+  g_return_if_fail (PATHWAYS_IS_PERSON_PAGE (self));
+
+  profile_saved_upto (self, G_MAXUINT);
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), "", -1);
+  gtk_editable_set_text (GTK_EDITABLE (self->milestone_name_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->milestone_due_row), "");
+  gtk_label_set_label (self->milestone_error_label, "");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->milestone_due_row), "error");
+  if (self->details != NULL)
+    fill (self);
 }

@@ -15,7 +15,11 @@
 
 #include <glib/gi18n.h>
 
+#include <adwaita.h>
+
 #include "pathways-spell-strip.h"
+#include "pathways-timeline.h"
+#include "pathways-timeline-render.h"
 
 #define BAR_HEIGHT 22
 #define AXIS_HEIGHT 16
@@ -23,7 +27,7 @@
 typedef struct {
   int    start;   /* days from the first day shown */
   int    end;
-  char  *kind;
+  PathwaysTimelineKind kind;
   char  *tooltip;
   gboolean planned;
 } Bar;
@@ -40,42 +44,22 @@ struct _PathwaysSpellStrip
 
 G_DEFINE_FINAL_TYPE (PathwaysSpellStrip, pathways_spell_strip, GTK_TYPE_WIDGET)
 
-/* Adwaita palette, one colour a kind */
-static const struct {
-  const char *kind;
-  const char *colour;
-} kind_colours[] = {
-  { "council", "#3584e4" },
-  { "housing_association", "#2190a4" },
-  { "private_rented", "#9141ac" },
-  { "supported", "#2ec27e" },
-  { "supported_lodgings", "#26a269" },
-  { "staying_put", "#e5a50a" },
-  { "staying_close", "#c64600" },
-  { "foyer", "#865e3c" },
-  { "emergency", "#e01b24" },
-  { "bed_and_breakfast", "#a51d2d" },
-};
-
 static void
 bar_clear (gpointer data)
 {
   Bar *bar = data;
 
-  g_free (bar->kind);
   g_free (bar->tooltip);
 }
 
+/* The timeline's colours, so that a spell looks the same on both */
 static GdkRGBA
-colour_for (const char *kind)
+colour_for (PathwaysTimelineKind kind)
 {
-  GdkRGBA rgba;
+  double c[4];
 
-  gdk_rgba_parse (&rgba, "#77767b");
-  for (guint i = 0; i < G_N_ELEMENTS (kind_colours); i++)
-    if (g_strcmp0 (kind, kind_colours[i].kind) == 0)
-      gdk_rgba_parse (&rgba, kind_colours[i].colour);
-  return rgba;
+  pathways_timeline_kind_rgba (kind, c);
+  return (GdkRGBA) { c[0], c[1], c[2], c[3] };
 }
 
 static int
@@ -136,9 +120,17 @@ pathways_spell_strip_snapshot (GtkWidget   *widget,
           const float widths[4] = { 2, 2, 2, 2 };
           GdkRGBA faint = colour;
 
+          /* Hatched, as the timeline draws a plan */
+          const GskColorStop stops[4] = {
+            { 0.0f, colour }, { 0.35f, colour }, { 0.35f, faint }, { 1.0f, faint },
+          };
+
           faint.alpha = 0.15f;
           gtk_snapshot_push_rounded_clip (snapshot, &rect);
-          gtk_snapshot_append_color (snapshot, &faint, &rect.bounds);
+          gtk_snapshot_append_repeating_linear_gradient (snapshot, &rect.bounds,
+                                                         &GRAPHENE_POINT_INIT (x0, 0),
+                                                         &GRAPHENE_POINT_INIT (x0 + 6, 6),
+                                                         stops, G_N_ELEMENTS (stops));
           gtk_snapshot_pop (snapshot);
           gtk_snapshot_append_border (snapshot, &rect, widths, colours);
         }
@@ -161,7 +153,13 @@ pathways_spell_strip_snapshot (GtkWidget   *widget,
       g_autofree char *last_iso = pathways_date_add_days (self->first_day, self->n_days);
       g_autofree char *last = pathways_date_format_uk (last_iso);
 
-      gdk_rgba_parse (&marker, "#c01c28");
+      {
+        PathwaysTimelinePalette pal;
+
+        /* Today in the timeline's colour */
+        pathways_timeline_palette_init (&pal, adw_style_manager_get_dark (adw_style_manager_get_default ()));
+        marker = (GdkRGBA) { pal.today[0], pal.today[1], pal.today[2], pal.today[3] };
+      }
       gtk_snapshot_append_color (snapshot, &marker, &GRAPHENE_RECT_INIT (x - 1, 0, 2, BAR_HEIGHT + 4));
 
       /* The span, at each end of the axis, and "Today" at the marker */
@@ -330,7 +328,9 @@ pathways_spell_strip_set_details (PathwaysSpellStrip    *self,
       else
         bar.end = self->n_days;
       bar.planned = g_strcmp0 (state, "planned") == 0;
-      bar.kind = unit ? g_strdup (pathways_record_get_string (PATHWAYS_RECORD (unit), "kind")) : NULL;
+      bar.kind = pathways_timeline_kind_for (unit ? pathways_record_get_string (PATHWAYS_RECORD (unit), "kind") : NULL,
+                                             pathways_record_get_string (s, "accom"),
+                                             pathways_record_get_string (s, "place"));
       name = unit ? pathways_record_get_string (PATHWAYS_RECORD (unit), "name")
                   : pathways_record_get_string (s, "address");
       if (name == NULL)
@@ -352,6 +352,35 @@ pathways_spell_strip_set_details (PathwaysSpellStrip    *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * pathways_spell_strip_get_kinds:
+ *
+ * Returns: the kinds of accommodation drawn, as bits (1 << kind), for
+ *   the legend beside the strip
+ */
+guint
+pathways_spell_strip_get_kinds (PathwaysSpellStrip *self)
+{
+  guint kinds = 0;
+
+  g_return_val_if_fail (PATHWAYS_IS_SPELL_STRIP (self), 0);
+
+  for (guint i = 0; i < self->bars->len; i++)
+    kinds |= 1u << g_array_index (self->bars, Bar, i).kind;
+  return kinds;
+}
+
+gboolean
+pathways_spell_strip_has_planned (PathwaysSpellStrip *self)
+{
+  g_return_val_if_fail (PATHWAYS_IS_SPELL_STRIP (self), FALSE);
+
+  for (guint i = 0; i < self->bars->len; i++)
+    if (g_array_index (self->bars, Bar, i).planned)
+      return TRUE;
+  return FALSE;
 }
 
 guint

@@ -16,6 +16,8 @@ G_DECLARE_FINAL_TYPE (PathwaysSpellStrip, pathways_spell_strip, PATHWAYS, SPELL_
 GtkWidget *pathways_spell_strip_new         (void);
 void       pathways_spell_strip_set_details (PathwaysSpellStrip    *self,
                                              PathwaysPersonDetails *details);
+gboolean   pathways_spell_strip_has_planned (PathwaysSpellStrip    *self);
+guint      pathways_spell_strip_get_kinds   (PathwaysSpellStrip    *self);
 guint      pathways_spell_strip_get_n_bars  (PathwaysSpellStrip    *self);
 
 G_END_DECLS

@@ -1361,7 +1361,6 @@ pathways_stock_view_class_init (PathwaysStockViewClass *klass)
   gtk_widget_class_install_property_action (widget_class, "stock.coming-months", "coming-months");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "stock.focus-search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "stock.add-unit", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "stockview");
@@ -1374,8 +1373,13 @@ pathways_stock_view_init (PathwaysStockView *self)
   g_autoptr(GtkStringList) statuses = status_choices ();
   g_autoptr(GtkStringList) costs = cost_choices ();
 
+  static const PathwaysShortcut shortcuts[] = {
+    { "<Control>n", "stock.add-unit" },
+  };
+
   self->coming_months = 3;
   gtk_widget_init_template (GTK_WIDGET (self));
+  pathways_add_page_shortcuts (GTK_WIDGET (self), shortcuts, G_N_ELEMENTS (shortcuts));
 
   self->updating = TRUE;
   gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
@@ -1449,7 +1453,8 @@ pathways_stock_view_open_unit (PathwaysStockView *self,
   g_return_if_fail (PATHWAYS_IS_STOCK_VIEW (self));
   g_return_if_fail (self->store != NULL);
 
-  pathways_unit_page_show_unit (self->unit_page, unit_id);
+  /* Asked "free on a date": the unit page answers for that date */
+  pathways_unit_page_show_unit_on (self->unit_page, unit_id, self->available_on);
   gtk_stack_set_visible_child_name (self->outer_stack, "unit");
 }
 

@@ -19,6 +19,7 @@
 #include "pathways-chart.h"
 #include "pathways-page.h"
 #include "pathways-sufficiency-view.h"
+#include "pathways-widgets.h"
 #include "pathways-sufficiency-view-private.h"
 
 /* Rows per compliance list on the page; the report has them all */
@@ -78,6 +79,13 @@ enum {
 static guint signals[N_SIGNALS];
 
 /* Helpers */
+
+/* An average to the nearest pound: pence in an average are noise */
+static gint64
+whole_pounds (gint64 pence)
+{
+  return (pence >= 0 ? (pence + 50) / 100 : (pence - 50) / 100) * 100;
+}
 
 static void
 clear_list (GtkListBox *list)
@@ -178,7 +186,7 @@ fill_figures (PathwaysSufficiencyView   *self,
   g_free (value);
   g_free (caption);
   {
-    g_autofree char *average = pathways_money_format (pathways_mix_figures_average_cost (&s->all));
+    g_autofree char *average = pathways_money_format (whole_pounds (pathways_mix_figures_average_cost (&s->all)));
     value = pathways_money_format (s->all.total_cost);
     caption = g_strdup_printf (_("a week in all, %s on average"), average);
     add_figure (self, value, caption);
@@ -263,7 +271,7 @@ fill_location_and_cost (PathwaysSufficiencyView   *self,
 
       if (f->n_costed == 0)
         continue;
-      average = pathways_money_format (pathways_mix_figures_average_cost (f));
+      average = pathways_money_format (whole_pounds (pathways_mix_figures_average_cost (f)));
       total = pathways_money_format (f->total_cost);
       subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d place, %s a week in all",
                                                "%d places, %s a week in all", f->n_costed),
@@ -759,14 +767,18 @@ pathways_sufficiency_view_class_init (PathwaysSufficiencyViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "sufficiency.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "sufficiency.refresh", NULL, refresh_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "sufficiency.export", NULL);
 }
 
 static void
 pathways_sufficiency_view_init (PathwaysSufficiencyView *self)
 {
+  static const PathwaysShortcut shortcuts[] = {
+    { "<Control><Shift>e", "sufficiency.export" },
+    { "F5", "sufficiency.refresh" },
+  };
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  pathways_add_page_shortcuts (GTK_WIDGET (self), shortcuts, G_N_ELEMENTS (shortcuts));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sufficiency.export", FALSE);
   gtk_stack_set_visible_child_name (self->stack, "loading");
 }

@@ -18,5 +18,6 @@ const char         *pathways_unit_editor_get_field_error (PathwaysUnitEditor *se
                                                           const char         *field);
 gboolean            pathways_unit_editor_is_busy         (PathwaysUnitEditor *self);
 GtkWindow          *pathways_unit_editor_get_conflict_dialog (PathwaysUnitEditor *self);
+GtkWindow          *pathways_unit_editor_get_discard_dialog (PathwaysUnitEditor *self);
 
 G_END_DECLS

@@ -83,6 +83,8 @@ struct _PathwaysUnitEditor
   PathwaysRecord *record;   /* a copy being edited */
   PathwaysRecord *original; /* the unit as it was read */
   GWeakRef        conflict_dialog;
+  GWeakRef        discard_dialog;
+  gboolean        closing;  /* saved, or the edits discarded: close without asking */
   Field           fields[G_N_ELEMENTS (specs)];
   guint           busy;
 
@@ -525,6 +527,7 @@ saved_cb (GObject      *source,
     }
 
   g_signal_emit (self, signals[SAVED], 0, changes, pathways_record_get_id (saved));
+  self->closing = TRUE;
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -545,6 +548,77 @@ save_action (GtkWidget  *widget,
   pathways_planner_save_async (get_store (self), self->record, NULL, saved_cb, g_object_ref (self));
 }
 
+/* Whether the form holds something not saved: a value changed, or one
+ * that cannot be read */
+static gboolean
+form_changed (PathwaysUnitEditor *self)
+{
+  PathwaysRecordClass *klass = PATHWAYS_RECORD_GET_CLASS (self->record);
+
+  if (!store_record (self))
+    return TRUE;
+  for (guint f = 0; f < pathways_record_class_get_n_fields (klass); f++)
+    if (values_differ (pathways_record_peek_value (self->record, f), pathways_record_peek_value (self->original, f)))
+      return TRUE;
+  return FALSE;
+}
+
+/* After the dialog's response, not in it: closing the editor takes its
+ * dialog with it */
+static gboolean
+close_discarding_cb (gpointer data)
+{
+  PathwaysUnitEditor *self = data;
+
+  self->closing = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+discard_response_cb (PathwaysUnitEditor *self,
+                     const char         *response,
+                     AdwMessageDialog   *dialog)
+{
+  if (g_strcmp0 (response, "discard") == 0)
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_discarding_cb, g_object_ref (self), g_object_unref);
+  else if (g_strcmp0 (response, "save") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "editor.save", NULL);
+}
+
+/* GtkWindow overrides */
+
+/* Nothing typed is lost without asking: Cancel or Escape with changes
+ * not saved asks whether to save them */
+static gboolean
+pathways_unit_editor_close_request (GtkWindow *window)
+{
+  PathwaysUnitEditor *self = PATHWAYS_UNIT_EDITOR (window);
+  g_autoptr(GtkWindow) open = g_weak_ref_get (&self->discard_dialog);
+  GtkWidget *dialog;
+
+  if (self->closing || self->record == NULL || !form_changed (self))
+    return GTK_WINDOW_CLASS (pathways_unit_editor_parent_class)->close_request (window);
+  if (open != NULL)
+    return TRUE;
+
+  dialog = adw_message_dialog_new (window, _("Save Changes?"),
+                                   _("The changes to this unit have not been saved. If you discard them, they are lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Editing"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, G_CONNECT_SWAPPED);
+  g_weak_ref_set (&self->discard_dialog, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 /* GObject overrides */
 
 static void
@@ -557,6 +631,7 @@ pathways_unit_editor_dispose (GObject *object)
   g_clear_object (&self->record);
   g_clear_object (&self->original);
   g_weak_ref_clear (&self->conflict_dialog);
+  g_weak_ref_clear (&self->discard_dialog);
 
   G_OBJECT_CLASS (pathways_unit_editor_parent_class)->dispose (object);
 }
@@ -568,6 +643,7 @@ pathways_unit_editor_class_init (PathwaysUnitEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = pathways_unit_editor_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = pathways_unit_editor_close_request;
 
   /**
    * PathwaysUnitEditor::saved:
@@ -595,6 +671,7 @@ pathways_unit_editor_init (PathwaysUnitEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_weak_ref_init (&self->conflict_dialog, NULL);
+  g_weak_ref_init (&self->discard_dialog, NULL);
 
   g_type_ensure (PATHWAYS_TYPE_UNIT);
   build_form (self);
@@ -637,6 +714,23 @@ pathways_unit_editor_new (PathwaysContext *context,
   self->original = pathways_record_copy (self->record);
   load_record (self);
   return self;
+}
+
+/**
+ * pathways_unit_editor_get_discard_dialog:
+ *
+ * Returns: (transfer none) (nullable): the "Save Changes?" dialog, while
+ *   it is open
+ */
+GtkWindow *
+pathways_unit_editor_get_discard_dialog (PathwaysUnitEditor *self)
+{
+  g_autoptr(GtkWindow) dialog = NULL;
+
+  g_return_val_if_fail (PATHWAYS_IS_UNIT_EDITOR (self), NULL);
+
+  dialog = g_weak_ref_get (&self->discard_dialog);
+  return dialog;   /* still referenced by GTK while it is open */
 }
 
 /**

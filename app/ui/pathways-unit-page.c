@@ -216,15 +216,16 @@ add_detail (PathwaysUnitPage *self,
             const char       *value)
 {
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *text = gtk_label_new (value != NULL && *value != '\0' ? value : NO_VALUE);
 
+  /* A property row: the name small above, the value below it across the
+   * whole row — never squeezed into a column beside the name */
+  gtk_widget_add_css_class (row, "property");
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
-  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (text), 1);
-  gtk_label_set_selectable (GTK_LABEL (text), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (text), 40);
-  gtk_widget_add_css_class (text, "dim-label");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), text);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value != NULL && *value != '\0' ? value : NO_VALUE);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
   gtk_list_box_append (self->details_list, row);
 }
 
@@ -438,9 +439,11 @@ update_loading (PathwaysUnitPage *self)
 
 /* Candidates */
 
+/* @suggested: the view's one suggested action (the best fit) */
 static GtkWidget *
 make_candidate_row (PathwaysUnitPage *self,
-                    PathwaysRecord   *c)
+                    PathwaysRecord   *c,
+                    gboolean          suggested)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -456,7 +459,6 @@ make_candidate_row (PathwaysUnitPage *self,
   const char *reasons = pathways_record_get_string (c, "reasons");
   g_autofree char *facts = NULL;
   g_autofree char *bullets = NULL;
-  g_autofree char *score = NULL;
   g_autofree char *a11y = NULL;
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
@@ -481,14 +483,8 @@ make_candidate_row (PathwaysUnitPage *self,
   gtk_widget_add_css_class (verdict, v == PATHWAYS_VERDICT_ELIGIBLE ? "success"
                                      : v == PATHWAYS_VERDICT_WARNINGS ? "warning" : "error");
   gtk_box_append (GTK_BOX (top), verdict);
-  /* Translators: a match score out of 100 */
-  score = g_strdup_printf (_("Score %d"), (int) pathways_record_get_int (c, "score"));
-  {
-    GtkWidget *score_label = gtk_label_new (score);
-    gtk_widget_add_css_class (score_label, "dim-label");
-    gtk_widget_add_css_class (score_label, "numeric");
-    gtk_box_append (GTK_BOX (top), score_label);
-  }
+  gtk_box_append (GTK_BOX (top), pathways_score_label_new (pathways_record_get_int (c, "score"),
+                                                           pathways_record_get_string (c, "score-terms")));
   gtk_box_append (GTK_BOX (text), top);
 
   if (need != NULL)
@@ -533,7 +529,7 @@ make_candidate_row (PathwaysUnitPage *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
   if (v == PATHWAYS_VERDICT_NOT_ELIGIBLE)
     gtk_widget_set_sensitive (button, FALSE);
-  else if (v == PATHWAYS_VERDICT_ELIGIBLE)
+  else if (suggested)
     gtk_widget_add_css_class (button, "suggested-action");
   gtk_box_append (GTK_BOX (box), button);
 
@@ -572,10 +568,13 @@ show_candidates (PathwaysUnitPage *self)
     }
 
   shown = MIN (n, self->n_shown);
-  for (guint i = 0; i < shown; i++)
+  for (guint i = 0, suggested = 0; i < shown; i++)
     {
       g_autoptr(PathwaysRecord) c = g_list_model_get_item (self->candidates, i);
-      gtk_list_box_append (self->candidates_list, make_candidate_row (self, c));
+      gboolean best = !suggested && pathways_record_get_int (c, "verdict") == PATHWAYS_VERDICT_ELIGIBLE;
+
+      gtk_list_box_append (self->candidates_list, make_candidate_row (self, c, best));
+      suggested |= best;
     }
   if (shown < n)
     {
@@ -1261,7 +1260,6 @@ pathways_unit_page_class_init (PathwaysUnitPageClass *klass)
   gtk_widget_class_install_action (widget_class, "unit.offer", "x", offer_action);
   gtk_widget_class_install_action (widget_class, "unit.show-more", NULL, show_more_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "unit.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "unit.back", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -1271,7 +1269,13 @@ pathways_unit_page_class_init (PathwaysUnitPageClass *klass)
 static void
 pathways_unit_page_init (PathwaysUnitPage *self)
 {
+  static const PathwaysShortcut shortcuts[] = {
+    { "<Alt>Left", "unit.back" },
+    { "<Control>e", "unit.edit" },
+  };
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  pathways_add_page_shortcuts (GTK_WIDGET (self), shortcuts, G_N_ELEMENTS (shortcuts));
 
   add_legend_item (self, "past", _("Lived here"));
   add_legend_item (self, "current", _("Lives here now"));
@@ -1302,6 +1306,20 @@ void
 pathways_unit_page_show_unit (PathwaysUnitPage *self,
                               gint64            unit_id)
 {
+  pathways_unit_page_show_unit_on (self, unit_id, NULL);
+}
+
+/**
+ * pathways_unit_page_show_unit_on:
+ * @date: (nullable): the day the unit was asked about ("Free on" in the
+ *   register): "Who Could Live Here?" ranks for it; %NULL for the day
+ *   the unit comes free
+ */
+void
+pathways_unit_page_show_unit_on (PathwaysUnitPage *self,
+                                 gint64            unit_id,
+                                 const char       *date)
+{
   g_return_if_fail (PATHWAYS_IS_UNIT_PAGE (self));
   g_return_if_fail (self->store != NULL);
 
@@ -1317,6 +1335,8 @@ pathways_unit_page_show_unit (PathwaysUnitPage *self,
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   pathways_occupancy_strip_set_segments (self->strip, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "unit.edit", FALSE);
+  if (date != NULL)
+    set_date_internal (self, date);   /* kept when it loads */
   load_unit (self);
 }
 

@@ -16,6 +16,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PathwaysUnitPage, pathways_unit_page, PATHWAYS, UNIT_PAGE, GtkWidget)
 
 GtkWidget              *pathways_unit_page_new            (PathwaysContext  *context);
+void                    pathways_unit_page_show_unit_on   (PathwaysUnitPage *self,
+                                                           gint64            unit_id,
+                                                           const char       *date);
 void                    pathways_unit_page_show_unit      (PathwaysUnitPage *self,
                                                            gint64            unit_id);
 gint64                  pathways_unit_page_get_unit_id    (PathwaysUnitPage *self);

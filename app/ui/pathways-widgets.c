@@ -135,3 +135,62 @@ pathways_merge_records (GListStore *rows,
   return changed;
 }
 
+
+/**
+ * pathways_add_page_shortcuts:
+ * @page: a page of the window
+ * @shortcuts: (array length=n): triggers ("<Control>m") and the page's
+ *   actions they activate
+ *
+ * A page's shortcuts work wherever the focus is while the page is shown,
+ * not only with the focus inside it: a managed controller is run by the
+ * window, and only while its widget is mapped (so the same keys can mean
+ * something else on another page).
+ */
+void
+pathways_add_page_shortcuts (GtkWidget              *page,
+                             const PathwaysShortcut *shortcuts,
+                             guint                   n)
+{
+  GtkEventController *controller;
+
+  g_return_if_fail (GTK_IS_WIDGET (page));
+
+  controller = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_name (controller, "pathways-page-shortcuts");
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_MANAGED);
+  for (guint i = 0; i < n; i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (shortcuts[i].trigger),
+                                                            gtk_named_action_new (shortcuts[i].action)));
+  gtk_widget_add_controller (page, controller);
+}
+
+/**
+ * pathways_score_label_new:
+ * @terms: (nullable): what the score is made of, a term a line
+ *
+ * "Score 64", explained: its tooltip (and its accessible description)
+ * lists the planner's terms that make it up, and says what it is for.
+ */
+GtkWidget *
+pathways_score_label_new (gint64      score,
+                          const char *terms)
+{
+  /* Translators: a match score */
+  g_autofree char *text = g_strdup_printf (_("Score %d"), (int) score);
+  g_autofree char *why = NULL;
+  GtkWidget *label = gtk_label_new (text);
+
+  if (terms != NULL && *terms != '\0')
+    /* Translators: the tooltip of a match score: the terms it is made of, one a line, then the total */
+    why = g_strdup_printf (_("How well this fits; the higher, the better:\n%s\n= %d"), terms, (int) score);
+  else
+    why = g_strdup (_("How well this fits; the higher, the better. Nothing here adds to it."));
+  gtk_widget_set_tooltip_text (label, why);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, why, -1);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_add_css_class (label, "score");
+  return label;
+}

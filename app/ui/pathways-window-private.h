@@ -22,5 +22,7 @@ PathwaysPersonPage   *pathways_window_get_person_page   (PathwaysWindow *self);
 PathwaysStockView    *pathways_window_get_stock_view    (PathwaysWindow *self);
 PathwaysTimelineView *pathways_window_get_timeline_view (PathwaysWindow *self);
 gboolean              pathways_window_is_showing_person (PathwaysWindow *self);
+GtkWidget            *pathways_window_get_back_button   (PathwaysWindow *self);
+GtkWindow            *pathways_window_get_leave_dialog  (PathwaysWindow *self);
 
 G_END_DECLS

@@ -38,6 +38,9 @@ struct _PathwaysWindow
   GtkWidget       *sufficiency_view;
   GtkWidget       *commission_view;
   gboolean         opened_debug_person;
+  gboolean         closing;         /* the user said to leave unsaved edits behind */
+  gint64           leave_to;        /* after "Discard": 0 back, -1 close, or a person */
+  GWeakRef         leave_dialog;
 
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
@@ -61,6 +64,8 @@ G_DEFINE_FINAL_TYPE (PathwaysWindow, pathways_window, ADW_TYPE_APPLICATION_WINDO
 
 /* The pages of the view stack built when first shown */
 typedef GtkWidget *(*PageNew) (PathwaysContext *context);
+
+static void update_back_button (PathwaysWindow *self);
 
 /* Helpers */
 
@@ -351,6 +356,24 @@ page_shown_cb (PathwaysWindow *self,
                AdwViewStack   *stack)
 {
   ensure_page (self, adw_view_stack_get_visible_child_name (stack));
+  update_back_button (self);
+  /* The young person's page stays as it was, under the Caseload tab;
+   * what was typed on it is written now rather than in a moment */
+  if (self->person_page != NULL && pathways_window_is_showing_person (self) &&
+      g_strcmp0 (adw_view_stack_get_visible_child_name (stack), "caseload") != 0)
+    pathways_person_page_save_edits (PATHWAYS_PERSON_PAGE (self->person_page));
+}
+
+/* The back button belongs to the young person's page: it shows only
+ * while that page is on screen, not on Stock, Timeline or Sufficiency */
+static void
+update_back_button (PathwaysWindow *self)
+{
+  gboolean on_person = g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "caseload") == 0 &&
+                       g_strcmp0 (gtk_stack_get_visible_child_name (self->caseload_stack), "person") == 0;
+
+  gtk_widget_set_visible (self->back_button, on_person);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", on_person);
 }
 
 static void
@@ -358,10 +381,79 @@ caseload_page_changed_cb (PathwaysWindow *self,
                           GParamSpec     *pspec,
                           GtkStack       *stack)
 {
-  gboolean on_person = g_strcmp0 (gtk_stack_get_visible_child_name (stack), "person") == 0;
+  update_back_button (self);
+}
 
-  gtk_widget_set_visible (self->back_button, on_person);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", on_person);
+/* Leaving the young person's page: what was typed is saved; what cannot
+ * be saved as it is is never dropped without asking */
+static void go_on_leaving (PathwaysWindow *self);
+
+/* After the dialog's response, not in it: closing the window takes its
+ * dialog with it */
+static gboolean
+leave_discarding_cb (gpointer data)
+{
+  PathwaysWindow *self = data;
+
+  if (self->person_page != NULL)
+    pathways_person_page_discard_edits (PATHWAYS_PERSON_PAGE (self->person_page));
+  go_on_leaving (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+leave_response_cb (PathwaysWindow   *self,
+                   const char       *response,
+                   AdwMessageDialog *dialog)
+{
+  if (g_strcmp0 (response, "discard") == 0)
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, leave_discarding_cb, g_object_ref (self), g_object_unref);
+}
+
+/* TRUE when the page may be left now; FALSE when the user is asked
+ * first (and leaving goes on, to @leave_to, if they say "Discard") */
+static gboolean
+may_leave_person (PathwaysWindow *self,
+                  gint64          leave_to)
+{
+  g_autoptr(GtkWidget) open = NULL;
+  GtkWidget *dialog;
+
+  if (self->person_page == NULL ||
+      pathways_person_page_save_edits (PATHWAYS_PERSON_PAGE (self->person_page)))
+    return TRUE;
+
+  self->leave_to = leave_to;
+  if ((open = g_weak_ref_get (&self->leave_dialog)) != NULL)
+    return FALSE;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard Changes?"),
+                                   _("Some of what you typed cannot be saved as it is. The fields are marked in red: "
+                                     "correct them to save, or discard the changes."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Editing"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (leave_response_cb), self, G_CONNECT_SWAPPED);
+  g_weak_ref_set (&self->leave_dialog, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return FALSE;
+}
+
+static void
+go_on_leaving (PathwaysWindow *self)
+{
+  if (self->leave_to == -1)
+    {
+      self->closing = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  else if (self->leave_to > 0)
+    pathways_window_open_person (self, self->leave_to);
+  else
+    gtk_stack_set_visible_child_name (self->caseload_stack, "caseload");
 }
 
 static void
@@ -379,7 +471,8 @@ back_action (GtkWidget  *widget,
 {
   PathwaysWindow *self = PATHWAYS_WINDOW (widget);
 
-  gtk_stack_set_visible_child_name (self->caseload_stack, "caseload");
+  if (may_leave_person (self, 0))
+    gtk_stack_set_visible_child_name (self->caseload_stack, "caseload");
 }
 
 static void
@@ -389,7 +482,15 @@ focus_search_action (GtkWidget  *widget,
 {
   PathwaysWindow *self = PATHWAYS_WINDOW (widget);
 
+  /* On the stock, its own search; anywhere else, the caseload's */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "stock") == 0 && self->stock_view != NULL)
+    {
+      gtk_widget_activate_action (self->stock_view, "stock.focus-search", NULL);
+      return;
+    }
   adw_view_stack_set_visible_child_name (self->stack, "caseload");
+  if (pathways_window_is_showing_person (self) && !may_leave_person (self, 0))
+    return;
   gtk_stack_set_visible_child_name (self->caseload_stack, "caseload");
   if (self->caseload_view != NULL)
     gtk_widget_activate_action (self->caseload_view, "caseload.focus-search", NULL);
@@ -414,6 +515,18 @@ show_page_action (GtkWidget  *widget,
     return;
 
   adw_view_stack_set_visible_child_name (self->stack, name);
+}
+
+/* GtkWindow overrides */
+
+static gboolean
+pathways_window_close_request (GtkWindow *window)
+{
+  PathwaysWindow *self = PATHWAYS_WINDOW (window);
+
+  if (!self->closing && !may_leave_person (self, -1))
+    return TRUE;
+  return GTK_WINDOW_CLASS (pathways_window_parent_class)->close_request (window);
 }
 
 /* GtkWidget overrides */
@@ -444,6 +557,7 @@ pathways_window_dispose (GObject *object)
   self->commission_view = NULL;
   g_clear_object (&self->settings);
   g_clear_object (&self->context);
+  g_weak_ref_clear (&self->leave_dialog);
 
   G_OBJECT_CLASS (pathways_window_parent_class)->dispose (object);
 }
@@ -458,6 +572,7 @@ pathways_window_class_init (PathwaysWindowClass *klass)
   object_class->dispose = pathways_window_dispose;
 
   widget_class->unmap = pathways_window_unmap;
+  GTK_WINDOW_CLASS (klass)->close_request = pathways_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pathways-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, toast_overlay);
@@ -496,6 +611,7 @@ static void
 pathways_window_init (PathwaysWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_weak_ref_init (&self->leave_dialog, NULL);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry-server", FALSE);
@@ -533,6 +649,10 @@ pathways_window_open_person (PathwaysWindow *self,
   g_return_if_fail (PATHWAYS_IS_WINDOW (self));
 
   if ((page = ensure_person_page (self)) == NULL)
+    return;
+  /* Another young person: what was typed for this one is saved first */
+  if (pathways_person_page_get_person_id (page) != person_id && pathways_window_is_showing_person (self) &&
+      !may_leave_person (self, person_id))
     return;
   pathways_person_page_show_person (page, person_id);
   adw_view_stack_set_visible_child_name (self->stack, "caseload");
@@ -616,4 +736,35 @@ pathways_window_is_showing_person (PathwaysWindow *self)
   g_return_val_if_fail (PATHWAYS_IS_WINDOW (self), FALSE);
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->caseload_stack), "person") == 0;
+}
+
+/**
+ * pathways_window_get_back_button:
+ *
+ * Returns: (transfer none): the header's back button (the young
+ *   person's page's)
+ */
+GtkWidget *
+pathways_window_get_back_button (PathwaysWindow *self)
+{
+  g_return_val_if_fail (PATHWAYS_IS_WINDOW (self), NULL);
+
+  return self->back_button;
+}
+
+/**
+ * pathways_window_get_leave_dialog:
+ *
+ * Returns: (transfer none) (nullable): the "Discard Changes?" dialog,
+ *   while it is open
+ */
+GtkWindow *
+pathways_window_get_leave_dialog (PathwaysWindow *self)
+{
+  g_autoptr(GtkWindow) dialog = NULL;
+
+  g_return_val_if_fail (PATHWAYS_IS_WINDOW (self), NULL);
+
+  dialog = g_weak_ref_get (&self->leave_dialog);
+  return dialog;   /* still referenced by GTK while it is open */
 }

@@ -2677,3 +2677,17 @@ pathways_store_get_finish (PathwaysStore  *self,
 {
   return pathways_store_run_finish (self, result, pathways_store_get_async, error);
 }
+
+/**
+ * pathways_store_dup_library_versions:
+ *
+ * Returns: the database libraries Pathways runs on, for About's debug
+ *   information ("SQLite 3.40.1, libpq 15.5")
+ */
+char *
+pathways_store_dup_library_versions (void)
+{
+  g_autofree char *pq = pathways_postgres_dup_library_version ();
+
+  return g_strdup_printf ("SQLite %s, libpq %s", pathways_sqlite_library_version (), pq);
+}

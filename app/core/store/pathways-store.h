@@ -234,6 +234,7 @@ int             pathways_store_get_schema_version  (PathwaysStore  *self);
 gboolean        pathways_store_was_created         (PathwaysStore  *self);
 const char     *pathways_store_get_backup_path     (PathwaysStore  *self);
 gboolean        pathways_store_is_empty            (PathwaysStore  *self);
+char           *pathways_store_dup_library_versions (void);
 
 /* The team server: whether it can be reached now (always TRUE for the
  * embedded database; the "connected" property), and who is signed in

@@ -1786,3 +1786,12 @@ pathways_postgres_store_get_listener_pid (PathwaysPostgresStore *self)
 
   return self->listener != NULL ? PQbackendPID (self->listener) : 0;
 }
+
+char *
+pathways_postgres_dup_library_version (void)
+{
+  int v = PQlibVersion ();
+
+  /* 150005 → "15.5" (10 and later: major × 10000 + minor) */
+  return g_strdup_printf ("%d.%d", v / 10000, v % 10000);
+}

@@ -37,4 +37,7 @@ PathwaysStore *pathways_postgres_store_open (const char     *conninfo,
 gboolean       pathways_postgres_is_location (const char    *location);
 char          *pathways_postgres_describe_location (const char *conninfo);
 
+/* The libpq Pathways runs on ("15.5"), for About */
+char          *pathways_postgres_dup_library_version (void);
+
 G_END_DECLS

@@ -2083,3 +2083,9 @@ pathways_sqlite_store_dump_table (PathwaysSqliteStore  *self,
   pathways_sqlite_release (self, conn);
   return rc == SQLITE_DONE ? g_steal_pointer (&dump) : NULL;
 }
+
+const char *
+pathways_sqlite_library_version (void)
+{
+  return sqlite3_libversion ();
+}

@@ -24,6 +24,9 @@ PathwaysStore *pathways_sqlite_store_open (const char     *path,
                                            PathwaysClock  *clock,
                                            GError        **error);
 
+/* The SQLite library Pathways runs on ("3.40.1"), for About */
+const char    *pathways_sqlite_library_version (void);
+
 /* For the benchmark: the caseload's query, to time in the sqlite3 shell */
 const char    *pathways_sqlite_store_caseload_sql (void);
 

@@ -1,0 +1,676 @@
+/* test-gui-polish.c — the save model, navigation and shortcuts of the
+ * window, in-process, under Xvfb
+ *
+ * Pages save as you go, with Undo: nothing typed is lost by going Back,
+ * opening someone else or closing, and what cannot be saved as it is is
+ * never dropped without asking.  Dialogs (the unit editor) have Cancel
+ * and Save, and ask before discarding.  The back button belongs to the
+ * young person's page only; a page's shortcuts work from any focus while
+ * it is shown, and the shortcuts window lists every one.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pathways-application.h"
+#include "pathways-caseload-view-private.h"
+#include "pathways-move-dialog-private.h"
+#include "pathways-person-page-private.h"
+#include "pathways-stock-view-private.h"
+#include "pathways-sufficiency-view.h"
+#include "pathways-unit-editor-private.h"
+#include "pathways-unit-page-private.h"
+#include "pathways-window-private.h"
+#include "test-gui-util.h"
+
+static char *dir;
+
+static void
+setup (void)
+{
+  /* main() checked that there is a display */
+  ck_assert_msg (gtk_init_check (), "the display went away");
+  adw_init ();
+  dir = test_make_dir ();
+}
+
+static void
+teardown (void)
+{
+  test_remove_dir (dir);
+  g_clear_pointer (&dir, g_free);
+}
+
+static void
+spin (guint turns)
+{
+  for (guint i = 0; i < turns; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+typedef struct {
+  PathwaysApplication *app;
+  PathwaysWindow      *window;
+  PathwaysStore       *store;
+  char                *path;
+} Session;
+
+static gboolean
+caseload_ready (gpointer data)
+{
+  const char *page = pathways_caseload_view_get_visible_page (data);
+
+  return g_strcmp0 (page, "list") == 0 || g_strcmp0 (page, "empty") == 0;
+}
+
+static void
+session_start (Session    *s,
+               const char *name)
+{
+  GList *windows;
+
+  s->path = g_build_filename (dir, name, NULL);
+  g_setenv (PATHWAYS_DATABASE_ENV, s->path, TRUE);
+  s->app = pathways_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
+  ck_assert (g_application_register (G_APPLICATION (s->app), NULL, NULL));
+  g_application_activate (G_APPLICATION (s->app));
+  windows = gtk_application_get_windows (GTK_APPLICATION (s->app));
+  ck_assert_ptr_nonnull (windows);
+  s->window = windows->data;
+  ck_assert (test_wait_for (caseload_ready, pathways_window_get_caseload_view (s->window)));
+  s->store = pathways_application_get_store (s->app);
+  ck_assert_ptr_nonnull (s->store);
+}
+
+static void
+session_end (Session *s)
+{
+  gtk_window_destroy (GTK_WINDOW (s->window));
+  spin (50);
+  g_application_quit (G_APPLICATION (s->app));
+  g_clear_object (&s->app);
+  g_clear_pointer (&s->path, g_free);
+  g_unsetenv (PATHWAYS_DATABASE_ENV);
+}
+
+static gboolean
+page_ready (gpointer data)
+{
+  return !pathways_person_page_is_loading (data) && pathways_person_page_get_details (data) != NULL;
+}
+
+static gint64
+first_person (PathwaysStore *store)
+{
+  g_autoptr(GListModel) people = pathways_store_list (store, PATHWAYS_TYPE_YOUNG_PERSON, NULL);
+  g_autoptr(PathwaysRecord) p = g_list_model_get_item (people, 0);
+
+  ck_assert_ptr_nonnull (p);
+  return pathways_record_get_id (p);
+}
+
+static PathwaysPersonPage *
+open_person (Session *s,
+             gint64   person_id)
+{
+  PathwaysPersonPage *page = pathways_window_get_person_page (s->window);
+
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (s->window), "win.open-person", "x", person_id));
+  ck_assert (pathways_window_is_showing_person (s->window));
+  ck_assert (test_wait_for (page_ready, page));
+  return page;
+}
+
+typedef struct {
+  PathwaysStore *store;
+  gint64         id;
+  const char    *field;
+  const char    *want;
+} StoredIs;
+
+static gboolean
+stored_is (gpointer data)
+{
+  StoredIs *w = data;
+  g_autoptr(PathwaysRecord) r = pathways_store_get (w->store, PATHWAYS_TYPE_YOUNG_PERSON, w->id, NULL);
+
+  return r != NULL && g_strcmp0 (pathways_record_get_string (r, w->field), w->want) == 0;
+}
+
+/* Save as you go ---------------------------------------------------- */
+
+/* Typed into the profile, then straight Back: it is saved, with Undo */
+START_TEST (test_back_saves_what_was_typed)
+{
+  Session s = { 0 };
+  PathwaysPersonPage *page;
+  StoredIs w = { 0 };
+
+  session_start (&s, "back.db");
+  w.store = s.store;
+  w.id = first_person (s.store);
+  w.field = "preferred-name";
+  w.want = "Typed Then Back";
+  page = open_person (&s, w.id);
+
+  pathways_person_page_set_profile_text (page, "preferred-name", w.want);
+  ck_assert (pathways_person_page_has_unsaved_edits (page));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (s.window), "win.back", NULL));
+  ck_assert (!pathways_window_is_showing_person (s.window));
+  ck_assert_ptr_null (pathways_window_get_leave_dialog (s.window));
+  ck_assert (test_wait_for (stored_is, &w));
+
+  /* The change was one recorded action: Undo takes it back */
+  ck_assert (test_wait_for (page_ready, page));
+  ck_assert (!pathways_person_page_has_unsaved_edits (page));
+  session_end (&s);
+}
+END_TEST
+
+/* Wishes typed and left alone are saved a moment later, and a refresh
+ * of the page meanwhile does not overwrite them */
+START_TEST (test_wishes_save_as_you_type)
+{
+  Session s = { 0 };
+  PathwaysPersonPage *page;
+  GtkTextView *wishes;
+  StoredIs w = { 0 };
+  GtkTextIter start, end;
+  g_autofree char *shown = NULL;
+
+  session_start (&s, "wishes.db");
+  w.store = s.store;
+  w.id = first_person (s.store);
+  w.field = "wishes-feelings";
+  w.want = "I want to live near my sister.";
+  page = open_person (&s, w.id);
+
+  wishes = GTK_TEXT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (page), PATHWAYS_TYPE_PERSON_PAGE,
+                                                         "wishes_view"));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (wishes), w.want, -1);
+  ck_assert (pathways_person_page_has_unsaved_edits (page));
+
+  /* A note added at once makes the page refresh before the wishes are
+   * written: what was typed stays */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (gtk_widget_get_template_child (
+                              GTK_WIDGET (page), PATHWAYS_TYPE_PERSON_PAGE, "note_view"))), "Phoned", -1);
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "person.add-note", NULL));
+  ck_assert (test_wait_for (page_ready, page));
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (wishes), &start, &end);
+  shown = gtk_text_buffer_get_text (gtk_text_view_get_buffer (wishes), &start, &end, FALSE);
+  ck_assert_str_eq (shown, w.want);
+
+  /* ...and are written without a Save button */
+  ck_assert (test_wait_for (stored_is, &w));
+  ck_assert (test_wait_for (page_ready, page));
+  ck_assert (!pathways_person_page_has_unsaved_edits (page));
+  session_end (&s);
+}
+END_TEST
+
+/* Something that cannot be saved as it is: leaving asks; "Keep Editing"
+ * stays with the edit, "Discard" leaves and writes nothing */
+START_TEST (test_leaving_invalid_edit_asks)
+{
+  Session s = { 0 };
+  PathwaysPersonPage *page;
+  g_autoptr(PathwaysRecord) before = NULL;
+  g_autoptr(PathwaysRecord) after = NULL;
+  GtkWindow *dialog;
+  gint64 id;
+
+  session_start (&s, "invalid.db");
+  id = first_person (s.store);
+  page = open_person (&s, id);
+  before = pathways_store_get (s.store, PATHWAYS_TYPE_YOUNG_PERSON, id, NULL);
+
+  pathways_person_page_set_profile_text (page, "date-of-birth", "31/02/2008");
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (s.window), "win.back", NULL));
+  ck_assert (pathways_window_is_showing_person (s.window));
+  dialog = pathways_window_get_leave_dialog (s.window);
+  ck_assert_ptr_nonnull (dialog);
+  ck_assert_ptr_nonnull (pathways_person_page_get_field_error (page, "date-of-birth"));
+
+  /* Keep editing: still here, the text as typed */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  gtk_window_close (dialog);
+  spin (20);
+  ck_assert (pathways_window_is_showing_person (s.window));
+  ck_assert_str_eq (pathways_person_page_get_profile_text (page, "date-of-birth"), "31/02/2008");
+
+  /* Closing the window asks the same */
+  gtk_window_close (GTK_WINDOW (s.window));
+  spin (20);
+  ck_assert (gtk_widget_get_visible (GTK_WIDGET (s.window)));
+  dialog = pathways_window_get_leave_dialog (s.window);
+  ck_assert_ptr_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  gtk_window_close (dialog);
+  spin (20);
+
+  /* Opening someone else asks too; "Discard" goes on to them */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (s.window), "win.back", NULL));
+  dialog = pathways_window_get_leave_dialog (s.window);
+  ck_assert_ptr_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
+  gtk_window_close (dialog);
+  spin (20);
+  ck_assert (!pathways_window_is_showing_person (s.window));
+  ck_assert (!pathways_person_page_has_unsaved_edits (page));
+  after = pathways_store_get (s.store, PATHWAYS_TYPE_YOUNG_PERSON, id, NULL);
+  ck_assert_str_eq (pathways_record_get_string (after, "date-of-birth"),
+                    pathways_record_get_string (before, "date-of-birth"));
+  ck_assert_int_eq (pathways_record_get_version (after), pathways_record_get_version (before));
+  session_end (&s);
+}
+END_TEST
+
+/* Opening another young person saves what was typed for this one */
+START_TEST (test_opening_someone_else_saves)
+{
+  Session s = { 0 };
+  PathwaysPersonPage *page;
+  g_autoptr(GListModel) people = NULL;
+  g_autoptr(PathwaysRecord) second = NULL;
+  StoredIs w = { 0 };
+
+  session_start (&s, "other.db");
+  people = pathways_store_list (s.store, PATHWAYS_TYPE_YOUNG_PERSON, NULL);
+  second = g_list_model_get_item (people, 1);
+  w.store = s.store;
+  w.id = first_person (s.store);
+  w.field = "needs-summary";
+  w.want = "Needs a ground-floor flat";
+  page = open_person (&s, w.id);
+
+  pathways_person_page_set_profile_text (page, "needs-summary", w.want);
+  page = open_person (&s, pathways_record_get_id (second));
+  ck_assert_int_eq (pathways_person_page_get_person_id (page), pathways_record_get_id (second));
+  ck_assert (test_wait_for (stored_is, &w));
+  session_end (&s);
+}
+END_TEST
+
+/* The unit editor: Cancel with changes asks; "Discard" closes */
+START_TEST (test_unit_editor_asks_before_discarding)
+{
+  Session s = { 0 };
+  g_autoptr(GListModel) units = NULL;
+  g_autoptr(PathwaysRecord) unit = NULL;
+  PathwaysUnitEditor *editor;
+  GtkWindow *dialog;
+
+  session_start (&s, "editor.db");
+  units = pathways_store_list (s.store, PATHWAYS_TYPE_UNIT, NULL);
+  unit = g_list_model_get_item (units, 0);
+  editor = pathways_unit_editor_new (pathways_application_get_context (s.app), PATHWAYS_UNIT (unit));
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  gtk_window_present (GTK_WINDOW (editor));
+  spin (20);
+
+  /* Unchanged: closes without asking */
+  gtk_window_close (GTK_WINDOW (editor));
+  spin (20);
+  ck_assert_ptr_null (editor);
+
+  editor = pathways_unit_editor_new (pathways_application_get_context (s.app), PATHWAYS_UNIT (unit));
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  gtk_window_present (GTK_WINDOW (editor));
+  spin (20);
+  pathways_unit_editor_set_text (editor, "provider", "A provider typed in");
+  gtk_window_close (GTK_WINDOW (editor));
+  spin (20);
+  ck_assert_ptr_nonnull (editor);
+  dialog = pathways_unit_editor_get_discard_dialog (editor);
+  ck_assert_ptr_nonnull (dialog);
+  /* (the dialog goes with the editor it belongs to) */
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
+  spin (50);
+  ck_assert_ptr_null (editor);
+  if (dialog != NULL)
+    gtk_window_close (dialog);
+  session_end (&s);
+}
+END_TEST
+
+/* Navigation -------------------------------------------------------- */
+
+/* The back button is the young person's page's: not on the other tabs */
+START_TEST (test_back_button_stays_with_its_page)
+{
+  Session s = { 0 };
+  GtkWidget *back;
+  PathwaysStockView *stock;
+
+  session_start (&s, "nav.db");
+  back = pathways_window_get_back_button (s.window);
+  ck_assert (!gtk_widget_get_visible (back));
+  open_person (&s, first_person (s.store));
+  ck_assert (gtk_widget_get_visible (back));
+
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char *const others[] = { "stock", "timeline", "sufficiency" };
+
+      ck_assert (gtk_widget_activate_action (GTK_WIDGET (s.window), "win.show-page", "s", others[i]));
+      ck_assert_msg (!gtk_widget_get_visible (back), "the back button shows on %s", others[i]);
+    }
+  /* Back on the Caseload tab: the page as it was, its button with it */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (s.window), "win.show-page", "s", "caseload"));
+  ck_assert (pathways_window_is_showing_person (s.window));
+  ck_assert (gtk_widget_get_visible (back));
+
+  /* The stock opens a unit on a single click, as the caseload opens a person */
+  stock = pathways_window_get_stock_view (s.window);
+  ck_assert (gtk_column_view_get_single_click_activate (pathways_stock_view_get_column_view (stock)));
+  session_end (&s);
+}
+END_TEST
+
+/* Shortcuts --------------------------------------------------------- */
+
+/* The page's shortcut @trigger, if it activates @action from any focus
+ * (a managed controller: the window runs it while the page is mapped) */
+static gboolean
+has_page_shortcut (GtkWidget  *page,
+                   const char *trigger,
+                   const char *action)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (page);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (trigger);
+  g_autofree char *want = gtk_shortcut_trigger_to_string (wanted);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (c) ||
+          gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (c)) != GTK_SHORTCUT_SCOPE_MANAGED)
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (c)); j++)
+        {
+          g_autoptr(GtkShortcut) sc = g_list_model_get_item (G_LIST_MODEL (c), j);
+          g_autofree char *t = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (sc));
+          GtkShortcutAction *a = gtk_shortcut_get_action (sc);
+
+          if (g_strcmp0 (t, want) == 0 && GTK_IS_NAMED_ACTION (a) &&
+              g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (a)), action) == 0)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+overlay_lists (GtkBuilder *builder,
+               const char *accelerator,
+               const char *title)
+{
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *accel = NULL;
+      g_autofree char *t = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+      g_object_get (l->data, "accelerator", &accel, "title", &t, NULL);
+      if (accel != NULL && strstr (accel, accelerator) != NULL && g_strcmp0 (t, title) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+overlay_has_group (GtkBuilder *builder,
+                   const char *title)
+{
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *t = NULL;
+
+      if (!GTK_IS_SHORTCUTS_GROUP (l->data))
+        continue;
+      g_object_get (l->data, "title", &t, NULL);
+      if (g_strcmp0 (t, title) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+START_TEST (test_shortcuts_from_any_focus)
+{
+  Session s = { 0 };
+  PathwaysPersonPage *page;
+  PathwaysStockView *stock;
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GSList) objects = NULL;
+  GtkWidget *sufficiency;
+  guint n_sections = 0;
+  static const struct {
+    const char *accel;
+    const char *title;
+  } listed[] = {
+    { "<Control>n", "Add young person" },
+    { "<Control>m", "Schedule a move" },
+    { "<Control><Shift>e", "Export the committee report" },
+    { "<Control>s", "Save now (changes save as you type)" },
+    { "<Control>n", "Add a unit" },
+    { "<Alt>Left", "Back to the register" },
+    { "<Alt>2", "Stock" },
+    { "<Control>f", "Search" },
+    { "<Control>plus", "Zoom in" },
+  };
+
+  session_start (&s, "keys.db");
+  page = open_person (&s, first_person (s.store));
+
+  /* Focus outside the page (on the header's search button): the page's
+   * shortcuts are the window's to run, not the focused widget's */
+  gtk_widget_grab_focus (pathways_window_get_back_button (s.window));
+  ck_assert (has_page_shortcut (GTK_WIDGET (page), "<Control>m", "person.schedule-move"));
+  ck_assert (has_page_shortcut (GTK_WIDGET (page), "<Control>s", "person.save-profile"));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "person.schedule-move", NULL));
+  spin (20);
+  ck_assert_ptr_nonnull (pathways_person_page_get_move_dialog (page));
+  gtk_window_close (pathways_person_page_get_move_dialog (page));
+  spin (20);
+
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (s.window), "win.show-page", "s", "sufficiency"));
+  sufficiency = GTK_WIDGET (pathways_window_get_page (s.window, "sufficiency"));
+  ck_assert (has_page_shortcut (sufficiency, "<Control><Shift>e", "sufficiency.export"));
+
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (s.window), "win.show-page", "s", "stock"));
+  stock = pathways_window_get_stock_view (s.window);
+  ck_assert (has_page_shortcut (GTK_WIDGET (stock), "<Control>n", "stock.add-unit"));
+  ck_assert (has_page_shortcut (GTK_WIDGET (pathways_stock_view_get_unit_page (stock)), "<Alt>Left", "unit.back"));
+
+  /* The shortcuts window lists them all, on one page, under the tabs' names */
+  builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/gtk/help-overlay.ui");
+  for (guint i = 0; i < G_N_ELEMENTS (listed); i++)
+    ck_assert_msg (overlay_lists (builder, listed[i].accel, listed[i].title),
+                   "%s (%s) is not in the shortcuts window", listed[i].title, listed[i].accel);
+  ck_assert (overlay_has_group (builder, "Caseload"));
+  ck_assert (overlay_has_group (builder, "Stock"));
+  ck_assert (overlay_has_group (builder, "Timeline"));
+  ck_assert (overlay_has_group (builder, "Sufficiency"));
+  ck_assert (!overlay_has_group (builder, "Housing Stock"));
+  objects = gtk_builder_get_objects (builder);
+  for (GSList *l = objects; l != NULL; l = l->next)
+    n_sections += GTK_IS_SHORTCUTS_SECTION (l->data);
+  ck_assert_uint_eq (n_sections, 1);
+
+  session_end (&s);
+}
+END_TEST
+
+
+/* The housing officer's question ----------------------------------- */
+
+static gboolean
+stock_idle (gpointer data)
+{
+  return !pathways_stock_view_is_busy (data);
+}
+
+static gboolean
+unit_page_ready (gpointer data)
+{
+  return !pathways_unit_page_is_loading (data) && pathways_unit_page_get_candidates (data) != NULL;
+}
+
+/* "Free on" a date, then a unit opened: "Who Could Live Here?" answers
+ * for that date, not for today */
+START_TEST (test_free_on_date_carried_into_unit)
+{
+  Session s = { 0 };
+  PathwaysStockView *stock;
+  PathwaysUnitPage *unit_page;
+  GListModel *shown;
+  g_autoptr(PathwaysRecord) row = NULL;
+
+  session_start (&s, "freeon.db");
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (s.window), "win.show-page", "s", "stock"));
+  stock = pathways_window_get_stock_view (s.window);
+  ck_assert (test_wait_for (stock_idle, stock));
+  pathways_stock_view_set_available_on (stock, "2027-01-15");
+  ck_assert (test_wait_for (stock_idle, stock));
+
+  shown = G_LIST_MODEL (gtk_column_view_get_model (pathways_stock_view_get_column_view (stock)));
+  ck_assert_uint_gt (g_list_model_get_n_items (shown), 0);
+  row = g_list_model_get_item (shown, 0);
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (stock), "stock.open-unit", "x", pathways_record_get_id (row)));
+  unit_page = pathways_stock_view_get_unit_page (stock);
+  ck_assert (test_wait_for (unit_page_ready, unit_page));
+  ck_assert_str_eq (pathways_unit_page_get_date (unit_page), "2027-01-15");
+
+  /* Without a date asked, a unit ranks for the day it comes free (today or later) */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (unit_page), "unit.back", NULL));
+  pathways_stock_view_set_available_on (stock, NULL);
+  ck_assert (test_wait_for (stock_idle, stock));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (stock), "stock.open-unit", "x", pathways_record_get_id (row)));
+  ck_assert (test_wait_for (unit_page_ready, unit_page));
+  ck_assert_str_ne (pathways_unit_page_get_date (unit_page), "2027-01-15");
+  session_end (&s);
+}
+END_TEST
+
+/* Schedule Move starts on the day the need arises (an 18th birthday, the
+ * end of a placement), not a fortnight from today */
+START_TEST (test_schedule_dialog_starts_on_need_date)
+{
+  Session s = { 0 };
+  g_autoptr(GListModel) people = NULL;
+  g_autofree char *need = NULL;
+  g_autofree char *uk = NULL;
+  PathwaysPersonPage *page;
+  GtkWindow *dialog;
+  gint64 id = 0;
+
+  session_start (&s, "needdate.db");
+  people = pathways_store_list (s.store, PATHWAYS_TYPE_YOUNG_PERSON, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (people) && id == 0; i++)
+    {
+      g_autoptr(PathwaysRecord) p = g_list_model_get_item (people, i);
+      PathwaysPersonDetails *d = pathways_person_load (s.store, pathways_record_get_id (p), TEST_TODAY, NULL);
+      g_autofree char *fortnight = pathways_date_add_days (TEST_TODAY, 14);
+
+      if (d != NULL && d->need_date != NULL && strcmp (d->need_date, TEST_TODAY) > 0 &&
+          strcmp (d->need_date, fortnight) != 0)
+        {
+          id = pathways_record_get_id (p);
+          need = g_strdup (d->need_date);
+        }
+      pathways_person_details_free (d);
+    }
+  ck_assert_int_gt (id, 0);
+
+  page = open_person (&s, id);
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "person.schedule-move", NULL));
+  spin (20);
+  dialog = pathways_person_page_get_move_dialog (page);
+  ck_assert_ptr_nonnull (dialog);
+  uk = pathways_date_format_uk (need);
+  ck_assert_str_eq (pathways_move_dialog_get_date_text (PATHWAYS_MOVE_DIALOG (dialog)), uk);
+  gtk_window_close (dialog);
+  spin (20);
+  session_end (&s);
+}
+END_TEST
+
+
+/* About has the debug information a bug report needs */
+START_TEST (test_about_has_debug_information)
+{
+  Session s = { 0 };
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwAboutWindow *about = NULL;
+  const char *debug;
+
+  session_start (&s, "about.db");
+  g_action_group_activate_action (G_ACTION_GROUP (s.app), "about", NULL);
+  spin (20);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && about == NULL; i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_ABOUT_WINDOW (w))
+        about = ADW_ABOUT_WINDOW (w);
+    }
+  ck_assert_ptr_nonnull (about);
+  debug = adw_about_window_get_debug_info (about);
+  ck_assert_ptr_nonnull (strstr (debug, "GTK 4."));
+  ck_assert_ptr_nonnull (strstr (debug, "libadwaita 1."));
+  ck_assert_ptr_nonnull (strstr (debug, "SQLite 3."));
+  ck_assert_ptr_nonnull (strstr (debug, "libpq "));
+  ck_assert_ptr_nonnull (strstr (debug, "about.db"));
+  gtk_window_destroy (GTK_WINDOW (about));
+  session_end (&s);
+}
+END_TEST
+
+static Suite *
+polish_suite (void)
+{
+  Suite *s = suite_create ("gui-polish");
+  TCase *tc = tcase_create ("save");
+
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_set_timeout (tc, 120);
+  tcase_add_test (tc, test_back_saves_what_was_typed);
+  tcase_add_test (tc, test_wishes_save_as_you_type);
+  tcase_add_test (tc, test_leaving_invalid_edit_asks);
+  tcase_add_test (tc, test_opening_someone_else_saves);
+  tcase_add_test (tc, test_unit_editor_asks_before_discarding);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("navigation");
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_set_timeout (tc, 120);
+  tcase_add_test (tc, test_back_button_stays_with_its_page);
+  tcase_add_test (tc, test_shortcuts_from_any_focus);
+  tcase_add_test (tc, test_about_has_debug_information);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("dates");
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_set_timeout (tc, 120);
+  tcase_add_test (tc, test_free_on_date_carried_into_unit);
+  tcase_add_test (tc, test_schedule_dialog_starts_on_need_date);
+  suite_add_tcase (s, tc);
+  return s;
+}
+
+int
+main (void)
+{
+  test_gui_require_display ();
+  return test_run_suite (polish_suite ());
+}
