@@ -32,9 +32,11 @@
 
 #include "pathways-core.h"
 #include "pathways-postgres-store-private.h"
+#include "pathways-sqlite-store-private.h"
 #include "pathways-903.h"
 #include "pathways-903-export.h"
 #include "pathways-903-synthetic.h"
+#include <glpk.h>
 #include <gtk/gtk.h>
 #include <math.h>
 #include <gsk/gl/gskglrenderer.h>
@@ -248,6 +250,45 @@ bench_alerts (gpointer data)
   alerts = pathways_snapshot_alerts (snap, 0);
 }
 
+/* One user action's commit (a note added, audited and chained) */
+static void
+bench_commit (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysStaff) s = pathways_staff_new ("Bench Commit", "pa", "Bench");
+
+  if (!pathways_store_insert (data, PATHWAYS_RECORD (s), &error) ||
+      !pathways_store_delete (data, PATHWAYS_RECORD (s), &error))
+    g_error ("%s", error->message);
+}
+
+/* What synchronous=FULL costs a commit, against NORMAL, on a fresh file
+ * in the folder of the database (the same disk) */
+static void
+bench_durability (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *file = g_build_filename (dir, "bench-commit.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysStore) store = pathways_store_open (file, NULL, &error);
+  double full, normal;
+
+  if (store == NULL)
+    g_error ("%s", error->message);
+  full = median_ms (bench_commit, store) / 2.0;
+  if (!pathways_sqlite_store_exec (PATHWAYS_SQLITE_STORE (store), "PRAGMA synchronous = NORMAL", &error))
+    g_error ("%s", error->message);
+  normal = median_ms (bench_commit, store) / 2.0;
+  report ("one commit, synchronous=FULL (as shipped)", full);
+  report ("one commit, synchronous=NORMAL (comparison)", normal);
+  g_clear_object (&store);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *f = g_strconcat (file, (const char *[]) { "", "-wal", "-shm" }[i], NULL);
+      g_unlink (f);
+    }
+}
+
 /* The same authority on a team server: caseload and alerts against SQLite */
 static void
 bench_postgres (PathwaysStore *sqlite_store,
@@ -298,6 +339,87 @@ bench_snapshot (gpointer data)
 
   if (snap == NULL)
     g_error ("%s", error->message);
+}
+
+/* The service-wide plan, 36 months, from a loaded snapshot */
+typedef struct {
+  PathwaysSnapshot *snap;
+  double            solver_ms;
+  int               months;
+} PlanBench;
+
+static void
+bench_plan (gpointer data)
+{
+  PlanBench *b = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysPlan) plan = pathways_plan_compute (b->snap, NULL, NULL, &error);
+
+  if (plan == NULL)
+    g_error ("%s", error->message);
+  b->solver_ms = plan->solver_seconds * 1000.0;
+  b->months = plan->months;
+}
+
+/* GLPK's exact optimum of a month's flow problem (the same LP) */
+typedef struct {
+  int    months;        /* how many to check */
+  gint64 lemon, exact;
+  double glpk_ms;
+  int    checked;
+} PlanExact;
+
+static void
+exact_month_cb (int           month,
+                PathwaysFlow *flow,
+                gpointer      data)
+{
+  PlanExact *x = data;
+  int n = pathways_flow_get_n_nodes (flow), m = pathways_flow_get_n_arcs (flow);
+  glp_prob *lp;
+  int *ia, *ja, k = 0;
+  double *ar;
+  glp_smcp parm;
+  gint64 start;
+
+  if (month >= x->months)
+    return;
+  lp = glp_create_prob ();
+  ia = g_new0 (int, 2 * m + 1);
+  ja = g_new0 (int, 2 * m + 1);
+  ar = g_new0 (double, 2 * m + 1);
+  glp_set_obj_dir (lp, GLP_MIN);
+  glp_add_rows (lp, n);
+  for (int i = 0; i < n; i++)
+    glp_set_row_bnds (lp, i + 1, GLP_FX, (double) pathways_flow_get_supply (flow, i),
+                      (double) pathways_flow_get_supply (flow, i));
+  glp_add_cols (lp, m);
+  for (int a = 0; a < m; a++)
+    {
+      int from, to;
+      gint64 cap, cost;
+      pathways_flow_get_arc (flow, a, &from, &to, &cap, &cost);
+      glp_set_col_bnds (lp, a + 1, GLP_DB, 0.0, (double) cap);
+      glp_set_obj_coef (lp, a + 1, (double) cost);
+      ia[++k] = from + 1; ja[k] = a + 1; ar[k] = 1.0;
+      ia[++k] = to + 1; ja[k] = a + 1; ar[k] = -1.0;
+    }
+  glp_load_matrix (lp, k, ia, ja, ar);
+  glp_init_smcp (&parm);
+  parm.msg_lev = GLP_MSG_OFF;
+  parm.presolve = GLP_ON;
+  start = g_get_monotonic_time ();
+  if (glp_simplex (lp, &parm) == 0 && glp_get_status (lp) == GLP_OPT)
+    {
+      x->exact += llround (glp_get_obj_val (lp));
+      x->lemon += pathways_flow_get_total_cost (flow);
+      x->checked++;
+    }
+  x->glpk_ms += (g_get_monotonic_time () - start) / 1000.0;
+  glp_delete_prob (lp);
+  g_free (ia);
+  g_free (ja);
+  g_free (ar);
 }
 
 static void
@@ -1126,6 +1248,33 @@ main (int   argc,
   report ("list every unit (store open)", median_ms (bench_list_units, store));
   report ("load rules snapshot (facts for everyone)", median_ms (bench_snapshot, store));
   {
+    g_autoptr(GError) plan_error = NULL;
+    PlanBench pb = { 0 };
+    PlanExact exact = { 3 };
+    PathwaysPlanOptions o;
+    g_autoptr(PathwaysPlan) checked = NULL;
+    g_autofree char *name = NULL;
+
+    pb.snap = pathways_snapshot_load (store, TODAY, &plan_error);
+    if (pb.snap == NULL)
+      g_error ("%s", plan_error->message);
+    name = g_strdup_printf ("service-wide plan, %d months (target 1000 ms)", PATHWAYS_PLAN_DEFAULT_MONTHS);
+    report (name, median_ms (bench_plan, &pb));
+    report ("  of which the LEMON network simplex", pb.solver_ms);
+    /* Where the exact optimum is computable in reasonable time: the first months */
+    pathways_plan_options_init (&o);
+    o.month_solved = exact_month_cb;
+    o.month_solved_data = &exact;
+    checked = pathways_plan_compute (pb.snap, &o, NULL, &plan_error);
+    if (checked == NULL)
+      g_error ("%s", plan_error->message);
+    report ("  GLPK's exact solve of the same months", exact.glpk_ms);
+    printf ("  %-56s %d months: LEMON %" G_GINT64_FORMAT ", GLPK %" G_GINT64_FORMAT ", gap %.4f %%\n",
+            "plan cost against the exact optimum", exact.checked, exact.lemon, exact.exact,
+            exact.exact ? 100.0 * (double) (exact.lemon - exact.exact) / (double) exact.exact : 0.0);
+    pathways_snapshot_free (pb.snap);
+  }
+  {
     g_autoptr(GListModel) rows = pathways_store_load_caseload (store, TODAY, NULL);
     Typing t = { NULL };
     double first, narrow;
@@ -1142,6 +1291,7 @@ main (int   argc,
     g_free (t.query);
   }
   report ("load caseload model while a write commits", median_read_during_write (store));
+  bench_durability (path);
   report ("all alerts for everyone (snapshot + rules)", median_ms (bench_alerts, store));
   report ("sufficiency figures (mix, cliff, 24 months)", median_ms (bench_sufficiency, store));
 

@@ -149,5 +149,55 @@ else
 fi
 check "a refused generate leaves no database behind" "[ ! -e '$dir/late.db' ]"
 
+# The audit trail and the database's health
+rc=0; "$cli" audit verify --database "$dir/a.db" > "$dir/verify.txt" || rc=$?
+check "audit verify passes on a new database" "[ $rc -eq 0 ] && grep -q 'The audit log verifies: [0-9]* rows' '$dir/verify.txt'"
+"$cli" audit log --database "$dir/a.db" --person 1 > "$dir/log.txt"
+check "audit log --person lists that young person's rows" "grep -Eq 'insert +young_person 1\$' '$dir/log.txt'"
+"$cli" audit log --database "$dir/a.db" --table unit > "$dir/log-unit.txt"
+check "audit log --table lists only that table" "[ -s '$dir/log-unit.txt' ] && ! grep -v ' unit ' '$dir/log-unit.txt' | grep -q ."
+rc=0; "$cli" check-db --database "$dir/a.db" > "$dir/check.txt" || rc=$?
+check "check-db finds the file sound" "[ $rc -eq 0 ] && grep -q 'is sound' '$dir/check.txt'"
+rc=0; "$cli" erase 1 --database "$dir/a.db" > "$dir/erase.txt" 2>&1 || rc=$?
+check "erase before the retention period ends is refused, with the date" "[ $rc -eq 2 ] && grep -q 'may not be erased before [0-9][0-9]/[0-9][0-9]/20[0-9][0-9]' '$dir/erase.txt'"
+rc=0; "$cli" erase LC-NOBODY --confirm --database "$dir/a.db" 2> "$dir/err.txt" || rc=$?
+check "erase of nobody is explained" "[ $rc -eq 1 ] && grep -q 'There is no young person' '$dir/err.txt'"
+rc=0; "$cli" audit repair --as 'Nobody At All' --database "$dir/a.db" 2> "$dir/err.txt" || rc=$?
+check "--as an unknown staff member is refused" "[ $rc -ne 0 ] && grep -q 'no staff member called' '$dir/err.txt'"
+
+if command -v sqlite3 > /dev/null; then
+  cp "$dir/a.db" "$dir/t.db"
+  sqlite3 "$dir/t.db" "DROP TRIGGER audit_unit_update"
+  rc=0; "$cli" audit verify --database "$dir/t.db" > "$dir/verify.txt" 2> /dev/null || rc=$?
+  check "a dropped trigger fails verify, naming it" "[ $rc -eq 1 ] && grep -q 'audit_unit_update is missing' '$dir/verify.txt'"
+  rc=0; "$cli" caseload --database "$dir/t.db" > /dev/null 2>&1 || rc=$?
+  check "a tampered database can still be read" "[ $rc -eq 0 ]"
+  "$cli" audit repair --as 1 --database "$dir/t.db" > "$dir/repair.txt" 2> /dev/null
+  check "repair says what it repaired" "grep -q 'Repaired.*audit_unit_update' '$dir/repair.txt'"
+  rc=0; "$cli" audit verify --database "$dir/t.db" > /dev/null || rc=$?
+  check "after the repair the chain verifies" "[ $rc -eq 0 ]"
+  "$cli" audit log --database "$dir/t.db" --table audit_log > "$dir/log.txt"
+  check "the repair is in the log, with the staff member" "grep -Eq 'repair +audit_log' '$dir/log.txt' && grep -q '(' '$dir/log.txt'"
+  if sqlite3 "$dir/t.db" "DELETE FROM audit_log WHERE id = 3" 2> /dev/null; then
+    echo "FAIL: an audit row was deleted"; fail=$((fail + 1))
+  else
+    pass=$((pass + 1))
+  fi
+fi
+
+cp "$dir/a.db" "$dir/ro.db"
+chmod 0400 "$dir/ro.db"
+rc=0; "$cli" caseload --database "$dir/ro.db" > /dev/null 2>&1 || rc=$?
+check "a read-only file can be read" "[ $rc -eq 0 ]"
+check "a read-only file is not made writable" "[ \"\$(stat -c %a '$dir/ro.db')\" = 400 ]"
+mkdir "$dir/locked"
+cp "$dir/a.db" "$dir/locked/a.db"
+chmod 0500 "$dir/locked"
+rc=0; "$cli" caseload --database "$dir/locked/a.db" > /dev/null 2>&1 || rc=$?
+check "a database in a read-only folder can be read" "[ $rc -eq 0 ]"
+rc=0; "$cli" audit verify --database "$dir/locked/a.db" > /dev/null 2>&1 || rc=$?
+check "and verified" "[ $rc -eq 0 ]"
+chmod 0700 "$dir/locked"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

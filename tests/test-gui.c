@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1465,6 +1466,97 @@ START_TEST (test_team_server_banner)
 }
 END_TEST
 
+/* A read-only database file: the window says why nothing can be saved */
+START_TEST (test_read_only_banner)
+{
+  Session s = { 0 };
+  GtkRevealer *banner;
+  GtkLabel *label;
+
+  s.path = g_build_filename (dir, "read-only.db", NULL);
+  {
+    g_autoptr(PathwaysStore) store = test_open_store (dir, "read-only.db");
+    test_add_staff (store);
+  }
+  ck_assert_int_eq (g_chmod (s.path, 0400), 0);
+  g_setenv (PATHWAYS_DATABASE_ENV, s.path, TRUE);
+  s.app = pathways_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
+  s.window = launch (s.app);
+  ck_assert (test_wait_for (caseload_ready, pathways_window_get_caseload_view (s.window)));
+
+  banner = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (s.window), PATHWAYS_TYPE_WINDOW,
+                                                        "read_only_banner"));
+  label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (s.window), PATHWAYS_TYPE_WINDOW,
+                                                    "read_only_banner_label"));
+  ck_assert (gtk_revealer_get_reveal_child (banner));
+  ck_assert_msg (strstr (gtk_label_get_label (label), "read-only") != NULL, "%s", gtk_label_get_label (label));
+  ck_assert (!gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_template_child (
+               GTK_WIDGET (s.window), PATHWAYS_TYPE_WINDOW, "server_banner"))));
+
+  session_end (&s);
+  g_chmod (s.path ? s.path : "", 0600);
+}
+END_TEST
+
+typedef struct {
+  AdwViewSwitcherTitle *title;
+  const char           *expected;
+} Subtitle;
+
+static gboolean
+subtitle_is (gpointer data)
+{
+  Subtitle *t = data;
+  const char *now = adw_view_switcher_title_get_subtitle (t->title);
+
+  /* (no subtitle reads back as "") */
+  return g_strcmp0 (now && *now ? now : NULL, t->expected) == 0;
+}
+
+/* "Signed in as": the staff member chosen is shown in the window and
+ * recorded, beside the OS login, in the audit rows of what is saved */
+START_TEST (test_signed_in_as)
+{
+  Session s = { 0 };
+  g_autoptr(PathwaysStaff) staff = NULL;
+  g_autoptr(PathwaysYoungPerson) yp = test_make_person ("LC2301");
+  g_autoptr(GListModel) audit = NULL;
+  g_autoptr(PathwaysAuditEntry) latest = NULL;
+  g_autoptr(GError) error = NULL;
+  GSettings *settings;
+  Subtitle t = { 0 };
+  gint64 id;
+
+  session_start (&s, "signed-in.db");
+  settings = pathways_application_get_settings (s.app);
+  staff = pathways_staff_new ("Alison Bennett", "pa", "North");
+  ck_assert (pathways_store_insert (s.store, PATHWAYS_RECORD (staff), &error));
+  ck_assert_no_error (error);
+  id = pathways_record_get_id (PATHWAYS_RECORD (staff));
+
+  t.title = ADW_VIEW_SWITCHER_TITLE (gtk_widget_get_template_child (GTK_WIDGET (s.window), PATHWAYS_TYPE_WINDOW,
+                                                                    "switcher_title"));
+  g_settings_set_int64 (settings, "my-staff-id", id);
+  t.expected = "Signed in as Alison Bennett";
+  ck_assert_msg (test_wait_for (subtitle_is, &t), "subtitle: %s", adw_view_switcher_title_get_subtitle (t.title));
+  ck_assert_int_eq (pathways_store_get_acting_staff (s.store), id);
+
+  ck_assert (pathways_store_insert (s.store, PATHWAYS_RECORD (yp), &error));
+  ck_assert_no_error (error);
+  audit = pathways_store_list_audit (s.store, "young_person", 0, &error);
+  ck_assert_no_error (error);
+  latest = g_list_model_get_item (audit, 0);
+  ck_assert_str_eq (pathways_audit_entry_get_staff_name (latest), "Alison Bennett");
+  ck_assert_str_eq (pathways_audit_entry_get_actor (latest), g_get_user_name ());
+
+  g_settings_reset (settings, "my-staff-id");
+  t.expected = NULL;
+  ck_assert (test_wait_for (subtitle_is, &t));
+  ck_assert_int_eq (pathways_store_get_acting_staff (s.store), 0);
+  session_end (&s);
+}
+END_TEST
+
 /* A housing officer's young person's page: what matching needs, and
  * why there are no wishes or notes */
 START_TEST (test_team_server_housing_page)
@@ -1592,6 +1684,8 @@ gui_suite (void)
   tcase_add_test (tc, test_preferences_write_settings);
   tcase_add_test (tc, test_team_server_preferences);
   tcase_add_test (tc, test_team_server_banner);
+  tcase_add_test (tc, test_read_only_banner);
+  tcase_add_test (tc, test_signed_in_as);
   tcase_add_test (tc, test_team_server_housing_page);
   tcase_add_test (tc, test_team_server_admin_pages);
   tcase_add_test (tc, test_stale_profile_save_shows_conflict);

@@ -1054,6 +1054,119 @@ START_TEST (test_get_async)
 }
 END_TEST
 
+/* The audit chain holds after ordinary work, on either backend */
+START_TEST (test_audit_chain_verifies)
+{
+  g_autoptr(PathwaysStore) store = test_open_store (dir, "chain.db");
+  g_autoptr(PathwaysYoungPerson) yp = test_make_person ("LC0301");
+  g_autoptr(PathwaysAuditCheck) check = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ck_assert (pathways_store_insert (store, PATHWAYS_RECORD (yp), &error));
+  pathways_young_person_set_preferred_name (yp, "Ami");
+  ck_assert (pathways_store_update (store, PATHWAYS_RECORD (yp), &error));
+  ck_assert (pathways_store_delete (store, PATHWAYS_RECORD (yp), &error));
+  ck_assert_no_error (error);
+
+  check = pathways_store_verify_audit (store, &error);
+  ck_assert_no_error (error);
+  ck_assert_int_eq (check->broken_row, 0);
+  ck_assert_int_ge (check->n_rows, 3);
+  ck_assert_int_eq (check->n_redacted, 0);
+}
+END_TEST
+
+/* Erasure after the retention period: refused before it ends; then the
+ * young person and their records go, their audit rows are redacted, the
+ * erasure is recorded, and the chain still verifies */
+START_TEST (test_erase_after_retention)
+{
+  g_autoptr(PathwaysStore) store = test_open_store (dir, "erase.db");
+  g_autoptr(PathwaysYoungPerson) yp = test_make_person ("LC0401");
+  g_autoptr(PathwaysYoungPerson) other = test_make_person ("LC0402");
+  g_autoptr(PathwaysMilestone) m = pathways_milestone_new ();
+  g_autoptr(PathwaysNote) note = NULL;
+  g_autoptr(PathwaysNote) kept = NULL;
+  g_autoptr(PathwaysAuditCheck) check = NULL;
+  g_autoptr(GListModel) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *end = NULL;
+  gint64 id, n = 0, n_erase = 0;
+
+  g_object_set (yp, "given-name", "Zainab", NULL);
+  ck_assert (pathways_store_insert (store, PATHWAYS_RECORD (yp), &error));
+  ck_assert (pathways_store_insert (store, PATHWAYS_RECORD (other), &error));
+  ck_assert_no_error (error);
+  id = pathways_record_get_id (PATHWAYS_RECORD (yp));
+  g_object_set (m, "young-person-id", id, "name", "Savings account opened", "category", "finance",
+                "due-date", "2024-05-14", NULL);
+  ck_assert (pathways_store_insert (store, PATHWAYS_RECORD (m), &error));
+  note = g_object_new (PATHWAYS_TYPE_NOTE, "young-person-id", id, "written-on", "2026-10-01",
+                       "body", "Zainab visited the flat", NULL);
+  ck_assert (pathways_store_insert (store, PATHWAYS_RECORD (note), &error));
+  kept = g_object_new (PATHWAYS_TYPE_NOTE, "young-person-id", pathways_record_get_id (PATHWAYS_RECORD (other)),
+                       "written-on", "2026-10-01", "body", "Kept", NULL);
+  ck_assert (pathways_store_insert (store, PATHWAYS_RECORD (kept), &error));
+  pathways_young_person_set_preferred_name (yp, "Zee");
+  ck_assert (pathways_store_update (store, PATHWAYS_RECORD (yp), &error));
+  ck_assert_no_error (error);
+
+  /* Born 14/05/2008: kept to the 75th birthday by default */
+  end = pathways_store_dup_retention_end (store, id, &error);
+  ck_assert_no_error (error);
+  ck_assert_str_eq (end, "2083-05-14");
+  ck_assert (!pathways_store_erase_person (store, id, &n, &error));
+  ck_assert (g_error_matches (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_FORBIDDEN));
+  ck_assert_msg (strstr (error->message, "14/05/2083") != NULL, "%s", error->message);
+  g_clear_error (&error);
+  ck_assert (pathways_store_exists (store, "young_person", id));
+
+  /* A retention period of 18 years has ended on 22/11/2026 */
+  ck_assert (!pathways_store_set_setting (store, "retention_years", "5", &error));
+  g_clear_error (&error);
+  ck_assert (pathways_store_set_setting (store, "retention_years", "18", &error));
+  ck_assert_no_error (error);
+  ck_assert (pathways_store_erase_person (store, id, &n, &error));
+  ck_assert_no_error (error);
+  ck_assert_int_eq (n, 7);  /* three inserts, the update, and the erasure's three deletes */
+
+  ck_assert (!pathways_store_exists (store, "young_person", id));
+  ck_assert (!pathways_store_exists (store, "milestone", pathways_record_get_id (PATHWAYS_RECORD (m))));
+  ck_assert (!pathways_store_exists (store, "note", pathways_record_get_id (PATHWAYS_RECORD (note))));
+  ck_assert (pathways_store_exists (store, "note", pathways_record_get_id (PATHWAYS_RECORD (kept))));
+  ck_assert (pathways_store_exists (store, "young_person", pathways_record_get_id (PATHWAYS_RECORD (other))));
+
+  /* Nothing of theirs is left in the log but the fact of each change */
+  ck_assert_int_eq (test_query_int (store, "SELECT count(*) FROM audit_log WHERE CAST(after_values AS TEXT) LIKE '%Zainab%'"
+                                           " OR CAST(before_values AS TEXT) LIKE '%Zainab%'"), 0);
+  rows = pathways_store_list_audit_for_person (store, id, &error);
+  ck_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(PathwaysAuditEntry) e = g_list_model_get_item (rows, i);
+
+      if (g_str_equal (pathways_audit_entry_get_action (e), "erase"))
+        {
+          n_erase++;
+          continue;
+        }
+      ck_assert_ptr_nonnull (pathways_audit_entry_get_redacted (e));
+      ck_assert_ptr_null (pathways_audit_entry_get_before_values (e));
+      ck_assert_ptr_null (pathways_audit_entry_get_after_values (e));
+    }
+  ck_assert_int_eq (n_erase, 1);
+  /* (their other records' rows no longer say whose they were) */
+  ck_assert_int_eq (test_query_int (store, "SELECT count(*) FROM audit_log WHERE redacted IS NOT NULL"), n);
+  ck_assert_int_eq (test_query_int (store, "SELECT count(*) FROM audit_log WHERE redacted IS NOT NULL"
+                                           " AND (before_values IS NOT NULL OR after_values IS NOT NULL)"), 0);
+
+  check = pathways_store_verify_audit (store, &error);
+  ck_assert_no_error (error);
+  ck_assert_msg (check->broken_row == 0, "broken at %" G_GINT64_FORMAT ": %s", check->broken_row, check->problem);
+  ck_assert_int_eq (check->n_redacted, n);
+}
+END_TEST
+
 static Suite *
 store_suite (void)
 {
@@ -1085,6 +1198,8 @@ store_suite (void)
   tcase_add_test (tx, test_rollback_user_action);
   tcase_add_test (tx, test_failed_update_changes_nothing);
   tcase_add_test (tx, test_audit_trail);
+  tcase_add_test (tx, test_audit_chain_verifies);
+  tcase_add_test (tx, test_erase_after_retention);
   tcase_add_test (tx, test_nested_rollback_keeps_outer);
   suite_add_tcase (s, tx);
 

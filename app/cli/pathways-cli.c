@@ -7,8 +7,12 @@
  *   pathways-cli match --unit ID | --person ID [--date D] [--format text|csv]
  *   pathways-cli info [--database PATH]
  *   pathways-cli report --format pdf|csv|xlsx --output PATH [--date D]
+ *   pathways-cli plan [--database PATH] [--months 36] [--what-if FILE] [--format text|csv|json]
  *   pathways-cli check 903 FILE_OR_FOLDER… | check stock FILE  (pathways-cli-exchange.c)
  *   pathways-cli server init|add-user …, copy --from FILE --to ADDRESS  (pathways-cli-server.c)
+ *   pathways-cli audit verify|repair|log, erase PERSON --confirm, check-db  (pathways-cli-audit.c)
+ *
+ * --as STAFF names the staff member acting, recorded in the audit log.
  *
  * --database takes a file or a team server address (postgresql://…).
  *
@@ -25,6 +29,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "pathways-cli-audit.h"
 #include "pathways-cli-exchange.h"
 #include "pathways-cli-server.h"
 #include "pathways-core.h"
@@ -41,6 +46,9 @@ static char *opt_available_on;
 static char *opt_kind;
 static char *opt_output;
 static char *opt_people;
+static int opt_months = 0;
+static char *opt_what_if;
+static char *opt_as;
 
 static const GOptionEntry common_entries[] = {
   { "database", 'd', 0, G_OPTION_ARG_FILENAME, &opt_database,
@@ -48,6 +56,8 @@ static const GOptionEntry common_entries[] = {
   { "today", 0, 0, G_OPTION_ARG_STRING, &opt_today,
     N_("Treat this date (YYYY-MM-DD or DD/MM/YYYY) as today"), N_("DATE") },
   { "date", 0, 0, G_OPTION_ARG_STRING, &opt_today, N_("The same as --today"), N_("DATE") },
+  { "as", 0, 0, G_OPTION_ARG_STRING, &opt_as,
+    N_("The staff member acting (their id or name), recorded in the audit log"), N_("STAFF") },
   { NULL }
 };
 
@@ -94,6 +104,15 @@ static const GOptionEntry report_entries[] = {
   { NULL }
 };
 
+static const GOptionEntry plan_entries[] = {
+  { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format, N_("text, csv or json"), N_("FORMAT") },
+  { "months", 0, 0, G_OPTION_ARG_INT, &opt_months, N_("How far ahead to plan, 1 to 120 months (default 36)"),
+    N_("N") },
+  { "what-if", 0, 0, G_OPTION_ARG_FILENAME, &opt_what_if,
+    N_("Plan again with the units this file adds or removes, and compare"), N_("FILE") },
+  { NULL }
+};
+
 static void
 usage (FILE *out)
 {
@@ -108,9 +127,13 @@ usage (FILE *out)
              "  match      Rank young people for a unit, or units for a young person\n"
              "  info       Show what a database holds\n"
              "  report     Write the sufficiency report for committee (PDF, CSV or Excel)\n"
+             "  plan       Propose a move for everyone who needs one, and what to commission\n"
              "  check      Check SSDA903 files or a stock list as an import would, without a database\n"
              "  server     Set up a team server database (init) and its users (add-user)\n"
              "  copy       Copy an embedded database onto a new team server\n"
+             "  audit      Verify the audit log's chain (verify), repair its triggers (repair), list it (log)\n"
+             "  erase      Erase a young person's records after the retention period\n"
+             "  check-db   Check every page of the database for damage\n"
              "\n"
              "Run “pathways-cli COMMAND --help” for a command's options.\n"));
 }
@@ -206,7 +229,18 @@ open_store (PathwaysClock  *clock,
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT, _("No database at %s"), path);
       return NULL;
     }
-  return pathways_store_open (path, clock, error);
+  {
+    g_autoptr(PathwaysStore) store = pathways_store_open (path, clock, error);
+
+    if (store != NULL && opt_as != NULL)
+      {
+        gint64 id = pathways_cli_resolve_staff (store, opt_as, error);
+
+        if (id == 0 || !pathways_store_set_acting_staff (store, id, error))
+          return NULL;
+      }
+    return g_steal_pointer (&store);
+  }
 }
 
 static int
@@ -732,6 +766,83 @@ cmd_report (int     argc,
   return 0;
 }
 
+static int
+cmd_plan (int     argc,
+          char  **argv,
+          GError **error)
+{
+  g_autoptr(PathwaysClock) clock = NULL;
+  g_autoptr(PathwaysStore) store = NULL;
+  g_autoptr(PathwaysSnapshot) snap = NULL;
+  g_autoptr(GHashTable) settings = NULL;
+  g_autoptr(PathwaysWhatIf) what_if = NULL;
+  g_autoptr(PathwaysPlan) plan = NULL;
+  g_autoptr(PathwaysPlan) alternative = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *text = NULL;
+  PathwaysPlanOptions options;
+  PathwaysPlanFormat format = PATHWAYS_PLAN_FORMAT_TEXT;
+
+  if (!parse ("plan", plan_entries, &argc, &argv, error))
+    return 2;
+  if (opt_format == NULL || g_str_equal (opt_format, "text"))
+    format = PATHWAYS_PLAN_FORMAT_TEXT;
+  else if (g_str_equal (opt_format, "csv"))
+    format = PATHWAYS_PLAN_FORMAT_CSV;
+  else if (g_str_equal (opt_format, "json"))
+    format = PATHWAYS_PLAN_FORMAT_JSON;
+  else
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--format: “%s” is not text, csv or json"), opt_format);
+      return 2;
+    }
+  if (opt_months != 0 && (opt_months < 1 || opt_months > PATHWAYS_PLAN_MAX_MONTHS))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--months must be a whole number from 1 to %d"), PATHWAYS_PLAN_MAX_MONTHS);
+      return 2;
+    }
+  if ((clock = make_clock (error)) == NULL)
+    return 2;
+  today = pathways_clock_dup_today (clock);
+  if (opt_what_if != NULL)
+    {
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+      g_autofree char *shown = g_filename_display_name (opt_what_if);
+
+      if (!g_file_get_contents (opt_what_if, &contents, &length, error))
+        return 2;
+      if ((what_if = pathways_what_if_parse (contents, (gssize) length, shown, today, error)) == NULL)
+        return 2;
+    }
+  if ((store = open_store (clock, TRUE, error)) == NULL)
+    return 1;
+  if ((settings = pathways_store_dup_settings (store, error)) == NULL)
+    return 1;
+  if ((snap = pathways_snapshot_load (store, today, error)) == NULL)
+    return 1;
+
+  pathways_plan_options_init (&options);
+  pathways_plan_weights_from_settings (&options.weights, settings);
+  if (opt_months != 0)
+    options.months = opt_months;
+  if ((plan = pathways_plan_compute (snap, &options, NULL, error)) == NULL)
+    return 1;
+  if (what_if != NULL)
+    {
+      options.what_if = what_if;
+      if ((alternative = pathways_plan_compute (snap, &options, NULL, error)) == NULL)
+        return 1;
+      text = pathways_plan_format (alternative, plan, format);
+    }
+  else
+    text = pathways_plan_format (plan, NULL, format);
+  fputs (text, stdout);
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -776,12 +887,20 @@ main (int   argc,
     status = cmd_info (argc, argv, &error);
   else if (g_str_equal (command, "report"))
     status = cmd_report (argc, argv, &error);
+  else if (g_str_equal (command, "plan"))
+    status = cmd_plan (argc, argv, &error);
   else if (g_str_equal (command, "check"))
     status = pathways_cli_check (argc, argv, &error);
   else if (g_str_equal (command, "server"))
     status = pathways_cli_server (argc, argv, &error);
   else if (g_str_equal (command, "copy"))
     status = pathways_cli_copy (argc, argv, &error);
+  else if (g_str_equal (command, "audit"))
+    status = pathways_cli_audit (argc, argv, &error);
+  else if (g_str_equal (command, "erase"))
+    status = pathways_cli_erase (argc, argv, &error);
+  else if (g_str_equal (command, "check-db"))
+    status = pathways_cli_check_db (argc, argv, &error);
   else
     {
       fprintf (stderr, _("pathways-cli: unknown command “%s”\n\n"), command);
@@ -796,8 +915,10 @@ main (int   argc,
   g_free (opt_size);
   g_free (opt_people);
   g_free (opt_format);
+  g_free (opt_what_if);
   g_free (opt_available_on);
   g_free (opt_kind);
   g_free (opt_output);
+  g_free (opt_as);
   return status;
 }

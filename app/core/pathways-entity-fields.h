@@ -141,11 +141,16 @@
 #define PATHWAYS_AUDIT_ENTRY_FIELDS(X, T, p) \
   X (T, p, STRING, at, "at", N_("When"), 0) \
   X (T, p, STRING, actor, "actor", N_("Who"), 0) \
+  X (T, p, INT, staff_id, "staff-id", N_("Staff member"), 0) \
+  X (T, p, STRING, staff_name, "staff-name", N_("Signed in as"), 0) \
   X (T, p, STRING, table_name, "table-name", N_("Table"), 0) \
   X (T, p, INT, row_id, "row-id", N_("Row"), 0) \
   X (T, p, STRING, action, "action", N_("Action"), 0) \
   X (T, p, STRING, before_values, "before-values", N_("Before"), 0) \
-  X (T, p, STRING, after_values, "after-values", N_("After"), 0)
+  X (T, p, STRING, after_values, "after-values", N_("After"), 0) \
+  X (T, p, STRING, redacted, "redacted", N_("Redacted"), 0) \
+  X (T, p, STRING, content_digest, "content-digest", N_("Content digest"), 0) \
+  X (T, p, STRING, chain_digest, "chain-digest", N_("Chain digest"), 0)
 
 #define PATHWAYS_CASELOAD_ROW_FIELDS(X, T, p) \
   X (T, p, STRING, display_name, "display-name", N_("Name"), PATHWAYS_FIELD_DERIVED) \

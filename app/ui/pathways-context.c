@@ -117,6 +117,22 @@ undo_clicked_cb (AdwToast        *toast,
   pathways_change_set_unref (changes);
 }
 
+/* The embedded database records the staff member signed in as in every
+ * audit row (a team server records its login's own) */
+static void
+tell_store_who_acts (PathwaysContext *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || pathways_store_is_team_server (self->store))
+    return;
+  if (!pathways_store_set_acting_staff (self->store, self->staff_id, &error))
+    {
+      g_debug ("The staff member signed in as is not in this database: %s", error->message);
+      pathways_store_set_acting_staff (self->store, 0, NULL);
+    }
+}
+
 static void
 set_staff_id (PathwaysContext *self,
               gint64           id)
@@ -124,6 +140,7 @@ set_staff_id (PathwaysContext *self,
   if (id != self->staff_id)
     {
       self->staff_id = id;
+      tell_store_who_acts (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAFF_ID]);
     }
 }
@@ -323,6 +340,7 @@ pathways_context_set_store (PathwaysContext *self,
           if (pathways_store_get_signed_in_staff_id (store) > 0)
             set_staff_id (self, pathways_store_get_signed_in_staff_id (store));
         }
+      tell_store_who_acts (self);
       g_clear_pointer (&self->last_undo, pathways_change_set_unref);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
     }

@@ -48,6 +48,10 @@ struct _PathwaysWindow
   AdwBin          *sufficiency_bin;
   GtkWidget       *back_button;
   GtkRevealer     *server_banner;
+  GtkRevealer     *read_only_banner;
+  AdwViewSwitcherTitle *switcher_title;
+  GCancellable    *signed_in_cancellable;
+  GtkLabel        *read_only_banner_label;
 };
 
 G_DEFINE_FINAL_TYPE (PathwaysWindow, pathways_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -194,6 +198,61 @@ context_store_cb (PathwaysWindow  *self,
     return;
   g_signal_connect_object (store, "notify::connected", G_CALLBACK (store_connected_cb), self, G_CONNECT_SWAPPED);
   store_connected_cb (self, NULL, store);
+
+  /* Opened read-only (a read-only file, a tampered audit log): why */
+  {
+    const char *reason = pathways_store_get_read_only_reason (store);
+
+    if (reason != NULL)
+      {
+        /* Translators: %s says why, e.g. "the trigger audit_note_insert is missing" */
+        g_autofree char *text = g_strdup_printf (_("Nothing can be saved: %s"), reason);
+
+        gtk_label_set_label (self->read_only_banner_label, text);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (self->read_only_banner_label),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+      }
+    gtk_revealer_set_reveal_child (self->read_only_banner, reason != NULL);
+  }
+}
+
+/* "Signed in as": the staff member whose name goes in the audit log */
+static void
+signed_in_staff_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(PathwaysWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysStaff) staff = pathways_store_get_finish (PATHWAYS_STORE (source), result, &error);
+  g_autofree char *subtitle = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->switcher_title == NULL)
+    return;
+  if (staff != NULL)
+    /* Translators: %s is a staff member's name */
+    subtitle = g_strdup_printf (_("Signed in as %s"), pathways_staff_get_name (staff));
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+}
+
+static void
+signed_in_changed_cb (PathwaysWindow  *self,
+                      GParamSpec      *pspec,
+                      PathwaysContext *context)
+{
+  PathwaysStore *store = pathways_context_get_store (context);
+  gint64 id = pathways_context_get_staff_id (context);
+
+  g_cancellable_cancel (self->signed_in_cancellable);
+  g_clear_object (&self->signed_in_cancellable);
+  if (store == NULL || id <= 0)
+    {
+      adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
+      return;
+    }
+  self->signed_in_cancellable = g_cancellable_new ();
+  pathways_store_get_async (store, PATHWAYS_TYPE_STAFF, id, self->signed_in_cancellable,
+                            signed_in_staff_cb, g_object_ref (self));
 }
 
 /* A role that may not see young people (an administrator) has the stock
@@ -253,6 +312,11 @@ application_changed_cb (PathwaysWindow *self,
   g_signal_connect_object (self->context, "notify::store", G_CALLBACK (context_store_cb), self, G_CONNECT_SWAPPED);
   context_store_cb (self, NULL, self->context);
   g_signal_connect_object (self->context, "notify::role", G_CALLBACK (role_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::staff-id", G_CALLBACK (signed_in_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::store", G_CALLBACK (signed_in_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  signed_in_changed_cb (self, NULL, self->context);
   if (pathways_context_get_role (self->context) != NULL)
     role_changed_cb (self, NULL, self->context);
 
@@ -353,6 +417,8 @@ pathways_window_dispose (GObject *object)
 {
   PathwaysWindow *self = PATHWAYS_WINDOW (object);
 
+  g_cancellable_cancel (self->signed_in_cancellable);
+  g_clear_object (&self->signed_in_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), PATHWAYS_TYPE_WINDOW);
   self->caseload_view = NULL;
   self->person_page = NULL;
@@ -387,6 +453,9 @@ pathways_window_class_init (PathwaysWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, sufficiency_bin);
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, server_banner);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, read_only_banner);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, read_only_banner_label);
   gtk_widget_class_bind_template_callback (widget_class, caseload_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_shown_cb);
 

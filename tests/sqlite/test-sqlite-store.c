@@ -1,6 +1,7 @@
 /* test-sqlite-store.c — the SQLite backend's own behaviour: files and
  * their modes, PRAGMAs, migrations with backups, refusing foreign or
- * newer files, the audit triggers, the read pool
+ * newer files, the audit triggers and their chain, tampering and its
+ * repair, durability (backups, damage, read-only files), the read pool
  *
  * The only tests that touch SQLite directly (with sqlite3 calls on the
  * file, as another program would): the rest of the store's tests are
@@ -14,6 +15,8 @@
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "pathways-sqlite-store-private.h"
 #include "test-util.h"
@@ -316,7 +319,7 @@ START_TEST (test_migrate_from_v5_adds_versions)
   {
     g_autoptr(PathwaysStore) store = open_path (path);
 
-    ck_assert_int_eq (pathways_store_get_schema_version (store), 6);
+    ck_assert_int_eq (pathways_store_get_schema_version (store), PATHWAYS_STORE_SCHEMA_VERSION);
     ck_assert_ptr_nonnull (pathways_store_get_backup_path (store));
     ck_assert (strstr (pathways_store_get_backup_path (store), ".v5-") != NULL);
 
@@ -446,6 +449,508 @@ START_TEST (test_locations)
 }
 END_TEST
 
+/* The audit trail ----------------------------------------------------- */
+
+static PathwaysAuditCheck *
+verify (PathwaysStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  PathwaysAuditCheck *check = pathways_store_verify_audit (store, &error);
+
+  ck_assert_no_error (error);
+  ck_assert_ptr_nonnull (check);
+  return check;
+}
+
+static void
+add_staff (PathwaysStore *store,
+           const char    *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysStaff) s = pathways_staff_new (name, "pa", "North");
+
+  ck_assert (pathways_store_insert (store, PATHWAYS_RECORD (s), &error));
+  ck_assert_no_error (error);
+}
+
+static int
+raw_try (const char *path,
+         const char *sql)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  ck_assert_int_eq (sqlite3_open (path, &db), SQLITE_OK);
+  rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+  sqlite3_close (db);
+  return rc;
+}
+
+/* Any SQLite client: audit rows can be neither deleted nor changed */
+START_TEST (test_audit_rows_are_final)
+{
+  g_autofree char *path = g_build_filename (dir, "final.db", NULL);
+  g_autoptr(PathwaysStore) store = test_open_store (dir, "final.db");
+  g_autoptr(PathwaysAuditCheck) check = NULL;
+
+  add_staff (store, "Helen Reid");
+  add_staff (store, "Sam Okoro");
+  g_clear_object (&store);
+
+  ck_assert_int_ne (raw_try (path, "DELETE FROM audit_log WHERE id = 1"), SQLITE_OK);
+  ck_assert_int_ne (raw_try (path, "DELETE FROM audit_log"), SQLITE_OK);
+  ck_assert_int_ne (raw_try (path, "UPDATE audit_log SET actor = 'someone else' WHERE id = 1"), SQLITE_OK);
+  ck_assert_int_ne (raw_try (path, "UPDATE audit_log SET after_values = NULL"), SQLITE_OK);
+
+  store = test_open_store (dir, "final.db");
+  ck_assert_ptr_null (pathways_store_get_read_only_reason (store));
+  check = verify (store);
+  ck_assert_int_eq (check->broken_row, 0);
+  ck_assert_int_ge (check->n_rows, 2);
+  ck_assert_int_eq (test_query_int (store, "SELECT count(*) FROM audit_log WHERE actor = 'someone else'"), 0);
+}
+END_TEST
+
+/* A dropped trigger: the next open says so and refuses writes in words;
+ * a repair restores the trigger, is itself recorded, and the chain verifies */
+START_TEST (test_dropped_trigger_until_repair)
+{
+  g_autofree char *path = g_build_filename (dir, "dropped.db", NULL);
+  g_autoptr(PathwaysStore) store = test_open_store (dir, "dropped.db");
+  g_autoptr(PathwaysAuditCheck) check = NULL;
+  g_autoptr(PathwaysStaff) s = pathways_staff_new ("Unrecorded", "pa", "North");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *repaired = NULL;
+  const char *reason;
+
+  add_staff (store, "Helen Reid");
+  g_clear_object (&store);
+  raw_exec (path, "DROP TRIGGER audit_staff_insert");
+
+  store = test_open_store (dir, "dropped.db");
+  reason = pathways_store_get_read_only_reason (store);
+  ck_assert_ptr_nonnull (reason);
+  ck_assert_msg (strstr (reason, "audit_staff_insert") != NULL && strstr (reason, "audit repair") != NULL,
+                 "%s", reason);
+  ck_assert (!pathways_store_insert (store, PATHWAYS_RECORD (s), &error));
+  ck_assert (g_error_matches (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_READ_ONLY));
+  ck_assert_msg (strstr (error->message, "audit_staff_insert") != NULL, "%s", error->message);
+  g_clear_error (&error);
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_STAFF, NULL), 1);
+
+  ck_assert (pathways_store_repair_audit (store, &repaired, &error));
+  ck_assert_no_error (error);
+  ck_assert_msg (repaired != NULL && strstr (repaired, "audit_staff_insert") != NULL, "%s", repaired);
+  ck_assert_ptr_null (pathways_store_get_read_only_reason (store));
+  add_staff (store, "Recorded again");
+  ck_assert_int_eq (test_query_int (store, "SELECT count(*) FROM audit_log WHERE action = 'repair'"), 1);
+  ck_assert_int_eq (test_query_int (store, "SELECT count(*) FROM audit_log WHERE table_name = 'staff'"
+                                           " AND after_values LIKE '%Recorded again%'"), 1);
+  check = verify (store);
+  ck_assert_int_eq (check->broken_row, 0);
+  g_clear_object (&store);
+
+  /* … and the next open is writable again */
+  store = test_open_store (dir, "dropped.db");
+  ck_assert_ptr_null (pathways_store_get_read_only_reason (store));
+}
+END_TEST
+
+/* An added trigger (one that would swallow audit rows) is tampering too */
+START_TEST (test_added_trigger_is_tampering)
+{
+  g_autofree char *path = g_build_filename (dir, "added.db", NULL);
+  g_autoptr(PathwaysStore) store = test_open_store (dir, "added.db");
+
+  g_clear_object (&store);
+  raw_exec (path, "CREATE TRIGGER swallow BEFORE INSERT ON audit_log BEGIN SELECT RAISE(IGNORE); END");
+  store = test_open_store (dir, "added.db");
+  ck_assert_ptr_nonnull (pathways_store_get_read_only_reason (store));
+  ck_assert (strstr (pathways_store_get_read_only_reason (store), "swallow") != NULL);
+  ck_assert (pathways_store_repair_audit (store, NULL, NULL));
+  ck_assert_int_eq (test_query_int (store, "SELECT count(*) FROM sqlite_master WHERE name = 'swallow'"), 0);
+}
+END_TEST
+
+static void
+fake_text (sqlite3_context *ctx,
+           int              argc,
+           sqlite3_value  **argv)
+{
+  sqlite3_result_text (ctx, "0000", -1, SQLITE_STATIC);
+}
+
+static void
+fake_int (sqlite3_context *ctx,
+          int              argc,
+          sqlite3_value  **argv)
+{
+  sqlite3_result_int (ctx, 1);
+}
+
+/* Rows written by a program that defines the audit functions itself
+ * (as anyone, with digests of its own) break the chain, and so does a
+ * row edited or inserted with the triggers out of the way */
+START_TEST (test_forged_rows_break_the_chain)
+{
+  g_autofree char *path = g_build_filename (dir, "forged.db", NULL);
+  g_autoptr(PathwaysStore) store = test_open_store (dir, "forged.db");
+  g_autoptr(PathwaysAuditCheck) check = NULL;
+  gint64 last;
+  sqlite3 *db = NULL;
+
+  add_staff (store, "Helen Reid");
+  add_staff (store, "Sam Okoro");
+  last = test_query_int (store, "SELECT max(id) FROM audit_log");
+  g_clear_object (&store);
+
+  /* A forged actor and forged digests, through the triggers */
+  ck_assert_int_eq (sqlite3_open (path, &db), SQLITE_OK);
+  sqlite3_create_function (db, "pathways_actor", 0, SQLITE_UTF8, NULL, fake_text, NULL, NULL);
+  sqlite3_create_function (db, "pathways_acting_staff", 0, SQLITE_UTF8, NULL, fake_int, NULL, NULL);
+  sqlite3_create_function (db, "pathways_audit_digest", 10, SQLITE_UTF8, NULL, fake_text, NULL, NULL);
+  sqlite3_create_function (db, "pathways_audit_chain", 2, SQLITE_UTF8, NULL, fake_text, NULL, NULL);
+  ck_assert_int_eq (sqlite3_exec (db, "INSERT INTO staff (name, role) VALUES ('Forger', 'pa')", NULL, NULL, NULL),
+                    SQLITE_OK);
+  sqlite3_close (db);
+
+  store = test_open_store (dir, "forged.db");
+  check = verify (store);
+  ck_assert_int_eq (check->broken_row, last + 1);
+  ck_assert_ptr_nonnull (check->problem);
+  g_clear_pointer (&check, pathways_audit_check_free);
+  g_clear_object (&store);
+
+  /* An edited row, with the append-only trigger dropped first */
+  {
+    g_autofree char *edited = g_build_filename (dir, "edited.db", NULL);
+
+    store = test_open_store (dir, "edited.db");
+    add_staff (store, "Helen Reid");
+    add_staff (store, "Sam Okoro");
+    last = test_query_int (store, "SELECT max(id) FROM audit_log");
+    g_clear_object (&store);
+    raw_exec (edited, "DROP TRIGGER audit_log_no_update;"
+                      "UPDATE audit_log SET after_values = replace(after_values, 'Helen', 'Ellen')"
+                      " WHERE after_values LIKE '%Helen%'");
+    store = test_open_store (dir, "edited.db");
+    check = verify (store);
+    ck_assert_int_eq (check->broken_row, last - 1);
+    ck_assert_msg (strstr (check->problem, "content") != NULL, "%s", check->problem);
+    g_clear_pointer (&check, pathways_audit_check_free);
+    g_clear_object (&store);
+  }
+
+  /* A row inserted straight into the log, triggers or not */
+  {
+    g_autofree char *inserted = g_build_filename (dir, "inserted.db", NULL);
+
+    store = test_open_store (dir, "inserted.db");
+    add_staff (store, "Helen Reid");
+    last = test_query_int (store, "SELECT max(id) FROM audit_log");
+    g_clear_object (&store);
+    raw_exec (inserted, "INSERT INTO audit_log (id, at, actor, table_name, row_id, action, after_values,"
+                        " content_digest, chain_digest) VALUES (1000, '2026-11-22T10:00:00.000Z', 'nobody',"
+                        " 'staff', 99, 'insert', '{}', 'abc', 'def')");
+    store = test_open_store (dir, "inserted.db");
+    check = verify (store);
+    ck_assert_int_eq (check->broken_row, 1000);
+    g_clear_pointer (&check, pathways_audit_check_free);
+  }
+
+  /* A removed row (triggers dropped): the one after it no longer follows */
+  {
+    g_autofree char *removed = g_build_filename (dir, "removed.db", NULL);
+
+    g_clear_object (&store);
+    store = test_open_store (dir, "removed.db");
+    add_staff (store, "Helen Reid");
+    add_staff (store, "Sam Okoro");
+    add_staff (store, "Priya Shah");
+    last = test_query_int (store, "SELECT max(id) FROM audit_log");
+    g_clear_object (&store);
+    raw_exec (removed, "DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE after_values LIKE '%Sam Okoro%'");
+    store = test_open_store (dir, "removed.db");
+    check = verify (store);
+    ck_assert_int_eq (check->broken_row, last);
+    ck_assert_msg (strstr (check->problem, "follow") != NULL, "%s", check->problem);
+  }
+}
+END_TEST
+
+/* A dropped audit_log: a clear message, never a raw database error */
+START_TEST (test_dropped_audit_log)
+{
+  g_autofree char *path = g_build_filename (dir, "noaudit.db", NULL);
+  g_autoptr(PathwaysStore) store = test_open_store (dir, "noaudit.db");
+  g_autoptr(PathwaysStaff) s = pathways_staff_new ("Unrecorded", "pa", "North");
+  g_autoptr(PathwaysAuditCheck) check = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_staff (store, "Helen Reid");
+  g_clear_object (&store);
+  raw_exec (path, "DROP TABLE audit_log");
+
+  store = test_open_store (dir, "noaudit.db");
+  ck_assert_ptr_nonnull (pathways_store_get_read_only_reason (store));
+  ck_assert (!pathways_store_insert (store, PATHWAYS_RECORD (s), &error));
+  ck_assert (g_error_matches (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_READ_ONLY));
+  ck_assert_msg (strstr (error->message, "audit log") != NULL && strstr (error->message, "removed") != NULL,
+                 "%s", error->message);
+  ck_assert_msg (strstr (error->message, "no such table") == NULL, "%s", error->message);
+  g_clear_error (&error);
+  /* The records can still be read */
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_STAFF, NULL), 1);
+
+  ck_assert (pathways_store_repair_audit (store, NULL, &error));
+  ck_assert_no_error (error);
+  add_staff (store, "Recorded");
+  check = verify (store);
+  ck_assert_int_eq (check->broken_row, 0);
+  ck_assert_int_eq (check->n_rows, 2);  /* the repair, then the new row */
+}
+END_TEST
+
+/* An existing database's log is chained when it is migrated */
+START_TEST (test_migration_chains_old_rows)
+{
+  g_autofree char *path = g_build_filename (dir, "six.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysClock) clock = pathways_clock_new_fixed (TEST_TODAY);
+  g_autoptr(PathwaysAuditCheck) check = NULL;
+  g_autoptr(PathwaysStore) store = NULL;
+
+  {
+    g_autoptr(PathwaysStore) old = pathways_store_open_at_version (path, clock, 6, &error);
+    ck_assert_no_error (error);
+    ck_assert (pathways_sqlite_store_exec (PATHWAYS_SQLITE_STORE (old),
+                                           "INSERT INTO staff (name, role) VALUES ('Helen Reid', 'pa');"
+                                           "INSERT INTO staff (name, role) VALUES ('Sam Okoro', 'pa');", &error));
+    ck_assert_no_error (error);
+    ck_assert_int_eq (pathways_sqlite_store_query_int (PATHWAYS_SQLITE_STORE (old),
+                                                       "SELECT count(*) FROM audit_log", NULL), 2);
+  }
+  store = open_path (path);
+  ck_assert_ptr_null (pathways_store_get_read_only_reason (store));
+  check = verify (store);
+  ck_assert_int_eq (check->broken_row, 0);
+  /* the two, the row that says they were chained, and what later
+   * migration steps wrote (each audited), every one on the chain */
+  ck_assert_int_eq (test_query_int (store, "SELECT count(*) FROM audit_log WHERE action = 'chain'"), 1);
+  ck_assert_int_eq (test_query_int (store, "SELECT count(*) FROM audit_log WHERE table_name = 'staff'"), 2);
+  ck_assert_int_ge (check->n_rows, 3);
+  ck_assert_int_eq (check->n_rows, test_query_int (store, "SELECT count(*) FROM audit_log"));
+  /* the new rows go on the chain */
+  {
+    guint before = check->n_rows;
+
+    add_staff (store, "Priya Shah");
+    g_clear_pointer (&check, pathways_audit_check_free);
+    check = verify (store);
+    ck_assert_int_eq (check->broken_row, 0);
+    ck_assert_int_eq (check->n_rows, before + 1);
+  }
+}
+END_TEST
+
+/* Durability -------------------------------------------------------- */
+
+START_TEST (test_synchronous_full)
+{
+  g_autoptr(PathwaysStore) store = test_open_store (dir, "sync.db");
+  g_autoptr(GError) error = NULL;
+
+  ck_assert (pathways_store_begin (store, &error));
+  /* 2 = FULL, on the writer */
+  ck_assert_int_eq (pathways_sqlite_store_query_int (PATHWAYS_SQLITE_STORE (store), "PRAGMA synchronous",
+                                                     &error), 2);
+  pathways_store_rollback (store);
+  ck_assert_no_error (error);
+}
+END_TEST
+
+static G_GNUC_NORETURN void
+die_in_backup (const char *partial)
+{
+  _exit (9);
+}
+
+static guint
+count_suffix (const char *folder,
+              const char *suffix)
+{
+  g_autoptr(GDir) d = g_dir_open (folder, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    n += g_str_has_suffix (name, suffix);
+  return n;
+}
+
+/* A backup cut short leaves nothing that looks like a backup */
+START_TEST (test_interrupted_backup)
+{
+  g_autofree char *path = g_build_filename (dir, "five.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysClock) clock = pathways_clock_new_fixed (TEST_TODAY);
+  int status = 0;
+  pid_t pid;
+
+  {
+    g_autoptr(PathwaysStore) old = pathways_store_open_at_version (path, clock, 5, &error);
+    ck_assert_no_error (error);
+  }
+
+  fflush (NULL);
+  pid = fork ();
+  ck_assert_int_ge (pid, 0);
+  if (pid == 0)
+    {
+      pathways_sqlite_store_set_backup_hook (die_in_backup);
+      pathways_store_open (path, NULL, NULL);
+      _exit (0);
+    }
+  ck_assert_int_eq (waitpid (pid, &status, 0), pid);
+  ck_assert (WIFEXITED (status) && WEXITSTATUS (status) == 9);
+  ck_assert_uint_eq (count_suffix (dir, ".bak"), 0);
+
+  /* The next open makes a whole one, and tidies away the partial one */
+  {
+    g_autoptr(PathwaysStore) store = open_path (path);
+    ck_assert_ptr_nonnull (pathways_store_get_backup_path (store));
+    ck_assert_uint_eq (count_suffix (dir, ".bak"), 1);
+    ck_assert_int_eq (file_mode (pathways_store_get_backup_path (store)), 0600);
+  }
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (d)) != NULL)
+      ck_assert_msg (strstr (name, ".backup-") == NULL, "left behind: %s", name);
+  }
+}
+END_TEST
+
+/* Overwritten pages: found at open, with the newest backup named */
+START_TEST (test_corrupt_page_names_backup)
+{
+  g_autofree char *path = g_build_filename (dir, "damaged.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysClock) clock = pathways_clock_new_fixed (TEST_TODAY);
+  g_autofree char *backup = NULL;
+  PathwaysStore *store;
+  FILE *f;
+
+  {
+    g_autoptr(PathwaysStore) old = pathways_store_open_at_version (path, clock, 5, &error);
+    ck_assert_no_error (error);
+  }
+  {
+    g_autoptr(PathwaysStore) s = open_path (path);
+
+    backup = g_strdup (pathways_store_get_backup_path (s));
+    for (guint i = 0; i < 40; i++)
+      {
+        g_autofree char *name = g_strdup_printf ("Staff member %u", i);
+        add_staff (s, name);
+      }
+  }
+  /* Pages 3 to 5 (4096 bytes each) overwritten */
+  f = fopen (path, "r+b");
+  ck_assert_ptr_nonnull (f);
+  ck_assert_int_eq (fseek (f, 2 * 4096, SEEK_SET), 0);
+  for (guint i = 0; i < 3 * 4096; i++)
+    fputc ((int) ((i * 7919u) & 0xff), f);
+  fclose (f);
+
+  store = pathways_store_open (path, clock, &error);
+  ck_assert_ptr_null (store);
+  ck_assert_msg (g_error_matches (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_CORRUPT), "%s",
+                 error ? error->message : "");
+  ck_assert_msg (strstr (error->message, "damaged") != NULL, "%s", error->message);
+  ck_assert_msg (strstr (error->message, backup) != NULL, "%s", error->message);
+}
+END_TEST
+
+/* A read-only file is opened read-only, never made writable; so is a
+ * file in a read-only folder; reads work, writes are refused in words */
+START_TEST (test_read_only_file_and_folder)
+{
+  g_autofree char *path = g_build_filename (dir, "ro.db", NULL);
+  g_autofree char *sub = g_build_filename (dir, "locked", NULL);
+  g_autofree char *inner = g_build_filename (sub, "inner.db", NULL);
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(PathwaysStore) store = test_open_store (dir, "ro.db");
+    add_staff (store, "Helen Reid");
+  }
+  ck_assert_int_eq (g_chmod (path, 0400), 0);
+  {
+    g_autoptr(PathwaysStore) store = open_path (path);
+    g_autoptr(PathwaysStaff) s = pathways_staff_new ("Refused", "pa", "North");
+
+    ck_assert_int_eq (file_mode (path), 0400);
+    ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_STAFF, NULL), 1);
+    ck_assert_ptr_nonnull (pathways_store_get_read_only_reason (store));
+    ck_assert (!pathways_store_insert (store, PATHWAYS_RECORD (s), &error));
+    ck_assert (g_error_matches (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_READ_ONLY));
+    ck_assert_msg (strstr (error->message, "read-only") != NULL, "%s", error->message);
+    g_clear_error (&error);
+  }
+  ck_assert_int_eq (file_mode (path), 0400);
+  g_chmod (path, 0600);
+
+  ck_assert_int_eq (g_mkdir (sub, 0700), 0);
+  {
+    g_autoptr(PathwaysStore) store = open_path (inner);
+    add_staff (store, "Sam Okoro");
+  }
+  ck_assert_int_eq (g_chmod (sub, 0500), 0);
+  {
+    g_autoptr(PathwaysStore) store = open_path (inner);
+    g_autoptr(PathwaysStaff) s = pathways_staff_new ("Refused", "pa", "North");
+    g_autoptr(PathwaysAuditCheck) check = verify (store);
+
+    ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_STAFF, NULL), 1);
+    ck_assert_int_eq (check->broken_row, 0);
+    ck_assert (!pathways_store_insert (store, PATHWAYS_RECORD (s), &error));
+    ck_assert (g_error_matches (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_READ_ONLY));
+    ck_assert_msg (strstr (error->message, "folder") != NULL, "%s", error->message);
+  }
+  g_chmod (sub, 0700);
+}
+END_TEST
+
+/* The actor: the OS login and the staff member chosen, on every row */
+START_TEST (test_actor_login_and_staff)
+{
+  g_autoptr(PathwaysStore) store = test_open_store (dir, "actor.db");
+  g_autoptr(GListModel) audit = NULL;
+  g_autoptr(PathwaysAuditEntry) latest = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 helen;
+
+  add_staff (store, "Helen Reid");
+  helen = test_query_int (store, "SELECT id FROM staff WHERE name = 'Helen Reid'");
+  ck_assert (!pathways_store_set_acting_staff (store, 999, &error));
+  g_clear_error (&error);
+  ck_assert (pathways_store_set_acting_staff (store, helen, &error));
+  add_staff (store, "Sam Okoro");
+
+  audit = pathways_store_list_audit (store, "staff", 0, &error);
+  ck_assert_no_error (error);
+  latest = g_list_model_get_item (audit, 0);
+  ck_assert_str_eq (pathways_audit_entry_get_actor (latest), g_get_user_name ());
+  ck_assert_int_eq (pathways_audit_entry_get_staff_id (latest), helen);
+  ck_assert_str_eq (pathways_audit_entry_get_staff_name (latest), "Helen Reid");
+  g_clear_object (&latest);
+  latest = g_list_model_get_item (audit, 1);
+  ck_assert_ptr_null (pathways_audit_entry_get_staff_name (latest));
+}
+END_TEST
+
 static Suite *
 sqlite_suite (void)
 {
@@ -453,6 +958,8 @@ sqlite_suite (void)
   TCase *files = tcase_create ("files");
   TCase *schema = tcase_create ("schema");
   TCase *conns = tcase_create ("connections");
+  TCase *audit = tcase_create ("audit");
+  TCase *durable = tcase_create ("durable");
 
   tcase_add_checked_fixture (files, setup, teardown);
   tcase_add_test (files, test_create_private_files);
@@ -468,6 +975,23 @@ sqlite_suite (void)
   tcase_add_test (schema, test_fields_match_columns);
   tcase_add_test (schema, test_audit_cannot_be_bypassed);
   suite_add_tcase (s, schema);
+
+  tcase_add_checked_fixture (audit, setup, teardown);
+  tcase_add_test (audit, test_audit_rows_are_final);
+  tcase_add_test (audit, test_dropped_trigger_until_repair);
+  tcase_add_test (audit, test_added_trigger_is_tampering);
+  tcase_add_test (audit, test_forged_rows_break_the_chain);
+  tcase_add_test (audit, test_dropped_audit_log);
+  tcase_add_test (audit, test_migration_chains_old_rows);
+  tcase_add_test (audit, test_actor_login_and_staff);
+  suite_add_tcase (s, audit);
+
+  tcase_add_checked_fixture (durable, setup, teardown);
+  tcase_add_test (durable, test_synchronous_full);
+  tcase_add_test (durable, test_interrupted_backup);
+  tcase_add_test (durable, test_corrupt_page_names_backup);
+  tcase_add_test (durable, test_read_only_file_and_folder);
+  suite_add_tcase (s, durable);
 
   tcase_add_checked_fixture (conns, setup, teardown);
   tcase_add_test (conns, test_reads_run_beside_the_writer);

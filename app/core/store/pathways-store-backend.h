@@ -44,6 +44,11 @@ void            pathways_store_set_signed_in    (PathwaysStore   *self,
                                                  const char      *role,
                                                  gint64           staff_id);
 
+/* Opened read-only (@reason in words; NULL to allow writes again):
+ * the base class refuses every write with the reason */
+void            pathways_store_set_read_only    (PathwaysStore   *self,
+                                                 const char      *reason);
+
 /* A table's rows as text, for copying one backend's database into
  * another's: @columns names them; each row is an array of
  * g_strv_length(columns) strings, NULL for SQL NULL */

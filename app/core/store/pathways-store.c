@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "pathways-format.h"
+#include "pathways-rules.h"
 #include "pathways-settings.h"
 #include "pathways-postgres-store.h"
 #include "pathways-sqlite-store.h"
@@ -33,6 +34,11 @@ typedef struct
   char          *login;
   char          *role;
   gint64         staff_id;
+
+  /* Read-only, and who acts: guarded by state_lock */
+  GMutex         state_lock;
+  char          *read_only_reason;
+  gint64         acting_staff_id;
 
   /* The writer: only the thread holding the lock touches the rest */
   GRecMutex        writer;
@@ -591,6 +597,8 @@ pathways_store_finalize (GObject *object)
   g_clear_pointer (&priv->backup_path, g_free);
   g_clear_pointer (&priv->login, g_free);
   g_clear_pointer (&priv->role, g_free);
+  g_clear_pointer (&priv->read_only_reason, g_free);
+  g_mutex_clear (&priv->state_lock);
   g_clear_object (&priv->clock);
   g_clear_pointer (&priv->main_context, g_main_context_unref);
   g_clear_pointer (&priv->marks, g_array_unref);
@@ -709,6 +717,7 @@ pathways_store_init (PathwaysStore *self)
   PathwaysStorePrivate *priv = pathways_store_get_instance_private (self);
 
   g_rec_mutex_init (&priv->writer);
+  g_mutex_init (&priv->state_lock);
   priv->marks = g_array_new (FALSE, FALSE, sizeof (guint));
   priv->main_context = g_main_context_ref_thread_default ();
   priv->connected = TRUE;
@@ -1206,6 +1215,18 @@ pathways_store_begin (PathwaysStore  *self,
   g_return_val_if_fail (PATHWAYS_IS_STORE (self), FALSE);
 
   priv = pathways_store_get_instance_private (self);
+
+  /* Opened read-only: refused in words, before any database error */
+  g_mutex_lock (&priv->state_lock);
+  if (priv->read_only_reason != NULL)
+    {
+      g_set_error (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_READ_ONLY,
+                   _("Nothing can be saved: %s"), priv->read_only_reason);
+      g_mutex_unlock (&priv->state_lock);
+      return FALSE;
+    }
+  g_mutex_unlock (&priv->state_lock);
+
   g_rec_mutex_lock (&priv->writer);
 
   if (priv->depth == 0)
@@ -1822,6 +1843,305 @@ pathways_store_list_audit (PathwaysStore  *self,
   g_return_val_if_fail (PATHWAYS_IS_STORE (self), NULL);
 
   return CLASS (self)->list_audit (self, table, row_id, error);
+}
+
+/* The audit trail, read-only, who acts ------------------------------- */
+
+void
+pathways_audit_check_free (PathwaysAuditCheck *check)
+{
+  if (check == NULL)
+    return;
+  g_free (check->problem);
+  g_free (check);
+}
+
+/**
+ * pathways_store_verify_audit:
+ *
+ * Walks the audit chain from its first row, recomputing every digest
+ * from what the rows hold.
+ *
+ * Returns: (transfer full): what it found (broken_row 0 when the chain
+ *   holds), or NULL with @error when the log cannot be read
+ */
+PathwaysAuditCheck *
+pathways_store_verify_audit (PathwaysStore  *self,
+                             GError        **error)
+{
+  g_autoptr(PathwaysAuditCheck) check = g_new0 (PathwaysAuditCheck, 1);
+
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), NULL);
+
+  if (CLASS (self)->verify_audit == NULL)
+    {
+      g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_UNSUPPORTED,
+                           _("This database cannot verify its audit log"));
+      return NULL;
+    }
+  if (!CLASS (self)->verify_audit (self, check, error))
+    return NULL;
+  return g_steal_pointer (&check);
+}
+
+/**
+ * pathways_store_repair_audit:
+ * @out_repaired: (out) (optional): what was wrong, in words (NULL when
+ *   nothing was)
+ *
+ * Remakes every audit trigger as Pathways makes it (dropping any it did
+ * not make), records the repair in the chain, and lets writes through
+ * again if tampering was all that held them back.
+ */
+gboolean
+pathways_store_repair_audit (PathwaysStore  *self,
+                             char          **out_repaired,
+                             GError        **error)
+{
+  PathwaysStorePrivate *priv;
+  gboolean ok;
+
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), FALSE);
+
+  priv = pathways_store_get_instance_private (self);
+  if (CLASS (self)->repair_audit == NULL)
+    {
+      g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_UNSUPPORTED,
+                           _("This database keeps its audit log itself: there is nothing to repair here"));
+      return FALSE;
+    }
+  g_rec_mutex_lock (&priv->writer);
+  ok = CLASS (self)->repair_audit (self, out_repaired, error);
+  g_rec_mutex_unlock (&priv->writer);
+  if (ok)
+    {
+      g_autoptr(PathwaysChanges) changes = pathways_changes_new ();
+
+      pathways_changes_set_everything (changes);
+      pathways_store_post_changes (self, changes);
+    }
+  return ok;
+}
+
+static gboolean
+get_person_dob (PathwaysStore  *self,
+                gint64          id,
+                char          **out_name,
+                char          **out_dob,
+                GError        **error)
+{
+  g_autoptr(PathwaysYoungPerson) person = pathways_store_get (self, PATHWAYS_TYPE_YOUNG_PERSON, id, error);
+
+  if (person == NULL)
+    return FALSE;
+  *out_dob = g_strdup (pathways_young_person_get_date_of_birth (person));
+  if (out_name)
+    *out_name = g_strdup_printf ("%s %s", pathways_young_person_get_given_name (person),
+                                 pathways_young_person_get_family_name (person));
+  return TRUE;
+}
+
+/**
+ * pathways_store_dup_retention_end:
+ *
+ * Returns: (transfer full): the first day young person @id's records
+ *   may be erased (ISO), from the retention setting; NULL with @error
+ *   when there is no such person
+ */
+char *
+pathways_store_dup_retention_end (PathwaysStore  *self,
+                                  gint64          young_person_id,
+                                  GError        **error)
+{
+  g_autoptr(GHashTable) settings = NULL;
+  g_autofree char *dob = NULL;
+  const char *years;
+
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), NULL);
+
+  if (!get_person_dob (self, young_person_id, NULL, &dob, error))
+    return NULL;
+  if ((settings = pathways_store_dup_settings (self, error)) == NULL)
+    return NULL;
+  years = g_hash_table_lookup (settings, "retention_years");
+  return pathways_rules_retention_end (dob, years ? (int) g_ascii_strtoll (years, NULL, 10) : 75, error);
+}
+
+/**
+ * pathways_store_erase_person:
+ * @out_n_redacted: (out) (optional): how many audit rows were redacted
+ *
+ * The erasure of a young person after the retention period: deletes
+ * them and every record of theirs, and replaces the content of their
+ * audit rows with a redaction marker (their digests stay, so the chain
+ * still verifies), in one transaction.  Refused before the retention
+ * period ends, and on a read-only store.  Not undoable: confirm first.
+ */
+gboolean
+pathways_store_erase_person (PathwaysStore  *self,
+                             gint64          young_person_id,
+                             gint64         *out_n_redacted,
+                             GError        **error)
+{
+  g_autoptr(PathwaysChanges) changes = NULL;
+  g_autofree char *end = NULL;
+  g_autofree char *today = NULL;
+
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), FALSE);
+
+  if (CLASS (self)->erase_person == NULL)
+    {
+      g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_UNSUPPORTED,
+                           _("This database cannot erase records"));
+      return FALSE;
+    }
+  if ((end = pathways_store_dup_retention_end (self, young_person_id, error)) == NULL)
+    return FALSE;
+  today = pathways_clock_dup_today (pathways_store_get_clock (self));
+  if (g_strcmp0 (today, end) < 0)
+    {
+      g_autofree char *uk = pathways_date_format_uk (end);
+
+      g_set_error (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_FORBIDDEN,
+                   _("This young person's records must be kept until %s (the retention period): "
+                     "they cannot be erased yet"), uk);
+      return FALSE;
+    }
+
+  if (!pathways_store_begin (self, error))
+    return FALSE;
+  if (!CLASS (self)->erase_person (self, young_person_id, out_n_redacted, error))
+    {
+      pathways_store_rollback (self);
+      return FALSE;
+    }
+  {
+    PathwaysStorePrivate *priv = pathways_store_get_instance_private (self);
+    pathways_changes_set_everything (priv->pending);
+  }
+  return pathways_store_commit (self, error);
+}
+
+/**
+ * pathways_store_list_audit_for_person:
+ *
+ * Returns: (transfer full): the audit rows about young person @id (their
+ *   own row and every record of theirs), newest first
+ */
+GListModel *
+pathways_store_list_audit_for_person (PathwaysStore  *self,
+                                      gint64          young_person_id,
+                                      GError        **error)
+{
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), NULL);
+
+  if (CLASS (self)->list_audit_for_person == NULL)
+    {
+      g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_UNSUPPORTED,
+                           _("This database cannot list a young person's audit rows"));
+      return NULL;
+    }
+  return CLASS (self)->list_audit_for_person (self, young_person_id, error);
+}
+
+/**
+ * pathways_store_check_integrity:
+ *
+ * The full check of the database's storage (every page, every index).
+ *
+ * Returns: (transfer full): what was checked, when all is well; NULL
+ *   with PATHWAYS_STORE_ERROR_CORRUPT naming the problems (and the newest
+ *   backup) when it is damaged
+ */
+char *
+pathways_store_check_integrity (PathwaysStore  *self,
+                                GError        **error)
+{
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), NULL);
+
+  if (CLASS (self)->check_integrity == NULL)
+    {
+      g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_UNSUPPORTED,
+                           _("A team server checks its own storage: ask its administrator"));
+      return NULL;
+    }
+  return CLASS (self)->check_integrity (self, error);
+}
+
+void
+pathways_store_set_read_only (PathwaysStore *self,
+                              const char    *reason)
+{
+  PathwaysStorePrivate *priv = pathways_store_get_instance_private (self);
+
+  g_mutex_lock (&priv->state_lock);
+  g_free (priv->read_only_reason);
+  priv->read_only_reason = g_strdup (reason);
+  g_mutex_unlock (&priv->state_lock);
+}
+
+/**
+ * pathways_store_get_read_only_reason:
+ *
+ * Returns: (nullable): why nothing can be written, or NULL
+ */
+const char *
+pathways_store_get_read_only_reason (PathwaysStore *self)
+{
+  PathwaysStorePrivate *priv;
+  const char *reason;
+
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), NULL);
+
+  priv = pathways_store_get_instance_private (self);
+  g_mutex_lock (&priv->state_lock);
+  reason = priv->read_only_reason;
+  g_mutex_unlock (&priv->state_lock);
+  return reason;
+}
+
+/**
+ * pathways_store_set_acting_staff:
+ * @staff_id: a staff record, or 0 for nobody chosen
+ *
+ * The staff member signed in as for this session: recorded, beside the
+ * OS login, in every audit row written from now on.
+ */
+gboolean
+pathways_store_set_acting_staff (PathwaysStore  *self,
+                                 gint64          staff_id,
+                                 GError        **error)
+{
+  PathwaysStorePrivate *priv;
+
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), FALSE);
+
+  priv = pathways_store_get_instance_private (self);
+  if (staff_id < 0 || (staff_id > 0 && !pathways_store_exists (self, "staff", staff_id)))
+    {
+      g_set_error (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_NOT_FOUND,
+                   _("There is no staff member with id %" G_GINT64_FORMAT), staff_id);
+      return FALSE;
+    }
+  g_mutex_lock (&priv->state_lock);
+  priv->acting_staff_id = staff_id;
+  g_mutex_unlock (&priv->state_lock);
+  return TRUE;
+}
+
+gint64
+pathways_store_get_acting_staff (PathwaysStore *self)
+{
+  PathwaysStorePrivate *priv;
+  gint64 id;
+
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), 0);
+
+  priv = pathways_store_get_instance_private (self);
+  g_mutex_lock (&priv->state_lock);
+  id = priv->acting_staff_id;
+  g_mutex_unlock (&priv->state_lock);
+  return id;
 }
 
 /* Bulk reads ---------------------------------------------------------- */

@@ -54,16 +54,29 @@ typedef enum {
   PATHWAYS_STORE_ERROR_AUTH,         /* the team server refused the login */
   PATHWAYS_STORE_ERROR_OFFLINE,      /* the team server cannot be reached: nothing written */
   PATHWAYS_STORE_ERROR_NEEDS_UPGRADE, /* a team server database of an older schema */
+  PATHWAYS_STORE_ERROR_READ_ONLY,    /* opened read-only (a read-only file, a tampered audit log): nothing written */
+  PATHWAYS_STORE_ERROR_CORRUPT,      /* the database file is damaged: the message names the newest backup */
 } PathwaysStoreError;
 
 /* The schema version this build writes and understands */
-#define PATHWAYS_STORE_SCHEMA_VERSION 6
+#define PATHWAYS_STORE_SCHEMA_VERSION 8
 
 /* The environment variable that overrides the database location */
 #define PATHWAYS_DATABASE_ENV "PATHWAYS_DATABASE"
 
 #define PATHWAYS_TYPE_STORE (pathways_store_get_type ())
 G_DECLARE_DERIVABLE_TYPE (PathwaysStore, pathways_store, PATHWAYS, STORE, GObject)
+
+/* What walking the audit chain found */
+typedef struct {
+  gint64  n_rows;
+  gint64  n_redacted;   /* rows whose content was erased after retention */
+  gint64  broken_row;   /* the id of the first row whose link is broken; 0 when the chain holds */
+  char   *problem;      /* what differs there, in words */
+} PathwaysAuditCheck;
+
+void pathways_audit_check_free (PathwaysAuditCheck *check);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PathwaysAuditCheck, pathways_audit_check_free)
 
 /**
  * PathwaysStoreClass:
@@ -176,8 +189,29 @@ struct _PathwaysStoreClass
   /* Try to reach the server again now (optional: a team server) */
   void                       (*reconnect)               (PathwaysStore   *self);
 
+  /* The audit trail (see pathways_store_verify_audit() and below) */
+  gboolean                   (*verify_audit)            (PathwaysStore      *self,
+                                                         PathwaysAuditCheck *check,
+                                                         GError            **error);
+  gboolean                   (*repair_audit)            (PathwaysStore      *self,
+                                                         char              **out_repaired,
+                                                         GError            **error);
+  /* Inside a transaction: delete the young person and their records,
+   * redact their audit rows, record the erasure */
+  gboolean                   (*erase_person)            (PathwaysStore      *self,
+                                                         gint64              young_person_id,
+                                                         gint64             *out_n_redacted,
+                                                         GError            **error);
+  GListModel                *(*list_audit_for_person)   (PathwaysStore      *self,
+                                                         gint64              young_person_id,
+                                                         GError            **error);
+  /* The full integrity check of the database's storage: NULL and an
+   * error when it is damaged */
+  char                      *(*check_integrity)         (PathwaysStore      *self,
+                                                         GError            **error);
+
   /*< private >*/
-  gpointer padding[11];
+  gpointer padding[6];
 };
 
 GQuark          pathways_store_error_quark         (void);
@@ -353,6 +387,42 @@ GPtrArray      *pathways_store_dup_bank_holidays   (PathwaysStore  *self,
                                                     GError        **error);
 
 /* Audit trail, newest first */
+/* The audit trail: verify walks the chain (FALSE only when it cannot be
+ * read); repair remakes the audit triggers and records the repair in the
+ * chain (@out_repaired: what was wrong); erase deletes a young person past
+ * the retention period and redacts their audit rows, in one
+ * transaction, refused before retention ends */
+PathwaysAuditCheck *pathways_store_verify_audit    (PathwaysStore  *self,
+                                                    GError        **error);
+gboolean        pathways_store_repair_audit        (PathwaysStore  *self,
+                                                    char          **out_repaired,
+                                                    GError        **error);
+gboolean        pathways_store_erase_person        (PathwaysStore  *self,
+                                                    gint64          young_person_id,
+                                                    gint64         *out_n_redacted,
+                                                    GError        **error);
+char           *pathways_store_dup_retention_end   (PathwaysStore  *self,
+                                                    gint64          young_person_id,
+                                                    GError        **error);
+GListModel     *pathways_store_list_audit_for_person (PathwaysStore *self,
+                                                    gint64          young_person_id,
+                                                    GError        **error);
+char           *pathways_store_check_integrity     (PathwaysStore  *self,
+                                                    GError        **error);
+
+/* Opened read-only: why (a read-only file, a tampered audit log), or
+ * NULL; every write is refused with PATHWAYS_STORE_ERROR_READ_ONLY and
+ * this reason */
+const char     *pathways_store_get_read_only_reason (PathwaysStore *self);
+
+/* Who acts: the staff member signed in as in this session (0: nobody
+ * chosen), recorded with the OS login in every audit row.  A team
+ * server records its login's own staff member instead. */
+gboolean        pathways_store_set_acting_staff    (PathwaysStore  *self,
+                                                    gint64          staff_id,
+                                                    GError        **error);
+gint64          pathways_store_get_acting_staff    (PathwaysStore  *self);
+
 GListModel     *pathways_store_list_audit          (PathwaysStore  *self,
                                                     const char     *table,
                                                     gint64          row_id,

@@ -14,6 +14,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "pathways-postgres-internal.h"
@@ -204,7 +205,8 @@ pg_list_audit (PathwaysStore  *store,
   if ((conn = pathways_pg_acquire (self, error)) == NULL)
     return NULL;
   res = pathways_pg_query (self, conn,
-                           "SELECT id, at, actor, table_name, row_id, action, before_values, after_values"
+                           "SELECT id, at, actor, staff_id, staff_name, table_name, row_id, action, before_values,"
+                           "       after_values, redacted, content_digest, chain_digest"
                            "  FROM audit_log WHERE ($1::text IS NULL OR table_name = $1)"
                            "   AND ($2::bigint = 0 OR row_id = $2) ORDER BY id DESC",
                            2, params, error);
@@ -215,6 +217,165 @@ pg_list_audit (PathwaysStore  *store,
       PQclear (res);
     }
   return result;
+}
+
+static GListModel *
+pg_list_audit_for_person (PathwaysStore  *store,
+                          gint64          young_person_id,
+                          GError        **error)
+{
+  PathwaysPostgresStore *self = PATHWAYS_POSTGRES_STORE (store);
+  g_autofree char *sid = g_strdup_printf ("%" G_GINT64_FORMAT, young_person_id);
+  const char *params[] = { sid };
+  GListModel *result = NULL;
+  PathwaysPgConn *conn;
+  PGresult *res;
+
+  if ((conn = pathways_pg_acquire (self, error)) == NULL)
+    return NULL;
+  res = pathways_pg_query (self, conn,
+                           "SELECT id, at, actor, staff_id, staff_name, table_name, row_id, action, before_values,"
+                           "       after_values, redacted, content_digest, chain_digest"
+                           "  FROM audit_log WHERE (table_name = 'young_person' AND row_id = $1::bigint)"
+                           "    OR (coalesce(after_values, before_values)->>'young_person_id')::bigint = $1::bigint"
+                           " ORDER BY id DESC",
+                           1, params, error);
+  pathways_pg_release (self, conn);
+  if (res != NULL)
+    {
+      result = pathways_pg_collect (PATHWAYS_TYPE_AUDIT_ENTRY, res);
+      PQclear (res);
+    }
+  return result;
+}
+
+/* The same bytes as the embedded backend's digests (pathways-sqlite-audit.c) */
+static void
+canon_append (GString    *out,
+              const char *value,
+              gboolean    integer)
+{
+  if (value == NULL)
+    g_string_append (out, "N;");
+  else if (integer)
+    g_string_append_printf (out, "I%s;", value);
+  else
+    {
+      g_string_append_printf (out, "T%" G_GSIZE_FORMAT ":", strlen (value));
+      g_string_append (out, value);
+      g_string_append_c (out, ';');
+    }
+}
+
+static gboolean
+pg_verify_audit (PathwaysStore       *store,
+                 PathwaysAuditCheck  *check,
+                 GError             **error)
+{
+  PathwaysPostgresStore *self = PATHWAYS_POSTGRES_STORE (store);
+  const char *role = pathways_store_get_signed_in_role (store);
+  g_autofree char *previous = NULL;
+  gint64 previous_id = 0;
+  PathwaysPgConn *conn;
+  PGresult *res;
+
+  /* Row-level security shows a PA or housing officer part of the log only */
+  if (g_strcmp0 (role, "pa") == 0 || g_strcmp0 (role, "housing") == 0)
+    {
+      g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_FORBIDDEN,
+                           _("Only a manager or an administrator can verify the audit log: others see part of it"));
+      return FALSE;
+    }
+  if ((conn = pathways_pg_acquire (self, error)) == NULL)
+    return FALSE;
+  res = pathways_pg_query (self, conn,
+                           "SELECT id, at, actor, staff_id, staff_name, table_name, row_id, action,"
+                           "       before_values::text, after_values::text, redacted, content_digest, chain_digest"
+                           "  FROM audit_log ORDER BY id", 0, NULL, error);
+  pathways_pg_release (self, conn);
+  if (res == NULL)
+    return FALSE;
+
+  for (int r = 0; r < PQntuples (res); r++)
+    {
+      gint64 id = g_ascii_strtoll (PQgetvalue (res, r, 0), NULL, 10);
+      const char *stored_content = PG_TEXT (res, r, 11);
+      const char *stored_chain = PG_TEXT (res, r, 12);
+      g_autofree char *chain_text = NULL;
+      g_autofree char *chain = NULL;
+
+      check->n_rows++;
+      if (PG_TEXT (res, r, 10) != NULL)
+        {
+          check->n_redacted++;
+          if (PG_TEXT (res, r, 8) != NULL || PG_TEXT (res, r, 9) != NULL)
+            {
+              check->broken_row = id;
+              check->problem = g_strdup (_("the row is marked as redacted but still holds content"));
+              break;
+            }
+        }
+      else
+        {
+          g_autoptr(GString) canon = g_string_new ("pathways-audit-row-v1:");
+          g_autofree char *content = NULL;
+
+          for (int c = 0; c < 10; c++)
+            canon_append (canon, PG_TEXT (res, r, c), c == 0 || c == 3 || c == 6);
+          content = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) canon->str, canon->len);
+          if (g_strcmp0 (content, stored_content) != 0)
+            {
+              check->broken_row = id;
+              check->problem = g_strdup (_("the row's content does not match its digest: it was changed "
+                                           "after it was written, or written by another program"));
+              break;
+            }
+        }
+      chain_text = g_strconcat ("pathways-audit-chain-v1:", previous ? previous : "", ":",
+                                stored_content ? stored_content : "", NULL);
+      chain = g_compute_checksum_for_string (G_CHECKSUM_SHA256, chain_text, -1);
+      if (g_strcmp0 (chain, stored_chain) != 0)
+        {
+          check->broken_row = id;
+          if (previous_id == 0)
+            check->problem = g_strdup (_("the first row does not start the chain: earlier rows were removed, "
+                                         "or the row was forged"));
+          else
+            check->problem = g_strdup_printf (_("the row does not follow row %" G_GINT64_FORMAT
+                                                " in the chain: rows between them were removed, or the row "
+                                                "was inserted or forged"), previous_id);
+          break;
+        }
+      g_free (previous);
+      previous = g_strdup (stored_chain);
+      previous_id = id;
+    }
+  PQclear (res);
+  return TRUE;
+}
+
+static gboolean
+pg_erase_person (PathwaysStore  *store,
+                 gint64          young_person_id,
+                 gint64         *out_n_redacted,
+                 GError        **error)
+{
+  PathwaysPostgresStore *self = PATHWAYS_POSTGRES_STORE (store);
+  g_autofree char *sid = g_strdup_printf ("%" G_GINT64_FORMAT, young_person_id);
+  const char *params[] = { sid };
+  PathwaysPgConn *writer = pathways_pg_acquire (self, error);  /* in the transaction: the writer */
+  PGresult *res;
+
+  if (writer == NULL)
+    return FALSE;
+  res = pathways_pg_query (self, writer, "SELECT pathways_erase_person($1::bigint)", 1, params, error);
+  pathways_pg_release (self, writer);
+  if (res == NULL)
+    return FALSE;
+  if (out_n_redacted)
+    *out_n_redacted = pathways_pg_int (res, 0, 0);
+  PQclear (res);
+  return TRUE;
 }
 
 static gint64
@@ -772,6 +933,9 @@ pathways_postgres_store_class_init_reads (PathwaysStoreClass *klass)
   klass->dup_settings = pg_dup_settings;
   klass->dup_bank_holidays = pg_dup_bank_holidays;
   klass->list_audit = pg_list_audit;
+  klass->list_audit_for_person = pg_list_audit_for_person;
+  klass->verify_audit = pg_verify_audit;
+  klass->erase_person = pg_erase_person;
   klass->load_facts = pg_load_facts;
   klass->load_caseload_rows = pg_load_caseload_rows;
   klass->load_timeline_rows = pg_load_timeline_rows;

@@ -263,8 +263,101 @@ static const char schema_v6[] =
   "  version bigint NOT NULL DEFAULT 1"
   ");";
 
+/* The embedded schema's version 7: the planner's weights.  A new server
+ * gets them with the other reference rows (seeded from the embedded
+ * schema after the steps); a server already holding settings gets them
+ * here, numbered after its own rows. */
+static const char schema_plan_weights[] =
+  "INSERT INTO setting (id, key, value)"
+  " SELECT (SELECT max(id) FROM setting) + t.n, t.k, t.v FROM (VALUES"
+  "  (1, 'plan_weight_cost', '10'),"
+  "  (2, 'plan_weight_distance', '30'),"
+  "  (3, 'plan_weight_stability', '10'),"
+  "  (4, 'plan_weight_readiness', '30'),"
+  "  (5, 'plan_weight_wishes', '20'),"
+  "  (6, 'plan_weight_waiting', '50')) AS t (n, k, v)"
+  " WHERE EXISTS (SELECT 1 FROM setting)"
+  " ON CONFLICT (key) DO NOTHING;";
+
+
+/* The digests that chain the audit rows, the same bytes as the embedded
+ * backend's (pathways-sqlite-audit.c): each value as N; (NULL), I<n>;
+ * (the integer columns) or T<bytes>:<text>; -- so that a file's chain
+ * copied onto a server still verifies there.  sha256() is PostgreSQL's
+ * own (11 and later): no extension needed. */
+static const char digest_functions_sql[] =
+  "CREATE OR REPLACE FUNCTION pathways_audit_t(v text) RETURNS text LANGUAGE sql IMMUTABLE"
+  "  AS $$ SELECT CASE WHEN v IS NULL THEN 'N;' ELSE 'T' || octet_length(v) || ':' || v || ';' END $$;"
+  "CREATE OR REPLACE FUNCTION pathways_audit_i(v bigint) RETURNS text LANGUAGE sql IMMUTABLE"
+  "  AS $$ SELECT CASE WHEN v IS NULL THEN 'N;' ELSE 'I' || v || ';' END $$;"
+  "CREATE OR REPLACE FUNCTION pathways_audit_digest(id bigint, at text, actor text, staff_id bigint,"
+  "    staff_name text, table_name text, row_id bigint, action text, before_values text, after_values text)"
+  "  RETURNS text LANGUAGE sql IMMUTABLE"
+  "  AS $$ SELECT encode(sha256(convert_to('pathways-audit-row-v1:' || pathways_audit_i(id) || pathways_audit_t(at)"
+  "       || pathways_audit_t(actor) || pathways_audit_i(staff_id) || pathways_audit_t(staff_name)"
+  "       || pathways_audit_t(table_name) || pathways_audit_i(row_id) || pathways_audit_t(action)"
+  "       || pathways_audit_t(before_values) || pathways_audit_t(after_values), 'UTF8')), 'hex') $$;"
+  "CREATE OR REPLACE FUNCTION pathways_audit_chain(previous text, content text) RETURNS text LANGUAGE sql IMMUTABLE"
+  "  AS $$ SELECT encode(sha256(convert_to('pathways-audit-chain-v1:' || coalesce(previous, '') || ':'"
+  "       || coalesce(content, ''), 'UTF8')), 'hex') $$;"
+  /* Appends one row, chained after the last: one writer of the chain at
+   * a time (the lock is held to the end of the transaction, so the row
+   * before is always committed or our own) */
+  "CREATE OR REPLACE FUNCTION pathways_audit_append(p_table text, p_row bigint, p_action text,"
+  "    p_before json, p_after json) RETURNS bigint"
+  "  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$"
+  "DECLARE"
+  "  new_id bigint; stamp text; who_id bigint; who text; previous text; cd text;"
+  "BEGIN"
+  "  PERFORM pg_advisory_xact_lock(1346458696);"
+  "  new_id := nextval(pg_get_serial_sequence('audit_log', 'id'));"
+  "  stamp := to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"');"
+  "  SELECT a.staff_id, s.name INTO who_id, who FROM app_user a LEFT JOIN staff s ON s.id = a.staff_id"
+  "    WHERE a.login = session_user;"
+  "  SELECT chain_digest INTO previous FROM audit_log ORDER BY id DESC LIMIT 1;"
+  "  cd := pathways_audit_digest(new_id, stamp, session_user, who_id, who, p_table, p_row, p_action,"
+  "                              p_before::text, p_after::text);"
+  "  INSERT INTO audit_log (id, at, actor, staff_id, staff_name, table_name, row_id, action, before_values,"
+  "                         after_values, content_digest, chain_digest)"
+  "    VALUES (new_id, stamp, session_user, who_id, who, p_table, p_row, p_action, p_before, p_after, cd,"
+  "            pathways_audit_chain(previous, cd));"
+  "  RETURN new_id;"
+  "END $$;";
+
+/* Version 8: the audit log chained (the digest functions above), naming
+ * the staff member of the login beside it; erasure marks; the actions of
+ * the chain itself; how long records are kept.  The rows already there
+ * are chained in their order. */
+static const char schema_v7[] =
+  "ALTER TABLE audit_log ADD COLUMN staff_id bigint, ADD COLUMN staff_name text COLLATE \"C\","
+  "  ADD COLUMN redacted text COLLATE \"C\", ADD COLUMN content_digest text COLLATE \"C\","
+  "  ADD COLUMN chain_digest text COLLATE \"C\";"
+  "ALTER TABLE audit_log DROP CONSTRAINT IF EXISTS audit_log_action_check;"
+  "ALTER TABLE audit_log ADD CONSTRAINT audit_log_action_check"
+  "  CHECK (action IN ('insert', 'update', 'delete', 'erase', 'repair', 'chain'));"
+  "DO $$ DECLARE r record; previous text; cd text; BEGIN"
+  "  IF EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'audit_log_final') THEN"
+  "    ALTER TABLE audit_log DISABLE TRIGGER audit_log_final;"
+  "  END IF;"
+  "  FOR r IN SELECT * FROM audit_log ORDER BY id LOOP"
+  "    cd := pathways_audit_digest(r.id, r.at, r.actor, r.staff_id, r.staff_name, r.table_name, r.row_id,"
+  "                                r.action, r.before_values::text, r.after_values::text);"
+  "    previous := pathways_audit_chain(previous, cd);"
+  "    UPDATE audit_log SET content_digest = cd, chain_digest = previous WHERE id = r.id;"
+  "  END LOOP;"
+  "  IF EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'audit_log_final') THEN"
+  "    ALTER TABLE audit_log ENABLE TRIGGER audit_log_final;"
+  "  END IF;"
+  "END $$;"
+  "ALTER TABLE audit_log ALTER COLUMN content_digest SET NOT NULL, ALTER COLUMN chain_digest SET NOT NULL;"
+  /* (a new database gets it with the other settings, from the seed) */
+  "INSERT INTO setting (key, value) SELECT 'retention_years', '75' WHERE EXISTS (SELECT 1 FROM setting)"
+  "  ON CONFLICT (key) DO NOTHING;";
+
 static const PathwaysPgMigration migrations[] = {
   { 6, "the embedded schema's tables as of its version 6; logins and their staff", schema_v6 },
+  { 7, "the planner's weights", schema_plan_weights },
+  { 8, "an append-only, hash-chained audit log naming the staff member; retention", schema_v7 },
 };
 
 /* What each table is, for its policies ------------------------------ */
@@ -357,9 +450,7 @@ static const char functions_sql[] =
   "  IF TG_OP <> 'DELETE' THEN a := to_json(NEW); END IF;"
   "  r := coalesce(a, b);"
   "  row_id := (r->>'id')::bigint;"
-  "  INSERT INTO audit_log (at, actor, table_name, row_id, action, before_values, after_values)"
-  "    VALUES (to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'),"
-  "            session_user, TG_TABLE_NAME, row_id, lower(TG_OP), b, a);"
+  "  PERFORM pathways_audit_append(TG_TABLE_NAME, row_id, lower(TG_OP), b, a);"
   "  person := CASE TG_TABLE_NAME WHEN 'young_person' THEN row_id ELSE (r->>'young_person_id')::bigint END;"
   "  unit := CASE TG_TABLE_NAME WHEN 'unit' THEN row_id WHEN 'transition' THEN (r->>'to_unit_id')::bigint"
   "          ELSE (r->>'unit_id')::bigint END;"
@@ -368,17 +459,69 @@ static const char functions_sql[] =
   "  RETURN NULL;"
   "END $$;"
 
-  /* The audit log is only ever added to, whoever asks */
+  /* The audit log is only ever added to, whoever asks: no DELETE or
+   * TRUNCATE, and of UPDATEs only the redaction of an erasure, made by
+   * pathways_erase_person() (which alone sets pathways.erasing) */
   "CREATE OR REPLACE FUNCTION pathways_audit_is_final() RETURNS trigger"
   "  LANGUAGE plpgsql AS $$"
   "BEGIN"
   "  RAISE EXCEPTION 'the audit log cannot be changed' USING ERRCODE = 'insufficient_privilege';"
   "END $$;"
+  "CREATE OR REPLACE FUNCTION pathways_audit_only_redacted() RETURNS trigger"
+  "  LANGUAGE plpgsql AS $$"
+  "BEGIN"
+  "  IF current_setting('pathways.erasing', true) = 'on' AND current_user = 'pathways_owner'"
+  "     AND OLD.redacted IS NULL AND NEW.redacted IS NOT NULL"
+  "     AND NEW.before_values IS NULL AND NEW.after_values IS NULL AND NEW.id = OLD.id"
+  "     AND NEW.at IS NOT DISTINCT FROM OLD.at AND NEW.actor IS NOT DISTINCT FROM OLD.actor"
+  "     AND NEW.staff_id IS NOT DISTINCT FROM OLD.staff_id AND NEW.staff_name IS NOT DISTINCT FROM OLD.staff_name"
+  "     AND NEW.table_name IS NOT DISTINCT FROM OLD.table_name AND NEW.row_id IS NOT DISTINCT FROM OLD.row_id"
+  "     AND NEW.action IS NOT DISTINCT FROM OLD.action"
+  "     AND NEW.content_digest IS NOT DISTINCT FROM OLD.content_digest"
+  "     AND NEW.chain_digest IS NOT DISTINCT FROM OLD.chain_digest THEN"
+  "    RETURN NEW;"
+  "  END IF;"
+  "  RAISE EXCEPTION 'the audit log cannot be changed' USING ERRCODE = 'insufficient_privilege';"
+  "END $$;"
   "DROP TRIGGER IF EXISTS audit_log_final ON audit_log;"
-  "CREATE TRIGGER audit_log_final BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_log"
+  "DROP TRIGGER IF EXISTS audit_log_redact_only ON audit_log;"
+  "CREATE TRIGGER audit_log_final BEFORE DELETE OR TRUNCATE ON audit_log"
   "  FOR EACH STATEMENT EXECUTE FUNCTION pathways_audit_is_final();"
+  "CREATE TRIGGER audit_log_redact_only BEFORE UPDATE ON audit_log"
+  "  FOR EACH ROW EXECUTE FUNCTION pathways_audit_only_redacted();"
+  /* Erasure after retention: an administrator's, whole or not at all */
+  "CREATE OR REPLACE FUNCTION pathways_erase_person(p_id bigint) RETURNS bigint"
+  "  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$"
+  "DECLARE n bigint;"
+  "BEGIN"
+  "  IF NOT pg_has_role(session_user, 'pathways_admin', 'member') THEN"
+  "    RAISE EXCEPTION 'only an administrator may erase a young person''s records'"
+  "      USING ERRCODE = 'insufficient_privilege';"
+  "  END IF;"
+  "  IF NOT EXISTS (SELECT 1 FROM young_person WHERE id = p_id) THEN"
+  "    RAISE EXCEPTION 'there is no young person %', p_id USING ERRCODE = 'no_data_found';"
+  "  END IF;"
+  "  DELETE FROM transition WHERE young_person_id = p_id;"
+  "  DELETE FROM note WHERE young_person_id = p_id;"
+  "  DELETE FROM milestone WHERE young_person_id = p_id;"
+  "  DELETE FROM spell WHERE young_person_id = p_id;"
+  "  DELETE FROM young_person WHERE id = p_id;"
+  "  PERFORM set_config('pathways.erasing', 'on', true);"
+  "  UPDATE audit_log SET before_values = NULL, after_values = NULL,"
+  "         redacted = to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')"
+  "   WHERE redacted IS NULL AND ((table_name = 'young_person' AND row_id = p_id)"
+  "      OR (coalesce(after_values, before_values)->>'young_person_id')::bigint = p_id);"
+  "  GET DIAGNOSTICS n = ROW_COUNT;"
+  "  PERFORM set_config('pathways.erasing', 'off', true);"
+  "  PERFORM pathways_audit_append('young_person', p_id, 'erase', NULL, json_build_object('redacted_rows', n));"
+  "  RETURN n;"
+  "END $$;"
+  "REVOKE ALL ON FUNCTION pathways_erase_person(bigint) FROM PUBLIC;"
+  "GRANT EXECUTE ON FUNCTION pathways_erase_person(bigint) TO pathways_admin;"
+  "REVOKE ALL ON FUNCTION pathways_audit_append(text, bigint, text, json, json) FROM PUBLIC;"
   "REVOKE ALL ON FUNCTION pathways_audit() FROM PUBLIC;"
   "REVOKE ALL ON FUNCTION pathways_audit_is_final() FROM PUBLIC;"
+  "REVOKE ALL ON FUNCTION pathways_audit_only_redacted() FROM PUBLIC;"
   "REVOKE ALL ON FUNCTION pathways_my_staff_id() FROM PUBLIC;"
   "REVOKE ALL ON FUNCTION pathways_my_team() FROM PUBLIC;"
   "GRANT EXECUTE ON FUNCTION pathways_my_staff_id() TO pathways_user;"
@@ -504,6 +647,8 @@ append_audit_policies (GString *sql)
                           "END $$;"
                           "CREATE POLICY owner_adds ON audit_log FOR INSERT TO pathways_owner WITH CHECK (true);"
                           "CREATE POLICY owner_reads ON audit_log FOR SELECT TO pathways_owner USING (true);"
+                          "CREATE POLICY owner_redacts ON audit_log FOR UPDATE TO pathways_owner USING (true)"
+                          "  WITH CHECK (true);"
                           "CREATE POLICY all_read ON audit_log FOR SELECT TO pathways_manager, pathways_admin"
                           "  USING (true);"
                           "CREATE POLICY pa_reads ON audit_log FOR SELECT TO pathways_pa USING ("
@@ -679,6 +824,10 @@ pathways_pg_schema_init (PGconn          *conn,
                    "GRANT SELECT ON schema_version TO pathways_user;", error))
     goto failed;
 
+  /* The chain's functions: step 7 chains the rows already there */
+  if (!exec_admin (conn, digest_functions_sql, error))
+    goto failed;
+
   for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
     {
       g_autofree char *note = NULL;
@@ -702,6 +851,7 @@ pathways_pg_schema_init (PGconn          *conn,
   if (version == 0 && seed != NULL && !seed (conn, seed_data, error))
     goto failed;
 
+  g_string_append (sql, digest_functions_sql);
   g_string_append (sql, functions_sql);
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     append_policies (sql, &tables[i]);

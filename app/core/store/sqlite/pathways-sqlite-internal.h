@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
+/* The schema version from which audit_log is append-only and chained */
+#define PATHWAYS_SQLITE_AUDIT_CHAINED 8
+
 /* One SQLite connection and its prepared statements.  Used by one
  * thread at a time: the writer by the holder of the writer lock, a
  * reader by whoever borrowed it. */
@@ -16,6 +19,7 @@ typedef struct {
   sqlite3    *db;
   GHashTable *statements;  /* SQL → sqlite3_stmt */
   guint       pin_depth;   /* begin_read nesting, while pinned to a thread */
+  gboolean    redacting;   /* an erasure is redacting audit rows (the writer only) */
 } PathwaysSqliteConn;
 
 /* The connection for a read by the calling thread: the writer inside a
@@ -54,6 +58,39 @@ gboolean            pathways_sqlite_is_table     (const char           *table);
 
 /* The bulk reads, in pathways-sqlite-reads.c */
 void                pathways_sqlite_store_class_init_reads (PathwaysStoreClass *klass);
+
+/* The audit trail, in pathways-sqlite-audit.c */
+const char * const *pathways_sqlite_audited_tables (guint *n_tables);
+void                pathways_sqlite_audit_register (PathwaysSqliteConn   *conn);
+GHashTable         *pathways_sqlite_audit_expected (sqlite3              *db,
+                                                    int                   version,
+                                                    GError              **error);
+gboolean            pathways_sqlite_audit_make_triggers (sqlite3         *db,
+                                                    int                   version,
+                                                    gboolean              drop_unknown,
+                                                    GError              **error);
+char               *pathways_sqlite_audit_inspect  (sqlite3              *db,
+                                                    int                   version);
+gboolean            pathways_sqlite_audit_append   (sqlite3              *db,
+                                                    const char           *table,
+                                                    gint64                row_id,
+                                                    const char           *action,
+                                                    const char           *after_json,
+                                                    GError              **error);
+gboolean            pathways_sqlite_audit_table_exists (sqlite3          *db);
+gboolean            pathways_sqlite_audit_columns_ok (sqlite3            *db);
+gboolean            pathways_sqlite_audit_create_table (sqlite3          *db,
+                                                    GError              **error);
+char               *pathways_sqlite_newest_backup  (const char           *path);
+gboolean            pathways_sqlite_audit_migrate_v7 (sqlite3            *db,
+                                                    GError              **error);
+gboolean            pathways_sqlite_audit_verify   (sqlite3              *db,
+                                                    PathwaysAuditCheck   *check,
+                                                    GError              **error);
+gboolean            pathways_sqlite_audit_erase    (PathwaysSqliteConn   *conn,
+                                                    gint64                id,
+                                                    gint64               *out_n_redacted,
+                                                    GError              **error);
 
 #define PATHWAYS_SQLITE_TEXT(stmt, col) ((const char *) sqlite3_column_text ((stmt), (col)))
 

@@ -13,7 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "pathways-sqlite-store-private.h"
+#include "pathways-sqlite-internal.h"
 
 /* Version 1: the entities */
 static const char schema_v1[] =
@@ -450,6 +450,17 @@ static const char schema_v6[] =
   "ALTER TABLE postcode_area ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
   "ALTER TABLE area_distance ADD COLUMN version INTEGER NOT NULL DEFAULT 1;";
 
+/* The planner: the weights of its objective, which a manager changes in
+ * Preferences (pathways-settings.c describes each) */
+static const char schema_plan_weights[] =
+  "INSERT INTO setting (key, value) VALUES"
+  " ('plan_weight_cost', '10'),"
+  " ('plan_weight_distance', '30'),"
+  " ('plan_weight_stability', '10'),"
+  " ('plan_weight_readiness', '30'),"
+  " ('plan_weight_wishes', '20'),"
+  " ('plan_weight_waiting', '50');";
+
 static gboolean
 exec_sql (sqlite3     *db,
           const char  *sql,
@@ -509,6 +520,29 @@ apply_v6 (sqlite3  *db,
   return exec_sql (db, schema_v6, error);
 }
 
+static gboolean
+apply_plan_weights (sqlite3  *db,
+                    GError  **error)
+{
+  return exec_sql (db, schema_plan_weights, error);
+}
+
+/* Version 8: a tamper-evident audit trail.  audit_log is rebuilt with
+ * the staff member signed in as (beside the OS login) and the digests
+ * that chain its rows (pathways-sqlite-audit.c), the rows it held
+ * chained in their order; the triggers made after this step refuse any
+ * UPDATE or DELETE of it.  And how long a young person's records are
+ * kept before they may be erased. */
+static const char schema_v7_retention[] =
+  "INSERT INTO setting (key, value) VALUES ('retention_years', '75');";
+
+static gboolean
+apply_v7_chained_audit (sqlite3  *db,
+                        GError  **error)
+{
+  return pathways_sqlite_audit_migrate_v7 (db, error) && exec_sql (db, schema_v7_retention, error);
+}
+
 static const PathwaysMigration migrations[] = {
   { 1, "young people, staff, units, spells, milestones, transitions", apply_v1 },
   { 2, "903 reference codes, milestone templates, audit log", apply_v2 },
@@ -516,6 +550,8 @@ static const PathwaysMigration migrations[] = {
   { 4, "notes; scheduled moves remember what they replaced", apply_v4 },
   { 5, "postcode districts and distances between areas", apply_v5 },
   { 6, "a version on every row, for optimistic concurrency", apply_v6 },
+  { 7, "the planner's weights", apply_plan_weights },
+  { 8, "an append-only, hash-chained audit log naming the staff member; retention", apply_v7_chained_audit },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PATHWAYS_STORE_SCHEMA_VERSION);
@@ -525,90 +561,4 @@ pathways_sqlite_migrations_get (guint *n_migrations)
 {
   *n_migrations = G_N_ELEMENTS (migrations);
   return migrations;
-}
-
-/* Tables whose every change is recorded in audit_log */
-static const char * const audited_tables[] = {
-  "staff", "young_person", "unit", "spell", "milestone_template", "milestone",
-  "transition", "ref_code", "setting", "bank_holiday", "note",
-  "postcode_area", "area_distance",
-};
-
-static char *
-json_of (sqlite3    *db,
-         const char *table,
-         const char *row,
-         GError    **error)
-{
-  g_autoptr(GString) sql = g_string_new ("json_object(");
-  g_autofree char *pragma = g_strdup_printf ("PRAGMA table_info(%s)", table);
-  sqlite3_stmt *stmt = NULL;
-  gboolean first = TRUE;
-
-  if (sqlite3_prepare_v2 (db, pragma, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_FAILED,
-                   "%s", sqlite3_errmsg (db));
-      return NULL;
-    }
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      const char *col = (const char *) sqlite3_column_text (stmt, 1);
-      g_string_append_printf (sql, "%s'%s', %s.%s", first ? "" : ", ", col, row, col);
-      first = FALSE;
-    }
-  sqlite3_finalize (stmt);
-  g_string_append_c (sql, ')');
-
-  return g_string_free (g_steal_pointer (&sql), FALSE);
-}
-
-/**
- * pathways_sqlite_migrations_audit:
- *
- * (Re)creates the audit triggers from the tables' current columns, so a
- * migration that adds a column is audited without further work.  Called
- * after every migration run.  The triggers call pathways_actor(), which
- * each connection of Pathways defines: a tool that writes to the file
- * without it fails instead of leaving a change unrecorded.
- */
-gboolean
-pathways_sqlite_migrations_audit (sqlite3  *db,
-                                  GError  **error)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (audited_tables); i++)
-    {
-      const char *t = audited_tables[i];
-      g_autofree char *old_json = json_of (db, t, "OLD", error);
-      g_autofree char *new_json = NULL;
-      g_autofree char *sql = NULL;
-
-      if (old_json == NULL)
-        return FALSE;
-      new_json = json_of (db, t, "NEW", error);
-      if (new_json == NULL)
-        return FALSE;
-
-#define AUDIT_INSERT \
-      "INSERT INTO audit_log (at, actor, table_name, row_id, action, before_values, after_values) " \
-      "VALUES (strftime('%%Y-%%m-%%dT%%H:%%M:%%fZ', 'now'), pathways_actor(), '%s', %s.id, '%s', %s, %s);"
-
-      sql = g_strdup_printf (
-        "DROP TRIGGER IF EXISTS audit_%s_insert;"
-        "DROP TRIGGER IF EXISTS audit_%s_update;"
-        "DROP TRIGGER IF EXISTS audit_%s_delete;"
-        "CREATE TRIGGER audit_%s_insert AFTER INSERT ON %s BEGIN " AUDIT_INSERT " END;"
-        "CREATE TRIGGER audit_%s_update AFTER UPDATE ON %s BEGIN " AUDIT_INSERT " END;"
-        "CREATE TRIGGER audit_%s_delete AFTER DELETE ON %s BEGIN " AUDIT_INSERT " END;",
-        t, t, t,
-        t, t, t, "NEW", "insert", "NULL", new_json,
-        t, t, t, "NEW", "update", old_json, new_json,
-        t, t, t, "OLD", "delete", old_json, "NULL");
-#undef AUDIT_INSERT
-
-      if (!exec_sql (db, sql, error))
-        return FALSE;
-    }
-
-  return TRUE;
 }

@@ -73,6 +73,10 @@ end_bulk (PathwaysSqliteStore *self,
 
 /* Reference codes, settings, bank holidays, audit --------------------- */
 
+#define AUDIT_SELECT "id, at, actor, staff_id, staff_name, table_name, row_id, action, before_values, after_values," \
+                     " redacted, content_digest, chain_digest"
+
+
 static GListModel *
 sqlite_list_ref_codes (PathwaysStore  *store,
                        const char     *list,
@@ -181,6 +185,32 @@ sqlite_dup_bank_holidays (PathwaysStore  *store,
 }
 
 static GListModel *
+sqlite_list_audit_for_person (PathwaysStore  *store,
+                              gint64          young_person_id,
+                              GError        **error)
+{
+  PathwaysSqliteStore *self = PATHWAYS_SQLITE_STORE (store);
+  GListModel *result = NULL;
+  PathwaysSqliteConn *conn;
+  sqlite3_stmt *stmt;
+
+  if ((conn = pathways_sqlite_acquire (self, error)) == NULL)
+    return NULL;
+  stmt = pathways_sqlite_prepare (self, conn,
+                                  "SELECT " AUDIT_SELECT " FROM audit_log"
+                                  " WHERE (table_name = 'young_person' AND row_id = ?1)"
+                                  "    OR json_extract(coalesce(after_values, before_values), '$.young_person_id') = ?1"
+                                  " ORDER BY id DESC", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, young_person_id);
+      result = pathways_sqlite_collect (self, conn, PATHWAYS_TYPE_AUDIT_ENTRY, stmt, error);
+    }
+  pathways_sqlite_release (self, conn);
+  return result;
+}
+
+static GListModel *
 sqlite_list_audit (PathwaysStore  *store,
                    const char     *table,
                    gint64          row_id,
@@ -195,7 +225,7 @@ sqlite_list_audit (PathwaysStore  *store,
     return NULL;
   /* audit_log has no version: it is never changed, only added to */
   stmt = pathways_sqlite_prepare (self, conn,
-                                  "SELECT id, at, actor, table_name, row_id, action, before_values, after_values"
+                                  "SELECT " AUDIT_SELECT
                                   " FROM audit_log WHERE (?1 IS NULL OR table_name = ?1) AND (?2 = 0 OR row_id = ?2)"
                                   " ORDER BY id DESC", error);
   if (stmt != NULL)
@@ -793,6 +823,7 @@ pathways_sqlite_store_class_init_reads (PathwaysStoreClass *klass)
   klass->dup_settings = sqlite_dup_settings;
   klass->dup_bank_holidays = sqlite_dup_bank_holidays;
   klass->list_audit = sqlite_list_audit;
+  klass->list_audit_for_person = sqlite_list_audit_for_person;
   klass->load_facts = sqlite_load_facts;
   klass->load_caseload_rows = sqlite_load_caseload_rows;
   klass->load_timeline_rows = sqlite_load_timeline_rows;

@@ -26,6 +26,7 @@ typedef struct {
 
 const PathwaysMigration *pathways_sqlite_migrations_get   (guint    *n_migrations);
 gboolean                 pathways_sqlite_migrations_audit (sqlite3  *db,
+                                                           int       version,
                                                            GError  **error);
 
 /* Opens (creating or migrating) but stops at @target_version: used by
@@ -46,6 +47,9 @@ gint64          pathways_sqlite_store_query_int     (PathwaysSqliteStore  *self,
                                                      GError              **error);
 void            pathways_sqlite_store_set_poll_interval (PathwaysSqliteStore *self,
                                                      guint                 milliseconds);
+/* Runs when a backup is written and synced, before it is renamed into
+ * place: a test stops the process there */
+void            pathways_sqlite_store_set_backup_hook (void (*hook) (const char *partial_path));
 guint           pathways_sqlite_store_get_n_readers_open (PathwaysSqliteStore *self);
 
 /* Every row of @table (one of the store's tables) as text, in id order:

@@ -28,6 +28,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "pathways-sqlite-internal.h"
@@ -49,6 +50,8 @@ struct _PathwaysSqliteStore
 
   int                 target_version;
   gboolean            has_audit;
+  gboolean            file_read_only;  /* the file or its folder may not be written */
+  char               *tamper_reason;   /* what inspecting the audit log found, or NULL */
 
   PathwaysSqliteConn *writer;
   gint64              txn_audit_low;   /* writer only */
@@ -111,6 +114,20 @@ actor_func (sqlite3_context *ctx,
 }
 
 static void
+acting_staff_func (sqlite3_context *ctx,
+                   int              argc,
+                   sqlite3_value  **argv)
+{
+  PathwaysStore *store = sqlite3_user_data (ctx);
+  gint64 id = store ? pathways_store_get_acting_staff (store) : 0;
+
+  if (id > 0)
+    sqlite3_result_int64 (ctx, id);
+  else
+    sqlite3_result_null (ctx);
+}
+
+static void
 finalize_statement (gpointer data)
 {
   sqlite3_finalize (data);
@@ -127,17 +144,51 @@ conn_free (PathwaysSqliteConn *conn)
   g_free (conn);
 }
 
+/* Made read-only on purpose (no write bit for its owner, even if root
+ * could write it anyway), or not writable by us */
+static gboolean
+is_read_only (const char *path)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) == 0 && (st.st_mode & S_IWUSR) == 0)
+    return TRUE;
+  return g_access (path, W_OK) != 0;
+}
+
+/* A read-only folder cannot hold the -wal and -shm files a reader of a
+ * WAL database needs: when neither exists there, nobody can be writing
+ * it, and it is opened immutable */
+static char *
+read_only_uri (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *uri = NULL;
+
+  if (!is_read_only (dir) || g_file_test (wal, G_FILE_TEST_EXISTS))
+    return NULL;
+  if ((uri = g_filename_to_uri (path, NULL, NULL)) == NULL)
+    return NULL;
+  return g_strconcat (uri, "?immutable=1", NULL);
+}
+
 static PathwaysSqliteConn *
-conn_open (const char  *path,
-           gboolean     writable,
-           GError     **error)
+conn_open (PathwaysSqliteStore  *self,
+           const char           *path,
+           gboolean              writable,
+           GError              **error)
 {
   PathwaysSqliteConn *conn = g_new0 (PathwaysSqliteConn, 1);
   int flags = SQLITE_OPEN_FULLMUTEX | (writable ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY);
+  g_autofree char *uri = writable ? NULL : read_only_uri (path);
   int rc;
 
   conn->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
-  rc = sqlite3_open_v2 (path, &conn->db, flags, NULL);
+  if (uri != NULL)
+    rc = sqlite3_open_v2 (uri, &conn->db, flags | SQLITE_OPEN_URI, NULL);
+  else
+    rc = sqlite3_open_v2 (path, &conn->db, flags, NULL);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_IO,
@@ -150,6 +201,9 @@ conn_open (const char  *path,
   sqlite3_busy_timeout (conn->db, 5000);
   /* The audit triggers name who made each change */
   sqlite3_create_function (conn->db, "pathways_actor", 0, SQLITE_UTF8, NULL, actor_func, NULL, NULL);
+  sqlite3_create_function (conn->db, "pathways_acting_staff", 0, SQLITE_UTF8, self, acting_staff_func, NULL, NULL);
+  /* The digests that chain the audit rows */
+  pathways_sqlite_audit_register (conn);
   return conn;
 }
 
@@ -338,7 +392,7 @@ borrow_reader (PathwaysSqliteStore  *self,
 
   if (conn == NULL)
     {
-      conn = conn_open (pathways_store_get_location (PATHWAYS_STORE (self)), FALSE, error);
+      conn = conn_open (self, pathways_store_get_location (PATHWAYS_STORE (self)), FALSE, error);
       if (conn == NULL)
         {
           g_mutex_lock (&self->pool_lock);
@@ -1178,23 +1232,185 @@ make_private_file (const char  *path,
   return TRUE;
 }
 
+/* Backups and checks ---------------------------------------------------- */
+
+static void (*backup_hook) (const char *partial_path);
+
+/**
+ * pathways_sqlite_store_set_backup_hook:
+ *
+ * For the tests: @hook runs when a backup is written and synced but not
+ * yet renamed into place (a test kills the process there).
+ */
+void
+pathways_sqlite_store_set_backup_hook (void (*hook) (const char *partial_path))
+{
+  backup_hook = hook;
+}
+
+static void
+sync_folder (const char *dir)
+{
+  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+}
+
+/* The prefix of a backup being written: hidden, and never named .bak */
+static char *
+partial_prefix (const char *path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+
+  return g_strdup_printf (".%s.backup-", base);
+}
+
+/* Backups that were being written when Pathways stopped: ours, unusable */
+static void
+remove_partial_backups (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *prefix = partial_prefix (path);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, prefix))
+      {
+        g_autofree char *full = g_build_filename (dir, name, NULL);
+        g_unlink (full);
+      }
+}
+
+/**
+ * pathways_sqlite_newest_backup:
+ *
+ * Returns: (transfer full) (nullable): the newest backup Pathways made of
+ *   @path (PATH.vN-STAMP.bak beside it), or NULL
+ */
+char *
+pathways_sqlite_newest_backup (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *prefix = g_strconcat (base, ".v", NULL);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autofree char *best = NULL;
+  gint64 best_time = 0;
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *full = NULL;
+      GStatBuf st;
+
+      if (!g_str_has_prefix (name, prefix) || !g_str_has_suffix (name, ".bak"))
+        continue;
+      full = g_build_filename (dir, name, NULL);
+      if (g_stat (full, &st) != 0 || st.st_size == 0)
+        continue;
+      if (best == NULL || (gint64) st.st_mtime > best_time ||
+          ((gint64) st.st_mtime == best_time && g_strcmp0 (full, best) > 0))
+        {
+          g_free (best);
+          best = g_steal_pointer (&full);
+          best_time = st.st_mtime;
+        }
+    }
+  return g_steal_pointer (&best);
+}
+
+static void
+set_corrupt_error (const char  *path,
+                   const char  *problem,
+                   GError     **error)
+{
+  g_autofree char *newest = pathways_sqlite_newest_backup (path);
+
+  if (newest != NULL)
+    g_set_error (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_CORRUPT,
+                 _("The database %s is damaged (%s). The newest backup is %s: to go back to it, close "
+                   "Pathways, move the damaged file aside and copy the backup in its place. Changes made "
+                   "since the backup are not in it."), path, problem, newest);
+  else
+    g_set_error (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_CORRUPT,
+                 _("The database %s is damaged (%s), and there is no backup of it beside it. Keep the file "
+                   "as it is and ask your administrator to restore it from the authority's backups."),
+                 path, problem);
+}
+
+/* The rows of an integrity PRAGMA: NULL when it says "ok" */
+static char *
+run_check (sqlite3    *db,
+           const char *pragma,
+           int        *out_rc)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  guint n = 0;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, pragma, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          const char *line = (const char *) sqlite3_column_text (stmt, 0);
+
+          if (g_strcmp0 (line, "ok") == 0)
+            continue;
+          if (n++ < 3)
+            g_string_append_printf (problems, "%s%s", problems->len ? "; " : "", line ? line : "?");
+        }
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (out_rc)
+    *out_rc = rc;
+  if (rc != SQLITE_OK && problems->len == 0)
+    g_string_append (problems, sqlite3_errstr (rc));
+  if (n > 3)
+    g_string_append_printf (problems, g_dngettext (GETTEXT_PACKAGE, "; and %u more problem",
+                                                   "; and %u more problems", n - 3), n - 3);
+  return problems->len > 0 ? g_string_free (g_steal_pointer (&problems), FALSE) : NULL;
+}
+
 static char *
 backup (PathwaysSqliteStore  *self,
         int                   from_version,
         GError              **error)
 {
+  const char *location = pathways_store_get_location (PATHWAYS_STORE (self));
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  g_autofree char *path = g_strdup_printf ("%s.v%d-%s.bak", pathways_store_get_location (PATHWAYS_STORE (self)),
-                                           from_version, stamp);
+  g_autofree char *path = g_strdup_printf ("%s.v%d-%s.bak", location, from_version, stamp);
+  g_autofree char *dir = g_path_get_dirname (location);
+  g_autofree char *prefix = partial_prefix (location);
+  g_autofree char *partial = g_strdup_printf ("%s" G_DIR_SEPARATOR_S "%sXXXXXX", dir, prefix);
   sqlite3 *dest = NULL;
   sqlite3_backup *b;
-  int rc;
+  int fd, rc;
 
-  if (!make_private_file (path, error))
-    return NULL;
+  remove_partial_backups (location);
 
-  rc = sqlite3_open_v2 (path, &dest, SQLITE_OPEN_READWRITE, NULL);
+  /* Written under a hidden name, synced, then renamed: a backup cut
+   * short never looks like one */
+  fd = g_mkstemp_full (partial, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_IO,
+                   _("Could not back up the database before updating it: %s"), g_strerror (saved));
+      return NULL;
+    }
+  close (fd);
+
+  rc = sqlite3_open_v2 (partial, &dest, SQLITE_OPEN_READWRITE, NULL);
   if (rc == SQLITE_OK)
     {
       b = sqlite3_backup_init (dest, "main", self->writer->db, "main");
@@ -1211,10 +1427,36 @@ backup (PathwaysSqliteStore  *self,
                    _("Could not back up the database before updating it: %s"),
                    dest ? sqlite3_errmsg (dest) : g_strerror (ENOMEM));
       sqlite3_close (dest);
-      g_unlink (path);
+      g_unlink (partial);
       return NULL;
     }
   sqlite3_close (dest);
+
+  fd = g_open (partial, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0 || fsync (fd) != 0)
+    {
+      int saved = errno;
+      if (fd >= 0)
+        close (fd);
+      g_set_error (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_IO,
+                   _("Could not back up the database before updating it: %s"), g_strerror (saved));
+      g_unlink (partial);
+      return NULL;
+    }
+  close (fd);
+
+  if (backup_hook != NULL)
+    backup_hook (partial);
+
+  if (g_rename (partial, path) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_IO,
+                   _("Could not back up the database before updating it: %s"), g_strerror (saved));
+      g_unlink (partial);
+      return NULL;
+    }
+  sync_folder (dir);
 
   g_message ("Backed up schema version %d before migrating", from_version);
   return g_steal_pointer (&path);
@@ -1246,7 +1488,7 @@ migrate (PathwaysSqliteStore  *self,
       if (!steps[i].apply (self->writer->db, &local_error) ||
           !conn_exec (self, self->writer, set_version, &local_error) ||
           (steps[i].version == target && target >= 2 &&
-           !pathways_sqlite_migrations_audit (self->writer->db, &local_error)) ||
+           !pathways_sqlite_migrations_audit (self->writer->db, steps[i].version, &local_error)) ||
           !conn_exec (self, self->writer, "COMMIT", &local_error))
         {
           sqlite3_exec (self->writer->db, "ROLLBACK", NULL, NULL, NULL);
@@ -1271,8 +1513,9 @@ pathways_sqlite_store_initable_init_impl (GInitable     *initable,
   g_autofree char *dir = NULL;
   g_autofree char *default_path = NULL;
   g_autofree char *backup_path = NULL;
+  g_autofree char *damage = NULL;
   gint64 app_id = 0, n_objects = 0;
-  gboolean created;
+  gboolean created, dir_read_only;
   int version, rc;
 
   g_return_val_if_fail (path != NULL, FALSE);
@@ -1291,11 +1534,22 @@ pathways_sqlite_store_initable_init_impl (GInitable     *initable,
     g_chmod (dir, 0700);
 
   created = !g_file_test (path, G_FILE_TEST_EXISTS);
+  dir_read_only = is_read_only (dir);
   if (created && !make_private_file (path, error))
     return FALSE;
-  g_chmod (path, 0600);
 
-  self->writer = conn_open (path, TRUE, error);
+  /* A file someone made read-only stays so: it is opened read-only, and
+   * its mode only ever loses the bits that let others read it */
+  self->file_read_only = !created && (is_read_only (path) || dir_read_only);
+  if (!created && !self->file_read_only)
+    {
+      GStatBuf st;
+
+      if (g_stat (path, &st) == 0 && (st.st_mode & 077) != 0)
+        g_chmod (path, st.st_mode & 0600);
+    }
+
+  self->writer = conn_open (self, path, !self->file_read_only, error);
   if (self->writer == NULL)
     return FALSE;
 
@@ -1309,6 +1563,8 @@ pathways_sqlite_store_initable_init_impl (GInitable     *initable,
       if (rc == SQLITE_NOTADB)
         g_set_error (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_NOT_DATABASE,
                      _("%s is not a Pathways database"), path);
+      else if ((rc & 0xff) == SQLITE_CORRUPT)
+        set_corrupt_error (path, sqlite3_errstr (rc), error);
       else
         pathways_sqlite_set_error (self, self->writer->db, rc, error);
       return FALSE;
@@ -1330,28 +1586,71 @@ pathways_sqlite_store_initable_init_impl (GInitable     *initable,
       return FALSE;
     }
 
-  if (!conn_exec (self, self->writer, "PRAGMA journal_mode = WAL", error) ||
-      !conn_exec (self, self->writer, "PRAGMA synchronous = NORMAL", error) ||
-      !conn_exec (self, self->writer, "PRAGMA foreign_keys = ON", error))
-    return FALSE;
-
-  if (version < self->target_version)
+  /* Damage is found before anything is written or migrated */
+  if (!created && (damage = run_check (self->writer->db, "PRAGMA quick_check", NULL)) != NULL)
     {
-      if (version > 0 && (backup_path = backup (self, version, error)) == NULL)
+      set_corrupt_error (path, damage, error);
+      return FALSE;
+    }
+
+  if (self->file_read_only)
+    {
+      if (version < self->target_version)
+        {
+          g_set_error (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_READ_ONLY,
+                       _("The database %s needs updating for this version of Pathways, but it is read-only. "
+                         "Open a copy you may change, or ask for it to be made writable."), path);
+          return FALSE;
+        }
+      if (!conn_exec (self, self->writer, "PRAGMA query_only = ON", error))
         return FALSE;
-      if (!migrate (self, &version, self->target_version, error))
+    }
+  else
+    {
+      /* FULL: a commit is on the disk before Pathways says "saved", even
+       * across a power cut (NORMAL in WAL mode can lose the last ones) */
+      if (!conn_exec (self, self->writer, "PRAGMA journal_mode = WAL", error) ||
+          !conn_exec (self, self->writer, "PRAGMA synchronous = FULL", error) ||
+          !conn_exec (self, self->writer, "PRAGMA foreign_keys = ON", error))
         return FALSE;
+
+      if (version < self->target_version)
+        {
+          if (version > 0 && (backup_path = backup (self, version, error)) == NULL)
+            return FALSE;
+          if (!migrate (self, &version, self->target_version, error))
+            return FALSE;
+        }
     }
 
   self->has_audit = version >= 2;
   pathways_store_set_opened (PATHWAYS_STORE (self), version, created, backup_path);
+
+  /* The audit log as Pathways made it, or nothing is written */
+  self->tamper_reason = pathways_sqlite_audit_inspect (self->writer->db, version);
+  if (self->tamper_reason != NULL)
+    {
+      g_autofree char *reason = g_strdup_printf (_("%s An administrator must run “pathways-cli audit repair”."),
+                                                 self->tamper_reason);
+      g_warning ("The audit log of the database has been tampered with");
+      pathways_store_set_read_only (PATHWAYS_STORE (self), reason);
+      if (!pathways_sqlite_audit_table_exists (self->writer->db))
+        self->has_audit = FALSE;
+    }
+  else if (self->file_read_only)
+    {
+      g_autofree char *reason = dir_read_only
+        ? g_strdup_printf (_("the folder of the database (%s) is read-only, so the database is open for reading only"), dir)
+        : g_strdup_printf (_("the database file %s is read-only, so it is open for reading only"), path);
+      pathways_store_set_read_only (PATHWAYS_STORE (self), reason);
+    }
 
   /* What the watcher starts from is read now: a commit by someone else
    * from the moment the store is open is noticed */
   {
     g_autoptr(GError) local_error = NULL;
 
-    self->watch_conn = conn_open (path, FALSE, &local_error);
+    self->watch_conn = conn_open (self, path, FALSE, &local_error);
     if (self->watch_conn == NULL)
       g_warning ("Changes made by other programs will not be noticed: %s", local_error->message);
     else
@@ -1364,6 +1663,130 @@ pathways_sqlite_store_initable_init_impl (GInitable     *initable,
       }
   }
   return TRUE;
+}
+
+/* The audit trail, integrity ------------------------------------------ */
+
+static gboolean
+sqlite_verify_audit (PathwaysStore       *store,
+                     PathwaysAuditCheck  *check,
+                     GError             **error)
+{
+  PathwaysSqliteStore *self = PATHWAYS_SQLITE_STORE (store);
+  PathwaysSqliteConn *conn;
+  gboolean ok;
+
+  if (pathways_store_get_schema_version (store) < PATHWAYS_SQLITE_AUDIT_CHAINED)
+    {
+      g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_UNSUPPORTED,
+                           _("This database's audit log is not chained yet: open it once with this version of "
+                             "Pathways"));
+      return FALSE;
+    }
+  if ((conn = pathways_sqlite_acquire (self, error)) == NULL)
+    return FALSE;
+  ok = pathways_sqlite_audit_verify (conn->db, check, error);
+  pathways_sqlite_release (self, conn);
+  return ok;
+}
+
+static gboolean
+sqlite_repair_audit (PathwaysStore  *store,
+                     char          **out_repaired,
+                     GError        **error)
+{
+  PathwaysSqliteStore *self = PATHWAYS_SQLITE_STORE (store);
+  int version = pathways_store_get_schema_version (store);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *note = NULL;
+  gboolean missing;
+
+  if (self->file_read_only)
+    {
+      g_set_error (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_READ_ONLY,
+                   _("The database %s is read-only: it cannot be repaired"), pathways_store_get_location (store));
+      return FALSE;
+    }
+  if (version < PATHWAYS_SQLITE_AUDIT_CHAINED)
+    {
+      g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_UNSUPPORTED,
+                           _("This database's audit log is not chained yet"));
+      return FALSE;
+    }
+
+  if (!conn_exec (self, self->writer, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  what = pathways_sqlite_audit_inspect (self->writer->db, version);
+  missing = !pathways_sqlite_audit_table_exists (self->writer->db);
+  if ((missing && !pathways_sqlite_audit_create_table (self->writer->db, &local_error)) ||
+      (what != NULL && !missing && !pathways_sqlite_audit_columns_ok (self->writer->db) &&
+       (g_set_error (&local_error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_FAILED,
+                     _("%s Pathways cannot repair that: restore the newest backup."), what), TRUE)) ||
+      !pathways_sqlite_audit_make_triggers (self->writer->db, version, TRUE, &local_error))
+    goto failed;
+  if (what != NULL)
+    {
+      g_autoptr(GString) json = g_string_new ("{\"repaired\":\"");
+
+      for (const char *p = what; *p; p++)
+        {
+          if (*p == '"' || *p == '\\')
+            g_string_append_c (json, '\\');
+          if ((guchar) *p >= 0x20)
+            g_string_append_c (json, *p);
+        }
+      g_string_append (json, "\"}");
+      note = g_string_free (g_steal_pointer (&json), FALSE);
+      if (!pathways_sqlite_audit_append (self->writer->db, "audit_log", 0, "repair", note, &local_error))
+        goto failed;
+    }
+  if (!conn_exec (self, self->writer, "COMMIT", &local_error))
+    goto failed;
+
+  g_clear_pointer (&self->tamper_reason, g_free);
+  self->has_audit = TRUE;
+  pathways_store_set_read_only (store, NULL);
+  if (out_repaired)
+    *out_repaired = g_steal_pointer (&what);
+  return TRUE;
+
+failed:
+  sqlite3_exec (self->writer->db, "ROLLBACK", NULL, NULL, NULL);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+static gboolean
+sqlite_erase_person (PathwaysStore  *store,
+                     gint64          young_person_id,
+                     gint64         *out_n_redacted,
+                     GError        **error)
+{
+  PathwaysSqliteStore *self = PATHWAYS_SQLITE_STORE (store);
+
+  return pathways_sqlite_audit_erase (self->writer, young_person_id, out_n_redacted, error);
+}
+
+static char *
+sqlite_check_integrity (PathwaysStore  *store,
+                        GError        **error)
+{
+  PathwaysSqliteStore *self = PATHWAYS_SQLITE_STORE (store);
+  const char *path = pathways_store_get_location (store);
+  PathwaysSqliteConn *conn;
+  g_autofree char *problems = NULL;
+
+  if ((conn = pathways_sqlite_acquire (self, error)) == NULL)
+    return NULL;
+  problems = run_check (conn->db, "PRAGMA integrity_check", NULL);
+  pathways_sqlite_release (self, conn);
+  if (problems != NULL)
+    {
+      set_corrupt_error (path, problems, error);
+      return NULL;
+    }
+  return g_strdup_printf (_("%s is sound: every page, row and index checked"), path);
 }
 
 static void
@@ -1397,6 +1820,7 @@ pathways_sqlite_store_finalize (GObject *object)
   g_clear_pointer (&self->writer, conn_free);
   g_clear_pointer (&self->watch_conn, conn_free);
   g_clear_pointer (&self->own_ranges, g_array_unref);
+  g_clear_pointer (&self->tamper_reason, g_free);
   g_mutex_clear (&self->pool_lock);
   g_cond_clear (&self->pool_cond);
   g_mutex_clear (&self->ranges_lock);
@@ -1467,6 +1891,10 @@ pathways_sqlite_store_class_init (PathwaysSqliteStoreClass *klass)
   store_class->count_records = sqlite_count_records;
   store_class->record_exists = sqlite_record_exists;
   store_class->is_empty = sqlite_is_empty;
+  store_class->verify_audit = sqlite_verify_audit;
+  store_class->repair_audit = sqlite_repair_audit;
+  store_class->erase_person = sqlite_erase_person;
+  store_class->check_integrity = sqlite_check_integrity;
   pathways_sqlite_store_class_init_reads (store_class);
 
   properties[PROP_TARGET_VERSION] =
