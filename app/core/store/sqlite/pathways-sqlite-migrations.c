@@ -459,7 +459,17 @@ static const char schema_plan_weights[] =
   " ('plan_weight_stability', '10'),"
   " ('plan_weight_readiness', '30'),"
   " ('plan_weight_wishes', '20'),"
-  " ('plan_weight_waiting', '50');";
+  " ('plan_weight_waiting', '50');"
+  /* Proposals turned down, so that the next plan does not make them again */
+  "CREATE TABLE plan_rejection ("
+  "  id INTEGER PRIMARY KEY,"
+  "  young_person_id INTEGER NOT NULL REFERENCES young_person (id) ON DELETE CASCADE,"
+  "  unit_id INTEGER NOT NULL REFERENCES unit (id) ON DELETE CASCADE,"
+  "  rejected_on TEXT NOT NULL,"
+  "  reason TEXT NOT NULL,"
+  "  version INTEGER NOT NULL DEFAULT 1"
+  ");"
+  "CREATE INDEX plan_rejection_person ON plan_rejection (young_person_id);";
 
 static gboolean
 exec_sql (sqlite3     *db,
@@ -534,7 +544,7 @@ static const PathwaysMigration migrations[] = {
   { 4, "notes; scheduled moves remember what they replaced", apply_v4 },
   { 5, "postcode districts and distances between areas", apply_v5 },
   { 6, "a version on every row, for optimistic concurrency", apply_v6 },
-  { 7, "the planner's weights", apply_plan_weights },
+  { 7, "the planner's weights and the proposals turned down", apply_plan_weights },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PATHWAYS_STORE_SCHEMA_VERSION);
@@ -550,7 +560,7 @@ pathways_sqlite_migrations_get (guint *n_migrations)
 static const char * const audited_tables[] = {
   "staff", "young_person", "unit", "spell", "milestone_template", "milestone",
   "transition", "ref_code", "setting", "bank_holiday", "note",
-  "postcode_area", "area_distance",
+  "postcode_area", "area_distance", "plan_rejection",
 };
 
 static char *
@@ -598,10 +608,14 @@ pathways_sqlite_migrations_audit (sqlite3  *db,
   for (guint i = 0; i < G_N_ELEMENTS (audited_tables); i++)
     {
       const char *t = audited_tables[i];
-      g_autofree char *old_json = json_of (db, t, "OLD", error);
+      g_autofree char *old_json = NULL;
       g_autofree char *new_json = NULL;
       g_autofree char *sql = NULL;
 
+      /* A table a later migration makes (a file opened at an older version) */
+      if (sqlite3_table_column_metadata (db, NULL, t, "id", NULL, NULL, NULL, NULL, NULL) != SQLITE_OK)
+        continue;
+      old_json = json_of (db, t, "OLD", error);
       if (old_json == NULL)
         return FALSE;
       new_json = json_of (db, t, "NEW", error);
