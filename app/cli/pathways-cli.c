@@ -1,6 +1,6 @@
 /* pathways-cli.c — the command-line companion to Pathways
  *
- *   pathways-cli generate --size demo|large --seed N --database PATH [--today D]
+ *   pathways-cli generate --size demo|large | --people N --seed N --database PATH [--today D]
  *   pathways-cli caseload [--database PATH] [--today D] [--format text|csv]
  *   pathways-cli alerts [--database PATH] [--date D] [--person ID] [--format text|csv]
  *   pathways-cli stock [--available-on D] [--kind K] [--format text|csv]
@@ -41,6 +41,7 @@ static gint64 opt_unit = 0;
 static char *opt_available_on;
 static char *opt_kind;
 static char *opt_output;
+static char *opt_people;
 static int opt_months = 0;
 static char *opt_what_if;
 
@@ -57,6 +58,9 @@ static const GOptionEntry generate_entries[] = {
   { "size", 0, 0, G_OPTION_ARG_STRING, &opt_size, N_("demo (about 60 young people) or large (2,000)"),
     N_("SIZE") },
   { "seed", 0, 0, G_OPTION_ARG_INT, &opt_seed, N_("Random seed: the same seed gives the same data"),
+    N_("N") },
+  { "people", 0, 0, G_OPTION_ARG_STRING, &opt_people,
+    N_("Any number of young people instead of a size, with the large authority’s proportions of units and staff"),
     N_("N") },
   { NULL }
 };
@@ -226,8 +230,9 @@ cmd_generate (int     argc,
   g_autoptr(PathwaysClock) clock = NULL;
   g_autoptr(PathwaysStore) store = NULL;
   g_autofree char *today = NULL;
-  PathwaysGenerateSize size;
+  PathwaysGenerateSize size = PATHWAYS_GENERATE_DEMO;
   PathwaysGenerateStats stats;
+  guint n_people = 0;
   g_autoptr(GTimer) timer = g_timer_new ();
 
   if (!parse ("generate", generate_entries, &argc, &argv, error))
@@ -238,7 +243,27 @@ cmd_generate (int     argc,
                            _("--database is required: generate into a new file"));
       return 2;
     }
-  if (!pathways_generate_size_from_string (opt_size ? opt_size : "demo", &size))
+  if (opt_people != NULL)
+    {
+      guint64 n = 0;
+
+      if (opt_size != NULL)
+        {
+          g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                               _("--people and --size cannot be given together: choose one"));
+          return 2;
+        }
+      if (!g_ascii_string_to_unsigned (opt_people, 10, 1, PATHWAYS_GENERATE_MAX_PEOPLE, &n, NULL))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       /* Translators: %s is what was typed, %u the largest number allowed */
+                       _("--people: “%s” is not a whole number from 1 to %u"), opt_people,
+                       (guint) PATHWAYS_GENERATE_MAX_PEOPLE);
+          return 2;
+        }
+      n_people = (guint) n;
+    }
+  else if (!pathways_generate_size_from_string (opt_size ? opt_size : "demo", &size))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    _("--size: “%s” is not demo or large"), opt_size);
@@ -258,7 +283,8 @@ cmd_generate (int     argc,
   if ((store = open_store (clock, FALSE, error)) == NULL)
     return 1;
 
-  if (!pathways_generate (store, size, (guint32) opt_seed, today, &stats, error))
+  if (n_people > 0 ? !pathways_generate_people (store, n_people, (guint32) opt_seed, today, &stats, error)
+                    : !pathways_generate (store, size, (guint32) opt_seed, today, &stats, error))
     return 1;
 
   printf (_("Generated %u young people, %u units, %u staff, %u spells, %u milestones and "
@@ -860,6 +886,7 @@ main (int   argc,
   g_free (opt_database);
   g_free (opt_today);
   g_free (opt_size);
+  g_free (opt_people);
   g_free (opt_format);
   g_free (opt_what_if);
   g_free (opt_available_on);
