@@ -366,6 +366,41 @@ START_TEST (test_rejected_unit_not_proposed)
 }
 END_TEST
 
+/* Turned down in the store (both backends): the next run respects it,
+ * and undo brings the proposal back */
+START_TEST (test_rejection_is_stored)
+{
+  gint64 cheap = add_unit_full ("Cheap", "supported", 16, 25, "North", 10000);
+  gint64 dear = add_unit_full ("Dear", "supported", 16, 25, "North", 40000);
+  gint64 a = add_foster_17 ("LC1", 0);
+  g_autoptr(PathwaysPlan) first = NULL;
+  g_autoptr(PathwaysPlan) second = NULL;
+  g_autoptr(PathwaysPlan) third = NULL;
+  g_autoptr(PathwaysChangeSet) undo = NULL;
+  g_autoptr(GError) error = NULL;
+
+  first = pathways_plan_run (store, NULL, NULL, &error);
+  ck_assert_no_error (error);
+  ck_assert_int_eq (proposal_for (first, a)->unit_id, cheap);
+  ck_assert (!pathways_plan_reject (store, proposal_for (first, a), "  ", NULL, &error));
+  ck_assert (g_error_matches (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_NEEDS_REASON));
+  g_clear_error (&error);
+  ck_assert (pathways_plan_reject (store, proposal_for (first, a), "Too far from college", &undo, &error));
+  ck_assert_no_error (error);
+  ck_assert_int_eq (test_query_int (store, "SELECT count(*) FROM plan_rejection"), 1);
+
+  second = pathways_plan_run (store, NULL, NULL, &error);
+  ck_assert_no_error (error);
+  ck_assert_int_eq (proposal_for (second, a)->unit_id, dear);
+
+  ck_assert (pathways_store_undo (store, undo, &error));
+  ck_assert_no_error (error);
+  third = pathways_plan_run (store, NULL, NULL, &error);
+  ck_assert_no_error (error);
+  ck_assert_int_eq (proposal_for (third, a)->unit_id, cheap);
+}
+END_TEST
+
 /* What-if: no change gives the same plan; a unit added meets the need */
 START_TEST (test_what_if)
 {
@@ -604,6 +639,7 @@ plan_suite (void)
   tcase_add_test (tc, test_accept_schedules_ordinary_moves);
   tcase_add_test (tc, test_accept_is_all_or_nothing);
   tcase_add_test (tc, test_rejected_unit_not_proposed);
+  tcase_add_test (tc, test_rejection_is_stored);
   tcase_add_test (tc, test_what_if);
   tcase_add_test (tc, test_what_if_errors_name_the_line);
   tcase_add_loop_test (tc, test_cost_equals_glpk_optimum, 0, 4);

@@ -85,6 +85,7 @@ DEFINE_RECORD (PathwaysAuditEntry, pathways_audit_entry, "audit_log", PATHWAYS_A
 DEFINE_RECORD (PathwaysCaseloadRow, pathways_caseload_row, NULL, PATHWAYS_CASELOAD_ROW_FIELDS)
 DEFINE_RECORD (PathwaysAlert, pathways_alert, NULL, PATHWAYS_ALERT_FIELDS)
 DEFINE_RECORD (PathwaysNote, pathways_note, "note", PATHWAYS_NOTE_FIELDS)
+DEFINE_RECORD (PathwaysPlanRejection, pathways_plan_rejection, "plan_rejection", PATHWAYS_PLAN_REJECTION_FIELDS)
 DEFINE_RECORD (PathwaysDestination, pathways_destination, NULL, PATHWAYS_DESTINATION_FIELDS)
 DEFINE_RECORD (PathwaysStockRow, pathways_stock_row, NULL, PATHWAYS_STOCK_ROW_FIELDS)
 DEFINE_RECORD (PathwaysKindCount, pathways_kind_count, NULL, PATHWAYS_KIND_COUNT_FIELDS)
@@ -176,6 +177,8 @@ static const struct {
 
   { "milestone_template", "name", 200 }, { "milestone_template", "category", 50 },
   { "milestone_template", "description", 2000 },
+
+  { "plan_rejection", "reason", 2000 },
 
   { "milestone", "name", 200 }, { "milestone", "category", 50 }, { "milestone", "note", 2000 },
 

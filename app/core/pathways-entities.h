@@ -61,6 +61,10 @@ G_DECLARE_FINAL_TYPE (PathwaysCaseloadRow, pathways_caseload_row, PATHWAYS, CASE
 #define PATHWAYS_TYPE_NOTE (pathways_note_get_type ())
 G_DECLARE_FINAL_TYPE (PathwaysNote, pathways_note, PATHWAYS, NOTE, PathwaysRecord)
 
+/* A planner's proposal turned down, with the reason (pathways-plan.h) */
+#define PATHWAYS_TYPE_PLAN_REJECTION (pathways_plan_rejection_get_type ())
+G_DECLARE_FINAL_TYPE (PathwaysPlanRejection, pathways_plan_rejection, PATHWAYS, PLAN_REJECTION, PathwaysRecord)
+
 /* A unit as a possible destination for a young person on a date, with
  * the rules' verdict.  Read-only. */
 #define PATHWAYS_TYPE_DESTINATION (pathways_destination_get_type ())
@@ -91,6 +95,7 @@ PATHWAYS_MILESTONE_TEMPLATE_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysMi
 PATHWAYS_MILESTONE_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysMilestone, pathways_milestone)
 PATHWAYS_TRANSITION_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysTransition, pathways_transition)
 PATHWAYS_NOTE_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysNote, pathways_note)
+PATHWAYS_PLAN_REJECTION_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysPlanRejection, pathways_plan_rejection)
 PATHWAYS_REF_CODE_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysRefCode, pathways_ref_code)
 PATHWAYS_AUDIT_ENTRY_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysAuditEntry, pathways_audit_entry)
 PATHWAYS_CASELOAD_ROW_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysCaseloadRow, pathways_caseload_row)

@@ -124,6 +124,13 @@
   X (T, p, DATE, from_planned_end, "from-planned-end", N_("Planned end before the move"), 0) \
   X (T, p, STRING, accepted_warnings, "accepted-warnings", N_("Warnings accepted"), 0)
 
+/* A proposal of the planner turned down: never proposed again */
+#define PATHWAYS_PLAN_REJECTION_FIELDS(X, T, p) \
+  X (T, p, INT, young_person_id, "young-person-id", N_("Young person"), PATHWAYS_FIELD_REQUIRED | PATHWAYS_FIELD_REFERENCE) \
+  X (T, p, INT, unit_id, "unit-id", N_("Unit"), PATHWAYS_FIELD_REQUIRED | PATHWAYS_FIELD_REFERENCE) \
+  X (T, p, DATE, rejected_on, "rejected-on", N_("Rejected on"), PATHWAYS_FIELD_REQUIRED) \
+  X (T, p, STRING, reason, "reason", N_("Reason"), PATHWAYS_FIELD_REQUIRED)
+
 #define PATHWAYS_NOTE_FIELDS(X, T, p) \
   X (T, p, INT, young_person_id, "young-person-id", N_("Young person"), PATHWAYS_FIELD_REQUIRED | PATHWAYS_FIELD_REFERENCE) \
   X (T, p, DATE, written_on, "written-on", N_("Date"), PATHWAYS_FIELD_REQUIRED) \

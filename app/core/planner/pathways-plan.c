@@ -1540,6 +1540,14 @@ pathways_plan_run (PathwaysStore              *store,
       pathways_plan_options_init (&opt);
       pathways_plan_weights_from_settings (&opt.weights, settings);
     }
+  if (opt.rejected == NULL)
+    {
+      g_autoptr(GHashTable) rejected = pathways_plan_load_rejections (store, error);
+      if (rejected == NULL)
+        return NULL;
+      opt.rejected = rejected;
+      return pathways_plan_compute (snap, &opt, cancellable, error);
+    }
   return pathways_plan_compute (snap, &opt, cancellable, error);
 }
 
@@ -1661,6 +1669,68 @@ pathways_plan_accept (PathwaysStore            *store,
       pathways_store_rollback_recorded (store);
       g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_INVALID,
                            _("None of these proposals has a unit to move to."));
+      return FALSE;
+    }
+  return pathways_store_commit_recorded (store, out_undo, error);
+}
+
+GHashTable *
+pathways_plan_load_rejections (PathwaysStore  *store,
+                               GError        **error)
+{
+  g_autoptr(GListModel) rows = pathways_store_list (store, PATHWAYS_TYPE_PLAN_REJECTION, error);
+  GHashTable *rejected;
+
+  if (rows == NULL)
+    return NULL;
+  rejected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(PathwaysPlanRejection) r = g_list_model_get_item (rows, i);
+      g_hash_table_insert (rejected,
+                           g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
+                                            pathways_plan_rejection_get_young_person_id (r),
+                                            pathways_plan_rejection_get_unit_id (r)),
+                           g_strdup (pathways_plan_rejection_get_reason (r)));
+    }
+  return rejected;
+}
+
+gboolean
+pathways_plan_reject (PathwaysStore           *store,
+                      const PathwaysProposal  *proposal,
+                      const char              *reason,
+                      PathwaysChangeSet      **out_undo,
+                      GError                 **error)
+{
+  g_autoptr(PathwaysPlanRejection) r = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *trimmed = NULL;
+
+  g_return_val_if_fail (PATHWAYS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (proposal != NULL, FALSE);
+
+  trimmed = g_strstrip (g_strdup (reason ? reason : ""));
+  if (*trimmed == '\0')
+    {
+      g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_NEEDS_REASON,
+                           _("Give the reason for turning this proposal down"));
+      return FALSE;
+    }
+  if (proposal->unit_id <= 0)
+    {
+      g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_INVALID,
+                           _("Only a proposal of a unit of the register can be turned down."));
+      return FALSE;
+    }
+  today = pathways_clock_dup_today (pathways_store_get_clock (store));
+  r = g_object_new (PATHWAYS_TYPE_PLAN_REJECTION, "young-person-id", proposal->person_id,
+                    "unit-id", proposal->unit_id, "rejected-on", today, "reason", trimmed, NULL);
+  if (!pathways_store_begin_recorded (store, error))
+    return FALSE;
+  if (!pathways_store_insert (store, PATHWAYS_RECORD (r), error))
+    {
+      pathways_store_rollback_recorded (store);
       return FALSE;
     }
   return pathways_store_commit_recorded (store, out_undo, error);

@@ -162,6 +162,18 @@ gboolean             pathways_plan_accept         (PathwaysStore              *s
                                                    PathwaysChangeSet         **out_undo,
                                                    GError                    **error);
 
+/* Turn a proposal down with a reason: stored (both backends), and the
+ * next plan made with pathways_plan_run() never proposes that unit for
+ * that young person again.  One undoable action. */
+gboolean             pathways_plan_reject         (PathwaysStore              *store,
+                                                   const PathwaysProposal     *proposal,
+                                                   const char                 *reason,
+                                                   PathwaysChangeSet         **out_undo,
+                                                   GError                    **error);
+/* "PERSON:UNIT" → reason, for PathwaysPlanOptions.rejected */
+GHashTable          *pathways_plan_load_rejections (PathwaysStore             *store,
+                                                   GError                    **error);
+
 typedef enum {
   PATHWAYS_PLAN_FORMAT_TEXT,
   PATHWAYS_PLAN_FORMAT_CSV,

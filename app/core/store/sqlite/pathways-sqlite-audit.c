@@ -53,6 +53,8 @@ static const char * const audited_tables[] = {
   "staff", "young_person", "unit", "spell", "milestone_template", "milestone",
   "transition", "ref_code", "setting", "bank_holiday", "note",
   "postcode_area", "area_distance",
+  /* the planner's proposals turned down (schema 7) */
+  "plan_rejection",
   /* commissioning (schema 9) */
   "budget_line", "placement_income", "provider", "referral", "offer", "i_statement", "i_statement_answer",
 };
@@ -64,6 +66,7 @@ static const struct {
   const char *table;
   int         since;
 } later_tables[] = {
+  { "plan_rejection", 7 },
   { "budget_line", 9 }, { "placement_income", 9 }, { "provider", 9 }, { "referral", 9 }, { "offer", 9 },
   { "i_statement", 9 }, { "i_statement_answer", 9 },
 };

@@ -459,7 +459,17 @@ static const char schema_plan_weights[] =
   " ('plan_weight_stability', '10'),"
   " ('plan_weight_readiness', '30'),"
   " ('plan_weight_wishes', '20'),"
-  " ('plan_weight_waiting', '50');";
+  " ('plan_weight_waiting', '50');"
+  /* Proposals turned down, so that the next plan does not make them again */
+  "CREATE TABLE plan_rejection ("
+  "  id INTEGER PRIMARY KEY,"
+  "  young_person_id INTEGER NOT NULL REFERENCES young_person (id) ON DELETE CASCADE,"
+  "  unit_id INTEGER NOT NULL REFERENCES unit (id) ON DELETE CASCADE,"
+  "  rejected_on TEXT NOT NULL,"
+  "  reason TEXT NOT NULL,"
+  "  version INTEGER NOT NULL DEFAULT 1"
+  ");"
+  "CREATE INDEX plan_rejection_person ON plan_rejection (young_person_id);";
 
 /* Version 9: commissioning.  The placements budget (lines per financial
  * year — the year it starts in, 1 April — and kind of provision; income
@@ -656,7 +666,7 @@ static const PathwaysMigration migrations[] = {
   { 4, "notes; scheduled moves remember what they replaced", apply_v4 },
   { 5, "postcode districts and distances between areas", apply_v5 },
   { 6, "a version on every row, for optimistic concurrency", apply_v6 },
-  { 7, "the planner's weights", apply_plan_weights },
+  { 7, "the planner's weights and the proposals turned down", apply_plan_weights },
   { 8, "an append-only, hash-chained audit log naming the staff member; retention", apply_v7_chained_audit },
   { 9, "commissioning: budget lines, placement income, providers, referrals, offers, I statements",
     apply_commissioning },
