@@ -722,6 +722,7 @@ explain (Engine           *e,
                                              r->months_waited));
   g_ptr_array_add (parts, NULL);
   joined = g_strjoinv (" ", (char **) parts->pdata);
+  g_free (r->why);  /* (a row that waited said "no suitable unit") */
   r->why = g_steal_pointer (&joined);
 
   /* Next best: the best unit of each other class open to them */
