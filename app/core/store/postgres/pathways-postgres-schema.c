@@ -308,11 +308,11 @@ static const char digest_functions_sql[] =
   "  RETURN new_id;"
   "END $$;";
 
-/* Version 7: the audit log chained (the digest functions above), naming
+/* Version 8 (the embedded schema's 8): the audit log chained (the digest functions above), naming
  * the staff member of the login beside it; erasure marks; the actions of
  * the chain itself; how long records are kept.  The rows already there
  * are chained in their order. */
-static const char schema_v7[] =
+static const char schema_v8[] =
   "ALTER TABLE audit_log ADD COLUMN staff_id bigint, ADD COLUMN staff_name text COLLATE \"C\","
   "  ADD COLUMN redacted text COLLATE \"C\", ADD COLUMN content_digest text COLLATE \"C\","
   "  ADD COLUMN chain_digest text COLLATE \"C\";"
@@ -335,12 +335,29 @@ static const char schema_v7[] =
   "END $$;"
   "ALTER TABLE audit_log ALTER COLUMN content_digest SET NOT NULL, ALTER COLUMN chain_digest SET NOT NULL;"
   /* (a new database gets it with the other settings, from the seed) */
-  "INSERT INTO setting (key, value) SELECT 'retention_years', '75' WHERE EXISTS (SELECT 1 FROM setting)"
-  "  ON CONFLICT (key) DO NOTHING;";
+  "INSERT INTO setting (id, key, value) SELECT (SELECT max(id) FROM setting) + 1, 'retention_years', '75'"
+  "  WHERE EXISTS (SELECT 1 FROM setting) ON CONFLICT (key) DO NOTHING;";
+
+/* The embedded schema's version 7: the planner's weights.  A new server
+ * gets them with the other reference rows (seeded from the embedded
+ * schema after the steps); a server already holding settings gets them
+ * here, numbered after its own rows. */
+static const char schema_plan_weights[] =
+  "INSERT INTO setting (id, key, value)"
+  " SELECT (SELECT max(id) FROM setting) + t.n, t.k, t.v FROM (VALUES"
+  "  (1, 'plan_weight_cost', '10'),"
+  "  (2, 'plan_weight_distance', '30'),"
+  "  (3, 'plan_weight_stability', '10'),"
+  "  (4, 'plan_weight_readiness', '30'),"
+  "  (5, 'plan_weight_wishes', '20'),"
+  "  (6, 'plan_weight_waiting', '50')) AS t (n, k, v)"
+  " WHERE EXISTS (SELECT 1 FROM setting)"
+  " ON CONFLICT (key) DO NOTHING;";
 
 static const PathwaysPgMigration migrations[] = {
   { 6, "the embedded schema's tables as of its version 6; logins and their staff", schema_v6 },
-  { 7, "an append-only, hash-chained audit log naming the staff member; retention", schema_v7 },
+  { 7, "the planner's weights", schema_plan_weights },
+  { 8, "an append-only, hash-chained audit log naming the staff member; retention", schema_v8 },
 };
 
 /* What each table is, for its policies ------------------------------ */

@@ -36,7 +36,7 @@
 
 #include "pathways-sqlite-internal.h"
 
-/* The columns of audit_log from version 7, in order */
+/* The columns of audit_log once chained, in order */
 static const char * const audit_columns[] = {
   "id", "at", "actor", "staff_id", "staff_name", "table_name", "row_id", "action",
   "before_values", "after_values", "redacted", "content_digest", "chain_digest", NULL,
@@ -231,7 +231,7 @@ append_sql (const char *values)
   " (SELECT name FROM staff WHERE id = pathways_acting_staff()) AS staff_name"
 
 static char *
-row_trigger_v7 (const char *table,
+row_trigger_chained (const char *table,
                 const char *when,
                 const char *action,
                 const char *row,
@@ -248,7 +248,7 @@ row_trigger_v7 (const char *table,
                           table, action, when, table, insert);
 }
 
-/* Before version 7: no digests, no staff */
+/* Before the chain: no digests, no staff */
 static char *
 row_trigger_v2 (const char *table,
                 const char *when,
@@ -299,7 +299,7 @@ pathways_sqlite_audit_expected (sqlite3  *db,
       g_autofree char *old_json = json_of (db, t, "OLD", error);
       g_autofree char *new_json = NULL;
       char *(*make) (const char *, const char *, const char *, const char *, const char *, const char *) =
-        version >= 7 ? row_trigger_v7 : row_trigger_v2;
+        version >= PATHWAYS_SQLITE_AUDIT_CHAIN_VERSION ? row_trigger_chained : row_trigger_v2;
 
       if (old_json == NULL)
         return NULL;
@@ -313,7 +313,7 @@ pathways_sqlite_audit_expected (sqlite3  *db,
       g_hash_table_insert (expected, g_strdup_printf ("audit_%s_delete", t),
                            make (t, "DELETE", "delete", "OLD", old_json, "NULL"));
     }
-  if (version >= 7)
+  if (version >= PATHWAYS_SQLITE_AUDIT_CHAIN_VERSION)
     {
       g_hash_table_insert (expected, g_strdup ("audit_log_no_delete"), g_strdup (no_delete_sql));
       g_hash_table_insert (expected, g_strdup ("audit_log_no_update"), g_strdup (no_update_sql));
@@ -457,7 +457,7 @@ pathways_sqlite_audit_inspect (sqlite3 *db,
   GHashTableIter iter;
   gpointer name, sql;
 
-  if (version < 7)
+  if (version < PATHWAYS_SQLITE_AUDIT_CHAIN_VERSION)
     return NULL;
 
   columns = audit_log_columns (db);
@@ -553,7 +553,7 @@ pathways_sqlite_audit_append (sqlite3     *db,
   return TRUE;
 }
 
-/* The migration: version 7 -------------------------------------------- */
+/* The migration that chains the log ----------------------------------- */
 
 static const char chained_table[] =
   "CREATE TABLE audit_log_chained ("
@@ -575,7 +575,7 @@ static const char chained_table[] =
 /**
  * pathways_sqlite_audit_create_table:
  *
- * For a repair after audit_log was dropped: an empty one, as version 7
+ * For a repair after audit_log was dropped: an empty one, as the chaining migration
  * makes it (its history is gone; the repair row says so)
  */
 gboolean
@@ -590,13 +590,13 @@ pathways_sqlite_audit_create_table (sqlite3  *db,
 }
 
 /**
- * pathways_sqlite_audit_migrate_v7:
+ * pathways_sqlite_audit_migrate_chain:
  *
  * Rebuilds audit_log with the staff columns and the digests, chaining
  * the rows it held in their order, and records that in the chain.
  */
 gboolean
-pathways_sqlite_audit_migrate_v7 (sqlite3  *db,
+pathways_sqlite_audit_migrate_chain (sqlite3  *db,
                                   GError  **error)
 {
   g_autoptr(GPtrArray) triggers = existing_triggers (db, error);

@@ -56,7 +56,10 @@ gboolean            pathways_sqlite_is_table     (const char           *table);
 /* The bulk reads, in pathways-sqlite-reads.c */
 void                pathways_sqlite_store_class_init_reads (PathwaysStoreClass *klass);
 
-/* The audit trail, in pathways-sqlite-audit.c */
+/* The audit trail, in pathways-sqlite-audit.c: chained from this schema
+ * version (its migration, apply_v8_chained_audit) */
+#define PATHWAYS_SQLITE_AUDIT_CHAIN_VERSION 8
+
 const char * const *pathways_sqlite_audited_tables (guint *n_tables);
 void                pathways_sqlite_audit_register (PathwaysSqliteConn   *conn);
 GHashTable         *pathways_sqlite_audit_expected (sqlite3              *db,
@@ -79,7 +82,7 @@ gboolean            pathways_sqlite_audit_columns_ok (sqlite3            *db);
 gboolean            pathways_sqlite_audit_create_table (sqlite3          *db,
                                                     GError              **error);
 char               *pathways_sqlite_newest_backup  (const char           *path);
-gboolean            pathways_sqlite_audit_migrate_v7 (sqlite3            *db,
+gboolean            pathways_sqlite_audit_migrate_chain (sqlite3            *db,
                                                     GError              **error);
 gboolean            pathways_sqlite_audit_verify   (sqlite3              *db,
                                                     PathwaysAuditCheck   *check,

@@ -450,6 +450,17 @@ static const char schema_v6[] =
   "ALTER TABLE postcode_area ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
   "ALTER TABLE area_distance ADD COLUMN version INTEGER NOT NULL DEFAULT 1;";
 
+/* The planner: the weights of its objective, which a manager changes in
+ * Preferences (pathways-settings.c describes each) */
+static const char schema_plan_weights[] =
+  "INSERT INTO setting (key, value) VALUES"
+  " ('plan_weight_cost', '10'),"
+  " ('plan_weight_distance', '30'),"
+  " ('plan_weight_stability', '10'),"
+  " ('plan_weight_readiness', '30'),"
+  " ('plan_weight_wishes', '20'),"
+  " ('plan_weight_waiting', '50');";
+
 static gboolean
 exec_sql (sqlite3     *db,
           const char  *sql,
@@ -509,20 +520,27 @@ apply_v6 (sqlite3  *db,
   return exec_sql (db, schema_v6, error);
 }
 
-/* Version 7: a tamper-evident audit trail.  audit_log is rebuilt with
+static gboolean
+apply_plan_weights (sqlite3  *db,
+                    GError  **error)
+{
+  return exec_sql (db, schema_plan_weights, error);
+}
+
+/* Version 8: a tamper-evident audit trail.  audit_log is rebuilt with
  * the staff member signed in as (beside the OS login) and the digests
  * that chain its rows (pathways-sqlite-audit.c), the rows it held
  * chained in their order; the triggers made after this step refuse any
  * UPDATE or DELETE of it.  And how long a young person's records are
  * kept before they may be erased. */
-static const char schema_v7_retention[] =
+static const char schema_v8_retention[] =
   "INSERT INTO setting (key, value) VALUES ('retention_years', '75');";
 
 static gboolean
-apply_v7_chained_audit (sqlite3  *db,
+apply_v8_chained_audit (sqlite3  *db,
                         GError  **error)
 {
-  return pathways_sqlite_audit_migrate_v7 (db, error) && exec_sql (db, schema_v7_retention, error);
+  return pathways_sqlite_audit_migrate_chain (db, error) && exec_sql (db, schema_v8_retention, error);
 }
 
 static const PathwaysMigration migrations[] = {
@@ -532,7 +550,8 @@ static const PathwaysMigration migrations[] = {
   { 4, "notes; scheduled moves remember what they replaced", apply_v4 },
   { 5, "postcode districts and distances between areas", apply_v5 },
   { 6, "a version on every row, for optimistic concurrency", apply_v6 },
-  { 7, "an append-only, hash-chained audit log naming the staff member; retention", apply_v7_chained_audit },
+  { 7, "the planner's weights", apply_plan_weights },
+  { 8, "an append-only, hash-chained audit log naming the staff member; retention", apply_v8_chained_audit },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PATHWAYS_STORE_SCHEMA_VERSION);

@@ -1788,7 +1788,7 @@ sqlite_verify_audit (PathwaysStore       *store,
   PathwaysSqliteConn *conn;
   gboolean ok;
 
-  if (pathways_store_get_schema_version (store) < 7)
+  if (pathways_store_get_schema_version (store) < PATHWAYS_SQLITE_AUDIT_CHAIN_VERSION)
     {
       g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_UNSUPPORTED,
                            _("This database's audit log is not chained yet: open it once with this version of "
@@ -1820,7 +1820,7 @@ sqlite_repair_audit (PathwaysStore  *store,
                    _("The database %s is read-only: it cannot be repaired"), pathways_store_get_location (store));
       return FALSE;
     }
-  if (version < 7)
+  if (version < PATHWAYS_SQLITE_AUDIT_CHAIN_VERSION)
     {
       g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_UNSUPPORTED,
                            _("This database's audit log is not chained yet"));
