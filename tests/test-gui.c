@@ -1557,6 +1557,91 @@ START_TEST (test_signed_in_as)
 }
 END_TEST
 
+static gboolean
+find_message_dialog (gpointer data)
+{
+  AdwMessageDialog **out = data;
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      {
+        *out = l->data;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+app_has_store (gpointer data)
+{
+  return pathways_application_get_store (data) != NULL;
+}
+
+/* A damaged database: the dialog names the newest backup and offers to
+ * go back to it; Restore does, keeping the damaged file aside */
+START_TEST (test_damaged_database_offers_backup)
+{
+  g_autofree char *path = g_build_filename (dir, "damaged.db", NULL);
+  g_autoptr(PathwaysClock) clock = pathways_clock_new_fixed (TEST_TODAY);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysApplication) app = NULL;
+  AdwMessageDialog *dialog = NULL;
+  PathwaysWindow *window;
+  FILE *f;
+
+  /* A backup of the empty database, as a migration would have left */
+  {
+    g_autoptr(PathwaysStore) store = pathways_store_open (path, clock, &error);
+    ck_assert_no_error (error);
+  }
+  {
+    g_autofree char *bytes = NULL;
+    g_autofree char *backup = g_strconcat (path, ".v6-20261101-090000.bak", NULL);
+    gsize n = 0;
+
+    ck_assert (g_file_get_contents (path, &bytes, &n, NULL));
+    ck_assert (g_file_set_contents (backup, bytes, n, NULL));
+  }
+  {
+    g_autoptr(PathwaysStore) store = pathways_store_open (path, clock, &error);
+    ck_assert_no_error (error);
+    for (guint i = 0; i < 40; i++)
+      test_add_staff (store);
+  }
+  f = fopen (path, "r+b");
+  ck_assert_ptr_nonnull (f);
+  ck_assert_int_eq (fseek (f, 2 * 4096, SEEK_SET), 0);
+  for (guint i = 0; i < 3 * 4096; i++)
+    fputc ((int) ((i * 7919u) & 0xff), f);
+  fclose (f);
+
+  g_setenv (PATHWAYS_DATABASE_ENV, path, TRUE);
+  app = pathways_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
+  window = launch (app);
+  ck_assert (test_wait_for (find_message_dialog, &dialog));
+  ck_assert (strstr (adw_message_dialog_get_body (dialog), "damaged") != NULL);
+  ck_assert (strstr (adw_message_dialog_get_body (dialog), ".bak") != NULL);
+  ck_assert (adw_message_dialog_has_response (dialog, "restore"));
+
+  adw_message_dialog_response (dialog, "restore");
+  ck_assert (test_wait_for (app_has_store, app));
+  ck_assert_int_eq (pathways_store_count (pathways_application_get_store (app), PATHWAYS_TYPE_STAFF, NULL), 0);
+  {
+    g_autofree char *folder = g_path_get_dirname (path);
+    g_autoptr(GDir) d = g_dir_open (folder, 0, NULL);
+    const char *name;
+    gboolean aside = FALSE;
+
+    while ((name = g_dir_read_name (d)) != NULL)
+      aside |= g_str_has_prefix (name, "damaged.db.damaged-");
+    ck_assert (aside);
+  }
+  shut_down (app, window);
+  g_unsetenv (PATHWAYS_DATABASE_ENV);
+}
+END_TEST
+
 /* A housing officer's young person's page: what matching needs, and
  * why there are no wishes or notes */
 START_TEST (test_team_server_housing_page)
@@ -1686,6 +1771,7 @@ gui_suite (void)
   tcase_add_test (tc, test_team_server_banner);
   tcase_add_test (tc, test_read_only_banner);
   tcase_add_test (tc, test_signed_in_as);
+  tcase_add_test (tc, test_damaged_database_offers_backup);
   tcase_add_test (tc, test_team_server_housing_page);
   tcase_add_test (tc, test_team_server_admin_pages);
   tcase_add_test (tc, test_stale_profile_save_shows_conflict);

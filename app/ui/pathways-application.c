@@ -222,11 +222,42 @@ close_all_windows_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static void open_store (PathwaysApplication *self);
+static void show_open_error (PathwaysApplication *self,
+                             const char          *path,
+                             const GError        *error);
+
 static void
 open_error_response_cb (PathwaysApplication *self,
                         const char          *response,
                         AdwMessageDialog    *dialog)
 {
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+  const char *backup = g_object_get_data (G_OBJECT (dialog), "backup");
+
+  /* A damaged file: go back to the newest backup (the damaged one is
+   * kept aside), then open again */
+  if (g_strcmp0 (response, "restore") == 0 && path != NULL && backup != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *aside = NULL;
+
+      if (pathways_store_restore_backup (path, backup, &aside, &error))
+        {
+          /* Translators: %s is a file name */
+          AdwToast *toast = adw_toast_new_format (_("Restored the backup. The damaged database is kept as %s"),
+                                                  aside);
+
+          adw_toast_set_timeout (toast, 0);
+          self->open_failed = FALSE;
+          open_store (self);
+          pathways_context_add_toast (self->context, toast);
+          return;
+        }
+      show_open_error (self, path, error);
+      return;
+    }
+
   /* Not from inside the response: the dialog still refers to its parent
    * window while it closes */
   g_idle_add_full (G_PRIORITY_DEFAULT, close_all_windows_idle_cb,
@@ -254,6 +285,21 @@ show_open_error (PathwaysApplication *self,
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("_Quit"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "quit");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "quit");
+  /* A damaged file with a backup beside it: offer to go back to it */
+  if (g_error_matches (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_CORRUPT) &&
+      !pathways_store_location_is_server (path))
+    {
+      char *backup = pathways_store_find_newest_backup (path);
+
+      if (backup != NULL)
+        {
+          g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+          g_object_set_data_full (G_OBJECT (dialog), "backup", backup, g_free);
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "restore", _("_Restore Backup"));
+          adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                                      ADW_RESPONSE_SUGGESTED);
+        }
+    }
   g_signal_connect_object (dialog, "response", G_CALLBACK (open_error_response_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -870,6 +870,23 @@ START_TEST (test_corrupt_page_names_backup)
                  error ? error->message : "");
   ck_assert_msg (strstr (error->message, "damaged") != NULL, "%s", error->message);
   ck_assert_msg (strstr (error->message, backup) != NULL, "%s", error->message);
+  g_clear_error (&error);
+
+  /* Going back to the backup: the damaged file is kept aside */
+  {
+    g_autofree char *newest = pathways_store_find_newest_backup (path);
+    g_autofree char *aside = NULL;
+    g_autoptr(PathwaysStore) again = NULL;
+
+    ck_assert_str_eq (newest, backup);
+    ck_assert (pathways_store_restore_backup (path, newest, &aside, &error));
+    ck_assert_no_error (error);
+    ck_assert (g_file_test (aside, G_FILE_TEST_EXISTS));
+    ck_assert (g_file_test (backup, G_FILE_TEST_EXISTS));
+    ck_assert_int_eq (file_mode (path), 0600);
+    again = open_path (path);
+    ck_assert_int_eq (pathways_store_count (again, PATHWAYS_TYPE_STAFF, NULL), 0);
+  }
 }
 END_TEST
 

@@ -411,6 +411,14 @@ GListModel     *pathways_store_list_audit_for_person (PathwaysStore *self,
 char           *pathways_store_check_integrity     (PathwaysStore  *self,
                                                     GError        **error);
 
+/* A damaged file (PATHWAYS_STORE_ERROR_CORRUPT): the newest backup
+ * beside it, and going back to it (the damaged file is moved aside) */
+char           *pathways_store_find_newest_backup  (const char     *path);
+gboolean        pathways_store_restore_backup      (const char     *path,
+                                                    const char     *backup,
+                                                    char          **out_aside,
+                                                    GError        **error);
+
 /* Opened read-only: why (a read-only file, a tampered audit log), or
  * NULL; every write is refused with PATHWAYS_STORE_ERROR_READ_ONLY and
  * this reason */

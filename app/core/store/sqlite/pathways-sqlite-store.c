@@ -1325,6 +1325,118 @@ pathways_sqlite_newest_backup (const char *path)
   return g_steal_pointer (&best);
 }
 
+/**
+ * pathways_store_find_newest_backup:
+ * @path: a database file
+ *
+ * Returns: (transfer full) (nullable): the newest backup Pathways made
+ *   beside it, or NULL
+ */
+char *
+pathways_store_find_newest_backup (const char *path)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return pathways_sqlite_newest_backup (path);
+}
+
+/**
+ * pathways_store_restore_backup:
+ * @path: a (damaged) database file, not open
+ * @backup: a backup of it
+ * @out_aside: (out) (optional): where the damaged file was moved
+ *
+ * Moves the damaged file (and its -wal and -shm) aside under a name that
+ * says so, and puts a copy of @backup in its place (written under a
+ * hidden name, synced, renamed; 0600).  The backup itself is kept.
+ */
+gboolean
+pathways_store_restore_backup (const char  *path,
+                               const char  *backup,
+                               char       **out_aside,
+                               GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *aside = g_strdup_printf ("%s.damaged-%s", path, stamp);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *prefix = partial_prefix (path);
+  g_autofree char *partial = g_strdup_printf ("%s" G_DIR_SEPARATOR_S "%sXXXXXX", dir, prefix);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  int fd;
+
+  g_return_val_if_fail (path != NULL && backup != NULL, FALSE);
+
+  if (!g_file_get_contents (backup, &contents, &length, error))
+    return FALSE;
+  fd = g_mkstemp_full (partial, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_IO,
+                   _("Could not restore the backup: %s"), g_strerror (saved));
+      return FALSE;
+    }
+  for (gsize done = 0; done < length;)
+    {
+      gssize n = write (fd, contents + done, length - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          int saved = errno;
+          close (fd);
+          g_unlink (partial);
+          g_set_error (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_IO,
+                       _("Could not restore the backup: %s"), g_strerror (saved));
+          return FALSE;
+        }
+      done += (gsize) n;
+    }
+  if (fsync (fd) != 0)
+    {
+      int saved = errno;
+      close (fd);
+      g_unlink (partial);
+      g_set_error (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_IO,
+                   _("Could not restore the backup: %s"), g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && g_rename (path, aside) != 0)
+    {
+      int saved = errno;
+      g_unlink (partial);
+      g_set_error (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_IO,
+                   _("Could not move the damaged database aside: %s"), g_strerror (saved));
+      return FALSE;
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *suffix = i == 0 ? "-wal" : "-shm";
+      g_autofree char *from = g_strconcat (path, suffix, NULL);
+      g_autofree char *to = g_strconcat (aside, suffix, NULL);
+
+      if (g_file_test (from, G_FILE_TEST_EXISTS))
+        g_rename (from, to);
+    }
+  if (g_rename (partial, path) != 0)
+    {
+      int saved = errno;
+      g_unlink (partial);
+      g_set_error (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_IO,
+                   _("Could not restore the backup: %s"), g_strerror (saved));
+      return FALSE;
+    }
+  sync_folder (dir);
+  if (out_aside)
+    *out_aside = g_steal_pointer (&aside);
+  return TRUE;
+}
+
 static void
 set_corrupt_error (const char  *path,
                    const char  *problem,
