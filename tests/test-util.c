@@ -15,7 +15,7 @@
  * (build-aux/pg-test-cluster), one database per test copied from an
  * initialised template, dropped when the test's folder is removed */
 #define TEST_PG_ENV "PATHWAYS_TEST_PG"
-#define TEST_PG_TEMPLATE "pathways_test_template_v6"
+#define TEST_PG_TEMPLATE "pathways_test_template_v" G_STRINGIFY (PATHWAYS_STORE_SCHEMA_VERSION)
 
 const char *
 test_pg_admin (void)

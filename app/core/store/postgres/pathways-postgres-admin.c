@@ -27,7 +27,7 @@
 /* The tables a copy carries, parents before children */
 static const char * const copied_tables[] = {
   "staff", "young_person", "unit", "spell", "milestone_template", "milestone", "transition",
-  "ref_code", "note", "setting", "bank_holiday", "postcode_area", "area_distance",
+  "ref_code", "note", "setting", "bank_holiday", "postcode_area", "area_distance", "episode",
 };
 
 /* What a new server starts with */
