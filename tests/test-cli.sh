@@ -130,5 +130,32 @@ else
 fi
 check "a refused generate leaves no database behind" "[ ! -e '$dir/late.db' ]"
 
+# A young person's care history: list, add (validated as in the app), end, delete
+person=$(sed -n 2p "$dir/caseload.csv" | cut -d, -f2)
+"$cli" episodes "$person" --database "$dir/a.db" --today 2026-11-22 > "$dir/episodes.txt"
+check "episodes lists the care history with UK dates" "grep -Eq '^ +[0-9]+  [0-9]{2}/[0-9]{2}/[0-9]{4} to ' '$dir/episodes.txt'"
+check "episodes says the days derived from them" "grep -q 'Looked after since the 14th birthday: ' '$dir/episodes.txt'"
+"$cli" episodes "$person" --database "$dir/a.db" --today 2026-11-22 --format csv > "$dir/episodes.csv"
+check "episodes csv has the 903 columns" "head -1 '$dir/episodes.csv' | grep -q '^id,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC'"
+rc=0; "$cli" episode add "$person" --start 01/01/1999 --database "$dir/a.db" --today 2026-11-22 2> "$dir/err.txt" || rc=$?
+check "an episode before birth is refused with the reason" "[ $rc -eq 1 ] && grep -q 'Start date 01/01/1999 is before the date of birth' '$dir/err.txt'"
+rc=0; "$cli" episode add "$person" --start 01/01/2020 --database "$dir/a.db" --today 2026-11-22 2> "$dir/err.txt" || rc=$?
+check "an overlapping episode is refused with the reason" "[ $rc -eq 1 ] && grep -q 'this episode overlaps the one from' '$dir/err.txt'"
+"$cli" generate --size demo --seed 3 --database "$dir/e.db" --today 2026-11-22 > /dev/null
+"$cli" caseload --database "$dir/e.db" --format csv > "$dir/caseload-e.csv"
+first=$(sed -n 2p "$dir/caseload-e.csv" | cut -d, -f2)
+last_start=$("$cli" episodes "$first" --database "$dir/e.db" --format csv | tail -1 | cut -d, -f8)
+if [ -n "$last_start" ]; then
+  d=$(echo "$last_start" | awk -F/ '{print $3"-"$2"-"$1}')
+  next=$(date -d "$d + 1 day" +%d/%m/%Y)
+  rc=0; "$cli" episode add "$first" --start "$next" --place U4 --legal-status C2 --rne S --database "$dir/e.db" --today 2026-11-22 > "$dir/add.txt" 2> "$dir/err.txt" || rc=$?
+  check "an episode after the last one is added" "[ $rc -eq 0 ] && grep -q '^Added episode ' '$dir/add.txt'"
+  id=$(sed 's/^Added episode //' "$dir/add.txt")
+  rc=0; "$cli" episode end "$id" --end 22/11/2026 --reason E99 --database "$dir/e.db" --today 2026-11-22 2> "$dir/err.txt" || rc=$?
+  check "ending for a reason not in the 903 list is refused" "[ $rc -eq 1 ] && grep -q '‘E99’ is not a 903 REC code' '$dir/err.txt'"
+  rc=0; "$cli" episode delete "$id" --database "$dir/e.db" --today 2026-11-22 > /dev/null || rc=$?
+  check "the episode is deleted" "[ $rc -eq 0 ]"
+fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "pathways-cli-episodes.h"
 #include "pathways-cli-exchange.h"
 #include "pathways-cli-server.h"
 #include "pathways-core.h"
@@ -104,6 +105,8 @@ usage (FILE *out)
              "  match      Rank young people for a unit, or units for a young person\n"
              "  info       Show what a database holds\n"
              "  report     Write the sufficiency report for committee (PDF, CSV or Excel)\n"
+             "  episodes   List a young person's care history (SSDA903 episodes)\n"
+             "  episode    Add, end or delete an episode of care (add, end, delete)\n"
              "  check      Check SSDA903 files or a stock list as an import would, without a database\n"
              "  server     Set up a team server database (init) and its users (add-user)\n"
              "  copy       Copy an embedded database onto a new team server\n"
@@ -750,6 +753,10 @@ main (int   argc,
     status = cmd_info (argc, argv, &error);
   else if (g_str_equal (command, "report"))
     status = cmd_report (argc, argv, &error);
+  else if (g_str_equal (command, "episodes"))
+    status = pathways_cli_episodes (argc, argv, &error);
+  else if (g_str_equal (command, "episode"))
+    status = pathways_cli_episode (argc, argv, &error);
   else if (g_str_equal (command, "check"))
     status = pathways_cli_check (argc, argv, &error);
   else if (g_str_equal (command, "server"))
