@@ -157,5 +157,22 @@ if [ -n "$last_start" ]; then
   check "the episode is deleted" "[ $rc -eq 0 ]"
 fi
 
+# SSDA903 import into a database that does not exist yet: a preview, then one transaction; twice changes nothing
+mkdir -p "$dir/import903"
+printf 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\nC001,M,14/05/2008,WBRI,,,\r\nC002,F,01/02/2009,BAFR,,,\r\n' > "$dir/import903/header.csv"
+printf 'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\nC001,01/03/2022,S,C2,N1,U4,PR1,01/06/2024,X1,,,,\nC001,01/06/2024,P,C2,N1,K2,PR4,14/05/2026,E5,CARPL,,,SC123456\nC002,10/10/2024,S,V2,N4,U6,PR1,,,,,,\n' > "$dir/import903/episodes.csv"
+rc=0; "$cli" import 903 "$dir/import903" --database "$dir/imported.db" --dry-run --today 2026-11-22 > "$dir/dry.txt" 2> "$dir/err.txt" || rc=$?
+check "a dry run previews and writes nothing" "[ $rc -eq 0 ] && grep -q '2 young people would be added' '$dir/dry.txt' && [ ! -e '$dir/imported.db' ]"
+"$cli" import 903 "$dir/import903" --database "$dir/imported.db" --today 2026-11-22 > "$dir/imp.txt"
+check "import adds the young people and episodes" "grep -q 'Imported: 2 young people added, 0 updated; 3 episodes added' '$dir/imp.txt'"
+check "the new database is private and holds no demo data" "[ \"\$(stat -c %a '$dir/imported.db')\" = 600 ] && \"$cli\" info --database '$dir/imported.db' | grep -Eq 'Young people +2$'"
+"$cli" import 903 "$dir/import903" --database "$dir/imported.db" --today 2026-11-22 > "$dir/imp2.txt"
+check "importing the same files again changes nothing" "grep -q 'Imported: 0 young people added, 0 updated; 0 episodes added, 0 changed' '$dir/imp2.txt'"
+"$cli" caseload --database "$dir/imported.db" --today 2026-11-22 --format csv > "$dir/imported.csv"
+check "the status follows from the imported episodes" "grep -q '^[0-9]*,C001,.*Former relevant' '$dir/imported.csv' && grep -q '^[0-9]*,C002,.*Eligible' '$dir/imported.csv'"
+printf 'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\nC002,10/10/2024,S,V2,N4,H5,PR1,,,,,,\n' > "$dir/import903/episodes.csv"
+rc=0; "$cli" import 903 "$dir/import903" --database "$dir/imported.db" --today 2026-11-22 > "$dir/imp3.txt" || rc=$?
+check "an import with errors is refused whole, naming file, row, column and value" "[ $rc -eq 1 ] && grep -q 'episodes.csv row 2, PLACE ‘H5’' '$dir/imp3.txt' && grep -q '^Nothing was imported' '$dir/imp3.txt'"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -107,6 +107,7 @@ usage (FILE *out)
              "  report     Write the sufficiency report for committee (PDF, CSV or Excel)\n"
              "  episodes   List a young person's care history (SSDA903 episodes)\n"
              "  episode    Add, end or delete an episode of care (add, end, delete)\n"
+             "  import     Import SSDA903 files into a database (a preview first; --dry-run writes nothing)\n"
              "  check      Check SSDA903 files or a stock list as an import would, without a database\n"
              "  server     Set up a team server database (init) and its users (add-user)\n"
              "  copy       Copy an embedded database onto a new team server\n"
@@ -757,6 +758,8 @@ main (int   argc,
     status = pathways_cli_episodes (argc, argv, &error);
   else if (g_str_equal (command, "episode"))
     status = pathways_cli_episode (argc, argv, &error);
+  else if (g_str_equal (command, "import"))
+    status = pathways_cli_import (argc, argv, &error);
   else if (g_str_equal (command, "check"))
     status = pathways_cli_check (argc, argv, &error);
   else if (g_str_equal (command, "server"))
