@@ -301,6 +301,24 @@ START_TEST (test_status_explanation)
 }
 END_TEST
 
+/* Qualifying duties run to 21, or to 25 in education or training (s.24B) */
+START_TEST (test_qualifying_to_25_in_education)
+{
+  PathwaysPersonFacts *p = add_person ("Student", "2004-11-22");   /* 22 on 22/11/2026 */
+
+  p->date_first_looked_after = "2020-01-01";
+  p->date_care_ended = "2021-01-01";
+  p->days_since_14 = 300;
+  p->days_since_16 = 100;
+  p->special_guardianship = TRUE;
+  ck_assert_int_eq (pathways_rules_care_status (p, "2026-11-22", NULL), PATHWAYS_CARE_STATUS_NONE);
+  p->in_education_or_training = TRUE;
+  ck_assert_int_eq (pathways_rules_care_status (p, "2026-11-22", NULL), PATHWAYS_CARE_STATUS_QUALIFYING);
+  ck_assert_int_eq (pathways_rules_care_status (p, "2029-11-21", NULL), PATHWAYS_CARE_STATUS_QUALIFYING);
+  ck_assert_int_eq (pathways_rules_care_status (p, "2029-11-22", NULL), PATHWAYS_CARE_STATUS_NONE);
+}
+END_TEST
+
 /* Key dates ---------------------------------------------------------- */
 
 START_TEST (test_key_dates)
@@ -1270,6 +1288,7 @@ rules_suite (void)
 
   tcase_add_checked_fixture (status, world_setup, world_teardown);
   tcase_add_loop_test (status, test_status, 0, G_N_ELEMENTS (status_cases));
+  tcase_add_test (status, test_qualifying_to_25_in_education);
   tcase_add_test (status, test_status_explanation);
   tcase_add_test (status, test_role_permissions);
   suite_add_tcase (s, status);
