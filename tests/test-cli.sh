@@ -174,5 +174,15 @@ printf 'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,
 rc=0; "$cli" import 903 "$dir/import903" --database "$dir/imported.db" --today 2026-11-22 > "$dir/imp3.txt" || rc=$?
 check "an import with errors is refused whole, naming file, row, column and value" "[ $rc -eq 1 ] && grep -q 'episodes.csv row 2, PLACE ‘H5’' '$dir/imp3.txt' && grep -q '^Nothing was imported' '$dir/imp3.txt'"
 
+# The SSDA903 return from the database: breaches listed; written only with --force, privately
+rc=0; "$cli" export 903 --year 2026 --output "$dir/return" --database "$dir/a.db" --today 2026-11-22 > "$dir/exp.txt" 2> "$dir/err.txt" || rc=$?
+if grep -q '^0 breaches' "$dir/exp.txt"; then
+  check "a clean return is written" "[ $rc -eq 0 ] && [ -s '$dir/return/episodes.csv' ]"
+else
+  check "a return with breaches is not written without --force" "[ $rc -eq 1 ] && [ ! -e '$dir/return/episodes.csv' ] && grep -q 'nothing was written' '$dir/err.txt'"
+fi
+"$cli" export 903 --year 2026 --output "$dir/return" --database "$dir/a.db" --today 2026-11-22 --force > "$dir/exp.txt"
+check "the forced return has the DfE columns and is private" "head -1 '$dir/return/episodes.csv' | grep -q '^CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN' && [ \"\$(stat -c %a '$dir/return/oc3.csv')\" = 600 ]"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -15,6 +15,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <errno.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -383,5 +385,99 @@ pathways_cli_import (int      argc,
   g_clear_pointer (&opt_codes, g_free);
   g_clear_pointer (&opt_import_db, g_free);
   g_clear_pointer (&opt_import_today, g_free);
+  return status;
+}
+
+/* pathways-cli export 903 ------------------------------------------------ */
+
+static char *opt_export_output;
+static gboolean opt_force;
+
+static const GOptionEntry export_entries[] = {
+  { "database", 'd', 0, G_OPTION_ARG_FILENAME, &opt_import_db, N_("The database (default: the app's own)"), N_("PATH") },
+  { "year", 0, 0, G_OPTION_ARG_INT, &opt_year, N_("The collection year (2026: 01/04/2025 to 31/03/2026)"), N_("YEAR") },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_export_output,
+    N_("The folder for header.csv, episodes.csv and oc3.csv"), N_("DIR") },
+  { "force", 0, 0, G_OPTION_ARG_NONE, &opt_force, N_("Write the files even when the return breaches the DfE rules"),
+    NULL },
+  { "codes", 0, 0, G_OPTION_ARG_FILENAME, &opt_codes,
+    N_("The DfE code lists (default: the installed ssda903-codes.csv)"), N_("FILE") },
+  { "today", 0, 0, G_OPTION_ARG_STRING, &opt_import_today, N_("Work as if today were this date"), N_("DATE") },
+  { NULL }
+};
+
+static int
+export_903 (GError **error)
+{
+  g_autoptr(Pathways903CodeTable) table = NULL;
+  g_autoptr(PathwaysStore) store = NULL;
+  g_autoptr(PathwaysClock) clock = NULL;
+  g_autoptr(Pathways903Export) export = NULL;
+  g_autofree char *path = opt_import_db ? g_strdup (opt_import_db) : pathways_store_default_path ();
+  Pathways903Codes codes;
+
+  if (opt_year < 1901 || opt_year > 9999 || opt_export_output == NULL)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("Give the collection year (--year 2026) and the folder to write (--output DIR)"));
+      return 2;
+    }
+  if (!pathways_store_location_is_server (path) && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT, _("No database at %s"), path);
+      return 1;
+    }
+  table = opt_codes ? pathways_903_code_table_new_from_file (opt_codes, error)
+                    : pathways_903_code_table_load_default (error);
+  if (table == NULL)
+    return 2;
+  codes = pathways_903_code_table_as_codes (table);
+  clock = opt_import_today ? pathways_clock_new_fixed (opt_import_today) : pathways_clock_new ();
+  if ((store = pathways_store_open (path, clock, error)) == NULL)
+    return 1;
+  if ((export = pathways_903_export_from_store (store, opt_year, &codes, error)) == NULL)
+    return 1;
+
+  print_problems (export->tables->problems, FALSE);
+  printf (g_dngettext (GETTEXT_PACKAGE, "%u breach of the DfE rules\n", "%u breaches of the DfE rules\n",
+                       export->n_breaches), export->n_breaches);
+  if (g_mkdir_with_parents (opt_export_output, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), _("Could not make the folder %s: %s"),
+                   opt_export_output, g_strerror (saved));
+      return 1;
+    }
+  if (!pathways_903_export_write (export, opt_export_output, opt_force, error))
+    return 1;
+  printf (_("Written to %s: header.csv, episodes.csv, oc3.csv\n"), opt_export_output);
+  return 0;
+}
+
+int
+pathways_cli_export (int      argc,
+                     char   **argv,
+                     GError **error)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("903"));
+  int status;
+
+  g_option_context_set_summary (context, _("Write the SSDA903 return (Header, Episodes, OC3) for a collection year, "
+                                           "checked against the DfE rules first."));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, export_entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, error))
+    return 2;
+  if (argc != 2 || !g_str_equal (argv[1], "903"))
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("Usage: pathways-cli export 903 --year YEAR --output DIR [--force] [--database DB]"));
+      return 2;
+    }
+  status = export_903 (error);
+  g_clear_pointer (&opt_codes, g_free);
+  g_clear_pointer (&opt_import_db, g_free);
+  g_clear_pointer (&opt_import_today, g_free);
+  g_clear_pointer (&opt_export_output, g_free);
   return status;
 }

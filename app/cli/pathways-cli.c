@@ -108,6 +108,7 @@ usage (FILE *out)
              "  episodes   List a young person's care history (SSDA903 episodes)\n"
              "  episode    Add, end or delete an episode of care (add, end, delete)\n"
              "  import     Import SSDA903 files into a database (a preview first; --dry-run writes nothing)\n"
+             "  export     Write the SSDA903 return for a collection year (checked against the DfE rules)\n"
              "  check      Check SSDA903 files or a stock list as an import would, without a database\n"
              "  server     Set up a team server database (init) and its users (add-user)\n"
              "  copy       Copy an embedded database onto a new team server\n"
@@ -760,6 +761,8 @@ main (int   argc,
     status = pathways_cli_episode (argc, argv, &error);
   else if (g_str_equal (command, "import"))
     status = pathways_cli_import (argc, argv, &error);
+  else if (g_str_equal (command, "export"))
+    status = pathways_cli_export (argc, argv, &error);
   else if (g_str_equal (command, "check"))
     status = pathways_cli_check (argc, argv, &error);
   else if (g_str_equal (command, "server"))

@@ -12,6 +12,7 @@
 #include "pathways-903-import.h"
 #include "pathways-care-history.h"
 #include "pathways-entities.h"
+#include "pathways-snapshot.h"
 
 static Pathways903Episode *
 episode_from_record (const char      *child,
@@ -285,4 +286,60 @@ pathways_903_plan_apply (PathwaysStore            *store,
 failed:
   pathways_store_rollback (store);
   return FALSE;
+}
+
+Pathways903Export *
+pathways_903_export_from_store (PathwaysStore          *store,
+                                int                     year,
+                                const Pathways903Codes *codes,
+                                GError                **error)
+{
+  g_autoptr(GListModel) people = pathways_store_list (store, PATHWAYS_TYPE_YOUNG_PERSON, error);
+  g_autoptr(GListModel) episodes = NULL;
+  g_autoptr(GPtrArray) children = NULL;
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(PathwaysSnapshot) snap = NULL;
+  char start[11], end[11];
+
+  if (people == NULL)
+    return NULL;
+  pathways_903_collection_dates (year, start, end);
+  if ((snap = pathways_snapshot_load (store, end, error)) == NULL)
+    return NULL;
+  if ((episodes = pathways_store_list (store, PATHWAYS_TYPE_EPISODE, error)) == NULL)
+    return NULL;
+
+  children = g_ptr_array_new_with_free_func ((GDestroyNotify) pathways_903_export_child_free);
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(PathwaysYoungPerson) p = g_list_model_get_item (people, i);
+      Pathways903Child *h = g_new0 (Pathways903Child, 1);
+      Pathways903ExportChild *c;
+      const PathwaysPersonFacts *f;
+      PathwaysCareStatus status;
+
+      h->child = g_strdup (pathways_young_person_get_local_id (p));
+      h->sex = g_strdup (pathways_young_person_get_sex (p));
+      h->dob = g_strdup (pathways_young_person_get_date_of_birth (p));
+      h->ethnic = g_strdup (pathways_young_person_get_ethnicity (p));
+      c = pathways_903_export_child_new (h);
+      f = pathways_snapshot_get_person (snap, pathways_record_get_id (PATHWAYS_RECORD (p)));
+      status = f ? pathways_rules_care_status (f, end, NULL) : PATHWAYS_CARE_STATUS_NONE;
+      c->care_leaver = status == PATHWAYS_CARE_STATUS_RELEVANT || status == PATHWAYS_CARE_STATUS_FORMER_RELEVANT;
+      g_ptr_array_add (children, c);
+      {
+        gint64 id = pathways_record_get_id (PATHWAYS_RECORD (p));
+        g_hash_table_insert (by_id, g_memdup2 (&id, sizeof id), c);
+      }
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (episodes); i++)
+    {
+      g_autoptr(PathwaysEpisode) e = g_list_model_get_item (episodes, i);
+      gint64 pid = pathways_episode_get_young_person_id (e);
+      Pathways903ExportChild *c = g_hash_table_lookup (by_id, &pid);
+
+      if (c != NULL)
+        g_ptr_array_add (c->episodes, episode_from_record (c->header->child, e));
+    }
+  return pathways_903_export_build (children, year, codes);
 }

@@ -12,6 +12,7 @@
  */
 #pragma once
 
+#include "pathways-903-export.h"
 #include "pathways-903-plan.h"
 #include "pathways-store.h"
 
@@ -32,5 +33,14 @@ gboolean    pathways_903_plan_apply       (PathwaysStore            *store,
                                            Pathways903Plan          *plan,
                                            Pathways903ImportCounts  *out_counts,
                                            GError                  **error);
+
+/* The SSDA903 return for @year from what the store holds: every young
+ * person with their episodes and, from the rules snapshot on the last
+ * day of the year, whether they are a care leaver (relevant or former
+ * relevant), checked against the DfE rules (see pathways-903-export.h) */
+Pathways903Export *pathways_903_export_from_store (PathwaysStore          *store,
+                                                   int                     year,
+                                                   const Pathways903Codes *codes,
+                                                   GError                **error);
 
 G_END_DECLS
