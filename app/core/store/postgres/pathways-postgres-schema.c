@@ -263,8 +263,24 @@ static const char schema_v6[] =
   "  version bigint NOT NULL DEFAULT 1"
   ");";
 
-/* Version 7: care history as SSDA903 episodes, as the embedded schema's
- * version 7 (see there): the table, its code lists (on a server that
+/* The embedded schema's version 7: the planner's weights.  A new server
+ * gets them with the other reference rows (seeded from the embedded
+ * schema after the steps); a server already holding settings gets them
+ * here, numbered after its own rows. */
+static const char schema_plan_weights[] =
+  "INSERT INTO setting (id, key, value)"
+  " SELECT (SELECT max(id) FROM setting) + t.n, t.k, t.v FROM (VALUES"
+  "  (1, 'plan_weight_cost', '10'),"
+  "  (2, 'plan_weight_distance', '30'),"
+  "  (3, 'plan_weight_stability', '10'),"
+  "  (4, 'plan_weight_readiness', '30'),"
+  "  (5, 'plan_weight_wishes', '20'),"
+  "  (6, 'plan_weight_waiting', '50')) AS t (n, k, v)"
+  " WHERE EXISTS (SELECT 1 FROM setting)"
+  " ON CONFLICT (key) DO NOTHING;";
+
+/* Version 8: care history as SSDA903 episodes, as the embedded schema's
+ * version 8 (see there): the table, its code lists (on a server that
  * already has its reference rows; a new one is seeded after the steps)
  * and the typed days-looked-after figures turned into episodes to check.
  * Birthdays as pathways_date_birthday() counts them: 29 February's is
@@ -292,8 +308,9 @@ static const char schema_episodes[] =
   ");"
   "CREATE INDEX episode_person ON episode (young_person_id, decom);"
 
-  "INSERT INTO ref_code (list, code, meaning, valid_from, valid_to, unsuitable_only)"
-  " SELECT * FROM (VALUES"
+  /* Numbered after the server's own rows (copied with their ids) */
+  "INSERT INTO ref_code (id, list, code, meaning, valid_from, valid_to, unsuitable_only)"
+  " SELECT (SELECT max(id) FROM ref_code) + row_number() OVER (), v.* FROM (VALUES"
   " ('LS', 'C1', 'Interim care order', NULL, NULL, false),"
   " ('LS', 'C2', 'Full care order', NULL, NULL, false),"
   " ('LS', 'D1', 'Freeing order granted', NULL, NULL, false),"
@@ -393,7 +410,8 @@ static const char schema_episodes[] =
 
 static const PathwaysPgMigration migrations[] = {
   { 6, "the embedded schema's tables as of its version 6; logins and their staff", schema_v6 },
-  { 7, "care history as SSDA903 episodes (typed figures kept as episodes to check)", schema_episodes },
+  { 7, "the planner's weights", schema_plan_weights },
+  { 8, "care history as SSDA903 episodes (typed figures kept as episodes to check)", schema_episodes },
 };
 
 /* What each table is, for its policies ------------------------------ */

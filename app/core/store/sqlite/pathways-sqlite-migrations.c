@@ -579,6 +579,16 @@ static const char schema_episodes[] =
   "                                WHEN d16 > 0 THEN b16 END), lp, 'typed-figures', 1"
   "  FROM typed_figures WHERE ce IS NULL AND (fla IS NOT NULL OR d14 > 0 OR d16 > 0);"
   "DROP TABLE typed_figures;";
+/* The planner: the weights of its objective, which a manager changes in
+ * Preferences (pathways-settings.c describes each) */
+static const char schema_plan_weights[] =
+  "INSERT INTO setting (key, value) VALUES"
+  " ('plan_weight_cost', '10'),"
+  " ('plan_weight_distance', '30'),"
+  " ('plan_weight_stability', '10'),"
+  " ('plan_weight_readiness', '30'),"
+  " ('plan_weight_wishes', '20'),"
+  " ('plan_weight_waiting', '50');";
 
 static gboolean
 exec_sql (sqlite3     *db,
@@ -640,6 +650,13 @@ apply_v6 (sqlite3  *db,
 }
 
 static gboolean
+apply_plan_weights (sqlite3  *db,
+                    GError  **error)
+{
+  return exec_sql (db, schema_plan_weights, error);
+}
+
+static gboolean
 apply_episodes (sqlite3  *db,
                 GError  **error)
 {
@@ -653,7 +670,8 @@ static const PathwaysMigration migrations[] = {
   { 4, "notes; scheduled moves remember what they replaced", apply_v4 },
   { 5, "postcode districts and distances between areas", apply_v5 },
   { 6, "a version on every row, for optimistic concurrency", apply_v6 },
-  { 7, "care history as SSDA903 episodes (typed figures kept as episodes to check)", apply_episodes },
+  { 7, "the planner's weights", apply_plan_weights },
+  { 8, "care history as SSDA903 episodes (typed figures kept as episodes to check)", apply_episodes },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PATHWAYS_STORE_SCHEMA_VERSION);
