@@ -198,6 +198,59 @@ check "a database in a read-only folder can be read" "[ $rc -eq 0 ]"
 rc=0; "$cli" audit verify --database "$dir/locked/a.db" > /dev/null 2>&1 || rc=$?
 check "and verified" "[ $rc -eq 0 ]"
 chmod 0700 "$dir/locked"
+# A young person's care history: list, add (validated as in the app), end, delete
+person=$(sed -n 2p "$dir/caseload.csv" | cut -d, -f2)
+"$cli" episodes "$person" --database "$dir/a.db" --today 2026-11-22 > "$dir/episodes.txt"
+check "episodes lists the care history with UK dates" "grep -Eq '^ +[0-9]+  [0-9]{2}/[0-9]{2}/[0-9]{4} to ' '$dir/episodes.txt'"
+check "episodes says the days derived from them" "grep -q 'Looked after since the 14th birthday: ' '$dir/episodes.txt'"
+"$cli" episodes "$person" --database "$dir/a.db" --today 2026-11-22 --format csv > "$dir/episodes.csv"
+check "episodes csv has the 903 columns" "head -1 '$dir/episodes.csv' | grep -q '^id,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC'"
+rc=0; "$cli" episode add "$person" --start 01/01/1999 --database "$dir/a.db" --today 2026-11-22 2> "$dir/err.txt" || rc=$?
+check "an episode before birth is refused with the reason" "[ $rc -eq 1 ] && grep -q 'Start date 01/01/1999 is before the date of birth' '$dir/err.txt'"
+rc=0; "$cli" episode add "$person" --start 01/01/2020 --database "$dir/a.db" --today 2026-11-22 2> "$dir/err.txt" || rc=$?
+check "an overlapping episode is refused with the reason" "[ $rc -eq 1 ] && grep -q 'this episode overlaps the one from' '$dir/err.txt'"
+"$cli" generate --size demo --seed 3 --database "$dir/e.db" --today 2026-11-22 > /dev/null
+"$cli" caseload --database "$dir/e.db" --format csv > "$dir/caseload-e.csv"
+first=$(sed -n 2p "$dir/caseload-e.csv" | cut -d, -f2)
+last_start=$("$cli" episodes "$first" --database "$dir/e.db" --format csv | tail -1 | cut -d, -f8)
+if [ -n "$last_start" ]; then
+  d=$(echo "$last_start" | awk -F/ '{print $3"-"$2"-"$1}')
+  next=$(date -d "$d + 1 day" +%d/%m/%Y)
+  rc=0; "$cli" episode add "$first" --start "$next" --place U4 --legal-status C2 --rne S --database "$dir/e.db" --today 2026-11-22 > "$dir/add.txt" 2> "$dir/err.txt" || rc=$?
+  check "an episode after the last one is added" "[ $rc -eq 0 ] && grep -q '^Added episode ' '$dir/add.txt'"
+  id=$(sed 's/^Added episode //' "$dir/add.txt")
+  rc=0; "$cli" episode end "$id" --end 22/11/2026 --reason E99 --database "$dir/e.db" --today 2026-11-22 2> "$dir/err.txt" || rc=$?
+  check "ending for a reason not in the 903 list is refused" "[ $rc -eq 1 ] && grep -q '‘E99’ is not a 903 REC code' '$dir/err.txt'"
+  rc=0; "$cli" episode delete "$id" --database "$dir/e.db" --today 2026-11-22 > /dev/null || rc=$?
+  check "the episode is deleted" "[ $rc -eq 0 ]"
+fi
+
+# SSDA903 import into a database that does not exist yet: a preview, then one transaction; twice changes nothing
+mkdir -p "$dir/import903"
+printf 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\nC001,M,14/05/2008,WBRI,,,\r\nC002,F,01/02/2009,BAFR,,,\r\n' > "$dir/import903/header.csv"
+printf 'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\nC001,01/03/2022,S,C2,N1,U4,PR1,01/06/2024,X1,,,,\nC001,01/06/2024,P,C2,N1,K2,PR4,14/05/2026,E5,CARPL,,,SC123456\nC002,10/10/2024,S,V2,N4,U6,PR1,,,,,,\n' > "$dir/import903/episodes.csv"
+rc=0; "$cli" import 903 "$dir/import903" --database "$dir/imported.db" --dry-run --today 2026-11-22 > "$dir/dry.txt" 2> "$dir/err.txt" || rc=$?
+check "a dry run previews and writes nothing" "[ $rc -eq 0 ] && grep -q '2 young people would be added' '$dir/dry.txt' && [ ! -e '$dir/imported.db' ]"
+"$cli" import 903 "$dir/import903" --database "$dir/imported.db" --today 2026-11-22 > "$dir/imp.txt"
+check "import adds the young people and episodes" "grep -q 'Imported: 2 young people added, 0 updated; 3 episodes added' '$dir/imp.txt'"
+check "the new database is private and holds no demo data" "[ \"\$(stat -c %a '$dir/imported.db')\" = 600 ] && \"$cli\" info --database '$dir/imported.db' | grep -Eq 'Young people +2$'"
+"$cli" import 903 "$dir/import903" --database "$dir/imported.db" --today 2026-11-22 > "$dir/imp2.txt"
+check "importing the same files again changes nothing" "grep -q 'Imported: 0 young people added, 0 updated; 0 episodes added, 0 changed' '$dir/imp2.txt'"
+"$cli" caseload --database "$dir/imported.db" --today 2026-11-22 --format csv > "$dir/imported.csv"
+check "the status follows from the imported episodes" "grep -q '^[0-9]*,C001,.*Former relevant' '$dir/imported.csv' && grep -q '^[0-9]*,C002,.*Eligible' '$dir/imported.csv'"
+printf 'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\nC002,10/10/2024,S,V2,N4,H5,PR1,,,,,,\n' > "$dir/import903/episodes.csv"
+rc=0; "$cli" import 903 "$dir/import903" --database "$dir/imported.db" --today 2026-11-22 > "$dir/imp3.txt" || rc=$?
+check "an import with errors is refused whole, naming file, row, column and value" "[ $rc -eq 1 ] && grep -q 'episodes.csv row 2, PLACE ‘H5’' '$dir/imp3.txt' && grep -q '^Nothing was imported' '$dir/imp3.txt'"
+
+# The SSDA903 return from the database: breaches listed; written only with --force, privately
+rc=0; "$cli" export 903 --year 2026 --output "$dir/return" --database "$dir/a.db" --today 2026-11-22 > "$dir/exp.txt" 2> "$dir/err.txt" || rc=$?
+if grep -q '^0 breaches' "$dir/exp.txt"; then
+  check "a clean return is written" "[ $rc -eq 0 ] && [ -s '$dir/return/episodes.csv' ]"
+else
+  check "a return with breaches is not written without --force" "[ $rc -eq 1 ] && [ ! -e '$dir/return/episodes.csv' ] && grep -q 'nothing was written' '$dir/err.txt'"
+fi
+"$cli" export 903 --year 2026 --output "$dir/return" --database "$dir/a.db" --today 2026-11-22 --force > "$dir/exp.txt"
+check "the forced return has the DfE columns and is private" "head -1 '$dir/return/episodes.csv' | grep -q '^CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN' && [ \"\$(stat -c %a '$dir/return/oc3.csv')\" = 600 ]"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

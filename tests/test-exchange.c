@@ -13,6 +13,7 @@
 #include "pathways-903.h"
 #include "pathways-903-codes.h"
 #include "pathways-903-export.h"
+#include "pathways-903-import.h"
 #include "pathways-903-plan.h"
 #include "pathways-annex-a.h"
 #include "pathways-annex-a-xlsx.h"
@@ -1423,6 +1424,81 @@ START_TEST (test_stock_import_sample_and_errors)
 }
 END_TEST
 
+/* Into the store, whatever its backend: one transaction, matched by
+ * CHILD, the same files twice change nothing, next year's extend the
+ * history, a refused import writes nothing */
+static Pathways903Plan *
+plan_for_store (PathwaysStore      *store,
+                const char * const *paths,
+                Pathways903OnError  on_error)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) known = pathways_903_known_from_store (store, &error);
+  Pathways903PlanOptions options = { 0 };
+  Pathways903Plan *plan;
+
+  ck_assert_no_error (error);
+  options.on_error = on_error;
+  plan = pathways_903_plan_build (paths, &codes, known, &options, NULL, NULL, NULL, &error);
+  ck_assert_no_error (error);
+  return plan;
+}
+
+START_TEST (test_import_into_store)
+{
+  g_autofree char *dir = test_make_dir ();
+  g_autoptr(PathwaysStore) store = test_open_store (dir, "import.db");
+  g_autofree char *h = write_file (dir, "a.csv", year1_header);
+  g_autofree char *e = write_file (dir, "b.csv", year1_episodes);
+  g_autofree char *h2 = write_file (dir, "c.csv", HEADER_COLS "A,M,01/05/2007,WBRI,,,\n"
+                                    "B,F,01/09/2008,BAFR,,,\n" "C,M,01/01/2009,WBRI,,,\n");
+  g_autofree char *e2 = write_file (dir, "d.csv", year2_episodes);
+  g_autofree char *bad = write_file (dir, "e.csv", EPISODE_COLS "A,01/06/2025,P,C2,N1,H5,PR4,,,,,,\n");
+  const char *year1[] = { h, e, NULL };
+  const char *year2[] = { h2, e2, NULL };
+  const char *wrong[] = { h, bad, NULL };
+  g_autoptr(GError) error = NULL;
+  Pathways903ImportCounts n;
+
+  {
+    g_autoptr(Pathways903Plan) plan = plan_for_store (store, year1, PATHWAYS_903_REFUSE);
+    ck_assert (pathways_903_plan_apply (store, plan, &n, &error));
+    ck_assert_no_error (error);
+    ck_assert_uint_eq (n.people_added, 2);
+    ck_assert_uint_eq (n.episodes_added, 3);
+    ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_EPISODE, NULL), 3);
+    ck_assert_int_eq (test_query_int (store, "SELECT count(*) FROM episode WHERE origin = 'import'"), 3);
+  }
+  {
+    g_autoptr(Pathways903Plan) plan = plan_for_store (store, year1, PATHWAYS_903_REFUSE);
+    ck_assert_uint_eq (plan->children_added, 0);
+    ck_assert (pathways_903_plan_apply (store, plan, &n, &error));
+    ck_assert_uint_eq (n.people_added + n.people_updated + n.episodes_added + n.episodes_changed, 0);
+    ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_EPISODE, NULL), 3);
+  }
+  {
+    g_autoptr(Pathways903Plan) plan = plan_for_store (store, year2, PATHWAYS_903_REFUSE);
+    ck_assert (pathways_903_plan_apply (store, plan, &n, &error));
+    ck_assert_no_error (error);
+    ck_assert_uint_eq (n.people_added, 1);
+    ck_assert_uint_eq (n.episodes_added, 2);
+    ck_assert_uint_eq (n.episodes_changed, 2);
+    ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_EPISODE, NULL), 5);
+    ck_assert_int_eq (test_query_int (store, "SELECT count(*) FROM episode e JOIN young_person y"
+                                             " ON y.id = e.young_person_id WHERE y.local_id = 'A'"
+                                             " AND e.dec = '2025-05-01' AND e.rec = 'E17'"), 1);
+  }
+  {
+    g_autoptr(Pathways903Plan) plan = plan_for_store (store, wrong, PATHWAYS_903_REFUSE);
+    ck_assert (plan->refused);
+    ck_assert (!pathways_903_plan_apply (store, plan, &n, &error));
+    ck_assert (g_error_matches (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_INVALID));
+    ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_EPISODE, NULL), 5);
+  }
+  test_remove_dir (dir);
+}
+END_TEST
+
 /* Suite ---------------------------------------------------------------------- */
 
 static Suite *
@@ -1456,6 +1532,7 @@ exchange_suite (void)
   tcase_add_test (tc, test_plan_skip_or_refuse_bad_rows);
   tcase_add_test (tc, test_plan_unreadable_and_ignored_files);
   tcase_add_test (tc, test_plan_async_progress_and_cancel);
+  tcase_add_test (tc, test_import_into_store);
   tcase_add_test (tc, test_stock_import_sample_and_errors);
   suite_add_tcase (s, tc);
 

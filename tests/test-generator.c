@@ -105,6 +105,11 @@ START_TEST (test_demo_authority)
   ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_YOUNG_PERSON, NULL), 60);
   ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_SPELL, NULL), stats.n_spells);
   ck_assert_uint_eq (g_list_model_get_n_items (rows), 60);
+  /* The care history as episodes: at least one for each young person */
+  ck_assert_uint_ge (stats.n_episodes, 60);
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_EPISODE, NULL), stats.n_episodes);
+  ck_assert_int_eq (test_query_int (store, "SELECT count(*) FROM young_person y WHERE NOT EXISTS"
+                                           " (SELECT 1 FROM episode e WHERE e.young_person_id = y.id)"), 0);
 
   /* Ages 15¾ to 25 on the day */
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)

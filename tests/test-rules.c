@@ -236,7 +236,27 @@ static const StatusCase status_cases[] = {
   { "18th birthday, care ended", "2008-11-22", "2026-11-22", "2026-11-22", 1000, 700, 0, 0, 0, PATHWAYS_CARE_STATUS_FORMER_RELEVANT },
   { "17, left care, was eligible", "2009-06-01", "2026-11-22", "2026-09-01", 500, 200, 0, 0, 0, PATHWAYS_CARE_STATUS_RELEVANT },
   { "17, went home 6 months", "2009-06-01", "2026-11-22", "2026-03-01", 500, 100, 1, 0, 0, PATHWAYS_CARE_STATUS_QUALIFYING },
-  { "17, custody at 16", "2009-06-01", "2026-11-22", "2025-05-01", 10, 0, 0, 0, 1, PATHWAYS_CARE_STATUS_RELEVANT },
+  /* Reg 3(2) of the Care Leavers (England) Regulations 2010: custody or
+   * hospital at 16 still needs the 13 weeks since 14 (none after 16) */
+  { "17, custody at 16, 90 days since 14", "2009-06-01", "2026-11-22", "2025-05-01", 90, 0, 0, 0, 1, PATHWAYS_CARE_STATUS_NONE },
+  { "17, custody at 16, 91 days since 14", "2009-06-01", "2026-11-22", "2025-05-01", 91, 0, 0, 0, 1, PATHWAYS_CARE_STATUS_RELEVANT },
+  { "17, custody at 16, 92 days since 14", "2009-06-01", "2026-11-22", "2025-05-01", 92, 0, 0, 0, 1, PATHWAYS_CARE_STATUS_RELEVANT },
+  { "19, custody at 16 after 13 weeks", "2007-06-01", "2026-11-22", "2023-05-01", 91, 0, 0, 0, 1, PATHWAYS_CARE_STATUS_FORMER_RELEVANT },
+  { "19, custody at 16 after 12 weeks", "2007-06-01", "2026-11-22", "2023-05-01", 90, 0, 0, 0, 1, PATHWAYS_CARE_STATUS_NONE },
+  /* A return home for 6 months ends relevant status at 16–17 only (reg 3(3)) */
+  { "17, home 1 day short of 6 months", "2009-06-01", "2026-11-22", "2026-05-23", 500, 100, 1, 0, 0, PATHWAYS_CARE_STATUS_RELEVANT },
+  { "17, home 6 months to the day", "2009-06-01", "2026-11-22", "2026-05-22", 500, 100, 1, 0, 0, PATHWAYS_CARE_STATUS_QUALIFYING },
+  { "17, home 6 months and a day", "2009-06-01", "2026-11-22", "2026-05-21", 500, 100, 1, 0, 0, PATHWAYS_CARE_STATUS_QUALIFYING },
+  /* … and someone relevant at 18 is former relevant whatever happens after (s.23C) */
+  { "19, home 6 months reached before 18", "2007-06-01", "2026-11-22", "2024-11-30", 500, 100, 1, 0, 0, PATHWAYS_CARE_STATUS_QUALIFYING },
+  { "19, home 6 months reached on the 18th birthday", "2007-06-01", "2026-11-22", "2024-12-01", 500, 100, 1, 0, 0, PATHWAYS_CARE_STATUS_QUALIFYING },
+  { "19, home 6 months reached the day after 18", "2007-06-01", "2026-11-22", "2024-12-02", 500, 100, 1, 0, 0, PATHWAYS_CARE_STATUS_FORMER_RELEVANT },
+  { "19, went home after 18", "2007-06-01", "2026-11-22", "2025-08-01", 500, 300, 1, 0, 0, PATHWAYS_CARE_STATUS_FORMER_RELEVANT },
+  /* A special guardianship order: qualifying (s.24(1A)), never former relevant */
+  { "19, SGO after 16 with 13 weeks", "2007-06-01", "2026-11-22", "2024-01-01", 500, 100, 0, 1, 0, PATHWAYS_CARE_STATUS_QUALIFYING },
+  { "SGO, day before 21st", "2005-11-23", "2026-11-22", "2022-01-01", 500, 100, 0, 1, 0, PATHWAYS_CARE_STATUS_QUALIFYING },
+  { "SGO, 21st birthday", "2005-11-22", "2026-11-22", "2022-01-01", 500, 100, 0, 1, 0, PATHWAYS_CARE_STATUS_NONE },
+  { "SGO, day after 21st", "2005-11-21", "2026-11-22", "2022-01-01", 500, 100, 0, 1, 0, PATHWAYS_CARE_STATUS_NONE },
   { "17, short care after 16", "2009-06-01", "2026-11-22", "2026-01-01", 50, 50, 0, 0, 0, PATHWAYS_CARE_STATUS_QUALIFYING },
   { "17, SGO", "2009-06-01", "2026-11-22", "2026-01-01", 500, 100, 0, 1, 0, PATHWAYS_CARE_STATUS_QUALIFYING },
   { "20, qualifying", "2006-06-01", "2026-05-31", "2024-01-01", 50, 50, 0, 0, 0, PATHWAYS_CARE_STATUS_QUALIFYING },
@@ -277,7 +297,25 @@ START_TEST (test_status_explanation)
 
   p->date_care_ended = "2025-01-10";
   ck_assert_int_eq (pathways_rules_care_status (p, "2026-11-22", &why), PATHWAYS_CARE_STATUS_FORMER_RELEVANT);
-  ck_assert_str_eq (why, "Former relevant: was eligible and is now 19.");
+  ck_assert_str_eq (why, "Former relevant: was eligible and is now 19 (Children Act 1989 s.23C).");
+}
+END_TEST
+
+/* Qualifying duties run to 21, or to 25 in education or training (s.24B) */
+START_TEST (test_qualifying_to_25_in_education)
+{
+  PathwaysPersonFacts *p = add_person ("Student", "2004-11-22");   /* 22 on 22/11/2026 */
+
+  p->date_first_looked_after = "2020-01-01";
+  p->date_care_ended = "2021-01-01";
+  p->days_since_14 = 300;
+  p->days_since_16 = 100;
+  p->special_guardianship = TRUE;
+  ck_assert_int_eq (pathways_rules_care_status (p, "2026-11-22", NULL), PATHWAYS_CARE_STATUS_NONE);
+  p->in_education_or_training = TRUE;
+  ck_assert_int_eq (pathways_rules_care_status (p, "2026-11-22", NULL), PATHWAYS_CARE_STATUS_QUALIFYING);
+  ck_assert_int_eq (pathways_rules_care_status (p, "2029-11-21", NULL), PATHWAYS_CARE_STATUS_QUALIFYING);
+  ck_assert_int_eq (pathways_rules_care_status (p, "2029-11-22", NULL), PATHWAYS_CARE_STATUS_NONE);
 }
 END_TEST
 
@@ -776,6 +814,90 @@ START_TEST (test_alert_uasc)
 }
 END_TEST
 
+/* 16 and 17 year olds: bed and breakfast blocks a move, on the day
+ * before, of and after the 18th birthday it becomes the adults' emergency
+ * rule (at most 2 working days, a warning) */
+START_TEST (test_bed_and_breakfast_blocks_under_18)
+{
+  struct { const char *dob; PathwaysVerdict verdict; gboolean blocked; } cases[] = {
+    { "2010-11-22", PATHWAYS_VERDICT_NOT_ELIGIBLE, TRUE },   /* 16th birthday */
+    { "2008-11-23", PATHWAYS_VERDICT_NOT_ELIGIBLE, TRUE },   /* 17, 18 tomorrow */
+    { "2008-11-22", PATHWAYS_VERDICT_WARNINGS, FALSE },      /* 18th birthday */
+    { "2008-11-21", PATHWAYS_VERDICT_WARNINGS, FALSE },      /* 18 and a day */
+  };
+  PathwaysUnitFacts *bnb = add_unit ("Station Road Guest House", "bed_and_breakfast", 16, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      PathwaysPersonFacts *p = add_person ("Young", cases[i].dob);
+      g_autoptr(PathwaysEligibility) e = pathways_rules_check_unit (w.settings, p, bnb, w.people, "2026-11-22", 0);
+
+      ck_assert_msg (e->verdict == cases[i].verdict, "born %s: verdict %d", cases[i].dob, e->verdict);
+      ck_assert (has_reason (e, "bed-and-breakfast-16-17") == cases[i].blocked);
+      ck_assert (has_reason (e, "emergency-limit") == !cases[i].blocked);
+      for (guint r = 0; r < e->reasons->len; r++)
+        {
+          const PathwaysReason *why = g_ptr_array_index (e->reasons, r);
+          if (g_str_equal (why->rule, "bed-and-breakfast-16-17"))
+            ck_assert (strstr (why->text, "Care Leavers (England) Regulations 2010") != NULL);
+        }
+    }
+}
+END_TEST
+
+/* Unregistered supported accommodation for a 16 or 17 year old blocks a
+ * move from 28/10/2023 (Supported Accommodation (England) Regulations
+ * 2023), not before */
+START_TEST (test_unregistered_supported_blocks_from_28_october_2023)
+{
+  PathwaysPersonFacts *p = add_person ("Seventeen", "2006-06-01");
+  PathwaysUnitFacts *u = add_unit ("Unregistered house", "supported", 16, 25);
+  struct { const char *date; gboolean blocked; } cases[] = {
+    { "2023-10-27", FALSE }, { "2023-10-28", TRUE }, { "2023-10-29", TRUE },
+  };
+
+  u->registration = NULL;
+  u->ofsted_urn = NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(PathwaysEligibility) e = pathways_rules_check_unit (w.settings, p, u, w.people, cases[i].date, 0);
+
+      ck_assert_msg (has_reason (e, "supported-registration") == cases[i].blocked, "%s", cases[i].date);
+      ck_assert (cases[i].blocked ? e->verdict == PATHWAYS_VERDICT_NOT_ELIGIBLE
+                                  : e->verdict != PATHWAYS_VERDICT_NOT_ELIGIBLE);
+    }
+  u->registration = "registered";
+  u->ofsted_urn = "SC123456";
+  {
+    g_autoptr(PathwaysEligibility) e = pathways_rules_check_unit (w.settings, p, u, w.people, "2023-10-28", 0);
+    ck_assert (!has_reason (e, "supported-registration"));
+  }
+}
+END_TEST
+
+/* Appeal rights exhausted without a human rights assessment: an alert
+ * from the 18th birthday, not before */
+START_TEST (test_alert_are_from_18)
+{
+  struct { const char *dob; gboolean alert; } cases[] = {
+    { "2008-11-23", FALSE }, { "2008-11-22", TRUE }, { "2008-11-21", TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      PathwaysPersonFacts *p = add_person ("Arrived", cases[i].dob);
+
+      p->uasc = TRUE;
+      p->appeal_stage = "exhausted";
+      p->are_date = "2026-10-01";
+      if (cases[i].alert)
+        assert_alert (p, "2026-11-22", PATHWAYS_ALERT_ARE_NO_HRA, PATHWAYS_SEVERITY_HIGH);
+      else
+        assert_no_alert (p, "2026-11-22", PATHWAYS_ALERT_ARE_NO_HRA);
+    }
+}
+END_TEST
+
 START_TEST (test_alert_double_booked)
 {
   PathwaysPersonFacts *a = add_person ("Amara Okafor", "2006-01-01");
@@ -1210,6 +1332,7 @@ rules_suite (void)
 
   tcase_add_checked_fixture (status, world_setup, world_teardown);
   tcase_add_loop_test (status, test_status, 0, G_N_ELEMENTS (status_cases));
+  tcase_add_test (status, test_qualifying_to_25_in_education);
   tcase_add_test (status, test_status_explanation);
   tcase_add_test (status, test_role_permissions);
   suite_add_tcase (s, status);
@@ -1228,6 +1351,8 @@ rules_suite (void)
   tcase_add_test (elig, test_supported_registration_16_17);
   tcase_add_test (elig, test_age_rules);
   tcase_add_test (elig, test_bed_and_breakfast_warns);
+  tcase_add_test (elig, test_bed_and_breakfast_blocks_under_18);
+  tcase_add_test (elig, test_unregistered_supported_blocks_from_28_october_2023);
   tcase_add_test (elig, test_overlapping_booking);
   tcase_add_test (elig, test_staying_close_scope);
   tcase_add_test (elig, test_unit_void_and_readiness);
@@ -1246,6 +1371,7 @@ rules_suite (void)
   tcase_add_test (alerts, test_alert_unregulated_under_16);
   tcase_add_test (alerts, test_alert_staying_put_ending);
   tcase_add_test (alerts, test_alert_uasc);
+  tcase_add_test (alerts, test_alert_are_from_18);
   tcase_add_test (alerts, test_alert_double_booked);
   tcase_add_test (alerts, test_alert_ineligible_move);
   suite_add_tcase (s, alerts);

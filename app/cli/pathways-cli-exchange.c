@@ -15,10 +15,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <errno.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <unistd.h>
 
 #include "pathways-cli-exchange.h"
+#include "pathways-903-import.h"
 #include "pathways-903-plan.h"
 #include "pathways-csv.h"
 #include "pathways-format.h"
@@ -118,28 +121,11 @@ parse_args (int          *argc,
   return TRUE;
 }
 
-static int
-check_903 (const char * const  *paths,
-           GError             **error)
+static void
+print_plan (Pathways903Plan *plan,
+            gboolean         csv)
 {
-  g_autoptr(Pathways903CodeTable) table = NULL;
-  g_autoptr(Pathways903Plan) plan = NULL;
   g_autofree char *summary = NULL;
-  Pathways903PlanOptions options = { 0 };
-  Pathways903Codes codes;
-  gboolean csv = g_strcmp0 (opt_check_format, "csv") == 0;
-
-  table = opt_codes ? pathways_903_code_table_new_from_file (opt_codes, error)
-                    : pathways_903_code_table_load_default (error);
-  if (table == NULL)
-    return 1;
-  codes = pathways_903_code_table_as_codes (table);
-  options.collection_year = opt_year;
-  options.on_error = opt_refuse ? PATHWAYS_903_REFUSE : PATHWAYS_903_SKIP_BAD_ROWS;
-
-  plan = pathways_903_plan_build (paths, &codes, NULL, &options, isatty (2) ? progress_cb : NULL, NULL, NULL, error);
-  if (plan == NULL)
-    return 2;
 
   if (!csv)
     {
@@ -174,6 +160,31 @@ check_903 (const char * const  *paths,
       summary = pathways_903_plan_summary (plan);
       printf ("%s\n", summary);
     }
+}
+
+static int
+check_903 (const char * const  *paths,
+           GError             **error)
+{
+  g_autoptr(Pathways903CodeTable) table = NULL;
+  g_autoptr(Pathways903Plan) plan = NULL;
+  Pathways903PlanOptions options = { 0 };
+  Pathways903Codes codes;
+  gboolean csv = g_strcmp0 (opt_check_format, "csv") == 0;
+
+  table = opt_codes ? pathways_903_code_table_new_from_file (opt_codes, error)
+                    : pathways_903_code_table_load_default (error);
+  if (table == NULL)
+    return 1;
+  codes = pathways_903_code_table_as_codes (table);
+  options.collection_year = opt_year;
+  options.on_error = opt_refuse ? PATHWAYS_903_REFUSE : PATHWAYS_903_SKIP_BAD_ROWS;
+
+  plan = pathways_903_plan_build (paths, &codes, NULL, &options, isatty (2) ? progress_cb : NULL, NULL, NULL, error);
+  if (plan == NULL)
+    return 2;
+
+  print_plan (plan, csv);
   return plan->data->n_errors > 0 ? 1 : 0;
 }
 
@@ -244,5 +255,229 @@ pathways_cli_check (int      argc,
 
   g_clear_pointer (&opt_codes, g_free);
   g_clear_pointer (&opt_check_format, g_free);
+  return status;
+}
+
+/* pathways-cli import 903 ------------------------------------------------ */
+
+static char *opt_import_db;
+static char *opt_import_today;
+static gboolean opt_dry_run;
+static gboolean opt_skip_bad_rows;
+
+static const GOptionEntry import_entries[] = {
+  { "database", 'd', 0, G_OPTION_ARG_FILENAME, &opt_import_db,
+    N_("The database to import into (a new, empty one when the file does not exist)"), N_("PATH") },
+  { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &opt_dry_run, N_("Show what would be imported; write nothing"), NULL },
+  { "skip-bad-rows", 0, 0, G_OPTION_ARG_NONE, &opt_skip_bad_rows,
+    N_("Import the rows without errors (default: import nothing when any row has an error)"), NULL },
+  { "year", 0, 0, G_OPTION_ARG_INT, &opt_year,
+    N_("The collection year (2026: 01/04/2025 to 31/03/2026); default: from the episodes"), N_("YEAR") },
+  { "codes", 0, 0, G_OPTION_ARG_FILENAME, &opt_codes,
+    N_("The DfE code lists (default: the installed ssda903-codes.csv)"), N_("FILE") },
+  { "today", 0, 0, G_OPTION_ARG_STRING, &opt_import_today, N_("Work as if today were this date"), N_("DATE") },
+  { NULL }
+};
+
+static int
+import_903 (const char * const  *paths,
+            GError             **error)
+{
+  g_autoptr(Pathways903CodeTable) table = NULL;
+  g_autoptr(Pathways903Plan) plan = NULL;
+  g_autoptr(PathwaysStore) store = NULL;
+  g_autoptr(GHashTable) known = NULL;
+  g_autoptr(PathwaysClock) clock = NULL;
+  g_autofree char *path = opt_import_db ? g_strdup (opt_import_db) : pathways_store_default_path ();
+  const char *day = opt_import_today ? opt_import_today : g_getenv ("PATHWAYS_TODAY");
+  Pathways903PlanOptions options = { 0 };
+  Pathways903ImportCounts counts = { 0 };
+  Pathways903Codes codes;
+  gboolean exists = pathways_store_location_is_server (path) || g_file_test (path, G_FILE_TEST_EXISTS);
+
+  if (day != NULL)
+    {
+      PathwaysDay d;
+      g_autofree char *iso = NULL;
+
+      if (!pathways_day_parse_user (day, &d, NULL))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("--today: “%s” is not a date (use DD/MM/YYYY or YYYY-MM-DD)"), day);
+          return 2;
+        }
+      iso = pathways_day_to_iso (d);
+      clock = pathways_clock_new_fixed (iso);
+    }
+  else
+    clock = pathways_clock_new ();
+
+  table = opt_codes ? pathways_903_code_table_new_from_file (opt_codes, error)
+                    : pathways_903_code_table_load_default (error);
+  if (table == NULL)
+    return 2;
+  codes = pathways_903_code_table_as_codes (table);
+  options.collection_year = opt_year;
+  options.on_error = opt_skip_bad_rows ? PATHWAYS_903_SKIP_BAD_ROWS : PATHWAYS_903_REFUSE;
+
+  /* A dry run into a database that does not exist yet makes none */
+  if (exists || !opt_dry_run)
+    {
+      if ((store = pathways_store_open (path, clock, error)) == NULL)
+        return 1;
+      if ((known = pathways_903_known_from_store (store, error)) == NULL)
+        return 1;
+    }
+
+  plan = pathways_903_plan_build (paths, &codes, known, &options, isatty (2) ? progress_cb : NULL, NULL, NULL,
+                                  error);
+  if (plan == NULL)
+    return 2;
+  print_plan (plan, FALSE);
+
+  if (opt_dry_run)
+    {
+      puts (_("Dry run: nothing was written."));
+      return plan->refused ? 1 : 0;
+    }
+  if (plan->refused)
+    {
+      puts (_("Nothing was imported: the files have errors (use --skip-bad-rows to import the rows without)."));
+      return 1;
+    }
+  if (!pathways_903_plan_apply (store, plan, &counts, error))
+    return 1;
+  /* Translators: what an import wrote */
+  printf (_("Imported: %u young people added, %u updated; %u episodes added, %u changed; "
+            "%u episodes from typed figures replaced; %u marked UASC.\n"),
+          counts.people_added, counts.people_updated, counts.episodes_added, counts.episodes_changed,
+          counts.episodes_replaced, counts.uasc_set);
+  return 0;
+}
+
+int
+pathways_cli_import (int      argc,
+                     char   **argv,
+                     GError **error)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("903 FILE_OR_FOLDER…"));
+  g_autoptr(GPtrArray) paths = g_ptr_array_new ();
+  int status;
+
+  g_option_context_set_summary (context, _("Import SSDA903 files into the database: a preview of what changes "
+                                           "and every problem, then one transaction."));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, import_entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, error))
+    return 2;
+  if (argc < 3 || !g_str_equal (argv[1], "903"))
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("Usage: pathways-cli import 903 FILE_OR_FOLDER… --database DB [--dry-run] "
+                             "[--skip-bad-rows]"));
+      return 2;
+    }
+  for (int i = 2; i < argc; i++)
+    g_ptr_array_add (paths, argv[i]);
+  g_ptr_array_add (paths, NULL);
+  status = import_903 ((const char * const *) paths->pdata, error);
+
+  g_clear_pointer (&opt_codes, g_free);
+  g_clear_pointer (&opt_import_db, g_free);
+  g_clear_pointer (&opt_import_today, g_free);
+  return status;
+}
+
+/* pathways-cli export 903 ------------------------------------------------ */
+
+static char *opt_export_output;
+static gboolean opt_force;
+
+static const GOptionEntry export_entries[] = {
+  { "database", 'd', 0, G_OPTION_ARG_FILENAME, &opt_import_db, N_("The database (default: the app's own)"), N_("PATH") },
+  { "year", 0, 0, G_OPTION_ARG_INT, &opt_year, N_("The collection year (2026: 01/04/2025 to 31/03/2026)"), N_("YEAR") },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_export_output,
+    N_("The folder for header.csv, episodes.csv and oc3.csv"), N_("DIR") },
+  { "force", 0, 0, G_OPTION_ARG_NONE, &opt_force, N_("Write the files even when the return breaches the DfE rules"),
+    NULL },
+  { "codes", 0, 0, G_OPTION_ARG_FILENAME, &opt_codes,
+    N_("The DfE code lists (default: the installed ssda903-codes.csv)"), N_("FILE") },
+  { "today", 0, 0, G_OPTION_ARG_STRING, &opt_import_today, N_("Work as if today were this date"), N_("DATE") },
+  { NULL }
+};
+
+static int
+export_903 (GError **error)
+{
+  g_autoptr(Pathways903CodeTable) table = NULL;
+  g_autoptr(PathwaysStore) store = NULL;
+  g_autoptr(PathwaysClock) clock = NULL;
+  g_autoptr(Pathways903Export) export = NULL;
+  g_autofree char *path = opt_import_db ? g_strdup (opt_import_db) : pathways_store_default_path ();
+  Pathways903Codes codes;
+
+  if (opt_year < 1901 || opt_year > 9999 || opt_export_output == NULL)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("Give the collection year (--year 2026) and the folder to write (--output DIR)"));
+      return 2;
+    }
+  if (!pathways_store_location_is_server (path) && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT, _("No database at %s"), path);
+      return 1;
+    }
+  table = opt_codes ? pathways_903_code_table_new_from_file (opt_codes, error)
+                    : pathways_903_code_table_load_default (error);
+  if (table == NULL)
+    return 2;
+  codes = pathways_903_code_table_as_codes (table);
+  clock = opt_import_today ? pathways_clock_new_fixed (opt_import_today) : pathways_clock_new ();
+  if ((store = pathways_store_open (path, clock, error)) == NULL)
+    return 1;
+  if ((export = pathways_903_export_from_store (store, opt_year, &codes, error)) == NULL)
+    return 1;
+
+  print_problems (export->tables->problems, FALSE);
+  printf (g_dngettext (GETTEXT_PACKAGE, "%u breach of the DfE rules\n", "%u breaches of the DfE rules\n",
+                       export->n_breaches), export->n_breaches);
+  if (g_mkdir_with_parents (opt_export_output, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), _("Could not make the folder %s: %s"),
+                   opt_export_output, g_strerror (saved));
+      return 1;
+    }
+  if (!pathways_903_export_write (export, opt_export_output, opt_force, error))
+    return 1;
+  printf (_("Written to %s: header.csv, episodes.csv, oc3.csv\n"), opt_export_output);
+  return 0;
+}
+
+int
+pathways_cli_export (int      argc,
+                     char   **argv,
+                     GError **error)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("903"));
+  int status;
+
+  g_option_context_set_summary (context, _("Write the SSDA903 return (Header, Episodes, OC3) for a collection year, "
+                                           "checked against the DfE rules first."));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, export_entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, error))
+    return 2;
+  if (argc != 2 || !g_str_equal (argv[1], "903"))
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("Usage: pathways-cli export 903 --year YEAR --output DIR [--force] [--database DB]"));
+      return 2;
+    }
+  status = export_903 (error);
+  g_clear_pointer (&opt_codes, g_free);
+  g_clear_pointer (&opt_import_db, g_free);
+  g_clear_pointer (&opt_import_today, g_free);
+  g_clear_pointer (&opt_export_output, g_free);
   return status;
 }

@@ -12,4 +12,11 @@ int pathways_cli_check (int      argc,
                         char   **argv,
                         GError **error);
 
+int pathways_cli_import (int      argc,
+                         char   **argv,
+                         GError **error);
+int pathways_cli_export (int      argc,
+                         char   **argv,
+                         GError **error);
+
 G_END_DECLS

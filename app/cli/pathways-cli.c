@@ -32,6 +32,7 @@
 
 #include "pathways-cli-audit.h"
 #include "pathways-cli-commission.h"
+#include "pathways-cli-episodes.h"
 #include "pathways-cli-exchange.h"
 #include "pathways-cli-server.h"
 #include "pathways-core.h"
@@ -129,6 +130,10 @@ usage (FILE *out)
              "  match      Rank young people for a unit, or units for a young person\n"
              "  info       Show what a database holds\n"
              "  report     Write the sufficiency report for committee (PDF, CSV or Excel)\n"
+             "  episodes   List a young person's care history (SSDA903 episodes)\n"
+             "  episode    Add, end or delete an episode of care (add, end, delete)\n"
+             "  import     Import SSDA903 files into a database (a preview first; --dry-run writes nothing)\n"
+             "  export     Write the SSDA903 return for a collection year (checked against the DfE rules)\n"
              "  plan       Propose a move for everyone who needs one, and what to commission\n"
              "  check      Check SSDA903 files or a stock list as an import would, without a database\n"
              "  server     Set up a team server database (init) and its users (add-user)\n"
@@ -898,6 +903,14 @@ main (int   argc,
     status = cmd_info (argc, argv, &error);
   else if (g_str_equal (command, "report"))
     status = cmd_report (argc, argv, &error);
+  else if (g_str_equal (command, "episodes"))
+    status = pathways_cli_episodes (argc, argv, &error);
+  else if (g_str_equal (command, "episode"))
+    status = pathways_cli_episode (argc, argv, &error);
+  else if (g_str_equal (command, "import"))
+    status = pathways_cli_import (argc, argv, &error);
+  else if (g_str_equal (command, "export"))
+    status = pathways_cli_export (argc, argv, &error);
   else if (g_str_equal (command, "plan"))
     status = cmd_plan (argc, argv, &error);
   else if (g_str_equal (command, "check"))

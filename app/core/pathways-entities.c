@@ -86,6 +86,7 @@ DEFINE_RECORD (PathwaysCaseloadRow, pathways_caseload_row, NULL, PATHWAYS_CASELO
 DEFINE_RECORD (PathwaysAlert, pathways_alert, NULL, PATHWAYS_ALERT_FIELDS)
 DEFINE_RECORD (PathwaysNote, pathways_note, "note", PATHWAYS_NOTE_FIELDS)
 DEFINE_RECORD (PathwaysPlanRejection, pathways_plan_rejection, "plan_rejection", PATHWAYS_PLAN_REJECTION_FIELDS)
+DEFINE_RECORD (PathwaysEpisode, pathways_episode, "episode", PATHWAYS_EPISODE_FIELDS)
 DEFINE_RECORD (PathwaysDestination, pathways_destination, NULL, PATHWAYS_DESTINATION_FIELDS)
 DEFINE_RECORD (PathwaysStockRow, pathways_stock_row, NULL, PATHWAYS_STOCK_ROW_FIELDS)
 DEFINE_RECORD (PathwaysKindCount, pathways_kind_count, NULL, PATHWAYS_KIND_COUNT_FIELDS)
@@ -147,6 +148,13 @@ pathways_transition_new (void)
   return g_object_new (PATHWAYS_TYPE_TRANSITION, "state", "proposed", NULL);
 }
 
+PathwaysEpisode *
+pathways_episode_new (gint64      young_person_id,
+                      const char *decom)
+{
+  return g_object_new (PATHWAYS_TYPE_EPISODE, "young-person-id", young_person_id, "decom", decom, NULL);
+}
+
 /* Text lengths ------------------------------------------------------- */
 
 /* The longest text each written field takes, in characters: generous for
@@ -186,6 +194,11 @@ static const struct {
   { "transition", "accepted-warnings", 4000 },
 
   { "note", "author", 100 }, { "note", "body", 10000 },
+
+  { "episode", "rne", 10 }, { "episode", "ls", 10 }, { "episode", "cin", 10 }, { "episode", "place", 10 },
+  { "episode", "place-provider", 10 }, { "episode", "rec", 10 }, { "episode", "reason-place-change", 10 },
+  { "episode", "home-post", 10 }, { "episode", "pl-post", 10 }, { "episode", "urn", 20 },
+  { "episode", "origin", 20 },
 
   { "ref_code", "list", 50 }, { "ref_code", "code", 20 }, { "ref_code", "meaning", 500 },
 };

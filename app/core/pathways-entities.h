@@ -47,6 +47,9 @@ G_DECLARE_FINAL_TYPE (PathwaysMilestone, pathways_milestone, PATHWAYS, MILESTONE
 #define PATHWAYS_TYPE_TRANSITION (pathways_transition_get_type ())
 G_DECLARE_FINAL_TYPE (PathwaysTransition, pathways_transition, PATHWAYS, TRANSITION, PathwaysRecord)
 
+#define PATHWAYS_TYPE_EPISODE (pathways_episode_get_type ())
+G_DECLARE_FINAL_TYPE (PathwaysEpisode, pathways_episode, PATHWAYS, EPISODE, PathwaysRecord)
+
 #define PATHWAYS_TYPE_REF_CODE (pathways_ref_code_get_type ())
 G_DECLARE_FINAL_TYPE (PathwaysRefCode, pathways_ref_code, PATHWAYS, REF_CODE, PathwaysRecord)
 
@@ -96,6 +99,7 @@ PATHWAYS_MILESTONE_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysMilestone, 
 PATHWAYS_TRANSITION_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysTransition, pathways_transition)
 PATHWAYS_NOTE_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysNote, pathways_note)
 PATHWAYS_PLAN_REJECTION_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysPlanRejection, pathways_plan_rejection)
+PATHWAYS_EPISODE_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysEpisode, pathways_episode)
 PATHWAYS_REF_CODE_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysRefCode, pathways_ref_code)
 PATHWAYS_AUDIT_ENTRY_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysAuditEntry, pathways_audit_entry)
 PATHWAYS_CASELOAD_ROW_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysCaseloadRow, pathways_caseload_row)
@@ -112,6 +116,15 @@ PATHWAYS_ALERT_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysAlert, pathways
 #define PATHWAYS_REF_ACTIV          "ACTIV"
 #define PATHWAYS_REF_IN_TOUCH       "IN_TOUCH"
 #define PATHWAYS_REF_ETHNIC         "ETHNIC"
+#define PATHWAYS_REF_RNE            "RNE"
+#define PATHWAYS_REF_LS             "LS"
+#define PATHWAYS_REF_CIN            "CIN"
+#define PATHWAYS_REF_REC            "REC"
+#define PATHWAYS_REF_REASON_PLACE_CHANGE "REASON_PLACE_CHANGE"
+
+/* PathwaysEpisode's origin */
+#define PATHWAYS_EPISODE_FROM_TYPED_FIGURES "typed-figures"
+#define PATHWAYS_EPISODE_FROM_IMPORT        "import"
 
 PathwaysYoungPerson *pathways_young_person_new              (void);
 char                *pathways_young_person_dup_display_name (PathwaysYoungPerson *self);
@@ -122,6 +135,8 @@ PathwaysUnit        *pathways_unit_new                      (void);
 PathwaysSpell       *pathways_spell_new                     (void);
 PathwaysMilestone   *pathways_milestone_new                 (void);
 PathwaysTransition  *pathways_transition_new                (void);
+PathwaysEpisode     *pathways_episode_new                   (gint64      young_person_id,
+                                                             const char *decom);
 
 /* The longest text a field of a table takes, in characters (0: not a
  * written text field) */

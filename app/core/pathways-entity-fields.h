@@ -137,6 +137,29 @@
   X (T, p, STRING, author, "author", N_("Written by"), 0) \
   X (T, p, STRING, body, "body", N_("Note"), PATHWAYS_FIELD_REQUIRED)
 
+/* A period looked after, as an SSDA903 Episodes row (../shared/903.md).
+ * DEC is the day the episode ceased (the next one starts on it when
+ * they join).  origin: NULL when typed in as an episode, "typed-figures"
+ * when made from the days-looked-after figures of an older Pathways
+ * (needs-check set), "import" from an SSDA903 import (import-id). */
+#define PATHWAYS_EPISODE_FIELDS(X, T, p) \
+  X (T, p, INT, young_person_id, "young-person-id", N_("Young person"), PATHWAYS_FIELD_REQUIRED | PATHWAYS_FIELD_REFERENCE) \
+  X (T, p, DATE, decom, "decom", N_("Start date"), PATHWAYS_FIELD_REQUIRED) \
+  X (T, p, STRING, rne, "rne", N_("Reason for new episode (RNE)"), 0) \
+  X (T, p, STRING, ls, "ls", N_("Legal status (LS)"), 0) \
+  X (T, p, STRING, cin, "cin", N_("Category of need (CIN)"), 0) \
+  X (T, p, STRING, place, "place", N_("Placement type (PLACE)"), 0) \
+  X (T, p, STRING, place_provider, "place-provider", N_("Placement provider (PLACE_PROVIDER)"), 0) \
+  X (T, p, DATE, dec, "dec", N_("End date"), 0) \
+  X (T, p, STRING, rec, "rec", N_("Reason episode ceased (REC)"), 0) \
+  X (T, p, STRING, reason_place_change, "reason-place-change", N_("Reason for placement change"), 0) \
+  X (T, p, STRING, home_post, "home-post", N_("Home postcode"), 0) \
+  X (T, p, STRING, pl_post, "pl-post", N_("Placement postcode"), 0) \
+  X (T, p, STRING, urn, "urn", N_("Ofsted URN"), 0) \
+  X (T, p, STRING, origin, "origin", N_("Origin"), 0) \
+  X (T, p, BOOL, needs_check, "needs-check", N_("Needs checking"), 0) \
+  X (T, p, INT, import_id, "import-id", N_("Import"), 0)
+
 #define PATHWAYS_REF_CODE_FIELDS(X, T, p) \
   X (T, p, STRING, list, "list", N_("List"), PATHWAYS_FIELD_REQUIRED) \
   X (T, p, STRING, code, "code", N_("Code"), PATHWAYS_FIELD_REQUIRED) \

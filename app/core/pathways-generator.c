@@ -976,6 +976,29 @@ generate_person (Gen      *g,
           spell_plan_clear (&s);
           return FALSE;
         }
+      /* The same placement as an SSDA903 episode: placements join (X1)
+       * until care ends (E5: into supported or independent living) */
+      {
+        g_autoptr(PathwaysEpisode) ep = pathways_episode_new (person_id, s.start);
+        gboolean open = g_str_equal (s.state, "current");
+        gboolean ends_care = !open && care_ended != NULL && strcmp (end, care_ended) >= 0;
+
+        g_object_set (ep,
+                      "rne", i == 0 ? "S" : "P",
+                      "ls", uasc || (i == 0 && person_id % 3 == 0) ? "V2" : "C2",  /* no draw: the rest stays as it was */
+                      "cin", uasc ? "N8" : "N1",
+                      "place", s.place,
+                      "place-provider", s.place_provider,
+                      "dec", open ? NULL : end,
+                      "rec", open ? NULL : ends_care ? "E5" : "X1",
+                      NULL);
+        if (!pathways_store_insert (g->store, PATHWAYS_RECORD (ep), error))
+          {
+            spell_plan_clear (&s);
+            return FALSE;
+          }
+        g->stats.n_episodes++;
+      }
       if (g_str_equal (s.state, "current"))
         {
           current_spell = prev_spell;

@@ -24,6 +24,7 @@ typedef struct {
   guint n_spells;
   guint n_milestones;
   guint n_transitions;
+  guint n_episodes;      /* SSDA903 episodes of the care history */
 } PathwaysGenerateStats;
 
 gboolean pathways_generate_size_from_string (const char            *text,

@@ -50,6 +50,13 @@
 
 #define THIRTEEN_WEEKS 91
 
+static const char *
+intern_str (GStringChunk *strings,
+                             const char   *s)
+{
+  return s ? g_string_chunk_insert_const (strings, s) : NULL;
+}
+
 static gboolean
 str_in (const char        *s,
         const char * const *set)
@@ -124,12 +131,57 @@ meets_thirteen_weeks (const PathwaysPersonFacts *p)
   return p->days_since_14 >= THIRTEEN_WEEKS && p->days_since_16 >= 1;
 }
 
+/* Reg 3(2) of the Care Leavers (England) Regulations 2010: in custody or
+ * hospital on the 16th birthday, and looked after for 13 weeks since 14
+ * before that */
+static gboolean
+custody_route (const PathwaysPersonFacts *p)
+{
+  return p->custody_or_hospital_at_16 && p->days_since_14 >= THIRTEEN_WEEKS;
+}
+
+/* The day a return home reached 6 months (reg 3(3) of the 2010
+ * Regulations: a relevant child who has lived at home for a continuous
+ * 6 months is no longer relevant), or NULL when there was none.  Without
+ * the day they went home, the end of care stands for it; without that
+ * either, it is taken as long past. */
+static char *
+home_six_months_on (const PathwaysPersonFacts *p)
+{
+  const char *from = p->returned_home_on ? p->returned_home_on : p->date_care_ended;
+
+  if (!p->returned_home_6_months)
+    return NULL;
+  if (from == NULL)
+    return g_strdup ("1900-01-01");
+  return pathways_date_add_months (from, 6);
+}
+
+/* Qualifying duties (s.24, s.24B(3)): to 21, or to 25 while in education
+ * or training */
+static gboolean
+qualifying_age (const PathwaysPersonFacts *p,
+                int                        age)
+{
+  return age < 21 || (age < 25 && p->in_education_or_training);
+}
+
 /**
  * pathways_rules_care_status:
  * @explanation: (out) (optional): one sentence naming the rule
  *
  * The care-leaver status on @on, derived from the date of birth and the
- * care-history inputs.  Nobody types the label.
+ * care history (the episodes, pathways_rules_care_history()).  Nobody
+ * types the label.  Sources (shared/domain.md §1.1):
+ * - eligible: Children Act 1989 Sch 2 para 19B; CPPCR 2010 reg 40;
+ * - relevant: s.23A; Care Leavers (England) Regulations 2010 reg 3 (in
+ *   custody or hospital at 16, still with 13 weeks since 14; a return home
+ *   for 6 months ends it, while 16 or 17);
+ * - former relevant: s.23C(1) — relevant or eligible at 18, whatever
+ *   happens after;
+ * - qualifying: s.24(1A) (a special guardianship order made while looked
+ *   after: never former relevant) and s.24(1B); duties to 21, or 25 in
+ *   education or training.
  */
 PathwaysCareStatus
 pathways_rules_care_status (const PathwaysPersonFacts  *p,
@@ -139,8 +191,9 @@ pathways_rules_care_status (const PathwaysPersonFacts  *p,
   int age = pathways_date_age_on (p->date_of_birth, on);
   gboolean in_care = looked_after_on (p, on);
   gboolean thirteen = meets_thirteen_weeks (p);
-  /* In custody or hospital on the 16th birthday after being looked after */
-  gboolean custody_route = p->custody_or_hospital_at_16 && p->date_first_looked_after != NULL;
+  gboolean custody = custody_route (p);
+  g_autofree char *b18 = age >= 0 ? pathways_date_birthday (p->date_of_birth, 18) : NULL;
+  g_autofree char *home_6m = home_six_months_on (p);
   PathwaysCareStatus status;
   char *why;
 
@@ -161,11 +214,23 @@ pathways_rules_care_status (const PathwaysPersonFacts  *p,
       status = PATHWAYS_CARE_STATUS_NONE;
       why = g_strdup (_("Not a care leaver: leaving-care duties end at 25."));
     }
-  else if (p->special_guardianship && !in_care && age < 21)
+  else if (p->special_guardianship && !in_care)
     {
-      /* s.24(1A)(b): under a special guardianship order made while looked after */
-      status = PATHWAYS_CARE_STATUS_QUALIFYING;
-      why = g_strdup (_("Qualifying: left care under a special guardianship order."));
+      /* s.24(1A): under a special guardianship order made while looked
+       * after — qualifying, never former relevant, whatever the weeks */
+      if (qualifying_age (p, age))
+        {
+          status = PATHWAYS_CARE_STATUS_QUALIFYING;
+          why = g_strdup (_("Qualifying: left care under a special guardianship order, so not former relevant "
+                            "(Children Act 1989 s.24(1A)); duties to 21, or 25 in education or training."));
+        }
+      else
+        {
+          status = PATHWAYS_CARE_STATUS_NONE;
+          why = g_strdup_printf (_("Not a care leaver: qualifying duties after a special guardianship order end "
+                                   "at 21 unless in education or training (aged %d; Children Act 1989 s.24B)."),
+                                 age);
+        }
     }
   else if (age < 18 && in_care)
     {
@@ -184,25 +249,33 @@ pathways_rules_care_status (const PathwaysPersonFacts  *p,
     }
   else if (age < 18)
     {
-      if ((thirteen || custody_route) && p->returned_home_6_months)
+      if ((thirteen || custody) && home_6m != NULL && strcmp (on, home_6m) >= 0)
         {
           status = PATHWAYS_CARE_STATUS_QUALIFYING;
-          why = g_strdup (_("Qualifying: was relevant but has lived at home for 6 months or more."));
+          why = g_strdup (_("Qualifying: was relevant but has lived at home for 6 months or more, which ends "
+                            "relevant status at 16 or 17 (Care Leavers (England) Regulations 2010, reg 3(3))."));
         }
       else if (thirteen)
         {
           status = PATHWAYS_CARE_STATUS_RELEVANT;
           why = g_strdup (_("Relevant: was eligible and is no longer looked after."));
         }
-      else if (custody_route)
+      else if (custody)
         {
           status = PATHWAYS_CARE_STATUS_RELEVANT;
-          why = g_strdup (_("Relevant: was in custody or hospital on the 16th birthday after being looked after."));
+          why = g_strdup (_("Relevant: in custody or hospital on the 16th birthday after 13 weeks looked after "
+                            "since turning 14 (Care Leavers (England) Regulations 2010, reg 3(2))."));
         }
       else if (p->days_since_16 > 0)
         {
           status = PATHWAYS_CARE_STATUS_QUALIFYING;
           why = g_strdup (_("Qualifying: looked after after turning 16, but for less than 13 weeks since 14."));
+        }
+      else if (p->custody_or_hospital_at_16)
+        {
+          status = PATHWAYS_CARE_STATUS_NONE;
+          why = g_strdup (_("Not a care leaver: in custody or hospital on the 16th birthday, but looked after for "
+                            "less than 13 weeks since turning 14 (Care Leavers (England) Regulations 2010, reg 3(2))."));
         }
       else
         {
@@ -212,22 +285,27 @@ pathways_rules_care_status (const PathwaysPersonFacts  *p,
     }
   else /* 18 to 24 */
     {
-      if ((thirteen || custody_route) && !p->returned_home_6_months)
+      /* Relevance lost before 18 by a return home (reg 3(3)); after 18 a
+       * return home changes nothing (s.23C) */
+      gboolean lost_before_18 = home_6m != NULL && b18 != NULL && strcmp (home_6m, b18) <= 0;
+
+      if ((thirteen || custody) && !lost_before_18)
         {
           status = PATHWAYS_CARE_STATUS_FORMER_RELEVANT;
-          why = g_strdup_printf (_("Former relevant: was eligible and is now %d."), age);
+          why = g_strdup_printf (_("Former relevant: was eligible and is now %d (Children Act 1989 s.23C)."), age);
         }
-      else if ((thirteen || custody_route) && age < 21)
+      else if ((thirteen || custody) && qualifying_age (p, age))
         {
           status = PATHWAYS_CARE_STATUS_QUALIFYING;
-          why = g_strdup (_("Qualifying: was relevant but lived at home for 6 months or more."));
+          why = g_strdup (_("Qualifying: was relevant but lived at home for 6 months or more before turning 18 "
+                            "(Care Leavers (England) Regulations 2010, reg 3(3))."));
         }
-      else if (p->days_since_16 > 0 && age < 21)
+      else if (p->days_since_16 > 0 && qualifying_age (p, age))
         {
           status = PATHWAYS_CARE_STATUS_QUALIFYING;
           why = g_strdup (_("Qualifying: looked after after turning 16, but for less than 13 weeks since 14."));
         }
-      else if (p->days_since_16 > 0)
+      else if (p->days_since_16 > 0 || thirteen || custody)
         {
           status = PATHWAYS_CARE_STATUS_NONE;
           why = g_strdup_printf (_("Not a care leaver: qualifying status ends at 21 (aged %d) unless in "
@@ -245,6 +323,148 @@ pathways_rules_care_status (const PathwaysPersonFacts  *p,
   else
     g_free (why);
   return status;
+}
+
+/* Care history ------------------------------------------------------- */
+
+/* Short breaks: "a series of pre-planned short-term placements" does not
+ * count towards the 13 weeks (CPPCR 2010 reg 48; Children Act 1989
+ * Sch 2 para 19B(3)(b)).  LS V3/V4 are those series in the 903. */
+static gboolean
+is_short_break (const PathwaysEpisodeFacts *e)
+{
+  return g_strcmp0 (e->ls, "V3") == 0 || g_strcmp0 (e->ls, "V4") == 0;
+}
+
+/* Days of [from, to) on or after @since (all ISO; NULL @since: none) */
+static gint64
+days_from (const char *from,
+           const char *to,
+           const char *since)
+{
+  const char *start;
+
+  if (since == NULL)
+    return 0;
+  start = strcmp (from, since) > 0 ? from : since;
+  if (strcmp (start, to) >= 0)
+    return 0;
+  return MAX (0, pathways_date_days_between (start, to));
+}
+
+/**
+ * pathways_rules_care_history:
+ * @episodes: (element-type PathwaysEpisodeFacts): by DECOM
+ *
+ * What the care history says on @on: the days looked after since the
+ * 14th and 16th birthdays up to @on (an episode covers [DECOM, DEC); a
+ * day not yet come is not counted; short breaks are left out), when care
+ * began and ended, the last placement, and how it ended.  Someone born
+ * on 29 February turns 14 and 16 on 1 March in other years
+ * (pathways_date_birthday()).
+ */
+PathwaysCareHistory *
+pathways_rules_care_history (const char *date_of_birth,
+                             GPtrArray  *episodes,
+                             const char *on)
+{
+  PathwaysCareHistory *h = g_new0 (PathwaysCareHistory, 1);
+  g_autofree char *b14 = date_of_birth ? pathways_date_birthday (date_of_birth, 14) : NULL;
+  g_autofree char *b16 = date_of_birth ? pathways_date_birthday (date_of_birth, 16) : NULL;
+  g_autofree char *b18 = date_of_birth ? pathways_date_birthday (date_of_birth, 18) : NULL;
+  g_autofree char *tomorrow = pathways_date_add_days (on, 1);
+  const PathwaysEpisodeFacts *last = NULL;
+  gboolean on_b16 = FALSE;
+
+  for (guint i = 0; episodes && i < episodes->len; i++)
+    {
+      const PathwaysEpisodeFacts *e = g_ptr_array_index (episodes, i);
+      const char *end;
+
+      if (e->decom == NULL || strcmp (e->decom, on) > 0)
+        continue;  /* not begun yet on the day */
+      h->n_episodes++;
+      h->needs_check |= e->needs_check;
+      if (h->first_looked_after == NULL || strcmp (e->decom, h->first_looked_after) < 0)
+        {
+          g_free (h->first_looked_after);
+          h->first_looked_after = g_strdup (e->decom);
+        }
+      if (last == NULL || strcmp (e->decom, last->decom) >= 0)
+        last = e;
+
+      /* Up to the end of the episode, or the end of the day asked about */
+      end = e->dec;
+      if (tomorrow != NULL && (end == NULL || strcmp (end, tomorrow) > 0))
+        end = tomorrow;
+      if (end == NULL)
+        continue;  /* the day is 31/12/9999 */
+      if (strcmp (e->decom, on) <= 0 && (e->dec == NULL || strcmp (e->dec, on) > 0))
+        h->looked_after = TRUE;
+      if (b16 != NULL && strcmp (e->decom, b16) <= 0 && (e->dec == NULL || strcmp (e->dec, b16) > 0))
+        on_b16 = TRUE;
+      if (is_short_break (e))
+        continue;
+      /* Only days as a child count (eligibility is reached before 18) */
+      if (b18 != NULL && strcmp (end, b18) > 0)
+        end = b18;
+      h->days_since_14 += days_from (e->decom, end, b14);
+      h->days_since_16 += days_from (e->decom, end, b16);
+    }
+
+  if (last != NULL)
+    {
+      h->last_placement = g_strdup (last->place);
+      if (last->dec != NULL && strcmp (last->dec, on) <= 0)
+        {
+          h->care_ended = g_strdup (last->dec);
+          h->looked_after = FALSE;
+          h->sgo_at_leaving = last->rec != NULL && g_str_has_prefix (last->rec, "E4") &&
+                              strlen (last->rec) == 3 && last->rec[2] >= '5' && last->rec[2] <= '8';
+          if (g_strcmp0 (last->rec, "E4A") == 0 || g_strcmp0 (last->rec, "E4B") == 0)
+            h->returned_home_on = g_strdup (last->dec);
+          /* Sentenced to custody (E9) and so not looked after on the 16th birthday */
+          h->custody_at_16 = g_strcmp0 (last->rec, "E9") == 0 && b16 != NULL &&
+                             strcmp (last->dec, b16) <= 0 && !on_b16;
+        }
+    }
+  return h;
+}
+
+void
+pathways_care_history_free (PathwaysCareHistory *h)
+{
+  if (h == NULL)
+    return;
+  g_free (h->first_looked_after);
+  g_free (h->care_ended);
+  g_free (h->last_placement);
+  g_free (h->returned_home_on);
+  g_free (h);
+}
+
+/**
+ * pathways_rules_apply_care_history:
+ *
+ * The figures the status rules read, from the episodes: nobody types
+ * them.  The recorded facts that are not in a 903 episode (a return home
+ * that lasted 6 months, an order made while looked after, custody or
+ * hospital on the 16th birthday) are kept and added to.
+ */
+void
+pathways_rules_apply_care_history (PathwaysPersonFacts       *p,
+                                   const PathwaysCareHistory *h,
+                                   GStringChunk              *strings)
+{
+  p->days_since_14 = h->days_since_14;
+  p->days_since_16 = h->days_since_16;
+  p->date_first_looked_after = intern_str (strings, h->first_looked_after);
+  p->date_care_ended = intern_str (strings, h->care_ended);
+  p->last_placement = intern_str (strings, h->last_placement);
+  p->returned_home_on = intern_str (strings, h->returned_home_on);
+  p->special_guardianship |= h->sgo_at_leaving;
+  p->custody_or_hospital_at_16 |= h->custody_at_16;
+  p->history_needs_check = h->needs_check;
 }
 
 /* Working days ------------------------------------------------------- */
@@ -887,8 +1107,17 @@ pathways_rules_check_unit (const PathwaysRuleSettings *settings,
                     g_strdup (_("Staying Close is for young people leaving residential children's homes.")));
     }
 
-  /* Bed and breakfast, emergency accommodation: never suitable; at most 2 working days */
-  if (str_in (kind, emergency_kinds))
+  /* Bed and breakfast for 16 and 17 year olds: never suitable, not even
+   * in an emergency (Care Leavers (England) Regulations 2010 reg 9 and
+   * Schedule 2; DfE/DLUHC guidance on 16 and 17 year olds who may be
+   * homeless, 2018): it blocks the move */
+  if (g_strcmp0 (kind, "bed_and_breakfast") == 0 && age >= 16 && age < 18)
+    add_reason (e, PATHWAYS_SEVERITY_HIGH, "bed-and-breakfast-16-17",
+                g_strdup (_("Bed and breakfast is never suitable for a 16 or 17 year old, not even in an "
+                            "emergency (Care Leavers (England) Regulations 2010, Schedule 2).")));
+  /* Bed and breakfast, emergency accommodation for adults: never
+   * suitable; at most 2 working days (2015 transition guidance) */
+  else if (str_in (kind, emergency_kinds))
     {
       g_autofree char *limit = pathways_rules_add_working_days (settings, date,
                                                                 settings->emergency_max_working_days);
@@ -1332,7 +1561,12 @@ pathways_rules_alerts_for (const PathwaysRuleSettings *settings,
       if (g_strcmp0 (p->age_assessment, "pending") == 0)
         raise_alert (out, p, PATHWAYS_SEVERITY_MEDIUM, PATHWAYS_ALERT_AGE_ASSESSMENT, on,
                g_strdup (_("Age assessment pending.")));
-      if ((p->are_date != NULL || g_strcmp0 (p->appeal_stage, "exhausted") == 0 ||
+      /* From 18 only: a child whose appeal rights are exhausted is still
+       * looked after or relevant; the human rights assessment decides
+       * support for an adult (Sch 3 Nationality, Immigration and Asylum
+       * Act 2002) */
+      if (age >= 18 &&
+          (p->are_date != NULL || g_strcmp0 (p->appeal_stage, "exhausted") == 0 ||
            g_strcmp0 (p->immigration_status, "appeal_rights_exhausted") == 0) &&
           (p->human_rights_assessment_date == NULL ||
            (p->are_date != NULL && strcmp (p->human_rights_assessment_date, p->are_date) < 0)))
@@ -1340,8 +1574,11 @@ pathways_rules_alerts_for (const PathwaysRuleSettings *settings,
           g_autofree char *uk = pathways_date_format_uk (p->are_date);
           raise_alert (out, p, PATHWAYS_SEVERITY_HIGH, PATHWAYS_ALERT_ARE_NO_HRA, p->are_date ? p->are_date : on,
                  p->are_date ? g_strdup_printf (_("Appeal rights exhausted on %s and no human rights "
-                                                  "assessment is recorded."), uk)
-                             : g_strdup (_("Appeal rights exhausted and no human rights assessment is recorded.")));
+                                                  "assessment is recorded (needed from 18: Nationality, "
+                                                  "Immigration and Asylum Act 2002, Sch 3)."), uk)
+                             : g_strdup (_("Appeal rights exhausted and no human rights assessment is recorded "
+                                           "(needed from 18: Nationality, Immigration and Asylum Act 2002, "
+                                           "Sch 3).")));
         }
     }
 

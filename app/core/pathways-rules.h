@@ -116,6 +116,19 @@ typedef struct {
   const char *state;
 } PathwaysTransitionFacts;
 
+/* A period looked after (an SSDA903 episode): [decom, dec), dec NULL
+ * while it goes on */
+typedef struct {
+  gint64      id;
+  gint64      person_id;
+  const char *decom;
+  const char *dec;
+  const char *ls;
+  const char *place;
+  const char *rec;
+  gboolean    needs_check;    /* made from typed figures: to be checked */
+} PathwaysEpisodeFacts;
+
 typedef struct {
   gint64      id;
   const char *name;             /* display name */
@@ -147,7 +160,41 @@ typedef struct {
   int         milestones_overdue;
   const char *first_overdue_name;
   const char *first_overdue_due;
+  /* The care history (PathwaysEpisodeFacts*, borrowed, by DECOM): when
+   * there is one, pathways_rules_care_history() derives the figures above
+   * (days since 14 and 16, first looked after, care ended, last
+   * placement, special guardianship, custody at 16) from it */
+  GPtrArray  *episodes;
+  gboolean    history_needs_check;       /* some episodes came from typed figures */
+  const char *returned_home_on;          /* the day they went home (REC E4A/E4B), else NULL */
+  gboolean    in_education_or_training;  /* extends qualifying duties to 25 */
 } PathwaysPersonFacts;
+
+/* What the episodes say, on a day (pathways_rules_care_history()) */
+typedef struct {
+  guint    n_episodes;
+  gint64   days_since_14;       /* looked after since the 14th birthday, short breaks (LS V3/V4) left out */
+  gint64   days_since_16;       /* … since the 16th birthday */
+  char    *first_looked_after;  /* the first DECOM */
+  char    *care_ended;          /* the last DEC, NULL while looked after */
+  char    *last_placement;      /* PLACE of the last episode */
+  char    *returned_home_on;    /* DEC of the last episode when it ended with a return home (E4A/E4B) */
+  gboolean looked_after;        /* on the day */
+  gboolean sgo_at_leaving;      /* the last episode ended with a special guardianship order (E45–E48) */
+  gboolean custody_at_16;       /* care ended with a custodial sentence (E9) before the 16th birthday */
+  gboolean needs_check;         /* made from typed figures */
+} PathwaysCareHistory;
+
+PathwaysCareHistory *pathways_rules_care_history    (const char                *date_of_birth,
+                                                     GPtrArray                 *episodes,
+                                                     const char                *on);
+void                 pathways_care_history_free     (PathwaysCareHistory       *history);
+/* Overwrites @person's care-history figures with @history's (strings
+ * kept in @strings) */
+void                 pathways_rules_apply_care_history (PathwaysPersonFacts       *person,
+                                                        const PathwaysCareHistory *history,
+                                                        GStringChunk              *strings);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PathwaysCareHistory, pathways_care_history_free)
 
 typedef struct {
   PathwaysSeverity severity;

@@ -29,6 +29,7 @@ person_clear (gpointer data)
 
   g_clear_pointer (&p->spells, g_ptr_array_unref);
   g_clear_pointer (&p->transitions, g_ptr_array_unref);
+  g_clear_pointer (&p->episodes, g_ptr_array_unref);
 }
 
 static void
@@ -96,6 +97,7 @@ link_facts (PathwaysSnapshot *snap)
       p->name = g_string_chunk_insert (f->strings, name);
       p->spells = g_ptr_array_new ();
       p->transitions = g_ptr_array_new ();
+      p->episodes = g_ptr_array_new ();
       g_hash_table_insert (snap->people, &p->id, p);
     }
 
@@ -117,6 +119,28 @@ link_facts (PathwaysSnapshot *snap)
         g_ptr_array_add (p->spells, s);
       if (u != NULL)
         g_ptr_array_add (u->spells, s);
+    }
+
+  for (guint i = 0; i < f->episodes->len; i++)
+    {
+      PathwaysEpisodeFacts *e = g_ptr_array_index (f->episodes, i);
+      PathwaysPersonFacts *p = g_hash_table_lookup (snap->people, &e->person_id);
+
+      if (p != NULL)
+        g_ptr_array_add (p->episodes, e);
+    }
+
+  /* The care-history figures, derived from the episodes on the day
+   * (those without episodes keep the figures an older Pathways had) */
+  for (guint i = 0; i < f->people->len; i++)
+    {
+      PathwaysPersonFacts *p = &((PathwaysStorePersonFacts *) g_ptr_array_index (f->people, i))->facts;
+      g_autoptr(PathwaysCareHistory) h = NULL;
+
+      if (p->episodes->len == 0)
+        continue;
+      h = pathways_rules_care_history (p->date_of_birth, p->episodes, snap->on);
+      pathways_rules_apply_care_history (p, h, f->strings);
     }
 
   for (guint i = 0; i < f->transitions->len; i++)

@@ -253,7 +253,7 @@ START_TEST (test_fields_match_columns)
   GType types[] = {
     PATHWAYS_TYPE_STAFF, PATHWAYS_TYPE_YOUNG_PERSON, PATHWAYS_TYPE_UNIT, PATHWAYS_TYPE_SPELL,
     PATHWAYS_TYPE_MILESTONE_TEMPLATE, PATHWAYS_TYPE_MILESTONE, PATHWAYS_TYPE_TRANSITION,
-    PATHWAYS_TYPE_REF_CODE, PATHWAYS_TYPE_AUDIT_ENTRY, PATHWAYS_TYPE_NOTE,
+    PATHWAYS_TYPE_REF_CODE, PATHWAYS_TYPE_AUDIT_ENTRY, PATHWAYS_TYPE_NOTE, PATHWAYS_TYPE_EPISODE,
   };
 
   for (guint t = 0; t < G_N_ELEMENTS (types); t++)
@@ -359,6 +359,85 @@ read_thread (gpointer data)
 /* Reads never wait for the writer: with a write transaction open (and
  * its write lock on the file taken), another thread reads at once and
  * sees what was committed, not what is being written */
+/* A schema-6 database with the days-looked-after figures typed in: the
+ * figures become episodes marked for checking, and the figures derived
+ * from those are the typed ones (a 29 February birthday too) */
+static void
+assert_migrated (PathwaysSnapshot *snap,
+                 PathwaysStore    *store,
+                 const char       *local_id,
+                 guint             n_episodes,
+                 gint64            days14,
+                 gint64            days16,
+                 const char       *first,
+                 const char       *ended,
+                 const char       *last_place)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM young_person WHERE local_id = '%s'", local_id);
+  gint64 id = test_query_int (store, sql);
+  const PathwaysPersonFacts *p = pathways_snapshot_get_person (snap, id);
+
+  ck_assert_ptr_nonnull (p);
+  ck_assert_msg (p->episodes->len == n_episodes, "%s: %u episodes", local_id, p->episodes->len);
+  if (n_episodes == 0)
+    return;
+  ck_assert (p->history_needs_check);
+  ck_assert_int_eq (p->days_since_14, days14);
+  ck_assert_int_eq (p->days_since_16, days16);
+  ck_assert_str_eq (p->date_first_looked_after, first);
+  ck_assert_str_eq (p->last_placement ? p->last_placement : "", last_place);
+  if (ended == NULL)
+    ck_assert_ptr_null (p->date_care_ended);
+  else
+    ck_assert_str_eq (p->date_care_ended, ended);
+}
+
+START_TEST (test_migrate_typed_figures_to_episodes)
+{
+  g_autofree char *path = g_build_filename (dir, "six.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysClock) clock = pathways_clock_new_fixed (TEST_TODAY);
+
+  {
+    g_autoptr(PathwaysStore) old = pathways_store_open_at_version (path, clock, 6, &error);
+    ck_assert_no_error (error);
+    ck_assert (pathways_sqlite_store_exec (PATHWAYS_SQLITE_STORE (old),
+      "INSERT INTO young_person (given_name, family_name, date_of_birth, sex, local_id,"
+      " date_first_looked_after, days_looked_after_since_14, days_looked_after_since_16, date_care_ended,"
+      " last_placement, special_guardianship) VALUES"
+      " ('Left', 'AtSixteenPlus', '2008-05-14', 'F', 'M1', '2019-03-01', 900, 200, '2024-11-30', 'U4', 0),"
+      " ('Still', 'InCare', '2010-01-10', 'M', 'M2', '2024-06-01', 100, 100, NULL, 'K2', 0),"
+      " ('Leap', 'Day', '2008-02-29', 'F', 'M3', NULL, 400, 30, '2024-03-31', 'U6', 0),"
+      " ('No', 'Figures', '2009-01-01', 'M', 'M4', NULL, 0, 0, NULL, NULL, 0),"
+      " ('Special', 'Guardian', '2008-01-01', 'F', 'M5', NULL, 200, 100, '2025-01-01', 'U1', 1)",
+      &error));
+    ck_assert_no_error (error);
+  }
+
+  {
+    g_autoptr(PathwaysStore) store = open_path (path);
+    g_autoptr(PathwaysSnapshot) snap = pathways_snapshot_load (store, TEST_TODAY, &error);
+    g_autofree char *sgo_rec = NULL;
+
+    ck_assert_no_error (error);
+    ck_assert_int_eq (pathways_store_get_schema_version (store), PATHWAYS_STORE_SCHEMA_VERSION);
+    ck_assert_int_eq (test_query_int (store, "SELECT count(*) FROM episode WHERE origin <> 'typed-figures'"
+                                             " OR needs_check = 0"), 0);
+    /* before 14, 14 to 16, after 16 */
+    assert_migrated (snap, store, "M1", 3, 900, 200, "2019-03-01", "2024-11-30", "U4");
+    /* still looked after: open from the first day, counted to today */
+    assert_migrated (snap, store, "M2", 1, 905, 317, "2024-06-01", NULL, "K2");
+    /* 16th birthday on 29/02/2024 */
+    assert_migrated (snap, store, "M3", 2, 400, 30, "2023-02-24", "2024-03-31", "U6");
+    assert_migrated (snap, store, "M4", 0, 0, 0, NULL, NULL, NULL);
+    assert_migrated (snap, store, "M5", 2, 200, 100, "2023-09-23", "2025-01-01", "U1");
+    ck_assert_int_eq (test_query_int (store, "SELECT count(*) FROM episode e JOIN young_person y"
+                                             " ON y.id = e.young_person_id WHERE y.local_id = 'M5'"
+                                             " AND e.rec = 'E45' AND e.dec = '2025-01-01'"), 1);
+  }
+}
+END_TEST
+
 START_TEST (test_reads_run_beside_the_writer)
 {
   g_autoptr(PathwaysStore) store = test_open_store (dir, "pool.db");
@@ -989,6 +1068,7 @@ sqlite_suite (void)
   tcase_add_checked_fixture (schema, setup, teardown);
   tcase_add_test (schema, test_migrate_from_v1_with_backup);
   tcase_add_test (schema, test_migrate_from_v5_adds_versions);
+  tcase_add_test (schema, test_migrate_typed_figures_to_episodes);
   tcase_add_test (schema, test_fields_match_columns);
   tcase_add_test (schema, test_audit_cannot_be_bypassed);
   suite_add_tcase (s, schema);

@@ -17,6 +17,7 @@ pathways_store_facts_new (void)
   f->people = g_ptr_array_new_with_free_func (g_free);
   f->units = g_ptr_array_new_with_free_func (g_free);
   f->spells = g_ptr_array_new_with_free_func (g_free);
+  f->episodes = g_ptr_array_new_with_free_func (g_free);
   f->transitions = g_ptr_array_new_with_free_func (g_free);
   f->milestone_tallies = g_array_new (FALSE, TRUE, sizeof (PathwaysStoreMilestoneTally));
   f->overdue_milestones = g_array_new (FALSE, TRUE, sizeof (PathwaysStoreOverdueMilestone));
@@ -31,6 +32,7 @@ pathways_store_facts_free (PathwaysStoreFacts *f)
   g_ptr_array_unref (f->people);
   g_ptr_array_unref (f->units);
   g_ptr_array_unref (f->spells);
+  g_ptr_array_unref (f->episodes);
   g_ptr_array_unref (f->transitions);
   g_array_unref (f->milestone_tallies);
   g_array_unref (f->overdue_milestones);

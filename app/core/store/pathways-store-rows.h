@@ -53,6 +53,7 @@ typedef struct {
   GPtrArray    *units;               /* PathwaysUnitFacts* (spells NULL) */
   GPtrArray    *spells;              /* PathwaysSpellFacts*, by young person, start date, id */
   GPtrArray    *transitions;         /* PathwaysTransitionFacts*: moves still to happen, by planned date */
+  GPtrArray    *episodes;            /* PathwaysEpisodeFacts*, by young person, DECOM, id */
   GArray       *milestone_tallies;   /* PathwaysStoreMilestoneTally */
   GArray       *overdue_milestones;  /* PathwaysStoreOverdueMilestone, by young person, due date, id */
   GHashTable   *settings;            /* key → value (values may be NULL) */

@@ -433,6 +433,95 @@ validate_note (Check   *c,
          check_not_future (c, "written-on", error);
 }
 
+/* An SSDA903 episode: its codes valid on its dates (REC on the day it
+ * ended, the others on the day it started), within the young person's
+ * life, and not overlapping another of their episodes (one may start on
+ * the day the one before ended, as the 903 joins them) */
+static gboolean
+validate_episode (Check   *c,
+                  GError **error)
+{
+  PathwaysRecord *r = c->record;
+  gint64 person_id = pathways_record_get_int (r, "young-person-id");
+  const char *decom = str (c, "decom");
+  const char *dec = str (c, "dec");
+  g_autoptr(PathwaysRecord) person = NULL;
+  g_autoptr(GListModel) others = NULL;
+  GError *local = NULL;
+
+  if (!check_ref (c, "young-person-id", "young_person", error) ||
+      !check_code (c, "rne", PATHWAYS_REF_RNE, decom, error) ||
+      !check_code (c, "ls", PATHWAYS_REF_LS, decom, error) ||
+      !check_code (c, "cin", PATHWAYS_REF_CIN, decom, error) ||
+      !check_code (c, "place", PATHWAYS_REF_PLACE, decom, error) ||
+      !check_code (c, "place-provider", PATHWAYS_REF_PLACE_PROVIDER, decom, error) ||
+      !check_code (c, "reason-place-change", PATHWAYS_REF_REASON_PLACE_CHANGE, decom, error) ||
+      !check_code (c, "rec", PATHWAYS_REF_REC, dec ? dec : decom, error) ||
+      !check_not_future (c, "decom", error) ||
+      !check_not_future (c, "dec", error) ||
+      !validate_urn (str (c, "urn"), error))
+    return FALSE;
+
+  if (dec != NULL && strcmp (dec, decom) <= 0)
+    {
+      g_autofree char *ud = pathways_date_format_uk (dec);
+      g_autofree char *us = pathways_date_format_uk (decom);
+      /* Translators: "End date 01/02/2024 is not after the start date 03/04/2024" */
+      return invalid (error, _("%s %s is not after the start date %s"), label (r, "dec"), ud, us);
+    }
+  if (str (c, "rec") != NULL && dec == NULL)
+    return invalid (error, _("%s needs the end date of the episode"), label (r, "rec"));
+  if (dec != NULL && str (c, "rec") == NULL &&
+      g_strcmp0 (str (c, "origin"), PATHWAYS_EPISODE_FROM_TYPED_FIGURES) != 0)
+    return invalid (error, _("%s is needed when the episode has an end date"), label (r, "rec"));
+
+  person = pathways_store_get (c->store, PATHWAYS_TYPE_YOUNG_PERSON, person_id, NULL);
+  if (person != NULL)
+    {
+      const char *dob = pathways_record_get_string (person, "date-of-birth");
+
+      if (dob != NULL && strcmp (decom, dob) < 0)
+        {
+          g_autofree char *us = pathways_date_format_uk (decom);
+          g_autofree char *ub = pathways_date_format_uk (dob);
+          /* Translators: "Start date 01/01/2000 is before the date of birth 14/05/2008" */
+          return invalid (error, _("%s %s is before the date of birth %s"), label (r, "decom"), us, ub);
+        }
+    }
+
+  others = pathways_store_list_for_person (c->store, PATHWAYS_TYPE_EPISODE, person_id, &local);
+  if (others == NULL)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  for (guint i = 0, n = g_list_model_get_n_items (others); i < n; i++)
+    {
+      g_autoptr(PathwaysRecord) o = g_list_model_get_item (others, i);
+      const char *odecom = pathways_record_get_string (o, "decom");
+      const char *odec = pathways_record_get_string (o, "dec");
+
+      if (pathways_record_get_id (o) == pathways_record_get_id (r) && pathways_record_get_id (r) != 0)
+        continue;
+      /* [decom, dec) and [odecom, odec) share a day; an open end is never */
+      if ((odec == NULL || strcmp (decom, odec) < 0) && (dec == NULL || strcmp (odecom, dec) < 0))
+        {
+          g_autofree char *us = pathways_date_format_uk (decom);
+          g_autofree char *uos = pathways_date_format_uk (odecom);
+          g_autofree char *uoe = pathways_date_format_uk (odec);
+
+          if (odec != NULL)
+            /* Translators: "Start date 01/03/2024: this episode overlaps the one from 01/02/2024 to 30/04/2024" */
+            return invalid (error, _("%s %s: this episode overlaps the one from %s to %s"),
+                            label (r, "decom"), us, uos, uoe);
+          return invalid (error, _("%s %s: this episode overlaps the one from %s that has not ended"),
+                          label (r, "decom"), us, uos);
+        }
+    }
+
+  return TRUE;
+}
+
 static gboolean
 validate_ref_code (Check   *c,
                    GError **error)
@@ -473,6 +562,8 @@ pathways_validate_record (PathwaysStore   *store,
         ok = validate_transition (&c, error);
       else if (PATHWAYS_IS_NOTE (record))
         ok = validate_note (&c, error);
+      else if (PATHWAYS_IS_EPISODE (record))
+        ok = validate_episode (&c, error);
       else if (PATHWAYS_IS_REF_CODE (record))
         ok = validate_ref_code (&c, error);
     }

@@ -30,6 +30,7 @@ static const char * const copied_tables[] = {
   "ref_code", "note", "setting", "bank_holiday", "postcode_area", "area_distance",
   "budget_line", "provider", "i_statement", "placement_income", "referral", "offer", "i_statement_answer",
   "plan_rejection",
+  "episode",
 };
 
 /* What a new server starts with */

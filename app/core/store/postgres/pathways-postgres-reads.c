@@ -496,6 +496,26 @@ spell_facts_row (PGresult *res,
 }
 
 static void
+episode_facts_row (PGresult *res,
+                   int       row,
+                   gpointer  data)
+{
+  PathwaysStoreFacts *f = data;
+  PathwaysEpisodeFacts *e = g_new0 (PathwaysEpisodeFacts, 1);
+  int c = 0;
+
+  e->id = INT (c++);
+  e->person_id = INT (c++);
+  e->decom = chunk (f->strings, res, row, c++);
+  e->dec = chunk (f->strings, res, row, c++);
+  e->ls = chunk (f->strings, res, row, c++);
+  e->place = chunk (f->strings, res, row, c++);
+  e->rec = chunk (f->strings, res, row, c++);
+  e->needs_check = BOOL (c++);
+  g_ptr_array_add (f->episodes, e);
+}
+
+static void
 transition_facts_row (PGresult *res,
                       int       row,
                       gpointer  data)
@@ -577,6 +597,10 @@ pg_load_facts (PathwaysStore  *store,
               "SELECT id, young_person_id, unit_id, accom, accom_suitable, place, start_date,"
               " planned_end, actual_end, state FROM spell ORDER BY young_person_id, start_date, id",
               NULL, NULL, spell_facts_row, f, error) &&
+    each_row (self, conn,
+              "SELECT id, young_person_id, decom, dec, ls, place, rec, needs_check FROM episode"
+              " ORDER BY young_person_id, decom, id",
+              NULL, NULL, episode_facts_row, f, error) &&
     each_row (self, conn,
               "SELECT id, young_person_id, from_spell_id, to_unit_id, to_spell_id, planned_date, state"
               " FROM transition WHERE state IN ('proposed', 'confirmed') ORDER BY planned_date, id",

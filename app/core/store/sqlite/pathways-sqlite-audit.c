@@ -57,6 +57,8 @@ static const char * const audited_tables[] = {
   "plan_rejection",
   /* commissioning (schema 9) */
   "budget_line", "placement_income", "provider", "referral", "offer", "i_statement", "i_statement_answer",
+  /* care history (schema 10) */
+  "episode",
 };
 
 /* The tables made after version 6, and the version that made them: a
@@ -69,6 +71,7 @@ static const struct {
   { "plan_rejection", 7 },
   { "budget_line", 9 }, { "placement_income", 9 }, { "provider", 9 }, { "referral", 9 }, { "offer", 9 },
   { "i_statement", 9 }, { "i_statement_answer", 9 },
+  { "episode", 10 },
 };
 
 static gboolean

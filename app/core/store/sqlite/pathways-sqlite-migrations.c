@@ -450,6 +450,135 @@ static const char schema_v6[] =
   "ALTER TABLE postcode_area ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
   "ALTER TABLE area_distance ADD COLUMN version INTEGER NOT NULL DEFAULT 1;";
 
+/* Care history as SSDA903 episodes (issue #12).  The episode table, the
+ * code lists an episode uses that the store did not hold yet, and the
+ * days-looked-after figures typed into older versions turned into
+ * episodes marked "typed-figures" and needs_check, so nothing is lost:
+ * - figures of a young person whose care ended (date_care_ended C):
+ *   the days since 16 become an episode ending on C, the days between 14
+ *   and 16 one ending on the 16th birthday (or where the later one
+ *   starts), and a first looked-after date before those one more episode
+ *   up to the 14th birthday; the last one has the last placement, and
+ *   E45 (special guardianship) if that was ticked;
+ * - figures of one still looked after: one open episode from the date
+ *   first looked after (or where the days since 14 put it).
+ * Derived again from these, the days since 14 and 16 are the typed ones
+ * whenever those were consistent with the dates. */
+static const char schema_episodes[] =
+  "CREATE TABLE episode ("
+  "  id INTEGER PRIMARY KEY,"
+  "  young_person_id INTEGER NOT NULL REFERENCES young_person (id) ON DELETE CASCADE,"
+  "  decom TEXT NOT NULL,"
+  "  rne TEXT,"
+  "  ls TEXT,"
+  "  cin TEXT,"
+  "  place TEXT,"
+  "  place_provider TEXT,"
+  "  dec TEXT CHECK (dec IS NULL OR dec > decom),"
+  "  rec TEXT,"
+  "  reason_place_change TEXT,"
+  "  home_post TEXT,"
+  "  pl_post TEXT,"
+  "  urn TEXT,"
+  "  origin TEXT,"
+  "  needs_check INTEGER NOT NULL DEFAULT 0,"
+  "  import_id INTEGER,"
+  "  version INTEGER NOT NULL DEFAULT 1"
+  ");"
+  "CREATE INDEX episode_person ON episode (young_person_id, decom);"
+
+  "INSERT INTO ref_code (list, code, meaning, valid_from, valid_to, unsuitable_only) VALUES"
+  " ('LS', 'C1', 'Interim care order', NULL, NULL, 0),"
+  " ('LS', 'C2', 'Full care order', NULL, NULL, 0),"
+  " ('LS', 'D1', 'Freeing order granted', NULL, NULL, 0),"
+  " ('LS', 'E1', 'Placement order granted', NULL, NULL, 0),"
+  " ('LS', 'V2', 'Single period of accommodation under section 20 (Children Act 1989)', NULL, NULL, 0),"
+  " ('LS', 'V3', 'Accommodated under an agreed series of short-term breaks when individual episodes of care are recorded', NULL, NULL, 0),"
+  " ('LS', 'V4', 'Accommodated under an agreed series of short-term breaks when agreements are recorded', NULL, NULL, 0),"
+  " ('LS', 'L1', 'Under police protection and in local authority accommodation', NULL, NULL, 0),"
+  " ('LS', 'L2', 'Emergency protection order', NULL, NULL, 0),"
+  " ('LS', 'L3', 'Under child assessment order and in local authority accommodation', NULL, NULL, 0),"
+  " ('LS', 'J1', 'On remand or committed for trial or sentence and accommodated by the local authority', NULL, NULL, 0),"
+  " ('LS', 'J2', 'Detained in local authority accommodation under PACE', NULL, NULL, 0),"
+  " ('LS', 'J3', 'Sentenced to a youth rehabilitation order with residence or intensive fostering requirement', NULL, NULL, 0),"
+  " ('RNE', 'S', 'Started to be looked after', NULL, NULL, 0),"
+  " ('RNE', 'L', 'Change of legal status only', NULL, NULL, 0),"
+  " ('RNE', 'P', 'Change of placement and carer(s) only', NULL, NULL, 0),"
+  " ('RNE', 'T', 'Change of placement, same carer(s)', NULL, NULL, 0),"
+  " ('RNE', 'B', 'Change of legal status and placement and carer(s) at the same time', NULL, NULL, 0),"
+  " ('RNE', 'U', 'Change of legal status and change of placement, same carer(s)', NULL, NULL, 0),"
+  " ('CIN', 'N1', 'Abuse or neglect', NULL, NULL, 0),"
+  " ('CIN', 'N2', 'Child''s disability', NULL, NULL, 0),"
+  " ('CIN', 'N3', 'Parental illness or disability', NULL, NULL, 0),"
+  " ('CIN', 'N4', 'Family in acute stress', NULL, NULL, 0),"
+  " ('CIN', 'N5', 'Family dysfunction', NULL, NULL, 0),"
+  " ('CIN', 'N6', 'Socially unacceptable behaviour', NULL, NULL, 0),"
+  " ('CIN', 'N7', 'Low income', NULL, NULL, 0),"
+  " ('CIN', 'N8', 'Absent parenting', NULL, NULL, 0),"
+  " ('REC', 'E11', 'Adopted: application for an adoption order unopposed', NULL, NULL, 0),"
+  " ('REC', 'E12', 'Adopted: consent dispensed with by the court', NULL, NULL, 0),"
+  " ('REC', 'E2', 'Died', NULL, NULL, 0),"
+  " ('REC', 'E3', 'Care taken over by another local authority in the UK', NULL, NULL, 0),"
+  " ('REC', 'E4A', 'Returned home to live with parent(s) or other person(s) with parental responsibility as part of the care planning process', NULL, NULL, 0),"
+  " ('REC', 'E4B', 'Returned home to live with parent(s) or other person(s) with parental responsibility not as part of the care planning process', NULL, NULL, 0),"
+  " ('REC', 'E13', 'Left care to live with parent(s) or relative(s) or other person(s) with no parental responsibility', NULL, NULL, 0),"
+  " ('REC', 'E41', 'Residence order or child arrangements order granted', NULL, NULL, 0),"
+  " ('REC', 'E45', 'Special guardianship order made to former foster carer(s) who were a relative or friend', NULL, NULL, 0),"
+  " ('REC', 'E46', 'Special guardianship order made to former foster carer(s), other than relative or friend', NULL, NULL, 0),"
+  " ('REC', 'E47', 'Special guardianship order made to carer(s), other than former foster carer(s), who were a relative or friend', NULL, NULL, 0),"
+  " ('REC', 'E48', 'Special guardianship order made to carer(s), other than former foster carer(s), other than relative or friend', NULL, NULL, 0),"
+  " ('REC', 'E5', 'Moved into independent living arrangement and no longer looked after: supportive accommodation providing formalised advice or support (hostels, foyers, Staying Close, care leavers projects)', NULL, NULL, 0),"
+  " ('REC', 'E6', 'Moved into independent living arrangement and no longer looked after: accommodation providing no formalised advice or support', NULL, NULL, 0),"
+  " ('REC', 'E7', 'Transferred to residential care funded by adult social care services', NULL, NULL, 0),"
+  " ('REC', 'E8', 'Period of being looked after ceased for any other reason', NULL, NULL, 0),"
+  " ('REC', 'E9', 'Sentenced to custody', NULL, NULL, 0),"
+  " ('REC', 'E14', 'Accommodation on remand ended', NULL, NULL, 0),"
+  " ('REC', 'E15', 'Age assessment determined the child is aged 18 or over', NULL, NULL, 0),"
+  " ('REC', 'E16', 'Child moved abroad', NULL, NULL, 0),"
+  " ('REC', 'E17', 'Aged 18 (or over) and remained with current carers (Staying Put)', NULL, NULL, 0),"
+  " ('REC', 'X1', 'Episode ceases and new episode begins on the same day', NULL, NULL, 0),"
+  " ('REASON_PLACE_CHANGE', 'CARPL', 'Change to or implementation of the care plan', NULL, NULL, 0),"
+  " ('REASON_PLACE_CHANGE', 'CLOSE', 'Resignation of the carer or closure of the provision', NULL, NULL, 0),"
+  " ('REASON_PLACE_CHANGE', 'ALLEG', 'Allegation (s47 enquiry)', NULL, NULL, 0),"
+  " ('REASON_PLACE_CHANGE', 'STAND', 'Standards of care concern', NULL, NULL, 0),"
+  " ('REASON_PLACE_CHANGE', 'APPRR', 'Approval removed', NULL, NULL, 0),"
+  " ('REASON_PLACE_CHANGE', 'CREQB', 'Carer requests placement end due to the child''s behaviour', NULL, NULL, 0),"
+  " ('REASON_PLACE_CHANGE', 'CREQO', 'Carer requests placement end for another reason', NULL, NULL, 0),"
+  " ('REASON_PLACE_CHANGE', 'CHILD', 'Child requests placement end', NULL, NULL, 0),"
+  " ('REASON_PLACE_CHANGE', 'LAREQ', 'Responsible or area authority requests placement end', NULL, NULL, 0),"
+  " ('REASON_PLACE_CHANGE', 'PLACE', 'Change in the status of the placement only', NULL, NULL, 0),"
+  " ('REASON_PLACE_CHANGE', 'CUSTOD', 'Custody arrangement', NULL, NULL, 0),"
+  " ('REASON_PLACE_CHANGE', 'OTHER', 'Other', NULL, NULL, 0);"
+
+  "CREATE TEMP TABLE typed_figures AS SELECT id, date_first_looked_after AS fla,"
+  "  days_looked_after_since_14 AS d14, days_looked_after_since_16 AS d16, date_care_ended AS ce,"
+  "  last_placement AS lp, special_guardianship AS sgo,"
+  "  date(date_of_birth, '+14 years') AS b14, date(date_of_birth, '+16 years') AS b16,"
+  "  NULL AS late_start, NULL AS early_start, NULL AS early_end"
+  "  FROM young_person WHERE days_looked_after_since_14 > 0 OR days_looked_after_since_16 > 0"
+  "  OR date_first_looked_after IS NOT NULL OR date_care_ended IS NOT NULL;"
+  "UPDATE typed_figures SET late_start = date(ce, printf('-%d days', d16)) WHERE ce IS NOT NULL AND d16 > 0;"
+  "UPDATE typed_figures SET early_end = min(b16, coalesce(late_start, ce)) WHERE ce IS NOT NULL AND d14 > d16;"
+  "UPDATE typed_figures SET early_start = date(early_end, printf('-%d days', d14 - d16)) WHERE early_end IS NOT NULL;"
+  "INSERT INTO episode (young_person_id, decom, place, dec, rec, origin, needs_check)"
+  "  SELECT id, late_start, lp, ce, CASE WHEN sgo THEN 'E45' END, 'typed-figures', 1"
+  "  FROM typed_figures WHERE late_start IS NOT NULL AND late_start < ce;"
+  "INSERT INTO episode (young_person_id, decom, place, dec, rec, origin, needs_check)"
+  "  SELECT id, early_start, CASE WHEN late_start IS NULL THEN lp END, early_end,"
+  "  CASE WHEN late_start IS NULL AND sgo THEN 'E45' END, 'typed-figures', 1"
+  "  FROM typed_figures WHERE early_start IS NOT NULL;"
+  "INSERT INTO episode (young_person_id, decom, place, dec, rec, origin, needs_check)"
+  "  SELECT id, fla, CASE WHEN late_start IS NULL AND early_start IS NULL THEN lp END,"
+  "  CASE WHEN late_start IS NULL AND early_start IS NULL THEN ce ELSE min(b14, coalesce(early_start, late_start)) END,"
+  "  CASE WHEN late_start IS NULL AND early_start IS NULL AND sgo THEN 'E45' END, 'typed-figures', 1"
+  "  FROM typed_figures WHERE ce IS NOT NULL AND fla IS NOT NULL"
+  "  AND fla < CASE WHEN late_start IS NULL AND early_start IS NULL THEN ce"
+  "               ELSE min(b14, coalesce(early_start, late_start)) END;"
+  "INSERT INTO episode (young_person_id, decom, place, origin, needs_check)"
+  "  SELECT id, coalesce(fla, CASE WHEN d14 > d16 THEN date(b16, printf('-%d days', d14 - d16))"
+  "                                WHEN d16 > 0 THEN b16 END), lp, 'typed-figures', 1"
+  "  FROM typed_figures WHERE ce IS NULL AND (fla IS NOT NULL OR d14 > 0 OR d16 > 0);"
+  "DROP TABLE typed_figures;";
 /* The planner: the weights of its objective, which a manager changes in
  * Preferences (pathways-settings.c describes each) */
 static const char schema_plan_weights[] =
@@ -659,6 +788,13 @@ apply_commissioning (sqlite3  *db,
   return exec_sql (db, schema_commissioning, error);
 }
 
+static gboolean
+apply_episodes (sqlite3  *db,
+                GError  **error)
+{
+  return exec_sql (db, schema_episodes, error);
+}
+
 static const PathwaysMigration migrations[] = {
   { 1, "young people, staff, units, spells, milestones, transitions", apply_v1 },
   { 2, "903 reference codes, milestone templates, audit log", apply_v2 },
@@ -670,6 +806,7 @@ static const PathwaysMigration migrations[] = {
   { 8, "an append-only, hash-chained audit log naming the staff member; retention", apply_v7_chained_audit },
   { 9, "commissioning: budget lines, placement income, providers, referrals, offers, I statements",
     apply_commissioning },
+  { 10, "care history as SSDA903 episodes (typed figures kept as episodes to check)", apply_episodes },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PATHWAYS_STORE_SCHEMA_VERSION);

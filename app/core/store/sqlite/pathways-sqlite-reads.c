@@ -371,6 +371,25 @@ spell_facts_row (sqlite3_stmt *stmt,
 }
 
 static void
+episode_facts_row (sqlite3_stmt *stmt,
+                   gpointer      data)
+{
+  PathwaysStoreFacts *f = data;
+  PathwaysEpisodeFacts *e = g_new0 (PathwaysEpisodeFacts, 1);
+  int c = 0;
+
+  e->id = sqlite3_column_int64 (stmt, c++);
+  e->person_id = sqlite3_column_int64 (stmt, c++);
+  e->decom = chunk (f->strings, stmt, c++);
+  e->dec = chunk (f->strings, stmt, c++);
+  e->ls = chunk (f->strings, stmt, c++);
+  e->place = chunk (f->strings, stmt, c++);
+  e->rec = chunk (f->strings, stmt, c++);
+  e->needs_check = sqlite3_column_int (stmt, c++) != 0;
+  g_ptr_array_add (f->episodes, e);
+}
+
+static void
 transition_facts_row (sqlite3_stmt *stmt,
                       gpointer      data)
 {
@@ -448,6 +467,10 @@ sqlite_load_facts (PathwaysStore  *store,
               "SELECT id, young_person_id, unit_id, accom, accom_suitable, place, start_date,"
               " planned_end, actual_end, state FROM spell ORDER BY young_person_id, start_date, id",
               NULL, NULL, spell_facts_row, f, error) &&
+    each_row (self, conn,
+              "SELECT id, young_person_id, decom, dec, ls, place, rec, needs_check FROM episode"
+              " ORDER BY young_person_id, decom, id",
+              NULL, NULL, episode_facts_row, f, error) &&
     each_row (self, conn,
               "SELECT id, young_person_id, from_spell_id, to_unit_id, to_spell_id, planned_date, state"
               " FROM transition WHERE state IN ('proposed', 'confirmed') ORDER BY planned_date, id",

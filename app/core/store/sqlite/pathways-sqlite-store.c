@@ -95,7 +95,7 @@ static GParamSpec *properties[N_PROPS];
 static const char * const known_tables[] = {
   "staff", "young_person", "unit", "spell", "milestone_template", "milestone", "transition",
   "ref_code", "note", "audit_log", "setting", "bank_holiday", "postcode_area", "area_distance",
-  "budget_line", "placement_income", "provider", "referral", "offer", "i_statement", "i_statement_answer", "plan_rejection", NULL,
+  "budget_line", "placement_income", "provider", "referral", "offer", "i_statement", "i_statement_answer", "plan_rejection", "episode", NULL,
 };
 
 gboolean
@@ -215,7 +215,7 @@ label_for_column (const char *table,
   GType types[] = {
     PATHWAYS_TYPE_STAFF, PATHWAYS_TYPE_YOUNG_PERSON, PATHWAYS_TYPE_UNIT, PATHWAYS_TYPE_SPELL,
     PATHWAYS_TYPE_MILESTONE_TEMPLATE, PATHWAYS_TYPE_MILESTONE, PATHWAYS_TYPE_TRANSITION,
-    PATHWAYS_TYPE_REF_CODE, PATHWAYS_TYPE_NOTE,
+    PATHWAYS_TYPE_REF_CODE, PATHWAYS_TYPE_NOTE, PATHWAYS_TYPE_EPISODE,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)

@@ -1,0 +1,46 @@
+/* pathways-903-import.h — an SSDA903 import plan applied to the store
+ *
+ * What the store holds is read as "known" children (CHILD = the local
+ * child ID) for pathways_903_plan_build(), and an accepted plan is
+ * written in one transaction: new young people added, known ones
+ * updated, episodes added or changed (matched by DECOM), the UASC flag
+ * set.  Episodes made from typed figures are replaced by the imported
+ * history of the same child.  Any refusal by the store rolls everything
+ * back and names the child.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pathways-903-export.h"
+#include "pathways-903-plan.h"
+#include "pathways-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  guint people_added;
+  guint people_updated;
+  guint episodes_added;
+  guint episodes_changed;
+  guint episodes_replaced;   /* typed-figure episodes the import replaced */
+  guint uasc_set;
+} Pathways903ImportCounts;
+
+GHashTable *pathways_903_known_from_store (PathwaysStore            *store,
+                                           GError                  **error);
+gboolean    pathways_903_plan_apply       (PathwaysStore            *store,
+                                           Pathways903Plan          *plan,
+                                           Pathways903ImportCounts  *out_counts,
+                                           GError                  **error);
+
+/* The SSDA903 return for @year from what the store holds: every young
+ * person with their episodes and, from the rules snapshot on the last
+ * day of the year, whether they are a care leaver (relevant or former
+ * relevant), checked against the DfE rules (see pathways-903-export.h) */
+Pathways903Export *pathways_903_export_from_store (PathwaysStore          *store,
+                                                   int                     year,
+                                                   const Pathways903Codes *codes,
+                                                   GError                **error);
+
+G_END_DECLS
