@@ -195,6 +195,7 @@ pathways_store_load_caseload (PathwaysStore  *self,
       pathways_caseload_row_set_accommodation_since (row, r->since);
       pathways_caseload_row_set_days_in_accommodation (row, r->since ? MAX (0, pathways_date_days_between (r->since, on_date)) : 0);
       pathways_caseload_row_set_in_authority (row, r->unit_in_authority);
+      pathways_caseload_row_set_closed_on (row, r->closed_on);
       g_object_thaw_notify (G_OBJECT (row));
       g_ptr_array_add (rows, row);
     }

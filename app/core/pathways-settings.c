@@ -48,6 +48,12 @@ static const PathwaysSettingInfo settings[] = {
   { "emergency_max_working_days", PATHWAYS_SETTING_WORKING_DAYS, N_("Emergency accommodation limit"),
     N_("The most working days anyone may stay in bed and breakfast or emergency accommodation."),
     "2", 1, 30, NULL },
+  /* Local retention schedules commonly keep a care leaver's file until
+   * their 75th birthday (the Care Leavers (England) Regs 2010 and the
+   * LGA/IRMS schedule leave the period to the authority) */
+  { "retention_years", PATHWAYS_SETTING_YEARS, N_("Keep records of closed cases"),
+    N_("How many years from the date of birth the records of a closed case are kept."),
+    "75", 25, 120, NULL },
 };
 
 const PathwaysSettingInfo *
@@ -264,6 +270,7 @@ validate (const PathwaysSettingInfo  *info,
 
     case PATHWAYS_SETTING_DAYS:
     case PATHWAYS_SETTING_WORKING_DAYS:
+    case PATHWAYS_SETTING_YEARS:
     case PATHWAYS_SETTING_PERCENT:
     case PATHWAYS_SETTING_MONEY:
     default:
@@ -277,6 +284,9 @@ validate (const PathwaysSettingInfo  *info,
                             label, (int) info->min, (int) info->max);
           case PATHWAYS_SETTING_WORKING_DAYS:
             return invalid (error, _("%s must be a whole number of working days from %d to %d"),
+                            label, (int) info->min, (int) info->max);
+          case PATHWAYS_SETTING_YEARS:
+            return invalid (error, _("%s must be a whole number of years from %d to %d"),
                             label, (int) info->min, (int) info->max);
           case PATHWAYS_SETTING_PERCENT:
             return invalid (error, _("%s must be a whole percentage from %d to %d"),

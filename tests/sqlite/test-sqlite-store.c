@@ -316,7 +316,7 @@ START_TEST (test_migrate_from_v5_adds_versions)
   {
     g_autoptr(PathwaysStore) store = open_path (path);
 
-    ck_assert_int_eq (pathways_store_get_schema_version (store), 6);
+    ck_assert_int_eq (pathways_store_get_schema_version (store), PATHWAYS_STORE_SCHEMA_VERSION);
     ck_assert_ptr_nonnull (pathways_store_get_backup_path (store));
     ck_assert (strstr (pathways_store_get_backup_path (store), ".v5-") != NULL);
 

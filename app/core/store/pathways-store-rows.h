@@ -47,6 +47,13 @@ typedef struct {
   const char *due_date;
 } PathwaysStoreOverdueMilestone;
 
+/* The latest contact of each kind with a young person */
+typedef struct {
+  gint64      young_person_id;
+  const char *kind;
+  const char *latest;
+} PathwaysStoreContactTally;
+
 typedef struct {
   GStringChunk *strings;
   GPtrArray    *people;              /* PathwaysStorePersonFacts* */
@@ -55,6 +62,8 @@ typedef struct {
   GPtrArray    *transitions;         /* PathwaysTransitionFacts*: moves still to happen, by planned date */
   GArray       *milestone_tallies;   /* PathwaysStoreMilestoneTally */
   GArray       *overdue_milestones;  /* PathwaysStoreOverdueMilestone, by young person, due date, id */
+  GArray       *contacts;            /* PathwaysStoreContactTally */
+  GPtrArray    *activities;          /* PathwaysActivityFacts*, by young person, start date, id */
   GHashTable   *settings;            /* key → value (values may be NULL) */
   GPtrArray    *bank_holidays;       /* ISO dates, in order */
 } PathwaysStoreFacts;
@@ -83,6 +92,7 @@ typedef struct {
   const char *unit_name;
   const char *unit_kind;
   gboolean    unit_in_authority;
+  const char *closed_on;   /* a closed case (archived) */
 } PathwaysStoreCaseloadRow;
 
 typedef struct {
@@ -104,6 +114,7 @@ typedef struct {
   const char *pa_name;
   const char *pa_team;
   gboolean    uasc;
+  const char *closed_on;   /* a closed case: not drawn */
 } PathwaysStoreTimelinePerson;
 
 typedef struct {

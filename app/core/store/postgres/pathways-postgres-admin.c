@@ -26,8 +26,8 @@
 
 /* The tables a copy carries, parents before children */
 static const char * const copied_tables[] = {
-  "staff", "young_person", "unit", "spell", "milestone_template", "milestone", "transition",
-  "ref_code", "note", "setting", "bank_holiday", "postcode_area", "area_distance",
+  "team", "staff", "young_person", "unit", "spell", "milestone_template", "milestone", "transition",
+  "ref_code", "note", "setting", "bank_holiday", "postcode_area", "area_distance", "contact", "activity",
 };
 
 /* What a new server starts with */

@@ -450,6 +450,58 @@ static const char schema_v6[] =
   "ALTER TABLE postcode_area ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
   "ALTER TABLE area_distance ADD COLUMN version INTEGER NOT NULL DEFAULT 1;";
 
+/* Issue #12, a real caseload: teams (the team a staff member or young
+ * person is in names a row here; renaming a team renames it in both),
+ * staff who left on a date, cases closed with a reason, contacts with
+ * the young person, PA support after 21 on request, and education,
+ * employment or training (903 ACTIV) from a date. */
+static const char schema_caseload[] =
+  "CREATE TABLE team ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE,"
+  "  closed_on TEXT,"
+  "  version INTEGER NOT NULL DEFAULT 1"
+  ");"
+  "INSERT INTO team (name)"
+  "  SELECT team FROM staff WHERE team IS NOT NULL AND team <> ''"
+  "  UNION SELECT team FROM young_person WHERE team IS NOT NULL AND team <> '' ORDER BY 1;"
+  "CREATE TRIGGER team_renamed AFTER UPDATE OF name ON team WHEN NEW.name <> OLD.name BEGIN"
+  "  UPDATE staff SET team = NEW.name, version = version + 1 WHERE team = OLD.name;"
+  "  UPDATE young_person SET team = NEW.name, version = version + 1 WHERE team = OLD.name;"
+  "END;"
+  "ALTER TABLE staff ADD COLUMN left_on TEXT;"
+  "ALTER TABLE young_person ADD COLUMN closed_on TEXT;"
+  "ALTER TABLE young_person ADD COLUMN close_reason TEXT;"
+  "ALTER TABLE young_person ADD COLUMN pa_support_after_21 TEXT"
+  "  CHECK (pa_support_after_21 IN ('requested', 'declined'));"
+  "ALTER TABLE young_person ADD COLUMN pa_support_offered_on TEXT;"
+  "CREATE TABLE contact ("
+  "  id INTEGER PRIMARY KEY,"
+  "  young_person_id INTEGER NOT NULL REFERENCES young_person (id) ON DELETE CASCADE,"
+  "  contact_date TEXT NOT NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('visit', 'phone', 'video', 'message', 'attempted')),"
+  "  note TEXT,"
+  "  author TEXT,"
+  "  version INTEGER NOT NULL DEFAULT 1"
+  ");"
+  "CREATE INDEX contact_person ON contact (young_person_id, contact_date);"
+  /* A contact date typed into the profile before contacts were recorded
+   * becomes the first contact, so the alert reads the same */
+  "INSERT INTO contact (young_person_id, contact_date, kind, note)"
+  "  SELECT id, last_contact_date, 'visit', 'Last contact date recorded on the profile'"
+  "  FROM young_person WHERE last_contact_date IS NOT NULL;"
+  "CREATE TABLE activity ("
+  "  id INTEGER PRIMARY KEY,"
+  "  young_person_id INTEGER NOT NULL REFERENCES young_person (id) ON DELETE CASCADE,"
+  "  activ TEXT NOT NULL,"
+  "  start_date TEXT NOT NULL,"
+  "  end_date TEXT,"
+  "  version INTEGER NOT NULL DEFAULT 1,"
+  "  CHECK (end_date IS NULL OR end_date >= start_date)"
+  ");"
+  "CREATE INDEX activity_person ON activity (young_person_id, start_date);"
+  "INSERT OR IGNORE INTO setting (key, value) VALUES ('retention_years', '75');";
+
 static gboolean
 exec_sql (sqlite3     *db,
           const char  *sql,
@@ -509,6 +561,13 @@ apply_v6 (sqlite3  *db,
   return exec_sql (db, schema_v6, error);
 }
 
+static gboolean
+apply_caseload (sqlite3  *db,
+                GError  **error)
+{
+  return exec_sql (db, schema_caseload, error);
+}
+
 static const PathwaysMigration migrations[] = {
   { 1, "young people, staff, units, spells, milestones, transitions", apply_v1 },
   { 2, "903 reference codes, milestone templates, audit log", apply_v2 },
@@ -516,6 +575,7 @@ static const PathwaysMigration migrations[] = {
   { 4, "notes; scheduled moves remember what they replaced", apply_v4 },
   { 5, "postcode districts and distances between areas", apply_v5 },
   { 6, "a version on every row, for optimistic concurrency", apply_v6 },
+  { 7, "teams, staff who left, closed cases, contacts, PA support after 21, EET", apply_caseload },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PATHWAYS_STORE_SCHEMA_VERSION);
@@ -531,7 +591,7 @@ pathways_sqlite_migrations_get (guint *n_migrations)
 static const char * const audited_tables[] = {
   "staff", "young_person", "unit", "spell", "milestone_template", "milestone",
   "transition", "ref_code", "setting", "bank_holiday", "note",
-  "postcode_area", "area_distance",
+  "postcode_area", "area_distance", "team", "contact", "activity",
 };
 
 static char *
@@ -585,6 +645,8 @@ pathways_sqlite_migrations_audit (sqlite3  *db,
 
       if (old_json == NULL)
         return FALSE;
+      if (g_str_equal (old_json, "json_object()"))
+        continue;  /* not made yet: a database kept at an older version */
       new_json = json_of (db, t, "NEW", error);
       if (new_json == NULL)
         return FALSE;

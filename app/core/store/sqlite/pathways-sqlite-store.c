@@ -91,7 +91,8 @@ static GParamSpec *properties[N_PROPS];
 /* Tables a caller may name (pathways_store_exists() and the like) */
 static const char * const known_tables[] = {
   "staff", "young_person", "unit", "spell", "milestone_template", "milestone", "transition",
-  "ref_code", "note", "audit_log", "setting", "bank_holiday", "postcode_area", "area_distance", NULL,
+  "ref_code", "note", "audit_log", "setting", "bank_holiday", "postcode_area", "area_distance",
+  "team", "contact", "activity", NULL,
 };
 
 gboolean
