@@ -30,9 +30,9 @@ psql -q "$PATHWAYS_TEST_PG" -c "CREATE DATABASE $db" > /dev/null
 "$cli" generate --size demo --seed 3 --database "$dir/team.db" --today 2026-11-22 > /dev/null
 
 "$cli" server init --database "$admin" > "$dir/init.txt"
-check "init sets the database up" "grep -q 'for Pathways (schema 6): roles, row-level security' '$dir/init.txt'"
+check "init sets the database up" "grep -q 'for Pathways (schema [0-9]*): roles, row-level security' '$dir/init.txt'"
 "$cli" server init --database "$admin" > "$dir/init2.txt"
-check "init again changes nothing" "grep -q 'is up to date (schema 6)' '$dir/init2.txt'"
+check "init again changes nothing" "grep -q 'is up to date (schema [0-9]*)' '$dir/init2.txt'"
 if "$cli" server init --database "$dir/team.db" 2> "$dir/err.txt"; then
   echo "FAIL: init of a file accepted"; fail=$((fail + 1))
 else
