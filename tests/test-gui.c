@@ -1222,8 +1222,25 @@ prefs_has_status (gpointer data)
          !g_str_equal (pathways_preferences_window_get_server_status (data), "Connecting…");
 }
 
+static gboolean
+app_on_team_server (gpointer data)
+{
+  PathwaysStore *store = pathways_application_get_store (data);
+
+  return store != NULL && pathways_store_is_team_server (store) && gtk_application_get_windows (data) != NULL;
+}
+
+static gboolean
+app_on_file (gpointer data)
+{
+  PathwaysStore *store = pathways_application_get_store (data);
+
+  return store != NULL && !pathways_store_is_team_server (store) && gtk_application_get_windows (data) != NULL;
+}
+
 /* Connecting from Preferences: each failure in a sentence; a server that
- * answers is remembered (the address, never a password) for the next start */
+ * answers is remembered (the address, never a password) and used at once,
+ * in a new window; back to this computer's own the same way */
 START_TEST (test_team_server_preferences)
 {
   Session s = { 0 };
@@ -1264,20 +1281,33 @@ START_TEST (test_team_server_preferences)
   pathways_preferences_window_connect_server (prefs, address, g_get_user_name (), NULL);
   ck_assert (test_wait_for (prefs_has_status, prefs));
   status = pathways_preferences_window_get_server_status (prefs);
-  expected = g_strdup_printf ("Connected to “%s” on this computer as %s (manager). Pathways will use the team "
-                              "server from its next start.", db, g_get_user_name ());
+  expected = g_strdup_printf ("Connected to “%s” on this computer as %s (manager). Pathways is switching to the "
+                              "team server.", db, g_get_user_name ());
   ck_assert_str_eq (status, expected);
   saved = g_settings_get_string (settings, "database-path");
   ck_assert (g_str_has_prefix (saved, address));
   ck_assert (strstr (saved, "password") == NULL);
 
-  /* And back to this computer's own */
+  /* No restart: the window closes, and a new one opens on the team
+   * server, whose caseload loads (the old store is let go) */
+  ck_assert (test_wait_for (app_on_team_server, s.app));
+  s.window = PATHWAYS_WINDOW (gtk_application_get_windows (GTK_APPLICATION (s.app))->data);
+  ck_assert (test_wait_for (caseload_ready, pathways_window_get_caseload_view (s.window)));
+  ck_assert_str_eq (pathways_context_get_role (pathways_application_get_context (s.app)), "manager");
+
+  /* And back to this computer's own (here the file $PATHWAYS_DATABASE
+   * names, as for a first start) */
+  prefs = pathways_preferences_window_new (pathways_application_get_context (s.app));
+  ck_assert (test_wait_for (prefs_idle, prefs));
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.use-embedded", NULL));
   g_clear_pointer (&saved, g_free);
   saved = g_settings_get_string (settings, "database-path");
   ck_assert_str_eq (saved, "");
+  ck_assert (test_wait_for (app_on_file, s.app));
+  s.window = PATHWAYS_WINDOW (gtk_application_get_windows (GTK_APPLICATION (s.app))->data);
+  ck_assert (test_wait_for (caseload_ready, pathways_window_get_caseload_view (s.window)));
+  ck_assert_str_eq (pathways_store_get_location (pathways_application_get_store (s.app)), s.path);
 
-  gtk_window_destroy (GTK_WINDOW (prefs));
   g_settings_reset (settings, "database-path");
   session_end (&s);
 }

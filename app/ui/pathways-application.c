@@ -52,6 +52,7 @@ struct _PathwaysApplication
 
   gboolean  opening;
   gboolean  open_failed;
+  gboolean  prefer_setting;   /* switched in Preferences: the setting decides */
 };
 
 G_DEFINE_FINAL_TYPE (PathwaysApplication, pathways_application, ADW_TYPE_APPLICATION)
@@ -62,6 +63,7 @@ typedef struct
   char          *today;
   PathwaysClock *clock;
   gboolean       may_seed;
+  gboolean       switching;   /* replacing an open store (Preferences → Team Server) */
 } OpenData;
 
 typedef struct
@@ -109,18 +111,19 @@ open_result_free (gpointer data)
 }
 
 /* --database, then $PATHWAYS_DATABASE, then the database-path setting,
- * then the default location */
+ * then the default location; once the user has switched databases in
+ * Preferences, the setting, then the default */
 static char *
 resolve_database_path (PathwaysApplication *self)
 {
   const char *env;
   g_autofree char *setting = NULL;
 
-  if (self->database_option != NULL)
+  if (self->database_option != NULL && !self->prefer_setting)
     return g_strdup (self->database_option);
 
   env = g_getenv (PATHWAYS_DATABASE_ENV);
-  if (env != NULL && *env != '\0')
+  if (env != NULL && *env != '\0' && !self->prefer_setting)
     return g_strdup (env);
 
   setting = g_settings_get_string (self->settings, "database-path");
@@ -357,6 +360,66 @@ open_store_thread (GTask        *task,
   g_task_return_pointer (task, result, open_result_free);
 }
 
+/* Preferences windows are not the application's (they close with it):
+ * close them as well, since they show the old database's settings */
+static void
+close_preferences (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (PATHWAYS_IS_PREFERENCES_WINDOW (l->data))
+      gtk_window_close (GTK_WINDOW (l->data));
+}
+
+/* Preferences changed the database (a team server, or back to this
+ * computer's own): the new one is open, or could not be.  On success
+ * every window closes (saving its state) and a new one opens on the new
+ * database, so no page shows a record of the old one; on failure the
+ * old database stays in use and a toast says why. */
+static void
+store_switched (PathwaysApplication *self,
+                OpenData            *data,
+                OpenResult          *result,
+                const GError        *error)
+{
+  g_autofree char *where = pathways_store_describe_location (data->path);
+  GtkWindow *window;
+  AdwToast *toast;
+
+  if (result == NULL)
+    {
+      PathwaysStore *current = pathways_context_get_store (self->context);
+      g_autofree char *still = current != NULL ? pathways_store_describe_location (pathways_store_get_location (current))
+                                               : NULL;
+
+      g_warning ("Could not switch to the database: %s", error->message);
+      if (still != NULL)
+        /* Translators: the first %s is the database asked for, the second why not, the third the one still in use */
+        toast = adw_toast_new_format (_("Could not open %s: %s Pathways is still using %s."), where,
+                                      error->message, still);
+      else
+        /* Translators: the first %s is the database asked for, the second why not */
+        toast = adw_toast_new_format (_("Could not open %s: %s"), where, error->message);
+      adw_toast_set_timeout (toast, 0);
+      pathways_context_add_toast (self->context, toast);
+      return;
+    }
+
+  /* Held, so that closing the last window does not end the application */
+  g_application_hold (G_APPLICATION (self));
+  close_all_windows (self);
+  close_preferences ();
+  pathways_context_set_store (self->context, result->store);
+  window = GTK_WINDOW (pathways_window_new (self));
+  gtk_window_present (window);
+  /* Translators: %s is the database now in use ("the team server “pathways” on db.example") */
+  toast = adw_toast_new_format (_("Now using %s."), where);
+  pathways_context_add_toast (self->context, toast);
+  g_application_release (G_APPLICATION (self));
+  open_result_free (result);
+}
+
 static void
 store_opened_cb (GObject      *source,
                  GAsyncResult *res,
@@ -371,6 +434,11 @@ store_opened_cb (GObject      *source,
   g_application_release (G_APPLICATION (self));
 
   result = g_task_propagate_pointer (G_TASK (res), &error);
+  if (data->switching)
+    {
+      store_switched (self, data, result, error);
+      return;
+    }
   if (result == NULL)
     {
       g_warning ("Could not open the database: %s", error->message);
@@ -430,6 +498,38 @@ open_store (PathwaysApplication *self)
   g_task_run_in_thread (task, open_store_thread);
 }
 
+/* app.switch-database: open the database the settings now name (set by
+ * Preferences → Team Server) in place of the one in use, without a
+ * restart.  From now on --database and $PATHWAYS_DATABASE, which chose
+ * the first one, no longer apply. */
+static void
+switch_database_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  PathwaysApplication *self = PATHWAYS_APPLICATION (user_data);
+  g_autoptr(GTask) task = NULL;
+  OpenData *data;
+
+  if (self->opening || self->context == NULL)
+    return;
+
+  self->prefer_setting = TRUE;
+  data = g_new0 (OpenData, 1);
+  data->path = resolve_database_path (self);
+  data->today = pathways_clock_dup_today (self->clock);
+  data->clock = g_object_ref (self->clock);
+  data->may_seed = g_settings_get_boolean (self->settings, "seed-demo-data") && !self->empty_option;
+  data->switching = TRUE;
+
+  self->opening = TRUE;
+  g_application_hold (G_APPLICATION (self));
+  task = g_task_new (self, NULL, store_opened_cb, NULL);
+  g_task_set_source_tag (task, switch_database_action);
+  g_task_set_task_data (task, data, open_data_free);
+  g_task_run_in_thread (task, open_store_thread);
+}
+
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
@@ -484,6 +584,7 @@ static const GActionEntry app_entries[] = {
   { "quit", quit_action },
   { "about", about_action },
   { "preferences", preferences_action },
+  { "switch-database", switch_database_action },
 };
 
 /* GApplication overrides */

@@ -9,7 +9,8 @@
  * Team Server: an address, a user name and a password; Connect opens the
  * team server in a worker thread (saying in a sentence what went wrong),
  * keeps the password in the keyring (libsecret) and the address, without
- * it, in the database-path setting, used from the next start.
+ * it, in the database-path setting; the application then switches to it
+ * at once (app.switch-database), as it does back to this computer’s own.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -373,6 +374,17 @@ show_database (PathwaysPreferencesWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.connect-server", !self->connecting);
 }
 
+/* The application opens the database the settings now name, in place
+ * of the one in use (its windows close and a new one opens) */
+static void
+switch_database (void)
+{
+  GApplication *application = g_application_get_default ();
+
+  if (application != NULL && g_action_group_has_action (G_ACTION_GROUP (application), "switch-database"))
+    g_action_group_activate_action (G_ACTION_GROUP (application), "switch-database", NULL);
+}
+
 static void
 connected_cb (GObject      *source,
               GAsyncResult *result,
@@ -400,8 +412,8 @@ connected_cb (GObject      *source,
   g_settings_set_string (self->settings, "database-path", c->location);
   where = pathways_store_describe_location (c->location);
   /* Translators: the database, who signed in, their role ("personal adviser") */
-  message = g_strdup_printf (_("Connected to %s as %s (%s). Pathways will use the team server from its next "
-                               "start."), where, c->login, pathways_role_label (c->role));
+  message = g_strdup_printf (_("Connected to %s as %s (%s). Pathways is switching to the team server."),
+                             where, c->login, pathways_role_label (c->role));
   if (c->keyring_problem != NULL)
     {
       /* Translators: %s is why the keyring refused */
@@ -414,6 +426,7 @@ connected_cb (GObject      *source,
     }
   show_status (self, message);
   show_database (self);
+  switch_database ();
 }
 
 static void
@@ -459,8 +472,9 @@ use_embedded_action (GtkWidget  *widget,
   PathwaysPreferencesWindow *self = PATHWAYS_PREFERENCES_WINDOW (widget);
 
   g_settings_reset (self->settings, "database-path");
-  show_status (self, _("Pathways will use this computer’s own database from its next start."));
+  show_status (self, _("Pathways is switching to this computer’s own database."));
   show_database (self);
+  switch_database ();
 }
 
 static void

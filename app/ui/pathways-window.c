@@ -83,7 +83,9 @@ save_window_state (PathwaysWindow *self)
   /* The default size tracks the size of an unmaximized window */
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
 
-  g_settings_delay (self->settings);
+  /* Never g_settings_delay() here: the settings object is the
+   * application's, and delay mode, once set, holds every later write
+   * (Preferences' too) until the next apply */
   if (width > 0 && height > 0)
     {
       g_settings_set_int (self->settings, "window-width", width);
@@ -91,7 +93,6 @@ save_window_state (PathwaysWindow *self)
     }
   g_settings_set_boolean (self->settings, "window-maximized",
                           gtk_window_is_maximized (GTK_WINDOW (self)));
-  g_settings_apply (self->settings);
 }
 
 /* Builds the page @name the first time it is asked for */
