@@ -1,0 +1,147 @@
+/* test-gui-people.c — adding a young person from the desktop, under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "pathways-add-person-dialog-private.h"
+#include "pathways-caseload-view-private.h"
+#include "test-gui-util.h"
+
+static char *dir;
+
+static void
+setup (void)
+{
+  ck_assert_msg (gtk_init_check (), "the display went away");
+  adw_init ();
+  dir = test_make_dir ();
+}
+
+static void
+teardown (void)
+{
+  test_remove_dir (dir);
+  g_clear_pointer (&dir, g_free);
+}
+
+static gboolean
+caseload_ready (gpointer data)
+{
+  const char *page = pathways_caseload_view_get_visible_page (data);
+
+  return g_strcmp0 (page, "list") == 0 || g_strcmp0 (page, "empty") == 0;
+}
+
+static gboolean
+shows_one (gpointer data)
+{
+  return pathways_caseload_view_get_n_visible (data) == 1 &&
+         g_strcmp0 (pathways_caseload_view_get_visible_page (data), "list") == 0;
+}
+
+static gboolean
+shows_none (gpointer data)
+{
+  return g_strcmp0 (pathways_caseload_view_get_visible_page (data), "empty") == 0;
+}
+
+static gboolean
+not_busy (gpointer data)
+{
+  return !pathways_add_person_dialog_is_busy (data);
+}
+
+static void
+added_cb (PathwaysAddPersonDialog *dialog,
+          PathwaysChangeSet       *undo,
+          gint64                   person_id,
+          gpointer                 user_data)
+{
+  PathwaysContext *context = user_data;
+
+  pathways_context_show_undoable (context, "Young person added", undo);
+}
+
+/* Bad input is refused beside each field and writes nothing; good input
+ * appears in the caseload with its milestones; Undo takes it away */
+START_TEST (test_add_person_form)
+{
+  g_autoptr(PathwaysStore) store = test_open_store (dir, "add.db");
+  g_autoptr(PathwaysContext) context = test_gui_context (store);
+  g_autoptr(PathwaysAddPersonDialog) dialog = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = pathways_caseload_view_new (context);
+  gint64 id;
+
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  ck_assert (test_wait_for (caseload_ready, view));
+  ck_assert_str_eq (pathways_caseload_view_get_visible_page (PATHWAYS_CASELOAD_VIEW (view)), "empty");
+
+  dialog = g_object_ref_sink (pathways_add_person_dialog_new (context));
+  g_signal_connect (dialog, "added", G_CALLBACK (added_cb), context);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  /* Nothing typed: every required field says so */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "add-person.add", NULL);
+  ck_assert_str_eq (pathways_add_person_dialog_get_error (dialog, "given-name"), "Enter their given name");
+  ck_assert_str_eq (pathways_add_person_dialog_get_error (dialog, "family-name"), "Enter their family name");
+  ck_assert_str_eq (pathways_add_person_dialog_get_error (dialog, "date-of-birth"),
+                    "Enter their date of birth as DD/MM/YYYY");
+  ck_assert_str_eq (pathways_add_person_dialog_get_error (dialog, "local-id"), "Enter their local child ID");
+  ck_assert_ptr_null (pathways_add_person_dialog_get_error (dialog, "preferred-name"));
+
+  /* Not a date, then a date in the future: beside the date of birth */
+  pathways_add_person_dialog_set_text (dialog, "given-name", "Sam");
+  pathways_add_person_dialog_set_text (dialog, "family-name", "Jones");
+  pathways_add_person_dialog_set_text (dialog, "local-id", "NEW1");
+  pathways_add_person_dialog_set_text (dialog, "date-of-birth", "31/02/2008");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "add-person.add", NULL);
+  ck_assert_str_eq (pathways_add_person_dialog_get_error (dialog, "date-of-birth"), "Enter a date as DD/MM/YYYY");
+  ck_assert_ptr_null (pathways_add_person_dialog_get_error (dialog, "given-name"));
+  pathways_add_person_dialog_set_text (dialog, "date-of-birth", "01/02/2030");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "add-person.add", NULL);
+  ck_assert (test_wait_for (not_busy, dialog));
+  ck_assert_str_eq (pathways_add_person_dialog_get_error (dialog, "date-of-birth"),
+                    "Date of birth 01/02/2030 is in the future");
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_YOUNG_PERSON, NULL), 0);
+
+  /* Right: added, shown at once, with milestones */
+  pathways_add_person_dialog_set_text (dialog, "date-of-birth", "01/02/2008");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "add-person.add", NULL);
+  ck_assert (test_wait_for (shows_one, view));
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_YOUNG_PERSON, NULL), 1);
+  id = test_query_int (store, "SELECT id FROM young_person");
+  {
+    g_autoptr(GListModel) m = pathways_store_list_for_person (store, PATHWAYS_TYPE_MILESTONE, id, NULL);
+    ck_assert_uint_gt (g_list_model_get_n_items (m), 5);
+  }
+
+  /* Undo */
+  ck_assert_ptr_nonnull (pathways_context_get_last_undo (context));
+  pathways_context_undo_last (context);
+  ck_assert (test_wait_for (shows_none, view));
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_YOUNG_PERSON, NULL), 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+END_TEST
+
+int
+main (void)
+{
+  Suite *s = suite_create ("gui-people");
+  TCase *tc = tcase_create ("add");
+
+  test_gui_require_display ();
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_set_timeout (tc, 120);
+  tcase_add_test (tc, test_add_person_form);
+  suite_add_tcase (s, tc);
+  return test_run_suite (s);
+}
