@@ -132,6 +132,67 @@ START_TEST (test_add_person_form)
 }
 END_TEST
 
+static gboolean
+shows_list_of_one (gpointer data)
+{
+  return g_strcmp0 (pathways_caseload_view_get_visible_page (data), "list") == 0 &&
+         pathways_caseload_view_get_n_visible (data) == 1;
+}
+
+static gboolean
+shows_two (gpointer data)
+{
+  return pathways_caseload_view_get_n_visible (data) == 2;
+}
+
+static gboolean
+shows_no_results (gpointer data)
+{
+  return g_strcmp0 (pathways_caseload_view_get_visible_page (data), "no-results") == 0;
+}
+
+/* A closed case leaves the caseload and is found under "Archived" */
+START_TEST (test_archived_filter)
+{
+  g_autoptr(PathwaysStore) store = test_open_store (dir, "archive.db");
+  g_autoptr(PathwaysContext) context = test_gui_context (store);
+  g_autoptr(PathwaysYoungPerson) a = test_make_person ("LC8001");
+  g_autoptr(PathwaysYoungPerson) b = test_make_person ("LC8002");
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = pathways_caseload_view_new (context);
+  PathwaysCaseloadView *cv = PATHWAYS_CASELOAD_VIEW (view);
+  gint64 closed;
+
+  test_add (store, PATHWAYS_RECORD (a));
+  closed = test_add (store, PATHWAYS_RECORD (b));
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  ck_assert (test_wait_for (shows_two, view));
+
+  ck_assert (pathways_people_close_case (store, closed, TEST_TODAY, "moved_away", NULL, &error));
+  ck_assert_no_error (error);
+  ck_assert (test_wait_for (shows_list_of_one, view));
+
+  pathways_caseload_view_select_filter (cv, "archived", 1);
+  ck_assert (test_wait_for (shows_list_of_one, view));
+  {
+    GListModel *shown = G_LIST_MODEL (gtk_column_view_get_model (pathways_caseload_view_get_column_view (cv)));
+    g_autoptr(PathwaysRecord) row = g_list_model_get_item (shown, 0);
+    ck_assert_int_eq (pathways_record_get_id (row), closed);
+  }
+
+  ck_assert (pathways_people_reopen_case (store, closed, NULL, &error));
+  ck_assert (test_wait_for (shows_no_results, view));
+  gtk_widget_activate_action (view, "caseload.clear-filters", NULL);
+  ck_assert (test_wait_for (shows_two, view));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -142,6 +203,7 @@ main (void)
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_add_person_form);
+  tcase_add_test (tc, test_archived_filter);
   suite_add_tcase (s, tc);
   return test_run_suite (s);
 }
