@@ -8,6 +8,7 @@
 
 #include "pathways-add-person-dialog-private.h"
 #include "pathways-caseload-view-private.h"
+#include "pathways-contact-dialog.h"
 #include "test-gui-util.h"
 
 static char *dir;
@@ -193,6 +194,64 @@ START_TEST (test_archived_filter)
 }
 END_TEST
 
+typedef struct {
+  PathwaysStore *store;
+  gint64         n;
+} CountWait;
+
+static gboolean
+has_contacts (gpointer data)
+{
+  CountWait *w = data;
+
+  return pathways_store_count (w->store, PATHWAYS_TYPE_CONTACT, NULL) == w->n;
+}
+
+static gboolean
+has_undo (gpointer data)
+{
+  return pathways_context_get_last_undo (data) != NULL;
+}
+
+/* Record contact: a bad day is refused under the fields; a good one is
+ * recorded with its type, note and author, and clears the alert */
+START_TEST (test_record_contact)
+{
+  g_autoptr(PathwaysStore) store = test_open_store (dir, "contact.db");
+  g_autoptr(PathwaysContext) context = test_gui_context (store);
+  g_autoptr(PathwaysYoungPerson) yp = test_make_person ("LC8100");
+  g_autoptr(AdwMessageDialog) dialog = NULL;
+  g_autoptr(GListModel) contacts = NULL;
+  g_autoptr(PathwaysContact) c = NULL;
+  CountWait w = { store, 1 };
+  gint64 id = test_add (store, PATHWAYS_RECORD (yp));
+
+  dialog = g_object_ref (pathways_contact_dialog_present (NULL, context, id));
+  pathways_contact_dialog_fill (dialog, "phone", "31/02/2026", "Rang about college");
+  adw_message_dialog_response (dialog, "record");
+  ck_assert_str_eq (pathways_contact_dialog_get_error (dialog), "Enter the date of contact as DD/MM/YYYY");
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_CONTACT, NULL), 0);
+
+  pathways_contact_dialog_fill (dialog, "phone", "20/11/2026", "Rang about college");
+  adw_message_dialog_response (dialog, "record");
+  ck_assert (test_wait_for (has_contacts, &w));
+  contacts = pathways_people_list_contacts (store, id, NULL);
+  c = g_list_model_get_item (contacts, 0);
+  ck_assert_str_eq (pathways_contact_get_kind (c), "phone");
+  ck_assert_str_eq (pathways_contact_get_contact_date (c), "2026-11-20");
+  ck_assert_str_eq (pathways_contact_get_note (c), "Rang about college");
+  ck_assert_ptr_nonnull (pathways_contact_get_author (c));
+
+  /* Undo from the toast's action, once it is shown */
+  ck_assert (test_wait_for (has_undo, context));
+  pathways_context_undo_last (context);
+  w.n = 0;
+  ck_assert (test_wait_for (has_contacts, &w));
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -204,6 +263,7 @@ main (void)
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_add_person_form);
   tcase_add_test (tc, test_archived_filter);
+  tcase_add_test (tc, test_record_contact);
   suite_add_tcase (s, tc);
   return test_run_suite (s);
 }
