@@ -25,7 +25,9 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "pathways-core.h"
@@ -33,11 +35,15 @@
 #include "pathways-903.h"
 #include "pathways-903-export.h"
 #include "pathways-903-synthetic.h"
+#include <glpk.h>
 #include <gtk/gtk.h>
 #include <math.h>
 #include <gsk/gl/gskglrenderer.h>
 #include "pathways-timeline-painter.h"
 #include "pathways-timeline-render.h"
+#include "pathways-caseload-view.h"
+#include "pathways-caseload-view-private.h"
+#include "pathways-sqlite-store.h"
 
 #define TODAY "2026-11-22"
 
@@ -49,6 +55,10 @@ static int opt_runs = 9;
 static gboolean opt_only_903 = FALSE;
 static char *opt_postgres = NULL;
 static gboolean opt_only_postgres = FALSE;
+static gboolean opt_only_startup = FALSE;
+static char *opt_bare = NULL;
+static int opt_people = 0;
+static char *opt_growth = NULL;
 
 static const GOptionEntry entries[] = {
   { "size", 0, 0, G_OPTION_ARG_STRING, &opt_size, "demo or large (default large)", "SIZE" },
@@ -61,6 +71,14 @@ static const GOptionEntry entries[] = {
     "Only the caseload and alerts, on SQLite and on the team server", NULL },
   { "app", 0, 0, G_OPTION_ARG_FILENAME, &opt_app, "The pathways program, for the start-up case "
     "(default: ../app/pathways beside this one; needs a display)", "PATH" },
+  { "only-startup", 0, 0, G_OPTION_ARG_NONE, &opt_only_startup,
+    "Only the start-up cases: Pathways against a bare libadwaita window, in pairs (needs a display)", NULL },
+  { "bare", 0, 0, G_OPTION_ARG_FILENAME, &opt_bare, "The bare window program for the start-up ratios "
+    "(default: bench-bare-window beside this one)", "PATH" },
+  { "people", 0, 0, G_OPTION_ARG_INT, &opt_people, "Generate this many young people instead of a --size "
+    "(with the large authority's proportions)", "N" },
+  { "growth", 0, 0, G_OPTION_ARG_FILENAME, &opt_growth, "Only the growth cases: authorities of 2,000, "
+    "10,000 and 20,000 young people, kept in (or generated into) DIR", "DIR" },
   { "startup-child", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &opt_startup_child, NULL, NULL },
   { NULL }
 };
@@ -283,25 +301,85 @@ bench_snapshot (gpointer data)
     g_error ("%s", error->message);
 }
 
-/* One keystroke in the caseload's search: the same GtkStringFilter on
- * "search-text" the caseload view uses, over 2,000 rows */
+/* The service-wide plan, 36 months, from a loaded snapshot */
 typedef struct {
-  GtkFilterListModel *filtered;
-  GtkStringFilter    *filter;
-  guint               n;
-} Keystroke;
+  PathwaysSnapshot *snap;
+  double            solver_ms;
+  int               months;
+} PlanBench;
 
 static void
-bench_keystroke (gpointer data)
+bench_plan (gpointer data)
 {
-  static const char * const typed[] = { "a", "ah", "ahm", "ahma", "ahmad", "ahma", "ahm", "ah", "a", "" };
-  Keystroke *k = data;
+  PlanBench *b = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysPlan) plan = pathways_plan_compute (b->snap, NULL, NULL, &error);
 
-  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+  if (plan == NULL)
+    g_error ("%s", error->message);
+  b->solver_ms = plan->solver_seconds * 1000.0;
+  b->months = plan->months;
+}
+
+/* GLPK's exact optimum of a month's flow problem (the same LP) */
+typedef struct {
+  int    months;        /* how many to check */
+  gint64 lemon, exact;
+  double glpk_ms;
+  int    checked;
+} PlanExact;
+
+static void
+exact_month_cb (int           month,
+                PathwaysFlow *flow,
+                gpointer      data)
+{
+  PlanExact *x = data;
+  int n = pathways_flow_get_n_nodes (flow), m = pathways_flow_get_n_arcs (flow);
+  glp_prob *lp;
+  int *ia, *ja, k = 0;
+  double *ar;
+  glp_smcp parm;
+  gint64 start;
+
+  if (month >= x->months)
+    return;
+  lp = glp_create_prob ();
+  ia = g_new0 (int, 2 * m + 1);
+  ja = g_new0 (int, 2 * m + 1);
+  ar = g_new0 (double, 2 * m + 1);
+  glp_set_obj_dir (lp, GLP_MIN);
+  glp_add_rows (lp, n);
+  for (int i = 0; i < n; i++)
+    glp_set_row_bnds (lp, i + 1, GLP_FX, (double) pathways_flow_get_supply (flow, i),
+                      (double) pathways_flow_get_supply (flow, i));
+  glp_add_cols (lp, m);
+  for (int a = 0; a < m; a++)
     {
-      gtk_string_filter_set_search (k->filter, typed[i]);
-      k->n += g_list_model_get_n_items (G_LIST_MODEL (k->filtered));
+      int from, to;
+      gint64 cap, cost;
+      pathways_flow_get_arc (flow, a, &from, &to, &cap, &cost);
+      glp_set_col_bnds (lp, a + 1, GLP_DB, 0.0, (double) cap);
+      glp_set_obj_coef (lp, a + 1, (double) cost);
+      ia[++k] = from + 1; ja[k] = a + 1; ar[k] = 1.0;
+      ia[++k] = to + 1; ja[k] = a + 1; ar[k] = -1.0;
     }
+  glp_load_matrix (lp, k, ia, ja, ar);
+  glp_init_smcp (&parm);
+  parm.msg_lev = GLP_MSG_OFF;
+  parm.presolve = GLP_ON;
+  start = g_get_monotonic_time ();
+  if (glp_simplex (lp, &parm) == 0 && glp_get_status (lp) == GLP_OPT)
+    {
+      x->exact += llround (glp_get_obj_val (lp));
+      x->lemon += pathways_flow_get_total_cost (flow);
+      x->checked++;
+    }
+  x->glpk_ms += (g_get_monotonic_time () - start) / 1000.0;
+  glp_delete_prob (lp);
+  g_free (ia);
+  g_free (ja);
+  g_free (ar);
 }
 
 static void
@@ -511,50 +589,154 @@ report_sizes (const char  *name,
   printf ("  %-44s %10.2f\n", "   growth exponent (1 is linear, 0 flat)", growth (ms[0], ms[2], (double) sizes[2] / sizes[0]));
 }
 
-/* Start-up: from spawning a process to its caseload model being
- * filled.  The process is this program in --startup-child mode (the
- * store and the caseload as the application opens them, off the main
- * thread, without a window) or the application itself, which prints a
- * line when the caseload view gets its rows (PATHWAYS_REPORT_STARTUP). */
+/* Start-up: from spawning a process to a line it prints.  The process
+ * is this program in --startup-child mode (the store and the caseload
+ * as the application opens them, off the main thread, without a
+ * window: "caseload filled"), the application (which prints "first
+ * frame drawn" and "caseload rows drawn" when PATHWAYS_REPORT_STARTUP is
+ * set, and quits by itself with --quit-after-caseload-rows) or the bare
+ * libadwaita window (tests/bench-bare-window.c: "first frame drawn").
+ * The process is reaped here, so its peak memory is its own rusage. */
 typedef struct {
-  char **argv;
-  char  *marker;   /* the line that says the caseload is filled */
+  char       **argv;
+  const char  *last;       /* the line after which the process is done */
+  double       first_frame_ms;
+  double       last_ms;
+  double       peak_mib;
 } Startup;
 
 static void
-bench_startup (gpointer data)
+run_startup (Startup *s)
 {
-  Startup *s = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) child = NULL;
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                          G_SUBPROCESS_FLAGS_STDERR_SILENCE);
-  g_autoptr(GDataInputStream) out = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  GPid pid;
+  int out_fd;
+  FILE *out;
+  char *line = NULL;
+  size_t line_len = 0;
   gboolean found = FALSE;
+  struct rusage usage;
+  int status;
+  gint64 start;
 
-  g_subprocess_launcher_setenv (launcher, "PATHWAYS_REPORT_STARTUP", "1", TRUE);
-  g_subprocess_launcher_setenv (launcher, "PATHWAYS_TODAY", TODAY, TRUE);
-  g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "memory", TRUE);
-  child = g_subprocess_launcher_spawnv (launcher, (const char * const *) s->argv, &error);
-  if (child == NULL)
+  envp = g_environ_setenv (envp, "PATHWAYS_REPORT_STARTUP", "1", TRUE);
+  envp = g_environ_setenv (envp, "PATHWAYS_TODAY", TODAY, TRUE);
+  envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", "memory", TRUE);
+  s->first_frame_ms = s->last_ms = s->peak_mib = NAN;
+
+  start = g_get_monotonic_time ();
+  if (!g_spawn_async_with_pipes (NULL, s->argv, envp, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &pid, NULL, &out_fd, NULL, &error))
     g_error ("%s", error->message);
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (child));
-  for (;;)
+  out = fdopen (out_fd, "r");
+  while (getline (&line, &line_len, out) > 0)
     {
-      g_autofree char *line = g_data_input_stream_read_line (out, NULL, NULL, NULL);
-      if (line == NULL)
-        break;
-      if (g_str_has_prefix (line, s->marker))
+      double ms = (g_get_monotonic_time () - start) / 1000.0;
+
+      if (g_str_has_prefix (line, "first frame drawn"))
+        s->first_frame_ms = ms;
+      if (g_str_has_prefix (line, s->last))
         {
+          s->last_ms = ms;
           found = TRUE;
           break;
         }
     }
-  /* Timed up to here: the rest is the process going away */
-  g_subprocess_force_exit (child);
-  g_subprocess_wait (child, NULL, NULL);
+  free (line);
+  fclose (out);
+
+  /* Pathways and the bare window quit by themselves; give them 20 s */
+  for (int i = 0; i < 2000; i++)
+    {
+      if (wait4 (pid, &status, WNOHANG, &usage) == pid)
+        break;
+      if (i == 1999 || !found)
+        {
+          kill (pid, SIGKILL);
+          wait4 (pid, &status, 0, &usage);
+          break;
+        }
+      g_usleep (10000);
+    }
+  g_spawn_close_pid (pid);
   if (!found)
-    g_error ("%s never filled its caseload", s->argv[0]);
+    g_error ("%s never printed “%s”", s->argv[0], s->last);
+  s->peak_mib = usage.ru_maxrss / 1024.0;
+}
+
+static void
+bench_startup (gpointer data)
+{
+  run_startup (data);
+}
+
+static double
+median_of (GArray *values)
+{
+  g_array_sort (values, compare_doubles);
+  return values->len > 0 ? g_array_index (values, double, values->len / 2) : NAN;
+}
+
+/* Pathways against the bare window, in pairs: each round runs both, in
+ * turn first, so that what else the machine is doing weighs on both
+ * alike; the ratios are the medians of each round's ratio */
+static void
+bench_startup_paired (const char *app,
+                      const char *bare,
+                      const char *path)
+{
+  char *app_argv[] = { (char *) app, (char *) "--database", (char *) path,
+                       (char *) "--quit-after-caseload-rows", NULL };
+  char *bare_argv[] = { (char *) bare, NULL };
+  g_autoptr(GArray) bare_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) first_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) rows_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) first_ratio = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) rows_ratio = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) bare_mib = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) app_mib = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) extra_mib = g_array_new (FALSE, FALSE, sizeof (double));
+  Startup b = { bare_argv, "first frame drawn" };
+  Startup a = { app_argv, "caseload rows drawn" };
+  double v;
+
+  /* Once each first, untimed: the libraries and the database are in the
+   * page cache for every timed run */
+  run_startup (&b);
+  run_startup (&a);
+  for (int i = 0; i < opt_runs; i++)
+    {
+      if (i % 2 == 0)
+        {
+          run_startup (&b);
+          run_startup (&a);
+        }
+      else
+        {
+          run_startup (&a);
+          run_startup (&b);
+        }
+      g_array_append_val (bare_ms, b.last_ms);
+      g_array_append_val (first_ms, a.first_frame_ms);
+      g_array_append_val (rows_ms, a.last_ms);
+      v = a.first_frame_ms / b.last_ms;
+      g_array_append_val (first_ratio, v);
+      v = a.last_ms / b.last_ms;
+      g_array_append_val (rows_ratio, v);
+      g_array_append_val (bare_mib, b.peak_mib);
+      g_array_append_val (app_mib, a.peak_mib);
+      v = a.peak_mib - b.peak_mib;
+      g_array_append_val (extra_mib, v);
+    }
+  report ("start-up: bare libadwaita window, first frame", median_of (bare_ms));
+  report ("start-up: Pathways, first frame", median_of (first_ms));
+  printf ("  %-44s %10.2f × bare (goal ≤ 1.3)\n", "  … paired ratio to the bare window", median_of (first_ratio));
+  report ("start-up: Pathways, caseload rows drawn", median_of (rows_ms));
+  printf ("  %-44s %10.2f × bare (goal ≤ 2)\n", "  … paired ratio to the bare window", median_of (rows_ratio));
+  printf ("  %-44s %10.1f MiB\n", "peak memory: bare window", median_of (bare_mib));
+  printf ("  %-44s %10.1f MiB\n", "peak memory: Pathways, caseload drawn", median_of (app_mib));
+  printf ("  %-44s %+10.1f MiB (goal ≤ +60)\n", "  … paired, over the bare window", median_of (extra_mib));
 }
 
 static void
@@ -684,6 +866,225 @@ bench_sufficiency (gpointer data)
     g_error ("%s", error->message);
 }
 
+/* Growth: the same cases on authorities of 2,000, 10,000 and 20,000 young
+ * people (generated, not copies), each with its growth exponent */
+
+/* The caseload's own query in the sqlite3 shell, run opt_runs times in
+ * one session: the median of the shell's own timer (ms resolution) */
+static double
+shell_query_ms (const char *path)
+{
+  g_autoptr(GString) script = g_string_new (".timer on\n.output /dev/null\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) shell = NULL;
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  for (int i = 0; i < opt_runs + 1; i++)
+    g_string_append_printf (script, "%s;\n", pathways_sqlite_store_caseload_sql ());
+  shell = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                            "sqlite3", "-batch", "-readonly", path, NULL);
+  if (shell == NULL || !g_subprocess_communicate_utf8 (shell, script->str, NULL, &out, NULL, &error))
+    {
+      printf ("  (no sqlite3 shell: %s)\n", error->message);
+      return NAN;
+    }
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      double seconds;
+
+      if (sscanf (lines[i], "Run Time: real %lf", &seconds) == 1)
+        {
+          double ms = seconds * 1000.0;
+          g_array_append_val (times, ms);
+        }
+    }
+  if (times->len > 1)
+    g_array_remove_index (times, 0);  /* the first warms the cache */
+  return median_of (times);
+}
+
+/* Typing a name into the caseload view's search, one keystroke at a
+ * time: the first from the whole caseload, then each one narrowing.
+ * Through the view (its filters, and its column view making rows for
+ * what is left), or through the same search filter over the rows alone */
+typedef struct {
+  PathwaysCaseloadView *view;
+  GtkFilterListModel   *filtered;
+  GtkCustomFilter      *filter;
+  char                **words;
+  char                 *query;
+  double                first_ms;
+  double                narrow_ms;   /* the mean of the narrowing keystrokes */
+} Typing;
+
+static gboolean
+typing_matches (gpointer item,
+                gpointer user_data)
+{
+  Typing *t = user_data;
+  const char *key = pathways_caseload_row_get_search_text (item);
+
+  return pathways_search_matches (key != NULL ? key : "", t->words);
+}
+
+static void
+typing_set (Typing     *t,
+            const char *text)
+{
+  GtkFilterChange change = pathways_search_narrows (t->query, text) ? GTK_FILTER_CHANGE_MORE_STRICT
+                                                                     : GTK_FILTER_CHANGE_DIFFERENT;
+
+  if (t->view != NULL)
+    {
+      pathways_caseload_view_set_search_text (t->view, text);
+      (void) pathways_caseload_view_get_n_visible (t->view);
+      return;
+    }
+  g_strfreev (t->words);
+  t->words = pathways_search_words (text);
+  g_free (t->query);
+  t->query = g_strdup (text);
+  gtk_filter_changed (GTK_FILTER (t->filter), change);
+  (void) g_list_model_get_n_items (G_LIST_MODEL (t->filtered));
+}
+
+static void
+bench_typing (gpointer data)
+{
+  static const char * const typed[] = { "a", "ah", "ahm", "ahma", "ahmad" };
+  Typing *t = data;
+  double narrowing = 0;
+
+  typing_set (t, "");
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      double ms;
+
+      typing_set (t, typed[i]);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      if (i == 0)
+        t->first_ms = ms;
+      else
+        narrowing += ms;
+    }
+  t->narrow_ms = narrowing / (G_N_ELEMENTS (typed) - 1);
+}
+
+static void
+median_typing (Typing *t,
+               double *first,
+               double *narrow)
+{
+  g_autoptr(GArray) firsts = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) narrows = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (int i = 0; i < opt_runs; i++)
+    {
+      bench_typing (t);
+      g_array_append_val (firsts, t->first_ms);
+      g_array_append_val (narrows, t->narrow_ms);
+    }
+  *first = median_of (firsts);
+  *narrow = median_of (narrows);
+}
+
+static int
+bench_growth (const char *dir)
+{
+  static const guint sizes[3] = { 2000, 10000, 20000 };
+  double load[3], shell[3], ratio[3], snapshot[3], alerts[3], tl_load[3], tl_layout[3];
+  double key_first[3] = { NAN, NAN, NAN }, key_narrow[3] = { NAN, NAN, NAN };
+  double filter_first[3], filter_narrow[3];
+  gboolean display = gtk_init_check ();
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    g_error ("cannot make %s", dir);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_strdup_printf ("people-%u.db", sizes[i]);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(PathwaysStore) store = pathways_store_open (path, NULL, &error);
+      g_autoptr(PathwaysTimeline) timeline = NULL;
+      TimelineBench tb = { 0 };
+
+      if (store == NULL)
+        g_error ("%s", error->message);
+      if (pathways_store_is_empty (store))
+        {
+          gint64 start = g_get_monotonic_time ();
+
+          if (!pathways_generate_people (store, sizes[i], 1, TODAY, NULL, &error))
+            g_error ("%s", error->message);
+          printf ("  %-44s %10.2f s (once)\n", "generate", (g_get_monotonic_time () - start) / 1e6);
+        }
+
+      load[i] = median_ms (bench_load, store);
+      shell[i] = shell_query_ms (path);
+      ratio[i] = load[i] / shell[i];
+      snapshot[i] = median_ms (bench_snapshot, store);
+      alerts[i] = median_ms (bench_alerts, store);
+      tl_load[i] = median_ms (bench_timeline_load, store);
+      timeline = pathways_timeline_load (store, TODAY, &error);
+      if (timeline == NULL)
+        g_error ("%s", error->message);
+      tb.timeline = timeline;
+      tl_layout[i] = median_ms (bench_timeline_layout, &tb);
+
+      {
+        g_autoptr(GListModel) rows = pathways_store_load_caseload (store, TODAY, &error);
+        Typing t = { NULL };
+
+        t.words = pathways_search_words ("");
+        t.filter = gtk_custom_filter_new (typing_matches, &t, NULL);
+        t.filtered = gtk_filter_list_model_new (g_object_ref (rows), GTK_FILTER (g_object_ref (t.filter)));
+        median_typing (&t, &filter_first[i], &filter_narrow[i]);
+        g_object_unref (t.filtered);
+        g_object_unref (t.filter);
+        g_strfreev (t.words);
+        g_free (t.query);
+      }
+      if (display)
+        {
+          g_autoptr(GListModel) rows = pathways_store_load_caseload (store, TODAY, &error);
+          GtkWidget *view = g_object_ref_sink (pathways_caseload_view_new (NULL));
+          Typing t = { PATHWAYS_CASELOAD_VIEW (view) };
+
+          pathways_caseload_view_set_model (t.view, rows);
+          median_typing (&t, &key_first[i], &key_narrow[i]);
+          g_object_unref (view);
+        }
+    }
+
+  report_sizes ("load caseload model (store open)", load, sizes);
+  report_sizes ("its query in the sqlite3 shell", shell, sizes);
+  for (guint i = 0; i < 3; i++)
+    {
+      char label[128];
+
+      g_snprintf (label, sizeof label, "  … caseload load ÷ sqlite3 shell, %'u", sizes[i]);
+      printf ("  %-44s %10.2f × (goal ≤ 3)\n", label, ratio[i]);
+    }
+  report_sizes ("load rules snapshot (facts for everyone)", snapshot, sizes);
+  report_sizes ("all alerts for everyone (snapshot + rules)", alerts, sizes);
+  report_sizes ("load timeline (rows for everyone)", tl_load, sizes);
+  report_sizes ("lay out timeline (group by PA)", tl_layout, sizes);
+  report_sizes ("search filter, first keystroke", filter_first, sizes);
+  report_sizes ("search filter, each narrowing keystroke", filter_narrow, sizes);
+  if (display)
+    {
+      report_sizes ("caseload view search, first keystroke", key_first, sizes);
+      report_sizes ("caseload view search, each narrowing one", key_narrow, sizes);
+    }
+  else
+    printf ("  %-44s %13s\n", "caseload search (the view's)", "(no display)");
+  return 0;
+}
+
 static void
 bench_903 (PathwaysGenerateSize size)
 {
@@ -729,6 +1130,11 @@ main (int   argc,
     opt_runs = 1;
   if (opt_startup_child != NULL)
     return startup_child (opt_startup_child);
+  if (opt_growth != NULL)
+    {
+      printf ("Pathways benchmarks — growth from 2,000 to 20,000 young people, median of %d runs\n", opt_runs);
+      return bench_growth (opt_growth);
+    }
 
   if (opt_database)
     path = g_strdup (opt_database);
@@ -740,8 +1146,11 @@ main (int   argc,
       path = g_build_filename (tmpdir, "bench.db", NULL);
     }
 
-  printf ("Pathways benchmarks — %s authority, median of %d runs\n",
-          size == PATHWAYS_GENERATE_LARGE ? "large" : "demo", opt_runs);
+  if (opt_people > 0)
+    printf ("Pathways benchmarks — an authority of %d young people, median of %d runs\n", opt_people, opt_runs);
+  else
+    printf ("Pathways benchmarks — %s authority, median of %d runs\n",
+            size == PATHWAYS_GENERATE_LARGE ? "large" : "demo", opt_runs);
   if (opt_only_903)
     {
       bench_903 (size);
@@ -756,7 +1165,8 @@ main (int   argc,
       PathwaysGenerateStats stats;
       gint64 start = g_get_monotonic_time ();
 
-      if (!pathways_generate (store, size, 1, TODAY, &stats, &error))
+      if (opt_people > 0 ? !pathways_generate_people (store, (guint) opt_people, 1, TODAY, &stats, &error)
+                         : !pathways_generate (store, size, 1, TODAY, &stats, &error))
         g_error ("%s", error->message);
       printf ("  %-44s %10.2f ms (once: %u people, %u units, %u spells, %u milestones)\n",
               "generate", (g_get_monotonic_time () - start) / 1000.0,
@@ -778,32 +1188,67 @@ main (int   argc,
     g_autofree char *self_path = g_file_read_link ("/proc/self/exe", NULL);
     g_autofree char *here = g_path_get_dirname (self_path ? self_path : argv[0]);
     g_autofree char *app = opt_app ? g_strdup (opt_app) : g_build_filename (here, "..", "app", "pathways", NULL);
+    g_autofree char *bare = opt_bare ? g_strdup (opt_bare) : g_build_filename (here, "bench-bare-window", NULL);
     char *core_argv[] = { self_path ? self_path : argv[0], (char *) "--startup-child", path, NULL };
-    char *app_argv[] = { app, (char *) "--database", path, NULL };
-    Startup core = { core_argv, (char *) "caseload filled" };
-    Startup window = { app_argv, (char *) "caseload filled" };
+    Startup core = { core_argv, "caseload filled" };
+    gboolean display = g_file_test (app, G_FILE_TEST_IS_EXECUTABLE) && g_file_test (bare, G_FILE_TEST_IS_EXECUTABLE) &&
+                       gtk_init_check ();
 
     /* The database is written: its pages are in the cache for every case */
     report ("start-up to caseload model filled (no window)", median_ms (bench_startup, &core));
-    if (g_file_test (app, G_FILE_TEST_IS_EXECUTABLE) && gtk_init_check ())
-      report ("start-up to caseload rows in the window", median_ms (bench_startup, &window));
+    if (display)
+      bench_startup_paired (app, bare, path);
     else
-      printf ("  %-44s %13s\n", "start-up to caseload rows in the window", "(no display)");
+      printf ("  %-44s %13s\n", "start-up against the bare window", "(no display)");
+    if (opt_only_startup)
+      goto out_store;
   }
   report ("open store + load caseload model", median_ms (bench_open_and_load, path));
   report ("load caseload model (store open)", median_ms (bench_load, store));
   report ("list every unit (store open)", median_ms (bench_list_units, store));
   report ("load rules snapshot (facts for everyone)", median_ms (bench_snapshot, store));
   {
-    g_autoptr(GListModel) rows = pathways_store_load_caseload (store, TODAY, NULL);
-    Keystroke k = { 0 };
+    g_autoptr(GError) plan_error = NULL;
+    PlanBench pb = { 0 };
+    PlanExact exact = { 3 };
+    PathwaysPlanOptions o;
+    g_autoptr(PathwaysPlan) checked = NULL;
+    g_autofree char *name = NULL;
 
-    k.filter = gtk_string_filter_new (gtk_property_expression_new (PATHWAYS_TYPE_CASELOAD_ROW, NULL,
-                                                                   "search-text"));
-    gtk_string_filter_set_match_mode (k.filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
-    k.filtered = gtk_filter_list_model_new (g_object_ref (rows), GTK_FILTER (k.filter));
-    report ("caseload search, per keystroke (10 typed)", median_ms (bench_keystroke, &k) / 10.0);
-    g_object_unref (k.filtered);
+    pb.snap = pathways_snapshot_load (store, TODAY, &plan_error);
+    if (pb.snap == NULL)
+      g_error ("%s", plan_error->message);
+    name = g_strdup_printf ("service-wide plan, %d months (target 1000 ms)", PATHWAYS_PLAN_DEFAULT_MONTHS);
+    report (name, median_ms (bench_plan, &pb));
+    report ("  of which the LEMON network simplex", pb.solver_ms);
+    /* Where the exact optimum is computable in reasonable time: the first months */
+    pathways_plan_options_init (&o);
+    o.month_solved = exact_month_cb;
+    o.month_solved_data = &exact;
+    checked = pathways_plan_compute (pb.snap, &o, NULL, &plan_error);
+    if (checked == NULL)
+      g_error ("%s", plan_error->message);
+    report ("  GLPK's exact solve of the same months", exact.glpk_ms);
+    printf ("  %-56s %d months: LEMON %" G_GINT64_FORMAT ", GLPK %" G_GINT64_FORMAT ", gap %.4f %%\n",
+            "plan cost against the exact optimum", exact.checked, exact.lemon, exact.exact,
+            exact.exact ? 100.0 * (double) (exact.lemon - exact.exact) / (double) exact.exact : 0.0);
+    pathways_snapshot_free (pb.snap);
+  }
+  {
+    g_autoptr(GListModel) rows = pathways_store_load_caseload (store, TODAY, NULL);
+    Typing t = { NULL };
+    double first, narrow;
+
+    t.words = pathways_search_words ("");
+    t.filter = gtk_custom_filter_new (typing_matches, &t, NULL);
+    t.filtered = gtk_filter_list_model_new (g_object_ref (rows), GTK_FILTER (g_object_ref (t.filter)));
+    median_typing (&t, &first, &narrow);
+    report ("caseload search filter, first keystroke", first);
+    report ("caseload search filter, each narrowing one", narrow);
+    g_object_unref (t.filtered);
+    g_object_unref (t.filter);
+    g_strfreev (t.words);
+    g_free (t.query);
   }
   report ("load caseload model while a write commits", median_read_during_write (store));
   report ("all alerts for everyone (snapshot + rules)", median_ms (bench_alerts, store));
@@ -896,6 +1341,7 @@ main (int   argc,
   getrusage (RUSAGE_SELF, &usage);
   printf ("  %-44s %10.1f MiB\n", "peak resident memory", usage.ru_maxrss / 1024.0);
 
+out_store:
   g_clear_object (&store);
 out:
   if (tmpdir)
@@ -910,6 +1356,7 @@ out:
   g_free (opt_size);
   g_free (opt_database);
   g_free (opt_app);
+  g_free (opt_bare);
   g_free (opt_postgres);
   return 0;
 }

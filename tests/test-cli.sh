@@ -33,6 +33,25 @@ else
 fi
 check "bad size leaves no database behind" "[ ! -e '$dir/c.db' ]"
 
+"$cli" generate --people 250 --seed 3 --database "$dir/p.db" --today 2026-11-22 > "$dir/gen-p.txt"
+check "--people makes that many young people, two and a half units each" \
+  "grep -q 'Generated 250 young people, 625 units' '$dir/gen-p.txt'"
+"$cli" caseload --database "$dir/p.db" --format csv > "$dir/caseload-p.csv"
+check "the caseload lists all 250 (and a header)" "[ \$(wc -l < '$dir/caseload-p.csv') -eq 251 ]"
+for bad in 0 -5 ten 1.5 999999999; do
+  if "$cli" generate --people "$bad" --database "$dir/bad-$bad.db" 2> "$dir/err.txt"; then
+    echo "FAIL: --people $bad accepted"; fail=$((fail + 1))
+  else
+    check "--people $bad is explained" "grep -q 'is not a whole number from 1 to' '$dir/err.txt'"
+  fi
+  check "--people $bad leaves no database behind" "[ ! -e '$dir/bad-$bad.db' ]"
+done
+if "$cli" generate --people 10 --size demo --database "$dir/both.db" 2> "$dir/err.txt"; then
+  echo "FAIL: --people with --size accepted"; fail=$((fail + 1))
+else
+  check "--people with --size is refused in words" "grep -q 'cannot be given together' '$dir/err.txt'"
+fi
+
 if "$cli" caseload --database "$dir/a.db" --today 31/02/2026 2> "$dir/err.txt"; then
   echo "FAIL: --today 31/02/2026 accepted"; fail=$((fail + 1))
 else
@@ -131,7 +150,7 @@ fi
 check "a refused generate leaves no database behind" "[ ! -e '$dir/late.db' ]"
 
 # The caseload a team keeps (issue #12): teams, staff, people, reassign, contacts, closing
-db="$dir/p.db"
+db="$dir/people.db"
 "$cli" generate --size demo --seed 3 --database "$db" --today 2026-11-22 > /dev/null
 team=$("$cli" team add --name "Leaving Care East" --database "$db" --today 2026-11-22)
 check "team add prints its id" "[ -n '$team' ]"

@@ -381,6 +381,61 @@ START_TEST (test_vocab_labels)
 }
 END_TEST
 
+/* Search keys: accents, case and spacing do not matter; every word typed
+ * is looked for anywhere in the key */
+START_TEST (test_search_key)
+{
+  g_autofree char *jose = pathways_search_key ("  Jos\u00e9   O\u2019Brien ");
+  g_autofree char *upper = pathways_search_key ("JOSE\u0301 o\u2019brien");
+  g_autofree char *strasse = pathways_search_key ("Stra\u00dfe");
+  g_autofree char *zoe = pathways_search_key ("Zo\u00eb \u00c9milie \u0141ucja");
+  g_autofree char *empty = pathways_search_key (NULL);
+
+  ck_assert_str_eq (jose, "jose o\u2019brien");
+  ck_assert_str_eq (upper, jose);
+  ck_assert_str_eq (strasse, "strasse");
+  /* Ł has no decomposition: kept, lower case */
+  ck_assert_str_eq (zoe, "zoe emilie \u0142ucja");
+  ck_assert_str_eq (empty, "");
+}
+END_TEST
+
+START_TEST (test_search_matches)
+{
+  g_autofree char *key = pathways_search_key ("Ahmed Kh\u00e1n Ahmed NB104729");
+  struct { const char *query; gboolean found; } cases[] = {
+    { "", TRUE }, { "   ", TRUE },
+    { "ahmed", TRUE }, { "AHMED", TRUE }, { "hme", TRUE },          /* case, part of a word */
+    { "khan", TRUE }, { "Kh\u00c1N", TRUE }, { "kh\u00e1n", TRUE },   /* accents either way */
+    { "ahm kha", TRUE }, { "khan ahmed", TRUE }, { "  kha   ahm ", TRUE },  /* words, any order */
+    { "nb104729", TRUE }, { "104", TRUE },                          /* the local id */
+    { "ahmed x", FALSE }, { "khanx", FALSE }, { "ahmedkhan", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(GStrv) words = pathways_search_words (cases[i].query);
+      ck_assert_msg (pathways_search_matches (key, words) == cases[i].found, "“%s”", cases[i].query);
+    }
+}
+END_TEST
+
+/* Typing on narrows a search; deleting or changing a word does not */
+START_TEST (test_search_narrows)
+{
+  ck_assert (pathways_search_narrows ("", "a"));
+  ck_assert (pathways_search_narrows (NULL, "a"));
+  ck_assert (pathways_search_narrows ("ah", "ahm"));
+  ck_assert (pathways_search_narrows ("ah", "AH K"));
+  ck_assert (pathways_search_narrows ("ah k", "ah kh"));
+  ck_assert (pathways_search_narrows ("jose", "jos\u00e9 "));
+  ck_assert (!pathways_search_narrows ("ahm", "ah"));
+  ck_assert (!pathways_search_narrows ("ab", "b"));
+  ck_assert (!pathways_search_narrows ("ah k", "ahk"));
+  ck_assert (!pathways_search_narrows ("a", ""));
+}
+END_TEST
+
 static Suite *
 format_suite (void)
 {
@@ -402,6 +457,9 @@ format_suite (void)
   tcase_add_test (tc, test_money_parse_messages);
   tcase_add_test (tc, test_money_format_extremes);
   tcase_add_test (tc, test_vocab_labels);
+  tcase_add_test (tc, test_search_key);
+  tcase_add_test (tc, test_search_matches);
+  tcase_add_test (tc, test_search_narrows);
   suite_add_tcase (s, tc);
   return s;
 }

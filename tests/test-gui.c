@@ -218,6 +218,86 @@ START_TEST (test_sorting_by_age)
 END_TEST
 
 
+/* The search finds people whatever the accents and case typed, by part
+ * of a word, by several words in any order; typing on, deleting and
+ * retyping always leave exactly the rows every word is in */
+START_TEST (test_search_accents_case_and_words)
+{
+  g_autoptr(PathwaysStore) store = test_open_store (dir, "search-words.db");
+  static const char * const people[][3] = {
+    { "Jos\u00e9", "O\u2019Brien", "LC0701" }, { "Zo\u00eb", "M\u00fcller", "LC0702" },
+    { "Ahmed", "Khan", "LC0703" }, { "Ahmad", "Karimi", "LC0704" }, { "\u00c9milie", "Dubois", "LC0705" },
+  };
+  static const struct { const char *typed; guint n; } typed[] = {
+    { "jose", 1 }, { "JOS\u00c9", 1 }, { "o\u2019bri", 1 }, { "zoe muller", 1 }, { "M\u00dcLLER", 1 },
+    { "emilie", 1 }, { "ahm", 2 }, { "ahme", 1 }, { "ahm", 2 }, { "a", 2 }, { "o", 3 }, { "a k", 2 }, { "k a", 2 },
+    { "khan ahmed", 1 }, { "lc070", 5 }, { "LC0704", 1 }, { "x", 0 }, { "", 5 },
+  };
+  g_autoptr(GListModel) rows = NULL;
+  GtkWidget *view;
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      g_autoptr(PathwaysYoungPerson) p = test_make_person (people[i][2]);
+
+      g_object_set (p, "given-name", people[i][0], "family-name", people[i][1], "preferred-name", NULL, NULL);
+      test_add (store, PATHWAYS_RECORD (p));
+    }
+  rows = pathways_store_load_caseload (store, TEST_TODAY, NULL);
+  ck_assert_uint_eq (g_list_model_get_n_items (rows), G_N_ELEMENTS (people));
+
+  view = g_object_ref_sink (pathways_caseload_view_new (NULL));
+  pathways_caseload_view_set_model (PATHWAYS_CASELOAD_VIEW (view), rows);
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      pathways_caseload_view_set_search_text (PATHWAYS_CASELOAD_VIEW (view), typed[i].typed);
+      ck_assert_msg (pathways_caseload_view_get_n_visible (PATHWAYS_CASELOAD_VIEW (view)) == typed[i].n,
+                     "“%s” left %u rows, not %u", typed[i].typed,
+                     pathways_caseload_view_get_n_visible (PATHWAYS_CASELOAD_VIEW (view)), typed[i].n);
+    }
+  g_object_unref (view);
+}
+END_TEST
+
+static gboolean
+all_rows_shown (gpointer data)
+{
+  GtkColumnView *columns = pathways_caseload_view_get_column_view (data);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (columns))) == 150;
+}
+
+/* A caseload longer than a screen is drawn from its first rows, and the
+ * column view has every row a frame later: none is ever left out */
+START_TEST (test_long_caseload_shows_every_row)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(PathwaysApplication) app = NULL;
+  PathwaysWindow *window;
+  PathwaysCaseloadView *view;
+
+  {
+    g_autoptr(PathwaysStore) store = test_open_store (dir, "long.db");
+    ck_assert (pathways_generate_people (store, 150, 4, TEST_TODAY, NULL, NULL));
+    path = g_strdup (pathways_store_get_path (store));
+  }
+  g_setenv (PATHWAYS_DATABASE_ENV, path, TRUE);
+  app = pathways_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
+  window = launch (app);
+  view = pathways_window_get_caseload_view (window);
+  ck_assert (test_wait_for (caseload_ready, view));
+  ck_assert_uint_eq (pathways_caseload_view_get_n_visible (view), 150);
+  ck_assert (test_wait_for (all_rows_shown, view));
+
+  /* And a search over them all */
+  pathways_caseload_view_set_search_text (view, "nb");
+  ck_assert_uint_eq (pathways_caseload_view_get_n_visible (view), 150);
+
+  shut_down (app, window);
+  g_unsetenv (PATHWAYS_DATABASE_ENV);
+}
+END_TEST
+
 /* The workspace of a personal adviser ------------------------------- */
 
 typedef struct {
@@ -1490,6 +1570,8 @@ gui_suite (void)
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_first_start_creates_demo_authority);
   tcase_add_test (tc, test_search_filters_caseload);
+  tcase_add_test (tc, test_search_accents_case_and_words);
+  tcase_add_test (tc, test_long_caseload_shows_every_row);
   tcase_add_test (tc, test_empty_database_shows_empty_state);
   tcase_add_test (tc, test_sorting_by_age);
   tcase_add_test (tc, test_narrow_caseload_folds_columns);

@@ -375,7 +375,7 @@ START_TEST (test_staying_put_needs_foster_at_18)
   g_autoptr(PathwaysEligibility) too_early = NULL;
   g_autoptr(PathwaysEligibility) too_late = NULL;
 
-  add_spell (foster, NULL, "current", "2020-01-01", "2026-11-22")->place = "U4";
+  add_spell (foster, household, "current", "2020-01-01", "2026-11-22")->place = "U4";
   add_spell (resi, NULL, "current", "2020-01-01", "2026-11-22")->place = "K2";
 
   ok = pathways_rules_check_unit (w.settings, foster, household, w.people, "2026-11-22", 0);
@@ -389,6 +389,47 @@ START_TEST (test_staying_put_needs_foster_at_18)
   ck_assert (has_reason (too_early, "staying-put-age"));
   too_late = pathways_rules_check_unit (w.settings, foster, household, w.people, "2029-11-22", 0);
   ck_assert (has_reason (too_late, "staying-put-age"));
+}
+END_TEST
+
+/* Staying Put is with their own former foster carers: another carers'
+ * household is refused, and a placement that names no household warns */
+START_TEST (test_staying_put_own_carers_only)
+{
+  PathwaysPersonFacts *foster = add_person ("Foster Child", "2008-11-22");
+  PathwaysPersonFacts *unknown = add_person ("Unknown Carers", "2008-11-22");
+  PathwaysUnitFacts *own = add_unit ("The Reid household", "staying_put", 18, 21);
+  PathwaysUnitFacts *other = add_unit ("The Walsh household", "staying_put", 18, 21);
+  g_autoptr(PathwaysEligibility) at_own = NULL;
+  g_autoptr(PathwaysEligibility) at_other = NULL;
+  g_autoptr(PathwaysEligibility) unnamed = NULL;
+
+  add_spell (foster, own, "current", "2020-01-01", "2026-11-22")->place = "U4";
+  add_spell (unknown, NULL, "current", "2020-01-01", "2026-11-22")->place = "U4";
+
+  at_own = pathways_rules_check_unit (w.settings, foster, own, w.people, "2026-11-22", 0);
+  ck_assert_int_eq (at_own->verdict, PATHWAYS_VERDICT_ELIGIBLE);
+  at_other = pathways_rules_check_unit (w.settings, foster, other, w.people, "2026-11-22", 0);
+  ck_assert_int_eq (at_other->verdict, PATHWAYS_VERDICT_NOT_ELIGIBLE);
+  ck_assert (has_reason (at_other, "staying-put-own-carers"));
+  unnamed = pathways_rules_check_unit (w.settings, unknown, other, w.people, "2026-11-22", 0);
+  ck_assert_int_eq (unnamed->verdict, PATHWAYS_VERDICT_WARNINGS);
+  ck_assert (has_reason (unnamed, "staying-put-own-carers"));
+}
+END_TEST
+
+/* Bed and breakfast is never for a 16 or 17 year old */
+START_TEST (test_bed_and_breakfast_never_16_17)
+{
+  PathwaysPersonFacts *p = add_person ("Seventeen", "2009-06-01");
+  PathwaysUnitFacts *bnb = add_unit ("Station Road Guest House", "bed_and_breakfast", 16, 0);
+  g_autoptr(PathwaysEligibility) at17 = pathways_rules_check_unit (w.settings, p, bnb, w.people, "2026-11-20", 0);
+  g_autoptr(PathwaysEligibility) at18 = pathways_rules_check_unit (w.settings, p, bnb, w.people, "2027-06-02", 0);
+
+  ck_assert_int_eq (at17->verdict, PATHWAYS_VERDICT_NOT_ELIGIBLE);
+  ck_assert (has_reason (at17, "emergency-16-17"));
+  ck_assert_int_eq (at18->verdict, PATHWAYS_VERDICT_WARNINGS);
+  ck_assert (!has_reason (at18, "emergency-16-17"));
 }
 END_TEST
 
@@ -1189,6 +1230,8 @@ rules_suite (void)
 
   tcase_add_checked_fixture (elig, world_setup, world_teardown);
   tcase_add_test (elig, test_staying_put_needs_foster_at_18);
+  tcase_add_test (elig, test_staying_put_own_carers_only);
+  tcase_add_test (elig, test_bed_and_breakfast_never_16_17);
   tcase_add_test (elig, test_supported_registration_16_17);
   tcase_add_test (elig, test_age_rules);
   tcase_add_test (elig, test_bed_and_breakfast_warns);

@@ -1,12 +1,13 @@
 /* pathways-cli.c — the command-line companion to Pathways
  *
- *   pathways-cli generate --size demo|large --seed N --database PATH [--today D]
+ *   pathways-cli generate --size demo|large | --people N --seed N --database PATH [--today D]
  *   pathways-cli caseload [--database PATH] [--today D] [--format text|csv]
  *   pathways-cli alerts [--database PATH] [--date D] [--person ID] [--format text|csv]
  *   pathways-cli stock [--available-on D] [--kind K] [--format text|csv]
  *   pathways-cli match --unit ID | --person ID [--date D] [--format text|csv]
  *   pathways-cli info [--database PATH]
  *   pathways-cli report --format pdf|csv|xlsx --output PATH [--date D]
+ *   pathways-cli plan [--database PATH] [--months 36] [--what-if FILE] [--format text|csv|json]
  *   pathways-cli check 903 FILE_OR_FOLDER… | check stock FILE  (pathways-cli-exchange.c)
  *   pathways-cli server init|add-user …, copy --from FILE --to ADDRESS  (pathways-cli-server.c)
  *
@@ -41,6 +42,9 @@ static gint64 opt_unit = 0;
 static char *opt_available_on;
 static char *opt_kind;
 static char *opt_output;
+static char *opt_people;
+static int opt_months = 0;
+static char *opt_what_if;
 
 static const GOptionEntry common_entries[] = {
   { "database", 'd', 0, G_OPTION_ARG_FILENAME, &opt_database,
@@ -55,6 +59,9 @@ static const GOptionEntry generate_entries[] = {
   { "size", 0, 0, G_OPTION_ARG_STRING, &opt_size, N_("demo (about 60 young people) or large (2,000)"),
     N_("SIZE") },
   { "seed", 0, 0, G_OPTION_ARG_INT, &opt_seed, N_("Random seed: the same seed gives the same data"),
+    N_("N") },
+  { "people", 0, 0, G_OPTION_ARG_STRING, &opt_people,
+    N_("Any number of young people instead of a size, with the large authority’s proportions of units and staff"),
     N_("N") },
   { NULL }
 };
@@ -91,6 +98,15 @@ static const GOptionEntry report_entries[] = {
   { NULL }
 };
 
+static const GOptionEntry plan_entries[] = {
+  { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format, N_("text, csv or json"), N_("FORMAT") },
+  { "months", 0, 0, G_OPTION_ARG_INT, &opt_months, N_("How far ahead to plan, 1 to 120 months (default 36)"),
+    N_("N") },
+  { "what-if", 0, 0, G_OPTION_ARG_FILENAME, &opt_what_if,
+    N_("Plan again with the units this file adds or removes, and compare"), N_("FILE") },
+  { NULL }
+};
+
 static void
 usage (FILE *out)
 {
@@ -105,6 +121,7 @@ usage (FILE *out)
              "  match      Rank young people for a unit, or units for a young person\n"
              "  info       Show what a database holds\n"
              "  report     Write the sufficiency report for committee (PDF, CSV or Excel)\n"
+             "  plan       Propose a move for everyone who needs one, and what to commission\n"
              "  check      Check SSDA903 files or a stock list as an import would, without a database\n"
              "  server     Set up a team server database (init) and its users (add-user)\n"
              "  copy       Copy an embedded database onto a new team server\n"
@@ -220,8 +237,9 @@ cmd_generate (int     argc,
   g_autoptr(PathwaysClock) clock = NULL;
   g_autoptr(PathwaysStore) store = NULL;
   g_autofree char *today = NULL;
-  PathwaysGenerateSize size;
+  PathwaysGenerateSize size = PATHWAYS_GENERATE_DEMO;
   PathwaysGenerateStats stats;
+  guint n_people = 0;
   g_autoptr(GTimer) timer = g_timer_new ();
 
   if (!parse ("generate", generate_entries, &argc, &argv, error))
@@ -232,7 +250,27 @@ cmd_generate (int     argc,
                            _("--database is required: generate into a new file"));
       return 2;
     }
-  if (!pathways_generate_size_from_string (opt_size ? opt_size : "demo", &size))
+  if (opt_people != NULL)
+    {
+      guint64 n = 0;
+
+      if (opt_size != NULL)
+        {
+          g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                               _("--people and --size cannot be given together: choose one"));
+          return 2;
+        }
+      if (!g_ascii_string_to_unsigned (opt_people, 10, 1, PATHWAYS_GENERATE_MAX_PEOPLE, &n, NULL))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       /* Translators: %s is what was typed, %u the largest number allowed */
+                       _("--people: “%s” is not a whole number from 1 to %u"), opt_people,
+                       (guint) PATHWAYS_GENERATE_MAX_PEOPLE);
+          return 2;
+        }
+      n_people = (guint) n;
+    }
+  else if (!pathways_generate_size_from_string (opt_size ? opt_size : "demo", &size))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    _("--size: “%s” is not demo or large"), opt_size);
@@ -252,7 +290,8 @@ cmd_generate (int     argc,
   if ((store = open_store (clock, FALSE, error)) == NULL)
     return 1;
 
-  if (!pathways_generate (store, size, (guint32) opt_seed, today, &stats, error))
+  if (n_people > 0 ? !pathways_generate_people (store, n_people, (guint32) opt_seed, today, &stats, error)
+                    : !pathways_generate (store, size, (guint32) opt_seed, today, &stats, error))
     return 1;
 
   printf (_("Generated %u young people, %u units, %u staff, %u spells, %u milestones and "
@@ -713,6 +752,83 @@ cmd_report (int     argc,
   return 0;
 }
 
+static int
+cmd_plan (int     argc,
+          char  **argv,
+          GError **error)
+{
+  g_autoptr(PathwaysClock) clock = NULL;
+  g_autoptr(PathwaysStore) store = NULL;
+  g_autoptr(PathwaysSnapshot) snap = NULL;
+  g_autoptr(GHashTable) settings = NULL;
+  g_autoptr(PathwaysWhatIf) what_if = NULL;
+  g_autoptr(PathwaysPlan) plan = NULL;
+  g_autoptr(PathwaysPlan) alternative = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *text = NULL;
+  PathwaysPlanOptions options;
+  PathwaysPlanFormat format = PATHWAYS_PLAN_FORMAT_TEXT;
+
+  if (!parse ("plan", plan_entries, &argc, &argv, error))
+    return 2;
+  if (opt_format == NULL || g_str_equal (opt_format, "text"))
+    format = PATHWAYS_PLAN_FORMAT_TEXT;
+  else if (g_str_equal (opt_format, "csv"))
+    format = PATHWAYS_PLAN_FORMAT_CSV;
+  else if (g_str_equal (opt_format, "json"))
+    format = PATHWAYS_PLAN_FORMAT_JSON;
+  else
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--format: “%s” is not text, csv or json"), opt_format);
+      return 2;
+    }
+  if (opt_months != 0 && (opt_months < 1 || opt_months > PATHWAYS_PLAN_MAX_MONTHS))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--months must be a whole number from 1 to %d"), PATHWAYS_PLAN_MAX_MONTHS);
+      return 2;
+    }
+  if ((clock = make_clock (error)) == NULL)
+    return 2;
+  today = pathways_clock_dup_today (clock);
+  if (opt_what_if != NULL)
+    {
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+      g_autofree char *shown = g_filename_display_name (opt_what_if);
+
+      if (!g_file_get_contents (opt_what_if, &contents, &length, error))
+        return 2;
+      if ((what_if = pathways_what_if_parse (contents, (gssize) length, shown, today, error)) == NULL)
+        return 2;
+    }
+  if ((store = open_store (clock, TRUE, error)) == NULL)
+    return 1;
+  if ((settings = pathways_store_dup_settings (store, error)) == NULL)
+    return 1;
+  if ((snap = pathways_snapshot_load (store, today, error)) == NULL)
+    return 1;
+
+  pathways_plan_options_init (&options);
+  pathways_plan_weights_from_settings (&options.weights, settings);
+  if (opt_months != 0)
+    options.months = opt_months;
+  if ((plan = pathways_plan_compute (snap, &options, NULL, error)) == NULL)
+    return 1;
+  if (what_if != NULL)
+    {
+      options.what_if = what_if;
+      if ((alternative = pathways_plan_compute (snap, &options, NULL, error)) == NULL)
+        return 1;
+      text = pathways_plan_format (alternative, plan, format);
+    }
+  else
+    text = pathways_plan_format (plan, NULL, format);
+  fputs (text, stdout);
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -757,6 +873,8 @@ main (int   argc,
     status = cmd_info (argc, argv, &error);
   else if (g_str_equal (command, "report"))
     status = cmd_report (argc, argv, &error);
+  else if (g_str_equal (command, "plan"))
+    status = cmd_plan (argc, argv, &error);
   else if (g_str_equal (command, "check"))
     status = pathways_cli_check (argc, argv, &error);
   else if (g_str_equal (command, "server"))
@@ -787,7 +905,9 @@ main (int   argc,
   g_free (opt_database);
   g_free (opt_today);
   g_free (opt_size);
+  g_free (opt_people);
   g_free (opt_format);
+  g_free (opt_what_if);
   g_free (opt_available_on);
   g_free (opt_kind);
   g_free (opt_output);

@@ -52,6 +52,20 @@ next_move (const PathwaysPersonFacts *p)
   return found;
 }
 
+/* The columns' sort keys are made here, in the worker thread that loads
+ * the caseload, so that sorting on the main thread only compares bytes:
+ * collation keys of the case-folded text ("" for none) */
+static void
+set_sort_key (PathwaysCaseloadRow *row,
+              const char          *property,
+              const char          *text)
+{
+  g_autofree char *folded = g_utf8_casefold (text != NULL ? text : "", -1);
+  g_autofree char *key = g_utf8_collate_key (folded, -1);
+
+  g_object_set (row, property, key, NULL);
+}
+
 /* Status, next key date, alerts and readiness from the rules engine */
 static void
 apply_rules (PathwaysSnapshot *snap,
@@ -115,6 +129,7 @@ apply_rules (PathwaysSnapshot *snap,
                     "stage", pathways_stage_code (stage),
                     "stage-label", pathways_stage_label (stage),
                     NULL);
+      set_sort_key (PATHWAYS_CASELOAD_ROW (row), "status-sort-key", pathways_care_status_label (status));
     }
 }
 
@@ -169,7 +184,7 @@ pathways_store_load_caseload (PathwaysStore  *self,
       sort_name = g_strdup_printf ("%s, %s", family, given);
       joined = g_strjoin (" ", given, family, r->preferred_name ? r->preferred_name : "",
                           r->local_id ? r->local_id : "", NULL);
-      search = g_utf8_casefold (joined, -1);
+      search = pathways_search_key (joined);
 
       if (r->unit_kind != NULL)
         kind = pathways_vocab_label (PATHWAYS_VOCAB_UNIT_KIND, r->unit_kind);
@@ -196,6 +211,9 @@ pathways_store_load_caseload (PathwaysStore  *self,
       pathways_caseload_row_set_days_in_accommodation (row, r->since ? MAX (0, pathways_date_days_between (r->since, on_date)) : 0);
       pathways_caseload_row_set_in_authority (row, r->unit_in_authority);
       pathways_caseload_row_set_closed_on (row, r->closed_on);
+      set_sort_key (row, "name-sort-key", sort_name);
+      set_sort_key (row, "accommodation-sort-key", r->since ? where : NULL);
+      set_sort_key (row, "pa-sort-key", r->pa_name);
       g_object_thaw_notify (G_OBJECT (row));
       g_ptr_array_add (rows, row);
     }

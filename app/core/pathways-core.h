@@ -12,6 +12,7 @@
 #include "pathways-people.h"
 #include "pathways-person.h"
 #include "pathways-person-filter.h"
+#include "pathways-plan.h"
 #include "pathways-planner.h"
 #include "pathways-record.h"
 #include "pathways-rules.h"
@@ -22,3 +23,4 @@
 #include "pathways-sufficiency.h"
 #include "pathways-timeline.h"
 #include "pathways-vocab.h"
+#include "pathways-what-if.h"

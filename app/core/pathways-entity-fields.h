@@ -201,7 +201,11 @@
   X (T, p, STRING, stage_label, "stage-label", N_("Pathway stage"), PATHWAYS_FIELD_DERIVED) \
   X (T, p, DATE, next_move_date, "next-move-date", N_("Next move"), PATHWAYS_FIELD_DERIVED) \
   X (T, p, STRING, next_move_to, "next-move-to", N_("Moving to"), PATHWAYS_FIELD_DERIVED) \
-  X (T, p, DATE, closed_on, "closed-on", N_("Case closed on"), PATHWAYS_FIELD_DERIVED)
+  X (T, p, DATE, closed_on, "closed-on", N_("Case closed on"), PATHWAYS_FIELD_DERIVED) \
+  X (T, p, STRING, name_sort_key, "name-sort-key", NULL, PATHWAYS_FIELD_DERIVED) \
+  X (T, p, STRING, status_sort_key, "status-sort-key", NULL, PATHWAYS_FIELD_DERIVED) \
+  X (T, p, STRING, accommodation_sort_key, "accommodation-sort-key", NULL, PATHWAYS_FIELD_DERIVED) \
+  X (T, p, STRING, pa_sort_key, "pa-sort-key", NULL, PATHWAYS_FIELD_DERIVED)
 
 #define PATHWAYS_STOCK_ROW_FIELDS(X, T, p) \
   X (T, p, STRING, name, "name", N_("Name"), PATHWAYS_FIELD_DERIVED) \

@@ -767,3 +767,109 @@ too_large:
     return FALSE;
   }
 }
+
+/* Search ----------------------------------------------------------------- */
+
+/**
+ * pathways_search_key:
+ * @text: (nullable): what a row is found by (names, ids), any case
+ *
+ * The form searches compare: compatibility-decomposed with the accents
+ * and other combining marks dropped, case-folded, and with every run of
+ * spaces (or other white space) one space.  "José  O’Brien" and
+ * "JOSE o’brien" have the same key.  Built once per row, when a list is
+ * loaded; a query goes through it too (pathways_search_words()).
+ *
+ * Returns: (transfer full): the key, "" for %NULL
+ */
+char *
+pathways_search_key (const char *text)
+{
+  g_autofree char *decomposed = NULL;
+  g_autofree char *folded = NULL;
+  g_autoptr(GString) key = NULL;
+  gboolean space = TRUE;  /* no space at the start */
+
+  if (text == NULL)
+    return g_strdup ("");
+  decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFKD);
+  if (decomposed == NULL)
+    /* Not UTF-8: matched as it is, case-folded byte by byte */
+    return g_ascii_strdown (text, -1);
+  folded = g_utf8_casefold (decomposed, -1);
+
+  key = g_string_sized_new (strlen (folded));
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_ismark (c))
+        continue;
+      if (g_unichar_isspace (c))
+        {
+          if (!space)
+            g_string_append_c (key, ' ');
+          space = TRUE;
+          continue;
+        }
+      g_string_append_unichar (key, c);
+      space = FALSE;
+    }
+  if (key->len > 0 && key->str[key->len - 1] == ' ')
+    g_string_truncate (key, key->len - 1);
+  return g_string_free (g_steal_pointer (&key), FALSE);
+}
+
+/**
+ * pathways_search_words:
+ * @query: (nullable): what was typed
+ *
+ * Returns: (transfer full): the query's words as search keys; empty
+ *   (matching everything) for an empty or blank query
+ */
+char **
+pathways_search_words (const char *query)
+{
+  g_autofree char *key = pathways_search_key (query);
+
+  if (*key == '\0')
+    return g_new0 (char *, 1);
+  return g_strsplit (key, " ", -1);
+}
+
+/**
+ * pathways_search_matches:
+ * @key: a row's pathways_search_key()
+ * @words: a query's pathways_search_words()
+ *
+ * Returns: whether every word of the query is in the key, anywhere:
+ *   "ahm kha" finds Ahmed Khan, and so does "khan"
+ */
+gboolean
+pathways_search_matches (const char   *key,
+                         char * const *words)
+{
+  for (guint i = 0; words[i] != NULL; i++)
+    if (strstr (key, words[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * pathways_search_narrows:
+ *
+ * Returns: whether every row that @new_query matches also matches
+ *   @old_query — typing on at the end does — so that only the rows
+ *   @old_query matched need to be checked again
+ */
+gboolean
+pathways_search_narrows (const char *old_query,
+                         const char *new_query)
+{
+  g_autofree char *old_key = pathways_search_key (old_query);
+  g_autofree char *new_key = pathways_search_key (new_query);
+
+  /* Each old word is then in a new word (the last one may have grown), so
+   * a key holding every new word holds every old one */
+  return g_str_has_prefix (new_key, old_key);
+}

@@ -101,4 +101,13 @@ gboolean  pathways_money_parse         (const char  *text,
                                         gint64      *out_pence,
                                         GError     **error);
 
+/* Search --------------------------------------------------------------- */
+
+char     *pathways_search_key          (const char  *text);
+char    **pathways_search_words        (const char  *query);
+gboolean  pathways_search_matches      (const char  *key,
+                                        char * const *words);
+gboolean  pathways_search_narrows      (const char  *old_query,
+                                        const char  *new_query);
+
 G_END_DECLS

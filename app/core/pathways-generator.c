@@ -273,15 +273,14 @@ add_staff (Gen         *g,
 
 static gboolean
 generate_staff (Gen                   *g,
-                PathwaysGenerateSize   size,
+                guint                  n_pas,
+                guint                  n_housing,
+                guint                  n_managers,
                 GError               **error)
 {
   static const char * const pa_teams[] = {
     "Leaving Care North", "Leaving Care South", "UASC and Leaving Care",
   };
-  guint n_pas = size == PATHWAYS_GENERATE_LARGE ? 66 : 5;
-  guint n_housing = size == PATHWAYS_GENERATE_LARGE ? 10 : 2;
-  guint n_managers = size == PATHWAYS_GENERATE_LARGE ? 6 : 2;
   guint k = 0;
 
   for (guint i = 0; i < n_pas + n_housing + n_managers; i++, k++)
@@ -1307,6 +1306,22 @@ pathways_generate_check_today (const char  *today,
   return TRUE;
 }
 
+/* How many of each an authority of a given size has */
+typedef struct {
+  guint n_people;
+  guint n_units;
+  guint n_pas;
+  guint n_housing;
+  guint n_managers;
+} GenerateCounts;
+
+static gboolean generate_counts (PathwaysStore         *store,
+                                 const GenerateCounts  *counts,
+                                 guint32                seed,
+                                 const char            *today,
+                                 PathwaysGenerateStats *out_stats,
+                                 GError               **error);
+
 /**
  * pathways_generate:
  * @today: the day the authority is generated for (ISO)
@@ -1322,9 +1337,53 @@ pathways_generate (PathwaysStore          *store,
                    PathwaysGenerateStats  *out_stats,
                    GError                **error)
 {
+  GenerateCounts large = { 2000, 5000, 66, 10, 6 };
+  GenerateCounts demo = { 60, 120, 5, 2, 2 };
+
+  return generate_counts (store, size == PATHWAYS_GENERATE_LARGE ? &large : &demo, seed, today,
+                          out_stats, error);
+}
+
+/**
+ * pathways_generate_people:
+ * @n_people: from 1 to %PATHWAYS_GENERATE_MAX_PEOPLE
+ *
+ * Like pathways_generate() for an authority of @n_people young people,
+ * with the large authority's proportions: two and a half units per young
+ * person (at least 120), a PA for every 30, a housing officer for every 200 and a
+ * manager for every 333 (2,000 gives the large authority's counts).
+ */
+gboolean
+pathways_generate_people (PathwaysStore          *store,
+                          guint                   n_people,
+                          guint32                 seed,
+                          const char             *today,
+                          PathwaysGenerateStats  *out_stats,
+                          GError                **error)
+{
+  GenerateCounts counts;
+
+  g_return_val_if_fail (n_people >= 1 && n_people <= PATHWAYS_GENERATE_MAX_PEOPLE, FALSE);
+
+  counts.n_people = n_people;
+  counts.n_units = MAX (120u, n_people * 5 / 2);
+  counts.n_pas = MAX (5u, n_people / 30);
+  counts.n_housing = MAX (2u, n_people / 200);
+  counts.n_managers = MAX (2u, n_people / 333);
+  return generate_counts (store, &counts, seed, today, out_stats, error);
+}
+
+static gboolean
+generate_counts (PathwaysStore         *store,
+                 const GenerateCounts  *counts,
+                 guint32                seed,
+                 const char            *today,
+                 PathwaysGenerateStats *out_stats,
+                 GError               **error)
+{
   Gen g = { 0 };
-  guint n_people = size == PATHWAYS_GENERATE_LARGE ? 2000 : 60;
-  guint n_units = size == PATHWAYS_GENERATE_LARGE ? 5000 : 120;
+  guint n_people = counts->n_people;
+  guint n_units = counts->n_units;
   g_autoptr(GListModel) templates = NULL;
   gboolean ok = FALSE;
 
@@ -1363,7 +1422,8 @@ pathways_generate (PathwaysStore          *store,
       !pathways_store_set_setting (store, "authority_areas",
                                    "Northbrook Central;Eastfield;Westmoor;Southgate;Millbank;Riverside",
                                    error) ||
-      !generate_staff (&g, size, error) || !generate_units (&g, n_units, error))
+      !generate_staff (&g, counts->n_pas, counts->n_housing, counts->n_managers, error) ||
+      !generate_units (&g, n_units, error))
     goto rollback;
   for (guint i = 0; i < n_people; i++)
     if (!generate_person (&g, i, error))

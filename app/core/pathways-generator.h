@@ -39,4 +39,14 @@ gboolean pathways_generate (PathwaysStore          *store,
                             PathwaysGenerateStats  *out_stats,
                             GError                **error);
 
+/* The most young people pathways_generate_people() makes */
+#define PATHWAYS_GENERATE_MAX_PEOPLE 200000
+
+gboolean pathways_generate_people (PathwaysStore          *store,
+                                   guint                   n_people,
+                                   guint32                 seed,
+                                   const char             *today,
+                                   PathwaysGenerateStats  *out_stats,
+                                   GError                **error);
+
 G_END_DECLS

@@ -655,6 +655,20 @@ foster_at_18 (const PathwaysPersonFacts *p,
   return str_in (p->last_placement, foster_places);
 }
 
+/* The unit (carers' household) of that foster placement, or 0 */
+static gint64
+foster_unit_at_18 (const PathwaysPersonFacts *p,
+                   const char                *b18,
+                   const char                *date)
+{
+  g_autofree char *eve = b18 ? pathways_date_add_days (b18, -1) : NULL;
+  const PathwaysSpellFacts *s = eve ? pathways_rules_spell_on (p, eve) : NULL;
+
+  if (s == NULL && b18 != NULL && strcmp (date, b18) < 0)
+    s = current_spell (p);
+  return s != NULL ? s->unit_id : 0;
+}
+
 static gboolean
 left_residential_care (const PathwaysPersonFacts *p)
 {
@@ -715,9 +729,9 @@ pathways_rules_check_unit (const PathwaysRuleSettings *settings,
 {
   PathwaysEligibility *e;
   int age = pathways_date_age_on (p->date_of_birth, date);
-  g_autofree char *uk_date = pathways_date_format_uk (date);
-  g_autofree char *b18 = pathways_date_birthday (p->date_of_birth, 18);
-  g_autofree char *b21 = pathways_date_birthday (p->date_of_birth, 21);
+  /* (made when a reason needs them: the planner asks this for thousands of pairs) */
+  g_autofree char *uk_date_ = NULL;
+#define uk_date (uk_date_ ? uk_date_ : (uk_date_ = pathways_date_format_uk (date)))
   gboolean blocked = FALSE, warned = FALSE;
   const char *kind = u->kind;
 
@@ -816,6 +830,11 @@ pathways_rules_check_unit (const PathwaysRuleSettings *settings,
         add_reason (e, PATHWAYS_SEVERITY_HIGH, "supported-registration",
                     g_strdup (_("Supported accommodation for 16 and 17 year olds must be registered "
                                 "with Ofsted (with a URN) from 28/10/2023.")));
+      if (str_in (kind, emergency_kinds))
+        /* Not suitable at any age, and a 16 or 17 year old is never placed there */
+        add_reason (e, PATHWAYS_SEVERITY_HIGH, "emergency-16-17",
+                    g_strdup (_("Bed and breakfast and emergency accommodation are never used for 16 and "
+                                "17 year olds.")));
       if (str_in (kind, supported_kinds) && u->support_hours <= 0)
         add_reason (e, PATHWAYS_SEVERITY_MEDIUM, "support-level",
                     g_strdup (_("No support hours for a 16 or 17 year old.")));
@@ -824,6 +843,8 @@ pathways_rules_check_unit (const PathwaysRuleSettings *settings,
   /* Staying Put: Children and Families Act 2014, s.23CZA */
   if (g_strcmp0 (kind, "staying_put") == 0)
     {
+      g_autofree char *b18 = pathways_date_birthday (p->date_of_birth, 18);
+      g_autofree char *b21 = pathways_date_birthday (p->date_of_birth, 21);
       g_autofree char *uk_b18 = pathways_date_format_uk (b18);
       g_autofree char *uk_b21 = pathways_date_format_uk (b21);
 
@@ -839,6 +860,19 @@ pathways_rules_check_unit (const PathwaysRuleSettings *settings,
         add_reason (e, PATHWAYS_SEVERITY_HIGH, "staying-put-foster",
                     g_strdup (_("Staying Put is only for young people in a foster placement on their "
                                 "18th birthday.")));
+      else
+        {
+          /* With their own former foster carers: the household of that placement */
+          gint64 carers = foster_unit_at_18 (p, b18, date);
+          if (carers != 0 && carers != u->id)
+            add_reason (e, PATHWAYS_SEVERITY_HIGH, "staying-put-own-carers",
+                        g_strdup (_("Staying Put is only with their own former foster carers, not another "
+                                    "household.")));
+          else if (carers == 0)
+            add_reason (e, PATHWAYS_SEVERITY_MEDIUM, "staying-put-own-carers",
+                        g_strdup (_("Their foster placement at 18 names no carers’ household: check these are "
+                                    "their own former foster carers.")));
+        }
     }
 
   /* Staying Close: for young people leaving residential children's homes
@@ -906,6 +940,7 @@ pathways_rules_check_unit (const PathwaysRuleSettings *settings,
   e->verdict = blocked ? PATHWAYS_VERDICT_NOT_ELIGIBLE
              : warned ? PATHWAYS_VERDICT_WARNINGS : PATHWAYS_VERDICT_ELIGIBLE;
   return e;
+#undef uk_date
 }
 
 /* Readiness ---------------------------------------------------------- */
@@ -1756,32 +1791,141 @@ pathways_rules_need_date (const PathwaysPersonFacts *p,
                           GHashTable                *units,
                           const char                *today)
 {
+  char *date = NULL;
+
+  g_return_val_if_fail (pathways_date_parse_iso (today, NULL), NULL);
+
+  if (pathways_rules_move_need (NULL, p, units, today, &date) == PATHWAYS_NEED_NONE)
+    return g_strdup (today);
+  return date;
+}
+
+/**
+ * pathways_rules_move_need:
+ * @settings: (nullable): for readiness; %NULL: readiness is not a need
+ * @out_date: (out) (optional): the day of the need, unless
+ *   %PATHWAYS_NEED_NONE
+ *
+ * Why and when the young person next needs a move (the planner's
+ * demand): nowhere to live or emergency accommodation now; a placement
+ * that ends at 18 with nothing after it; Staying Put ending at 21; the
+ * planned end of their accommodation; or, in supported accommodation
+ * from 18, readiness at or above the threshold (a move they may make).
+ */
+PathwaysNeedKind
+pathways_rules_move_need (const PathwaysRuleSettings *settings,
+                          const PathwaysPersonFacts  *p,
+                          GHashTable                 *units,
+                          const char                 *today,
+                          char                      **out_date)
+{
   const PathwaysSpellFacts *cur = current_spell (p);
   const PathwaysUnitFacts *u = unit_of (units, cur);
   int age = pathways_date_age_on (p->date_of_birth, today);
 
-  g_return_val_if_fail (pathways_date_parse_iso (today, NULL), NULL);
+  g_return_val_if_fail (pathways_date_parse_iso (today, NULL), PATHWAYS_NEED_NONE);
 
+#define NEED(kind, date) G_STMT_START { \
+    char *d_ = (date); \
+    if (out_date) *out_date = d_; else g_free (d_); \
+    return (kind); \
+  } G_STMT_END
+
+  if (out_date)
+    *out_date = NULL;
   if (cur == NULL || str_in (cur->accom, (const char *[]) { "W", "V", "S", NULL }) ||
       str_in (u ? u->kind : NULL, emergency_kinds))
-    return g_strdup (today);
+    NEED (PATHWAYS_NEED_NOWHERE, g_strdup (today));
   if (age < 18 && (cur->place != NULL || (u && u->max_age != 0 && u->max_age < 18)))
     {
       /* (NULL: 18 after the end of the calendar, so not a need) */
       char *b18 = pathways_date_birthday (p->date_of_birth, 18);
       if (b18 != NULL && !has_accommodation_from_18 (p, units, b18))
-        return b18;
+        NEED (PATHWAYS_NEED_TURNING_18, b18);
       g_free (b18);
     }
   if (in_staying_put (cur, units))
     {
       char *b21 = pathways_date_birthday (p->date_of_birth, 21);
       if (b21 != NULL)
-        return b21;
+        NEED (PATHWAYS_NEED_STAYING_PUT_ENDS, b21);
     }
   if (cur->planned_end != NULL && strcmp (cur->planned_end, today) > 0)
-    return g_strdup (cur->planned_end);
-  return g_strdup (today);
+    NEED (PATHWAYS_NEED_PLACEMENT_ENDS, g_strdup (cur->planned_end));
+  if (settings != NULL && age >= 18 && str_in (u ? u->kind : NULL, supported_kinds))
+    {
+      int readiness = pathways_rules_readiness (settings, p);
+      if (readiness >= 0 && readiness >= settings->readiness_threshold)
+        NEED (PATHWAYS_NEED_READY_TO_MOVE_ON, g_strdup (today));
+    }
+#undef NEED
+  return PATHWAYS_NEED_NONE;
+}
+
+const char *
+pathways_need_kind_label (PathwaysNeedKind kind)
+{
+  switch (kind)
+    {
+    case PATHWAYS_NEED_NOWHERE:
+      return _("Nowhere settled to live");
+    case PATHWAYS_NEED_TURNING_18:
+      return _("Placement ends at 18");
+    case PATHWAYS_NEED_STAYING_PUT_ENDS:
+      return _("Staying Put ends at 21");
+    case PATHWAYS_NEED_PLACEMENT_ENDS:
+      return _("Accommodation ends");
+    case PATHWAYS_NEED_READY_TO_MOVE_ON:
+      return _("Ready to move on");
+    case PATHWAYS_NEED_OUTGROWS_PLANNED:
+      return _("Outgrows the planned unit");
+    case PATHWAYS_NEED_NONE:
+    default:
+      return _("No move needed");
+    }
+}
+
+const char *
+pathways_need_kind_code (PathwaysNeedKind kind)
+{
+  static const char * const codes[] = {
+    "none", "nowhere", "turning-18", "staying-put-ends", "placement-ends", "ready-to-move-on",
+    "outgrows-planned",
+  };
+  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (codes), "none");
+  return codes[kind];
+}
+
+/**
+ * pathways_rules_stay_end:
+ *
+ * Returns: (nullable): the day a young person who moves into @unit on
+ * @date must leave it by the rules (they outgrow its age range; Staying
+ * Put ends at 21), or %NULL if nothing ends their stay
+ */
+char *
+pathways_rules_stay_end (const PathwaysPersonFacts *p,
+                         const PathwaysUnitFacts   *u,
+                         const char                *date)
+{
+  char *end = NULL;
+
+  if (u->max_age != 0)
+    end = pathways_date_birthday (p->date_of_birth, u->max_age + 1);
+  if (g_strcmp0 (u->kind, "staying_put") == 0)
+    {
+      char *b21 = pathways_date_birthday (p->date_of_birth, 21);
+      if (b21 != NULL && (end == NULL || strcmp (b21, end) < 0))
+        {
+          g_free (end);
+          end = b21;
+        }
+      else
+        g_free (b21);
+    }
+  if (end != NULL && strcmp (end, date) <= 0)
+    g_clear_pointer (&end, g_free);
+  return end;
 }
 
 /**

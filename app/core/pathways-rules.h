@@ -305,6 +305,28 @@ void                 pathways_match_free            (PathwaysMatch              
 char                *pathways_rules_need_date       (const PathwaysPersonFacts  *person,
                                                      GHashTable                 *units,
                                                      const char                 *today);
+
+/* Why a young person needs a move (the planner's demand) */
+typedef enum {
+  PATHWAYS_NEED_NONE,
+  PATHWAYS_NEED_NOWHERE,            /* nowhere, or emergency accommodation, now */
+  PATHWAYS_NEED_TURNING_18,         /* a placement that ends at 18, nothing after it */
+  PATHWAYS_NEED_STAYING_PUT_ENDS,   /* at 21 */
+  PATHWAYS_NEED_PLACEMENT_ENDS,     /* the planned end of their accommodation */
+  PATHWAYS_NEED_READY_TO_MOVE_ON,   /* supported accommodation, ready for a home of their own */
+  PATHWAYS_NEED_OUTGROWS_PLANNED,   /* (the planner's own: the unit it proposed ends) */
+} PathwaysNeedKind;
+
+PathwaysNeedKind     pathways_rules_move_need       (const PathwaysRuleSettings *settings,
+                                                     const PathwaysPersonFacts  *person,
+                                                     GHashTable                 *units,
+                                                     const char                 *today,
+                                                     char                      **out_date);
+const char          *pathways_need_kind_label       (PathwaysNeedKind            kind);
+const char          *pathways_need_kind_code        (PathwaysNeedKind            kind);
+char                *pathways_rules_stay_end        (const PathwaysPersonFacts  *person,
+                                                     const PathwaysUnitFacts    *unit,
+                                                     const char                 *date);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PathwaysMatch, pathways_match_free)
 
 /* Readiness: weighted % of milestones done, or -1 when there are none */

@@ -54,6 +54,25 @@ static const PathwaysSettingInfo settings[] = {
   { "retention_years", PATHWAYS_SETTING_YEARS, N_("Keep records of closed cases"),
     N_("How many years from the date of birth the records of a closed case are kept."),
     "75", 25, 120, NULL },
+  /* The planner's objective (pathways-plan.c) */
+  { "plan_weight_cost", PATHWAYS_SETTING_WEIGHT, N_("Planner: weekly cost"),
+    N_("How much the weekly cost of a unit counts when the planner chooses, from 0 to 100."),
+    "10", 0, 100, NULL },
+  { "plan_weight_distance", PATHWAYS_SETTING_WEIGHT, N_("Planner: staying in the authority"),
+    N_("How much the planner avoids units outside the authority, from 0 to 100."),
+    "30", 0, 100, NULL },
+  { "plan_weight_stability", PATHWAYS_SETTING_WEIGHT, N_("Planner: stability"),
+    N_("How much the planner avoids moves and stays cut short within a year, from 0 to 100."),
+    "10", 0, 100, NULL },
+  { "plan_weight_readiness", PATHWAYS_SETTING_WEIGHT, N_("Planner: moving on those who are ready"),
+    N_("How much the planner favours moving on young people at or above the readiness threshold, from 0 to 100."),
+    "30", 0, 100, NULL },
+  { "plan_weight_wishes", PATHWAYS_SETTING_WEIGHT, N_("Planner: stated wishes"),
+    N_("How much a young person’s preferred area counts, from 0 to 100."),
+    "20", 0, 100, NULL },
+  { "plan_weight_waiting", PATHWAYS_SETTING_WEIGHT, N_("Planner: fair waiting"),
+    N_("How strongly those who have waited longest come first when places are short, from 0 to 100."),
+    "50", 0, 100, NULL },
 };
 
 const PathwaysSettingInfo *
@@ -272,6 +291,7 @@ validate (const PathwaysSettingInfo  *info,
     case PATHWAYS_SETTING_WORKING_DAYS:
     case PATHWAYS_SETTING_YEARS:
     case PATHWAYS_SETTING_PERCENT:
+    case PATHWAYS_SETTING_WEIGHT:
     case PATHWAYS_SETTING_MONEY:
     default:
       if (value == NULL)
@@ -290,6 +310,9 @@ validate (const PathwaysSettingInfo  *info,
                             label, (int) info->min, (int) info->max);
           case PATHWAYS_SETTING_PERCENT:
             return invalid (error, _("%s must be a whole percentage from %d to %d"),
+                            label, (int) info->min, (int) info->max);
+          case PATHWAYS_SETTING_WEIGHT:
+            return invalid (error, _("%s must be a whole number from %d to %d"),
                             label, (int) info->min, (int) info->max);
           case PATHWAYS_SETTING_MONEY:
           default:

@@ -29,6 +29,7 @@ typedef enum {
   PATHWAYS_SETTING_CHOICE,        /* one of choices */
   PATHWAYS_SETTING_WEIGHTS,       /* "category=weight;…", each weight finite, min–max */
   PATHWAYS_SETTING_YEARS,         /* a whole number of years, min–max */
+  PATHWAYS_SETTING_WEIGHT,        /* one whole-number weight, min–max */
 } PathwaysSettingType;
 
 typedef struct {

@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <glib-unix.h>
@@ -21,6 +22,8 @@
 #include "pathways-keyring.h"
 #include "pathways-preferences-window.h"
 #include "pathways-window.h"
+#include "pathways-caseload-view-private.h"
+#include "pathways-window-private.h"
 
 /* The schema id stays the same in every build profile */
 #define SCHEMA_ID "io.github.carepathways.Pathways"
@@ -43,6 +46,9 @@ struct _PathwaysApplication
   char     *database_option;
   gboolean  empty_option;
   gboolean  quit_after_first_frame;
+  gboolean  quit_after_caseload_rows;
+  gboolean  report_startup;         /* $PATHWAYS_REPORT_STARTUP: print when drawn */
+  gboolean  first_frame_reported;
 
   /* Why the settings schema could not be found, or NULL */
   char     *schema_error;
@@ -83,6 +89,9 @@ static const GOptionEntry option_entries[] = {
     N_("Show the version and quit"), NULL },
   { "quit-after-first-frame", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Close the window as soon as it has been drawn once, and quit when the database is open (for smoke tests and benchmarks)"),
+    NULL },
+  { "quit-after-caseload-rows", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Close the window as soon as the caseload’s rows have been drawn (for benchmarks)"),
     NULL },
   { NULL }
 };
@@ -275,18 +284,75 @@ show_schema_error (PathwaysApplication *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The caseload has been drawn with what it shows: its rows, or that
+ * there are none (or it is not shown at all, for a role without it) */
+static gboolean
+caseload_drawn (PathwaysApplication *self,
+                GtkWidget           *window,
+                guint               *out_n_rows)
+{
+  PathwaysCaseloadView *caseload;
+
+  *out_n_rows = 0;
+  if (pathways_context_get_store (self->context) == NULL || !PATHWAYS_IS_WINDOW (window))
+    return FALSE;
+  if (!pathways_window_has_page (PATHWAYS_WINDOW (window), "caseload"))
+    return TRUE;
+  caseload = pathways_window_get_caseload_view (PATHWAYS_WINDOW (window));
+  if (caseload == NULL || !gtk_widget_get_mapped (GTK_WIDGET (caseload)))
+    return TRUE;
+  if (g_str_equal (pathways_caseload_view_get_visible_page (caseload), "loading"))
+    return FALSE;
+  *out_n_rows = pathways_caseload_view_get_n_visible (caseload);
+  return TRUE;
+}
+
+/* After every frame until what was asked for has been drawn: the
+ * state seen here is the state the frame was laid out and painted in,
+ * as the store opens and the caseload loads between frames */
 static void
-first_frame_drawn_cb (GdkFrameClock *frame_clock,
-                      gpointer       user_data)
+frame_painted_cb (GdkFrameClock *frame_clock,
+                  gpointer       user_data)
 {
   PathwaysApplication *self = PATHWAYS_APPLICATION (user_data);
+  GtkWidget *window = g_object_get_data (G_OBJECT (frame_clock), "pathways-window");
+  gboolean done = FALSE;
+  guint n_rows;
 
-  g_signal_handlers_disconnect_by_func (frame_clock, first_frame_drawn_cb, user_data);
-  g_debug ("First frame drawn: closing, as --quit-after-first-frame asks");
-  /* The application still waits for the database to be open (and a new
-   * demo authority written) before it ends */
-  g_idle_add_full (G_PRIORITY_DEFAULT, close_all_windows_idle_cb,
-                   g_object_ref (self), g_object_unref);
+  if (!self->first_frame_reported)
+    {
+      self->first_frame_reported = TRUE;
+      if (self->report_startup)
+        {
+          g_print ("first frame drawn\n");
+          fflush (stdout);
+        }
+      if (self->quit_after_first_frame)
+        {
+          g_debug ("First frame drawn: closing, as --quit-after-first-frame asks");
+          done = TRUE;
+        }
+    }
+  if (!done && (self->quit_after_caseload_rows || self->report_startup) && caseload_drawn (self, window, &n_rows))
+    {
+      if (self->report_startup)
+        {
+          g_print ("caseload rows drawn: %u rows\n", n_rows);
+          fflush (stdout);
+        }
+      if (self->quit_after_caseload_rows)
+        g_debug ("Caseload drawn: closing, as --quit-after-caseload-rows asks");
+      done = TRUE;
+    }
+  if (!done)
+    return;
+
+  g_signal_handlers_disconnect_by_func (frame_clock, frame_painted_cb, user_data);
+  if (self->quit_after_first_frame || self->quit_after_caseload_rows)
+    /* The application still waits for the database to be open (and a
+     * new demo authority written) before it ends */
+    g_idle_add_full (G_PRIORITY_DEFAULT, close_all_windows_idle_cb,
+                     g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -295,7 +361,8 @@ window_mapped_cb (GtkWidget *window,
 {
   GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (window);
 
-  g_signal_connect_object (frame_clock, "after-paint", G_CALLBACK (first_frame_drawn_cb),
+  g_object_set_data (G_OBJECT (frame_clock), "pathways-window", window);
+  g_signal_connect_object (frame_clock, "after-paint", G_CALLBACK (frame_painted_cb),
                            user_data, 0);
 }
 
@@ -618,9 +685,12 @@ pathways_application_handle_local_options (GApplication *application,
   if (g_variant_dict_contains (options, "empty"))
     self->empty_option = TRUE;
 
+  if (g_variant_dict_contains (options, "quit-after-caseload-rows"))
+    self->quit_after_caseload_rows = TRUE;
   if (g_variant_dict_contains (options, "quit-after-first-frame"))
+    self->quit_after_first_frame = TRUE;
+  if (self->quit_after_first_frame || self->quit_after_caseload_rows)
     {
-      self->quit_after_first_frame = TRUE;
       /* A smoke test must start its own instance, never raise another */
       g_application_set_flags (application,
                                g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
@@ -673,19 +743,20 @@ pathways_application_activate (GApplication *application)
       return;
     }
 
+  /* The store opens in its thread while the window is made: a new
+   * window's pages load from the context's store, now or when open */
+  if (pathways_context_get_store (self->context) == NULL && !self->opening && !self->open_failed)
+    open_store (self);
+
   window = GTK_WINDOW (find_window (self));
   if (window == NULL)
     {
       window = GTK_WINDOW (pathways_window_new (self));
-      if (self->quit_after_first_frame)
+      if (self->quit_after_first_frame || self->quit_after_caseload_rows || self->report_startup)
         g_signal_connect_object (window, "map", G_CALLBACK (window_mapped_cb), self, 0);
     }
 
   gtk_window_present (window);
-
-  /* A new window's pages load from the context's store, now or when open */
-  if (pathways_context_get_store (self->context) == NULL && !self->opening && !self->open_failed)
-    open_store (self);
 }
 
 /* GObject overrides */
@@ -732,6 +803,8 @@ pathways_application_class_init (PathwaysApplicationClass *klass)
 static void
 pathways_application_init (PathwaysApplication *self)
 {
+  /* For the start-up benchmark (tests/pathways-bench.c) */
+  self->report_startup = g_getenv ("PATHWAYS_REPORT_STARTUP") != NULL;
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
 }
 

@@ -18,6 +18,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "pathways-core.h"
 
@@ -47,10 +48,26 @@ struct _PathwaysCaseloadView
   GtkColumnViewColumn *since_column;
   GtkColumnViewColumn *days_column;
   GtkColumnViewColumn *next_move_column;
+  GtkColumnViewColumn *age_column;
+  GtkColumnViewColumn *status_column;
+  GtkColumnViewColumn *next_date_column;
+  GtkColumnViewColumn *readiness_column;
+  GtkColumnViewColumn *alerts_column;
+  GtkColumnViewColumn *accommodation_column;
+  GtkColumnViewColumn *pa_column;
+  GtkSingleSelection  *selection;
   GtkSortListModel    *sort_model;
   GtkFilterListModel  *filter_model;
-  GtkStringFilter     *search_filter;
+  GtkSliceListModel   *first_rows;   /* the rows the column view gets */
+  guint                first_rows_tick;
+  guint                first_rows_frames;
+  guint                spinner_timeout;
   GtkEveryFilter      *every_filter;
+
+  /* The search: the query as typed and as words of search keys */
+  GtkFilter           *search_filter;
+  char                *search_query;
+  char               **search_words;
   GtkDropDown         *scope_dropdown;
   GtkDropDown         *status_dropdown;
   GtkDropDown         *age_dropdown;
@@ -101,11 +118,56 @@ static const PathwaysAgeBand filter_age_bands[] = {
   PATHWAYS_AGE_BAND_16_17, PATHWAYS_AGE_BAND_18_20, PATHWAYS_AGE_BAND_21_25,
 };
 
+/* A caseload is shown first as its first rows, more than a screen
+ * holds, and whole from the next frame: a GTK 4.8 list view makes and
+ * lays out 200 rows (every cell of them) for a model of any length, most
+ * of the time the first rows took to appear */
+#define FIRST_ROWS 64
+
+/* A load quicker than this shows no spinner: its frames would only take
+ * the processor from the load */
+#define SPINNER_DELAY_MS 600
+
 /* Shown for a missing value: the rules engine fills "status-label" later,
  * and not every young person has a current placement or a PA. */
 #define NO_VALUE "—"
 
 /* Helpers */
+
+static void
+spinner_timeout_cb (gpointer user_data)
+{
+  PathwaysCaseloadView *self = user_data;
+
+  self->spinner_timeout = 0;
+  gtk_spinner_set_spinning (self->spinner, self->model == NULL);
+}
+
+/* The frame after the first rows were drawn: every row */
+static gboolean
+first_rows_tick_cb (GtkWidget     *widget,
+                    GdkFrameClock *frame_clock,
+                    gpointer       user_data)
+{
+  PathwaysCaseloadView *self = PATHWAYS_CASELOAD_VIEW (widget);
+
+  if (++self->first_rows_frames < 2)
+    return G_SOURCE_CONTINUE;
+  self->first_rows_tick = 0;
+  gtk_slice_list_model_set_size (self->first_rows, G_MAXUINT);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+show_all_rows (PathwaysCaseloadView *self)
+{
+  if (self->first_rows_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->first_rows_tick);
+      self->first_rows_tick = 0;
+    }
+  gtk_slice_list_model_set_size (self->first_rows, G_MAXUINT);
+}
 
 static void
 update_state (PathwaysCaseloadView *self)
@@ -131,11 +193,22 @@ update_state (PathwaysCaseloadView *self)
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), page) != 0)
     {
-      gtk_stack_set_visible_child_name (self->stack, page);
+      /* The caseload appears at once when it has loaded; a search fades
+       * between the list and "no results" */
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "loading") == 0)
+        gtk_stack_set_visible_child_full (self->stack, page, GTK_STACK_TRANSITION_TYPE_NONE);
+      else
+        gtk_stack_set_visible_child_name (self->stack, page);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIBLE_PAGE]);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_VISIBLE]);
-  gtk_spinner_set_spinning (self->spinner, self->model == NULL);
+  if (self->model != NULL)
+    {
+      g_clear_handle_id (&self->spinner_timeout, g_source_remove);
+      gtk_spinner_set_spinning (self->spinner, FALSE);
+    }
+  else if (!gtk_spinner_get_spinning (self->spinner) && self->spinner_timeout == 0)
+    self->spinner_timeout = g_timeout_add_once (SPINNER_DELAY_MS, spinner_timeout_cb, self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), n_total > 0);
 
   if (self->model == NULL || n_total == 0)
@@ -209,13 +282,6 @@ loaded_cb (GObject      *source,
           g_list_store_append (rows, row);
         }
       pathways_caseload_view_set_model (self, G_LIST_MODEL (rows));
-
-      /* For the start-up benchmark (tests/pathways-bench.c) */
-      if (g_getenv ("PATHWAYS_REPORT_STARTUP") != NULL)
-        {
-          g_print ("caseload filled: %u rows\n", n);
-          fflush (stdout);
-        }
     }
 }
 
@@ -234,6 +300,50 @@ reload (PathwaysCaseloadView *self)
 
   today = pathways_context_dup_today (self->context);
   pathways_store_load_caseload_async (store, today, self->cancellable, loaded_cb, g_object_ref (self));
+}
+
+/* The search: every word typed is in the row's search key (names and
+ * local id, without accents, case-folded, made once when the caseload
+ * loads).  Typing on only narrows what is shown, so only the rows still
+ * shown are checked again. */
+static gboolean
+search_matches (gpointer item,
+                gpointer user_data)
+{
+  PathwaysCaseloadView *self = user_data;
+  const char *key;
+
+  if (self->search_words == NULL || self->search_words[0] == NULL)
+    return TRUE;
+  key = pathways_caseload_row_get_search_text (item);
+  return pathways_search_matches (key != NULL ? key : "", self->search_words);
+}
+
+static void
+set_search (PathwaysCaseloadView *self,
+            const char           *text)
+{
+  g_auto(GStrv) words = pathways_search_words (text);
+  GtkFilterChange change;
+
+  if (g_strv_equal ((const char * const *) words, (const char * const *) self->search_words))
+    {
+      g_free (self->search_query);
+      self->search_query = g_strdup (text);
+      return;
+    }
+  if (pathways_search_narrows (self->search_query, text))
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (pathways_search_narrows (text, self->search_query))
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  else
+    change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  g_strfreev (self->search_words);
+  self->search_words = g_steal_pointer (&words);
+  g_free (self->search_query);
+  self->search_query = g_strdup (text);
+  gtk_filter_changed (self->search_filter, change);
 }
 
 /* PathwaysPage */
@@ -298,9 +408,7 @@ static void
 search_changed_cb (PathwaysCaseloadView *self,
                    GtkSearchEntry       *entry)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-
-  gtk_string_filter_set_search (self->search_filter, text);
+  set_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
 static void
@@ -318,10 +426,15 @@ row_matches (gpointer item,
 {
   PathwaysCaseloadView *self = user_data;
   PathwaysRecord *row = item;
-  guint scope = gtk_drop_down_get_selected (self->scope_dropdown);
-  guint status = gtk_drop_down_get_selected (self->status_dropdown);
-  guint age = gtk_drop_down_get_selected (self->age_dropdown);
-  guint stage = gtk_drop_down_get_selected (self->stage_dropdown);
+  guint scope, status, age, stage;
+
+  /* Nothing is filtered once the view is being taken apart */
+  if (self->scope_dropdown == NULL)
+    return TRUE;
+  scope = gtk_drop_down_get_selected (self->scope_dropdown);
+  status = gtk_drop_down_get_selected (self->status_dropdown);
+  age = gtk_drop_down_get_selected (self->age_dropdown);
+  stage = gtk_drop_down_get_selected (self->stage_dropdown);
 
   if (scope == 1 && pathways_record_get_int (row, "pa-id") != self->my_staff_id)
     return FALSE;
@@ -380,148 +493,166 @@ clear_filters_action (GtkWidget  *widget,
   gtk_toggle_button_set_active (self->archived_toggle, FALSE);
 }
 
-static char *
-days_text_cb (gpointer    item,
-              gint64      days,
-              const char *since)
+/* The cells: made in code by signal factories, not a builder template
+ * per cell — a template is parsed again for every cell the column view
+ * makes, which was most of the time the first rows took.  A bound cell
+ * follows its row: a caseload refreshed in place changes row objects'
+ * properties, and the cell is filled again. */
+typedef enum {
+  COLUMN_NAME,
+  COLUMN_AGE,
+  COLUMN_LOCAL_ID,
+  COLUMN_STATUS,
+  COLUMN_NEXT_DATE,
+  COLUMN_READINESS,
+  COLUMN_ALERTS,
+  COLUMN_ACCOMMODATION,
+  COLUMN_SINCE,
+  COLUMN_DAYS,
+  COLUMN_NEXT_MOVE,
+  COLUMN_PA,
+} Column;
+
+static GQuark row_handler_quark;
+
+static GtkWidget *
+inscription_new (int         min_chars,
+                 int         nat_chars,
+                 const char *css_class)
 {
-  if (since == NULL)
-    return g_strdup ("—");
-  return g_strdup_printf ("%" G_GINT64_FORMAT, days);
+  GtkWidget *inscription = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), min_chars);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), nat_chars);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_widget_set_valign (inscription, GTK_ALIGN_CENTER);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (inscription, css_class);
+  return inscription;
 }
 
-/* No move sorts after every move */
-static char *
-move_sort_key_cb (gpointer    item,
-                  const char *date)
+/* A value above a caption: a date and what it is, a place and its kind */
+static GtkWidget *
+two_lines_new (int min_chars,
+               int nat_chars,
+               int caption_nat_chars,
+               gboolean numeric)
 {
-  return g_strdup (date != NULL ? date : "9999-99-99");
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *caption = inscription_new (min_chars, caption_nat_chars, "caption");
+
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_box_append (GTK_BOX (box), inscription_new (min_chars, nat_chars, numeric ? "numeric" : NULL));
+  gtk_box_append (GTK_BOX (box), caption);
+  return box;
 }
 
-/* Closures for the cell templates: the first argument is the GtkListItem
- * the expression is evaluated for.  Each returns a new string. */
-
-static char *
-text_or_dash_cb (gpointer    item,
-                 const char *text)
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
 {
-  return g_strdup (text != NULL && *text != '\0' ? text : NO_VALUE);
-}
+  Column column = GPOINTER_TO_INT (user_data);
+  GtkWidget *child = NULL;
 
-/* The kind of accommodation goes under its name, unless it would only
- * repeat it ("Children's home" twice) */
-static gboolean
-kind_visible_cb (gpointer    item,
-                 const char *kind,
-                 const char *accommodation)
-{
-  return kind != NULL && *kind != '\0' && g_strcmp0 (kind, accommodation) != 0;
-}
-
-/* For the column sorters: GtkStringSorter takes no NULL strings */
-static char *
-sort_key_cb (gpointer    item,
-             const char *text)
-{
-  return g_strdup (text != NULL ? text : "");
-}
-
-static char *
-age_text_cb (gpointer item,
-             gint64   age)
-{
-  if (age < 0)
-    return g_strdup (NO_VALUE);
-  return g_strdup_printf ("%" G_GINT64_FORMAT, age);
-}
-
-static char *
-uk_date_cb (gpointer    item,
-            const char *iso)
-{
-  if (iso == NULL || *iso == '\0')
-    return g_strdup (NO_VALUE);
-  return pathways_date_format_uk (iso);
-}
-
-static char *
-percent_cb (gpointer item,
-            gint64   percent)
-{
-  if (percent < 0)
-    return g_strdup (NO_VALUE);
-  /* Translators: a readiness percentage */
-  return g_strdup_printf (_("%d%%"), (int) percent);
-}
-
-static char *
-percent_tooltip_cb (gpointer item,
-                    gint64   percent)
-{
-  if (percent < 0)
-    return g_strdup (_("No milestones yet"));
-  return g_strdup_printf (_("%d%% of milestones done, weighted"), (int) percent);
-}
-
-static double
-level_cb (gpointer item,
-          gint64   percent)
-{
-  return (double) MAX (percent, 0);
-}
-
-/* Worst first, then most */
-static gint64
-alert_sort_key_cb (gpointer item,
-                   gint64   severity,
-                   gint64   count)
-{
-  return severity * 1000 + count;
-}
-
-static char *
-alert_icon_cb (gpointer item,
-               gint64   severity)
-{
-  switch (severity)
+  switch (column)
     {
-    case PATHWAYS_SEVERITY_HIGH:
-      return g_strdup ("dialog-error-symbolic");
-    case PATHWAYS_SEVERITY_MEDIUM:
-      return g_strdup ("dialog-warning-symbolic");
-    case PATHWAYS_SEVERITY_LOW:
-      return g_strdup ("dialog-information-symbolic");
+    case COLUMN_NAME:
+      child = inscription_new (14, 22, NULL);
+      break;
+    case COLUMN_AGE:
+      child = inscription_new (3, 3, "numeric");
+      break;
+    case COLUMN_LOCAL_ID:
+      child = inscription_new (8, 9, "numeric");
+      break;
+    case COLUMN_STATUS:
+      child = inscription_new (15, 18, NULL);
+      break;
+    case COLUMN_NEXT_DATE:
+    case COLUMN_NEXT_MOVE:
+      child = two_lines_new (10, 10, 20, TRUE);
+      break;
+    case COLUMN_READINESS:
+      {
+        GtkWidget *level = gtk_level_bar_new_for_interval (0, 100);
+
+        child = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+        gtk_widget_set_valign (child, GTK_ALIGN_CENTER);
+        gtk_box_append (GTK_BOX (child), inscription_new (4, 5, "numeric"));
+        gtk_widget_set_size_request (level, 56, -1);
+        gtk_widget_set_halign (level, GTK_ALIGN_START);
+        gtk_box_append (GTK_BOX (child), level);
+      }
+      break;
+    case COLUMN_ALERTS:
+      {
+        GtkWidget *count = gtk_label_new (NULL);
+
+        child = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+        gtk_widget_set_valign (child, GTK_ALIGN_CENTER);
+        gtk_box_append (GTK_BOX (child), gtk_image_new ());
+        gtk_widget_add_css_class (count, "numeric");
+        gtk_box_append (GTK_BOX (child), count);
+      }
+      break;
+    case COLUMN_ACCOMMODATION:
+      child = two_lines_new (14, 28, 28, FALSE);
+      break;
+    case COLUMN_SINCE:
+      child = inscription_new (10, 10, "numeric");
+      break;
+    case COLUMN_DAYS:
+      child = inscription_new (5, 5, "numeric");
+      gtk_inscription_set_xalign (GTK_INSCRIPTION (child), 1);
+      break;
+    case COLUMN_PA:
+      child = inscription_new (10, 18, NULL);
+      break;
     default:
-      return NULL;
+      g_assert_not_reached ();
     }
+  gtk_list_item_set_child (item, child);
 }
 
-static char **
-alert_classes_cb (gpointer item,
-                  gint64   severity)
+static void
+set_text (GtkWidget  *inscription,
+          const char *text)
 {
-  const char *cls = severity == PATHWAYS_SEVERITY_HIGH ? "error"
-                  : severity == PATHWAYS_SEVERITY_MEDIUM ? "warning" : "dim-label";
-  char **classes = g_new0 (char *, 2);
-
-  classes[0] = g_strdup (cls);
-  return classes;
+  gtk_inscription_set_text (GTK_INSCRIPTION (inscription), text);
 }
 
-static char *
-alert_count_cb (gpointer item,
-                gint64   count)
+static void
+set_text_or_dash (GtkWidget  *inscription,
+                  const char *text)
 {
-  if (count <= 0)
-    return g_strdup ("");
-  return g_strdup_printf ("%" G_GINT64_FORMAT, count);
+  set_text (inscription, text != NULL && *text != '\0' ? text : NO_VALUE);
+}
+
+static void
+set_uk_date (GtkWidget  *inscription,
+             const char *iso)
+{
+  g_autofree char *uk = iso != NULL && *iso != '\0' ? pathways_date_format_uk (iso) : NULL;
+
+  set_text (inscription, uk != NULL ? uk : NO_VALUE);
+}
+
+static void
+set_number (GtkWidget *inscription,
+            gint64     value)
+{
+  char text[32];
+
+  g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, value);
+  set_text (inscription, text);
 }
 
 /* Read by screen readers as well as shown on hover */
 static char *
-alert_description_cb (gpointer item,
-                      gint64   severity,
-                      gint64   count)
+alert_description (gint64 severity,
+                   gint64 count)
 {
   if (count <= 0)
     return g_strdup (_("No alerts"));
@@ -540,6 +671,257 @@ alert_description_cb (gpointer item,
 }
 
 static void
+fill_alerts (GtkWidget           *box,
+             PathwaysCaseloadRow *row)
+{
+  static const char * const classes[] = { "error", "warning", "dim-label" };
+  gint64 severity = pathways_caseload_row_get_alert_severity (row);
+  gint64 count = pathways_caseload_row_get_alert_count (row);
+  GtkWidget *image = gtk_widget_get_first_child (box);
+  GtkWidget *label = gtk_widget_get_last_child (box);
+  g_autofree char *description = alert_description (severity, count);
+  const char *icon = NULL;
+  const char *cls = classes[2];
+
+  switch (severity)
+    {
+    case PATHWAYS_SEVERITY_HIGH:
+      icon = "dialog-error-symbolic";
+      cls = classes[0];
+      break;
+    case PATHWAYS_SEVERITY_MEDIUM:
+      icon = "dialog-warning-symbolic";
+      cls = classes[1];
+      break;
+    case PATHWAYS_SEVERITY_LOW:
+      icon = "dialog-information-symbolic";
+      break;
+    default:
+      break;
+    }
+  gtk_widget_set_tooltip_text (box, description);
+  gtk_image_set_from_icon_name (GTK_IMAGE (image), icon);
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    if (classes[i] != cls)
+      gtk_widget_remove_css_class (image, classes[i]);
+  gtk_widget_add_css_class (image, cls);
+  if (count > 0)
+    {
+      char text[32];
+
+      g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, count);
+      gtk_label_set_label (GTK_LABEL (label), text);
+    }
+  else
+    gtk_label_set_label (GTK_LABEL (label), "");
+}
+
+static void
+fill_cell (GtkWidget           *child,
+           Column               column,
+           PathwaysCaseloadRow *row)
+{
+  switch (column)
+    {
+    case COLUMN_NAME:
+      set_text (child, pathways_caseload_row_get_display_name (row));
+      break;
+    case COLUMN_AGE:
+      if (pathways_caseload_row_get_age (row) < 0)
+        set_text (child, NO_VALUE);
+      else
+        set_number (child, pathways_caseload_row_get_age (row));
+      break;
+    case COLUMN_LOCAL_ID:
+      set_text_or_dash (child, pathways_caseload_row_get_local_id (row));
+      break;
+    case COLUMN_STATUS:
+      set_text_or_dash (child, pathways_caseload_row_get_status_label (row));
+      break;
+    case COLUMN_NEXT_DATE:
+      set_uk_date (gtk_widget_get_first_child (child), pathways_caseload_row_get_next_key_date (row));
+      set_text (gtk_widget_get_last_child (child), pathways_caseload_row_get_next_key_date_label (row));
+      break;
+    case COLUMN_NEXT_MOVE:
+      set_uk_date (gtk_widget_get_first_child (child), pathways_caseload_row_get_next_move_date (row));
+      set_text (gtk_widget_get_last_child (child), pathways_caseload_row_get_next_move_to (row));
+      break;
+    case COLUMN_READINESS:
+      {
+        gint64 percent = pathways_caseload_row_get_readiness (row);
+        GtkWidget *level = gtk_widget_get_last_child (child);
+        g_autofree char *text = NULL;
+        g_autofree char *tooltip = NULL;
+
+        if (percent < 0)
+          {
+            text = g_strdup (NO_VALUE);
+            tooltip = g_strdup (_("No milestones yet"));
+          }
+        else
+          {
+            /* Translators: a readiness percentage */
+            text = g_strdup_printf (_("%d%%"), (int) percent);
+            tooltip = g_strdup_printf (_("%d%% of milestones done, weighted"), (int) percent);
+          }
+        set_text (gtk_widget_get_first_child (child), text);
+        gtk_level_bar_set_value (GTK_LEVEL_BAR (level), (double) MAX (percent, 0));
+        gtk_widget_set_tooltip_text (level, tooltip);
+      }
+      break;
+    case COLUMN_ALERTS:
+      fill_alerts (child, row);
+      break;
+    case COLUMN_ACCOMMODATION:
+      {
+        const char *accommodation = pathways_caseload_row_get_accommodation (row);
+        const char *kind = pathways_caseload_row_get_accommodation_kind (row);
+        GtkWidget *caption = gtk_widget_get_last_child (child);
+
+        set_text_or_dash (gtk_widget_get_first_child (child), accommodation);
+        set_text (caption, kind);
+        /* The kind goes under the name, unless it would only repeat it
+         * ("Children's home" twice) */
+        gtk_widget_set_visible (caption, kind != NULL && *kind != '\0' && g_strcmp0 (kind, accommodation) != 0);
+      }
+      break;
+    case COLUMN_SINCE:
+      set_uk_date (child, pathways_caseload_row_get_accommodation_since (row));
+      break;
+    case COLUMN_DAYS:
+      if (pathways_caseload_row_get_accommodation_since (row) == NULL)
+        set_text (child, NO_VALUE);
+      else
+        set_number (child, pathways_caseload_row_get_days_in_accommodation (row));
+      break;
+    case COLUMN_PA:
+      set_text_or_dash (child, pathways_caseload_row_get_pa_name (row));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+row_notify_cb (GObject    *row,
+               GParamSpec *pspec,
+               gpointer    user_data)
+{
+  GtkListItem *item = user_data;
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (item), "pathways-column"));
+
+  if (gtk_list_item_get_item (item) == (gpointer) row && gtk_list_item_get_child (item) != NULL)
+    fill_cell (gtk_list_item_get_child (item), column, PATHWAYS_CASELOAD_ROW (row));
+}
+
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  PathwaysCaseloadRow *row = gtk_list_item_get_item (item);
+  gulong handler;
+
+  fill_cell (gtk_list_item_get_child (item), GPOINTER_TO_INT (user_data), row);
+  g_object_set_data (G_OBJECT (item), "pathways-column", user_data);
+  handler = g_signal_connect_object (row, "notify", G_CALLBACK (row_notify_cb), item, 0);
+  g_object_set_qdata (G_OBJECT (item), row_handler_quark, GSIZE_TO_POINTER (handler));
+}
+
+static void
+cell_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  gulong handler = GPOINTER_TO_SIZE (g_object_steal_qdata (G_OBJECT (item), row_handler_quark));
+  gpointer row = gtk_list_item_get_item (item);
+
+  if (handler != 0 && row != NULL)
+    g_signal_handler_disconnect (row, handler);
+}
+
+/* The sorters compare what the worker thread made: collation keys of the
+ * text columns, ISO dates, numbers.  No missing value sorts before a
+ * present one for dates, except a move: no move sorts after every move. */
+static int
+compare_strings (const char *a,
+                 const char *b)
+{
+  int cmp = strcmp (a != NULL ? a : "", b != NULL ? b : "");
+  return (cmp > 0) - (cmp < 0);
+}
+
+static int
+compare_ints (gint64 a,
+              gint64 b)
+{
+  return (a > b) - (a < b);
+}
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  PathwaysCaseloadRow *x = (PathwaysCaseloadRow *) a, *y = (PathwaysCaseloadRow *) b;
+
+  switch ((Column) GPOINTER_TO_INT (user_data))
+    {
+    case COLUMN_NAME:
+      return compare_strings (pathways_caseload_row_get_name_sort_key (x), pathways_caseload_row_get_name_sort_key (y));
+    case COLUMN_AGE:
+      return compare_ints (pathways_caseload_row_get_age (x), pathways_caseload_row_get_age (y));
+    case COLUMN_LOCAL_ID:
+      return compare_strings (pathways_caseload_row_get_local_id (x), pathways_caseload_row_get_local_id (y));
+    case COLUMN_STATUS:
+      return compare_strings (pathways_caseload_row_get_status_sort_key (x),
+                              pathways_caseload_row_get_status_sort_key (y));
+    case COLUMN_NEXT_DATE:
+      return compare_strings (pathways_caseload_row_get_next_key_date (x), pathways_caseload_row_get_next_key_date (y));
+    case COLUMN_READINESS:
+      return compare_ints (pathways_caseload_row_get_readiness (x), pathways_caseload_row_get_readiness (y));
+    case COLUMN_ALERTS:
+      /* Worst first, then most */
+      return -compare_ints (pathways_caseload_row_get_alert_severity (x) * 1000 + pathways_caseload_row_get_alert_count (x),
+                            pathways_caseload_row_get_alert_severity (y) * 1000 + pathways_caseload_row_get_alert_count (y));
+    case COLUMN_ACCOMMODATION:
+      return compare_strings (pathways_caseload_row_get_accommodation_sort_key (x),
+                              pathways_caseload_row_get_accommodation_sort_key (y));
+    case COLUMN_SINCE:
+      return compare_strings (pathways_caseload_row_get_accommodation_since (x),
+                              pathways_caseload_row_get_accommodation_since (y));
+    case COLUMN_DAYS:
+      return compare_ints (pathways_caseload_row_get_days_in_accommodation (x),
+                           pathways_caseload_row_get_days_in_accommodation (y));
+    case COLUMN_NEXT_MOVE:
+      {
+        const char *p = pathways_caseload_row_get_next_move_date (x);
+        const char *q = pathways_caseload_row_get_next_move_date (y);
+
+        return compare_strings (p != NULL ? p : "9999-99-99", q != NULL ? q : "9999-99-99");
+      }
+    case COLUMN_PA:
+      return compare_strings (pathways_caseload_row_get_pa_sort_key (x), pathways_caseload_row_get_pa_sort_key (y));
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+setup_column (GtkColumnViewColumn *column,
+              Column               which)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkCustomSorter) sorter = gtk_custom_sorter_new (compare_rows, GINT_TO_POINTER (which), NULL);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), GINT_TO_POINTER (which));
+  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), GINT_TO_POINTER (which));
+  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), GINT_TO_POINTER (which));
+  gtk_column_view_column_set_factory (column, factory);
+  gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
+}
+
+static void
 focus_search_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -547,6 +929,16 @@ focus_search_action (GtkWidget  *widget,
   PathwaysCaseloadView *self = PATHWAYS_CASELOAD_VIEW (widget);
 
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* GtkWidget overrides */
+
+/* Frames stop when the view is hidden: it has every row before then */
+static void
+pathways_caseload_view_unmap (GtkWidget *widget)
+{
+  show_all_rows (PATHWAYS_CASELOAD_VIEW (widget));
+  GTK_WIDGET_CLASS (pathways_caseload_view_parent_class)->unmap (widget);
 }
 
 /* GObject overrides */
@@ -558,6 +950,12 @@ pathways_caseload_view_dispose (GObject *object)
   GtkWidget *child;
 
   pathways_page_detach (PATHWAYS_PAGE (self));
+  g_clear_handle_id (&self->spinner_timeout, g_source_remove);
+  if (self->first_rows_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->first_rows_tick);
+      self->first_rows_tick = 0;
+    }
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   if (self->filter_model != NULL)
@@ -570,6 +968,10 @@ pathways_caseload_view_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->model);
   g_clear_object (&self->row_filter);
+  g_clear_object (&self->search_filter);
+  g_clear_object (&self->first_rows);
+  g_clear_pointer (&self->search_words, g_strfreev);
+  g_clear_pointer (&self->search_query, g_free);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (pathways_caseload_view_parent_class)->dispose (object);
@@ -674,6 +1076,7 @@ pathways_caseload_view_class_init (PathwaysCaseloadViewClass *klass)
   object_class->dispose = pathways_caseload_view_dispose;
   object_class->get_property = pathways_caseload_view_get_property;
   object_class->set_property = pathways_caseload_view_set_property;
+  widget_class->unmap = pathways_caseload_view_unmap;
 
   /**
    * PathwaysCaseloadView:model:
@@ -725,8 +1128,7 @@ pathways_caseload_view_class_init (PathwaysCaseloadViewClass *klass)
   signals[PERSON_ACTIVATED] = g_signal_new ("person-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                             0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
-  /* The cell templates look properties up on this type by name */
-  g_type_ensure (PATHWAYS_TYPE_CASELOAD_ROW);
+  row_handler_quark = g_quark_from_static_string ("pathways-caseload-row-handler");
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pathways-caseload-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, search_entry);
@@ -739,9 +1141,16 @@ pathways_caseload_view_class_init (PathwaysCaseloadViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, days_column);
   gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, next_move_column);
   gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, name_column);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, age_column);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, status_column);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, next_date_column);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, readiness_column);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, alerts_column);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, accommodation_column);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, pa_column);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, selection);
   gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, sort_model);
   gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, filter_model);
-  gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, search_filter);
   gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, every_filter);
   gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, scope_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, status_dropdown);
@@ -752,23 +1161,8 @@ pathways_caseload_view_class_init (PathwaysCaseloadViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, archived_toggle);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, days_text_cb);
-  gtk_widget_class_bind_template_callback (widget_class, move_sort_key_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
-  gtk_widget_class_bind_template_callback (widget_class, sort_key_cb);
-  gtk_widget_class_bind_template_callback (widget_class, text_or_dash_cb);
-  gtk_widget_class_bind_template_callback (widget_class, kind_visible_cb);
-  gtk_widget_class_bind_template_callback (widget_class, age_text_cb);
-  gtk_widget_class_bind_template_callback (widget_class, uk_date_cb);
-  gtk_widget_class_bind_template_callback (widget_class, percent_cb);
-  gtk_widget_class_bind_template_callback (widget_class, percent_tooltip_cb);
-  gtk_widget_class_bind_template_callback (widget_class, level_cb);
-  gtk_widget_class_bind_template_callback (widget_class, alert_sort_key_cb);
-  gtk_widget_class_bind_template_callback (widget_class, alert_icon_cb);
-  gtk_widget_class_bind_template_callback (widget_class, alert_classes_cb);
-  gtk_widget_class_bind_template_callback (widget_class, alert_count_cb);
-  gtk_widget_class_bind_template_callback (widget_class, alert_description_cb);
 
   gtk_widget_class_install_action (widget_class, "caseload.focus-search", NULL, focus_search_action);
   gtk_widget_class_install_action (widget_class, "caseload.clear-filters", NULL, clear_filters_action);
@@ -800,8 +1194,27 @@ pathways_caseload_view_init (PathwaysCaseloadView *self)
     gtk_string_list_append (stages, pathways_stage_label (filter_stages[i]));
   gtk_drop_down_set_model (self->stage_dropdown, G_LIST_MODEL (stages));
 
+  setup_column (self->name_column, COLUMN_NAME);
+  setup_column (self->age_column, COLUMN_AGE);
+  setup_column (self->local_id_column, COLUMN_LOCAL_ID);
+  setup_column (self->status_column, COLUMN_STATUS);
+  setup_column (self->next_date_column, COLUMN_NEXT_DATE);
+  setup_column (self->readiness_column, COLUMN_READINESS);
+  setup_column (self->alerts_column, COLUMN_ALERTS);
+  setup_column (self->accommodation_column, COLUMN_ACCOMMODATION);
+  setup_column (self->since_column, COLUMN_SINCE);
+  setup_column (self->days_column, COLUMN_DAYS);
+  setup_column (self->next_move_column, COLUMN_NEXT_MOVE);
+  setup_column (self->pa_column, COLUMN_PA);
+
+  self->search_words = g_new0 (char *, 1);
+  self->search_filter = GTK_FILTER (gtk_custom_filter_new (search_matches, self, NULL));
+  gtk_multi_filter_append (GTK_MULTI_FILTER (self->every_filter), g_object_ref (self->search_filter));
   self->row_filter = GTK_FILTER (gtk_custom_filter_new (row_matches, self, NULL));
   gtk_multi_filter_append (GTK_MULTI_FILTER (self->every_filter), g_object_ref (self->row_filter));
+
+  self->first_rows = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)), 0, G_MAXUINT);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->first_rows));
 
   gtk_sort_list_model_set_sorter (self->sort_model, gtk_column_view_get_sorter (self->column_view));
   gtk_column_view_sort_by_column (self->column_view, self->name_column, GTK_SORT_ASCENDING);
@@ -864,7 +1277,18 @@ pathways_caseload_view_set_model (PathwaysCaseloadView *self,
   if (!g_set_object (&self->model, model))
     return;
 
-  gtk_filter_list_model_set_model (self->filter_model, model);
+  /* A first caseload is shown from its first rows, the rest a frame later */
+  if (!refresh && model != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+      g_list_model_get_n_items (model) > FIRST_ROWS)
+    {
+      gtk_slice_list_model_set_size (self->first_rows, FIRST_ROWS);
+      self->first_rows_frames = 0;
+      if (self->first_rows_tick == 0)
+        self->first_rows_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), first_rows_tick_cb, NULL, NULL);
+    }
+  else
+    show_all_rows (self);
+  gtk_sort_list_model_set_model (self->sort_model, model);
   update_state (self);
 
   /* A refreshed caseload stays where it was scrolled to */
@@ -916,7 +1340,7 @@ pathways_caseload_view_set_search_text (PathwaysCaseloadView *self,
     text = "";
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
-  gtk_string_filter_set_search (self->search_filter, text);
+  set_search (self, text);
 }
 
 /**

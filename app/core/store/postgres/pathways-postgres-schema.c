@@ -263,8 +263,25 @@ static const char schema_v6[] =
   "  version bigint NOT NULL DEFAULT 1"
   ");";
 
+/* The embedded schema's version 7: the planner's weights.  A new server
+ * gets them with the other reference rows (seeded from the embedded
+ * schema after the steps); a server already holding settings gets them
+ * here, numbered after its own rows. */
+static const char schema_plan_weights[] =
+  "INSERT INTO setting (id, key, value)"
+  " SELECT (SELECT max(id) FROM setting) + t.n, t.k, t.v FROM (VALUES"
+  "  (1, 'plan_weight_cost', '10'),"
+  "  (2, 'plan_weight_distance', '30'),"
+  "  (3, 'plan_weight_stability', '10'),"
+  "  (4, 'plan_weight_readiness', '30'),"
+  "  (5, 'plan_weight_wishes', '20'),"
+  "  (6, 'plan_weight_waiting', '50')) AS t (n, k, v)"
+  " WHERE EXISTS (SELECT 1 FROM setting)"
+  " ON CONFLICT (key) DO NOTHING;";
+
+
 /* Issue #12, a real caseload (the embedded schema's step of the same
- * name): teams, staff who left, closed cases, contacts, PA support after
+ * name, its version 8): teams, staff who left, closed cases, contacts, PA support after
  * 21, EET.  The `team` text columns of staff and young_person become
  * references to a team by its name (ON UPDATE CASCADE: renaming a team
  * renames it everywhere), so the row-level-security policies that
@@ -315,12 +332,13 @@ static const char schema_caseload[] =
   ");"
   "CREATE INDEX activity_person ON activity (young_person_id, start_date);"
   /* (a new database has its settings copied in after the steps) */
-  "INSERT INTO setting (key, value) SELECT 'retention_years', '75' WHERE EXISTS (SELECT 1 FROM setting)"
-  "  ON CONFLICT (key) DO NOTHING;";
+  "INSERT INTO setting (id, key, value) SELECT (SELECT max(id) FROM setting) + 1, 'retention_years', '75'"
+  "  WHERE EXISTS (SELECT 1 FROM setting) ON CONFLICT (key) DO NOTHING;";
 
 static const PathwaysPgMigration migrations[] = {
   { 6, "the embedded schema's tables as of its version 6; logins and their staff", schema_v6 },
-  { 7, "teams, staff who left, closed cases, contacts, PA support after 21, EET", schema_caseload },
+  { 7, "the planner's weights", schema_plan_weights },
+  { 8, "teams, staff who left, closed cases, contacts, PA support after 21, EET", schema_caseload },
 };
 
 /* What each table is, for its policies ------------------------------ */

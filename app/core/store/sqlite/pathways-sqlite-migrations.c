@@ -450,6 +450,17 @@ static const char schema_v6[] =
   "ALTER TABLE postcode_area ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
   "ALTER TABLE area_distance ADD COLUMN version INTEGER NOT NULL DEFAULT 1;";
 
+/* The planner: the weights of its objective, which a manager changes in
+ * Preferences (pathways-settings.c describes each) */
+static const char schema_plan_weights[] =
+  "INSERT INTO setting (key, value) VALUES"
+  " ('plan_weight_cost', '10'),"
+  " ('plan_weight_distance', '30'),"
+  " ('plan_weight_stability', '10'),"
+  " ('plan_weight_readiness', '30'),"
+  " ('plan_weight_wishes', '20'),"
+  " ('plan_weight_waiting', '50');";
+
 /* Issue #12, a real caseload: teams (the team a staff member or young
  * person is in names a row here; renaming a team renames it in both),
  * staff who left on a date, cases closed with a reason, contacts with
@@ -562,6 +573,13 @@ apply_v6 (sqlite3  *db,
 }
 
 static gboolean
+apply_plan_weights (sqlite3  *db,
+                    GError  **error)
+{
+  return exec_sql (db, schema_plan_weights, error);
+}
+
+static gboolean
 apply_caseload (sqlite3  *db,
                 GError  **error)
 {
@@ -575,7 +593,8 @@ static const PathwaysMigration migrations[] = {
   { 4, "notes; scheduled moves remember what they replaced", apply_v4 },
   { 5, "postcode districts and distances between areas", apply_v5 },
   { 6, "a version on every row, for optimistic concurrency", apply_v6 },
-  { 7, "teams, staff who left, closed cases, contacts, PA support after 21, EET", apply_caseload },
+  { 7, "the planner's weights", apply_plan_weights },
+  { 8, "teams, staff who left, closed cases, contacts, PA support after 21, EET", apply_caseload },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PATHWAYS_STORE_SCHEMA_VERSION);

@@ -507,21 +507,34 @@ caseload_row (sqlite3_stmt *stmt,
   g_array_append_val (cl->rows, r);
 }
 
+static const char caseload_sql[] =
+  "SELECT yp.id, yp.given_name, yp.family_name, yp.preferred_name, yp.local_id,"
+  "       yp.date_of_birth, yp.pa_id, st.name, yp.team, yp.uasc,"
+  "       sp.start_date, sp.accom, sp.place, sp.address, u.name, u.kind, u.in_authority, yp.closed_on"
+  "  FROM young_person yp"
+  "  LEFT JOIN staff st ON st.id = yp.pa_id"
+  "  LEFT JOIN spell sp ON sp.id = (SELECT s2.id FROM spell s2"
+  "                                  WHERE s2.young_person_id = yp.id AND s2.state = 'current'"
+  "                                  ORDER BY s2.start_date DESC LIMIT 1)"
+  "  LEFT JOIN unit u ON u.id = sp.unit_id"
+  " ORDER BY yp.family_name, yp.given_name, yp.id";
+
+/**
+ * pathways_sqlite_store_caseload_sql:
+ *
+ * Returns: the query the caseload's rows are read with, for the
+ *   benchmark to run in the sqlite3 shell beside the store's own load
+ */
+const char *
+pathways_sqlite_store_caseload_sql (void)
+{
+  return caseload_sql;
+}
+
 static PathwaysStoreCaseload *
 sqlite_load_caseload_rows (PathwaysStore  *store,
                            GError        **error)
 {
-  static const char sql[] =
-    "SELECT yp.id, yp.given_name, yp.family_name, yp.preferred_name, yp.local_id,"
-    "       yp.date_of_birth, yp.pa_id, st.name, yp.team, yp.uasc,"
-    "       sp.start_date, sp.accom, sp.place, sp.address, u.name, u.kind, u.in_authority, yp.closed_on"
-    "  FROM young_person yp"
-    "  LEFT JOIN staff st ON st.id = yp.pa_id"
-    "  LEFT JOIN spell sp ON sp.id = (SELECT s2.id FROM spell s2"
-    "                                  WHERE s2.young_person_id = yp.id AND s2.state = 'current'"
-    "                                  ORDER BY s2.start_date DESC LIMIT 1)"
-    "  LEFT JOIN unit u ON u.id = sp.unit_id"
-    " ORDER BY yp.family_name, yp.given_name, yp.id";
   PathwaysSqliteStore *self = PATHWAYS_SQLITE_STORE (store);
   g_autoptr(PathwaysStoreCaseload) cl = pathways_store_caseload_new ();
   PathwaysSqliteConn *conn;
@@ -529,7 +542,7 @@ sqlite_load_caseload_rows (PathwaysStore  *store,
 
   if ((conn = pathways_sqlite_acquire (self, error)) == NULL)
     return NULL;
-  ok = each_row (self, conn, sql, NULL, NULL, caseload_row, cl, error);
+  ok = each_row (self, conn, caseload_sql, NULL, NULL, caseload_row, cl, error);
   pathways_sqlite_release (self, conn);
   return ok ? g_steal_pointer (&cl) : NULL;
 }

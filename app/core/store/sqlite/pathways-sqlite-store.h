@@ -24,4 +24,7 @@ PathwaysStore *pathways_sqlite_store_open (const char     *path,
                                            PathwaysClock  *clock,
                                            GError        **error);
 
+/* For the benchmark: the caseload's query, to time in the sqlite3 shell */
+const char    *pathways_sqlite_store_caseload_sql (void);
+
 G_END_DECLS
