@@ -251,6 +251,49 @@ else
 fi
 "$cli" export 903 --year 2026 --output "$dir/return" --database "$dir/a.db" --today 2026-11-22 --force > "$dir/exp.txt"
 check "the forced return has the DfE columns and is private" "head -1 '$dir/return/episodes.csv' | grep -q '^CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN' && [ \"\$(stat -c %a '$dir/return/oc3.csv')\" = 600 ]"
+# The caseload a team keeps (issue #12): teams, staff, people, reassign, contacts, closing
+db="$dir/people.db"
+"$cli" generate --size demo --seed 3 --database "$db" --today 2026-11-22 > /dev/null
+team=$("$cli" team add --name "Leaving Care East" --database "$db" --today 2026-11-22)
+check "team add prints its id" "[ -n '$team' ]"
+check "team list shows it" "\"$cli\" team list --database '$db' | grep -q 'Leaving Care East'"
+pa=$("$cli" staff add --name "Priya Shah" --role pa --team "Leaving Care East" --database "$db" --today 2026-11-22)
+if "$cli" staff add --name "Ann Other" --role janitor --database "$db" 2> "$dir/err.txt"; then
+  echo "FAIL: a staff role that does not exist was accepted"; fail=$((fail + 1))
+else
+  check "a bad role is explained" "grep -q 'Role ‘janitor’ is not one of the known values' '$dir/err.txt'"
+fi
+yp=$("$cli" person add --given-name Sam --family-name Jones --date-of-birth 01/02/2008 --sex M --local-id NEW1 \
+     --database "$db" --today 2026-11-22)
+check "person add prints the new id" "[ -n '$yp' ]"
+if "$cli" person add --given-name Sam --family-name Jones --date-of-birth 01/02/2030 --sex M --local-id NEW2 \
+     --database "$db" --today 2026-11-22 2> "$dir/err.txt"; then
+  echo "FAIL: a date of birth in the future was accepted"; fail=$((fail + 1))
+else
+  check "a future birth is explained" "grep -q 'Date of birth 01/02/2030 is in the future' '$dir/err.txt'"
+fi
+"$cli" reassign --to "$pa" "$yp" 1 --database "$db" --today 2026-11-22
+check "staff list shows the new caseload" "\"$cli\" staff list --database '$db' | grep -Eq 'Priya Shah.*Leaving Care East.2'"
+"$cli" contact add --person "$yp" --type phone --note "Rang about college" --database "$db" --today 2026-11-22
+check "contact list shows it" "\"$cli\" contact list --person '$yp' --database '$db' | grep -q '22/11/2026.Phone call'"
+if "$cli" staff leave --id "$pa" --database "$db" --today 2026-11-22 2> "$dir/err.txt"; then
+  echo "FAIL: someone with a caseload left"; fail=$((fail + 1))
+else
+  check "leaving with a caseload is refused" "grep -q 'reassign them first' '$dir/err.txt'"
+fi
+if "$cli" person close --id "$yp" --database "$db" --today 2026-11-22 2> "$dir/err.txt"; then
+  echo "FAIL: closed a case without a reason"; fail=$((fail + 1))
+else
+  check "closing without a reason is refused" "grep -q 'Give the reason the case was closed' '$dir/err.txt'"
+fi
+"$cli" person close --id "$yp" --reason moved_away --database "$db" --today 2026-11-22
+"$cli" retention --database "$db" --today 2083-02-01 > "$dir/ret.txt"
+check "retention lists the closed case at 75" "grep -q 'NEW1' '$dir/ret.txt'"
+"$cli" retention --database "$db" --today 2083-01-31 > "$dir/ret.txt"
+check "not the day before" "! grep -q 'NEW1' '$dir/ret.txt'"
+"$cli" person reopen --id "$yp" --database "$db" --today 2026-11-22
+"$cli" retention --database "$db" --today 2083-02-01 > "$dir/ret.txt"
+check "a reopened case is kept" "! grep -q 'NEW1' '$dir/ret.txt'"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

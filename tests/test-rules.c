@@ -1219,10 +1219,17 @@ START_TEST (test_store_alerts_and_settings)
   g_autofree char *interval = NULL;
 
   /* 18 in May 2026; care ended then; last contact 1 October */
-  g_object_set (yp, "date-care-ended", "2026-05-14", "last-contact-date", "2026-10-01",
+  g_object_set (yp, "date-care-ended", "2026-05-14",
                 "pathway-plan-review-date", "2026-09-01", "needs-assessment-date", "2024-07-01", NULL);
   ck_assert (pathways_store_insert (store, PATHWAYS_RECORD (yp), &error));
   ck_assert_no_error (error);
+  {
+    g_autoptr(PathwaysContact) c = g_object_new (PATHWAYS_TYPE_CONTACT, "young-person-id",
+                                                 pathways_record_get_id (PATHWAYS_RECORD (yp)),
+                                                 "contact-date", "2026-10-01", "kind", "visit", NULL);
+    ck_assert (pathways_store_insert (store, PATHWAYS_RECORD (c), &error));
+    ck_assert_no_error (error);
+  }
 
   alerts = pathways_store_load_alerts (store, "2026-11-22", 0, &error);
   ck_assert_no_error (error);

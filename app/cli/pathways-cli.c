@@ -34,6 +34,7 @@
 #include "pathways-cli-commission.h"
 #include "pathways-cli-episodes.h"
 #include "pathways-cli-exchange.h"
+#include "pathways-cli-people.h"
 #include "pathways-cli-server.h"
 #include "pathways-core.h"
 #include "pathways-report.h"
@@ -145,6 +146,12 @@ usage (FILE *out)
              "  provider   Providers and the frameworks they are on: add, list\n"
              "  referral   Referrals to providers and their offers: make, offer, offers, accept, …\n"
              "  istatement What young people said matters: list, answer, scores per provider or kind\n"
+             "  person     Add a young person (add), close or reopen their case (close, reopen)\n"
+             "  staff      Add, edit, list staff, or record that someone left (add, edit, list, leave)\n"
+             "  team       Add or list teams (add, list)\n"
+             "  reassign   Give young people another personal adviser (--to STAFF PERSON…)\n"
+             "  contact    Record or list contacts with a young person (add, list)\n"
+             "  retention  List closed cases past the retention period\n"
              "\n"
              "Run “pathways-cli COMMAND --help” for a command's options.\n"));
 }
@@ -933,6 +940,18 @@ main (int   argc,
     status = pathways_cli_referral (argc, argv, &error);
   else if (g_str_equal (command, "istatement"))
     status = pathways_cli_istatement (argc, argv, &error);
+  else if (g_str_equal (command, "person"))
+    status = pathways_cli_person (argc, argv, &error);
+  else if (g_str_equal (command, "staff"))
+    status = pathways_cli_staff (argc, argv, &error);
+  else if (g_str_equal (command, "team"))
+    status = pathways_cli_team (argc, argv, &error);
+  else if (g_str_equal (command, "reassign"))
+    status = pathways_cli_reassign (argc, argv, &error);
+  else if (g_str_equal (command, "contact"))
+    status = pathways_cli_contact (argc, argv, &error);
+  else if (g_str_equal (command, "retention"))
+    status = pathways_cli_retention (argc, argv, &error);
   else
     {
       fprintf (stderr, _("pathways-cli: unknown command “%s”\n\n"), command);

@@ -210,6 +210,7 @@ pathways_store_load_caseload (PathwaysStore  *self,
       pathways_caseload_row_set_accommodation_since (row, r->since);
       pathways_caseload_row_set_days_in_accommodation (row, r->since ? MAX (0, pathways_date_days_between (r->since, on_date)) : 0);
       pathways_caseload_row_set_in_authority (row, r->unit_in_authority);
+      pathways_caseload_row_set_closed_on (row, r->closed_on);
       set_sort_key (row, "name-sort-key", sort_name);
       set_sort_key (row, "accommodation-sort-key", r->since ? where : NULL);
       set_sort_key (row, "pa-sort-key", r->pa_name);

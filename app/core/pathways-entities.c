@@ -74,6 +74,9 @@
 
 DEFINE_RECORD (PathwaysStaff, pathways_staff, "staff", PATHWAYS_STAFF_FIELDS)
 DEFINE_RECORD (PathwaysYoungPerson, pathways_young_person, "young_person", PATHWAYS_YOUNG_PERSON_FIELDS)
+DEFINE_RECORD (PathwaysTeam, pathways_team, "team", PATHWAYS_TEAM_FIELDS)
+DEFINE_RECORD (PathwaysContact, pathways_contact, "contact", PATHWAYS_CONTACT_FIELDS)
+DEFINE_RECORD (PathwaysActivity, pathways_activity, "activity", PATHWAYS_ACTIVITY_FIELDS)
 DEFINE_RECORD (PathwaysUnit, pathways_unit, "unit", PATHWAYS_UNIT_FIELDS)
 DEFINE_RECORD (PathwaysSpell, pathways_spell, "spell", PATHWAYS_SPELL_FIELDS)
 DEFINE_RECORD (PathwaysMilestoneTemplate, pathways_milestone_template, "milestone_template",
@@ -174,6 +177,13 @@ static const struct {
   { "young_person", "age-assessment", 50 }, { "young_person", "needs-summary", 10000 },
   { "young_person", "wishes-feelings", 10000 }, { "young_person", "home-postcode", 10 },
   { "young_person", "preferred-area", 100 }, { "young_person", "last-placement", 10 },
+  { "young_person", "close-reason", 30 }, { "young_person", "pa-support-after-21", 20 },
+
+  { "team", "name", 100 },
+
+  { "contact", "kind", 20 }, { "contact", "note", 4000 }, { "contact", "author", 100 },
+
+  { "activity", "activ", 10 },
 
   { "unit", "name", 200 }, { "unit", "provider", 200 }, { "unit", "provider-type", 50 },
   { "unit", "address", 500 }, { "unit", "postcode", 10 }, { "unit", "area", 100 }, { "unit", "kind", 50 },

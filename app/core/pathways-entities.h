@@ -29,6 +29,15 @@ G_BEGIN_DECLS
 #define PATHWAYS_TYPE_STAFF (pathways_staff_get_type ())
 G_DECLARE_FINAL_TYPE (PathwaysStaff, pathways_staff, PATHWAYS, STAFF, PathwaysRecord)
 
+#define PATHWAYS_TYPE_TEAM (pathways_team_get_type ())
+G_DECLARE_FINAL_TYPE (PathwaysTeam, pathways_team, PATHWAYS, TEAM, PathwaysRecord)
+
+#define PATHWAYS_TYPE_CONTACT (pathways_contact_get_type ())
+G_DECLARE_FINAL_TYPE (PathwaysContact, pathways_contact, PATHWAYS, CONTACT, PathwaysRecord)
+
+#define PATHWAYS_TYPE_ACTIVITY (pathways_activity_get_type ())
+G_DECLARE_FINAL_TYPE (PathwaysActivity, pathways_activity, PATHWAYS, ACTIVITY, PathwaysRecord)
+
 #define PATHWAYS_TYPE_YOUNG_PERSON (pathways_young_person_get_type ())
 G_DECLARE_FINAL_TYPE (PathwaysYoungPerson, pathways_young_person, PATHWAYS, YOUNG_PERSON, PathwaysRecord)
 
@@ -92,6 +101,9 @@ G_DECLARE_FINAL_TYPE (PathwaysAlert, pathways_alert, PATHWAYS, ALERT, PathwaysRe
 /* Typed accessors */
 PATHWAYS_STAFF_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysStaff, pathways_staff)
 PATHWAYS_YOUNG_PERSON_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysYoungPerson, pathways_young_person)
+PATHWAYS_TEAM_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysTeam, pathways_team)
+PATHWAYS_CONTACT_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysContact, pathways_contact)
+PATHWAYS_ACTIVITY_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysActivity, pathways_activity)
 PATHWAYS_UNIT_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysUnit, pathways_unit)
 PATHWAYS_SPELL_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysSpell, pathways_spell)
 PATHWAYS_MILESTONE_TEMPLATE_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysMilestoneTemplate, pathways_milestone_template)

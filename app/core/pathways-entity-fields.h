@@ -19,7 +19,29 @@
   X (T, p, STRING, name, "name", N_("Name"), PATHWAYS_FIELD_REQUIRED) \
   X (T, p, STRING, role, "role", N_("Role"), PATHWAYS_FIELD_REQUIRED) \
   X (T, p, STRING, team, "team", N_("Team"), 0) \
-  X (T, p, STRING, email, "email", N_("Email"), 0)
+  X (T, p, STRING, email, "email", N_("Email"), 0) \
+  X (T, p, DATE, left_on, "left-on", N_("Left on"), 0)
+
+/* A team of the service; a staff member's and a young person's "team"
+ * is a team's name (issue #12) */
+#define PATHWAYS_TEAM_FIELDS(X, T, p) \
+  X (T, p, STRING, name, "name", N_("Team name"), PATHWAYS_FIELD_REQUIRED) \
+  X (T, p, DATE, closed_on, "closed-on", N_("Closed on"), 0)
+
+/* A contact with a young person (issue #12) */
+#define PATHWAYS_CONTACT_FIELDS(X, T, p) \
+  X (T, p, INT, young_person_id, "young-person-id", N_("Young person"), PATHWAYS_FIELD_REQUIRED | PATHWAYS_FIELD_REFERENCE) \
+  X (T, p, DATE, contact_date, "contact-date", N_("Date of contact"), PATHWAYS_FIELD_REQUIRED) \
+  X (T, p, STRING, kind, "kind", N_("Type of contact"), PATHWAYS_FIELD_REQUIRED) \
+  X (T, p, STRING, note, "note", N_("Note"), 0) \
+  X (T, p, STRING, author, "author", N_("Recorded by"), 0)
+
+/* Education, employment or training from a date (903 OC3 ACTIV) */
+#define PATHWAYS_ACTIVITY_FIELDS(X, T, p) \
+  X (T, p, INT, young_person_id, "young-person-id", N_("Young person"), PATHWAYS_FIELD_REQUIRED | PATHWAYS_FIELD_REFERENCE) \
+  X (T, p, STRING, activ, "activ", N_("Education, employment or training (903 ACTIV)"), PATHWAYS_FIELD_REQUIRED) \
+  X (T, p, DATE, start_date, "start-date", N_("From"), PATHWAYS_FIELD_REQUIRED) \
+  X (T, p, DATE, end_date, "end-date", N_("Until"), 0)
 
 #define PATHWAYS_YOUNG_PERSON_FIELDS(X, T, p) \
   X (T, p, STRING, given_name, "given-name", N_("Given name"), PATHWAYS_FIELD_REQUIRED) \
@@ -52,7 +74,11 @@
   X (T, p, BOOL, custody_or_hospital_at_16, "custody-or-hospital-at-16", N_("In custody or hospital on 16th birthday"), 0) \
   X (T, p, DATE, needs_assessment_date, "needs-assessment-date", N_("Needs assessment completed"), 0) \
   X (T, p, DATE, pathway_plan_review_date, "pathway-plan-review-date", N_("Last pathway plan review"), 0) \
-  X (T, p, DATE, last_contact_date, "last-contact-date", N_("Last contact with PA"), 0)
+  X (T, p, DATE, last_contact_date, "last-contact-date", N_("Last contact with PA"), 0) \
+  X (T, p, DATE, closed_on, "closed-on", N_("Case closed on"), 0) \
+  X (T, p, STRING, close_reason, "close-reason", N_("Reason the case was closed"), 0) \
+  X (T, p, STRING, pa_support_after_21, "pa-support-after-21", N_("Personal adviser support after 21"), 0) \
+  X (T, p, DATE, pa_support_offered_on, "pa-support-offered-on", N_("Support after 21 last offered on"), 0)
 
 #define PATHWAYS_UNIT_FIELDS(X, T, p) \
   X (T, p, STRING, name, "name", N_("Name"), PATHWAYS_FIELD_REQUIRED) \
@@ -210,6 +236,7 @@
   X (T, p, STRING, stage_label, "stage-label", N_("Pathway stage"), PATHWAYS_FIELD_DERIVED) \
   X (T, p, DATE, next_move_date, "next-move-date", N_("Next move"), PATHWAYS_FIELD_DERIVED) \
   X (T, p, STRING, next_move_to, "next-move-to", N_("Moving to"), PATHWAYS_FIELD_DERIVED) \
+  X (T, p, DATE, closed_on, "closed-on", N_("Case closed on"), PATHWAYS_FIELD_DERIVED) \
   X (T, p, STRING, name_sort_key, "name-sort-key", NULL, PATHWAYS_FIELD_DERIVED) \
   X (T, p, STRING, status_sort_key, "status-sort-key", NULL, PATHWAYS_FIELD_DERIVED) \
   X (T, p, STRING, accommodation_sort_key, "accommodation-sort-key", NULL, PATHWAYS_FIELD_DERIVED) \

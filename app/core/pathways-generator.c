@@ -765,6 +765,7 @@ generate_person (Gen      *g,
   gint64 person_id, prev_spell = 0, current_spell = 0, days14, days16;
   UnitInfo *current_unit = NULL;
   g_autofree char *current_start = NULL;
+  g_autofree char *last_contact = NULL;
   guint n_la_spells;
   SpellPlan s = { 0 };
   guint home_area = (guint) rint_range (g, 0, G_N_ELEMENTS (areas_in) - 1);
@@ -902,7 +903,7 @@ generate_person (Gen      *g,
                                                            -(chance (g, 0.88) ? rint_range (g, 1, 50)
                                                                               : rint_range (g, 60, 120)));
         if (strcmp (contact, dob) > 0)
-          g_object_set (yp, "last-contact-date", contact, NULL);
+          last_contact = g_steal_pointer (&contact);
       }
     }
 
@@ -910,6 +911,18 @@ generate_person (Gen      *g,
     return FALSE;
   g->stats.n_young_people++;
   person_id = pathways_record_get_id (r);
+
+  /* The latest contact with their PA (the alert reads contacts) */
+  if (last_contact != NULL)
+    {
+      g_autoptr(PathwaysContact) c = g_object_new (PATHWAYS_TYPE_CONTACT, "young-person-id", person_id,
+                                                   "contact-date", last_contact,
+                                                   "kind", "visit",
+                                                   "author", "Generator", NULL);
+
+      if (!pathways_store_insert (g->store, PATHWAYS_RECORD (c), error))
+        return FALSE;
+    }
 
   /* Looked-after placements before the current one */
   cursor = g_strdup (first_la);

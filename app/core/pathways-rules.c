@@ -1433,6 +1433,115 @@ alerts_double_booking (const PathwaysPersonFacts *p,
     }
 }
 
+/* Contacts, PA support after 21, EET (issue #12) -------------------- */
+
+/**
+ * pathways_rules_contact_reached:
+ * @kind: a PATHWAYS_VOCAB_CONTACT_KIND code
+ *
+ * Returns: whether a contact of this kind reached the young person (and
+ * so counts as keeping in touch); an attempt does not
+ */
+gboolean
+pathways_rules_contact_reached (const char *kind)
+{
+  return g_strcmp0 (pathways_vocab_extra (PATHWAYS_VOCAB_CONTACT_KIND, kind), "1") == 0;
+}
+
+/**
+ * pathways_rules_is_closed:
+ *
+ * Returns: whether the young person's case is closed on @on (from the
+ * day it was closed)
+ */
+gboolean
+pathways_rules_is_closed (const PathwaysPersonFacts *p,
+                          const char                *on)
+{
+  return p->closed_on != NULL && strcmp (p->closed_on, on) <= 0;
+}
+
+/**
+ * pathways_rules_activity_on:
+ *
+ * Returns: (nullable): the 903 ACTIV code of what the young person does
+ * on @on: the latest recorded activity started by then and not ended
+ * before it
+ */
+const char *
+pathways_rules_activity_on (const PathwaysPersonFacts *p,
+                            const char                *on)
+{
+  const char *found = NULL;
+
+  for (guint i = 0; p->activities != NULL && i < p->activities->len; i++)
+    {
+      const PathwaysActivityFacts *a = g_ptr_array_index (p->activities, i);
+
+      if (strcmp (a->start, on) <= 0 && (a->end == NULL || strcmp (a->end, on) >= 0))
+        found = a->activ;
+    }
+  return found;
+}
+
+/**
+ * pathways_rules_activ_is_education:
+ *
+ * Returns: whether an ACTIV code is education or training in the sense
+ * of s.23CA of the Children Act 1989 (higher and other education, full
+ * or part time, and apprenticeships: F1/P1, F2/P2, F4/P4), which keeps
+ * the duties going past 21 to the end of the course
+ */
+gboolean
+pathways_rules_activ_is_education (const char *activ)
+{
+  static const char * const education[] = { "F1", "P1", "F2", "P2", "F4", "P4", NULL };
+
+  return activ != NULL && g_strv_contains (education, activ);
+}
+
+/**
+ * pathways_rules_pa_contact_owed:
+ *
+ * Returns: whether the personal adviser must keep in touch on @on: to
+ * 21 always; from 21 to 25 only for a young person who asked for PA
+ * support (Children Act 1989 s.23CZB) or who is in education or
+ * training (s.23CA)
+ */
+gboolean
+pathways_rules_pa_contact_owed (const PathwaysPersonFacts *p,
+                                const char                *on)
+{
+  int age = pathways_date_age_on (p->date_of_birth, on);
+
+  if (age < 21)
+    return TRUE;
+  if (age >= 25)
+    return FALSE;
+  return g_strcmp0 (p->pa_support_after_21, "requested") == 0 ||
+         pathways_rules_activ_is_education (pathways_rules_activity_on (p, on));
+}
+
+/**
+ * pathways_rules_pa_offer_due:
+ *
+ * Returns: (nullable): when PA support after 21 is next to be offered:
+ * the 21st birthday, then a year after the latest offer recorded
+ */
+char *
+pathways_rules_pa_offer_due (const PathwaysPersonFacts *p)
+{
+  g_autofree char *b21 = pathways_date_birthday (p->date_of_birth, 21);
+  g_autofree char *next = NULL;
+
+  if (b21 == NULL)
+    return NULL;
+  if (p->pa_support_offered_on == NULL || strcmp (p->pa_support_offered_on, b21) < 0)
+    return g_steal_pointer (&b21);
+  next = pathways_date_add_months (p->pa_support_offered_on, 12);
+  return g_steal_pointer (&next);
+}
+
 void
 pathways_rules_alerts_for (const PathwaysRuleSettings *settings,
                            const PathwaysPersonFacts  *p,
@@ -1449,8 +1558,8 @@ pathways_rules_alerts_for (const PathwaysRuleSettings *settings,
 
   g_return_if_fail (pathways_day_from_iso (on, &on_day));
 
-  /* Over 25, or no date of birth the rules can work with */
-  if (age >= 25 || age < 0)
+  /* Over 25, or no date of birth the rules can work with; or a closed case */
+  if (age >= 25 || age < 0 || pathways_rules_is_closed (p, on))
     return;
 
   status = pathways_rules_care_status (p, on, NULL);
@@ -1493,8 +1602,9 @@ pathways_rules_alerts_for (const PathwaysRuleSettings *settings,
              g_strdup_printf (_("Pathway plan review was due on %s."), uk));
     }
 
-  /* PA contact: a local interval (default 8 weeks) */
-  if (pathways_care_status_has_pathway_plan (status) && age >= 16)
+  /* PA contact: a local interval (default 8 weeks); from 21 only for
+   * those who asked for a PA or are in education or training */
+  if (pathways_care_status_has_pathway_plan (status) && age >= 16 && pathways_rules_pa_contact_owed (p, on))
     {
       if (p->last_contact_date == NULL)
         raise_alert (out, p, PATHWAYS_SEVERITY_MEDIUM, PATHWAYS_ALERT_CONTACT, on,
@@ -1510,6 +1620,27 @@ pathways_rules_alerts_for (const PathwaysRuleSettings *settings,
                      g_strdup_printf (_("Last contact with their personal adviser was on %s, more than "
                                         "%d weeks ago."), uk, settings->contact_interval_days / 7));
             }
+        }
+    }
+
+  /* PA support from 21 to 25 is owed on request (Children and Social
+   * Work Act 2017 s.3, inserting s.23CZB into the Children Act 1989): the
+   * authority offers it at 21 and at least once a year after to a former
+   * relevant child who has not asked for it (or declined it) */
+  if (status == PATHWAYS_CARE_STATUS_FORMER_RELEVANT && age >= 21 &&
+      g_strcmp0 (p->pa_support_after_21, "requested") != 0)
+    {
+      g_autofree char *due = pathways_rules_pa_offer_due (p);
+
+      if (due != NULL && strcmp (due, on) <= 0)
+        {
+          g_autofree char *uk = pathways_date_format_uk (due);
+          raise_alert (out, p, PATHWAYS_SEVERITY_LOW, PATHWAYS_ALERT_PA_OFFER, due,
+                       p->pa_support_offered_on == NULL
+                       ? g_strdup_printf (_("Offer personal adviser support after 21: due on %s and no "
+                                            "offer is recorded (Children Act 1989 s.23CZB)."), uk)
+                       : g_strdup_printf (_("Offer personal adviser support again: the yearly offer was "
+                                            "due on %s (Children Act 1989 s.23CZB)."), uk));
         }
     }
 

@@ -57,6 +57,7 @@ typedef enum {
 #define PATHWAYS_ALERT_ARE_NO_HRA          "are-without-human-rights-assessment"
 #define PATHWAYS_ALERT_DOUBLE_BOOKED       "unit-double-booked"
 #define PATHWAYS_ALERT_INELIGIBLE_MOVE     "move-into-ineligible-unit"
+#define PATHWAYS_ALERT_PA_OFFER            "pa-support-offer-due"
 
 #define PATHWAYS_N_MILESTONE_CATEGORIES 8
 
@@ -106,6 +107,14 @@ typedef struct {
   GPtrArray  *spells;    /* PathwaysSpellFacts*, borrowed */
 } PathwaysUnitFacts;
 
+/* Education, employment or training (903 ACTIV) from a date */
+typedef struct {
+  gint64      person_id;
+  const char *activ;
+  const char *start;
+  const char *end;       /* NULL: still */
+} PathwaysActivityFacts;
+
 typedef struct {
   gint64      id;
   gint64      person_id;
@@ -154,6 +163,13 @@ typedef struct {
   const char *preferred_area;
   GPtrArray  *spells;         /* PathwaysSpellFacts*, borrowed, by start date */
   GPtrArray  *transitions;    /* PathwaysTransitionFacts*, borrowed */
+  /* Issue #12: a closed case, PA support after 21, EET.  last_contact_date
+   * above is the latest contact that reached them (the snapshot sets it
+   * from the contacts, see pathways_rules_contact_reached()). */
+  const char *closed_on;
+  const char *pa_support_after_21;    /* "requested", "declined" or NULL */
+  const char *pa_support_offered_on;  /* the latest yearly offer */
+  GPtrArray  *activities;     /* PathwaysActivityFacts*, borrowed, by start date */
   /* Milestones, aggregated */
   int         milestones_done[PATHWAYS_N_MILESTONE_CATEGORIES];
   int         milestones_total[PATHWAYS_N_MILESTONE_CATEGORIES];
@@ -247,6 +263,17 @@ PathwaysStage        pathways_rules_stage           (const char *unit_kind,
                                                      const char *place);
 const char          *pathways_stage_code            (PathwaysStage stage);
 const char          *pathways_stage_label           (PathwaysStage stage);
+
+/* Contacts, PA support after 21, EET (issue #12) */
+gboolean             pathways_rules_contact_reached (const char                *kind);
+gboolean             pathways_rules_is_closed       (const PathwaysPersonFacts *person,
+                                                     const char                *on);
+const char          *pathways_rules_activity_on     (const PathwaysPersonFacts *person,
+                                                     const char                *on);
+gboolean             pathways_rules_activ_is_education (const char             *activ);
+gboolean             pathways_rules_pa_contact_owed (const PathwaysPersonFacts *person,
+                                                     const char                *on);
+char                *pathways_rules_pa_offer_due    (const PathwaysPersonFacts *person);
 
 /* Dates */
 PathwaysKeyDates    *pathways_rules_key_dates       (const PathwaysPersonFacts  *person,

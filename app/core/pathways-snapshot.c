@@ -30,6 +30,7 @@ person_clear (gpointer data)
   g_clear_pointer (&p->spells, g_ptr_array_unref);
   g_clear_pointer (&p->transitions, g_ptr_array_unref);
   g_clear_pointer (&p->episodes, g_ptr_array_unref);
+  g_clear_pointer (&p->activities, g_ptr_array_unref);
 }
 
 static void
@@ -98,6 +99,10 @@ link_facts (PathwaysSnapshot *snap)
       p->spells = g_ptr_array_new ();
       p->transitions = g_ptr_array_new ();
       p->episodes = g_ptr_array_new ();
+      p->activities = g_ptr_array_new ();
+      /* The latest contact that reached them is read from the contacts
+       * (issue #12), never from a typed date */
+      p->last_contact_date = NULL;
       g_hash_table_insert (snap->people, &p->id, p);
     }
 
@@ -150,6 +155,25 @@ link_facts (PathwaysSnapshot *snap)
 
       if (p != NULL)
         g_ptr_array_add (p->transitions, t);
+    }
+
+  for (guint i = 0; i < f->contacts->len; i++)
+    {
+      const PathwaysStoreContactTally *t = &g_array_index (f->contacts, PathwaysStoreContactTally, i);
+      PathwaysPersonFacts *p = g_hash_table_lookup (snap->people, &t->young_person_id);
+
+      if (p != NULL && t->latest != NULL && pathways_rules_contact_reached (t->kind) &&
+          (p->last_contact_date == NULL || strcmp (t->latest, p->last_contact_date) > 0))
+        p->last_contact_date = t->latest;
+    }
+
+  for (guint i = 0; i < f->activities->len; i++)
+    {
+      PathwaysActivityFacts *a = g_ptr_array_index (f->activities, i);
+      PathwaysPersonFacts *p = g_hash_table_lookup (snap->people, &a->person_id);
+
+      if (p != NULL)
+        g_ptr_array_add (p->activities, a);
     }
 
   for (guint i = 0; i < f->milestone_tallies->len; i++)

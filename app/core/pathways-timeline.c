@@ -313,7 +313,8 @@ add_people (PathwaysTimeline      *self,
       PathwaysTimelineRow *row;
       g_autofree char *sort_name = NULL;
 
-      if (p == NULL)
+      /* A closed case is archived: not on the timeline (issue #12) */
+      if (p == NULL || tp->closed_on != NULL)
         continue;
 
       row = g_new0 (PathwaysTimelineRow, 1);

@@ -125,6 +125,30 @@ static const PathwaysVocabEntry milestone_categories[] = {
   { "immigration", N_("Immigration"), NULL },
 };
 
+/* Why a case was closed (issue #12) */
+static const PathwaysVocabEntry close_reasons[] = {
+  { "reached_25", N_("Reached 25"), NULL },
+  { "ended_on_request", N_("Support ended at their request"), NULL },
+  { "moved_away", N_("Moved away"), NULL },
+  { "died", N_("Died"), NULL },
+  { "other", N_("Other"), NULL },
+};
+
+/* extra: "1" when the contact reached the young person (an attempt did not) */
+static const PathwaysVocabEntry contact_kinds[] = {
+  { "visit", N_("Visit"), "1" },
+  { "phone", N_("Phone call"), "1" },
+  { "video", N_("Video call"), "1" },
+  { "message", N_("Message"), "1" },
+  { "attempted", N_("Attempted contact"), "0" },
+};
+
+/* Personal adviser support from 21 to 25, owed on request (CSWA 2017 s.3) */
+static const PathwaysVocabEntry pa_support_21[] = {
+  { "requested", N_("Requested"), NULL },
+  { "declined", N_("Declined"), NULL },
+};
+
 static const struct {
   const char               *name;
   const PathwaysVocabEntry *entries;
@@ -145,6 +169,9 @@ static const struct {
   V (PATHWAYS_VOCAB_SPELL_STATE, "spell state", spell_states),
   V (PATHWAYS_VOCAB_TRANSITION_STATE, "transition state", transition_states),
   V (PATHWAYS_VOCAB_MILESTONE_CATEGORY, "milestone category", milestone_categories),
+  V (PATHWAYS_VOCAB_CLOSE_REASON, "reason for closing", close_reasons),
+  V (PATHWAYS_VOCAB_CONTACT_KIND, "type of contact", contact_kinds),
+  V (PATHWAYS_VOCAB_PA_SUPPORT_21, "PA support after 21", pa_support_21),
 #undef V
 };
 

@@ -74,6 +74,7 @@ struct _PathwaysCaseloadView
   GtkDropDown         *stage_dropdown;
   GtkToggleButton     *alerts_toggle;
   GtkToggleButton     *uasc_toggle;
+  GtkToggleButton     *archived_toggle;
 };
 
 static void pathways_caseload_view_page_init (PathwaysPageInterface *iface);
@@ -451,6 +452,9 @@ row_matches (gpointer item,
     return FALSE;
   if (gtk_toggle_button_get_active (self->uasc_toggle) && !pathways_record_get_bool (row, "uasc"))
     return FALSE;
+  /* A closed case leaves the caseload; "Archived" shows only those */
+  if (gtk_toggle_button_get_active (self->archived_toggle) != (pathways_record_get_string (row, "closed-on") != NULL))
+    return FALSE;
   return TRUE;
 }
 
@@ -486,6 +490,7 @@ clear_filters_action (GtkWidget  *widget,
   gtk_drop_down_set_selected (self->stage_dropdown, 0);
   gtk_toggle_button_set_active (self->alerts_toggle, FALSE);
   gtk_toggle_button_set_active (self->uasc_toggle, FALSE);
+  gtk_toggle_button_set_active (self->archived_toggle, FALSE);
 }
 
 /* The cells: made in code by signal factories, not a builder template
@@ -1153,6 +1158,7 @@ pathways_caseload_view_class_init (PathwaysCaseloadViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, stage_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, alerts_toggle);
   gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, uasc_toggle);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, archived_toggle);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -1352,7 +1358,7 @@ pathways_caseload_view_get_visible_page (PathwaysCaseloadView *self)
 
 /**
  * pathways_caseload_view_select_filter:
- * @filter: "scope", "status", "age", "stage", "alerts" or "uasc"
+ * @filter: "scope", "status", "age", "stage", "alerts", "uasc" or "archived"
  * @position: the position in the drop-down (0 is "all"); for the
  *   toggles, 1 is on
  *
@@ -1377,6 +1383,8 @@ pathways_caseload_view_select_filter (PathwaysCaseloadView *self,
     gtk_toggle_button_set_active (self->alerts_toggle, position != 0);
   else if (g_str_equal (filter, "uasc"))
     gtk_toggle_button_set_active (self->uasc_toggle, position != 0);
+  else if (g_str_equal (filter, "archived"))
+    gtk_toggle_button_set_active (self->archived_toggle, position != 0);
   else
     g_return_if_reached ();
 }

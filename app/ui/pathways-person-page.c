@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pathways-contact-dialog.h"
 #include "pathways-move-dialog.h"
 #include "pathways-destination-list.h"
 #include "pathways-page.h"
@@ -907,7 +908,7 @@ fill_alerts (PathwaysPersonPage *self)
       if (alert_wants_move (kind))
         adw_action_row_add_suffix (ADW_ACTION_ROW (row), action_button (_("Schedule Move…"), "person.schedule-move", NULL));
       else if (g_strcmp0 (kind, PATHWAYS_ALERT_CONTACT) == 0)
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), action_button (_("Record Contact Today"), "person.record-contact", NULL));
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), action_button (_("Record Contact…"), "person.record-contact", NULL));
       else if (g_strcmp0 (kind, PATHWAYS_ALERT_MILESTONE) == 0)
         adw_action_row_add_suffix (ADW_ACTION_ROW (row), action_button (_("Show Milestones"), "person.show-milestones", NULL));
       gtk_list_box_append (self->alerts_list, row);
@@ -1870,15 +1871,12 @@ record_contact_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   PathwaysPersonPage *self = PATHWAYS_PERSON_PAGE (widget);
-  g_autoptr(PathwaysRecord) copy = NULL;
-  g_autofree char *today = NULL;
 
   if (self->details == NULL)
     return;
-  today = dup_today (self);
-  copy = pathways_record_copy (PATHWAYS_RECORD (self->details->person));
-  pathways_young_person_set_last_contact_date (PATHWAYS_YOUNG_PERSON (copy), today);
-  save_record (self, copy, _("Contact recorded today"), DONE_PLAIN);
+  /* A contact of its own, with its type and author (issue #12): the
+   * alert reads these, not the profile's typed date */
+  pathways_contact_dialog_present (GTK_WINDOW (gtk_widget_get_root (widget)), self->context, self->person_id);
 }
 
 static void

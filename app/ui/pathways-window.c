@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pathways-add-person-dialog.h"
 #include "pathways-caseload-view.h"
 #include "pathways-person-page.h"
 #include "pathways-stock-view.h"
@@ -465,6 +466,42 @@ open_person_action (GtkWidget  *widget,
 }
 
 static void
+person_added_cb (PathwaysAddPersonDialog *dialog,
+                 PathwaysChangeSet       *undo,
+                 gint64                   person_id,
+                 gpointer                 user_data)
+{
+  PathwaysWindow *self = PATHWAYS_WINDOW (user_data);
+
+  pathways_context_show_undoable (self->context, _("Young person added"), undo);
+}
+
+/* Add Young Person… (Ctrl+N): the form, in a dialog of its own */
+static void
+add_person_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PathwaysWindow *self = PATHWAYS_WINDOW (widget);
+  PathwaysAddPersonDialog *dialog;
+  const char *role;
+
+  if (self->context == NULL || pathways_context_get_store (self->context) == NULL)
+    return;
+  role = pathways_context_get_role (self->context);
+  if (!pathways_role_may (role, PATHWAYS_MAY_EDIT_PEOPLE))
+    {
+      g_autofree char *why = pathways_role_dup_refusal (role, PATHWAYS_MAY_EDIT_PEOPLE);
+      pathways_context_show_message (self->context, why);
+      return;
+    }
+  dialog = pathways_add_person_dialog_new (self->context);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "added", G_CALLBACK (person_added_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 back_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -596,6 +633,8 @@ pathways_window_class_init (PathwaysWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.open-person", "x", open_person_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.add-person", NULL, add_person_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add-person", NULL);
   gtk_widget_class_install_action (widget_class, "win.retry-server", NULL, retry_server_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);

@@ -21,6 +21,8 @@ pathways_store_facts_new (void)
   f->transitions = g_ptr_array_new_with_free_func (g_free);
   f->milestone_tallies = g_array_new (FALSE, TRUE, sizeof (PathwaysStoreMilestoneTally));
   f->overdue_milestones = g_array_new (FALSE, TRUE, sizeof (PathwaysStoreOverdueMilestone));
+  f->contacts = g_array_new (FALSE, TRUE, sizeof (PathwaysStoreContactTally));
+  f->activities = g_ptr_array_new_with_free_func (g_free);
   return f;
 }
 
@@ -36,6 +38,8 @@ pathways_store_facts_free (PathwaysStoreFacts *f)
   g_ptr_array_unref (f->transitions);
   g_array_unref (f->milestone_tallies);
   g_array_unref (f->overdue_milestones);
+  g_array_unref (f->contacts);
+  g_ptr_array_unref (f->activities);
   g_clear_pointer (&f->settings, g_hash_table_unref);
   g_clear_pointer (&f->bank_holidays, g_ptr_array_unref);
   g_string_chunk_free (f->strings);

@@ -47,6 +47,13 @@ typedef struct {
   const char *due_date;
 } PathwaysStoreOverdueMilestone;
 
+/* The latest contact of each kind with a young person */
+typedef struct {
+  gint64      young_person_id;
+  const char *kind;
+  const char *latest;
+} PathwaysStoreContactTally;
+
 typedef struct {
   GStringChunk *strings;
   GPtrArray    *people;              /* PathwaysStorePersonFacts* */
@@ -56,6 +63,8 @@ typedef struct {
   GPtrArray    *episodes;            /* PathwaysEpisodeFacts*, by young person, DECOM, id */
   GArray       *milestone_tallies;   /* PathwaysStoreMilestoneTally */
   GArray       *overdue_milestones;  /* PathwaysStoreOverdueMilestone, by young person, due date, id */
+  GArray       *contacts;            /* PathwaysStoreContactTally */
+  GPtrArray    *activities;          /* PathwaysActivityFacts*, by young person, start date, id */
   GHashTable   *settings;            /* key → value (values may be NULL) */
   GPtrArray    *bank_holidays;       /* ISO dates, in order */
 } PathwaysStoreFacts;
@@ -84,6 +93,7 @@ typedef struct {
   const char *unit_name;
   const char *unit_kind;
   gboolean    unit_in_authority;
+  const char *closed_on;   /* a closed case (archived) */
 } PathwaysStoreCaseloadRow;
 
 typedef struct {
@@ -105,6 +115,7 @@ typedef struct {
   const char *pa_name;
   const char *pa_team;
   gboolean    uasc;
+  const char *closed_on;   /* a closed case: not drawn */
 } PathwaysStoreTimelinePerson;
 
 typedef struct {

@@ -455,6 +455,50 @@ stored_row (PathwaysStore   *self,
   return row;
 }
 
+static gboolean write_insert (PathwaysStore   *self,
+                              PathwaysRecord  *record,
+                              gboolean         validate,
+                              gboolean         keep_id,
+                              GError         **error);
+
+/* A staff member's or young person's team names a row of the team table
+ * (issue #12): a name not seen before is added as a team in the same
+ * transaction (so it is undone with the change that brought it), and an
+ * empty one is no team */
+static gboolean
+ensure_team (PathwaysStore   *self,
+             PathwaysRecord  *record,
+             GError         **error)
+{
+  g_autoptr(GListModel) teams = NULL;
+  g_autoptr(PathwaysTeam) team = NULL;
+  const char *name;
+
+  if (!PATHWAYS_IS_STAFF (record) && !PATHWAYS_IS_YOUNG_PERSON (record))
+    return TRUE;
+  name = pathways_record_get_string (record, "team");
+  if (name != NULL && *name == '\0')
+    {
+      g_object_set (record, "team", NULL, NULL);
+      return TRUE;
+    }
+  if (name == NULL)
+    return TRUE;
+
+  teams = CLASS (self)->list_records (self, PATHWAYS_TYPE_TEAM, 0, error);
+  if (teams == NULL)
+    return FALSE;
+  for (guint i = 0, n = g_list_model_get_n_items (teams); i < n; i++)
+    {
+      g_autoptr(PathwaysTeam) t = g_list_model_get_item (teams, i);
+
+      if (g_strcmp0 (pathways_team_get_name (t), name) == 0)
+        return TRUE;
+    }
+  team = g_object_new (PATHWAYS_TYPE_TEAM, "name", name, NULL);
+  return write_insert (self, PATHWAYS_RECORD (team), TRUE, FALSE, error);
+}
+
 static gboolean
 write_insert (PathwaysStore   *self,
               PathwaysRecord  *record,
@@ -469,7 +513,7 @@ write_insert (PathwaysStore   *self,
   if (!pathways_store_begin (self, error))
     return FALSE;
 
-  if (validate && !pathways_validate_record (self, record, error))
+  if (validate && (!ensure_team (self, record, error) || !pathways_validate_record (self, record, error)))
     goto failed;
   if (!CLASS (self)->insert_record (self, record, keep_id, error))
     goto failed;
@@ -505,7 +549,7 @@ write_update (PathwaysStore   *self,
   if (!pathways_store_begin (self, error))
     return FALSE;
 
-  if (validate && !pathways_validate_record (self, record, error))
+  if (validate && (!ensure_team (self, record, error) || !pathways_validate_record (self, record, error)))
     goto failed;
 
   /* For undo, and to tell the pages which young person and unit the row

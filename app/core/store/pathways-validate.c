@@ -218,6 +218,63 @@ validate_staff (Check   *c,
 }
 
 static gboolean
+validate_team (Check   *c,
+               GError **error)
+{
+  g_autofree char *name = g_strstrip (g_strdup (str (c, "name")));
+
+  if (!g_str_equal (name, str (c, "name")))
+    return invalid (error, _("Team name cannot start or end with spaces"));
+  return TRUE;
+}
+
+/* The day a young person's record is about must not be before they were
+ * born, nor (for what has happened) after today */
+static gboolean
+check_person_day (Check       *c,
+                  const char  *field,
+                  gboolean     may_be_future,
+                  GError     **error)
+{
+  const char *day = str (c, field);
+  g_autoptr(PathwaysYoungPerson) person = NULL;
+
+  if (day == NULL)
+    return TRUE;
+  if (!may_be_future && !check_not_future (c, field, error))
+    return FALSE;
+  person = pathways_store_get (c->store, PATHWAYS_TYPE_YOUNG_PERSON,
+                               pathways_record_get_int (c->record, "young-person-id"), NULL);
+  if (person != NULL && strcmp (day, pathways_young_person_get_date_of_birth (person)) < 0)
+    {
+      g_autofree char *ud = pathways_date_format_uk (day);
+      g_autofree char *ub = pathways_date_format_uk (pathways_young_person_get_date_of_birth (person));
+      /* Translators: "Date of contact 01/02/2003 is before their date of birth 04/05/2006" */
+      return invalid (error, _("%s %s is before their date of birth %s"), label (c->record, field), ud, ub);
+    }
+  return TRUE;
+}
+
+static gboolean
+validate_contact (Check   *c,
+                  GError **error)
+{
+  return check_ref (c, "young-person-id", "young_person", error) &&
+         check_vocab (c, "kind", PATHWAYS_VOCAB_CONTACT_KIND, error) &&
+         check_person_day (c, "contact-date", FALSE, error);
+}
+
+static gboolean
+validate_activity (Check   *c,
+                   GError **error)
+{
+  return check_ref (c, "young-person-id", "young_person", error) &&
+         check_person_day (c, "start-date", FALSE, error) &&
+         check_order (c, "start-date", "end-date", error) &&
+         check_code (c, "activ", PATHWAYS_REF_ACTIV, str (c, "start-date"), error);
+}
+
+static gboolean
 validate_young_person (Check   *c,
                        GError **error)
 {
@@ -256,6 +313,19 @@ validate_young_person (Check   *c,
       !check_not_future (c, "last-contact-date", error) ||
       !check_not_future (c, "human-rights-assessment-date", error))
     return FALSE;
+
+  /* A closed case: a reason and a day between birth and today */
+  if (!check_vocab (c, "close-reason", PATHWAYS_VOCAB_CLOSE_REASON, error) ||
+      !check_vocab (c, "pa-support-after-21", PATHWAYS_VOCAB_PA_SUPPORT_21, error) ||
+      !check_order (c, "date-of-birth", "closed-on", error) ||
+      !check_not_future (c, "closed-on", error) ||
+      !check_order (c, "date-of-birth", "pa-support-offered-on", error) ||
+      !check_not_future (c, "pa-support-offered-on", error))
+    return FALSE;
+  if (str (c, "closed-on") != NULL && str (c, "close-reason") == NULL)
+    return invalid (error, _("Give the reason the case was closed"));
+  if (str (c, "closed-on") == NULL && str (c, "close-reason") != NULL)
+    return invalid (error, _("Give the date the case was closed"));
 
   if (str (c, "date-care-ended") != NULL && str (c, "date-first-looked-after") == NULL)
     return invalid (error, _("Date care ended is set but Date first looked after is missing"));
@@ -548,6 +618,12 @@ pathways_validate_record (PathwaysStore   *store,
     {
       if (PATHWAYS_IS_STAFF (record))
         ok = validate_staff (&c, error);
+      else if (PATHWAYS_IS_TEAM (record))
+        ok = validate_team (&c, error);
+      else if (PATHWAYS_IS_CONTACT (record))
+        ok = validate_contact (&c, error);
+      else if (PATHWAYS_IS_ACTIVITY (record))
+        ok = validate_activity (&c, error);
       else if (PATHWAYS_IS_YOUNG_PERSON (record))
         ok = validate_young_person (&c, error);
       else if (PATHWAYS_IS_UNIT (record))

@@ -26,11 +26,12 @@
 
 /* The tables a copy carries, parents before children */
 static const char * const copied_tables[] = {
-  "staff", "young_person", "unit", "spell", "milestone_template", "milestone", "transition",
+  "team", "staff", "young_person", "unit", "spell", "milestone_template", "milestone", "transition",
   "ref_code", "note", "setting", "bank_holiday", "postcode_area", "area_distance",
   "budget_line", "provider", "i_statement", "placement_income", "referral", "offer", "i_statement_answer",
   "plan_rejection",
   "episode",
+  "contact", "activity",
 };
 
 /* What a new server starts with */

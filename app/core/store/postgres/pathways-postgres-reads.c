@@ -442,7 +442,39 @@ person_facts_row (PGresult *res,
   p->last_contact_date = chunk (f->strings, res, row, c++);
   p->pa_id = INT (c++);
   p->preferred_area = chunk (f->strings, res, row, c++);
+  p->closed_on = chunk (f->strings, res, row, c++);
+  p->pa_support_after_21 = pathways_store_intern (f->strings, TEXT (c++));
+  p->pa_support_offered_on = chunk (f->strings, res, row, c++);
   g_ptr_array_add (f->people, pf);
+}
+
+static void
+contact_tally_row (PGresult *res,
+                   int       row,
+                   gpointer  data)
+{
+  PathwaysStoreFacts *f = data;
+  PathwaysStoreContactTally t = { 0 };
+
+  t.young_person_id = INT (0);
+  t.kind = pathways_store_intern (f->strings, TEXT (1));
+  t.latest = chunk (f->strings, res, row, 2);
+  g_array_append_val (f->contacts, t);
+}
+
+static void
+activity_facts_row (PGresult *res,
+                    int       row,
+                    gpointer  data)
+{
+  PathwaysStoreFacts *f = data;
+  PathwaysActivityFacts *a = g_new0 (PathwaysActivityFacts, 1);
+
+  a->person_id = INT (0);
+  a->activ = pathways_store_intern (f->strings, TEXT (1));
+  a->start = chunk (f->strings, res, row, 2);
+  a->end = chunk (f->strings, res, row, 3);
+  g_ptr_array_add (f->activities, a);
 }
 
 static void
@@ -587,8 +619,18 @@ pg_load_facts (PathwaysStore  *store,
               " human_rights_assessment_date, date_first_looked_after, days_looked_after_since_14,"
               " days_looked_after_since_16, date_care_ended, last_placement, returned_home_6_months,"
               " special_guardianship, custody_or_hospital_at_16, needs_assessment_date,"
-              " pathway_plan_review_date, last_contact_date, pa_id, preferred_area FROM young_person",
+              " pathway_plan_review_date, last_contact_date, pa_id, preferred_area,"
+              " closed_on, pa_support_after_21, pa_support_offered_on FROM young_person",
               NULL, NULL, person_facts_row, f, error) &&
+    (!pathways_pg_can_read (self, "contact") ||
+     each_row (self, conn,
+               "SELECT young_person_id, kind, max(contact_date) FROM contact GROUP BY young_person_id, kind",
+               NULL, NULL, contact_tally_row, f, error)) &&
+    (!pathways_pg_can_read (self, "activity") ||
+     each_row (self, conn,
+               "SELECT young_person_id, activ, start_date, end_date FROM activity"
+               " ORDER BY young_person_id, start_date, id",
+               NULL, NULL, activity_facts_row, f, error)) &&
     each_row (self, conn,
               "SELECT id, name, kind, area, in_authority, registration, ofsted_urn, min_age, max_age,"
               " support_hours, status, status_from, status_to, status_reason, retired_on, weekly_cost FROM unit",
@@ -651,6 +693,7 @@ caseload_row (PGresult *res,
   r.unit_name = pathways_store_intern (cl->strings, TEXT (c++));
   r.unit_kind = pathways_store_intern (cl->strings, TEXT (c++));
   r.unit_in_authority = BOOL (c++);
+  r.closed_on = chunk (cl->strings, res, row, c++);
   g_array_append_val (cl->rows, r);
 }
 
@@ -661,7 +704,7 @@ pg_load_caseload_rows (PathwaysStore  *store,
   static const char sql[] =
     "SELECT yp.id, yp.given_name, yp.family_name, yp.preferred_name, yp.local_id,"
     "       yp.date_of_birth, yp.pa_id, st.name, yp.team, yp.uasc,"
-    "       sp.start_date, sp.accom, sp.place, sp.address, u.name, u.kind, u.in_authority"
+    "       sp.start_date, sp.accom, sp.place, sp.address, u.name, u.kind, u.in_authority, yp.closed_on"
     "  FROM young_person yp"
     "  LEFT JOIN staff st ON st.id = yp.pa_id"
     "  LEFT JOIN LATERAL (SELECT s2.start_date, s2.accom, s2.place, s2.address, s2.unit_id FROM spell s2"
@@ -699,6 +742,7 @@ timeline_person_row (PGresult *res,
   p.pa_name = pathways_store_intern (t->strings, TEXT (5));
   p.pa_team = pathways_store_intern (t->strings, TEXT (6));
   p.uasc = BOOL (7);
+  p.closed_on = chunk (t->strings, res, row, 8);
   g_array_append_val (t->people, p);
 }
 
@@ -760,7 +804,7 @@ pg_load_timeline_rows (PathwaysStore  *store,
     return NULL;
   ok = each_row (self, conn,
                  "SELECT yp.id, yp.given_name, yp.family_name, yp.local_id, yp.team,"
-                 " st.name, st.team, yp.uasc"
+                 " st.name, st.team, yp.uasc, yp.closed_on"
                  " FROM young_person yp LEFT JOIN staff st ON st.id = yp.pa_id",
                  NULL, NULL, timeline_person_row, t, error) &&
        each_row (self, conn, "SELECT id, address FROM spell WHERE address IS NOT NULL",

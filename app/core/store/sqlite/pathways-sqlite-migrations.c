@@ -699,6 +699,58 @@ static const char schema_commissioning[] =
   "INSERT INTO i_statement (text, measure, threshold, position) VALUES"
   " ('I live near my friends, my family and my school or college.', 'distance_from_home', 20, 1), ('I do not have to keep moving: I can stay where I live.', 'moves_12_months', 1, 2), ('I am listened to about where I live.', 'wishes_recorded', 0, 3), ('My personal adviser keeps in touch with me.', 'pa_contact', 0, 4), ('I feel safe where I live.', 'asked', 0, 5), ('I am treated with respect by the people who support me.', 'asked', 0, 6);";
 
+/* Issue #12, a real caseload: teams (the team a staff member or young
+ * person is in names a row here; renaming a team renames it in both),
+ * staff who left on a date, cases closed with a reason, contacts with
+ * the young person, PA support after 21 on request, and education,
+ * employment or training (903 ACTIV) from a date. */
+static const char schema_caseload[] =
+  "CREATE TABLE team ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE,"
+  "  closed_on TEXT,"
+  "  version INTEGER NOT NULL DEFAULT 1"
+  ");"
+  "INSERT INTO team (name)"
+  "  SELECT team FROM staff WHERE team IS NOT NULL AND team <> ''"
+  "  UNION SELECT team FROM young_person WHERE team IS NOT NULL AND team <> '' ORDER BY 1;"
+  "CREATE TRIGGER team_renamed AFTER UPDATE OF name ON team WHEN NEW.name <> OLD.name BEGIN"
+  "  UPDATE staff SET team = NEW.name, version = version + 1 WHERE team = OLD.name;"
+  "  UPDATE young_person SET team = NEW.name, version = version + 1 WHERE team = OLD.name;"
+  "END;"
+  "ALTER TABLE staff ADD COLUMN left_on TEXT;"
+  "ALTER TABLE young_person ADD COLUMN closed_on TEXT;"
+  "ALTER TABLE young_person ADD COLUMN close_reason TEXT;"
+  "ALTER TABLE young_person ADD COLUMN pa_support_after_21 TEXT"
+  "  CHECK (pa_support_after_21 IN ('requested', 'declined'));"
+  "ALTER TABLE young_person ADD COLUMN pa_support_offered_on TEXT;"
+  "CREATE TABLE contact ("
+  "  id INTEGER PRIMARY KEY,"
+  "  young_person_id INTEGER NOT NULL REFERENCES young_person (id) ON DELETE CASCADE,"
+  "  contact_date TEXT NOT NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('visit', 'phone', 'video', 'message', 'attempted')),"
+  "  note TEXT,"
+  "  author TEXT,"
+  "  version INTEGER NOT NULL DEFAULT 1"
+  ");"
+  "CREATE INDEX contact_person ON contact (young_person_id, contact_date);"
+  /* A contact date typed into the profile before contacts were recorded
+   * becomes the first contact, so the alert reads the same */
+  "INSERT INTO contact (young_person_id, contact_date, kind, note)"
+  "  SELECT id, last_contact_date, 'visit', 'Last contact date recorded on the profile'"
+  "  FROM young_person WHERE last_contact_date IS NOT NULL;"
+  "CREATE TABLE activity ("
+  "  id INTEGER PRIMARY KEY,"
+  "  young_person_id INTEGER NOT NULL REFERENCES young_person (id) ON DELETE CASCADE,"
+  "  activ TEXT NOT NULL,"
+  "  start_date TEXT NOT NULL,"
+  "  end_date TEXT,"
+  "  version INTEGER NOT NULL DEFAULT 1,"
+  "  CHECK (end_date IS NULL OR end_date >= start_date)"
+  ");"
+  "CREATE INDEX activity_person ON activity (young_person_id, start_date);"
+  "INSERT OR IGNORE INTO setting (key, value) VALUES ('retention_years', '75');";
+
 static gboolean
 exec_sql (sqlite3     *db,
           const char  *sql,
@@ -795,6 +847,13 @@ apply_episodes (sqlite3  *db,
   return exec_sql (db, schema_episodes, error);
 }
 
+static gboolean
+apply_caseload (sqlite3  *db,
+                GError  **error)
+{
+  return exec_sql (db, schema_caseload, error);
+}
+
 static const PathwaysMigration migrations[] = {
   { 1, "young people, staff, units, spells, milestones, transitions", apply_v1 },
   { 2, "903 reference codes, milestone templates, audit log", apply_v2 },
@@ -807,6 +866,7 @@ static const PathwaysMigration migrations[] = {
   { 9, "commissioning: budget lines, placement income, providers, referrals, offers, I statements",
     apply_commissioning },
   { 10, "care history as SSDA903 episodes (typed figures kept as episodes to check)", apply_episodes },
+  { 11, "teams, staff who left, closed cases, contacts, PA support after 21, EET", apply_caseload },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PATHWAYS_STORE_SCHEMA_VERSION);

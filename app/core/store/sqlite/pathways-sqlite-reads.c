@@ -319,7 +319,37 @@ person_facts_row (sqlite3_stmt *stmt,
   p->last_contact_date = chunk (f->strings, stmt, c++);
   p->pa_id = sqlite3_column_int64 (stmt, c++);
   p->preferred_area = chunk (f->strings, stmt, c++);
+  p->closed_on = chunk (f->strings, stmt, c++);
+  p->pa_support_after_21 = pathways_store_intern (f->strings, TEXT (stmt, c++));
+  p->pa_support_offered_on = chunk (f->strings, stmt, c++);
   g_ptr_array_add (f->people, row);
+}
+
+static void
+contact_tally_row (sqlite3_stmt *stmt,
+                   gpointer      data)
+{
+  PathwaysStoreFacts *f = data;
+  PathwaysStoreContactTally t = { 0 };
+
+  t.young_person_id = sqlite3_column_int64 (stmt, 0);
+  t.kind = pathways_store_intern (f->strings, TEXT (stmt, 1));
+  t.latest = chunk (f->strings, stmt, 2);
+  g_array_append_val (f->contacts, t);
+}
+
+static void
+activity_facts_row (sqlite3_stmt *stmt,
+                    gpointer      data)
+{
+  PathwaysStoreFacts *f = data;
+  PathwaysActivityFacts *a = g_new0 (PathwaysActivityFacts, 1);
+
+  a->person_id = sqlite3_column_int64 (stmt, 0);
+  a->activ = pathways_store_intern (f->strings, TEXT (stmt, 1));
+  a->start = chunk (f->strings, stmt, 2);
+  a->end = chunk (f->strings, stmt, 3);
+  g_ptr_array_add (f->activities, a);
 }
 
 static void
@@ -457,8 +487,16 @@ sqlite_load_facts (PathwaysStore  *store,
               " human_rights_assessment_date, date_first_looked_after, days_looked_after_since_14,"
               " days_looked_after_since_16, date_care_ended, last_placement, returned_home_6_months,"
               " special_guardianship, custody_or_hospital_at_16, needs_assessment_date,"
-              " pathway_plan_review_date, last_contact_date, pa_id, preferred_area FROM young_person",
+              " pathway_plan_review_date, last_contact_date, pa_id, preferred_area,"
+              " closed_on, pa_support_after_21, pa_support_offered_on FROM young_person",
               NULL, NULL, person_facts_row, f, error) &&
+    each_row (self, conn,
+              "SELECT young_person_id, kind, max(contact_date) FROM contact GROUP BY young_person_id, kind",
+              NULL, NULL, contact_tally_row, f, error) &&
+    each_row (self, conn,
+              "SELECT young_person_id, activ, start_date, end_date FROM activity"
+              " ORDER BY young_person_id, start_date, id",
+              NULL, NULL, activity_facts_row, f, error) &&
     each_row (self, conn,
               "SELECT id, name, kind, area, in_authority, registration, ofsted_urn, min_age, max_age,"
               " support_hours, status, status_from, status_to, status_reason, retired_on, weekly_cost FROM unit",
@@ -518,13 +556,14 @@ caseload_row (sqlite3_stmt *stmt,
   r.unit_name = pathways_store_intern (cl->strings, TEXT (stmt, c++));
   r.unit_kind = pathways_store_intern (cl->strings, TEXT (stmt, c++));
   r.unit_in_authority = sqlite3_column_int (stmt, c++) != 0;
+  r.closed_on = chunk (cl->strings, stmt, c++);
   g_array_append_val (cl->rows, r);
 }
 
 static const char caseload_sql[] =
   "SELECT yp.id, yp.given_name, yp.family_name, yp.preferred_name, yp.local_id,"
   "       yp.date_of_birth, yp.pa_id, st.name, yp.team, yp.uasc,"
-  "       sp.start_date, sp.accom, sp.place, sp.address, u.name, u.kind, u.in_authority"
+  "       sp.start_date, sp.accom, sp.place, sp.address, u.name, u.kind, u.in_authority, yp.closed_on"
   "  FROM young_person yp"
   "  LEFT JOIN staff st ON st.id = yp.pa_id"
   "  LEFT JOIN spell sp ON sp.id = (SELECT s2.id FROM spell s2"
@@ -578,6 +617,7 @@ timeline_person_row (sqlite3_stmt *stmt,
   p.pa_name = pathways_store_intern (t->strings, TEXT (stmt, 5));
   p.pa_team = pathways_store_intern (t->strings, TEXT (stmt, 6));
   p.uasc = sqlite3_column_int (stmt, 7) != 0;
+  p.closed_on = chunk (t->strings, stmt, 8);
   g_array_append_val (t->people, p);
 }
 
@@ -636,7 +676,7 @@ sqlite_load_timeline_rows (PathwaysStore  *store,
     return NULL;
   ok = each_row (self, conn,
                  "SELECT yp.id, yp.given_name, yp.family_name, yp.local_id, yp.team,"
-                 " st.name, st.team, yp.uasc"
+                 " st.name, st.team, yp.uasc, yp.closed_on"
                  " FROM young_person yp LEFT JOIN staff st ON st.id = yp.pa_id",
                  NULL, NULL, timeline_person_row, t, error) &&
        each_row (self, conn, "SELECT id, address FROM spell WHERE address IS NOT NULL",
