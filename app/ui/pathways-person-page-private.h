@@ -19,6 +19,8 @@ void                   pathways_person_page_set_profile_text (PathwaysPersonPage
                                                               const char         *text);
 const char            *pathways_person_page_get_profile_text (PathwaysPersonPage *self,
                                                               const char         *field);
+GtkWidget             *pathways_person_page_get_field_widget (PathwaysPersonPage *self,
+                                                              const char         *field);
 const char            *pathways_person_page_get_field_error (PathwaysPersonPage *self,
                                                              const char         *field);
 const char            *pathways_person_page_get_profile_error (PathwaysPersonPage *self);

@@ -545,6 +545,19 @@ build_profile (PathwaysPersonPage *self)
     }
 }
 
+/* Changes save as they are made: a role that may not change the record
+ * is not offered fields it could type into and lose */
+static void
+set_fields_editable (PathwaysPersonPage *self)
+{
+  gboolean may_edit = self->context == NULL ||
+                      pathways_role_may (pathways_context_get_role (self->context), PATHWAYS_MAY_EDIT_PEOPLE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (profile_fields); i++)
+    if (self->fields[i].row != NULL)
+      gtk_widget_set_sensitive (self->fields[i].row, may_edit);
+}
+
 /* Fills the profile form from the record, but for the fields typed into
  * and not saved yet: a refresh never overwrites what someone is writing */
 static void
@@ -554,6 +567,7 @@ fill_profile (PathwaysPersonPage *self)
   gboolean any_dirty = FALSE;
 
   build_profile (self);
+  set_fields_editable (self);
 
   self->filling = TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (profile_fields); i++)
@@ -1950,6 +1964,7 @@ role_changed_cb (PathwaysPersonPage *self)
   gtk_label_set_text (self->private_reason, private_reason ? private_reason : "");
   for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), edits[i], may_edit);
+  set_fields_editable (self);
   for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), moves[i], may_move);
   if (!may_edit)
@@ -2274,6 +2289,23 @@ pathways_person_page_get_profile_text (PathwaysPersonPage *self,
   f = find_field (self, field);
   g_return_val_if_fail (f != NULL && GTK_IS_EDITABLE (f->input), NULL);
   return gtk_editable_get_text (GTK_EDITABLE (f->input));
+}
+
+/**
+ * pathways_person_page_get_field_widget:
+ *
+ * Returns: (transfer none) (nullable): the row that edits @field
+ */
+GtkWidget *
+pathways_person_page_get_field_widget (PathwaysPersonPage *self,
+                                       const char         *field)
+{
+  ProfileField *f;
+
+  g_return_val_if_fail (PATHWAYS_IS_PERSON_PAGE (self), NULL);
+
+  f = find_field (self, field);
+  return f != NULL ? f->row : NULL;
 }
 
 /**
