@@ -399,7 +399,7 @@ END_TEST
 static Suite *
 episodes_suite (void)
 {
-  Suite *s = suite_create (g_strdup_printf ("episodes (%s)", test_backend ()));
+  Suite *s = suite_create ("episodes");
   TCase *store = tcase_create ("store");
   TCase *derive = tcase_create ("derivation");
 
