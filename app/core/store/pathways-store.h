@@ -263,6 +263,10 @@ gboolean        pathways_store_begin_read          (PathwaysStore  *self,
                                                     GError        **error);
 void            pathways_store_end_read            (PathwaysStore  *self);
 
+/* Moves on whenever the data may have changed (odd while a transaction
+ * is open): what was read at one even number may be reused at it */
+guint           pathways_store_get_generation      (PathwaysStore  *self);
+
 /* Undo: a recorded user action can be undone as one */
 typedef struct _PathwaysChangeSet PathwaysChangeSet;
 
