@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <stdlib.h>
 
 #include "pathways-erase-section.h"
 #include "pathways-person-page-private.h"
@@ -40,6 +41,57 @@ find_section (GtkWidget *widget)
         return found;
     }
   return NULL;
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_type (c, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* With PATHWAYS_SCREENSHOT_DIR set (never in CI): the screen as drawn,
+ * with @widget's page scrolled to its end, for a person to look at */
+static gboolean
+quit_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *out_dir = g_getenv ("PATHWAYS_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+  g_autofree char *command = NULL;
+  GtkWidget *scroller;
+  gboolean done = FALSE;
+
+  if (out_dir == NULL)
+    return;
+  gtk_test_widget_wait_for_draw (widget);
+  if ((scroller = find_type (widget, GTK_TYPE_SCROLLED_WINDOW)) != NULL)
+    {
+      GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+      gtk_adjustment_set_value (v, gtk_adjustment_get_upper (v) - gtk_adjustment_get_page_size (v));
+    }
+  /* Past the stack's cross-fade */
+  g_timeout_add (800, quit_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  path = g_build_filename (out_dir, name, NULL);
+  command = g_strdup_printf ("import -window root %s", path);
+  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
 }
 
 static gboolean
@@ -112,7 +164,10 @@ START_TEST (test_erase_from_person_page)
    * 14/05/2026, but the case is open */
   ck_assert (pathways_store_set_setting (store, "retention_years", "18", &error));
   ck_assert_no_error (error);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 800);
+  gtk_window_set_default_size (GTK_WINDOW (window), g_getenv ("PATHWAYS_SCREENSHOT_WIDTH")
+                               ? atoi (g_getenv ("PATHWAYS_SCREENSHOT_WIDTH")) : 1400, 900);
+  if (g_getenv ("PATHWAYS_SCREENSHOT_DARK"))
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   gtk_window_set_child (GTK_WINDOW (window), page);
   gtk_window_present (GTK_WINDOW (window));
   pathways_person_page_show_person (PATHWAYS_PERSON_PAGE (page), id);
@@ -128,6 +183,8 @@ START_TEST (test_erase_from_person_page)
   ck_assert (test_wait_for (page_ready, page));
   ck_assert (test_wait_for (section_settled, section));
   ck_assert (pathways_erase_section_is_offered (section));
+  ck_assert (test_wait_for (page_ready, page));
+  save_screenshot (window, "erase-section.png");
 
   /* A personal adviser is not offered it; a manager is */
   pathways_context_set_role (context, "pa");
@@ -150,6 +207,7 @@ START_TEST (test_erase_from_person_page)
   ck_assert (!adw_message_dialog_get_response_enabled (dialog, "erase"));
   pathways_erase_dialog_type_confirmation (dialog, "LC8300");
   ck_assert (adw_message_dialog_get_response_enabled (dialog, "erase"));
+  save_screenshot (GTK_WIDGET (dialog), "erase-dialog.png");
 
   /* Cancel: nothing erased */
   adw_message_dialog_response (dialog, "cancel");
