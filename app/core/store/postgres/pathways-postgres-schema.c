@@ -830,7 +830,7 @@ static const char functions_sql[] =
   "  RETURN n;"
   "END $$;"
   "REVOKE ALL ON FUNCTION pathways_erase_person(bigint) FROM PUBLIC;"
-  "GRANT EXECUTE ON FUNCTION pathways_erase_person(bigint) TO pathways_admin;"
+  "GRANT EXECUTE ON FUNCTION pathways_erase_person(bigint) TO pathways_admin, pathways_manager;"
   "REVOKE ALL ON FUNCTION pathways_audit_append(text, bigint, text, json, json) FROM PUBLIC;"
   "REVOKE ALL ON FUNCTION pathways_audit() FROM PUBLIC;"
   "REVOKE ALL ON FUNCTION pathways_audit_is_final() FROM PUBLIC;"
