@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 
 #include "pathways-contact-dialog.h"
+#include "pathways-erase-section.h"
 #include "pathways-move-dialog.h"
 #include "pathways-destination-list.h"
 #include "pathways-page.h"
@@ -129,6 +130,7 @@ struct _PathwaysPersonPage
   GtkListBox         *moves_list;
   GtkListBox         *spells_list;
   PathwaysDestinationList *destination_list;
+  PathwaysEraseSection *erase_section;
   GtkLabel           *readiness_label;
   GtkLevelBar        *readiness_bar;
   GtkBox             *milestones_box;
@@ -1225,6 +1227,7 @@ fill (PathwaysPersonPage *self)
   fill_milestones (self);
   fill_notes (self);
   fill_profile (self);
+  pathways_erase_section_set_person (self->erase_section, self->context, self->details->person);
 }
 
 /* Loading ---------------------------------------------------------- */
@@ -2071,6 +2074,7 @@ pathways_person_page_class_init (PathwaysPersonPageClass *klass)
 
   g_type_ensure (PATHWAYS_TYPE_SPELL_STRIP);
   g_type_ensure (PATHWAYS_TYPE_DESTINATION_LIST);
+  g_type_ensure (PATHWAYS_TYPE_ERASE_SECTION);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pathways-person-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, stack);
@@ -2088,6 +2092,7 @@ pathways_person_page_class_init (PathwaysPersonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, moves_list);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, spells_list);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, destination_list);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, erase_section);
   gtk_widget_class_bind_template_callback (widget_class, destination_schedule_cb);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, readiness_label);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, readiness_bar);

@@ -2098,6 +2098,50 @@ pathways_store_erase_person (PathwaysStore  *self,
   return pathways_store_commit (self, error);
 }
 
+static gpointer
+erase_work (PathwaysStore  *store,
+            gpointer        data,
+            GError        **error)
+{
+  gint64 *n = g_new0 (gint64, 1);
+
+  if (!pathways_store_erase_person (store, *(gint64 *) data, n, error))
+    {
+      g_free (n);
+      return NULL;
+    }
+  return n;
+}
+
+void
+pathways_store_erase_person_async (PathwaysStore       *self,
+                                   gint64               young_person_id,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  gint64 *id = g_new (gint64, 1);
+
+  *id = young_person_id;
+  pathways_store_run_async (self, erase_work, id, g_free, g_free, pathways_store_erase_person_async,
+                            cancellable, callback, user_data);
+}
+
+gboolean
+pathways_store_erase_person_finish (PathwaysStore  *self,
+                                    GAsyncResult   *result,
+                                    gint64         *out_n_redacted,
+                                    GError        **error)
+{
+  g_autofree gint64 *n = pathways_store_run_finish (self, result, pathways_store_erase_person_async, error);
+
+  if (n == NULL)
+    return FALSE;
+  if (out_n_redacted)
+    *out_n_redacted = *n;
+  return TRUE;
+}
+
 /**
  * pathways_store_list_audit_for_person:
  *

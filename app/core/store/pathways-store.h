@@ -406,6 +406,16 @@ gboolean        pathways_store_erase_person        (PathwaysStore  *self,
                                                     gint64          young_person_id,
                                                     gint64         *out_n_redacted,
                                                     GError        **error);
+/* The same in a worker thread (the desktop's Erase Records…) */
+void            pathways_store_erase_person_async  (PathwaysStore       *self,
+                                                    gint64               young_person_id,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean        pathways_store_erase_person_finish (PathwaysStore       *self,
+                                                    GAsyncResult        *result,
+                                                    gint64              *out_n_redacted,
+                                                    GError             **error);
 char           *pathways_store_dup_retention_end   (PathwaysStore  *self,
                                                     gint64          young_person_id,
                                                     GError        **error);
