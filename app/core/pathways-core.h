@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "pathways-agenda.h"
 #include "pathways-care-history.h"
 #include "pathways-clock.h"
 #include "pathways-entities.h"
