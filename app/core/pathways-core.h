@@ -11,6 +11,7 @@
 #include "pathways-file.h"
 #include "pathways-format.h"
 #include "pathways-generator.h"
+#include "pathways-history.h"
 #include "pathways-people.h"
 #include "pathways-person.h"
 #include "pathways-person-filter.h"
