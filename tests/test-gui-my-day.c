@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 
 #include "pathways-application.h"
+#include "pathways-history-list.h"
 #include "pathways-caseload-view-private.h"
 #include "pathways-my-day-view.h"
 #include "pathways-person-page-private.h"
@@ -43,6 +44,45 @@ spin (guint turns)
 {
   for (guint i = 0; i < turns; i++)
     g_main_context_iteration (NULL, FALSE);
+}
+
+/* A small authority, written before the app opens it (no demo to make):
+ * Alison's Amara, 18 on 10 December; Helen's Ben in a B&B (an alert
+ * asking for a move) */
+static void
+make_database (const char *path)
+{
+  g_autoptr(PathwaysClock) clock = pathways_clock_new_fixed (TEST_TODAY);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysStore) store = pathways_store_open (path, clock, &error);
+  g_autoptr(PathwaysStaff) a = pathways_staff_new ("Alison Bennett", "pa", "Leaving Care North");
+  g_autoptr(PathwaysStaff) h = pathways_staff_new ("Helen Reid", "pa", "Leaving Care South");
+  g_autoptr(PathwaysUnit) bnb = g_object_new (PATHWAYS_TYPE_UNIT, "name", "Station Road Guest House",
+                                              "kind", "bed_and_breakfast", "status", "occupied",
+                                              "min-age", (gint64) 16, "max-age", (gint64) 25,
+                                              "in-authority", TRUE, NULL);
+  g_autoptr(PathwaysYoungPerson) amara = test_make_person ("G100");
+  g_autoptr(PathwaysYoungPerson) ben = test_make_person ("G101");
+  g_autoptr(PathwaysSpell) foster = NULL;
+  g_autoptr(PathwaysSpell) stay = NULL;
+
+  ck_assert_no_error (error);
+  test_add (store, PATHWAYS_RECORD (a));
+  test_add (store, PATHWAYS_RECORD (h));
+  test_add (store, PATHWAYS_RECORD (bnb));
+  g_object_set (amara, "given-name", "Amara", "family-name", "Okafor", "date-of-birth", "2008-12-10",
+                "pa-id", pathways_record_get_id (PATHWAYS_RECORD (a)), NULL);
+  test_add (store, PATHWAYS_RECORD (amara));
+  g_object_set (ben, "given-name", "Ben", "family-name", "Adams", "date-of-birth", "2005-12-20",
+                "pa-id", pathways_record_get_id (PATHWAYS_RECORD (h)), NULL);
+  test_add (store, PATHWAYS_RECORD (ben));
+  foster = g_object_new (PATHWAYS_TYPE_SPELL, "young-person-id", pathways_record_get_id (PATHWAYS_RECORD (amara)),
+                         "place", "U4", "state", "current", "start-date", "2019-03-01", NULL);
+  test_add (store, PATHWAYS_RECORD (foster));
+  stay = g_object_new (PATHWAYS_TYPE_SPELL, "young-person-id", pathways_record_get_id (PATHWAYS_RECORD (ben)),
+                       "unit-id", pathways_record_get_id (PATHWAYS_RECORD (bnb)), "accom", "W",
+                       "state", "current", "start-date", "2026-11-01", NULL);
+  test_add (store, PATHWAYS_RECORD (stay));
 }
 
 static gboolean
@@ -137,6 +177,7 @@ START_TEST (test_my_day)
   int exported = 0;
   struct stat st;
 
+  make_database (path);
   g_setenv (PATHWAYS_DATABASE_ENV, path, TRUE);
   app = pathways_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
   ck_assert (g_application_register (G_APPLICATION (app), NULL, NULL));
@@ -206,6 +247,97 @@ START_TEST (test_my_day)
 }
 END_TEST
 
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_type (c, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct {
+  PathwaysHistoryList *list;
+  int                  more_than;
+} HistoryWait;
+
+static gboolean
+history_grew (gpointer data)
+{
+  HistoryWait *w = data;
+
+  return pathways_history_list_get_n_events (w->list) > w->more_than;
+}
+
+static gboolean
+has_title (GtkWidget  *widget,
+           const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (has_title (c, title))
+      return TRUE;
+  return FALSE;
+}
+
+/* The young person's page shows who changed what and when, and a change
+ * made now is at the top once saved */
+START_TEST (test_person_history)
+{
+  g_autofree char *path = g_build_filename (dir, "history.db", NULL);
+  g_autoptr(PathwaysApplication) app = NULL;
+  g_autoptr(GListModel) people = NULL;
+  g_autoptr(PathwaysRecord) yp = NULL;
+  g_autoptr(GError) error = NULL;
+  PathwaysWindow *window;
+  PathwaysPersonPage *page;
+  PathwaysStore *store;
+  HistoryWait w = { 0 };
+
+  make_database (path);
+  g_setenv (PATHWAYS_DATABASE_ENV, path, TRUE);
+  app = pathways_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
+  ck_assert (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_windows (GTK_APPLICATION (app))->data;
+  ck_assert (test_wait_for (caseload_ready, pathways_window_get_caseload_view (window)));
+  store = pathways_application_get_store (app);
+  people = pathways_store_list (store, PATHWAYS_TYPE_YOUNG_PERSON, NULL);
+  yp = g_list_model_get_item (people, 0);
+
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-person", "x",
+                                         pathways_record_get_id (yp)));
+  page = pathways_window_get_person_page (window);
+  ck_assert (test_wait_for (person_ready, page));
+  w.list = PATHWAYS_HISTORY_LIST (find_type (GTK_WIDGET (page), PATHWAYS_TYPE_HISTORY_LIST));
+  ck_assert_ptr_nonnull (w.list);
+  w.more_than = 0;
+  ck_assert (test_wait_for (history_grew, &w));
+  ck_assert (has_title (GTK_WIDGET (w.list), "Profile added: ") ||
+             pathways_history_list_get_n_events (w.list) > 0);
+
+  w.more_than = pathways_history_list_get_n_events (w.list);
+  g_object_set (yp, "preferred-name", "Sunny", NULL);
+  ck_assert (pathways_store_update (store, yp, &error));
+  ck_assert_no_error (error);
+  ck_assert (test_wait_for (history_grew, &w));
+  ck_assert (has_title (GTK_WIDGET (w.list), "Preferred name set to “Sunny”"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+  g_application_quit (G_APPLICATION (app));
+  g_unsetenv (PATHWAYS_DATABASE_ENV);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -218,6 +350,7 @@ main (void)
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_my_day);
+  tcase_add_test (tc, test_person_history);
   suite_add_tcase (s, tc);
   return test_run_suite (s);
 }
