@@ -75,6 +75,17 @@ check "alerts say how many and when" "head -1 '$dir/alerts.txt' | grep -Eq '^[0-
 check "alerts are worst first" "awk 'NR>2 {print \$1}' '$dir/alerts.txt' | uniq | tr '\\n' ' ' | grep -Eq '^(High )?(Medium )?(Low )?$'"
 "$cli" alerts --database "$dir/a.db" --date 22/11/2026 --format csv > "$dir/alerts.csv"
 check "alerts csv header" "head -1 '$dir/alerts.csv' | grep -q '^severity,due,young_person_id,local_id,name,rule,reason'"
+"$cli" agenda --database "$dir/a.db" --today 22/11/2026 --pa 1 --ics "$dir/agenda.ics" > "$dir/agenda.txt"
+check "agenda --ics says how many key dates it wrote" "grep -Eq '^[0-9]+ key dates? from 22/11/2026 to 02/01/2027 written to' '$dir/agenda.txt'"
+check "agenda .ics is private (0600)" "[ \"\$(stat -c %a '$dir/agenda.ics')\" = 600 ]"
+check "agenda .ics is a calendar of all-day events" "head -1 '$dir/agenda.ics' | grep -q '^BEGIN:VCALENDAR' && grep -q '^DTSTART;VALUE=DATE:2026' '$dir/agenda.ics'"
+"$cli" agenda --database "$dir/a.db" --today 22/11/2026 --weeks 2 --format csv > "$dir/agenda.csv"
+check "agenda csv header" "head -1 '$dir/agenda.csv' | grep -q '^date,young_person_id,name,what,pa,team'"
+if "$cli" agenda --database "$dir/a.db" --weeks 99 2> "$dir/err.txt"; then
+  echo "FAIL: --weeks 99 accepted"; fail=$((fail + 1))
+else
+  check "agenda --weeks out of range is explained" "grep -q 'is not between 1 and 52' '$dir/err.txt'"
+fi
 if "$cli" alerts --database "$dir/a.db" --person 99999 2> "$dir/err.txt"; then
   echo "FAIL: unknown person accepted"; fail=$((fail + 1))
 else

@@ -24,6 +24,7 @@
 #include "pathways-move-dialog.h"
 #include "pathways-destination-list.h"
 #include "pathways-page.h"
+#include "pathways-history-list.h"
 #include "pathways-person-page.h"
 #include "pathways-i-statement-dialog.h"
 #include "pathways-offers-dialog.h"
@@ -144,6 +145,7 @@ struct _PathwaysPersonPage
   GtkLabel           *private_reason;
   GtkTextView        *note_view;
   GtkListBox         *notes_list;
+  PathwaysHistoryList *history_list;
   GtkListBox         *profile_list;
   GtkLabel           *profile_error_label;
 };
@@ -1228,6 +1230,7 @@ fill (PathwaysPersonPage *self)
   fill_notes (self);
   fill_profile (self);
   pathways_erase_section_set_person (self->erase_section, self->context, self->details->person);
+  pathways_history_list_show (self->history_list, get_store (self), "young_person", self->person_id);
 }
 
 /* Loading ---------------------------------------------------------- */
@@ -2075,6 +2078,7 @@ pathways_person_page_class_init (PathwaysPersonPageClass *klass)
   g_type_ensure (PATHWAYS_TYPE_SPELL_STRIP);
   g_type_ensure (PATHWAYS_TYPE_DESTINATION_LIST);
   g_type_ensure (PATHWAYS_TYPE_ERASE_SECTION);
+  g_type_ensure (PATHWAYS_TYPE_HISTORY_LIST);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pathways-person-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, stack);
@@ -2107,6 +2111,7 @@ pathways_person_page_class_init (PathwaysPersonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, private_reason);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, note_view);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, notes_list);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, history_list);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, profile_list);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, profile_error_label);
 
