@@ -7,6 +7,10 @@
 #include <adwaita.h>
 
 #include "pathways-add-person-dialog-private.h"
+#include "pathways-archived-banner.h"
+#include "pathways-care-history-section.h"
+#include "pathways-close-case-dialog.h"
+#include "pathways-person-page-private.h"
 #include "pathways-caseload-view-private.h"
 #include "pathways-contact-dialog.h"
 #include "test-gui-util.h"
@@ -252,6 +256,293 @@ START_TEST (test_record_contact)
 }
 END_TEST
 
+/* The young person's page, on its own in a window */
+typedef struct {
+  GtkWidget          *window;
+  PathwaysPersonPage *page;
+} PageWindow;
+
+static GtkWidget *
+find_child_of_type (GtkWidget *widget,
+                    GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_child_of_type (c, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+page_ready (gpointer data)
+{
+  PathwaysPersonPage *page = data;
+  PathwaysCareHistorySection *section =
+    PATHWAYS_CARE_HISTORY_SECTION (find_child_of_type (GTK_WIDGET (page), PATHWAYS_TYPE_CARE_HISTORY_SECTION));
+
+  return !pathways_person_page_is_loading (page) && pathways_person_page_get_details (page) != NULL &&
+         !pathways_care_history_section_is_loading (section);
+}
+
+static void
+open_page (PageWindow      *pw,
+           PathwaysContext *context,
+           gint64           person_id)
+{
+  pw->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (pw->window), 1000, 800);
+  pw->page = PATHWAYS_PERSON_PAGE (pathways_person_page_new (context));
+  gtk_window_set_child (GTK_WINDOW (pw->window), GTK_WIDGET (pw->page));
+  gtk_window_present (GTK_WINDOW (pw->window));
+  pathways_person_page_show_person (pw->page, person_id);
+  ck_assert (test_wait_for (page_ready, pw->page));
+}
+
+static void
+close_page (PageWindow *pw)
+{
+  gtk_window_destroy (GTK_WINDOW (pw->window));
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+typedef struct {
+  PathwaysStore              *store;
+  PathwaysCareHistorySection *section;
+  PathwaysPersonPage         *page;
+  gint64                      n;
+} EpisodesWait;
+
+static gboolean
+episodes_shown (gpointer data)
+{
+  EpisodesWait *w = data;
+
+  return pathways_store_count (w->store, PATHWAYS_TYPE_EPISODE, NULL) == w->n &&
+         page_ready (w->page) &&
+         pathways_care_history_section_get_n_episodes (w->section) == (guint) w->n;
+}
+
+static gboolean
+dialog_ready (gpointer data)
+{
+  return !pathways_episode_dialog_is_busy (data);
+}
+
+static gboolean
+dialog_done (gpointer data)
+{
+  return !gtk_widget_get_visible (data) || !pathways_episode_dialog_is_busy (data);
+}
+
+static PathwaysEpisodeDialog *
+open_episode_dialog (PathwaysCareHistorySection *section,
+                     const char                 *action,
+                     gint64                      id)
+{
+  PathwaysEpisodeDialog *dialog;
+
+  if (id != 0)
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (section), action, "x", id));
+  else
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (section), action, NULL));
+  dialog = pathways_care_history_section_get_dialog (section);
+  ck_assert_ptr_nonnull (dialog);
+  ck_assert (test_wait_for (dialog_ready, dialog));
+  return dialog;
+}
+
+static void
+save_episode (PathwaysEpisodeDialog *dialog)
+{
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "episode.save", NULL);
+  ck_assert (test_wait_for (dialog_done, dialog));
+}
+
+/* The care-history editor: bad episodes are refused beside the field
+ * with the store's sentence and write nothing; a good one shows at once
+ * and replaces the typed figures with the derived ones; End Episode…
+ * ends it; Delete is undone from the toast */
+START_TEST (test_care_history_editor)
+{
+  g_autoptr(PathwaysStore) store = test_open_store (dir, "episodes.db");
+  g_autoptr(PathwaysContext) context = test_gui_context (store);
+  g_autoptr(PathwaysYoungPerson) yp = test_make_person ("LC8200");
+  gint64 id = test_add (store, PATHWAYS_RECORD (yp));
+  PageWindow pw = { 0 };
+  PathwaysCareHistorySection *section;
+  PathwaysEpisodeDialog *dialog;
+  EpisodesWait w = { store, NULL, NULL, 0 };
+  gint64 episode_id;
+
+  open_page (&pw, context, id);
+  section = PATHWAYS_CARE_HISTORY_SECTION (find_child_of_type (GTK_WIDGET (pw.page),
+                                                                PATHWAYS_TYPE_CARE_HISTORY_SECTION));
+  w.section = section;
+  w.page = pw.page;
+  ck_assert_uint_eq (pathways_care_history_section_get_n_episodes (section), 0);
+  /* No history: the typed figures are offered, and say to check them */
+  ck_assert (gtk_widget_get_visible (pathways_person_page_get_field_widget (pw.page, "date-care-ended")));
+  ck_assert_ptr_null (pathways_care_history_section_get_derived (section, "days-since-14"));
+
+  /* Nothing typed, then a start before birth: beside the start date */
+  dialog = g_object_ref (open_episode_dialog (section, "care-history.add", 0));
+  save_episode (dialog);
+  ck_assert_str_eq (pathways_episode_dialog_get_error (dialog, "decom"),
+                    "Enter the day the episode started as DD/MM/YYYY");
+  pathways_episode_dialog_set_value (dialog, "decom", "01/01/2000");
+  save_episode (dialog);
+  ck_assert_str_eq (pathways_episode_dialog_get_error (dialog, "decom"),
+                    "Start date 01/01/2000 is before the date of birth 14/05/2008");
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_EPISODE, NULL), 0);
+
+  /* Right: added and shown, the derived figures replace the typed ones */
+  pathways_episode_dialog_set_value (dialog, "decom", "01/06/2022");
+  pathways_episode_dialog_set_value (dialog, "rne", "S");
+  pathways_episode_dialog_set_value (dialog, "ls", "C2");
+  pathways_episode_dialog_set_value (dialog, "place", "U4");
+  save_episode (dialog);
+  ck_assert_ptr_null (pathways_episode_dialog_get_error (dialog, "decom"));
+  g_clear_object (&dialog);
+  w.n = 1;
+  ck_assert (test_wait_for (episodes_shown, &w));
+  ck_assert (!gtk_widget_get_visible (pathways_person_page_get_field_widget (pw.page, "date-care-ended")));
+  ck_assert_str_eq (pathways_care_history_section_get_derived (section, "first-looked-after"), "01/06/2022");
+  ck_assert_str_eq (pathways_care_history_section_get_derived (section, "care-ended"), "Still looked after");
+  ck_assert_str_eq (pathways_care_history_section_get_derived (section, "last-placement"),
+                    "U4 — Foster with other carer, long term");
+  episode_id = test_query_int (store, "SELECT id FROM episode");
+
+  /* End Episode…: the reason is needed, then it ends */
+  dialog = g_object_ref (open_episode_dialog (section, "care-history.end", episode_id));
+  pathways_episode_dialog_set_value (dialog, "dec", "01/03/2024");
+  save_episode (dialog);
+  ck_assert_str_eq (pathways_episode_dialog_get_error (dialog, "rec"),
+                    "Reason episode ceased (REC) is needed when the episode has an end date");
+  pathways_episode_dialog_set_value (dialog, "rec", "E8");
+  save_episode (dialog);
+  g_clear_object (&dialog);
+  {
+    g_autoptr(PathwaysEpisode) e = pathways_store_get (store, PATHWAYS_TYPE_EPISODE, episode_id, NULL);
+    ck_assert_str_eq (pathways_episode_get_dec (e), "2024-03-01");
+    ck_assert_str_eq (pathways_episode_get_rec (e), "E8");
+  }
+
+  /* A code not valid on the episode's dates, and an overlap: refused */
+  dialog = g_object_ref (open_episode_dialog (section, "care-history.add", 0));
+  pathways_episode_dialog_set_value (dialog, "decom", "01/04/2024");
+  pathways_episode_dialog_set_value (dialog, "place", "P2");
+  save_episode (dialog);
+  ck_assert_str_eq (pathways_episode_dialog_get_error (dialog, "place"),
+                    "Placement type (PLACE) ‘P2’ was not a valid 903 code on 01/04/2024");
+  pathways_episode_dialog_set_value (dialog, "place", "U4");
+  pathways_episode_dialog_set_value (dialog, "decom", "01/01/2024");
+  save_episode (dialog);
+  ck_assert_str_eq (pathways_episode_dialog_get_error (dialog, "decom"),
+                    "Start date 01/01/2024: this episode overlaps the one from 01/06/2022 to 01/03/2024");
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_EPISODE, NULL), 1);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_object (&dialog);
+
+  /* Delete, undone from the toast */
+  ck_assert (test_wait_for (episodes_shown, &w));
+  ck_assert_str_eq (pathways_care_history_section_get_derived (section, "care-ended"), "01/03/2024");
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (section), "care-history.delete", "x", episode_id));
+  w.n = 0;
+  ck_assert (test_wait_for (episodes_shown, &w));
+  ck_assert (gtk_widget_get_visible (pathways_person_page_get_field_widget (pw.page, "date-care-ended")));
+  pathways_context_undo_last (context);
+  w.n = 1;
+  ck_assert (test_wait_for (episodes_shown, &w));
+
+  close_page (&pw);
+}
+END_TEST
+
+typedef struct {
+  PathwaysStore *store;
+  gint64         id;
+  gboolean       closed;
+} ClosedWait;
+
+static gboolean
+closed_is (gpointer data)
+{
+  ClosedWait *w = data;
+  g_autoptr(PathwaysYoungPerson) yp = pathways_store_get (w->store, PATHWAYS_TYPE_YOUNG_PERSON, w->id, NULL);
+
+  return (pathways_young_person_get_closed_on (yp) != NULL) == w->closed;
+}
+
+static gboolean
+banner_shown (gpointer data)
+{
+  return pathways_archived_banner_get_text (data) != NULL;
+}
+
+static gboolean
+banner_hidden (gpointer data)
+{
+  return pathways_archived_banner_get_text (data) == NULL;
+}
+
+/* Close Case… from the page: a bad day is refused, a good one closes the
+ * case (Undo), the page shows the banner, and Reopen opens it again */
+START_TEST (test_close_case)
+{
+  g_autoptr(PathwaysStore) store = test_open_store (dir, "close.db");
+  g_autoptr(PathwaysContext) context = test_gui_context (store);
+  g_autoptr(PathwaysYoungPerson) yp = test_make_person ("LC8300");
+  g_autoptr(AdwMessageDialog) dialog = NULL;
+  gint64 id = test_add (store, PATHWAYS_RECORD (yp));
+  ClosedWait w = { store, id, TRUE };
+  PathwaysArchivedBanner *banner;
+  PageWindow pw = { 0 };
+
+  open_page (&pw, context, id);
+  banner = PATHWAYS_ARCHIVED_BANNER (find_child_of_type (GTK_WIDGET (pw.page), PATHWAYS_TYPE_ARCHIVED_BANNER));
+  ck_assert_ptr_null (pathways_archived_banner_get_text (banner));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (pw.page), "person.close-case", NULL));
+
+  dialog = g_object_ref (pathways_close_case_dialog_present (GTK_WINDOW (pw.window), context, id, "Amara Okafor"));
+  pathways_close_case_dialog_fill (dialog, "moved_away", "31/02/2026");
+  adw_message_dialog_response (dialog, "close");
+  ck_assert_str_eq (pathways_close_case_dialog_get_error (dialog), "Enter the day support ended as DD/MM/YYYY");
+  pathways_close_case_dialog_fill (dialog, "moved_away", "20/11/2026");
+  adw_message_dialog_response (dialog, "close");
+  ck_assert (test_wait_for (closed_is, &w));
+  {
+    g_autoptr(PathwaysYoungPerson) now = pathways_store_get (store, PATHWAYS_TYPE_YOUNG_PERSON, id, NULL);
+    ck_assert_str_eq (pathways_young_person_get_closed_on (now), "2026-11-20");
+    ck_assert_str_eq (pathways_young_person_get_close_reason (now), "moved_away");
+  }
+  /* (the dialog is gone: let go of it before its parent window goes) */
+  g_clear_object (&dialog);
+  ck_assert (test_wait_for (banner_shown, banner));
+  ck_assert_str_eq (pathways_archived_banner_get_text (banner),
+                    "This case was closed on 20 November 2026 (Moved away). It is archived: not on the caseload or the timelines.");
+
+  /* Undo opens it again; so does Reopen on the banner */
+  ck_assert (test_wait_for (has_undo, context));
+  pathways_context_undo_last (context);
+  w.closed = FALSE;
+  ck_assert (test_wait_for (closed_is, &w));
+  ck_assert (test_wait_for (banner_hidden, banner));
+  ck_assert (pathways_people_close_case (store, id, TEST_TODAY, "reached_25", NULL, NULL));
+  ck_assert (test_wait_for (banner_shown, banner));
+  ck_assert (test_wait_for (page_ready, pw.page));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (banner), "archived-banner.reopen", NULL));
+  ck_assert (test_wait_for (closed_is, &w));
+  ck_assert (test_wait_for (banner_hidden, banner));
+
+  close_page (&pw);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -264,6 +555,8 @@ main (void)
   tcase_add_test (tc, test_add_person_form);
   tcase_add_test (tc, test_archived_filter);
   tcase_add_test (tc, test_record_contact);
+  tcase_add_test (tc, test_care_history_editor);
+  tcase_add_test (tc, test_close_case);
   suite_add_tcase (s, tc);
   return test_run_suite (s);
 }
