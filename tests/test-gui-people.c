@@ -256,6 +256,41 @@ START_TEST (test_record_contact)
 }
 END_TEST
 
+/* PATHWAYS_SCREENSHOT_DIR set: @widget drawn as it is now into NAME.png
+ * there (for looking at a screen by hand; the tests never need it) */
+static void
+maybe_screenshot (GtkWidget  *widget,
+                  const char *name)
+{
+  const char *dir_name = g_getenv ("PATHWAYS_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  graphene_rect_t bounds;
+  int w, h;
+
+  if (dir_name == NULL)
+    return;
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  w = gtk_widget_get_width (widget);
+  h = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  graphene_rect_init (&bounds, 0, 0, w, h);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node, &bounds);
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir_name, file, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
 /* The young person's page, on its own in a window */
 typedef struct {
   GtkWidget          *window;
@@ -410,6 +445,7 @@ START_TEST (test_care_history_editor)
   g_clear_object (&dialog);
   w.n = 1;
   ck_assert (test_wait_for (episodes_shown, &w));
+  maybe_screenshot (GTK_WIDGET (section), "care-history-one");
   ck_assert (!gtk_widget_get_visible (pathways_person_page_get_field_widget (pw.page, "date-care-ended")));
   ck_assert_str_eq (pathways_care_history_section_get_derived (section, "first-looked-after"), "01/06/2022");
   ck_assert_str_eq (pathways_care_history_section_get_derived (section, "care-ended"), "Still looked after");
@@ -442,6 +478,7 @@ START_TEST (test_care_history_editor)
   pathways_episode_dialog_set_value (dialog, "place", "U4");
   pathways_episode_dialog_set_value (dialog, "decom", "01/01/2024");
   save_episode (dialog);
+  maybe_screenshot (GTK_WIDGET (dialog), "episode-dialog-error");
   ck_assert_str_eq (pathways_episode_dialog_get_error (dialog, "decom"),
                     "Start date 01/01/2024: this episode overlaps the one from 01/06/2022 to 01/03/2024");
   ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_EPISODE, NULL), 1);
@@ -451,6 +488,7 @@ START_TEST (test_care_history_editor)
   /* Delete, undone from the toast */
   ck_assert (test_wait_for (episodes_shown, &w));
   ck_assert_str_eq (pathways_care_history_section_get_derived (section, "care-ended"), "01/03/2024");
+  maybe_screenshot (GTK_WIDGET (section), "care-history-ended");
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (section), "care-history.delete", "x", episode_id));
   w.n = 0;
   ck_assert (test_wait_for (episodes_shown, &w));
@@ -525,6 +563,8 @@ START_TEST (test_close_case)
   ck_assert (test_wait_for (banner_shown, banner));
   ck_assert_str_eq (pathways_archived_banner_get_text (banner),
                     "This case was closed on 20 November 2026 (Moved away). It is archived: not on the caseload or the timelines.");
+  ck_assert (test_wait_for (page_ready, pw.page));
+  maybe_screenshot (GTK_WIDGET (pw.page), "person-archived");
 
   /* Undo opens it again; so does Reopen on the banner */
   ck_assert (test_wait_for (has_undo, context));
