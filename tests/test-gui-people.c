@@ -11,6 +11,7 @@
 #include "pathways-care-history-section.h"
 #include "pathways-close-case-dialog.h"
 #include "pathways-person-page-private.h"
+#include "pathways-team-view.h"
 #include "pathways-caseload-view-private.h"
 #include "pathways-contact-dialog.h"
 #include "test-gui-util.h"
@@ -583,6 +584,136 @@ START_TEST (test_close_case)
 }
 END_TEST
 
+static gboolean
+team_view_ready (gpointer data)
+{
+  return !pathways_team_view_is_loading (data);
+}
+
+typedef struct {
+  PathwaysTeamView *view;
+  gint64            id;
+  const char       *want;
+} SubtitleWait;
+
+static gboolean
+subtitle_is (gpointer data)
+{
+  SubtitleWait *w = data;
+
+  return !pathways_team_view_is_loading (w->view) &&
+         g_strcmp0 (pathways_team_view_get_staff_subtitle (w->view, w->id), w->want) == 0;
+}
+
+static gboolean
+dialog_gone (gpointer data)
+{
+  return !gtk_widget_get_visible (data);
+}
+
+static gboolean
+dialog_has_error (gpointer data)
+{
+  return pathways_team_view_dialog_get_error (data, NULL) != NULL;
+}
+
+static AdwMessageDialog *
+team_dialog (PathwaysTeamView *view,
+             const char       *action,
+             gint64            id)
+{
+  if (id != 0)
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), action, "x", id));
+  else
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), action, NULL));
+  ck_assert_ptr_nonnull (pathways_team_view_get_dialog (view));
+  return g_object_ref (pathways_team_view_get_dialog (view));
+}
+
+/* The Team page: each PA's caseload size; add a staff member (a name is
+ * needed), undone; someone with cases cannot leave; add and rename a
+ * team, its staff moving with it */
+START_TEST (test_team_page)
+{
+  g_autoptr(PathwaysStore) store = test_open_store (dir, "team.db");
+  g_autoptr(PathwaysContext) context = test_gui_context (store);
+  g_autoptr(PathwaysYoungPerson) yp = test_make_person ("LC8400");
+  g_autoptr(AdwMessageDialog) dialog = NULL;
+  gint64 pa = test_add_staff (store);
+  GtkWidget *window = gtk_window_new ();
+  PathwaysTeamView *view;
+  SubtitleWait w;
+  gint64 north_id;
+
+  pathways_young_person_set_pa_id (yp, pa);
+  test_add (store, PATHWAYS_RECORD (yp));
+  /* (the staff member's team was made with them) */
+  north_id = test_query_int (store, "SELECT id FROM team WHERE name = 'Leaving Care North'");
+  view = PATHWAYS_TEAM_VIEW (pathways_team_view_new (context));
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  w = (SubtitleWait) { view, pa, "Personal adviser · Leaving Care North · 1 young person" };
+  ck_assert (test_wait_for (subtitle_is, &w));
+  ck_assert_uint_eq (pathways_team_view_get_n_teams (view), 1);
+  maybe_screenshot (window, "team-page");
+
+  /* Add Staff Member…: a name is needed; then added, and undone */
+  dialog = team_dialog (view, "team.add-staff", 0);
+  adw_message_dialog_response (dialog, "save");
+  ck_assert_str_eq (pathways_team_view_dialog_get_error (dialog, "name"), "Enter their name");
+  pathways_team_view_dialog_set (dialog, "name", "Jo Bloggs");
+  pathways_team_view_dialog_set (dialog, "role", "housing");
+  pathways_team_view_dialog_set (dialog, "team", "Leaving Care North");
+  adw_message_dialog_response (dialog, "save");
+  ck_assert (test_wait_for (dialog_gone, dialog));
+  g_clear_object (&dialog);
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_STAFF, NULL), 2);
+  w.id = test_query_int (store, "SELECT id FROM staff WHERE name = 'Jo Bloggs'");
+  w.want = "Housing liaison officer · Leaving Care North";
+  ck_assert (test_wait_for (subtitle_is, &w));
+  ck_assert (test_wait_for (has_undo, context));
+  pathways_context_undo_last (context);
+  w.want = NULL;
+  ck_assert (test_wait_for (subtitle_is, &w));
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_STAFF, NULL), 1);
+
+  /* A PA with a case cannot leave: the sentence says why */
+  dialog = team_dialog (view, "team.staff-leaves", pa);
+  adw_message_dialog_response (dialog, "save");
+  ck_assert (test_wait_for (dialog_has_error, dialog));
+  ck_assert_str_eq (pathways_team_view_dialog_get_error (dialog, NULL),
+                    "Alison Bennett is still the personal adviser of 1 young person: reassign them first");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_object (&dialog);
+
+  /* Add Team…, and Rename…: the PA's team follows */
+  dialog = team_dialog (view, "team.add-team", 0);
+  pathways_team_view_dialog_set (dialog, "name", "Leaving Care South");
+  adw_message_dialog_response (dialog, "save");
+  ck_assert (test_wait_for (dialog_gone, dialog));
+  g_clear_object (&dialog);
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_TEAM, NULL), 2);
+  ck_assert (test_wait_for (team_view_ready, view));
+  dialog = team_dialog (view, "team.rename-team", north_id);
+  pathways_team_view_dialog_set (dialog, "name", "Leaving Care Central");
+  adw_message_dialog_response (dialog, "save");
+  ck_assert (test_wait_for (dialog_gone, dialog));
+  g_clear_object (&dialog);
+  w.id = pa;
+  w.want = "Personal adviser · Leaving Care Central · 1 young person";
+  ck_assert (test_wait_for (subtitle_is, &w));
+  {
+    g_autoptr(PathwaysStaff) s = pathways_store_get (store, PATHWAYS_TYPE_STAFF, pa, NULL);
+    ck_assert_str_eq (pathways_staff_get_team (s), "Leaving Care Central");
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -597,6 +728,7 @@ main (void)
   tcase_add_test (tc, test_record_contact);
   tcase_add_test (tc, test_care_history_editor);
   tcase_add_test (tc, test_close_case);
+  tcase_add_test (tc, test_team_page);
   suite_add_tcase (s, tc);
   return test_run_suite (s);
 }

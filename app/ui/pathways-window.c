@@ -21,6 +21,7 @@
 #include "pathways-person-page.h"
 #include "pathways-stock-view.h"
 #include "pathways-commission-view.h"
+#include "pathways-team-view.h"
 #include "pathways-sufficiency-view.h"
 #include "pathways-timeline-view.h"
 #include "pathways-window.h"
@@ -38,6 +39,7 @@ struct _PathwaysWindow
   GtkWidget       *timeline_view;
   GtkWidget       *sufficiency_view;
   GtkWidget       *commission_view;
+  GtkWidget       *team_view;
   gboolean         opened_debug_person;
   gboolean         closing;         /* the user said to leave unsaved edits behind */
   gint64           leave_to;        /* after "Discard": 0 back, -1 close, or a person */
@@ -53,6 +55,7 @@ struct _PathwaysWindow
   AdwBin          *timeline_bin;
   AdwBin          *sufficiency_bin;
   AdwBin          *commission_bin;
+  AdwBin          *team_bin;
   GtkWidget       *back_button;
   GtkRevealer     *server_banner;
   GtkRevealer     *read_only_banner;
@@ -123,6 +126,7 @@ ensure_page (PathwaysWindow *self,
     { "timeline", self->timeline_bin, &self->timeline_view, pathways_timeline_view_new },
     { "sufficiency", self->sufficiency_bin, &self->sufficiency_view, pathways_sufficiency_view_new },
     { "commission", self->commission_bin, &self->commission_view, pathways_commission_view_new },
+    { "team", self->team_bin, &self->team_view, pathways_team_view_new },
   };
 
   if (self->context == NULL)
@@ -592,6 +596,7 @@ pathways_window_dispose (GObject *object)
   self->timeline_view = NULL;
   self->sufficiency_view = NULL;
   self->commission_view = NULL;
+  self->team_view = NULL;
   g_clear_object (&self->settings);
   g_clear_object (&self->context);
   g_weak_ref_clear (&self->leave_dialog);
@@ -604,7 +609,7 @@ pathways_window_class_init (PathwaysWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  static const char *const pages[] = { "caseload", "stock", "timeline", "sufficiency", "commission" };
+  static const char *const pages[] = { "caseload", "stock", "timeline", "sufficiency", "commission", "team" };
 
   object_class->dispose = pathways_window_dispose;
 
@@ -621,6 +626,7 @@ pathways_window_class_init (PathwaysWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, timeline_bin);
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, sufficiency_bin);
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, commission_bin);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, team_bin);
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, server_banner);
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, read_only_banner);
@@ -700,7 +706,7 @@ pathways_window_open_person (PathwaysWindow *self,
 
 /**
  * pathways_window_get_page:
- * @name: "caseload", "person", "stock", "timeline", "sufficiency" or "commission"
+ * @name: "caseload", "person", "stock", "timeline", "sufficiency", "commission" or "team"
  *
  * Returns: (transfer none) (nullable): the page, built if it was not yet
  */
@@ -739,6 +745,8 @@ pathways_window_has_page (PathwaysWindow *self,
     return self->sufficiency_view != NULL;
   if (g_str_equal (name, "commission"))
     return self->commission_view != NULL;
+  if (g_str_equal (name, "team"))
+    return self->team_view != NULL;
   return FALSE;
 }
 
