@@ -12,6 +12,7 @@
 #include "pathways-close-case-dialog.h"
 #include "pathways-person-page-private.h"
 #include "pathways-team-view.h"
+#include "pathways-reassign-dialog.h"
 #include "pathways-caseload-view-private.h"
 #include "pathways-contact-dialog.h"
 #include "test-gui-util.h"
@@ -714,6 +715,112 @@ START_TEST (test_team_page)
 }
 END_TEST
 
+static gboolean
+shows_three (gpointer data)
+{
+  return pathways_caseload_view_get_n_visible (data) == 3 &&
+         g_strcmp0 (pathways_caseload_view_get_visible_page (data), "list") == 0;
+}
+
+static gboolean
+reassign_ready (gpointer data)
+{
+  return pathways_reassign_dialog_is_ready (data);
+}
+
+/* The dialog a caseload action opened: the newest message dialog */
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* (transfer none) */
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i - 1);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+typedef struct {
+  PathwaysStore *store;
+  gint64         staff_id;
+  gint64         n;
+} PaWait;
+
+static gboolean
+pa_has (gpointer data)
+{
+  PaWait *w = data;
+  g_autoptr(GHashTable) sizes = pathways_people_caseload_sizes (w->store, NULL);
+
+  return GPOINTER_TO_INT (g_hash_table_lookup (sizes, &w->staff_id)) == w->n;
+}
+
+/* Select three young people on the caseload and reassign them to another
+ * PA (shown with their caseload size) in one action, undone as one */
+START_TEST (test_reassign_many)
+{
+  g_autoptr(PathwaysStore) store = test_open_store (dir, "reassign.db");
+  g_autoptr(PathwaysContext) context = test_gui_context (store);
+  g_autoptr(PathwaysStaff) other = pathways_staff_new ("Ben Carter", "pa", NULL);
+  g_autoptr(AdwMessageDialog) dialog = NULL;
+  gint64 pa = test_add_staff (store);
+  gint64 to = test_add (store, PATHWAYS_RECORD (other));
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = pathways_caseload_view_new (context);
+  PathwaysCaseloadView *cv = PATHWAYS_CASELOAD_VIEW (view);
+  PaWait w = { store, to, 3 };
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *local_id = g_strdup_printf ("LC85%02u", i);
+      g_autoptr(PathwaysYoungPerson) yp = test_make_person (local_id);
+
+      pathways_young_person_set_pa_id (yp, pa);
+      test_add (store, PATHWAYS_RECORD (yp));
+    }
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  ck_assert (test_wait_for (shows_three, view));
+
+  /* Select mode: a multiple selection; nothing chosen, nothing to do */
+  ck_assert (gtk_widget_activate_action (view, "caseload.select-mode", NULL));
+  ck_assert (GTK_IS_MULTI_SELECTION (gtk_column_view_get_model (pathways_caseload_view_get_column_view (cv))));
+  gtk_widget_activate_action (view, "caseload.reassign", NULL);
+  ck_assert_ptr_null (find_message_dialog ());
+  gtk_selection_model_select_all (gtk_column_view_get_model (pathways_caseload_view_get_column_view (cv)));
+  ck_assert (gtk_widget_activate_action (view, "caseload.reassign", NULL));
+  dialog = g_object_ref (find_message_dialog ());
+  ck_assert_ptr_nonnull (dialog);
+  ck_assert (test_wait_for (reassign_ready, dialog));
+  ck_assert_str_eq (pathways_reassign_dialog_get_label (dialog, pa), "Alison Bennett — 3 young people");
+  ck_assert_str_eq (pathways_reassign_dialog_get_label (dialog, to), "Ben Carter — 0 young people");
+  pathways_reassign_dialog_choose (dialog, to);
+  maybe_screenshot (GTK_WIDGET (dialog), "reassign-dialog");
+  adw_message_dialog_response (dialog, "reassign");
+  ck_assert (test_wait_for (pa_has, &w));
+
+  /* One undo puts all three back */
+  ck_assert (test_wait_for (has_undo, context));
+  pathways_context_undo_last (context);
+  w.staff_id = pa;
+  ck_assert (test_wait_for (pa_has, &w));
+  g_clear_object (&dialog);
+
+  /* Done: a click opens a young person again */
+  ck_assert (gtk_widget_activate_action (view, "caseload.select-mode", NULL));
+  ck_assert (GTK_IS_SINGLE_SELECTION (gtk_column_view_get_model (pathways_caseload_view_get_column_view (cv))));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -729,6 +836,7 @@ main (void)
   tcase_add_test (tc, test_care_history_editor);
   tcase_add_test (tc, test_close_case);
   tcase_add_test (tc, test_team_page);
+  tcase_add_test (tc, test_reassign_many);
   suite_add_tcase (s, tc);
   return test_run_suite (s);
 }
