@@ -793,6 +793,7 @@ START_TEST (test_reassign_many)
   gtk_widget_activate_action (view, "caseload.reassign", NULL);
   ck_assert_ptr_null (find_message_dialog ());
   gtk_selection_model_select_all (gtk_column_view_get_model (pathways_caseload_view_get_column_view (cv)));
+  maybe_screenshot (window, "caseload-selecting");
   ck_assert (gtk_widget_activate_action (view, "caseload.reassign", NULL));
   dialog = g_object_ref (find_message_dialog ());
   ck_assert_ptr_nonnull (dialog);
