@@ -22,6 +22,7 @@
 #include "pathways-stock-view.h"
 #include "pathways-commission-view.h"
 #include "pathways-my-day-view.h"
+#include "pathways-team-view.h"
 #include "pathways-sufficiency-view.h"
 #include "pathways-timeline-view.h"
 #include "pathways-window.h"
@@ -41,6 +42,7 @@ struct _PathwaysWindow
   GtkWidget       *commission_view;
   GtkWidget       *my_day_view;
   char            *pending_person_action;  /* win.open-person-for: run once the page has loaded */
+  GtkWidget       *team_view;
   gboolean         opened_debug_person;
   gboolean         closing;         /* the user said to leave unsaved edits behind */
   gint64           leave_to;        /* after "Discard": 0 back, -1 close, or a person */
@@ -57,6 +59,7 @@ struct _PathwaysWindow
   AdwBin          *sufficiency_bin;
   AdwBin          *commission_bin;
   AdwBin          *my_day_bin;
+  AdwBin          *team_bin;
   GtkWidget       *back_button;
   GtkRevealer     *server_banner;
   GtkRevealer     *read_only_banner;
@@ -128,6 +131,7 @@ ensure_page (PathwaysWindow *self,
     { "sufficiency", self->sufficiency_bin, &self->sufficiency_view, pathways_sufficiency_view_new },
     { "commission", self->commission_bin, &self->commission_view, pathways_commission_view_new },
     { "my-day", self->my_day_bin, &self->my_day_view, pathways_my_day_view_new },
+    { "team", self->team_bin, &self->team_view, pathways_team_view_new },
   };
 
   if (self->context == NULL)
@@ -649,6 +653,7 @@ pathways_window_dispose (GObject *object)
   self->commission_view = NULL;
   self->my_day_view = NULL;
   g_clear_pointer (&self->pending_person_action, g_free);
+  self->team_view = NULL;
   g_clear_object (&self->settings);
   g_clear_object (&self->context);
   g_weak_ref_clear (&self->leave_dialog);
@@ -661,7 +666,7 @@ pathways_window_class_init (PathwaysWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  static const char *const pages[] = { "caseload", "stock", "timeline", "sufficiency", "commission" };
+  static const char *const pages[] = { "caseload", "stock", "timeline", "sufficiency", "commission", "team" };
 
   object_class->dispose = pathways_window_dispose;
 
@@ -679,6 +684,7 @@ pathways_window_class_init (PathwaysWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, sufficiency_bin);
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, commission_bin);
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, my_day_bin);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, team_bin);
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, server_banner);
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, read_only_banner);
@@ -761,6 +767,7 @@ pathways_window_open_person (PathwaysWindow *self,
 /**
  * pathways_window_get_page:
  * @name: "caseload", "person", "stock", "timeline", "sufficiency", "commission" or "my-day"
+ * @name: "caseload", "person", "stock", "timeline", "sufficiency", "commission" or "team"
  *
  * Returns: (transfer none) (nullable): the page, built if it was not yet
  */
@@ -799,6 +806,8 @@ pathways_window_has_page (PathwaysWindow *self,
     return self->sufficiency_view != NULL;
   if (g_str_equal (name, "commission"))
     return self->commission_view != NULL;
+  if (g_str_equal (name, "team"))
+    return self->team_view != NULL;
   return FALSE;
 }
 
