@@ -21,6 +21,7 @@
 #include "pathways-person-page.h"
 #include "pathways-stock-view.h"
 #include "pathways-commission-view.h"
+#include "pathways-plan-view.h"
 #include "pathways-sufficiency-view.h"
 #include "pathways-timeline-view.h"
 #include "pathways-window.h"
@@ -38,6 +39,7 @@ struct _PathwaysWindow
   GtkWidget       *timeline_view;
   GtkWidget       *sufficiency_view;
   GtkWidget       *commission_view;
+  GtkWidget       *plan_view;
   gboolean         opened_debug_person;
   gboolean         closing;         /* the user said to leave unsaved edits behind */
   gint64           leave_to;        /* after "Discard": 0 back, -1 close, or a person */
@@ -53,6 +55,7 @@ struct _PathwaysWindow
   AdwBin          *timeline_bin;
   AdwBin          *sufficiency_bin;
   AdwBin          *commission_bin;
+  AdwBin          *plan_bin;
   GtkWidget       *back_button;
   GtkRevealer     *server_banner;
   GtkRevealer     *read_only_banner;
@@ -123,6 +126,7 @@ ensure_page (PathwaysWindow *self,
     { "timeline", self->timeline_bin, &self->timeline_view, pathways_timeline_view_new },
     { "sufficiency", self->sufficiency_bin, &self->sufficiency_view, pathways_sufficiency_view_new },
     { "commission", self->commission_bin, &self->commission_view, pathways_commission_view_new },
+    { "plan", self->plan_bin, &self->plan_view, pathways_plan_view_new },
   };
 
   if (self->context == NULL)
@@ -272,7 +276,7 @@ role_changed_cb (PathwaysWindow  *self,
                  GParamSpec      *pspec,
                  PathwaysContext *context)
 {
-  static const char * const people_pages[] = { "caseload", "timeline", "sufficiency" };
+  static const char * const people_pages[] = { "caseload", "timeline", "sufficiency", "plan" };
   const char *role = pathways_context_get_role (context);
   g_autofree char *why = pathways_role_dup_refusal (role, PATHWAYS_MAY_SEE_PEOPLE);
 
@@ -592,6 +596,7 @@ pathways_window_dispose (GObject *object)
   self->timeline_view = NULL;
   self->sufficiency_view = NULL;
   self->commission_view = NULL;
+  self->plan_view = NULL;
   g_clear_object (&self->settings);
   g_clear_object (&self->context);
   g_weak_ref_clear (&self->leave_dialog);
@@ -621,6 +626,7 @@ pathways_window_class_init (PathwaysWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, timeline_bin);
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, sufficiency_bin);
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, commission_bin);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, plan_bin);
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, server_banner);
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, read_only_banner);
@@ -644,6 +650,8 @@ pathways_window_class_init (PathwaysWindowClass *klass)
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-page", "s", pages[i]);
+  /* Alt+6 and Alt+8 are kept for the Team and My day pages */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_7, GDK_ALT_MASK, "win.show-page", "s", "plan");
 }
 
 static void
@@ -700,7 +708,7 @@ pathways_window_open_person (PathwaysWindow *self,
 
 /**
  * pathways_window_get_page:
- * @name: "caseload", "person", "stock", "timeline", "sufficiency" or "commission"
+ * @name: "caseload", "person", "stock", "timeline", "sufficiency", "commission" or "plan"
  *
  * Returns: (transfer none) (nullable): the page, built if it was not yet
  */
@@ -739,6 +747,8 @@ pathways_window_has_page (PathwaysWindow *self,
     return self->sufficiency_view != NULL;
   if (g_str_equal (name, "commission"))
     return self->commission_view != NULL;
+  if (g_str_equal (name, "plan"))
+    return self->plan_view != NULL;
   return FALSE;
 }
 

@@ -844,6 +844,58 @@ compare_units_by_level (gconstpointer a,
   return (y->level > x->level) - (y->level < x->level);
 }
 
+/* @d moves to @u in month @m, as option @o of its @options: the
+ * proposal (or the "no suitable unit" row it had, now met late), the
+ * plan's totals, the unit held for the stay, the unit left released and
+ * the next need when they will outgrow it */
+static void
+assign (Engine *e,
+        Demand *d,
+        Unit   *u,
+        Option *o,
+        GArray *options,
+        int     m)
+{
+  PathwaysProposal *r = d->unmet_row ? d->unmet_row : new_row (e, d, m);
+  g_autofree char *end = NULL;
+
+  if (d->unmet_row != NULL)
+    {
+      g_free (r->date);
+      r->date = g_strdup (move_date (e, d, m));
+      r->month = m;
+      r->months_waited = d->waited;
+      g_clear_pointer (&r->what_would_help, g_free);
+      e->plan->n_unmet--;
+      e->plan->n_late++;
+    }
+  r->unit_id = u->facts->id;
+  r->unit_name = g_strdup (u->facts->name);
+  r->unit_kind = g_strdup (u->facts->kind);
+  r->unit_area = g_strdup (u->facts->area);
+  r->in_authority = u->facts->in_authority;
+  r->weekly_cost = u->facts->weekly_cost;
+  r->term_cost = u->term_cost;
+  r->term_distance = o->t_dist;
+  r->term_wishes = o->t_wish;
+  r->term_stability = o->t_stab;
+  r->term_readiness = o->t_ready;
+  r->cost = o->terms + u->term_cost;
+  explain (e, r, u, o, options, d);
+  d->done = TRUE;
+  e->plan->n_moves++;
+  e->plan->weekly_cost += u->facts->weekly_cost;
+  if (!u->facts->in_authority)
+    e->plan->n_out_of_authority++;
+
+  months_needed (e, d->p, u, r->date, m, &end);
+  hold_unit (e, u, m, end ? month_of (e, end) : e->months - 1);
+  if (d->release_unit != 0)
+    release_unit (e, d->release_unit, d->release_spell, m + 1);
+  if (end != NULL)
+    add_demand (e, d->p, PATHWAYS_NEED_OUTGROWS_PLANNED, g_steal_pointer (&end));
+}
+
 static gboolean
 plan_month (Engine        *e,
             int            m,
@@ -1157,45 +1209,8 @@ plan_month (Engine        *e,
             g_assert (next < pool->len);
             {
               Unit *u = g_ptr_array_index (pool, next++);
-              Demand *d = ch->d;
-              PathwaysProposal *r = d->unmet_row ? d->unmet_row : new_row (e, d, m);
-              g_autofree char *end = NULL;
 
-              if (d->unmet_row != NULL)
-                {
-                  g_free (r->date);
-                  r->date = g_strdup (move_date (e, d, m));
-                  r->month = m;
-                  r->months_waited = d->waited;
-                  g_clear_pointer (&r->what_would_help, g_free);
-                  e->plan->n_unmet--;
-                  e->plan->n_late++;
-                }
-              r->unit_id = u->facts->id;
-              r->unit_name = g_strdup (u->facts->name);
-              r->unit_kind = g_strdup (u->facts->kind);
-              r->unit_area = g_strdup (u->facts->area);
-              r->in_authority = u->facts->in_authority;
-              r->weekly_cost = u->facts->weekly_cost;
-              r->term_cost = u->term_cost;
-              r->term_distance = o->t_dist;
-              r->term_wishes = o->t_wish;
-              r->term_stability = o->t_stab;
-              r->term_readiness = o->t_ready;
-              r->cost = o->terms + u->term_cost;
-              explain (e, r, u, o, options, d);
-              d->done = TRUE;
-              e->plan->n_moves++;
-              e->plan->weekly_cost += u->facts->weekly_cost;
-              if (!u->facts->in_authority)
-                e->plan->n_out_of_authority++;
-
-              months_needed (e, d->p, u, r->date, m, &end);
-              hold_unit (e, u, m, end ? month_of (e, end) : e->months - 1);
-              if (d->release_unit != 0)
-                release_unit (e, d->release_unit, d->release_spell, m + 1);
-              if (end != NULL)
-                add_demand (e, d->p, PATHWAYS_NEED_OUTGROWS_PLANNED, g_steal_pointer (&end));
+              assign (e, ch->d, u, o, options, m);
             }
           }
       }
@@ -1214,44 +1229,7 @@ plan_month (Engine        *e,
             for (guint a = 0; a < o->direct->len && !d->done; a++)
               if (pathways_flow_get_flow (flow, g_array_index (o->direct, int, a)) > 0)
                 {
-                  Unit *u = g_array_index (o->direct_units, Unit *, a);
-                  PathwaysProposal *r = d->unmet_row ? d->unmet_row : new_row (e, d, m);
-                  g_autofree char *end = NULL;
-
-                  if (d->unmet_row != NULL)
-                    {
-                      g_free (r->date);
-                      r->date = g_strdup (move_date (e, d, m));
-                      r->month = m;
-                      r->months_waited = d->waited;
-                      g_clear_pointer (&r->what_would_help, g_free);
-                      e->plan->n_unmet--;
-                      e->plan->n_late++;
-                    }
-                  r->unit_id = u->facts->id;
-                  r->unit_name = g_strdup (u->facts->name);
-                  r->unit_kind = g_strdup (u->facts->kind);
-                  r->unit_area = g_strdup (u->facts->area);
-                  r->in_authority = u->facts->in_authority;
-                  r->weekly_cost = u->facts->weekly_cost;
-                  r->term_cost = u->term_cost;
-                  r->term_distance = o->t_dist;
-                  r->term_wishes = o->t_wish;
-                  r->term_stability = o->t_stab;
-                  r->term_readiness = o->t_ready;
-                  r->cost = o->terms + u->term_cost;
-                  explain (e, r, u, o, options, d);
-                  d->done = TRUE;
-                  e->plan->n_moves++;
-                  e->plan->weekly_cost += u->facts->weekly_cost;
-                  if (!u->facts->in_authority)
-                    e->plan->n_out_of_authority++;
-                  months_needed (e, d->p, u, r->date, m, &end);
-                  hold_unit (e, u, m, end ? month_of (e, end) : e->months - 1);
-                  if (d->release_unit != 0)
-                    release_unit (e, d->release_unit, d->release_spell, m + 1);
-                  if (end != NULL)
-                    add_demand (e, d->p, PATHWAYS_NEED_OUTGROWS_PLANNED, g_steal_pointer (&end));
+                  assign (e, d, g_array_index (o->direct_units, Unit *, a), o, options, m);
                 }
           }
       }
