@@ -20,6 +20,7 @@ struct _PathwaysPlanProposal
   PathwaysPlanService *service;
   gint64               person_id;
 
+  GtkWidget  *group;
   GtkListBox *list;
 };
 
@@ -148,6 +149,7 @@ pathways_plan_proposal_class_init (PathwaysPlanProposalClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pathways-plan-proposal.ui");
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPlanProposal, group);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPlanProposal, list);
 
   gtk_widget_class_install_action (widget_class, "proposal.run", NULL, run_action);

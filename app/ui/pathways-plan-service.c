@@ -284,7 +284,7 @@ store_changed_cb (PathwaysStore       *store,
     touched = pathways_changes_has_table (changes, tables[i]);
   /* A moment later: one run for a burst of changes */
   if (touched && self->rerun_id == 0)
-    self->rerun_id = g_timeout_add (250, rerun_cb, self);
+    self->rerun_id = g_timeout_add (150, rerun_cb, self);
 }
 
 static void
@@ -435,8 +435,11 @@ pathways_plan_service_dispose (GObject *object)
     g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_object (&self->store);
   if (self->context != NULL)
-    g_signal_handlers_disconnect_by_data (self->context, self);
-  self->context = NULL;
+    {
+      g_signal_handlers_disconnect_by_data (self->context, self);
+      g_object_remove_weak_pointer (G_OBJECT (self->context), (gpointer *) &self->context);
+      self->context = NULL;
+    }
   if (self->rows != NULL)
     g_list_store_remove_all (self->rows);
 
@@ -521,7 +524,9 @@ pathways_plan_service_get_for_context (PathwaysContext *context)
   if (self != NULL)
     return self;
   self = g_object_new (PATHWAYS_TYPE_PLAN_SERVICE, NULL);
+  /* The context keeps the service; a page may keep it a moment longer */
   self->context = context;
+  g_object_add_weak_pointer (G_OBJECT (context), (gpointer *) &self->context);
   g_signal_connect_swapped (context, "notify::store", G_CALLBACK (context_store_cb), self);
   context_store_cb (self, NULL, context);
   g_object_set_data_full (G_OBJECT (context), SERVICE_KEY, self, g_object_unref);
@@ -641,7 +646,7 @@ pathways_plan_service_accept (PathwaysPlanService *self,
 
   g_return_if_fail (PATHWAYS_IS_PLAN_SERVICE (self));
 
-  if (self->store == NULL || self->holder == NULL || n_people == 0 || !may_schedule (self))
+  if (self->context == NULL || self->store == NULL || self->holder == NULL || n_people == 0 || !may_schedule (self))
     return;
   w = g_new0 (Write, 1);
   w->holder = holder_ref (self->holder);
@@ -672,7 +677,7 @@ pathways_plan_service_reject (PathwaysPlanService *self,
 
   g_return_if_fail (PATHWAYS_IS_PLAN_SERVICE (self));
 
-  if (self->store == NULL || self->holder == NULL || !may_schedule (self))
+  if (self->context == NULL || self->store == NULL || self->holder == NULL || !may_schedule (self))
     return;
   if ((p = pathways_plan_find_person (self->holder->plan, person_id)) == NULL)
     return;

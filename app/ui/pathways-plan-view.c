@@ -785,7 +785,7 @@ pathways_plan_view_init (PathwaysPlanView *self)
     {
       const PathwaysSettingInfo *info = pathways_setting_lookup (weight_keys[i]);
       const char *title = g_dgettext (GETTEXT_PACKAGE, info->label);
-      GtkWidget *row = pathways_plan_add_row (self->weight_list, title, g_dgettext (GETTEXT_PACKAGE, info->description));
+      GtkWidget *row = pathways_plan_add_row (self->weight_list, title, g_dgettext (GETTEXT_PACKAGE, info->meaning));
       GtkWidget *spin = gtk_spin_button_new_with_range (0, 100, 5);
 
       gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
