@@ -1,8 +1,9 @@
 /* test-gui-plan.c — the Plan page, in-process, under Xvfb
  *
  * The real page on a crafted store (two 17-year-olds in foster care
- * turning 18, two registered supported places): the empty state until
- * the plan is run, the plan run off the main thread through plan.run,
+ * turning 18, two registered supported places): the empty state once
+ * the first plan (made as the page is shown) is cancelled, the plan run
+ * off the main thread through plan.run,
  * proposals listed and explained; accepting one and then two through
  * the actions schedules ordinary moves (confirmed, the spell planned,
  * the unit reserved) in one undoable action each; turning one down with
@@ -112,6 +113,12 @@ plan_shown (gpointer data)
          g_strcmp0 (pathways_plan_view_get_visible_page (data), "plan") == 0;
 }
 
+static gboolean
+running (gpointer data)
+{
+  return pathways_plan_service_get_running (pathways_plan_service_get_for_context (context));
+}
+
 static gint64 wanted;
 
 static gboolean
@@ -189,6 +196,9 @@ START_TEST (test_plan_accept_and_undo)
 
   make_store ();
   window = make_window (&view);
+  /* Shown: it plans by itself; cancelled, the empty state offers to plan */
+  ck_assert (test_wait_for (running, NULL));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "plan.cancel", NULL));
   ck_assert_str_eq (pathways_plan_view_get_visible_page (view), "empty");
 
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "plan.run", NULL));

@@ -41,6 +41,7 @@ struct _PathwaysPlanView
   GtkMultiSelection   *selection;
   GtkSpinButton       *weight_spins[G_N_ELEMENTS (weight_keys)];
   gboolean             filling_weights;
+  gboolean             planned_once;    /* the page plans by itself the first time it is shown */
 
   GtkStack       *stack;
   AdwStatusPage  *error_page;
@@ -123,7 +124,10 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *label = gtk_inscription_new (NULL);
 
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), GPOINTER_TO_INT (data) == COLUMN_PERSON ? 16 : 8);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label),
+                                 GPOINTER_TO_INT (data) == COLUMN_PERSON ? 16 :
+                                 GPOINTER_TO_INT (data) == COLUMN_NEED ? 22 :
+                                 GPOINTER_TO_INT (data) == COLUMN_KIND ? 14 : 8);
   if (GPOINTER_TO_INT (data) == COLUMN_COST)
     {
       gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 1.0);
@@ -598,6 +602,25 @@ set_weight_action (GtkWidget  *widget,
   pathways_store_set_setting_async (self->store, key, text, NULL, set_weight_done_cb, g_object_ref (self));
 }
 
+/* The first time the page is on screen with a store, it plans: pressing
+ * Plan is all a manager has to do */
+static void
+maybe_plan_first_time (PathwaysPlanView *self)
+{
+  if (self->planned_once || self->store == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  self->planned_once = TRUE;
+  if (pathways_plan_service_get_plan (self->service) == NULL && !pathways_plan_service_get_running (self->service))
+    pathways_plan_service_run (self->service);
+}
+
+static void
+pathways_plan_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (pathways_plan_view_parent_class)->map (widget);
+  maybe_plan_first_time (PATHWAYS_PLAN_VIEW (widget));
+}
+
 /* PathwaysPage ----------------------------------------------------------------------------- */
 
 static void
@@ -608,6 +631,7 @@ pathways_plan_view_load (PathwaysPage  *page,
 
   g_set_object (&self->store, store);
   service_updated_cb (self, self->service);
+  maybe_plan_first_time (self);
 }
 
 static void
@@ -742,6 +766,8 @@ pathways_plan_view_class_init (PathwaysPlanViewClass *klass)
   g_object_class_override_property (object_class, PROP_TITLE, PATHWAYS_PAGE_PROP_TITLE);
   g_object_class_override_property (object_class, PROP_ICON_NAME, PATHWAYS_PAGE_PROP_ICON_NAME);
 
+  widget_class->map = pathways_plan_view_map;
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pathways-plan-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PathwaysPlanView, stack);
@@ -772,7 +798,7 @@ pathways_plan_view_init (PathwaysPlanView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  add_column (self, COLUMN_PERSON, _("Young person"), TRUE);
+  add_column (self, COLUMN_PERSON, _("Young person"), FALSE);
   add_column (self, COLUMN_DATE, _("Moves on"), FALSE);
   add_column (self, COLUMN_UNIT, _("To"), TRUE);
   add_column (self, COLUMN_KIND, _("Kind"), FALSE);

@@ -1,6 +1,6 @@
 /* pathways-plan-view.h — the Plan page, for managers and housing liaison
  *
- * Runs the service plan (pathways-plan-service.h) in a worker thread with
+ * Plans by itself the first time it is shown; runs the service plan (pathways-plan-service.h) in a worker thread with
  * its progress and Cancel, then lists every proposal — who, when, to
  * which unit, the need, the weekly cost and the personal adviser,
  * sortable by each — with the selected one explained below (why this
