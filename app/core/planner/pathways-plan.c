@@ -102,6 +102,8 @@ typedef struct {
   GPtrArray                 *classes;  /* Class* */
   GPtrArray                 *demands;  /* Demand* */
   GHashTable                *verdicts; /* (person, class, age) → 1 open, 2 not */
+  GHashTable                *households; /* the same → 1 only the household bars them, 2 more */
+  GHashTable                *rejecting;  /* gint64* person ids with a rejection (borrowed keys) */
   PathwaysPlan              *plan;
 } Engine;
 
@@ -469,7 +471,8 @@ class_has_rejection (Engine                    *e,
                      const PathwaysPersonFacts *p,
                      Class                     *c)
 {
-  if (e->opt->rejected == NULL)
+  /* Most young people have none: no key to format for each unit */
+  if (e->opt->rejected == NULL || !g_hash_table_contains (e->rejecting, &p->id))
     return FALSE;
   for (guint i = 0; i < c->units->len; i++)
     if (rejected (e, p, ((Unit *) g_ptr_array_index (c->units, i))->facts->id))
@@ -509,6 +512,36 @@ class_open (Engine                    *e,
   else
     pathways_eligibility_free (el);
   return open;
+}
+
+/* A per-unit class (Staying Put households): one check of the household
+ * that stands for the class — if anything but the household itself bars
+ * them, every one does.  Remembered as class_open() remembers. */
+static gboolean
+only_household_bars (Engine                    *e,
+                     const PathwaysPersonFacts *p,
+                     Class                     *c,
+                     const char                *date)
+{
+  g_autoptr(PathwaysEligibility) el = NULL;
+  gboolean only = TRUE;
+  int age = pathways_date_age_on (p->date_of_birth, date);
+  guint64 key = ((guint64) p->id << 24) ^ ((guint64) (guint) c->rep->cls << 7) ^ (guint64) (age & 0x7f);
+  gboolean keyed = age >= 0 && age < 128 && p->id > 0 && p->id < ((gint64) 1 << 39);
+  gpointer known;
+
+  if (keyed && (known = g_hash_table_lookup (e->households, GSIZE_TO_POINTER (key))) != NULL)
+    return GPOINTER_TO_INT (known) == 1;
+  class_open (e, p, c, date, &el);
+  for (guint r = 0; r < el->reasons->len; r++)
+    {
+      const PathwaysReason *reason = g_ptr_array_index (el->reasons, r);
+      if (reason->severity >= PATHWAYS_SEVERITY_LOW && !g_str_equal (reason->rule, "staying-put-own-carers"))
+        only = FALSE;
+    }
+  if (keyed)
+    g_hash_table_insert (e->households, GSIZE_TO_POINTER (key), GINT_TO_POINTER (only ? 1 : 2));
+  return only;
 }
 
 static int
@@ -977,19 +1010,13 @@ plan_month (Engine        *e,
             {
               /* One check for the household that stands for the class: if
                * anything but the household itself bars them, every one does */
-              g_autoptr(PathwaysEligibility) el = NULL;
-              gboolean only_household = TRUE;
+              gint64 household;
 
-              class_open (e, d->p, cls, date, &el);
-              for (guint r = 0; r < el->reasons->len; r++)
-                {
-                  const PathwaysReason *reason = g_ptr_array_index (el->reasons, r);
-                  if (reason->severity >= PATHWAYS_SEVERITY_LOW && !g_str_equal (reason->rule, "staying-put-own-carers"))
-                    only_household = FALSE;
-                }
-              if (!only_household)
+              if (!only_household_bars (e, d->p, cls, date))
                 continue;
-              for (guint k = 0; k < cls->units->len; k++)
+              /* The rules accept one household at most: the others are not checked */
+              household = pathways_rules_staying_put_household (d->p, date);
+              for (guint k = 0; household != 0 && k < cls->units->len; k++)
                 {
                   Unit *u = g_ptr_array_index (cls->units, k);
                   g_autoptr(PathwaysEligibility) one = NULL;
@@ -997,7 +1024,7 @@ plan_month (Engine        *e,
                   g_autofree char *uend = NULL;
                   gint64 ustay;
 
-                  if (u->level == 0)
+                  if (u->level == 0 || u->facts->id != household)
                     continue;
                   one = pathways_rules_check_unit (e->settings, d->p, &u->bare, NULL, date, 0);
                   if (one->verdict != PATHWAYS_VERDICT_ELIGIBLE)
@@ -1453,6 +1480,20 @@ pathways_plan_compute (PathwaysSnapshot           *snap,
   e.classes = g_ptr_array_new_with_free_func (class_free);
   e.demands = g_ptr_array_new_with_free_func (demand_free);
   e.verdicts = g_hash_table_new (g_direct_hash, g_direct_equal);
+  e.households = g_hash_table_new (g_direct_hash, g_direct_equal);
+  e.rejecting = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  if (options != NULL && options->rejected != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, options->rejected);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          gint64 person = g_ascii_strtoll (key, NULL, 10);
+          g_hash_table_add (e.rejecting, g_memdup2 (&person, sizeof person));
+        }
+    }
 
   add_units (&e);
   add_demands (&e);
@@ -1467,6 +1508,8 @@ pathways_plan_compute (PathwaysSnapshot           *snap,
   g_strfreev (e.lasts);
   g_ptr_array_unref (e.demands);
   g_hash_table_unref (e.verdicts);
+  g_hash_table_unref (e.households);
+  g_hash_table_unref (e.rejecting);
   g_ptr_array_unref (e.classes);
   g_hash_table_unref (e.unit_by_id);
   g_ptr_array_unref (e.units);
