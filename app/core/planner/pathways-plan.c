@@ -490,11 +490,11 @@ class_open (Engine                    *e,
             const PathwaysPersonFacts *p,
             Class                     *c,
             const char                *date,
+            int                        age,     /* on @date, worked out once by the caller */
             PathwaysEligibility      **out_e)
 {
   PathwaysEligibility *el;
   gboolean open;
-  int age = pathways_date_age_on (p->date_of_birth, date);
   guint64 key = ((guint64) p->id << 24) ^
                 ((guint64) (guint) c->rep->cls << 7) ^ (guint64) (age & 0x7f);
   gpointer known;
@@ -521,18 +521,18 @@ static gboolean
 only_household_bars (Engine                    *e,
                      const PathwaysPersonFacts *p,
                      Class                     *c,
-                     const char                *date)
+                     const char                *date,
+                     int                        age)
 {
   g_autoptr(PathwaysEligibility) el = NULL;
   gboolean only = TRUE;
-  int age = pathways_date_age_on (p->date_of_birth, date);
   guint64 key = ((guint64) p->id << 24) ^ ((guint64) (guint) c->rep->cls << 7) ^ (guint64) (age & 0x7f);
   gboolean keyed = age >= 0 && age < 128 && p->id > 0 && p->id < ((gint64) 1 << 39);
   gpointer known;
 
   if (keyed && (known = g_hash_table_lookup (e->households, GSIZE_TO_POINTER (key))) != NULL)
     return GPOINTER_TO_INT (known) == 1;
-  class_open (e, p, c, date, &el);
+  class_open (e, p, c, date, age, &el);
   for (guint r = 0; r < el->reasons->len; r++)
     {
       const PathwaysReason *reason = g_ptr_array_index (el->reasons, r);
@@ -653,7 +653,7 @@ what_would_help (Engine                    *e,
       Class *cls = g_ptr_array_index (e->classes, c);
       g_autoptr(PathwaysEligibility) el = NULL;
 
-      if (class_open (e, p, cls, date, &el))
+      if (class_open (e, p, cls, date, pathways_date_age_on (p->date_of_birth, date), &el))
         {
           open++;
           for (guint i = 0; i < cls->units->len; i++)
@@ -984,6 +984,7 @@ plan_month (Engine        *e,
     {
       Demand *d = g_ptr_array_index (active, i);
       const char *date = move_date (e, d, m);
+      int age = pathways_date_age_on (d->p->date_of_birth, date);
       GArray *options = g_array_new (FALSE, TRUE, sizeof (Option));
       int node = pathways_flow_add_node (flow, 1);
       gint64 unmet_cost = d->optional ? 0 : PLAN_UNMET + (gint64) e->w.waiting * PLAN_WAITING_POINTS * d->waited;
@@ -1012,7 +1013,7 @@ plan_month (Engine        *e,
                * anything but the household itself bars them, every one does */
               gint64 household;
 
-              if (!only_household_bars (e, d->p, cls, date))
+              if (!only_household_bars (e, d->p, cls, date, age))
                 continue;
               /* The rules accept one household at most: the others are not checked */
               household = pathways_rules_staying_put_household (d->p, date);
@@ -1043,7 +1044,7 @@ plan_month (Engine        *e,
                 }
               continue;
             }
-          if (!class_open (e, d->p, cls, date, NULL))
+          if (!class_open (e, d->p, cls, date, age, NULL))
             continue;
           o.cls = (int) c;
           o.needed = months_needed (e, d->p, rep, date, m, &end);
