@@ -889,6 +889,19 @@ foster_unit_at_18 (const PathwaysPersonFacts *p,
   return s != NULL ? s->unit_id : 0;
 }
 
+gint64
+pathways_rules_staying_put_household (const PathwaysPersonFacts *p,
+                                      const char                *date)
+{
+  g_autofree char *b18 = NULL;
+
+  g_return_val_if_fail (p != NULL && date != NULL, 0);
+  b18 = pathways_date_birthday (p->date_of_birth, 18);
+  if (b18 == NULL || !foster_at_18 (p, b18, date))
+    return 0;
+  return foster_unit_at_18 (p, b18, date);
+}
+
 static gboolean
 left_residential_care (const PathwaysPersonFacts *p)
 {

@@ -308,6 +308,14 @@ PathwaysEligibility *pathways_rules_check_unit      (const PathwaysRuleSettings 
                                                      const char                 *date,
                                                      gint64                      ignore_spell_id);
 void                 pathways_eligibility_free      (PathwaysEligibility        *eligibility);
+/* The one Staying Put household pathways_rules_check_unit() can find
+ * eligible for @person on @date — the carers' household of their foster
+ * placement on the eve of their 18th birthday — or 0 when it can find
+ * none (no such placement): every other unit of kind "staying_put" is
+ * refused or warned against ("staying-put-own-carers").  For callers that
+ * check many households (the planner) and skip the others unchecked. */
+gint64               pathways_rules_staying_put_household (const PathwaysPersonFacts *person,
+                                                           const char                *date);
 const char          *pathways_verdict_label         (PathwaysVerdict             verdict);
 
 /* Alerts */

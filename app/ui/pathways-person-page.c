@@ -26,6 +26,7 @@
 #include "pathways-erase-section.h"
 #include "pathways-move-dialog.h"
 #include "pathways-destination-list.h"
+#include "pathways-plan-proposal.h"
 #include "pathways-page.h"
 #include "pathways-history-list.h"
 #include "pathways-person-page.h"
@@ -135,6 +136,7 @@ struct _PathwaysPersonPage
   GtkListBox         *spells_list;
   PathwaysDestinationList *destination_list;
   PathwaysEraseSection *erase_section;
+  PathwaysPlanProposal    *plan_proposal;
   GtkLabel           *readiness_label;
   GtkLevelBar        *readiness_bar;
   GtkBox             *milestones_box;
@@ -2115,6 +2117,7 @@ pathways_person_page_class_init (PathwaysPersonPageClass *klass)
   g_type_ensure (PATHWAYS_TYPE_HISTORY_LIST);
   g_type_ensure (PATHWAYS_TYPE_CARE_HISTORY_SECTION);
   g_type_ensure (PATHWAYS_TYPE_ARCHIVED_BANNER);
+  g_type_ensure (PATHWAYS_TYPE_PLAN_PROPOSAL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pathways-person-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, stack);
@@ -2135,6 +2138,7 @@ pathways_person_page_class_init (PathwaysPersonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, erase_section);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, care_history);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, archived_banner);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, plan_proposal);
   gtk_widget_class_bind_template_callback (widget_class, destination_schedule_cb);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, readiness_label);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, readiness_bar);
@@ -2237,6 +2241,9 @@ pathways_person_page_show_person (PathwaysPersonPage *self,
         pathways_destination_list_set_person (self->destination_list, get_store (self), person_id);
       g_object_notify (G_OBJECT (self), "title");
     }
+  /* The service plan's proposal for them (issue #15) */
+  pathways_plan_proposal_set_context (self->plan_proposal, self->context);
+  pathways_plan_proposal_set_person_id (self->plan_proposal, person_id);
   reload (self);
 }
 

@@ -23,6 +23,7 @@
 #include "pathways-commission-view.h"
 #include "pathways-my-day-view.h"
 #include "pathways-team-view.h"
+#include "pathways-plan-view.h"
 #include "pathways-sufficiency-view.h"
 #include "pathways-timeline-view.h"
 #include "pathways-window.h"
@@ -43,6 +44,7 @@ struct _PathwaysWindow
   GtkWidget       *my_day_view;
   char            *pending_person_action;  /* win.open-person-for: run once the page has loaded */
   GtkWidget       *team_view;
+  GtkWidget       *plan_view;
   gboolean         opened_debug_person;
   gboolean         closing;         /* the user said to leave unsaved edits behind */
   gint64           leave_to;        /* after "Discard": 0 back, -1 close, or a person */
@@ -60,6 +62,7 @@ struct _PathwaysWindow
   AdwBin          *commission_bin;
   AdwBin          *my_day_bin;
   AdwBin          *team_bin;
+  AdwBin          *plan_bin;
   GtkWidget       *back_button;
   GtkRevealer     *server_banner;
   GtkRevealer     *read_only_banner;
@@ -132,6 +135,7 @@ ensure_page (PathwaysWindow *self,
     { "commission", self->commission_bin, &self->commission_view, pathways_commission_view_new },
     { "my-day", self->my_day_bin, &self->my_day_view, pathways_my_day_view_new },
     { "team", self->team_bin, &self->team_view, pathways_team_view_new },
+    { "plan", self->plan_bin, &self->plan_view, pathways_plan_view_new },
   };
 
   if (self->context == NULL)
@@ -281,7 +285,7 @@ role_changed_cb (PathwaysWindow  *self,
                  GParamSpec      *pspec,
                  PathwaysContext *context)
 {
-  static const char * const people_pages[] = { "caseload", "timeline", "sufficiency", "my-day" };
+  static const char * const people_pages[] = { "caseload", "timeline", "sufficiency", "my-day", "plan" };
   const char *role = pathways_context_get_role (context);
   g_autofree char *why = pathways_role_dup_refusal (role, PATHWAYS_MAY_SEE_PEOPLE);
 
@@ -654,6 +658,7 @@ pathways_window_dispose (GObject *object)
   self->my_day_view = NULL;
   g_clear_pointer (&self->pending_person_action, g_free);
   self->team_view = NULL;
+  self->plan_view = NULL;
   g_clear_object (&self->settings);
   g_clear_object (&self->context);
   g_weak_ref_clear (&self->leave_dialog);
@@ -685,6 +690,7 @@ pathways_window_class_init (PathwaysWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, commission_bin);
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, my_day_bin);
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, team_bin);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, plan_bin);
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, server_banner);
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, read_only_banner);
@@ -709,6 +715,7 @@ pathways_window_class_init (PathwaysWindowClass *klass)
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-page", "s", pages[i]);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_7, GDK_ALT_MASK, "win.show-page", "s", "plan");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_8, GDK_ALT_MASK, "win.show-page", "s", "my-day");
 }
 
@@ -766,8 +773,7 @@ pathways_window_open_person (PathwaysWindow *self,
 
 /**
  * pathways_window_get_page:
- * @name: "caseload", "person", "stock", "timeline", "sufficiency", "commission" or "my-day"
- * @name: "caseload", "person", "stock", "timeline", "sufficiency", "commission" or "team"
+ * @name: "caseload", "person", "stock", "timeline", "sufficiency", "commission", "team", "plan" or "my-day"
  *
  * Returns: (transfer none) (nullable): the page, built if it was not yet
  */
@@ -808,6 +814,10 @@ pathways_window_has_page (PathwaysWindow *self,
     return self->commission_view != NULL;
   if (g_str_equal (name, "team"))
     return self->team_view != NULL;
+  if (g_str_equal (name, "plan"))
+    return self->plan_view != NULL;
+  if (g_str_equal (name, "my-day"))
+    return self->my_day_view != NULL;
   return FALSE;
 }
 
