@@ -352,7 +352,55 @@ import_903 (const char * const  *paths,
             "%u episodes from typed figures replaced; %u marked UASC.\n"),
           counts.people_added, counts.people_updated, counts.episodes_added, counts.episodes_changed,
           counts.episodes_replaced, counts.uasc_set);
+  /* Translators: after an import; %u OC3 facts, then the import's number */
+  printf (_("OC3 facts recorded: %u. Logged as import %" G_GINT64_FORMAT " (undo it with "
+            "“pathways-cli import undo”).\n"), counts.facts_recorded, counts.import_id);
   return 0;
+}
+
+/* pathways-cli import log | undo */
+static int
+import_log_or_undo (gboolean   undo,
+                    GError   **error)
+{
+  g_autofree char *path = opt_import_db ? g_strdup (opt_import_db) : pathways_store_default_path ();
+  g_autoptr(PathwaysStore) store = NULL;
+
+  if (!pathways_store_location_is_server (path) && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT, _("%s: no such database"), path);
+      return 1;
+    }
+  if ((store = pathways_store_open (path, NULL, error)) == NULL)
+    return 1;
+  if (undo)
+    {
+      g_autoptr(PathwaysImportLog) undone = NULL;
+      g_autofree char *text = NULL;
+
+      if (!pathways_import_undo_latest (store, &undone, error))
+        return 1;
+      text = pathways_import_log_describe (undone);
+      /* Translators: %s describes the import */
+      printf (_("Undone: %s\n"), text);
+      return 0;
+    }
+  else
+    {
+      g_autoptr(GListModel) logs = pathways_store_list (store, PATHWAYS_TYPE_IMPORT_LOG, error);
+
+      if (logs == NULL)
+        return 1;
+      if (g_list_model_get_n_items (logs) == 0)
+        puts (_("No imports yet."));
+      for (guint i = 0; i < g_list_model_get_n_items (logs); i++)
+        {
+          g_autoptr(PathwaysImportLog) log = g_list_model_get_item (logs, i);
+          g_autofree char *text = pathways_import_log_describe (log);
+          puts (text);
+        }
+      return 0;
+    }
 }
 
 int
@@ -370,11 +418,19 @@ pathways_cli_import (int      argc,
   g_option_context_add_main_entries (context, import_entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, error))
     return 2;
+  if (argc == 2 && (g_str_equal (argv[1], "log") || g_str_equal (argv[1], "undo")))
+    {
+      status = import_log_or_undo (g_str_equal (argv[1], "undo"), error);
+      g_clear_pointer (&opt_codes, g_free);
+      g_clear_pointer (&opt_import_db, g_free);
+      g_clear_pointer (&opt_import_today, g_free);
+      return status;
+    }
   if (argc < 3 || !g_str_equal (argv[1], "903"))
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                            _("Usage: pathways-cli import 903 FILE_OR_FOLDER… --database DB [--dry-run] "
-                             "[--skip-bad-rows]"));
+                             "[--skip-bad-rows], or pathways-cli import log|undo --database DB"));
       return 2;
     }
   for (int i = 2; i < argc; i++)

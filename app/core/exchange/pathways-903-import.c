@@ -12,6 +12,8 @@
 #include "pathways-903-import.h"
 #include "pathways-care-history.h"
 #include "pathways-entities.h"
+#include "pathways-format.h"
+#include "pathways-oc3-facts.h"
 #include "pathways-snapshot.h"
 
 static Pathways903Episode *
@@ -114,10 +116,74 @@ sex_code (const char *sex)
   return NULL;
 }
 
+/* The OC3 row's facts for the 17th to 21st birthday in the collection
+ * year, added or changed (a fact typed in the app is replaced too: the
+ * file is the return the authority made) */
+static gboolean
+apply_oc3 (PathwaysStore            *store,
+           Pathways903Oc3           *o,
+           PathwaysYoungPerson      *person,
+           int                       year,
+           gint64                    import_id,
+           Pathways903ImportCounts  *counts,
+           GError                  **error)
+{
+  gint64 id = pathways_record_get_id (PATHWAYS_RECORD (person));
+  const char *dob = pathways_young_person_get_date_of_birth (person);
+  g_autofree char *day = NULL;
+  g_autoptr(GListModel) held = NULL;
+  g_autoptr(PathwaysOc3Fact) fact = NULL;
+  char start[11], end[11];
+
+  if (o->in_touch == NULL && o->activ == NULL && o->accom == NULL)
+    return TRUE;
+  pathways_903_collection_dates (year, start, end);
+  for (int age = 17; age <= 21 && day == NULL; age++)
+    {
+      g_autofree char *b = pathways_date_birthday (dob, age);
+      if (b != NULL && strcmp (b, start) >= 0 && strcmp (b, end) <= 0)
+        day = g_steal_pointer (&b);
+    }
+  if (day == NULL)
+    return TRUE;  /* (the plan's check has said so: rule 391) */
+
+  if ((held = pathways_store_list_for_person (store, PATHWAYS_TYPE_OC3_FACT, id, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (held) && fact == NULL; i++)
+    {
+      g_autoptr(PathwaysOc3Fact) f = g_list_model_get_item (held, i);
+      if (g_strcmp0 (pathways_oc3_fact_get_birthday (f), day) == 0)
+        fact = g_steal_pointer (&f);
+    }
+  if (fact != NULL)
+    {
+      if (g_strcmp0 (pathways_oc3_fact_get_in_touch (fact), o->in_touch) == 0 &&
+          g_strcmp0 (pathways_oc3_fact_get_activ (fact), o->activ) == 0 &&
+          g_strcmp0 (pathways_oc3_fact_get_accom (fact), o->accom) == 0)
+        return TRUE;
+      g_object_set (fact, "in-touch", o->in_touch, "activ", o->activ, "accom", o->accom,
+                    "origin", PATHWAYS_OC3_FACT_FROM_IMPORT, "import-id", import_id, NULL);
+      if (!pathways_store_update (store, PATHWAYS_RECORD (fact), error))
+        return FALSE;
+    }
+  else
+    {
+      fact = g_object_new (PATHWAYS_TYPE_OC3_FACT, "young-person-id", id, "birthday", day,
+                           "in-touch", o->in_touch, "activ", o->activ, "accom", o->accom,
+                           "origin", PATHWAYS_OC3_FACT_FROM_IMPORT, "import-id", import_id, NULL);
+      if (!pathways_store_insert (store, PATHWAYS_RECORD (fact), error))
+        return FALSE;
+    }
+  counts->facts_recorded++;
+  return TRUE;
+}
+
 static gboolean
 apply_child (PathwaysStore            *store,
              Pathways903ChildPlan     *c,
              GHashTable               *people,
+             int                       year,
+             gint64                    import_id,
              Pathways903ImportCounts  *counts,
              GError                  **error)
 {
@@ -178,6 +244,9 @@ apply_child (PathwaysStore            *store,
   else if (changed && !pathways_store_update (store, PATHWAYS_RECORD (person), error))
     return FALSE;
 
+  if (c->oc3 != NULL && !apply_oc3 (store, c->oc3, person, year, import_id, counts, error))
+    return FALSE;
+
   if (c->episodes == NULL || c->episodes->len == 0)
     return TRUE;
 
@@ -226,6 +295,7 @@ apply_child (PathwaysStore            *store,
             g_autoptr(PathwaysEpisode) e = pathways_episode_new (id, x->decom);
             episode_to_record (x, e);
             pathways_episode_set_origin (e, PATHWAYS_EPISODE_FROM_IMPORT);
+            pathways_episode_set_import_id (e, import_id);
             if (!pathways_store_insert (store, PATHWAYS_RECORD (e), error))
               return FALSE;
             counts->episodes_added++;
@@ -234,12 +304,57 @@ apply_child (PathwaysStore            *store,
   return TRUE;
 }
 
+static char *
+now_utc (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* Who imports: the staff member signed in or acting, and the login */
+static char *
+dup_importer (PathwaysStore *store)
+{
+  gint64 staff_id = pathways_store_get_acting_staff (store);
+  const char *login = pathways_store_get_signed_in_login (store);
+  g_autoptr(PathwaysStaff) staff = NULL;
+
+  if (staff_id <= 0)
+    staff_id = pathways_store_get_signed_in_staff_id (store);
+  if (staff_id > 0)
+    staff = pathways_store_get (store, PATHWAYS_TYPE_STAFF, staff_id, NULL);
+  if (login == NULL)
+    login = g_get_user_name ();
+  if (staff != NULL)
+    return g_strdup_printf ("%s (%s)", pathways_staff_get_name (staff), login);
+  return g_strdup (login);
+}
+
+static char *
+files_text (Pathways903Plan *plan)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < plan->files->len; i++)
+    {
+      Pathways903FileInfo *f = g_ptr_array_index (plan->files, i);
+
+      if (f->table == PATHWAYS_903_TABLE_NONE)
+        continue;
+      g_string_append_printf (out, "%s\t%" G_GUINT64_FORMAT "\t%s\n", f->name ? f->name : "",
+                              f->size, f->sha256 ? f->sha256 : "");
+    }
+  return g_string_free (g_steal_pointer (&out), out->len == 0);
+}
+
 /**
  * pathways_903_plan_apply:
  *
- * Writes @plan in one transaction; nothing when the plan was refused or
- * the store refuses any record (the error names the child, then the
- * store's reason).
+ * Writes @plan in one transaction, with a row in the import log saying
+ * when, who, which files and what changed (what undo needs too); nothing
+ * when the plan was refused or the store refuses any record (the error
+ * names the child, then the store's reason).
  */
 gboolean
 pathways_903_plan_apply (PathwaysStore            *store,
@@ -249,7 +364,11 @@ pathways_903_plan_apply (PathwaysStore            *store,
 {
   g_autoptr(GHashTable) people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   g_autoptr(GListModel) all = NULL;
+  g_autoptr(PathwaysImportLog) log = NULL;
+  g_autoptr(PathwaysChangeSet) changes = NULL;
+  g_autofree char *at = NULL, *who = NULL, *files = NULL, *text = NULL;
   Pathways903ImportCounts counts = { 0 };
+  gint64 import_id;
 
   if (plan->refused)
     {
@@ -259,8 +378,20 @@ pathways_903_plan_apply (PathwaysStore            *store,
     }
   if (!pathways_store_begin (store, error))
     return FALSE;
-  if ((all = pathways_store_list (store, PATHWAYS_TYPE_YOUNG_PERSON, error)) == NULL)
+
+  at = now_utc ();
+  who = dup_importer (store);
+  files = files_text (plan);
+  log = g_object_new (PATHWAYS_TYPE_IMPORT_LOG, "imported-at", at, "imported-by", who, "kind", "903",
+                      "files", files, NULL);
+  if (!pathways_store_insert (store, PATHWAYS_RECORD (log), error))
     goto failed;
+  import_id = pathways_record_get_id (PATHWAYS_RECORD (log));
+
+  if (!pathways_store_begin_recorded (store, error))
+    goto failed;
+  if ((all = pathways_store_list (store, PATHWAYS_TYPE_YOUNG_PERSON, error)) == NULL)
+    goto failed_recorded;
   for (guint i = 0; i < g_list_model_get_n_items (all); i++)
     {
       PathwaysYoungPerson *p = g_list_model_get_item (all, i);
@@ -271,21 +402,192 @@ pathways_903_plan_apply (PathwaysStore            *store,
     {
       Pathways903ChildPlan *c = g_ptr_array_index (plan->children, i);
 
-      if (!apply_child (store, c, people, &counts, error))
+      if (!apply_child (store, c, people, plan->collection_year, import_id, &counts, error))
         {
           g_prefix_error (error, _("CHILD %s: "), c->child);
-          goto failed;
+          goto failed_recorded;
         }
     }
-  if (!pathways_store_commit (store, error))
+  if (!pathways_store_commit_recorded (store, &changes, error))
     goto failed;
+
+  text = pathways_change_set_serialize (changes);
+  g_object_set (log, "people-added", (gint64) counts.people_added, "people-updated", (gint64) counts.people_updated,
+                "episodes-added", (gint64) counts.episodes_added,
+                "episodes-changed", (gint64) (counts.episodes_changed + counts.episodes_replaced),
+                "facts-recorded", (gint64) counts.facts_recorded, "rows-skipped", (gint64) plan->rows_skipped,
+                "changes", text, NULL);
+  if (!pathways_store_update (store, PATHWAYS_RECORD (log), error) ||
+      !pathways_store_commit (store, error))
+    goto failed;
+  counts.import_id = import_id;
   if (out_counts)
     *out_counts = counts;
   return TRUE;
 
+failed_recorded:
+  pathways_store_rollback_recorded (store);
 failed:
   pathways_store_rollback (store);
   return FALSE;
+}
+
+/**
+ * pathways_import_log_latest:
+ *
+ * Returns: (transfer full) (nullable): the newest import not undone, or
+ *   %NULL (without an error when there is none)
+ */
+PathwaysImportLog *
+pathways_import_log_latest (PathwaysStore  *store,
+                            GError        **error)
+{
+  g_autoptr(GListModel) logs = pathways_store_list (store, PATHWAYS_TYPE_IMPORT_LOG, error);
+
+  if (logs == NULL)
+    return NULL;
+  for (guint i = g_list_model_get_n_items (logs); i > 0; i--)
+    {
+      g_autoptr(PathwaysImportLog) log = g_list_model_get_item (logs, i - 1);
+      if (pathways_import_log_get_undone_at (log) == NULL)
+        return g_steal_pointer (&log);
+    }
+  return NULL;
+}
+
+/* "2 December 2026 at 18:20" in local time, from the log's UTC time */
+static char *
+format_when (const char *at)
+{
+  g_autoptr(GDateTime) utc = at ? g_date_time_new_from_iso8601 (at, NULL) : NULL;
+  g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
+
+  if (local == NULL)
+    return g_strdup (at ? at : "");
+  /* Translators: a date and time, as strftime: "2 December 2026 at 18:20" */
+  return g_date_time_format (local, _("%-d %B %Y at %H:%M"));
+}
+
+/**
+ * pathways_import_log_describe:
+ *
+ * Returns: one line: "Import 3, 2 December 2026 at 18:20 by alex: …"
+ */
+char *
+pathways_import_log_describe (PathwaysImportLog *log)
+{
+  g_autofree char *when = format_when (pathways_import_log_get_imported_at (log));
+  g_autofree char *undone = pathways_import_log_get_undone_at (log)
+                              ? format_when (pathways_import_log_get_undone_at (log)) : NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_auto(GStrv) files = g_strsplit (pathways_import_log_get_files (log) ? pathways_import_log_get_files (log) : "",
+                                    "\n", -1);
+
+  /* Translators: "Import 3, 2 December 2026 at 18:20, by alex: 2 young people added, 1 updated, 5 episodes
+   * added, 2 changed, 3 OC3 facts recorded, 0 rows skipped" */
+  g_string_append_printf (out, _("Import %" G_GINT64_FORMAT ", %s, by %s: %" G_GINT64_FORMAT " young people added, %"
+                                 G_GINT64_FORMAT " updated, %" G_GINT64_FORMAT " episodes added, %" G_GINT64_FORMAT
+                                 " changed, %" G_GINT64_FORMAT " OC3 facts recorded, %" G_GINT64_FORMAT
+                                 " rows skipped"),
+                          pathways_record_get_id (PATHWAYS_RECORD (log)), when,
+                          pathways_import_log_get_imported_by (log) ? pathways_import_log_get_imported_by (log) : "?",
+                          pathways_import_log_get_people_added (log), pathways_import_log_get_people_updated (log),
+                          pathways_import_log_get_episodes_added (log), pathways_import_log_get_episodes_changed (log),
+                          pathways_import_log_get_facts_recorded (log), pathways_import_log_get_rows_skipped (log));
+  if (undone != NULL)
+    /* Translators: after an import's description */
+    g_string_append_printf (out, _(" (undone on %s)"), undone);
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (files[i], "\t", 3);
+
+      if (g_strv_length (f) < 3)
+        continue;
+      /* Translators: a file of an import: "  episodes.csv, 5120 bytes, SHA-256 ab12…" */
+      g_string_append_printf (out, _("\n  %s, %s bytes, SHA-256 %s"), f[0], f[1], f[2]);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * pathways_import_undo_latest:
+ * @out_undone: (out) (optional): the import undone
+ *
+ * Undoes the newest import not yet undone, as one transaction: the young
+ * people it added are removed, the records it changed put back.  Refused
+ * with %PATHWAYS_STORE_ERROR_CONFLICT, changing nothing, if any of them
+ * was changed since (the message says who changed what and when), and
+ * with %PATHWAYS_STORE_ERROR_NOT_FOUND if there is no import to undo.
+ */
+gboolean
+pathways_import_undo_latest (PathwaysStore      *store,
+                             PathwaysImportLog **out_undone,
+                             GError            **error)
+{
+  g_autoptr(PathwaysImportLog) log = NULL;
+  g_autoptr(PathwaysChangeSet) changes = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autofree char *at = NULL;
+
+  if (!pathways_store_begin (store, error))
+    return FALSE;
+  if ((log = pathways_import_log_latest (store, &local)) == NULL)
+    {
+      pathways_store_rollback (store);
+      if (local != NULL)
+        g_propagate_error (error, g_steal_pointer (&local));
+      else
+        g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_NOT_FOUND,
+                             _("There is no import to undo"));
+      return FALSE;
+    }
+  if ((changes = pathways_change_set_deserialize (pathways_import_log_get_changes (log), error)) == NULL ||
+      !pathways_store_undo (store, changes, error))
+    {
+      g_autofree char *when = format_when (pathways_import_log_get_imported_at (log));
+
+      pathways_store_rollback (store);
+      /* Translators: "The import of 2 December 2026 at 18:20 cannot be undone: <why>" */
+      g_prefix_error (error, _("The import of %s cannot be undone: "), when);
+      return FALSE;
+    }
+  at = now_utc ();
+  pathways_import_log_set_undone_at (log, at);
+  if (!pathways_store_update (store, PATHWAYS_RECORD (log), error) || !pathways_store_commit (store, error))
+    {
+      pathways_store_rollback (store);
+      return FALSE;
+    }
+  if (out_undone)
+    *out_undone = g_steal_pointer (&log);
+  return TRUE;
+}
+
+/* Each young person's records of @type: id → GListStore */
+static GHashTable *
+by_person (PathwaysStore  *store,
+           GType           type,
+           GError        **error)
+{
+  g_autoptr(GListModel) all = pathways_store_list (store, type, error);
+  g_autoptr(GHashTable) out = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+
+  if (all == NULL)
+    return NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(PathwaysRecord) r = g_list_model_get_item (all, i);
+      gint64 pid = pathways_record_get_int (r, "young-person-id");
+      GListStore *list = g_hash_table_lookup (out, &pid);
+
+      if (list == NULL)
+        {
+          list = g_list_store_new (type);
+          g_hash_table_insert (out, g_memdup2 (&pid, sizeof pid), list);
+        }
+      g_list_store_append (list, r);
+    }
+  return g_steal_pointer (&out);
 }
 
 Pathways903Export *
@@ -299,11 +601,17 @@ pathways_903_export_from_store (PathwaysStore          *store,
   g_autoptr(GPtrArray) children = NULL;
   g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(PathwaysSnapshot) snap = NULL;
+  g_autoptr(GHashTable) facts = NULL, contacts = NULL, activities = NULL, spells = NULL;
   char start[11], end[11];
 
   if (people == NULL)
     return NULL;
   pathways_903_collection_dates (year, start, end);
+  if ((facts = by_person (store, PATHWAYS_TYPE_OC3_FACT, error)) == NULL ||
+      (contacts = by_person (store, PATHWAYS_TYPE_CONTACT, error)) == NULL ||
+      (activities = by_person (store, PATHWAYS_TYPE_ACTIVITY, error)) == NULL ||
+      (spells = by_person (store, PATHWAYS_TYPE_SPELL, error)) == NULL)
+    return NULL;
   if ((snap = pathways_snapshot_load (store, end, error)) == NULL)
     return NULL;
   if ((episodes = pathways_store_list (store, PATHWAYS_TYPE_EPISODE, error)) == NULL)
@@ -329,7 +637,21 @@ pathways_903_export_from_store (PathwaysStore          *store,
       g_ptr_array_add (children, c);
       {
         gint64 id = pathways_record_get_id (PATHWAYS_RECORD (p));
+        int age = 0;
+        g_autofree char *bday = pathways_oc3_birthday_in (h->dob, start, end, &age);
+
         g_hash_table_insert (by_id, g_memdup2 (&id, sizeof id), c);
+        /* IN_TOUCH, ACTIV and ACCOM at the birthday: recorded, or what
+         * the record knows */
+        if (bday != NULL)
+          {
+            g_autoptr(PathwaysOc3Answer) a =
+              pathways_oc3_answer_derive (g_hash_table_lookup (facts, &id), g_hash_table_lookup (contacts, &id),
+                                          g_hash_table_lookup (activities, &id), g_hash_table_lookup (spells, &id),
+                                          bday, age);
+            if (a->in_touch != NULL || a->activ != NULL || a->accom != NULL)
+              pathways_903_export_child_add_contact (c, bday, a->in_touch, a->activ, a->accom);
+          }
       }
     }
   for (guint i = 0; i < g_list_model_get_n_items (episodes); i++)

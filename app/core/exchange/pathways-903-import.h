@@ -25,6 +25,8 @@ typedef struct {
   guint episodes_changed;
   guint episodes_replaced;   /* typed-figure episodes the import replaced */
   guint uasc_set;
+  guint facts_recorded;      /* OC3 facts added or changed */
+  gint64 import_id;          /* the import log's row */
 } Pathways903ImportCounts;
 
 GHashTable *pathways_903_known_from_store (PathwaysStore            *store,
@@ -33,6 +35,13 @@ gboolean    pathways_903_plan_apply       (PathwaysStore            *store,
                                            Pathways903Plan          *plan,
                                            Pathways903ImportCounts  *out_counts,
                                            GError                  **error);
+
+PathwaysImportLog *pathways_import_log_latest     (PathwaysStore            *store,
+                                                   GError                  **error);
+gboolean    pathways_import_undo_latest           (PathwaysStore            *store,
+                                                   PathwaysImportLog       **out_undone,
+                                                   GError                  **error);
+char       *pathways_import_log_describe          (PathwaysImportLog        *log);
 
 /* The SSDA903 return for @year from what the store holds: every young
  * person with their episodes and, from the rules snapshot on the last
