@@ -48,6 +48,39 @@ PathwaysOc3Answer *pathways_oc3_answer_load   (PathwaysStore     *store,
                                                int                age,
                                                GError           **error);
 
+/* What the OC3 dialog shows, loaded in a worker thread: the answers at
+ * each 17th to 21st birthday up to @today, and the code lists */
+typedef struct {
+  GPtrArray  *answers;     /* PathwaysOc3Answer, by birthday */
+  GListModel *in_touch;    /* PathwaysRefCode */
+  GListModel *activ;
+  GListModel *accom;       /* letters (and 0) */
+} PathwaysOc3Form;
+
+void               pathways_oc3_form_free     (PathwaysOc3Form   *form);
+void               pathways_oc3_form_load_async (PathwaysStore    *store,
+                                                 gint64            young_person_id,
+                                                 const char       *today,
+                                                 GCancellable     *cancellable,
+                                                 GAsyncReadyCallback callback,
+                                                 gpointer          user_data);
+PathwaysOc3Form   *pathways_oc3_form_load_finish (PathwaysStore   *store,
+                                                  GAsyncResult    *result,
+                                                  GError         **error);
+
+/* Records (adds, or changes the fact already held for the birthday) as
+ * one undoable action */
+void               pathways_oc3_fact_save_async  (PathwaysStore       *store,
+                                                  PathwaysOc3Fact     *fact,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean           pathways_oc3_fact_save_finish (PathwaysStore       *store,
+                                                  GAsyncResult        *result,
+                                                  PathwaysChangeSet  **out_undo,
+                                                  GError             **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PathwaysOc3Answer, pathways_oc3_answer_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PathwaysOc3Form, pathways_oc3_form_free)
 
 G_END_DECLS
