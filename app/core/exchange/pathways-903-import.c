@@ -14,6 +14,7 @@
 #include "pathways-entities.h"
 #include "pathways-format.h"
 #include "pathways-oc3-facts.h"
+#include "pathways-annex-a.h"
 #include "pathways-snapshot.h"
 
 static Pathways903Episode *
@@ -664,4 +665,98 @@ pathways_903_export_from_store (PathwaysStore          *store,
         g_ptr_array_add (c->episodes, episode_from_record (c->header->child, e));
     }
   return pathways_903_export_build (children, year, codes);
+}
+
+static gint
+annex_row_order (gconstpointer a,
+                 gconstpointer b)
+{
+  const PathwaysAnnexARow *x = *(PathwaysAnnexARow * const *) a;
+  const PathwaysAnnexARow *y = *(PathwaysAnnexARow * const *) b;
+
+  return g_strcmp0 (x->id, y->id);
+}
+
+GPtrArray *
+pathways_annex_a_rows_from_store (PathwaysStore  *store,
+                                  const char     *on_date,
+                                  GError        **error)
+{
+  g_autoptr(GListModel) people = pathways_store_list (store, PATHWAYS_TYPE_YOUNG_PERSON, error);
+  g_autoptr(GListModel) staff = NULL;
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GHashTable) contacts = NULL, activities = NULL, spells = NULL;
+  g_autoptr(PathwaysSnapshot) snap = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) pathways_annex_a_row_free);
+
+  if (people == NULL || (staff = pathways_store_list (store, PATHWAYS_TYPE_STAFF, error)) == NULL ||
+      (snap = pathways_snapshot_load (store, on_date, error)) == NULL ||
+      (contacts = by_person (store, PATHWAYS_TYPE_CONTACT, error)) == NULL ||
+      (activities = by_person (store, PATHWAYS_TYPE_ACTIVITY, error)) == NULL ||
+      (spells = by_person (store, PATHWAYS_TYPE_SPELL, error)) == NULL)
+    return NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (staff); i++)
+    {
+      g_autoptr(PathwaysStaff) s = g_list_model_get_item (staff, i);
+      gint64 id = pathways_record_get_id (PATHWAYS_RECORD (s));
+      g_hash_table_insert (names, g_memdup2 (&id, sizeof id), g_strdup (pathways_staff_get_name (s)));
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(PathwaysYoungPerson) p = g_list_model_get_item (people, i);
+      gint64 id = pathways_record_get_id (PATHWAYS_RECORD (p));
+      gint64 pa = pathways_young_person_get_pa_id (p);
+      const PathwaysPersonFacts *f = pathways_snapshot_get_person (snap, id);
+      PathwaysCareStatus status = f ? pathways_rules_care_status (f, on_date, NULL) : PATHWAYS_CARE_STATUS_NONE;
+      const char *closed = pathways_young_person_get_closed_on (p);
+      GListModel *mine = g_hash_table_lookup (contacts, &id);
+      g_autofree char *from = pathways_date_add_months (on_date, -3);
+      g_autoptr(PathwaysOc3Answer) now = NULL;
+      PathwaysAnnexARow *row;
+      char *latest = NULL;
+
+      if (status != PATHWAYS_CARE_STATUS_RELEVANT && status != PATHWAYS_CARE_STATUS_FORMER_RELEVANT &&
+          status != PATHWAYS_CARE_STATUS_QUALIFYING)
+        continue;
+      if (closed != NULL && strcmp (closed, on_date) <= 0)
+        continue;
+
+      row = g_new0 (PathwaysAnnexARow, 1);
+      row->id = g_strdup (pathways_young_person_get_local_id (p));
+      row->gender = g_strdup (pathways_young_person_get_sex (p));
+      row->ethnicity = g_strdup (pathways_young_person_get_ethnicity (p));
+      row->date_of_birth = g_strdup (pathways_young_person_get_date_of_birth (p));
+      row->uasc = pathways_young_person_get_uasc (p);
+      row->disability = g_strdup (pathways_young_person_get_disability (p) ? "Yes" : "No");
+      row->team = g_strdup (pathways_young_person_get_team (p));
+      row->personal_adviser = pa > 0 ? g_strdup (g_hash_table_lookup (names, &pa)) : NULL;
+      row->eligibility = g_strdup (pathways_care_status_label (status));
+      row->pathway_plan_date = g_strdup (pathways_young_person_get_pathway_plan_review_date (p));
+      for (guint j = 0; mine != NULL && j < g_list_model_get_n_items (mine); j++)
+        {
+          g_autoptr(PathwaysContact) c = g_list_model_get_item (mine, j);
+          const char *day = pathways_contact_get_contact_date (c);
+
+          if (g_strcmp0 (pathways_contact_get_kind (c), "attempted") != 0 && day != NULL &&
+              strcmp (day, on_date) <= 0 && (latest == NULL || strcmp (day, latest) > 0))
+            {
+              g_free (latest);
+              latest = g_strdup (day);
+            }
+        }
+      row->latest_contact = latest;
+      /* In touch, activity and accommodation as on the day: a fact
+       * recorded for the day, or what the record says then */
+      now = pathways_oc3_answer_derive (NULL, mine, g_hash_table_lookup (activities, &id),
+                                        g_hash_table_lookup (spells, &id), on_date, 0);
+      if (now->in_touch == NULL && (latest == NULL || from == NULL || strcmp (latest, from) < 0))
+        now->in_touch = g_strdup ("NO");
+      row->in_touch = g_steal_pointer (&now->in_touch);
+      row->accom = g_steal_pointer (&now->accom);
+      row->activ = g_steal_pointer (&now->activ);
+      g_ptr_array_add (rows, row);
+    }
+  g_ptr_array_sort (rows, annex_row_order);
+  return g_steal_pointer (&rows);
 }

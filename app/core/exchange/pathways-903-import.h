@@ -43,6 +43,13 @@ gboolean    pathways_import_undo_latest           (PathwaysStore            *sto
                                                    GError                  **error);
 char       *pathways_import_log_describe          (PathwaysImportLog        *log);
 
+/* Ofsted's Annex A, List 9 on @on_date (ISO): every relevant, former
+ * relevant and qualifying care leaver whose case is open, in local id
+ * order (PathwaysAnnexARow) */
+GPtrArray  *pathways_annex_a_rows_from_store      (PathwaysStore            *store,
+                                                   const char               *on_date,
+                                                   GError                  **error);
+
 /* The SSDA903 return for @year from what the store holds: every young
  * person with their episodes and, from the rules snapshot on the last
  * day of the year, whether they are a care leaver (relevant or former
