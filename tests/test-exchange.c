@@ -1584,6 +1584,20 @@ START_TEST (test_import_oc3_facts_log_and_undo)
     ck_assert_str_eq (csv->str, "CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\r\nP,01/05/2007,YES,F2,D1\r\n");
   }
 
+  /* Annex A, List 9 from the store: the care leaver, not in touch (no
+   * contact in three months) */
+  {
+    g_autoptr(GPtrArray) rows = pathways_annex_a_rows_from_store (store, TEST_TODAY, &error);
+    PathwaysAnnexARow *row;
+
+    ck_assert_no_error (error);
+    ck_assert_uint_eq (rows->len, 1);
+    row = g_ptr_array_index (rows, 0);
+    ck_assert_str_eq (row->id, "P");
+    ck_assert_str_eq (row->date_of_birth, "2007-05-01");
+    ck_assert_str_eq (row->in_touch, "NO");
+  }
+
   /* Twice: the second changes nothing; undone first, then the first */
   {
     g_autoptr(Pathways903Plan) plan = plan_for_year (store, paths, 2026);
