@@ -16,6 +16,7 @@
 #include "pathways-oc3-facts.h"
 #include "pathways-annex-a.h"
 #include "pathways-snapshot.h"
+#include "pathways-store-private.h"
 
 static Pathways903Episode *
 episode_from_record (const char      *child,
@@ -759,4 +760,106 @@ pathways_annex_a_rows_from_store (PathwaysStore  *store,
     }
   g_ptr_array_sort (rows, annex_row_order);
   return g_steal_pointer (&rows);
+}
+
+/* In a worker thread -------------------------------------------------------- */
+
+static gpointer
+known_work (PathwaysStore  *store,
+            gpointer        data,
+            GError        **error)
+{
+  return pathways_903_known_from_store (store, error);
+}
+
+void
+pathways_903_known_load_async (PathwaysStore       *store,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  pathways_store_run_async (store, known_work, NULL, NULL, (GDestroyNotify) g_hash_table_unref,
+                            pathways_903_known_load_async, cancellable, callback, user_data);
+}
+
+GHashTable *
+pathways_903_known_load_finish (PathwaysStore  *store,
+                                GAsyncResult   *result,
+                                GError        **error)
+{
+  return pathways_store_run_finish (store, result, pathways_903_known_load_async, error);
+}
+
+static gpointer
+apply_work (PathwaysStore  *store,
+            gpointer        data,
+            GError        **error)
+{
+  Pathways903ImportCounts *counts = g_new0 (Pathways903ImportCounts, 1);
+
+  if (!pathways_903_plan_apply (store, data, counts, error))
+    {
+      g_free (counts);
+      return NULL;
+    }
+  return counts;
+}
+
+void
+pathways_903_plan_apply_async (PathwaysStore       *store,
+                               Pathways903Plan     *plan,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  pathways_store_run_async (store, apply_work, plan, NULL, g_free, pathways_903_plan_apply_async, cancellable,
+                            callback, user_data);
+}
+
+gboolean
+pathways_903_plan_apply_finish (PathwaysStore            *store,
+                                GAsyncResult             *result,
+                                Pathways903ImportCounts  *out_counts,
+                                GError                  **error)
+{
+  g_autofree Pathways903ImportCounts *counts =
+    pathways_store_run_finish (store, result, pathways_903_plan_apply_async, error);
+
+  if (counts == NULL)
+    return FALSE;
+  if (out_counts)
+    *out_counts = *counts;
+  return TRUE;
+}
+
+static gpointer
+undo_work (PathwaysStore  *store,
+           gpointer        data,
+           GError        **error)
+{
+  PathwaysImportLog *log = NULL;
+
+  if (!pathways_import_undo_latest (store, &log, error))
+    return NULL;
+  return log;
+}
+
+void
+pathways_import_undo_latest_async (PathwaysStore       *store,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  pathways_store_run_async (store, undo_work, NULL, NULL, g_object_unref, pathways_import_undo_latest_async,
+                            cancellable, callback, user_data);
+}
+
+gboolean
+pathways_import_undo_latest_finish (PathwaysStore  *store,
+                                    GAsyncResult   *result,
+                                    GError        **error)
+{
+  g_autoptr(PathwaysImportLog) log = pathways_store_run_finish (store, result, pathways_import_undo_latest_async,
+                                                                error);
+  return log != NULL;
 }

@@ -43,6 +43,32 @@ gboolean    pathways_import_undo_latest           (PathwaysStore            *sto
                                                    GError                  **error);
 char       *pathways_import_log_describe          (PathwaysImportLog        *log);
 
+/* The same in a worker thread (for the app) */
+void        pathways_903_known_load_async         (PathwaysStore            *store,
+                                                   GCancellable             *cancellable,
+                                                   GAsyncReadyCallback       callback,
+                                                   gpointer                  user_data);
+GHashTable *pathways_903_known_load_finish        (PathwaysStore            *store,
+                                                   GAsyncResult             *result,
+                                                   GError                  **error);
+/* @plan must stay as it is until the callback */
+void        pathways_903_plan_apply_async         (PathwaysStore            *store,
+                                                   Pathways903Plan          *plan,
+                                                   GCancellable             *cancellable,
+                                                   GAsyncReadyCallback       callback,
+                                                   gpointer                  user_data);
+gboolean    pathways_903_plan_apply_finish        (PathwaysStore            *store,
+                                                   GAsyncResult             *result,
+                                                   Pathways903ImportCounts  *out_counts,
+                                                   GError                  **error);
+void        pathways_import_undo_latest_async     (PathwaysStore            *store,
+                                                   GCancellable             *cancellable,
+                                                   GAsyncReadyCallback       callback,
+                                                   gpointer                  user_data);
+gboolean    pathways_import_undo_latest_finish    (PathwaysStore            *store,
+                                                   GAsyncResult             *result,
+                                                   GError                  **error);
+
 /* Ofsted's Annex A, List 9 on @on_date (ISO): every relevant, former
  * relevant and qualifying care leaver whose case is open, in local id
  * order (PathwaysAnnexARow) */
