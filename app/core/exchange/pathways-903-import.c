@@ -7,6 +7,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "pathways-903-import.h"
@@ -651,7 +654,9 @@ pathways_903_export_from_store (PathwaysStore          *store,
               pathways_oc3_answer_derive (g_hash_table_lookup (facts, &id), g_hash_table_lookup (contacts, &id),
                                           g_hash_table_lookup (activities, &id), g_hash_table_lookup (spells, &id),
                                           bday, age);
-            if (a->in_touch != NULL || a->activ != NULL || a->accom != NULL)
+            /* (without IN_TOUCH the others alone would break rule 153:
+             * the row stays blank and the check says what is missing) */
+            if (a->in_touch != NULL)
               pathways_903_export_child_add_contact (c, bday, a->in_touch, a->activ, a->accom);
           }
       }
@@ -862,4 +867,53 @@ pathways_import_undo_latest_finish (PathwaysStore  *store,
   g_autoptr(PathwaysImportLog) log = pathways_store_run_finish (store, result, pathways_import_undo_latest_async,
                                                                 error);
   return log != NULL;
+}
+
+/* All the returns ------------------------------------------------------------ */
+
+gboolean
+pathways_903_export_all_years (PathwaysStore           *store,
+                               const Pathways903Codes  *codes,
+                               const char              *directory,
+                               const char              *today,
+                               guint                   *out_n_years,
+                               GError                 **error)
+{
+  g_autoptr(GListModel) episodes = pathways_store_list (store, PATHWAYS_TYPE_EPISODE, error);
+  const char *first = NULL;
+  int from, to;
+  guint n = 0;
+
+  if (episodes == NULL)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (episodes); i++)
+    {
+      g_autoptr(PathwaysEpisode) e = g_list_model_get_item (episodes, i);
+      const char *d = pathways_episode_get_decom (e);
+
+      if (d != NULL && (first == NULL || strcmp (d, first) < 0))
+        first = g_intern_string (d);
+    }
+  to = pathways_903_collection_year_of (today);
+  from = first ? pathways_903_collection_year_of (first) : to;
+  for (int year = from; year <= to; year++)
+    {
+      g_autofree char *sub = g_strdup_printf ("%s/%d", directory, year);
+      g_autoptr(Pathways903Export) x = NULL;
+
+      if (g_mkdir_with_parents (sub, 0700) != 0)
+        {
+          int saved = errno;
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), _("Could not make the folder %s: %s"),
+                       sub, g_strerror (saved));
+          return FALSE;
+        }
+      if ((x = pathways_903_export_from_store (store, year, codes, error)) == NULL ||
+          !pathways_903_export_write (x, sub, TRUE, error))
+        return FALSE;
+      n++;
+    }
+  if (out_n_years)
+    *out_n_years = n;
+  return TRUE;
 }

@@ -69,6 +69,16 @@ gboolean    pathways_import_undo_latest_finish    (PathwaysStore            *sto
                                                    GAsyncResult             *result,
                                                    GError                  **error);
 
+/* Every collection year's return, from the year of the first episode to
+ * the one @today falls in, each in @directory/YYYY (0700; files written
+ * even with breaches).  Importing them oldest first rebuilds the history. */
+gboolean    pathways_903_export_all_years         (PathwaysStore            *store,
+                                                   const Pathways903Codes   *codes,
+                                                   const char               *directory,
+                                                   const char               *today,
+                                                   guint                    *out_n_years,
+                                                   GError                  **error);
+
 /* Ofsted's Annex A, List 9 on @on_date (ISO): every relevant, former
  * relevant and qualifying care leaver whose case is open, in local id
  * order (PathwaysAnnexARow) */
