@@ -24,6 +24,7 @@
 #include "pathways-close-case-dialog.h"
 #include "pathways-contact-dialog.h"
 #include "pathways-erase-section.h"
+#include "pathways-oc3-dialog.h"
 #include "pathways-move-dialog.h"
 #include "pathways-destination-list.h"
 #include "pathways-plan-proposal.h"
@@ -1936,6 +1937,17 @@ record_contact_action (GtkWidget  *widget,
 }
 
 static void
+record_oc3_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PathwaysPersonPage *self = PATHWAYS_PERSON_PAGE (widget);
+
+  if (self->details != NULL)
+    pathways_oc3_dialog_present (GTK_WINDOW (gtk_widget_get_root (widget)), self->context, self->person_id);
+}
+
+static void
 show_milestones_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
@@ -1993,7 +2005,7 @@ role_changed_cb (PathwaysPersonPage *self)
 {
   static const char * const edits[] = {
     "person.save-profile", "person.save-wishes", "person.add-note", "person.toggle-milestone",
-    "person.set-milestone-date", "person.add-milestone", "person.record-contact",
+    "person.set-milestone-date", "person.add-milestone", "person.record-contact", "person.record-oc3",
   };
   static const char * const moves[] = { "person.schedule-move", "person.mark-moved", "person.cancel-move" };
   const char *role = pathways_context_get_role (self->context);
@@ -2171,6 +2183,7 @@ pathways_person_page_class_init (PathwaysPersonPageClass *klass)
   gtk_widget_class_install_action (widget_class, "person.save-profile", NULL, save_profile_action);
   gtk_widget_class_install_action (widget_class, "person.save-wishes", NULL, save_wishes_action);
   gtk_widget_class_install_action (widget_class, "person.record-contact", NULL, record_contact_action);
+  gtk_widget_class_install_action (widget_class, "person.record-oc3", NULL, record_oc3_action);
   gtk_widget_class_install_action (widget_class, "person.show-milestones", NULL, show_milestones_action);
   gtk_widget_class_install_action (widget_class, "person.undo", NULL, undo_action);
 

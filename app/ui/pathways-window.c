@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "pathways-add-person-dialog.h"
+#include "pathways-import-dialog.h"
 #include "pathways-caseload-view.h"
 #include "pathways-person-page.h"
 #include "pathways-stock-view.h"
@@ -540,6 +541,30 @@ open_person_for_action (GtkWidget  *widget,
 }
 
 /* Add Young Person… (Ctrl+N): the form, in a dialog of its own */
+/* Import SSDA903 Files… (managers): the dialog previews, then imports */
+static void
+import_903_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PathwaysWindow *self = PATHWAYS_WINDOW (widget);
+  PathwaysImportDialog *dialog;
+  const char *role;
+
+  if (self->context == NULL || pathways_context_get_store (self->context) == NULL)
+    return;
+  role = pathways_context_get_role (self->context);
+  if (!pathways_role_may (role, PATHWAYS_MAY_COMMISSION))
+    {
+      g_autofree char *why = pathways_role_dup_refusal (role, PATHWAYS_MAY_COMMISSION);
+      pathways_context_show_message (self->context, why);
+      return;
+    }
+  dialog = pathways_import_dialog_new (self->context);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 add_person_action (GtkWidget  *widget,
                    const char *action_name,
@@ -707,6 +732,8 @@ pathways_window_class_init (PathwaysWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-person", NULL, add_person_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add-person", NULL);
   gtk_widget_class_install_action (widget_class, "win.retry-server", NULL, retry_server_action);
+  gtk_widget_class_install_action (widget_class, "win.import-903", NULL, import_903_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_I, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.import-903", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
 

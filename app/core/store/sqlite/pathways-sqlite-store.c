@@ -96,7 +96,7 @@ static GParamSpec *properties[N_PROPS];
 static const char * const known_tables[] = {
   "staff", "young_person", "unit", "spell", "milestone_template", "milestone", "transition",
   "ref_code", "note", "audit_log", "setting", "bank_holiday", "postcode_area", "area_distance",
-  "budget_line", "placement_income", "provider", "referral", "offer", "i_statement", "i_statement_answer", "plan_rejection", "episode", "team", "contact", "activity", NULL,
+  "budget_line", "placement_income", "provider", "referral", "offer", "i_statement", "i_statement_answer", "plan_rejection", "episode", "team", "contact", "activity", "import_log", "oc3_fact", NULL,
 };
 
 gboolean
