@@ -77,9 +77,14 @@ fill_providers (PathwaysReferralDialog *self)
   for (guint i = 0; i < g_list_model_get_n_items (all); i++)
     {
       g_autoptr(PathwaysProvider) p = g_list_model_get_item (all, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
+      GtkWidget *row;
+      GtkWidget *check;
       gboolean offers = pathways_provider_offers_kind (p, kind);
+
+      if (pathways_provider_get_retired (p))
+        continue;  /* no longer used */
+      row = adw_action_row_new ();
+      check = gtk_check_button_new ();
       g_autofree char *subtitle = g_strdup_printf ("%s · %s", pathways_provider_route_label (pathways_provider_get_route (p)),
                                                    pathways_provider_get_kinds (p) ? pathways_provider_get_kinds (p) : "");
       g_autofree char *name = g_strdup_printf ("%s, %s", pathways_provider_get_name (p), subtitle);

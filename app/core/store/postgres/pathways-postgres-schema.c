@@ -647,6 +647,10 @@ static const char schema_caseload[] =
   "INSERT INTO setting (id, key, value) SELECT (SELECT max(id) FROM setting) + 1, 'retention_years', '75'"
   "  WHERE EXISTS (SELECT 1 FROM setting) ON CONFLICT (key) DO NOTHING;";
 
+/* Version 12: a provider the authority no longer uses is retired */
+static const char schema_provider_retired[] =
+  "ALTER TABLE provider ADD COLUMN retired boolean NOT NULL DEFAULT false;";
+
 static const PathwaysPgMigration migrations[] = {
   { 6, "the embedded schema's tables as of its version 6; logins and their staff", schema_v6 },
   { 7, "the planner's weights and the proposals turned down", schema_plan_weights },
@@ -655,6 +659,7 @@ static const PathwaysPgMigration migrations[] = {
     pg_schema_commissioning },
   { 10, "care history as SSDA903 episodes (typed figures kept as episodes to check)", schema_episodes },
   { 11, "teams, staff who left, closed cases, contacts, PA support after 21, EET", schema_caseload },
+  { 12, "providers no longer used are retired", schema_provider_retired },
 };
 
 /* What each table is, for its policies ------------------------------ */
