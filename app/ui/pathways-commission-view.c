@@ -496,11 +496,8 @@ providers_action (GtkWidget  *widget,
 {
   PathwaysCommissionView *self = PATHWAYS_COMMISSION_VIEW (widget);
   PathwaysProvidersDialog *dialog = pathways_providers_dialog_new (self->context);
-  GtkRoot *root = gtk_widget_get_root (widget);
 
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
-  gtk_window_present (GTK_WINDOW (dialog));
+  pathways_present_dialog (widget, GTK_WINDOW (dialog));
 }
 
 static void
@@ -590,8 +587,8 @@ import_budget_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   PathwaysCommissionView *self = PATHWAYS_COMMISSION_VIEW (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkRoot *root = gtk_widget_get_root (widget);
 
   if (self->store == NULL || self->chooser != NULL)
     return;

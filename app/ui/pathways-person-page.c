@@ -25,6 +25,7 @@
 #include "pathways-page.h"
 #include "pathways-person-page.h"
 #include "pathways-i-statement-dialog.h"
+#include "pathways-income-dialog.h"
 #include "pathways-offers-dialog.h"
 #include "pathways-referral-buttons.h"
 #include "pathways-referral-dialog.h"
@@ -1972,6 +1973,8 @@ role_changed_cb (PathwaysPersonPage *self)
   set_fields_editable (self);
   for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), moves[i], may_move);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.placement-income",
+                                 pathways_role_may (role, PATHWAYS_MAY_COMMISSION));
   pathways_referral_buttons_set_role (self->referral_buttons, role);
   if (!may_edit)
     {
@@ -2117,6 +2120,7 @@ pathways_person_page_class_init (PathwaysPersonPageClass *klass)
   pathways_referral_dialog_install_action (widget_class, "person.make-referral");  /* Make a Referral… (Ctrl+Shift+R) */
   pathways_offers_dialog_install_action (widget_class, "person.show-offers");  /* Referrals and Offers (Ctrl+Shift+O) */
   pathways_i_statement_dialog_install_action (widget_class, "person.i-statements");  /* I statements (Ctrl+Shift+A) */
+  pathways_income_dialog_install_action (widget_class, "person.placement-income");  /* Placement Income (Ctrl+Shift+B) */
   gtk_widget_class_install_action (widget_class, "person.mark-moved", "x", mark_moved_action);
   gtk_widget_class_install_action (widget_class, "person.cancel-move", "x", cancel_move_action);
   gtk_widget_class_install_action (widget_class, "person.toggle-milestone", "x", toggle_milestone_action);

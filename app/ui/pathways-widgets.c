@@ -285,3 +285,19 @@ pathways_money_row_read (GtkWidget  *row,
     }
   return TRUE;
 }
+
+/**
+ * pathways_present_dialog:
+ *
+ * Presents @dialog, transient for the window @parent is in.
+ */
+void
+pathways_present_dialog (GtkWidget *parent,
+                         GtkWindow *dialog)
+{
+  GtkRoot *root = gtk_widget_get_root (parent);
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (dialog, GTK_WINDOW (root));
+  gtk_window_present (dialog);
+}

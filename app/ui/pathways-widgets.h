@@ -32,6 +32,9 @@ GtkWidget *pathways_list_box_add_empty_row (GtkListBox  *list,
 gboolean   pathways_money_row_read         (GtkWidget   *row,
                                             gint64      *out_pence,
                                             GError     **error);
+/* Shows @dialog over the window that holds @parent */
+void       pathways_present_dialog         (GtkWidget   *parent,
+                                            GtkWindow   *dialog);
 void      pathways_add_page_shortcuts (GtkWidget              *page,
                                        const PathwaysShortcut *shortcuts,
                                        guint                   n);
