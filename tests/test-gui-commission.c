@@ -12,6 +12,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "pathways-commission-view.h"
@@ -36,6 +37,8 @@ setup (void)
 {
   ck_assert_msg (gtk_init_check (), "the display went away");
   adw_init ();
+  if (g_getenv ("PATHWAYS_SCREENSHOT_DARK"))
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   dir = test_make_dir ();
 }
 
@@ -46,6 +49,14 @@ teardown (void)
   g_clear_object (&store);
   test_remove_dir (dir);
   g_clear_pointer (&dir, g_free);
+}
+
+/* 1280 unless PATHWAYS_SCREENSHOT_WIDTH says (for looking at narrow windows) */
+static int
+window_width (void)
+{
+  const char *w = g_getenv ("PATHWAYS_SCREENSHOT_WIDTH");
+  return w ? atoi (w) : 1280;
 }
 
 static void
@@ -104,7 +115,7 @@ make_window (PathwaysCommissionView **out_view)
   view = pathways_commission_view_new (context);
   adw_toast_overlay_set_child (overlay, view);
   pathways_context_add_toast_overlay (context, overlay);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_default_size (GTK_WINDOW (window), window_width (), 800);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (overlay));
   gtk_window_present (GTK_WINDOW (window));
   *out_view = PATHWAYS_COMMISSION_VIEW (view);
@@ -440,6 +451,29 @@ START_TEST (test_i_statement_dialog_records_answers)
 }
 END_TEST
 
+/* With PATHWAYS_SCREENSHOT_DIR set, a picture of the screen once
+ * @widget is drawn, for looking at (dark with PATHWAYS_SCREENSHOT_DARK);
+ * nothing otherwise */
+static void
+shot (GtkWidget  *widget,
+      const char *name)
+{
+  const char *out_dir = g_getenv ("PATHWAYS_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+  g_autofree char *command = NULL;
+  gint64 until;
+
+  if (out_dir == NULL)
+    return;
+  gtk_test_widget_wait_for_draw (widget);
+  until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  path = g_build_filename (out_dir, name, NULL);
+  command = g_strdup_printf ("import -window root %s", path);
+  ck_assert (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+}
+
 /* The young person's page: the buttons ------------------------------------ */
 
 static gboolean
@@ -511,7 +545,7 @@ START_TEST (test_person_page_buttons_by_role)
   page = pathways_person_page_new (context);
   adw_toast_overlay_set_child (overlay, page);
   pathways_context_add_toast_overlay (context, overlay);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_default_size (GTK_WINDOW (window), window_width (), 800);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (overlay));
   gtk_window_present (GTK_WINDOW (window));
   r = pathways_store_get (store, PATHWAYS_TYPE_REFERRAL, referral_id, NULL);
@@ -525,6 +559,7 @@ START_TEST (test_person_page_buttons_by_role)
   ck_assert (!gtk_widget_has_css_class (split, "suggested-action"));
   ck_assert (strstr (gtk_widget_get_tooltip_text (split), "Ctrl+Shift+R") != NULL);
   ck_assert (strstr (adw_split_button_get_dropdown_tooltip (ADW_SPLIT_BUTTON (split)), "Ctrl+Shift+O") != NULL);
+  shot (window, "person-page.png");
 
   /* Its face opens the referral dialog for this young person */
   {
@@ -552,6 +587,7 @@ START_TEST (test_person_page_buttons_by_role)
   offers = find_button (page, "person.show-offers");
   ck_assert (!is_shown (split));
   ck_assert (is_shown (offers));
+  shot (window, "person-page-housing.png");
   ck_assert (strstr (gtk_widget_get_tooltip_text (offers), "Ctrl+Shift+O") != NULL);
   ck_assert (gtk_widget_is_sensitive (offers));
   /* An administrator has none of them; a personal adviser has all but the income */
@@ -641,6 +677,7 @@ START_TEST (test_providers_dialog_adds_changes_retires)
   gtk_editable_set_text (GTK_EDITABLE (email), "hill homes");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "providers.save", NULL);
   ck_assert_str_eq (pathways_providers_dialog_get_error (dialog), "Email: “hill homes” is not an email address");
+  shot (GTK_WIDGET (dialog), "providers-error.png");
   ck_assert (gtk_widget_has_css_class (email, "error"));
   gtk_editable_set_text (GTK_EDITABLE (email), "");
   gtk_editable_set_text (GTK_EDITABLE (name), "Spot Homes");
@@ -711,6 +748,7 @@ START_TEST (test_providers_dialog_adds_changes_retires)
   p = pathways_store_get (store, PATHWAYS_TYPE_PROVIDER, spot, NULL);
   ck_assert_str_eq (pathways_provider_get_phone (p), "0161 496 0001");
   ck_assert_str_eq (pathways_provider_get_contact_name (p), "Someone Else");
+  shot (GTK_WIDGET (dialog), "providers.png");
 
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -788,6 +826,7 @@ START_TEST (test_income_dialog_records_and_removes)
     ck_assert_str_eq (pathways_placement_income_get_start_date (in), "2026-04-01");
     ck_assert_int_gt (pathways_placement_income_get_spell_id (in), 0);
     collect_text (GTK_WIDGET (dialog), text);
+    shot (GTK_WIDGET (dialog), "income.png");
     ck_assert_contains (text->str, "Housing benefit\n£85.50 a week from 01/04/2026 · Canal House, from 01/04/2026");
 
     /* Removed from its row, and back from the toast */

@@ -53,7 +53,11 @@ show_error (PathwaysIncomeDialog *self,
     if (rows[i] != field)
       gtk_widget_remove_css_class (rows[i], "error");
   if (field != NULL)
-    gtk_widget_add_css_class (field, "error");
+    {
+      /* marked, and brought into view */
+      gtk_widget_add_css_class (field, "error");
+      gtk_widget_grab_focus (field);
+    }
   gtk_label_set_text (self->error_label, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
