@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "pathways-add-person-dialog-private.h"
 #include "pathways-archived-banner.h"
@@ -16,6 +17,7 @@
 #include "pathways-reassign-dialog.h"
 #include "pathways-caseload-view-private.h"
 #include "pathways-contact-dialog.h"
+#include "pathways-oc3-dialog.h"
 #include "test-gui-util.h"
 
 static char *dir;
@@ -932,6 +934,69 @@ START_TEST (test_support_on_page)
 }
 END_TEST
 
+static gboolean
+oc3_loaded (gpointer data)
+{
+  return pathways_oc3_dialog_is_loaded (data);
+}
+
+static gboolean
+is_sensitive (gpointer data)
+{
+  return gtk_widget_get_sensitive (data);
+}
+
+static gboolean
+has_oc3_facts (gpointer data)
+{
+  CountWait *w = data;
+
+  return pathways_store_count (w->store, PATHWAYS_TYPE_OC3_FACT, NULL) == w->n;
+}
+
+/* OC3 answers: each birthday so far, what the record says; S as
+ * suitable is refused under the fields; a good answer is recorded for
+ * the birthday chosen and can be undone */
+START_TEST (test_record_oc3_answers)
+{
+  g_autoptr(PathwaysStore) store = test_open_store (dir, "oc3.db");
+  g_autoptr(PathwaysContext) context = test_gui_context (store);
+  g_autoptr(PathwaysYoungPerson) yp = test_make_person ("LC8200");
+  g_autoptr(AdwMessageDialog) dialog = NULL;
+  g_autoptr(GListModel) facts = NULL;
+  g_autoptr(PathwaysOc3Fact) fact = NULL;
+  CountWait w = { store, 1 };
+  gint64 id;
+
+  pathways_young_person_set_date_of_birth (yp, "2007-05-01");
+  id = test_add (store, PATHWAYS_RECORD (yp));
+  dialog = g_object_ref (pathways_oc3_dialog_present (NULL, context, id));
+  ck_assert (test_wait_for (oc3_loaded, dialog));
+  ck_assert_str_eq (pathways_oc3_dialog_get_status (dialog), "Not recorded yet, and nothing on the record says.");
+
+  pathways_oc3_dialog_fill (dialog, 1, "YES", "F5", "S1");
+  adw_message_dialog_response (dialog, "record");
+  ck_assert (test_wait_for (is_sensitive, dialog));
+  ck_assert_ptr_nonnull (strstr (pathways_oc3_dialog_get_status (dialog), "not suitable (2)"));
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_OC3_FACT, NULL), 0);
+
+  pathways_oc3_dialog_fill (dialog, 1, "YES", "F5", "U1");
+  adw_message_dialog_response (dialog, "record");
+  ck_assert (test_wait_for (has_oc3_facts, &w));
+  facts = pathways_store_list (store, PATHWAYS_TYPE_OC3_FACT, NULL);
+  fact = g_list_model_get_item (facts, 0);
+  ck_assert_str_eq (pathways_oc3_fact_get_birthday (fact), "2025-05-01");
+  ck_assert_str_eq (pathways_oc3_fact_get_accom (fact), "U1");
+
+  ck_assert (test_wait_for (has_undo, context));
+  pathways_context_undo_last (context);
+  w.n = 0;
+  ck_assert (test_wait_for (has_oc3_facts, &w));
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -949,6 +1014,7 @@ main (void)
   tcase_add_test (tc, test_team_page);
   tcase_add_test (tc, test_reassign_many);
   tcase_add_test (tc, test_support_on_page);
+  tcase_add_test (tc, test_record_oc3_answers);
   suite_add_tcase (s, tc);
   return test_run_suite (s);
 }
