@@ -54,6 +54,7 @@ static char *opt_startup_child = NULL;
 static char *opt_app = NULL;
 static int opt_runs = 9;
 static gboolean opt_only_903 = FALSE;
+static gboolean opt_only_plan = FALSE;
 static char *opt_postgres = NULL;
 static gboolean opt_only_postgres = FALSE;
 static gboolean opt_only_startup = FALSE;
@@ -66,6 +67,7 @@ static const GOptionEntry entries[] = {
   { "runs", 'n', 0, G_OPTION_ARG_INT, &opt_runs, "Runs per case (default 9)", "N" },
   { "database", 'd', 0, G_OPTION_ARG_FILENAME, &opt_database, "Reuse or create this database", "PATH" },
   { "only-903", 0, 0, G_OPTION_ARG_NONE, &opt_only_903, "Only the SSDA903 import and export cases", NULL },
+  { "only-plan", 0, 0, G_OPTION_ARG_NONE, &opt_only_plan, "Only the service-wide plan (and its exact check)", NULL },
   { "postgres", 0, 0, G_OPTION_ARG_STRING, &opt_postgres, "Also on a team server: an administrative "
     "connection string (default $PATHWAYS_TEST_PG)", "CONNINFO" },
   { "only-postgres", 0, 0, G_OPTION_ARG_NONE, &opt_only_postgres,
@@ -1224,6 +1226,7 @@ main (int   argc,
       goto out;
     }
 
+  if (!opt_only_plan)
   {
     g_autofree char *self_path = g_file_read_link ("/proc/self/exe", NULL);
     g_autofree char *here = g_path_get_dirname (self_path ? self_path : argv[0]);
@@ -1243,10 +1246,13 @@ main (int   argc,
     if (opt_only_startup)
       goto out_store;
   }
-  report ("open store + load caseload model", median_ms (bench_open_and_load, path));
-  report ("load caseload model (store open)", median_ms (bench_load, store));
-  report ("list every unit (store open)", median_ms (bench_list_units, store));
-  report ("load rules snapshot (facts for everyone)", median_ms (bench_snapshot, store));
+  if (!opt_only_plan)
+    {
+      report ("open store + load caseload model", median_ms (bench_open_and_load, path));
+      report ("load caseload model (store open)", median_ms (bench_load, store));
+      report ("list every unit (store open)", median_ms (bench_list_units, store));
+      report ("load rules snapshot (facts for everyone)", median_ms (bench_snapshot, store));
+    }
   {
     g_autoptr(GError) plan_error = NULL;
     PlanBench pb = { 0 };
@@ -1274,6 +1280,8 @@ main (int   argc,
             exact.exact ? 100.0 * (double) (exact.lemon - exact.exact) / (double) exact.exact : 0.0);
     pathways_snapshot_free (pb.snap);
   }
+  if (opt_only_plan)
+    goto out_store;
   {
     g_autoptr(GListModel) rows = pathways_store_load_caseload (store, TODAY, NULL);
     Typing t = { NULL };
