@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "pathways-plan-proposal.h"
@@ -87,6 +88,8 @@ make_store (void)
   sam = add_foster_17 ("LC2", "Sam");
 }
 
+static void maybe_shoot (GtkWidget *widget, const char *name);
+
 static GtkWidget *
 make_window (PathwaysPlanView **out_view)
 {
@@ -98,7 +101,10 @@ make_window (PathwaysPlanView **out_view)
   view = pathways_plan_view_new (context);
   adw_toast_overlay_set_child (overlay, view);
   pathways_context_add_toast_overlay (context, overlay);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  /* PATHWAYS_TEST_SHOT_WIDTH: a narrow window, for looking at */
+  gtk_window_set_default_size (GTK_WINDOW (window),
+                               g_getenv ("PATHWAYS_TEST_SHOT_WIDTH") ? atoi (g_getenv ("PATHWAYS_TEST_SHOT_WIDTH")) : 1280,
+                               800);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (overlay));
   gtk_window_present (GTK_WINDOW (window));
   *out_view = PATHWAYS_PLAN_VIEW (view);
@@ -216,6 +222,11 @@ START_TEST (test_plan_accept_and_undo)
     ck_assert_contains (text->str, "To Bridgeway Support on 10/01/2027, £250 a week");
     ck_assert_contains (text->str, "2 moves proposed");
   }
+  if (g_getenv ("PATHWAYS_TEST_SHOT") != NULL)
+    for (int i = 0; i < 100; i++)
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (10000);
+  maybe_shoot (gtk_widget_get_parent (GTK_WIDGET (view)), "plan");
   undo_before = pathways_context_get_last_undo (context);
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "plan.accept-selected", NULL));
   wanted = 1;
@@ -342,11 +353,13 @@ START_TEST (test_person_proposal_section)
 }
 END_TEST
 
-/* For looking at: PATHWAYS_TEST_SHOT=FILE.png writes what the widget drew */
+/* For looking at: PATHWAYS_TEST_SHOT=DIR writes what the widget drew to DIR/NAME.png */
 static void
-maybe_shoot (GtkWidget *widget)
+maybe_shoot (GtkWidget  *widget,
+             const char *name)
 {
-  const char *path = g_getenv ("PATHWAYS_TEST_SHOT");
+  const char *dir_env = g_getenv ("PATHWAYS_TEST_SHOT");
+  g_autofree char *path = dir_env ? g_strdup_printf ("%s/%s.png", dir_env, name) : NULL;
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GtkSnapshot) snapshot = NULL;
   g_autoptr(GskRenderNode) node = NULL;
@@ -392,7 +405,7 @@ START_TEST (test_timeline_legend_names_proposals)
     for (int i = 0; i < 200; i++)
       if (!g_main_context_iteration (NULL, FALSE))
         g_usleep (10000);
-  maybe_shoot (view);
+  maybe_shoot (view, "timeline");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
