@@ -2367,6 +2367,8 @@ pathways_role_may (const char         *role,
       return admin;
     case PATHWAYS_MAY_COMMISSION:
       return manager;
+    case PATHWAYS_MAY_ERASE:
+      return manager || admin;
     default:
       return FALSE;
     }
@@ -2401,6 +2403,8 @@ pathways_role_dup_refusal (const char         *role,
       return g_strdup (_("Housing officers and managers look after the stock of units."));
     case PATHWAYS_MAY_COMMISSION:
       return g_strdup (_("The placements budget, providers and I statements are for managers."));
+    case PATHWAYS_MAY_ERASE:
+      return g_strdup (_("Only a manager or an administrator can erase a young person’s records."));
     case PATHWAYS_MAY_EDIT_REFERENCE:
     default:
       return g_strdup (_("Only an administrator can change staff and reference lists."));
@@ -2432,6 +2436,15 @@ pathways_role_label (const char *role)
  * Returns: (transfer full): @date_of_birth plus @years (ISO), or NULL
  *   with @error for a date that is not one or a result past the calendar
  */
+gboolean
+pathways_rules_may_erase_records (const char *closed_on,
+                                  const char *retention_end,
+                                  const char *today)
+{
+  return closed_on != NULL && closed_on[0] != '\0' && retention_end != NULL && today != NULL &&
+         g_strcmp0 (today, retention_end) >= 0;
+}
+
 char *
 pathways_rules_retention_end (const char  *date_of_birth,
                               int          years,

@@ -409,6 +409,7 @@ typedef enum {
   PATHWAYS_MAY_EDIT_STOCK,        /* add, change and retire units */
   PATHWAYS_MAY_EDIT_REFERENCE,    /* staff, codes, settings of the authority */
   PATHWAYS_MAY_COMMISSION,        /* the placements budget, providers, I statements */
+  PATHWAYS_MAY_ERASE,             /* erase a young person's records after the retention period */
 } PathwaysPermission;
 
 gboolean             pathways_role_may              (const char                 *role,
@@ -423,6 +424,13 @@ const char          *pathways_role_label            (const char                 
 char                *pathways_rules_retention_end   (const char                 *date_of_birth,
                                                      int                         years,
                                                      GError                    **error);
+
+/* Whether a young person's records may be erased on @today (ISO): their
+ * case is closed (@closed_on set) and the retention period has ended
+ * (@retention_end, from pathways_rules_retention_end(), is today or past) */
+gboolean             pathways_rules_may_erase_records (const char               *closed_on,
+                                                     const char                 *retention_end,
+                                                     const char                 *today);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PathwaysEligibility, pathways_eligibility_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PathwaysKeyDates, pathways_key_dates_free)
