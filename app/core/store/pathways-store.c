@@ -47,6 +47,10 @@ typedef struct
   GArray          *marks;          /* n_changes of pending at each depth */
   PathwaysChanges *pending;        /* what the open transaction wrote */
   GPtrArray       *recording;      /* PathwaysChangeSet stack */
+
+  /* atomic: odd while a transaction is open, moves on at every commit,
+   * rollback and announced change (pathways_store_get_generation()) */
+  guint            generation;
 } PathwaysStorePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (PathwaysStore, pathways_store, G_TYPE_OBJECT)
@@ -961,6 +965,27 @@ pathways_store_init (PathwaysStore *self)
   priv->connected = TRUE;
 }
 
+/**
+ * pathways_store_get_generation:
+ *
+ * A number that moves on whenever the data may have changed: odd while
+ * a transaction is open (in any thread), a new even number after each
+ * commit or rollback and after each change announced by "changed"
+ * (changes made by other programs included).  Two reads made while it
+ * held the same even number saw the same data, so what was computed
+ * from the first may be given to the second (the shared rules snapshot,
+ * pathways_snapshot_load_shared()).
+ */
+guint
+pathways_store_get_generation (PathwaysStore *self)
+{
+  PathwaysStorePrivate *priv;
+
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), 0);
+  priv = pathways_store_get_instance_private (self);
+  return (guint) g_atomic_int_get (&priv->generation);
+}
+
 /* For backends -------------------------------------------------------- */
 
 gboolean
@@ -1076,6 +1101,9 @@ pathways_store_post_changes (PathwaysStore   *self,
   g_return_if_fail (PATHWAYS_IS_STORE (self));
   g_return_if_fail (changes != NULL);
 
+  /* A change made elsewhere (or announced late) makes what was read
+   * before it old: two steps keep the parity */
+  g_atomic_int_add (&priv->generation, 2);
   e = g_new0 (Emission, 1);
   g_weak_ref_init (&e->store, self);
   e->changes = pathways_changes_ref (changes);
@@ -1472,6 +1500,7 @@ pathways_store_begin (PathwaysStore  *self,
       g_atomic_pointer_set (&priv->writer_thread, g_thread_self ());
       g_clear_pointer (&priv->pending, pathways_changes_unref);
       priv->pending = pathways_changes_new ();
+      g_atomic_int_inc (&priv->generation);  /* odd: writing */
     }
 
   if (!CLASS (self)->begin (self, priv->depth, error))
@@ -1480,6 +1509,7 @@ pathways_store_begin (PathwaysStore  *self,
         {
           g_atomic_pointer_set (&priv->writer_thread, NULL);
           g_clear_pointer (&priv->pending, pathways_changes_unref);
+          g_atomic_int_inc (&priv->generation);
         }
       g_rec_mutex_unlock (&priv->writer);
       return FALSE;
@@ -1516,6 +1546,7 @@ pathways_store_commit (PathwaysStore  *self,
     {
       changes = g_steal_pointer (&priv->pending);
       g_atomic_pointer_set (&priv->writer_thread, NULL);
+      g_atomic_int_inc (&priv->generation);  /* even: committed */
     }
   g_rec_mutex_unlock (&priv->writer);
 
@@ -1545,6 +1576,7 @@ pathways_store_rollback (PathwaysStore *self)
     {
       g_clear_pointer (&priv->pending, pathways_changes_unref);
       g_atomic_pointer_set (&priv->writer_thread, NULL);
+      g_atomic_int_inc (&priv->generation);
     }
   g_rec_mutex_unlock (&priv->writer);
 }
@@ -2258,6 +2290,50 @@ pathways_store_erase_person (PathwaysStore  *self,
     pathways_changes_set_everything (priv->pending);
   }
   return pathways_store_commit (self, error);
+}
+
+static gpointer
+erase_work (PathwaysStore  *store,
+            gpointer        data,
+            GError        **error)
+{
+  gint64 *n = g_new0 (gint64, 1);
+
+  if (!pathways_store_erase_person (store, *(gint64 *) data, n, error))
+    {
+      g_free (n);
+      return NULL;
+    }
+  return n;
+}
+
+void
+pathways_store_erase_person_async (PathwaysStore       *self,
+                                   gint64               young_person_id,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  gint64 *id = g_new (gint64, 1);
+
+  *id = young_person_id;
+  pathways_store_run_async (self, erase_work, id, g_free, g_free, pathways_store_erase_person_async,
+                            cancellable, callback, user_data);
+}
+
+gboolean
+pathways_store_erase_person_finish (PathwaysStore  *self,
+                                    GAsyncResult   *result,
+                                    gint64         *out_n_redacted,
+                                    GError        **error)
+{
+  g_autofree gint64 *n = pathways_store_run_finish (self, result, pathways_store_erase_person_async, error);
+
+  if (n == NULL)
+    return FALSE;
+  if (out_n_redacted)
+    *out_n_redacted = *n;
+  return TRUE;
 }
 
 /**
