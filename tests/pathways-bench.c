@@ -36,6 +36,8 @@
 #include "pathways-sqlite-store-private.h"
 #include "pathways-903.h"
 #include "pathways-903-export.h"
+#include "pathways-903-import.h"
+#include "pathways-903-plan.h"
 #include "pathways-903-synthetic.h"
 #include <glpk.h>
 #include <gtk/gtk.h>
@@ -1172,6 +1174,73 @@ bench_growth (const char *dir)
   return 0;
 }
 
+/* The whole import as pathways-cli does it: files read, checked and
+ * merged into a plan, then written to a new SQLite store in one
+ * transaction with its import log */
+typedef struct {
+  Return903 *r;
+  char      *dir;
+  char      *paths[4];
+  guint      run;
+} Import903;
+
+static void
+bench_903_import_store (gpointer data)
+{
+  Import903 *im = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("import-%u.db", im->run++);
+  g_autofree char *path = g_build_filename (im->dir, name, NULL);
+  g_autoptr(PathwaysStore) store = pathways_store_open (path, NULL, &error);
+  Pathways903Codes codes = pathways_903_code_table_as_codes (im->r->table);
+  Pathways903PlanOptions options = { 0 };
+  g_autoptr(Pathways903Plan) plan = NULL;
+
+  if (store == NULL)
+    g_error ("%s", error->message);
+  options.collection_year = 2026;
+  plan = pathways_903_plan_build ((const char * const *) im->paths, &codes, NULL, &options, NULL, NULL, NULL, &error);
+  if (plan == NULL || !pathways_903_plan_apply (store, plan, NULL, &error))
+    g_error ("%s", error ? error->message : "no plan");
+}
+
+static void
+bench_903_into_store (Return903 *r)
+{
+  Import903 im = { r, NULL, { NULL }, 0 };
+  g_autoptr(GError) error = NULL;
+  GString *files[] = { r->files->header, r->files->episodes, r->files->oc3 };
+  const char *names[] = { "header.csv", "episodes.csv", "oc3.csv" };
+  g_autofree char *label = NULL;
+  double ms;
+
+  if ((im.dir = g_dir_make_tmp ("pathways-bench-903-XXXXXX", &error)) == NULL)
+    g_error ("%s", error->message);
+  for (guint i = 0; i < 3; i++)
+    {
+      im.paths[i] = g_build_filename (im.dir, names[i], NULL);
+      if (!g_file_set_contents (im.paths[i], files[i]->str, (gssize) files[i]->len, &error))
+        g_error ("%s", error->message);
+    }
+  ms = median_ms (bench_903_import_store, &im);
+  label = g_strdup_printf ("903 import into a new store: %u rows", r->files->n_rows);
+  report (label, ms);
+  printf ("  %-44s %10.0f rows/s\n", "903 import into the store, speed", r->files->n_rows / (ms / 1000.0));
+  for (guint i = 0; i < 3; i++)
+    g_free (im.paths[i]);
+  {
+    g_autoptr(GDir) d = g_dir_open (im.dir, 0, NULL);
+    const char *f;
+    while (d != NULL && (f = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *full = g_build_filename (im.dir, f, NULL);
+        g_unlink (full);
+      }
+  }
+  g_rmdir (im.dir);
+  g_free (im.dir);
+}
+
 static void
 bench_903 (PathwaysGenerateSize size)
 {
@@ -1187,6 +1256,7 @@ bench_903 (PathwaysGenerateSize size)
   g_clear_pointer (&name, g_free);
   name = g_strdup_printf ("903 export: %u children, cohort + check + CSV", r.children->len);
   report (name, median_ms (bench_903_export, &r));
+  bench_903_into_store (&r);
   return_903_clear (&r);
 }
 

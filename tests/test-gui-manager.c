@@ -17,6 +17,7 @@
 #include "pathways-application.h"
 #include "pathways-chart.h"
 #include "pathways-import-dialog.h"
+#include "pathways-annex-a-export.h"
 #include "pathways-sufficiency-view-private.h"
 #include "pathways-window.h"
 #include "test-gui-util.h"
@@ -477,6 +478,44 @@ START_TEST (test_dashboard_follows_a_scheduled_move)
 }
 END_TEST
 
+/* Export Annex A List…: Ofsted's list written off the main thread, 0600 */
+static gboolean
+annex_written (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+annex_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  ck_assert (pathways_annex_a_export_finish (result, &n, &error));
+  ck_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+START_TEST (test_export_annex_a_list)
+{
+  g_autoptr(PathwaysStore) annex_store = test_open_store (dir, "annex.db");
+  g_autoptr(PathwaysContext) annex_context = test_gui_context (annex_store);
+  g_autofree char *path = g_build_filename (dir, "list9.csv", NULL);
+  g_autofree char *text = NULL;
+  gboolean done = FALSE;
+  GStatBuf st;
+
+  pathways_annex_a_export_async (annex_context, path, NULL, annex_done_cb, &done);
+  ck_assert (test_wait_for (annex_written, &done));
+  ck_assert (g_file_get_contents (path, &text, NULL, NULL));
+  ck_assert (g_str_has_prefix (text, "Child Unique ID,"));
+  ck_assert_int_eq (g_stat (path, &st), 0);
+  ck_assert_int_eq (st.st_mode & 0777, 0600);
+}
+END_TEST
+
 /* Import SSDA903 Files…: the preview lists every problem before anything
  * is written; refused while rows have errors unless they are skipped;
  * Import writes in a worker thread and logs it; Cancel stops the reading */
@@ -598,6 +637,7 @@ manager_suite (void)
   tcase_add_test (tc, test_dashboard_follows_a_scheduled_move);
   tcase_add_test (tc, test_window_page_on_demo_authority);
   tcase_add_test (tc, test_import_dialog_preview_import_cancel);
+  tcase_add_test (tc, test_export_annex_a_list);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -973,6 +973,7 @@ START_TEST (test_record_oc3_answers)
   dialog = g_object_ref (pathways_oc3_dialog_present (NULL, context, id));
   ck_assert (test_wait_for (oc3_loaded, dialog));
   ck_assert_str_eq (pathways_oc3_dialog_get_status (dialog), "Not recorded yet, and nothing on the record says.");
+  maybe_screenshot (GTK_WIDGET (dialog), "oc3-dialog");
 
   pathways_oc3_dialog_fill (dialog, 1, "YES", "F5", "S1");
   adw_message_dialog_response (dialog, "record");

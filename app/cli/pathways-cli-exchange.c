@@ -360,6 +360,54 @@ import_903 (const char * const  *paths,
   return 0;
 }
 
+/* pathways-cli import stock FILE */
+static int
+import_stock (const char  *file,
+              GError     **error)
+{
+  g_autofree char *path = opt_import_db ? g_strdup (opt_import_db) : pathways_store_default_path ();
+  g_autoptr(PathwaysStore) store = NULL;
+  g_autoptr(GHashTable) known = NULL;
+  g_autoptr(PathwaysStockImport) import = NULL;
+
+  if (!pathways_store_location_is_server (path) && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT, _("%s: no such database"), path);
+      return 1;
+    }
+  if ((store = pathways_store_open (path, NULL, error)) == NULL ||
+      (known = pathways_stock_known_keys (store, error)) == NULL)
+    return 1;
+  if ((import = pathways_stock_import_parse_file (file, known, NULL, error)) == NULL)
+    return 2;
+  print_problems (import->problems, FALSE);
+  printf (g_dngettext (GETTEXT_PACKAGE, "%u unit would be added", "%u units would be added", import->units->len),
+          import->units->len);
+  putchar ('\n');
+  printf (g_dngettext (GETTEXT_PACKAGE, "%u unit is already held", "%u units are already held", import->rows_known),
+          import->rows_known);
+  putchar ('\n');
+  printf (g_dngettext (GETTEXT_PACKAGE, "%u row has errors and would be skipped",
+                       "%u rows have errors and would be skipped", import->rows_skipped),
+          import->rows_skipped);
+  putchar ('\n');
+  if (opt_dry_run)
+    {
+      puts (_("Dry run: nothing was written."));
+      return import->n_errors > 0 ? 1 : 0;
+    }
+  if (import->n_errors > 0 && !opt_skip_bad_rows)
+    {
+      puts (_("Nothing was imported: the file has errors (use --skip-bad-rows to import the rows without)."));
+      return 1;
+    }
+  if (!pathways_stock_import_apply (store, import, error))
+    return 1;
+  printf (g_dngettext (GETTEXT_PACKAGE, "Imported: %u unit added.\n", "Imported: %u units added.\n",
+                       import->units->len), import->units->len);
+  return 0;
+}
+
 /* pathways-cli import log | undo */
 static int
 import_log_or_undo (gboolean   undo,
@@ -428,11 +476,20 @@ pathways_cli_import (int      argc,
       g_clear_pointer (&opt_import_today, g_free);
       return status;
     }
+  if (argc == 3 && g_str_equal (argv[1], "stock"))
+    {
+      status = import_stock (argv[2], error);
+      g_clear_pointer (&opt_codes, g_free);
+      g_clear_pointer (&opt_import_db, g_free);
+      g_clear_pointer (&opt_import_today, g_free);
+      return status;
+    }
   if (argc < 3 || !g_str_equal (argv[1], "903"))
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                            _("Usage: pathways-cli import 903 FILE_OR_FOLDER… --database DB [--dry-run] "
-                             "[--skip-bad-rows], or pathways-cli import log|undo --database DB"));
+                             "[--skip-bad-rows], pathways-cli import stock FILE.csv --database DB [--dry-run] [--skip-bad-rows], "
+                             "or pathways-cli import log|undo --database DB"));
       return 2;
     }
   for (int i = 2; i < argc; i++)

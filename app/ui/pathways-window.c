@@ -18,6 +18,7 @@
 
 #include "pathways-add-person-dialog.h"
 #include "pathways-import-dialog.h"
+#include "pathways-annex-a-export.h"
 #include "pathways-caseload-view.h"
 #include "pathways-person-page.h"
 #include "pathways-stock-view.h"
@@ -565,6 +566,27 @@ import_903_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Export Annex A List…: Ofsted's list of care leavers */
+static void
+export_annex_a_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PathwaysWindow *self = PATHWAYS_WINDOW (widget);
+  const char *role;
+
+  if (self->context == NULL || pathways_context_get_store (self->context) == NULL)
+    return;
+  role = pathways_context_get_role (self->context);
+  if (!pathways_role_may (role, PATHWAYS_MAY_SEE_PRIVATE))
+    {
+      g_autofree char *why = pathways_role_dup_refusal (role, PATHWAYS_MAY_SEE_PRIVATE);
+      pathways_context_show_message (self->context, why);
+      return;
+    }
+  pathways_annex_a_export_choose (GTK_WINDOW (self), self->context);
+}
+
 static void
 add_person_action (GtkWidget  *widget,
                    const char *action_name,
@@ -733,6 +755,7 @@ pathways_window_class_init (PathwaysWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add-person", NULL);
   gtk_widget_class_install_action (widget_class, "win.retry-server", NULL, retry_server_action);
   gtk_widget_class_install_action (widget_class, "win.import-903", NULL, import_903_action);
+  gtk_widget_class_install_action (widget_class, "win.export-annex-a", NULL, export_annex_a_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_I, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.import-903", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);

@@ -917,3 +917,45 @@ pathways_903_export_all_years (PathwaysStore           *store,
     *out_n_years = n;
   return TRUE;
 }
+
+/* Stock lists ---------------------------------------------------------------- */
+
+GHashTable *
+pathways_stock_known_keys (PathwaysStore  *store,
+                           GError        **error)
+{
+  g_autoptr(GListModel) units = pathways_store_list (store, PATHWAYS_TYPE_UNIT, error);
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (units == NULL)
+    return NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (units); i++)
+    {
+      g_autoptr(PathwaysUnit) u = g_list_model_get_item (units, i);
+      g_hash_table_add (keys, pathways_stock_import_key (pathways_unit_get_name (u), pathways_unit_get_postcode (u)));
+    }
+  return g_steal_pointer (&keys);
+}
+
+gboolean
+pathways_stock_import_apply (PathwaysStore        *store,
+                             PathwaysStockImport  *import,
+                             GError              **error)
+{
+  if (!pathways_store_begin (store, error))
+    return FALSE;
+  for (guint i = 0; i < import->units->len; i++)
+    {
+      PathwaysRecord *u = g_ptr_array_index (import->units, i);
+
+      if (!pathways_store_insert (store, u, error))
+        {
+          /* Translators: "stock.csv row 4: <the store's reason>" */
+          g_prefix_error (error, _("%s row %u: "), import->name,
+                          g_array_index (import->unit_rows, guint, i));
+          pathways_store_rollback (store);
+          return FALSE;
+        }
+    }
+  return pathways_store_commit (store, error);
+}

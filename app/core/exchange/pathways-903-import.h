@@ -14,6 +14,7 @@
 
 #include "pathways-903-export.h"
 #include "pathways-903-plan.h"
+#include "pathways-stock-import.h"
 #include "pathways-store.h"
 
 G_BEGIN_DECLS
@@ -77,6 +78,16 @@ gboolean    pathways_903_export_all_years         (PathwaysStore            *sto
                                                    const char               *directory,
                                                    const char               *today,
                                                    guint                    *out_n_years,
+                                                   GError                  **error);
+
+/* Stock lists: the keys (name and postcode) of the units held, for
+ * pathways_stock_import_parse_file(), and the new units written as one
+ * transaction (nothing when the store refuses any: the error names the
+ * row) */
+GHashTable *pathways_stock_known_keys             (PathwaysStore            *store,
+                                                   GError                  **error);
+gboolean    pathways_stock_import_apply           (PathwaysStore            *store,
+                                                   PathwaysStockImport      *import,
                                                    GError                  **error);
 
 /* Ofsted's Annex A, List 9 on @on_date (ISO): every relevant, former
