@@ -37,12 +37,15 @@
 #include "pathways-cli-exchange.h"
 #include "pathways-cli-people.h"
 #include "pathways-cli-server.h"
+#include "pathways-903-codes.h"
+#include "pathways-903-import.h"
 #include "pathways-core.h"
 #include "pathways-report.h"
 
 static char *opt_database;
 static char *opt_today;
 static char *opt_size;
+static char *opt_export_903;
 static char *opt_format;
 static int opt_seed = 1;
 static gint64 opt_person = 0;
@@ -78,6 +81,8 @@ static const GOptionEntry generate_entries[] = {
   { "people", 0, 0, G_OPTION_ARG_STRING, &opt_people,
     N_("Any number of young people instead of a size, with the large authority’s proportions of units and staff"),
     N_("N") },
+  { "export-903", 0, 0, G_OPTION_ARG_FILENAME, &opt_export_903,
+    N_("Also write the authority as SSDA903 returns, one folder per collection year (DIR/2026 …)"), N_("DIR") },
   { NULL }
 };
 
@@ -346,6 +351,22 @@ cmd_generate (int     argc,
           stats.n_young_people, stats.n_units, stats.n_staff, stats.n_spells,
           stats.n_milestones, stats.n_transitions, pathways_store_get_path (store),
           g_timer_elapsed (timer, NULL));
+  if (opt_export_903 != NULL)
+    {
+      g_autoptr(Pathways903CodeTable) table = pathways_903_code_table_load_default (error);
+      Pathways903Codes codes;
+      guint n_years = 0;
+
+      if (table == NULL)
+        return 1;
+      codes = pathways_903_code_table_as_codes (table);
+      if (!pathways_903_export_all_years (store, &codes, opt_export_903, today, &n_years, error))
+        return 1;
+      /* Translators: "SSDA903 returns for 11 collection years written to DIR (import them oldest first)" */
+      printf (g_dngettext (GETTEXT_PACKAGE, "SSDA903 return for %u collection year written to %s\n",
+                           "SSDA903 returns for %u collection years written to %s (import them oldest first)\n",
+                           n_years), n_years, opt_export_903);
+    }
   return 0;
 }
 
@@ -1079,6 +1100,7 @@ main (int   argc,
   g_free (opt_database);
   g_free (opt_today);
   g_free (opt_size);
+  g_free (opt_export_903);
   g_free (opt_people);
   g_free (opt_format);
   g_free (opt_what_if);

@@ -148,7 +148,7 @@ load_unit_thread (GTask        *task,
   UnitData *d = g_new0 (UnitData, 1);
 
   d->unit = pathways_store_get (source, PATHWAYS_TYPE_UNIT, r->unit_id, &error);
-  if (d->unit == NULL || (snap = pathways_snapshot_load (source, r->today, &error)) == NULL)
+  if (d->unit == NULL || (snap = pathways_snapshot_load_shared (source, r->today, &error)) == NULL)
     {
       unit_data_free (d);
       g_task_return_error (task, error);
