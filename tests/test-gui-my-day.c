@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 
 #include "pathways-application.h"
+#include "pathways-file-toast.h"
 #include "pathways-history-list.h"
 #include "pathways-caseload-view-private.h"
 #include "pathways-my-day-view.h"
@@ -222,6 +223,21 @@ START_TEST (test_my_day)
   ck_assert_int_eq (st.st_mode & 0777, 0600);
   ck_assert (g_file_get_contents (ics, &text, NULL, NULL));
   ck_assert (g_str_has_prefix (text, "BEGIN:VCALENDAR\r\n"));
+
+  /* The toast after an export offers Open and Show in Files */
+  {
+    g_autoptr(AdwToast) toast = g_object_ref_sink (pathways_file_toast_new ("Saved", file));
+    GtkWidget *title = adw_toast_get_custom_title (toast);
+    GtkWidget *show = NULL;
+
+    ck_assert_str_eq (adw_toast_get_button_label (toast), "Open");
+    ck_assert_ptr_nonnull (title);
+    for (GtkWidget *c = gtk_widget_get_first_child (title); c != NULL; c = gtk_widget_get_next_sibling (c))
+      if (GTK_IS_BUTTON (c))
+        show = c;
+    ck_assert_ptr_nonnull (show);
+    ck_assert_str_eq (gtk_button_get_label (GTK_BUTTON (show)), "Show in Files");
+  }
 
   /* An alert's own action: Schedule Move… opens the young person's page
    * and its dialog */
