@@ -819,6 +819,11 @@ START_TEST (test_reassign_many)
   ck_assert (GTK_IS_SINGLE_SELECTION (gtk_column_view_get_model (pathways_caseload_view_get_column_view (cv))));
 
   gtk_window_destroy (GTK_WINDOW (window));
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+END_TEST
+
 static gboolean
 oc3_loaded (gpointer data)
 {

@@ -32,7 +32,9 @@
 #include "pathways-history-list.h"
 #include "pathways-person-page.h"
 #include "pathways-i-statement-dialog.h"
+#include "pathways-income-dialog.h"
 #include "pathways-offers-dialog.h"
+#include "pathways-referral-buttons.h"
 #include "pathways-referral-dialog.h"
 #include "pathways-person-page-private.h"
 #include "pathways-spell-strip.h"
@@ -129,6 +131,7 @@ struct _PathwaysPersonPage
   GtkLabel           *status_pill;
   GtkLabel           *subtitle_label;
   GtkButton          *schedule_button;
+  PathwaysReferralButtons *referral_buttons;
   GtkListBox         *status_list;
   GtkListBox         *alerts_list;
   PathwaysSpellStrip *strip;
@@ -2006,8 +2009,11 @@ role_changed_cb (PathwaysPersonPage *self)
   static const char * const edits[] = {
     "person.save-profile", "person.save-wishes", "person.add-note", "person.toggle-milestone",
     "person.set-milestone-date", "person.add-milestone", "person.record-contact", "person.record-oc3",
+    "person.make-referral", "person.i-statements",
   };
-  static const char * const moves[] = { "person.schedule-move", "person.mark-moved", "person.cancel-move" };
+  static const char * const moves[] = {
+    "person.schedule-move", "person.mark-moved", "person.cancel-move", "person.show-offers",
+  };
   const char *role = pathways_context_get_role (self->context);
   g_autofree char *private_reason = pathways_role_dup_refusal (role, PATHWAYS_MAY_SEE_PRIVATE);
   gboolean may_edit = pathways_role_may (role, PATHWAYS_MAY_EDIT_PEOPLE);
@@ -2021,6 +2027,9 @@ role_changed_cb (PathwaysPersonPage *self)
   set_fields_editable (self);
   for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), moves[i], may_move);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.placement-income",
+                                 pathways_role_may (role, PATHWAYS_MAY_COMMISSION));
+  pathways_referral_buttons_set_role (self->referral_buttons, role);
   if (!may_edit)
     {
       g_autofree char *why = pathways_role_dup_refusal (role, PATHWAYS_MAY_EDIT_PEOPLE);
@@ -2130,6 +2139,7 @@ pathways_person_page_class_init (PathwaysPersonPageClass *klass)
   g_type_ensure (PATHWAYS_TYPE_CARE_HISTORY_SECTION);
   g_type_ensure (PATHWAYS_TYPE_ARCHIVED_BANNER);
   g_type_ensure (PATHWAYS_TYPE_PLAN_PROPOSAL);
+  g_type_ensure (PATHWAYS_TYPE_REFERRAL_BUTTONS);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pathways-person-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, stack);
@@ -2140,6 +2150,7 @@ pathways_person_page_class_init (PathwaysPersonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, status_pill);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, schedule_button);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, referral_buttons);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, status_list);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, alerts_list);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, strip);
@@ -2174,6 +2185,7 @@ pathways_person_page_class_init (PathwaysPersonPageClass *klass)
   pathways_offers_dialog_install_action (widget_class, "person.show-offers");  /* Referrals and Offers (Ctrl+Shift+O) */
   pathways_i_statement_dialog_install_action (widget_class, "person.i-statements");  /* I statements (Ctrl+Shift+A) */
   pathways_close_case_dialog_install_action (widget_class, "person.close-case");  /* Close Case… (#12) */
+  pathways_income_dialog_install_action (widget_class, "person.placement-income");  /* Placement Income (Ctrl+Shift+B) */
   gtk_widget_class_install_action (widget_class, "person.mark-moved", "x", mark_moved_action);
   gtk_widget_class_install_action (widget_class, "person.cancel-move", "x", cancel_move_action);
   gtk_widget_class_install_action (widget_class, "person.toggle-milestone", "x", toggle_milestone_action);

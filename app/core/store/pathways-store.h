@@ -59,7 +59,7 @@ typedef enum {
 } PathwaysStoreError;
 
 /* The schema version this build writes and understands */
-#define PATHWAYS_STORE_SCHEMA_VERSION 12
+#define PATHWAYS_STORE_SCHEMA_VERSION 13
 
 /* The environment variable that overrides the database location */
 #define PATHWAYS_DATABASE_ENV "PATHWAYS_DATABASE"

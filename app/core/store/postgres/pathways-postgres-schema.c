@@ -678,6 +678,9 @@ static const char schema_imports[] =
   "  version bigint NOT NULL DEFAULT 1,"
   "  UNIQUE (young_person_id, birthday)"
   ");";
+/* Version 13: a provider the authority no longer uses is retired */
+static const char schema_provider_retired[] =
+  "ALTER TABLE provider ADD COLUMN retired boolean NOT NULL DEFAULT false;";
 
 static const PathwaysPgMigration migrations[] = {
   { 6, "the embedded schema's tables as of its version 6; logins and their staff", schema_v6 },
@@ -688,6 +691,7 @@ static const PathwaysPgMigration migrations[] = {
   { 10, "care history as SSDA903 episodes (typed figures kept as episodes to check)", schema_episodes },
   { 11, "teams, staff who left, closed cases, contacts, PA support after 21, EET", schema_caseload },
   { 12, "care leavers' OC3 facts at their birthdays; the import log, for undo", schema_imports },
+  { 13, "providers no longer used are retired", schema_provider_retired },
 };
 
 /* What each table is, for its policies ------------------------------ */

@@ -895,6 +895,15 @@ apply_imports (sqlite3  *db,
   return exec_sql (db, schema_imports, error);
 }
 
+/* Version 13: a provider the authority no longer uses is retired (kept
+ * for the referrals and offers that name it, no longer suggested) */
+static gboolean
+apply_provider_retired (sqlite3  *db,
+                        GError  **error)
+{
+  return exec_sql (db, "ALTER TABLE provider ADD COLUMN retired INTEGER NOT NULL DEFAULT 0;", error);
+}
+
 static const PathwaysMigration migrations[] = {
   { 1, "young people, staff, units, spells, milestones, transitions", apply_v1 },
   { 2, "903 reference codes, milestone templates, audit log", apply_v2 },
@@ -909,6 +918,7 @@ static const PathwaysMigration migrations[] = {
   { 10, "care history as SSDA903 episodes (typed figures kept as episodes to check)", apply_episodes },
   { 11, "teams, staff who left, closed cases, contacts, PA support after 21, EET", apply_caseload },
   { 12, "care leavers' OC3 facts at their birthdays; the import log, for undo", apply_imports },
+  { 13, "providers no longer used are retired", apply_provider_retired },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PATHWAYS_STORE_SCHEMA_VERSION);
