@@ -18,6 +18,7 @@
 #include "pathways-file-toast.h"
 #include "pathways-history-list.h"
 #include "pathways-caseload-view-private.h"
+#include "pathways-move-dialog-private.h"
 #include "pathways-my-day-view.h"
 #include "pathways-person-page-private.h"
 #include "pathways-window-private.h"
@@ -112,6 +113,12 @@ static gboolean
 move_dialog_open (gpointer data)
 {
   return pathways_person_page_get_move_dialog (data) != NULL;
+}
+
+static gboolean
+destinations_ranked (gpointer data)
+{
+  return !pathways_move_dialog_is_busy (data) && pathways_move_dialog_get_destinations (data) != NULL;
 }
 
 static void
@@ -253,6 +260,21 @@ START_TEST (test_my_day)
   ck_assert (test_wait_for (person_ready, person));
   ck_assert_int_eq (pathways_person_page_get_person_id (person), person_id);
   ck_assert (test_wait_for (move_dialog_open, person));
+
+  /* The dialog's count follows the search (issue #16) */
+  {
+    PathwaysMoveDialog *dialog = PATHWAYS_MOVE_DIALOG (pathways_person_page_get_move_dialog (person));
+
+    ck_assert (test_wait_for (destinations_ranked, dialog));
+    ck_assert_ptr_nonnull (strstr (pathways_move_dialog_get_dest_status (dialog), " of 1 unit is open to them"));
+    pathways_move_dialog_search (dialog, "Station Road");
+    ck_assert_ptr_nonnull (strstr (pathways_move_dialog_get_dest_status (dialog), " of the 1 unit matching the search"));
+    pathways_move_dialog_search (dialog, "no such place");
+    ck_assert_str_eq (pathways_move_dialog_get_dest_status (dialog),
+                      "0 of the 0 units matching the search are open to them on that day");
+    pathways_move_dialog_search (dialog, "");
+    ck_assert_ptr_null (strstr (pathways_move_dialog_get_dest_status (dialog), "matching"));
+  }
   gtk_window_close (pathways_person_page_get_move_dialog (person));
   spin (20);
 
