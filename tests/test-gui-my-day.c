@@ -15,8 +15,10 @@
 #include <sys/stat.h>
 
 #include "pathways-application.h"
+#include "pathways-file-toast.h"
 #include "pathways-history-list.h"
 #include "pathways-caseload-view-private.h"
+#include "pathways-move-dialog-private.h"
 #include "pathways-my-day-view.h"
 #include "pathways-person-page-private.h"
 #include "pathways-window-private.h"
@@ -111,6 +113,12 @@ static gboolean
 move_dialog_open (gpointer data)
 {
   return pathways_person_page_get_move_dialog (data) != NULL;
+}
+
+static gboolean
+destinations_ranked (gpointer data)
+{
+  return !pathways_move_dialog_is_busy (data) && pathways_move_dialog_get_destinations (data) != NULL;
 }
 
 static void
@@ -223,6 +231,21 @@ START_TEST (test_my_day)
   ck_assert (g_file_get_contents (ics, &text, NULL, NULL));
   ck_assert (g_str_has_prefix (text, "BEGIN:VCALENDAR\r\n"));
 
+  /* The toast after an export offers Open and Show in Files */
+  {
+    g_autoptr(AdwToast) toast = g_object_ref_sink (pathways_file_toast_new ("Saved", file));
+    GtkWidget *title = adw_toast_get_custom_title (toast);
+    GtkWidget *show = NULL;
+
+    ck_assert_str_eq (adw_toast_get_button_label (toast), "Open");
+    ck_assert_ptr_nonnull (title);
+    for (GtkWidget *c = gtk_widget_get_first_child (title); c != NULL; c = gtk_widget_get_next_sibling (c))
+      if (GTK_IS_BUTTON (c))
+        show = c;
+    ck_assert_ptr_nonnull (show);
+    ck_assert_str_eq (gtk_button_get_label (GTK_BUTTON (show)), "Show in Files");
+  }
+
   /* An alert's own action: Schedule Move… opens the young person's page
    * and its dialog */
   button = find_button (GTK_WIDGET (view), "win.open-person-for");
@@ -237,6 +260,21 @@ START_TEST (test_my_day)
   ck_assert (test_wait_for (person_ready, person));
   ck_assert_int_eq (pathways_person_page_get_person_id (person), person_id);
   ck_assert (test_wait_for (move_dialog_open, person));
+
+  /* The dialog's count follows the search (issue #16) */
+  {
+    PathwaysMoveDialog *dialog = PATHWAYS_MOVE_DIALOG (pathways_person_page_get_move_dialog (person));
+
+    ck_assert (test_wait_for (destinations_ranked, dialog));
+    ck_assert_ptr_nonnull (strstr (pathways_move_dialog_get_dest_status (dialog), " of 1 unit is open to them"));
+    pathways_move_dialog_search (dialog, "Station Road");
+    ck_assert_ptr_nonnull (strstr (pathways_move_dialog_get_dest_status (dialog), " of the 1 unit matching the search"));
+    pathways_move_dialog_search (dialog, "no such place");
+    ck_assert_str_eq (pathways_move_dialog_get_dest_status (dialog),
+                      "0 of the 0 units matching the search are open to them on that day");
+    pathways_move_dialog_search (dialog, "");
+    ck_assert_ptr_null (strstr (pathways_move_dialog_get_dest_status (dialog), "matching"));
+  }
   gtk_window_close (pathways_person_page_get_move_dialog (person));
   spin (20);
 

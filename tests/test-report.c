@@ -208,6 +208,63 @@ START_TEST (test_pdf_has_the_figures)
 }
 END_TEST
 
+/* Binary-safe: a PDF has NUL bytes in its streams */
+static gboolean
+raw_has (const char *raw,
+         gsize       len,
+         const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= len; i++)
+    if (raw[i] == needle[0] && memcmp (raw + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A paper that may be published: marked on every page, with contents
+ * that link to the sections, an outline, tagged structure, and months
+ * with their year in full */
+START_TEST (test_pdf_is_marked_and_navigable)
+{
+  g_autofree char *path = write_report (PATHWAYS_REPORT_PDF, "navigable.pdf");
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+  const char *argv[] = { "pdfinfo", path, NULL };
+  g_autoptr(GRegex) short_year = g_regex_new ("\\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{2}\\b", 0, 0, NULL);
+  g_autoptr(GRegex) pages_re = g_regex_new ("Pages: +([0-9]+)", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *pages = NULL;
+  int status = 0;
+  guint marks = 0;
+  gsize len = 0;
+
+  raw = read_file (path, &len);
+  text = pdf_text (path);
+  ck_assert_contains (text, "OFFICIAL-SENSITIVE");
+  ck_assert_contains (text, "Contents");
+  ck_assert_contains (text, "Nov 2026");
+  ck_assert_msg (!g_regex_match (short_year, text, 0, NULL), "a month with a two-digit year");
+  for (const char *p = text; (p = strstr (p, "OFFICIAL-SENSITIVE")) != NULL; p++)
+    marks++;
+
+  ck_assert (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &info, NULL, &status, NULL));
+  ck_assert (g_regex_match (pages_re, info, 0, &match));
+  pages = g_match_info_fetch (match, 1);
+  /* Head and foot of every page */
+  ck_assert_uint_eq (marks, 2 * (guint) g_ascii_strtoull (pages, NULL, 10));
+
+  /* Outline, links to named destinations, structure */
+#define RAW_HAS(needle) raw_has (raw, len, (needle))
+  ck_assert (RAW_HAS ("/Outlines"));
+  ck_assert (RAW_HAS ("section-0"));
+  ck_assert (RAW_HAS ("/StructTreeRoot"));
+  ck_assert (RAW_HAS ("/S /H1"));
+#undef RAW_HAS
+}
+END_TEST
+
 START_TEST (test_csv_has_every_table)
 {
   g_autofree char *path = write_report (PATHWAYS_REPORT_CSV, "report.csv");
@@ -333,6 +390,7 @@ report_suite (void)
 
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_add_test (tc, test_pdf_has_the_figures);
+  tcase_add_test (tc, test_pdf_is_marked_and_navigable);
   tcase_add_test (tc, test_not_recorded_is_grey);
   tcase_add_test (tc, test_csv_has_every_table);
   tcase_add_test (tc, test_xlsx_is_a_workbook);

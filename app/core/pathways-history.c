@@ -14,7 +14,7 @@
 #include "pathways-history.h"
 
 /* Fields that say nothing to a reader */
-static const char *const hidden_columns[] = { "id", "version", NULL };
+static const char *const hidden_columns[] = { "id", "version", "young_person_id", NULL };
 
 /* The flat JSON of an audit row ----------------------------------------- */
 
@@ -279,18 +279,28 @@ local_when (const char *at)
   return g_strdup_printf (_("%s, %s"), day, time);
 }
 
-/* What names the row: a name, a title, a date */
-static const char *
+/* What names the row: a name or a title, else its date (UK) */
+static char *
 row_name (GHashTable *row)
 {
-  static const char *const keys[] = { "name", "given_name", "title", "kind", "place", "planned_date", "start_date",
-                                      "decom", NULL };
+  static const char *const names[] = { "name", "given_name", "title", NULL };
+  static const char *const dates[] = { "planned_date", "start_date", "decom", "due_date", "contact_date",
+                                       "on_date", "written_on", "status_from", NULL };
 
-  for (guint i = 0; row != NULL && keys[i]; i++)
+  for (guint i = 0; row != NULL && names[i]; i++)
     {
-      const char *v = g_hash_table_lookup (row, keys[i]);
+      const char *v = g_hash_table_lookup (row, names[i]);
       if (v != NULL && *v != '\0')
-        return v;
+        return g_strdup (v);
+    }
+  for (guint i = 0; row != NULL && dates[i]; i++)
+    {
+      const char *v = g_hash_table_lookup (row, dates[i]);
+      if (v != NULL && *v != '\0')
+        {
+          char *uk = pathways_date_format_uk (v);
+          return uk ? uk : g_strdup (v);
+        }
     }
   return NULL;
 }
@@ -334,7 +344,7 @@ pathways_history_describe (PathwaysAuditEntry *entry)
   g_autoptr(GHashTable) after = pathways_history_parse_row (pathways_audit_entry_get_after_values (entry));
   GType type = type_for_table (table);
   g_autoptr(GTypeClass) klass = type != G_TYPE_INVALID ? g_type_class_ref (type) : NULL;
-  const char *name = row_name (after ? after : before);
+  g_autofree char *name = row_name (after ? after : before);
 
   event->at = g_strdup (pathways_audit_entry_get_at (entry));
   event->when = local_when (event->at);

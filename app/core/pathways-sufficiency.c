@@ -936,8 +936,9 @@ pathways_month_short_label (const char *iso_first_day)
 
   if (!pathways_date_parse_iso (iso_first_day, &d))
     return g_strdup ("");
-  /* Translators: a short month and year for a chart axis, strftime format: "Jun 27" */
-  g_date_strftime (buf, sizeof buf, C_("short month and year", "%b %y"), &d);
+  /* Translators: a short month and year for a chart axis, strftime format:
+   * "Jun 2027" (a two-digit year reads as a day in a UK document) */
+  g_date_strftime (buf, sizeof buf, C_("short month and year", "%b %Y"), &d);
   return g_strdup (buf);
 }
 

@@ -912,7 +912,13 @@ typedef struct {
   int                        page;
   const PathwaysSufficiency *s;
   char                      *footer;
+  const char                *tag;      /* the structure tag of the next text ("P", "H1"), or NULL */
+  gboolean                   with_commissioning;
 } Pdf;
+
+/* The protective marking of every page (Government Security
+ * Classifications: personal data about children in care) */
+#define PROTECTIVE_MARKING "OFFICIAL-SENSITIVE"
 
 static PangoLayout *
 pdf_layout (Pdf        *pdf,
@@ -956,6 +962,23 @@ pdf_footer (Pdf *pdf)
   cairo_set_source_rgb (pdf->cr, 0.35, 0.35, 0.35);
   cairo_move_to (pdf->cr, A4_WIDTH - MARGIN - w, A4_HEIGHT - MARGIN + 4);
   pango_cairo_show_layout (pdf->cr, layout);
+  g_clear_object (&layout);
+  layout = pdf_layout (pdf, PROTECTIVE_MARKING, 8, TRUE, -1, FALSE);
+  cairo_move_to (pdf->cr, MARGIN, A4_HEIGHT - MARGIN + 4);
+  pango_cairo_show_layout (pdf->cr, layout);
+}
+
+/* The marking at the head of every page too, centred */
+static void
+pdf_header (Pdf *pdf)
+{
+  g_autoptr(PangoLayout) layout = pdf_layout (pdf, PROTECTIVE_MARKING, 8, TRUE, -1, FALSE);
+  int w, h;
+
+  pango_layout_get_pixel_size (layout, &w, &h);
+  cairo_set_source_rgb (pdf->cr, 0.35, 0.35, 0.35);
+  cairo_move_to (pdf->cr, (A4_WIDTH - w) / 2, MARGIN / 2 - h / 2.0 + 4);
+  pango_cairo_show_layout (pdf->cr, layout);
 }
 
 static void
@@ -965,6 +988,7 @@ pdf_new_page (Pdf *pdf)
   cairo_show_page (pdf->cr);
   pdf->page++;
   pdf->y = MARGIN;
+  pdf_header (pdf);
 }
 
 static void
@@ -986,21 +1010,60 @@ pdf_text (Pdf        *pdf,
   g_autoptr(PangoLayout) layout = pdf_layout (pdf, text, size, bold, CONTENT_W, markup);
   int w, h;
 
+  const char *tag = g_steal_pointer (&pdf->tag);
+
   pango_layout_get_pixel_size (layout, &w, &h);
   pdf_need (pdf, h);
+  /* Tagged PDF: a screen reader reads headings and paragraphs as such */
+  cairo_tag_begin (pdf->cr, tag ? tag : "P", "");
   cairo_set_source_rgb (pdf->cr, 0, 0, 0);
   cairo_move_to (pdf->cr, MARGIN, pdf->y);
   pango_cairo_show_layout (pdf->cr, layout);
+  cairo_tag_end (pdf->cr, tag ? tag : "P");
   pdf->y += h + space_after;
   return h;
+}
+
+/* The sections, for the contents list, the outline and their links */
+static const char *const section_titles[] = {
+  N_("1. Accommodation mix"),
+  N_("2. Where young people live"),
+  N_("3. Weekly costs"),
+  N_("4. The 18th-birthday cliff edge"),
+  N_("5. Demand against supply, next 24 months"),
+  N_("6. Compliance"),
+  N_("Commissioning"),
+  N_("7. Notes on method"),
+};
+
+static int
+section_index (const char *text)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (section_titles); i++)
+    if (g_strcmp0 (text, _(section_titles[i])) == 0)
+      return (int) i;
+  return -1;
 }
 
 static void
 pdf_heading (Pdf        *pdf,
              const char *text)
 {
+  int index = section_index (text);
+
   pdf_need (pdf, 120);  /* never a heading alone at the foot of a page */
   pdf->y += 6;
+  if (index >= 0)
+    {
+      /* A destination the contents list links to, and an outline entry */
+      g_autofree char *dest = g_strdup_printf ("name='section-%d' x=0 y=%f", index, pdf->y);
+      g_autofree char *link = g_strdup_printf ("dest='section-%d'", index);
+
+      cairo_tag_begin (pdf->cr, CAIRO_TAG_DEST, dest);
+      cairo_tag_end (pdf->cr, CAIRO_TAG_DEST);
+      cairo_pdf_surface_add_outline (pdf->surface, CAIRO_PDF_OUTLINE_ROOT, text, link, 0);
+    }
+  pdf->tag = "H1";
   pdf_text (pdf, text, 15, TRUE, 8, FALSE);
 }
 
@@ -1009,6 +1072,34 @@ pdf_paragraph (Pdf        *pdf,
                const char *text)
 {
   pdf_text (pdf, text, BODY_SIZE, FALSE, 6, FALSE);
+}
+
+/* Contents: each section, a link to it */
+static void
+pdf_contents (Pdf      *pdf,
+              gboolean  with_commissioning)
+{
+  pdf->tag = "H1";
+  pdf_text (pdf, _("Contents"), 15, TRUE, 8, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (section_titles); i++)
+    {
+      g_autofree char *link = g_strdup_printf ("dest='section-%u'", i);
+      g_autoptr(PangoLayout) layout = NULL;
+      int w, h;
+
+      if (!with_commissioning && g_str_equal (section_titles[i], "Commissioning"))
+        continue;
+      layout = pdf_layout (pdf, _(section_titles[i]), BODY_SIZE + 1, FALSE, CONTENT_W, FALSE);
+      pango_layout_get_pixel_size (layout, &w, &h);
+      pdf_need (pdf, h);
+      cairo_tag_begin (pdf->cr, CAIRO_TAG_LINK, link);
+      cairo_set_source_rgb (pdf->cr, 0.10, 0.37, 0.71);
+      cairo_move_to (pdf->cr, MARGIN + 12, pdf->y);
+      pango_cairo_show_layout (pdf->cr, layout);
+      cairo_tag_end (pdf->cr, CAIRO_TAG_LINK);
+      pdf->y += h + 4;
+    }
+  pdf->y += 16;
 }
 
 static void
@@ -1224,7 +1315,11 @@ pdf_table (Pdf   *pdf,
       h = row_height (pdf, t, texts, row, widths, FALSE, total_row);
       if (pdf->y + h > BOTTOM)
         {
+          /* Translators: a table's title on the page it continues on */
+          g_autofree char *continued = g_strdup_printf (_("%s (continued)"), t->title);
+
           pdf_new_page (pdf);
+          pdf_text (pdf, continued, BODY_SIZE + 1.5, TRUE, 4, FALSE);
           pdf_table_row (pdf, t, (const char * const *) t->header, row, widths, TRUE, TRUE, FALSE);
         }
       pdf_table_row (pdf, t, texts, row, widths, FALSE, total_row, r % 2 == 1);
@@ -1247,14 +1342,19 @@ pdf_title_page (Pdf *pdf)
   cairo_rectangle (pdf->cr, 0, 0, A4_WIDTH, 14);
   cairo_fill (pdf->cr);
 
-  pdf->y = 150;
-  pdf_text (pdf, authority, 16, FALSE, 10, FALSE);
-  pdf_text (pdf, _("Accommodation Sufficiency and Transitions for Care Leavers"), 26, TRUE, 14, FALSE);
-  pdf_text (pdf, _("Report to committee"), 14, FALSE, 4, FALSE);
+  pdf_header (pdf);
+  pdf->y = MARGIN + 24;
+  pdf_text (pdf, authority, 13, FALSE, 6, FALSE);
+  pdf->tag = "H";
+  pdf_text (pdf, _("Accommodation Sufficiency and Transitions for Care Leavers"), 20, TRUE, 8, FALSE);
+  pdf_text (pdf, _("Report to committee"), 12, FALSE, 2, FALSE);
   /* Translators: %s is a date, 22/11/2026 */
   line = g_strdup_printf (_("Figures as at %s"), uk);
-  pdf_text (pdf, line, 14, FALSE, 40, FALSE);
+  pdf_text (pdf, line, 12, FALSE, 24, FALSE);
 
+  pdf_contents (pdf, pdf->with_commissioning);
+
+  pdf->tag = "H1";
   pdf_text (pdf, _("At a glance"), 15, TRUE, 10, FALSE);
 
   g_free (line);
@@ -1409,6 +1509,7 @@ write_pdf (const PathwaysSufficiency   *s,
   pdf.page = 1;
   pdf.y = MARGIN;
   pdf.s = s;
+  pdf.with_commissioning = commissioning != NULL;
   /* Translators: the report's footer: authority, report, date */
   pdf.footer = g_strdup_printf (_("%s · Accommodation sufficiency · %s"),
                                 s->authority_name ? s->authority_name : _("Pathways"), uk);

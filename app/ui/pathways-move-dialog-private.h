@@ -18,5 +18,9 @@ const char          *pathways_move_dialog_get_date_text  (PathwaysMoveDialog *se
 GListModel          *pathways_move_dialog_get_destinations (PathwaysMoveDialog *self);
 PathwaysEligibility *pathways_move_dialog_get_check      (PathwaysMoveDialog *self);
 const char          *pathways_move_dialog_get_error      (PathwaysMoveDialog *self);
+/* The destination search, as typed, and the count shown under it */
+void                 pathways_move_dialog_search         (PathwaysMoveDialog *self,
+                                                          const char         *text);
+const char          *pathways_move_dialog_get_dest_status (PathwaysMoveDialog *self);
 
 G_END_DECLS

@@ -342,17 +342,29 @@ update_dest_status (PathwaysMoveDialog *self)
       gtk_label_set_label (self->dest_status_label, _("Checking every unit…"));
       return;
     }
-  n = g_list_model_get_n_items (self->destinations);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PathwaysRecord) d = g_list_model_get_item (self->destinations, i);
-      open += pathways_record_get_int (d, "verdict") != PATHWAYS_VERDICT_NOT_ELIGIBLE;
-    }
   {
+    /* The count is of the units shown: those matching the search, if any */
+    const char *search = gtk_string_filter_get_search (self->search_filter);
+    gboolean searching = search != NULL && *search != '\0';
+    GListModel *shown = searching ? G_LIST_MODEL (self->filter_model) : self->destinations;
     g_autofree char *text = NULL;
-    /* Translators: "12 of 340 units are open to them on that day" */
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u unit is open to them on that day",
-                                         "%u of %u units are open to them on that day", n), open, n);
+
+    n = g_list_model_get_n_items (shown);
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(PathwaysRecord) d = g_list_model_get_item (shown, i);
+        open += pathways_record_get_int (d, "verdict") != PATHWAYS_VERDICT_NOT_ELIGIBLE;
+      }
+    if (searching)
+      /* Translators: "2 of the 5 units matching the search are open to them on that day" */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u of the %u unit matching the search is open to them on that day",
+                                           "%u of the %u units matching the search are open to them on that day", n),
+                              open, n);
+    else
+      /* Translators: "12 of 340 units are open to them on that day" */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u unit is open to them on that day",
+                                           "%u of %u units are open to them on that day", n), open, n);
     gtk_label_set_label (self->dest_status_label, text);
   }
 }
@@ -525,6 +537,7 @@ dest_search_changed_cb (PathwaysMoveDialog *self,
   g_autofree char *folded = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (entry)), -1);
 
   gtk_string_filter_set_search (self->search_filter, folded);
+  update_dest_status (self);
 }
 
 static void
@@ -895,4 +908,25 @@ pathways_move_dialog_get_date_text (PathwaysMoveDialog *self)
   g_return_val_if_fail (PATHWAYS_IS_MOVE_DIALOG (self), NULL);
 
   return gtk_editable_get_text (GTK_EDITABLE (self->date_row));
+}
+
+/* Types @text into the destination search (for tests) */
+void
+pathways_move_dialog_search (PathwaysMoveDialog *self,
+                             const char         *text)
+{
+  g_return_if_fail (PATHWAYS_IS_MOVE_DIALOG (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->dest_search), text);
+  /* GtkSearchEntry waits before "search-changed": the same now */
+  dest_search_changed_cb (self, self->dest_search);
+}
+
+/* "12 of 340 units are open to them on that day" */
+const char *
+pathways_move_dialog_get_dest_status (PathwaysMoveDialog *self)
+{
+  g_return_val_if_fail (PATHWAYS_IS_MOVE_DIALOG (self), NULL);
+
+  return gtk_label_get_label (self->dest_status_label);
 }

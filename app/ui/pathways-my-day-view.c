@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "pathways-file-toast.h"
 #include "pathways-my-day-view.h"
 #include "pathways-page.h"
 #include "pathways-widgets.h"
@@ -482,7 +483,9 @@ exported_cb (GObject      *source,
       g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u key date saved to “%s”",
                                                             "%u key dates saved to “%s”", data->items->len),
                                                data->items->len, base);
-      pathways_context_show_message (self->context, text);
+      g_autoptr(GFile) file = g_file_new_for_path (data->path);
+
+      pathways_context_add_toast (self->context, pathways_file_toast_new (text, file));
     }
   else
     pathways_context_show_error (self->context, error);

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "pathways-chart.h"
+#include "pathways-file-toast.h"
 #include "pathways-page.h"
 #include "pathways-sufficiency-view.h"
 #include "pathways-widgets.h"
@@ -451,10 +452,15 @@ exported_cb (GObject      *source,
       text = g_strdup_printf (_("Could not export the report: %s"), error->message);
     }
   else
-    /* Translators: %s is a file name */
-    text = g_strdup_printf (_("Report saved as “%s”"), name);
+    {
+      /* Translators: %s is a file name */
+      text = g_strdup_printf (_("Report saved as “%s”"), name);
+      pathways_context_add_toast (self->context, pathways_file_toast_new (text, file));
+      g_clear_pointer (&text, g_free);
+    }
 
-  show_toast (self, text);
+  if (text != NULL)
+    show_toast (self, text);
   g_signal_emit (self, signals[REPORT_EXPORTED], 0, path, error == NULL);
 }
 
@@ -494,7 +500,8 @@ chooser_response_cb (PathwaysSufficiencyView *self,
       /* No extension: the format of the chosen filter, added to the name */
       g_autofree char *path = g_file_get_path (file);
       g_autofree char *with_ext = NULL;
-      const char *choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "format");
+      GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
+      const char *choice = filter ? g_object_get_data (G_OBJECT (filter), "pathways-format") : NULL;
 
       if (!pathways_report_format_from_string (choice, &format))
         format = PATHWAYS_REPORT_PDF;
@@ -532,10 +539,10 @@ export_action (GtkWidget  *widget,
       g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
       gtk_file_filter_set_name (filter, labels[i]);
       gtk_file_filter_add_pattern (filter, patterns[i]);
+      /* The format is chosen once, with the file type (no second control) */
+      g_object_set_data (G_OBJECT (filter), "pathways-format", (gpointer) ids[i]);
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
     }
-  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (self->chooser), "format", _("Format"), ids, labels);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (self->chooser), "format", "pdf");
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
