@@ -465,6 +465,61 @@ START_TEST (test_caseload_rows)
 }
 END_TEST
 
+/* One rules snapshot per state of the data: every reader between two
+ * changes gets the same one; a commit or a reader inside a transaction
+ * (who must see its own writes) gets a new one */
+START_TEST (test_shared_snapshot)
+{
+  g_autoptr(PathwaysStore) store = test_open_store (dir, "shared.db");
+  g_autoptr(PathwaysYoungPerson) a = test_make_person ("LC0610");
+  g_autoptr(PathwaysYoungPerson) b = test_make_person ("LC0611");
+  g_autoptr(PathwaysSnapshot) first = NULL;
+  g_autoptr(PathwaysSnapshot) again = NULL;
+  g_autoptr(PathwaysSnapshot) other_day = NULL;
+  g_autoptr(PathwaysSnapshot) after = NULL;
+  g_autoptr(PathwaysSnapshot) inside = NULL;
+  g_autoptr(GError) error = NULL;
+  guint generation;
+
+  ck_assert (pathways_store_insert (store, PATHWAYS_RECORD (a), &error));
+  generation = pathways_store_get_generation (store);
+  ck_assert_uint_eq (generation % 2, 0);
+
+  first = pathways_snapshot_load_shared (store, "2026-11-22", &error);
+  ck_assert_no_error (error);
+  again = pathways_snapshot_load_shared (store, "2026-11-22", &error);
+  ck_assert_ptr_eq (first, again);
+  ck_assert_ptr_nonnull (pathways_snapshot_get_person (again, pathways_record_get_id (PATHWAYS_RECORD (a))));
+  /* Another day is another snapshot */
+  other_day = pathways_snapshot_load_shared (store, "2026-11-23", &error);
+  ck_assert_ptr_ne (other_day, first);
+  ck_assert_str_eq (pathways_snapshot_get_date (other_day), "2026-11-23");
+
+  /* A commit: the next reader sees it in a new snapshot, the old one
+   * still readable by whoever holds it */
+  ck_assert (pathways_store_insert (store, PATHWAYS_RECORD (b), &error));
+  ck_assert_uint_ne (pathways_store_get_generation (store), generation);
+  after = pathways_snapshot_load_shared (store, "2026-11-22", &error);
+  ck_assert_no_error (error);
+  ck_assert_ptr_ne (after, first);
+  ck_assert_ptr_nonnull (pathways_snapshot_get_person (after, pathways_record_get_id (PATHWAYS_RECORD (b))));
+  ck_assert_ptr_null (pathways_snapshot_get_person (first, pathways_record_get_id (PATHWAYS_RECORD (b))));
+
+  /* Inside a transaction: its own writes, shared with nobody */
+  ck_assert (pathways_store_begin (store, &error));
+  ck_assert_uint_eq (pathways_store_get_generation (store) % 2, 1);
+  g_object_set (b, "preferred-name", "Bee", NULL);
+  ck_assert (pathways_store_update (store, PATHWAYS_RECORD (b), &error));
+  inside = pathways_snapshot_load_shared (store, "2026-11-22", &error);
+  ck_assert_no_error (error);
+  ck_assert_ptr_ne (inside, after);
+  ck_assert (strstr (pathways_snapshot_get_person (inside, pathways_record_get_id (PATHWAYS_RECORD (b)))->name,
+                     "Bee") != NULL);
+  pathways_store_rollback (store);
+  ck_assert_uint_eq (pathways_store_get_generation (store) % 2, 0);
+}
+END_TEST
+
 static void
 caseload_loaded_cb (GObject      *source,
                     GAsyncResult *result,
@@ -1206,6 +1261,7 @@ store_suite (void)
   tcase_add_checked_fixture (models, setup, teardown);
   tcase_add_test (models, test_caseload_rows);
   tcase_add_test (models, test_caseload_async);
+  tcase_add_test (models, test_shared_snapshot);
   suite_add_tcase (s, models);
 
   tcase_add_checked_fixture (versions, setup, teardown);

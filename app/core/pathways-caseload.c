@@ -160,7 +160,7 @@ pathways_store_load_caseload (PathwaysStore  *self,
   if ((accom_meanings = pathways_store_dup_ref_meanings (self, PATHWAYS_REF_ACCOM, error)) != NULL &&
       (place_meanings = pathways_store_dup_ref_meanings (self, PATHWAYS_REF_PLACE, error)) != NULL &&
       (caseload = pathways_store_load_caseload_rows (self, error)) != NULL)
-    snap = pathways_snapshot_load (self, on_date, error);
+    snap = pathways_snapshot_load_shared (self, on_date, error);
   pathways_store_end_read (self);
   if (snap == NULL)
     return NULL;

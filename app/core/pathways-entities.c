@@ -21,6 +21,8 @@ DEFINE_RECORD (PathwaysYoungPerson, pathways_young_person, "young_person", PATHW
 DEFINE_RECORD (PathwaysTeam, pathways_team, "team", PATHWAYS_TEAM_FIELDS)
 DEFINE_RECORD (PathwaysContact, pathways_contact, "contact", PATHWAYS_CONTACT_FIELDS)
 DEFINE_RECORD (PathwaysActivity, pathways_activity, "activity", PATHWAYS_ACTIVITY_FIELDS)
+DEFINE_RECORD (PathwaysOc3Fact, pathways_oc3_fact, "oc3_fact", PATHWAYS_OC3_FACT_FIELDS)
+DEFINE_RECORD (PathwaysImportLog, pathways_import_log, "import_log", PATHWAYS_IMPORT_LOG_FIELDS)
 DEFINE_RECORD (PathwaysUnit, pathways_unit, "unit", PATHWAYS_UNIT_FIELDS)
 DEFINE_RECORD (PathwaysSpell, pathways_spell, "spell", PATHWAYS_SPELL_FIELDS)
 DEFINE_RECORD (PathwaysMilestoneTemplate, pathways_milestone_template, "milestone_template",
@@ -128,6 +130,12 @@ static const struct {
   { "contact", "kind", 20 }, { "contact", "note", 4000 }, { "contact", "author", 100 },
 
   { "activity", "activ", 10 },
+
+  { "oc3_fact", "in-touch", 10 }, { "oc3_fact", "activ", 10 }, { "oc3_fact", "accom", 10 },
+  { "oc3_fact", "origin", 20 },
+
+  { "import_log", "imported-at", 40 }, { "import_log", "imported-by", 200 }, { "import_log", "kind", 20 },
+  { "import_log", "files", 100000 }, { "import_log", "changes", 200000000 }, { "import_log", "undone-at", 40 },
 
   { "unit", "name", 200 }, { "unit", "provider", 200 }, { "unit", "provider-type", 50 },
   { "unit", "address", 500 }, { "unit", "postcode", 10 }, { "unit", "area", 100 }, { "unit", "kind", 50 },

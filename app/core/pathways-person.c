@@ -177,7 +177,7 @@ load_details (PathwaysStore  *store,
   d->display_name = pathways_young_person_dup_display_name (d->person);
   d->age = pathways_date_age_on (pathways_record_get_string (PATHWAYS_RECORD (d->person), "date-of-birth"), on);
 
-  snap = pathways_snapshot_load (store, on, error);
+  snap = pathways_snapshot_load_shared (store, on, error);
   if (snap == NULL)
     return NULL;
   facts = pathways_snapshot_get_person (snap, person_id);

@@ -11,10 +11,12 @@
 
 #include "pathways-format.h"
 #include "pathways-snapshot.h"
+#include "pathways-store-backend.h"
 #include "pathways-vocab.h"
 
 struct _PathwaysSnapshot
 {
+  gatomicrefcount       ref_count;
   char                 *on;
   PathwaysStoreFacts   *facts;        /* owns the rows and their strings */
   PathwaysRuleSettings *settings;
@@ -41,10 +43,18 @@ unit_clear (gpointer data)
   g_clear_pointer (&u->spells, g_ptr_array_unref);
 }
 
+PathwaysSnapshot *
+pathways_snapshot_ref (PathwaysSnapshot *snap)
+{
+  g_return_val_if_fail (snap != NULL, NULL);
+  g_atomic_ref_count_inc (&snap->ref_count);
+  return snap;
+}
+
 void
 pathways_snapshot_free (PathwaysSnapshot *snap)
 {
-  if (snap == NULL)
+  if (snap == NULL || !g_atomic_ref_count_dec (&snap->ref_count))
     return;
   /* The tables first: their values live in the facts */
   g_clear_pointer (&snap->people, g_hash_table_unref);
@@ -237,6 +247,7 @@ pathways_snapshot_load (PathwaysStore  *store,
     return NULL;
 
   snap = g_new0 (PathwaysSnapshot, 1);
+  g_atomic_ref_count_init (&snap->ref_count);
   snap->on = g_strdup (on);
   snap->facts = facts;
   snap->people = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, person_clear);
@@ -245,6 +256,139 @@ pathways_snapshot_load (PathwaysStore  *store,
   link_facts (snap);
 
   return g_steal_pointer (&snap);
+}
+
+/* The shared snapshot ------------------------------------------------ */
+
+/* How long a reader waits for another thread's load of the same
+ * snapshot before loading its own (it never waits for ever: a waiting
+ * reader may hold a read connection the loader needs) */
+#define SHARED_WAIT_US (3 * G_TIME_SPAN_SECOND)
+
+typedef struct {
+  GMutex            lock;
+  GCond             cond;
+  PathwaysSnapshot *snap;            /* the last one loaded, or NULL */
+  guint             generation;      /* the store's when it was loaded */
+  gboolean          loading;         /* a thread is loading … */
+  guint             loading_generation;
+  char             *loading_on;      /* … for this generation and day */
+} SharedSnapshot;
+
+static void
+shared_snapshot_free (gpointer data)
+{
+  SharedSnapshot *c = data;
+
+  g_clear_pointer (&c->snap, pathways_snapshot_free);
+  g_free (c->loading_on);
+  g_mutex_clear (&c->lock);
+  g_cond_clear (&c->cond);
+  g_free (c);
+}
+
+static SharedSnapshot *
+shared_snapshot_get (PathwaysStore *store)
+{
+  static GMutex make_lock;
+  static GQuark quark;
+  SharedSnapshot *c;
+
+  g_mutex_lock (&make_lock);
+  if (quark == 0)
+    quark = g_quark_from_static_string ("pathways-shared-snapshot");
+  if ((c = g_object_get_qdata (G_OBJECT (store), quark)) == NULL)
+    {
+      c = g_new0 (SharedSnapshot, 1);
+      g_mutex_init (&c->lock);
+      g_cond_init (&c->cond);
+      g_object_set_qdata_full (G_OBJECT (store), quark, c, shared_snapshot_free);
+    }
+  g_mutex_unlock (&make_lock);
+  return c;
+}
+
+/**
+ * pathways_snapshot_load_shared:
+ * @on: the day the rules are applied for
+ *
+ * The snapshot for @on of the data as it is now, shared: every page
+ * (caseload, timeline, stock, sufficiency, a person's details) that
+ * asks between two changes of the store gets the same one, loaded once.
+ * A change (a commit here, or one made elsewhere and announced by
+ * "changed") makes the next call load a new one.  Called inside a
+ * transaction, it loads a snapshot of its own that sees the
+ * transaction's writes and shares it with nobody.
+ *
+ * Returns: (transfer full): a reference to drop with
+ * pathways_snapshot_free(), or %NULL with @error set
+ */
+PathwaysSnapshot *
+pathways_snapshot_load_shared (PathwaysStore  *store,
+                               const char     *on,
+                               GError        **error)
+{
+  SharedSnapshot *c;
+  PathwaysSnapshot *snap;
+  guint generation;
+  gint64 give_up;
+
+  g_return_val_if_fail (PATHWAYS_IS_STORE (store), NULL);
+  g_return_val_if_fail (pathways_date_parse_iso (on, NULL), NULL);
+
+  if (pathways_store_in_transaction (store))
+    return pathways_snapshot_load (store, on, error);
+
+  c = shared_snapshot_get (store);
+  give_up = g_get_monotonic_time () + SHARED_WAIT_US;
+  g_mutex_lock (&c->lock);
+  for (;;)
+    {
+      generation = pathways_store_get_generation (store);
+      if (generation % 2 != 0)
+        {
+          /* Someone is writing: what is read now may be old at once */
+          g_mutex_unlock (&c->lock);
+          return pathways_snapshot_load (store, on, error);
+        }
+      if (c->snap != NULL && c->generation != generation)
+        g_clear_pointer (&c->snap, pathways_snapshot_free);  /* old: not kept alive */
+      if (c->snap != NULL && g_str_equal (c->snap->on, on))
+        {
+          snap = pathways_snapshot_ref (c->snap);
+          g_mutex_unlock (&c->lock);
+          return snap;
+        }
+      if (!c->loading || c->loading_generation != generation || !g_str_equal (c->loading_on, on) ||
+          !g_cond_wait_until (&c->cond, &c->lock, give_up))
+        break;
+    }
+  if (c->loading)
+    {
+      /* Another day or state is loading (or it takes too long): our own */
+      g_mutex_unlock (&c->lock);
+      return pathways_snapshot_load (store, on, error);
+    }
+  c->loading = TRUE;
+  c->loading_generation = generation;
+  g_free (c->loading_on);
+  c->loading_on = g_strdup (on);
+  g_mutex_unlock (&c->lock);
+
+  snap = pathways_snapshot_load (store, on, error);
+
+  g_mutex_lock (&c->lock);
+  c->loading = FALSE;
+  /* Kept only when nothing changed while it loaded */
+  if (snap != NULL && pathways_store_get_generation (store) == generation)
+    {
+      g_clear_pointer (&c->snap, pathways_snapshot_free);
+      c->snap = pathways_snapshot_ref (snap);
+      c->generation = generation;
+    }
+  g_cond_broadcast (&c->cond);
+  g_mutex_unlock (&c->lock);
+  return snap;
 }
 
 const char *
@@ -360,7 +504,7 @@ pathways_store_load_alerts (PathwaysStore  *store,
                             gint64          person_id,
                             GError        **error)
 {
-  g_autoptr(PathwaysSnapshot) snap = pathways_snapshot_load (store, on, error);
+  g_autoptr(PathwaysSnapshot) snap = pathways_snapshot_load_shared (store, on, error);
   g_autoptr(GPtrArray) alerts = NULL;
   g_autoptr(GPtrArray) items = NULL;
   GListStore *list;

@@ -20,6 +20,16 @@ typedef struct _PathwaysSnapshot PathwaysSnapshot;
 PathwaysSnapshot           *pathways_snapshot_load         (PathwaysStore    *store,
                                                             const char       *on,
                                                             GError          **error);
+/* The one snapshot shared by every reader of the same state of the data
+ * and day: loaded once per store change (readers asking while it loads
+ * wait for it), then given again until the next commit or change.  A
+ * thread inside a transaction gets its own, with its writes.  Shared
+ * snapshots are read-only and may be read from several threads at once. */
+PathwaysSnapshot           *pathways_snapshot_load_shared  (PathwaysStore    *store,
+                                                            const char       *on,
+                                                            GError          **error);
+PathwaysSnapshot           *pathways_snapshot_ref          (PathwaysSnapshot *snapshot);
+/* Drops a reference (the last one frees it) */
 void                        pathways_snapshot_free         (PathwaysSnapshot *snapshot);
 const char                 *pathways_snapshot_get_date     (PathwaysSnapshot *snapshot);
 const PathwaysRuleSettings *pathways_snapshot_get_settings (PathwaysSnapshot *snapshot);

@@ -50,7 +50,7 @@ pathways_store_load_stock (PathwaysStore  *store,
   /* The units and the snapshot from one state of the data */
   if (!pathways_store_begin_read (store, error))
     return NULL;
-  snap = pathways_snapshot_load (store, on, error);
+  snap = pathways_snapshot_load_shared (store, on, error);
   if (snap != NULL)
     units = pathways_store_list (store, PATHWAYS_TYPE_UNIT, error);
   pathways_store_end_read (store);
@@ -142,7 +142,7 @@ pathways_stock_free_on (PathwaysStore  *store,
                         const char     *date,
                         GError        **error)
 {
-  g_autoptr(PathwaysSnapshot) snap = pathways_snapshot_load (store, date, error);
+  g_autoptr(PathwaysSnapshot) snap = pathways_snapshot_load_shared (store, date, error);
   GHashTable *free_units;
   GHashTableIter iter;
   gpointer value;
@@ -165,7 +165,7 @@ pathways_stock_counts (PathwaysStore  *store,
                        const char     *today,
                        GError        **error)
 {
-  g_autoptr(PathwaysSnapshot) snap = pathways_snapshot_load (store, today, error);
+  g_autoptr(PathwaysSnapshot) snap = pathways_snapshot_load_shared (store, today, error);
   g_autofree char *horizon = pathways_date_add_months (today, 3);
   g_autoptr(GPtrArray) items = NULL;
   const PathwaysVocabEntry *kinds;
@@ -299,7 +299,7 @@ pathways_stock_rank_people (PathwaysStore  *store,
 
   if (!pathways_store_begin_read (store, error))
     return NULL;
-  snap = pathways_snapshot_load (store, today, error);
+  snap = pathways_snapshot_load_shared (store, today, error);
   if (snap != NULL)
     people = pathways_store_list (store, PATHWAYS_TYPE_YOUNG_PERSON, error);
   pathways_store_end_read (store);
@@ -362,7 +362,7 @@ pathways_stock_rank_units (PathwaysStore  *store,
                            GError        **error)
 {
   g_autofree char *today = pathways_clock_dup_today (pathways_store_get_clock (store));
-  g_autoptr(PathwaysSnapshot) snap = pathways_snapshot_load (store, today, error);
+  g_autoptr(PathwaysSnapshot) snap = pathways_snapshot_load_shared (store, today, error);
   g_autoptr(GPtrArray) items = NULL;
   g_autofree char *day = NULL;
   const PathwaysPersonFacts *p;

@@ -654,7 +654,7 @@ pathways_sufficiency_compute (PathwaysStore  *store,
   /* The snapshot and the extra columns from one state of the data */
   if (!pathways_store_begin_read (store, error))
     return NULL;
-  snap = pathways_snapshot_load (store, on, error);
+  snap = pathways_snapshot_load_shared (store, on, error);
   if (snap != NULL && !load_extras (store, &x, error))
     g_clear_pointer (&snap, pathways_snapshot_free);
   pathways_store_end_read (store);

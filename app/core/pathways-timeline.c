@@ -36,6 +36,8 @@ struct _PathwaysTimeline
   guint            n_team_groups;
   const char     **pa_labels;
   const char     **team_labels;
+  guint           *pa_rank;    /* each group's place among the groups, by name */
+  guint           *team_rank;
 };
 
 typedef struct RowKey {
@@ -204,6 +206,41 @@ typedef struct {
   char                *key;   /* collation key of the sort name */
 } SortEntry;
 
+typedef struct {
+  guint  index;
+  char  *key;
+} LabelEntry;
+
+static int
+compare_labels (gconstpointer a,
+                gconstpointer b)
+{
+  const LabelEntry *x = a, *y = b;
+  int c = strcmp (x->key, y->key);
+
+  return c != 0 ? c : (x->index < y->index ? -1 : x->index > y->index);
+}
+
+/* The groups' order by name, once at load (a collation key per group):
+ * rank[group] is its place */
+static guint *
+rank_labels (const char **labels,
+             guint        n)
+{
+  g_autofree LabelEntry *entries = g_new (LabelEntry, MAX (n, 1));
+  guint *rank = g_new (guint, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    entries[i] = (LabelEntry) { i, g_utf8_collate_key (labels[i], -1) };
+  qsort (entries, n, sizeof (LabelEntry), compare_labels);
+  for (guint i = 0; i < n; i++)
+    {
+      rank[entries[i].index] = i;
+      g_free (entries[i].key);
+    }
+  return rank;
+}
+
 /* The layout's keys, in row order, and the groups as dense indexes */
 static void
 index_rows (PathwaysTimeline *self)
@@ -216,6 +253,8 @@ index_rows (PathwaysTimeline *self)
   g_free (self->keys);
   g_free (self->pa_labels);
   g_free (self->team_labels);
+  g_free (self->pa_rank);
+  g_free (self->team_rank);
   self->keys = g_new0 (RowKey, MAX (self->rows->len, 1));
   for (guint i = 0; i < self->rows->len; i++)
     {
@@ -250,6 +289,8 @@ index_rows (PathwaysTimeline *self)
   self->n_team_groups = team_labels->len;
   self->pa_labels = (const char **) g_ptr_array_free (g_steal_pointer (&pa_labels), FALSE);
   self->team_labels = (const char **) g_ptr_array_free (g_steal_pointer (&team_labels), FALSE);
+  self->pa_rank = rank_labels (self->pa_labels, self->n_pa_groups);
+  self->team_rank = rank_labels (self->team_labels, self->n_team_groups);
 }
 
 static int
@@ -528,7 +569,7 @@ pathways_timeline_load (PathwaysStore  *store,
   if ((accom_meanings = pathways_store_dup_ref_meanings (store, PATHWAYS_REF_ACCOM, error)) != NULL &&
       (place_meanings = pathways_store_dup_ref_meanings (store, PATHWAYS_REF_PLACE, error)) != NULL &&
       (rows = pathways_store_load_timeline_rows (store, error)) != NULL)
-    snap = pathways_snapshot_load (store, on, error);
+    snap = pathways_snapshot_load_shared (store, on, error);
   pathways_store_end_read (store);
   if (snap == NULL)
     return NULL;
@@ -615,6 +656,8 @@ pathways_timeline_unref (PathwaysTimeline *self)
   g_free (self->keys);
   g_free (self->pa_labels);
   g_free (self->team_labels);
+  g_free (self->pa_rank);
+  g_free (self->team_rank);
   g_free (self->on);
   g_free (self->authority);
   g_free (self);
@@ -769,42 +812,14 @@ key_matches (const RowKey               *k,
                                                            k->stage, k->alert_count);
 }
 
-typedef struct {
-  const char *label;
-  char       *key;      /* collation key of the label */
-  gboolean    missing;
-  GArray     *rows;     /* const PathwaysTimelineRow*, in timeline order */
-} Group;
-
-static void
-group_free (gpointer data)
-{
-  Group *g = data;
-
-  g_array_unref (g->rows);
-  g_free (g->key);
-  g_free (g);
-}
-
-static int
-compare_groups (gconstpointer a,
-                gconstpointer b)
-{
-  const Group *x = *(Group * const *) a;
-  const Group *y = *(Group * const *) b;
-
-  if (x->missing != y->missing)
-    return x->missing ? 1 : -1;
-  return strcmp (x->key, y->key);
-}
-
 /**
  * pathways_timeline_layout:
  *
  * Linear in the rows: each row's key is looked at once, in order, in
  * one block of memory; its group is a dense index made at load (no
- * hashing, no string built per row); only the groups are sorted, by
- * collation keys made once each.
+ * hashing, no string built per row), and the groups' order by name is
+ * fixed at load, so the rows are placed by a counting sort: no sorting
+ * and no allocation per group at layout time.
  *
  * Returns: (transfer full) (element-type PathwaysTimelineLine): the
  * lines, top to bottom; they borrow from @self
@@ -816,10 +831,12 @@ pathways_timeline_layout (PathwaysTimeline           *self,
                           guint                      *out_n_people)
 {
   GArray *lines;
-  g_autofree Group **by_index = NULL;
-  g_autoptr(GPtrArray) groups = NULL;
+  g_autofree guint *slot_of = NULL;   /* each row's group place, or G_MAXUINT when filtered out */
+  g_autofree guint *count = NULL;     /* rows in each group place (the last: nobody's) */
+  g_autofree guint *next = NULL;      /* where the next row of each place goes */
   const char **labels;
-  guint n_groups;
+  const guint *rank;
+  guint n_groups, n_lines = 0;
   guint n_people = 0;
 
   g_return_val_if_fail (self != NULL, g_array_new (FALSE, TRUE, sizeof (PathwaysTimelineLine)));
@@ -842,51 +859,61 @@ pathways_timeline_layout (PathwaysTimeline           *self,
       return lines;
     }
 
+  /* A counting sort by group place: two passes over the rows, no
+   * allocation per group, no sorting at all (the places were fixed at
+   * load), so linear in the rows */
   n_groups = group == PATHWAYS_TIMELINE_GROUP_PA ? self->n_pa_groups : self->n_team_groups;
   labels = group == PATHWAYS_TIMELINE_GROUP_PA ? self->pa_labels : self->team_labels;
-  by_index = g_new0 (Group *, n_groups + 1);  /* the last: nobody's */
-  groups = g_ptr_array_new_with_free_func (group_free);
+  rank = group == PATHWAYS_TIMELINE_GROUP_PA ? self->pa_rank : self->team_rank;
+  slot_of = g_new (guint, MAX (self->rows->len, 1));
+  count = g_new0 (guint, n_groups + 1);
   for (guint i = 0; i < self->rows->len; i++)
     {
       const RowKey *k = &self->keys[i];
       int index = group == PATHWAYS_TIMELINE_GROUP_PA ? k->pa_group : k->team_group;
-      guint slot = index < 0 ? n_groups : (guint) index;
-      Group *g;
 
       if (!key_matches (k, filter))
-        continue;
-      g = by_index[slot];
-      if (g == NULL)
         {
-          g = g_new0 (Group, 1);
-          g->missing = index < 0;
-          g->label = index >= 0 ? labels[index] : group == PATHWAYS_TIMELINE_GROUP_PA ? _("No personal adviser") : _("No team");
-          g->rows = g_array_new (FALSE, FALSE, sizeof (PathwaysTimelineRow *));
-          g_ptr_array_add (groups, g);
-          by_index[slot] = g;
+          slot_of[i] = G_MAXUINT;
+          continue;
         }
-      g_array_append_val (g->rows, k->row);
+      slot_of[i] = index < 0 ? n_groups : rank[index];
+      count[slot_of[i]]++;
       n_people++;
     }
 
-  for (guint i = 0; i < groups->len; i++)
-    {
-      Group *g = g_ptr_array_index (groups, i);
-      g->key = g_utf8_collate_key (g->label, -1);
-    }
-  g_ptr_array_sort (groups, compare_groups);
-  for (guint i = 0; i < groups->len; i++)
-    {
-      Group *g = g_ptr_array_index (groups, i);
-      PathwaysTimelineLine header = { NULL, g->label, g->rows->len };
+  /* Each group's header, then room for its rows */
+  {
+    g_autofree const char **label_at = g_new0 (const char *, n_groups + 1);
 
-      g_array_append_val (lines, header);
-      for (guint j = 0; j < g->rows->len; j++)
-        {
-          PathwaysTimelineLine line = { g_array_index (g->rows, PathwaysTimelineRow *, j), g->label, g->rows->len };
-          g_array_append_val (lines, line);
-        }
-    }
+    for (guint g = 0; g < n_groups; g++)
+      label_at[rank[g]] = labels[g];
+    label_at[n_groups] = group == PATHWAYS_TIMELINE_GROUP_PA ? _("No personal adviser") : _("No team");
+    next = g_new (guint, n_groups + 1);
+    g_array_set_size (lines, n_people + n_groups + 1);
+    for (guint r = 0; r <= n_groups; r++)
+      {
+        PathwaysTimelineLine *header;
+
+        if (count[r] == 0)
+          continue;
+        header = &g_array_index (lines, PathwaysTimelineLine, n_lines);
+        *header = (PathwaysTimelineLine) { NULL, label_at[r], count[r] };
+        next[r] = n_lines + 1;
+        n_lines += count[r] + 1;
+      }
+    g_array_set_size (lines, n_lines);
+
+    for (guint i = 0; i < self->rows->len; i++)
+      {
+        guint r = slot_of[i];
+
+        if (r == G_MAXUINT)
+          continue;
+        g_array_index (lines, PathwaysTimelineLine, next[r]++) =
+          (PathwaysTimelineLine) { self->keys[i].row, label_at[r], count[r] };
+      }
+  }
 
   if (out_n_people)
     *out_n_people = n_people;
