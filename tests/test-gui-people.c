@@ -13,6 +13,7 @@
 #include "pathways-close-case-dialog.h"
 #include "pathways-person-page-private.h"
 #include "pathways-team-view.h"
+#include "pathways-support-section.h"
 #include "pathways-reassign-dialog.h"
 #include "pathways-caseload-view-private.h"
 #include "pathways-contact-dialog.h"
@@ -824,6 +825,115 @@ START_TEST (test_reassign_many)
 }
 END_TEST
 
+typedef struct {
+  PathwaysStore *store;
+  gint64         id;
+  const char    *want;
+  const char    *offered;
+} StoredPaSupport;
+
+typedef struct {
+  PathwaysPersonPage     *page;
+  PathwaysSupportSection *section;
+  guint                   contacts;
+  guint                   activities;
+} SupportWait;
+
+static gboolean
+support_shows (gpointer data)
+{
+  SupportWait *w = data;
+
+  return page_ready (w->page) && !pathways_support_section_is_loading (w->section) &&
+         pathways_support_section_get_n_contacts (w->section) == w->contacts &&
+         pathways_support_section_get_n_activities (w->section) == w->activities;
+}
+
+static gboolean
+pa_support_is (gpointer data)
+{
+  StoredPaSupport *w = data;
+  g_autoptr(PathwaysYoungPerson) yp = pathways_store_get (w->store, PATHWAYS_TYPE_YOUNG_PERSON, w->id, NULL);
+
+  return g_strcmp0 (pathways_young_person_get_pa_support_after_21 (yp), w->want) == 0 &&
+         g_strcmp0 (pathways_young_person_get_pa_support_offered_on (yp), w->offered) == 0;
+}
+
+/* The page's contacts (newest first) and EET: a contact recorded shows
+ * at once; an activity is refused beside the field, then added, then
+ * deleted and undone; PA support after 21 saves with the profile */
+START_TEST (test_support_on_page)
+{
+  g_autoptr(PathwaysStore) store = test_open_store (dir, "support.db");
+  g_autoptr(PathwaysContext) context = test_gui_context (store);
+  g_autoptr(PathwaysYoungPerson) yp = test_make_person ("LC8600");
+  g_autoptr(PathwaysContact) older = NULL;
+  g_autoptr(AdwMessageDialog) dialog = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = test_add (store, PATHWAYS_RECORD (yp));
+  PathwaysSupportSection *section;
+  PageWindow pw = { 0 };
+  SupportWait w;
+  StoredPaSupport p = { store, id, "requested", "2026-06-01" };
+  gint64 activity_id;
+
+  older = g_object_new (PATHWAYS_TYPE_CONTACT, "young-person-id", id, "contact-date", "2026-10-01",
+                        "kind", "visit", "note", "Home visit", NULL);
+  ck_assert (pathways_people_record_contact (store, older, NULL, &error));
+  open_page (&pw, context, id);
+  section = PATHWAYS_SUPPORT_SECTION (find_child_of_type (GTK_WIDGET (pw.page), PATHWAYS_TYPE_SUPPORT_SECTION));
+  w = (SupportWait) { pw.page, section, 1, 0 };
+  ck_assert (test_wait_for (support_shows, &w));
+
+  /* A newer contact comes first */
+  dialog = g_object_ref (pathways_contact_dialog_present (GTK_WINDOW (pw.window), context, id));
+  pathways_contact_dialog_fill (dialog, "phone", "20/11/2026", NULL);
+  adw_message_dialog_response (dialog, "record");
+  w.contacts = 2;
+  ck_assert (test_wait_for (support_shows, &w));
+  g_clear_object (&dialog);
+  ck_assert_str_eq (pathways_support_section_get_contact_title (section, 0), "Phone call on 20 November 2026");
+  ck_assert_str_eq (pathways_support_section_get_contact_title (section, 1), "Visit on 1 October 2026");
+
+  /* Add Activity…: a bad day beside it; then added */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (section), "support.add-activity", NULL));
+  dialog = g_object_ref (pathways_support_section_get_dialog (section));
+  pathways_support_section_dialog_set (dialog, "activ", "F2");
+  pathways_support_section_dialog_set (dialog, "start-date", "31/02/2026");
+  adw_message_dialog_response (dialog, "add");
+  ck_assert_str_eq (pathways_support_section_dialog_get_error (dialog, "start-date"),
+                    "Enter the day it started as DD/MM/YYYY");
+  pathways_support_section_dialog_set (dialog, "start-date", "01/09/2026");
+  adw_message_dialog_response (dialog, "add");
+  w.activities = 1;
+  ck_assert (test_wait_for (support_shows, &w));
+  g_clear_object (&dialog);
+  activity_id = test_query_int (store, "SELECT id FROM activity");
+  maybe_screenshot (GTK_WIDGET (section), "support-section");
+
+  /* Delete, undone */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (section), "support.delete-activity", "x", activity_id));
+  w.activities = 0;
+  ck_assert (test_wait_for (support_shows, &w));
+  pathways_context_undo_last (context);
+  w.activities = 1;
+  ck_assert (test_wait_for (support_shows, &w));
+
+  /* PA support after 21: saved with the profile */
+  {
+    GtkWidget *combo = pathways_person_page_get_field_widget (pw.page, "pa-support-after-21");
+
+    ck_assert (ADW_IS_COMBO_ROW (combo));
+    adw_combo_row_set_selected (ADW_COMBO_ROW (combo), 1);   /* after "Not recorded": Requested */
+    pathways_person_page_set_profile_text (pw.page, "pa-support-offered-on", "01/06/2026");
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (pw.page), "person.save-profile", NULL));
+    ck_assert (test_wait_for (pa_support_is, &p));
+  }
+
+  close_page (&pw);
+}
+END_TEST
+
 static gboolean
 oc3_loaded (gpointer data)
 {
@@ -903,6 +1013,7 @@ main (void)
   tcase_add_test (tc, test_close_case);
   tcase_add_test (tc, test_team_page);
   tcase_add_test (tc, test_reassign_many);
+  tcase_add_test (tc, test_support_on_page);
   tcase_add_test (tc, test_record_oc3_answers);
   suite_add_tcase (s, tc);
   return test_run_suite (s);

@@ -16,11 +16,13 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "pathways-plan-proposal.h"
 #include "pathways-plan-service.h"
 #include "pathways-plan-view.h"
+#include "pathways-timeline-view.h"
 #include "test-gui-util.h"
 
 static char *dir;
@@ -86,6 +88,8 @@ make_store (void)
   sam = add_foster_17 ("LC2", "Sam");
 }
 
+static void maybe_shoot (GtkWidget *widget, const char *name);
+
 static GtkWidget *
 make_window (PathwaysPlanView **out_view)
 {
@@ -97,7 +101,10 @@ make_window (PathwaysPlanView **out_view)
   view = pathways_plan_view_new (context);
   adw_toast_overlay_set_child (overlay, view);
   pathways_context_add_toast_overlay (context, overlay);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  /* PATHWAYS_TEST_SHOT_WIDTH: a narrow window, for looking at */
+  gtk_window_set_default_size (GTK_WINDOW (window),
+                               g_getenv ("PATHWAYS_TEST_SHOT_WIDTH") ? atoi (g_getenv ("PATHWAYS_TEST_SHOT_WIDTH")) : 1280,
+                               800);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (overlay));
   gtk_window_present (GTK_WINDOW (window));
   *out_view = PATHWAYS_PLAN_VIEW (view);
@@ -215,6 +222,11 @@ START_TEST (test_plan_accept_and_undo)
     ck_assert_contains (text->str, "To Bridgeway Support on 10/01/2027, £250 a week");
     ck_assert_contains (text->str, "2 moves proposed");
   }
+  if (g_getenv ("PATHWAYS_TEST_SHOT") != NULL)
+    for (int i = 0; i < 100; i++)
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (10000);
+  maybe_shoot (gtk_widget_get_parent (GTK_WIDGET (view)), "plan");
   undo_before = pathways_context_get_last_undo (context);
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "plan.accept-selected", NULL));
   wanted = 1;
@@ -341,6 +353,64 @@ START_TEST (test_person_proposal_section)
 }
 END_TEST
 
+/* For looking at: PATHWAYS_TEST_SHOT=DIR writes what the widget drew to DIR/NAME.png */
+static void
+maybe_shoot (GtkWidget  *widget,
+             const char *name)
+{
+  const char *dir_env = g_getenv ("PATHWAYS_TEST_SHOT");
+  g_autofree char *path = dir_env ? g_strdup_printf ("%s/%s.png", dir_env, name) : NULL;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  if (path == NULL)
+    return;
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
+static gboolean
+legend_shows_proposals (gpointer data)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  collect_text (GTK_WIDGET (data), text);
+  return strstr (text->str, "Proposed by the plan (dashed)") != NULL;
+}
+
+/* The timeline draws the plan's proposals, named in its legend */
+START_TEST (test_timeline_legend_names_proposals)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view;
+
+  make_store ();
+  context = test_gui_context (store);
+  view = pathways_timeline_view_new (context);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  pathways_plan_service_run (pathways_plan_service_get_for_context (context));
+  ck_assert (test_wait_for (plan_keeps, GINT_TO_POINTER (0)));
+  ck_assert (test_wait_for (legend_shows_proposals, view));
+  if (g_getenv ("PATHWAYS_TEST_SHOT") != NULL)
+    for (int i = 0; i < 200; i++)
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (10000);
+  maybe_shoot (view, "timeline");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+END_TEST
+
 static Suite *
 plan_gui_suite (void)
 {
@@ -352,6 +422,7 @@ plan_gui_suite (void)
   tcase_add_test (tc, test_plan_accept_and_undo);
   tcase_add_test (tc, test_plan_reject_with_reason_and_weights);
   tcase_add_test (tc, test_person_proposal_section);
+  tcase_add_test (tc, test_timeline_legend_names_proposals);
   suite_add_tcase (s, tc);
   return s;
 }

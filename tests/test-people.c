@@ -437,6 +437,75 @@ START_TEST (test_retention)
 }
 END_TEST
 
+/* Renaming a team is one action: the team, its staff and its young
+ * people take the new name, and one undo gives the old one back */
+START_TEST (test_rename_team_and_undo)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysChangeSet) undo = NULL;
+  g_autoptr(PathwaysStaff) staff = NULL;
+  g_autoptr(PathwaysYoungPerson) yp = NULL;
+  gint64 pa = add_staff ("Alison Bennett", "pa", "Leaving Care North");
+  gint64 id = add_person ("LC7030", pa);
+  gint64 team_id = test_query_int (store, "SELECT id FROM team WHERE name = 'Leaving Care North'");
+
+  yp = get_person (id);
+  pathways_young_person_set_team (yp, "Leaving Care North");
+  ck_assert (pathways_store_update (store, PATHWAYS_RECORD (yp), &error));
+  g_clear_object (&yp);
+
+  ck_assert (!pathways_people_rename_team (store, team_id, "", NULL, &error));
+  ck_assert_str_eq (error->message, "Team name is required");
+  g_clear_error (&error);
+
+  ck_assert (pathways_people_rename_team (store, team_id, "Leaving Care Central", &undo, &error));
+  ck_assert_no_error (error);
+  staff = pathways_store_get (store, PATHWAYS_TYPE_STAFF, pa, &error);
+  ck_assert_str_eq (pathways_staff_get_team (staff), "Leaving Care Central");
+  yp = get_person (id);
+  ck_assert_str_eq (pathways_young_person_get_team (yp), "Leaving Care Central");
+  g_clear_object (&staff);
+  g_clear_object (&yp);
+
+  ck_assert (pathways_store_undo (store, undo, &error));
+  ck_assert_no_error (error);
+  staff = pathways_store_get (store, PATHWAYS_TYPE_STAFF, pa, &error);
+  ck_assert_str_eq (pathways_staff_get_team (staff), "Leaving Care North");
+  yp = get_person (id);
+  ck_assert_str_eq (pathways_young_person_get_team (yp), "Leaving Care North");
+}
+END_TEST
+
+/* Deleting an activity or an episode is one action, and undone as one */
+START_TEST (test_delete_and_undo)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysChangeSet) undo = NULL;
+  g_autoptr(PathwaysChangeSet) undo_episode = NULL;
+  g_autoptr(PathwaysActivity) a = NULL;
+  g_autoptr(PathwaysEpisode) e = NULL;
+  gint64 id = add_person ("LC7040", 0);
+
+  a = g_object_new (PATHWAYS_TYPE_ACTIVITY, "young-person-id", id, "activ", "F2", "start-date", "2026-09-01", NULL);
+  test_add (store, PATHWAYS_RECORD (a));
+  ck_assert (pathways_people_delete (store, PATHWAYS_RECORD (a), &undo, &error));
+  ck_assert_no_error (error);
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_ACTIVITY, NULL), 0);
+  ck_assert (pathways_store_undo (store, undo, &error));
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_ACTIVITY, NULL), 1);
+
+  e = pathways_episode_new (id, "2022-06-01");
+  g_object_set (e, "ls", "C2", "place", "U4", "rne", "S", NULL);
+  test_add (store, PATHWAYS_RECORD (e));
+  ck_assert (pathways_care_history_delete (store, e, &undo_episode, &error));
+  ck_assert_no_error (error);
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_EPISODE, NULL), 0);
+  ck_assert (pathways_store_undo (store, undo_episode, &error));
+  ck_assert_no_error (error);
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_EPISODE, NULL), 1);
+}
+END_TEST
+
 static Suite *
 people_suite (void)
 {
@@ -453,6 +522,8 @@ people_suite (void)
   tcase_add_test (tc, test_contact_after_21_only_on_request);
   tcase_add_test (tc, test_annual_offer_alert);
   tcase_add_test (tc, test_retention);
+  tcase_add_test (tc, test_rename_team_and_undo);
+  tcase_add_test (tc, test_delete_and_undo);
   suite_add_tcase (s, tc);
   return s;
 }

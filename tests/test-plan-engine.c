@@ -245,6 +245,33 @@ START_TEST (test_each_hard_constraint_is_kept)
 }
 END_TEST
 
+/* Staying Put: the rules name their own carers' household, the one the
+ * planner proposes among several (the others go unchecked) */
+START_TEST (test_staying_put_with_own_carers_among_others)
+{
+  gint64 walsh = add_unit ("The Walsh household", "staying_put", 18, 21);
+  gint64 own = add_unit ("The Reid household", "staying_put", 0, 21);
+  gint64 khan = add_unit ("The Khan household", "staying_put", 18, 21);
+  gint64 p = add_foster_17 ("LC1", own);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysSnapshot) snap = pathways_snapshot_load (store, "2026-11-22", &error);
+  g_autoptr(PathwaysPlan) plan = NULL;
+  const PathwaysPersonFacts *facts;
+
+  ck_assert_no_error (error);
+  facts = pathways_snapshot_get_person (snap, p);
+  ck_assert_ptr_nonnull (facts);
+  /* On their 18th birthday, and before it: the Reids, and only them */
+  ck_assert_int_eq (pathways_rules_staying_put_household (facts, "2027-01-10"), own);
+  ck_assert_int_eq (pathways_rules_staying_put_household (facts, "2026-12-01"), own);
+  ck_assert_int_ne (pathways_rules_staying_put_household (facts, "2027-01-10"), walsh);
+  ck_assert_int_ne (pathways_rules_staying_put_household (facts, "2027-01-10"), khan);
+
+  plan = plan_with (6, NULL, NULL);
+  ck_assert_int_eq (proposal_for (plan, p)->unit_id, own);
+}
+END_TEST
+
 /* One place, two people who need it: one of them has no suitable unit,
  * and the one who has waited is not made to wait longer than needed */
 START_TEST (test_one_person_per_place)
@@ -635,6 +662,7 @@ plan_suite (void)
   tcase_add_test (tc, test_turning_18_moves_on_the_birthday);
   tcase_add_loop_test (tc, test_each_hard_constraint_is_kept, 0, N_BREAKS);
   tcase_add_test (tc, test_one_person_per_place);
+  tcase_add_test (tc, test_staying_put_with_own_carers_among_others);
   tcase_add_test (tc, test_confirmed_moves_untouched);
   tcase_add_test (tc, test_accept_schedules_ordinary_moves);
   tcase_add_test (tc, test_accept_is_all_or_nothing);

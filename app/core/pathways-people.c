@@ -377,6 +377,31 @@ failed:
 }
 
 /**
+ * pathways_people_delete:
+ *
+ * Deletes one of a young person's own records (an activity, a contact):
+ * one recorded action, undone as one.
+ */
+gboolean
+pathways_people_delete (PathwaysStore       *store,
+                        PathwaysRecord      *record,
+                        PathwaysChangeSet  **out_undo,
+                        GError             **error)
+{
+  g_return_val_if_fail (PATHWAYS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (PATHWAYS_IS_RECORD (record), FALSE);
+
+  if (!pathways_store_begin_recorded (store, error))
+    return FALSE;
+  if (!pathways_store_delete (store, record, error))
+    {
+      pathways_store_rollback_recorded (store);
+      return FALSE;
+    }
+  return pathways_store_commit_recorded (store, out_undo, error);
+}
+
+/**
  * pathways_people_caseload_sizes:
  *
  * Returns: (transfer full): staff id → number of open cases they are the
@@ -507,6 +532,7 @@ typedef enum {
   ACTION_CONTACT,
   ACTION_LEAVES,
   ACTION_RENAME_TEAM,
+  ACTION_DELETE,
 } ActionKind;
 
 typedef struct {
@@ -557,6 +583,9 @@ action_work (PathwaysStore  *store,
       break;
     case ACTION_RENAME_TEAM:
       ok = pathways_people_rename_team (store, d->id, d->reason, &undo, error);
+      break;
+    case ACTION_DELETE:
+      ok = pathways_people_delete (store, d->record, &undo, error);
       break;
     case ACTION_CONTACT:
     default:
@@ -675,6 +704,20 @@ pathways_people_rename_team_async (PathwaysStore       *store,
   d->kind = ACTION_RENAME_TEAM;
   d->id = team_id;
   d->reason = g_strdup (new_name);
+  run_action (store, d, cancellable, callback, user_data);
+}
+
+void
+pathways_people_delete_async (PathwaysStore       *store,
+                              PathwaysRecord      *record,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  ActionData *d = g_new0 (ActionData, 1);
+
+  d->kind = ACTION_DELETE;
+  d->record = pathways_record_copy (record);
   run_action (store, d, cancellable, callback, user_data);
 }
 

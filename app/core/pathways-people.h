@@ -47,6 +47,11 @@ gboolean    pathways_people_rename_team      (PathwaysStore       *store,
                                               PathwaysChangeSet  **out_undo,
                                               GError             **error);
 
+gboolean    pathways_people_delete           (PathwaysStore       *store,
+                                              PathwaysRecord      *record,
+                                              PathwaysChangeSet  **out_undo,
+                                              GError             **error);
+
 /* Who is signed in, for a contact's author: the team server's staff
  * member, else the OS login's real name (or login) */
 char       *pathways_people_dup_author       (PathwaysStore       *store);
@@ -105,6 +110,11 @@ void        pathways_people_rename_team_async (PathwaysStore       *store,
                                                GCancellable        *cancellable,
                                                GAsyncReadyCallback  callback,
                                                gpointer             user_data);
+void        pathways_people_delete_async     (PathwaysStore       *store,
+                                              PathwaysRecord      *record,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
 gboolean    pathways_people_action_finish    (PathwaysStore       *store,
                                               GAsyncResult        *result,
                                               PathwaysChangeSet  **out_undo,

@@ -38,6 +38,7 @@
 #include "pathways-referral-dialog.h"
 #include "pathways-person-page-private.h"
 #include "pathways-spell-strip.h"
+#include "pathways-support-section.h"
 #include "pathways-timeline.h"
 #include "pathways-timeline-render.h"
 #include "pathways-widgets.h"
@@ -78,6 +79,8 @@ static const FieldSpec profile_fields[] = {
   { "needs-assessment-date", FIELD_DATE },
   { "pathway-plan-review-date", FIELD_DATE },
   { "last-contact-date", FIELD_DATE },
+  { "pa-support-after-21", FIELD_VOCAB, PATHWAYS_VOCAB_PA_SUPPORT_21 },
+  { "pa-support-offered-on", FIELD_DATE },
   { "needs-summary", FIELD_TEXT },
 };
 
@@ -159,6 +162,7 @@ struct _PathwaysPersonPage
   GtkLabel           *profile_error_label;
   PathwaysCareHistorySection *care_history;
   PathwaysArchivedBanner *archived_banner;
+  PathwaysSupportSection *support_section;
 };
 
 static void pathways_person_page_page_init (PathwaysPageInterface *iface);
@@ -1268,6 +1272,7 @@ fill (PathwaysPersonPage *self)
   /* Issue #12: the care history and a closed case, each its own widget */
   pathways_care_history_section_set_person (self->care_history, self->context, self->person_id);
   pathways_archived_banner_set_person (self->archived_banner, self->context, self->details->person);
+  pathways_support_section_set_person (self->support_section, self->context, self->person_id);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.close-case",
                                  pathways_role_may (pathways_context_get_role (self->context), PATHWAYS_MAY_EDIT_PEOPLE) &&
                                  pathways_young_person_get_closed_on (self->details->person) == NULL);
@@ -2138,6 +2143,7 @@ pathways_person_page_class_init (PathwaysPersonPageClass *klass)
   g_type_ensure (PATHWAYS_TYPE_HISTORY_LIST);
   g_type_ensure (PATHWAYS_TYPE_CARE_HISTORY_SECTION);
   g_type_ensure (PATHWAYS_TYPE_ARCHIVED_BANNER);
+  g_type_ensure (PATHWAYS_TYPE_SUPPORT_SECTION);
   g_type_ensure (PATHWAYS_TYPE_PLAN_PROPOSAL);
   g_type_ensure (PATHWAYS_TYPE_REFERRAL_BUTTONS);
 
@@ -2161,6 +2167,7 @@ pathways_person_page_class_init (PathwaysPersonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, erase_section);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, care_history);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, archived_banner);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, support_section);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, plan_proposal);
   gtk_widget_class_bind_template_callback (widget_class, destination_schedule_cb);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, readiness_label);

@@ -52,6 +52,7 @@ struct _PathwaysTimelineGrid
   PangoFontDescription        *font;
   PathwaysTimelineRenderStats  stats;      /* of the last frame */
   PathwaysTimelinePainter     *painter;
+  GHashTable                  *proposals;  /* (nullable) see pathways_timeline_grid_set_proposals() */
   GHashTable                  *cells;      /* line (GUINT_TO_POINTER) → PathwaysTimelineCell*, the lines in view */
 
   GtkAdjustment               *hadjustment;
@@ -772,7 +773,10 @@ pathways_timeline_grid_snapshot (GtkWidget   *widget,
 
   /* Render nodes: only the rows in view, each row's node cached */
   if (self->painter == NULL)
-    self->painter = pathways_timeline_painter_new (gtk_widget_get_pango_context (widget));
+    {
+      self->painter = pathways_timeline_painter_new (gtk_widget_get_pango_context (widget));
+      pathways_timeline_painter_set_proposals (self->painter, self->proposals);
+    }
   serial = self->stats.serial;
   pathways_timeline_painter_snapshot (self->painter, snapshot, &self->frame, self->lines, &self->stats);
   self->stats.serial = serial + 1;
@@ -897,6 +901,7 @@ pathways_timeline_grid_dispose (GObject *object)
   if (self->cells != NULL)
     g_hash_table_foreach_remove (self->cells, remove_cell_cb, NULL);
   g_clear_pointer (&self->painter, pathways_timeline_painter_free);
+  g_clear_pointer (&self->proposals, g_hash_table_unref);
   g_clear_pointer (&self->lines, g_array_unref);
   g_clear_pointer (&self->timeline, pathways_timeline_unref);
 
@@ -1442,4 +1447,25 @@ pathways_timeline_grid_get_line_person (PathwaysTimelineGrid *self,
     return 0;
   row = g_array_index (self->lines, PathwaysTimelineLine, line).row;
   return row ? row->id : 0;
+}
+
+/**
+ * pathways_timeline_grid_set_proposals:
+ * @proposals: (nullable): young person's id (gint64*) → PathwaysTimelineProposal*
+ *
+ * The service plan's proposals, drawn as dashed outlines.
+ */
+void
+pathways_timeline_grid_set_proposals (PathwaysTimelineGrid *self,
+                                      GHashTable           *proposals)
+{
+  g_return_if_fail (PATHWAYS_IS_TIMELINE_GRID (self));
+
+  if (proposals != NULL)
+    g_hash_table_ref (proposals);
+  g_clear_pointer (&self->proposals, g_hash_table_unref);
+  self->proposals = proposals;
+  if (self->painter != NULL)
+    pathways_timeline_painter_set_proposals (self->painter, proposals);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -26,6 +26,9 @@ void                  pathways_timeline_grid_set_group      (PathwaysTimelineGri
 const char           *pathways_timeline_grid_get_zoom       (PathwaysTimelineGrid       *self);
 void                  pathways_timeline_grid_set_zoom       (PathwaysTimelineGrid       *self,
                                                              const char                 *zoom);
+/* The service plan's proposals (pathways-timeline-painter.h), drawn dashed; NULL for none */
+void                  pathways_timeline_grid_set_proposals  (PathwaysTimelineGrid       *self,
+                                                             GHashTable                 *proposals);
 void                  pathways_timeline_grid_zoom_in        (PathwaysTimelineGrid       *self);
 void                  pathways_timeline_grid_zoom_out       (PathwaysTimelineGrid       *self);
 void                  pathways_timeline_grid_zoom_at        (PathwaysTimelineGrid       *self,

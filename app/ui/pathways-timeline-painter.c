@@ -49,6 +49,7 @@ struct _PathwaysTimelinePainter
   GdkTexture              *dots[3];    /* milestones: done, overdue, pending */
   GdkTexture              *diamonds[3]; /* moves: done, confirmed, proposed */
   GdkTexture              *alerts[4];  /* by severity */
+  GHashTable              *proposals;  /* (nullable, borrowed) id → PathwaysTimelineProposal* */
 };
 
 /* Helpers */
@@ -450,6 +451,30 @@ make_marks (PathwaysTimelinePainter   *self,
         append_rect (snapshot, colour, 1, g.x0, y, 2, h);
     }
 
+  /* The plan's proposal: a dashed outline, nothing filled */
+  if (self->proposals != NULL)
+    {
+      const PathwaysTimelineProposal *pr = g_hash_table_lookup (self->proposals, &row->id);
+
+      if (pr != NULL)
+        {
+          double colour[4];
+          double x0 = pathways_timeline_frame_day_to_x (&cf, pr->start);
+          double x1 = pathways_timeline_frame_day_to_x (&cf, pr->end + 1);
+          double t = 1.5;
+
+          pathways_timeline_kind_rgba (pr->kind, colour);
+          for (double x = x0; x < x1; x += 7)
+            {
+              double w = MIN (4, x1 - x);
+              append_rect (snapshot, colour, 1, x, y, w, t);
+              append_rect (snapshot, colour, 1, x, y + h - t, w, t);
+            }
+          append_rect (snapshot, colour, 1, x0, y, t, h);
+          append_rect (snapshot, colour, 1, x1 - t, y, t, h);
+        }
+    }
+
   /* Birthdays: ticks across the row, with the age */
   for (guint b = 0; b < PATHWAYS_TIMELINE_N_BIRTHDAYS; b++)
     {
@@ -848,6 +873,16 @@ pathways_timeline_painter_free (PathwaysTimelinePainter *self)
   g_clear_pointer (&self->font, pango_font_description_free);
   g_object_unref (self->context);
   g_free (self);
+}
+
+void
+pathways_timeline_painter_set_proposals (PathwaysTimelinePainter *self,
+                                         GHashTable              *proposals)
+{
+  g_return_if_fail (self != NULL);
+
+  self->proposals = proposals;
+  pathways_timeline_painter_reset (self);
 }
 
 /**

@@ -37,6 +37,18 @@ void                     pathways_timeline_painter_snapshot (PathwaysTimelinePai
                                                              PathwaysTimelineRenderStats *stats);
 guint                    pathways_timeline_painter_get_n_cached_rows (PathwaysTimelinePainter *self);
 
+/* The service plan's proposals, drawn as dashed outlines distinct from
+ * the spells and moves already booked: young person's id (gint64*) →
+ * PathwaysTimelineProposal*; NULL for none.  Borrowed until set again. */
+typedef struct {
+  guint32              start;   /* Julian day of the proposed move */
+  guint32              end;     /* last day drawn */
+  PathwaysTimelineKind kind;
+} PathwaysTimelineProposal;
+
+void                     pathways_timeline_painter_set_proposals (PathwaysTimelinePainter *self,
+                                                                  GHashTable              *proposals);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PathwaysTimelinePainter, pathways_timeline_painter_free)
 
 G_END_DECLS

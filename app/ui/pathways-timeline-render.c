@@ -1294,6 +1294,8 @@ pathways_timeline_legend_label (guint item)
       return _("Planned (hatched)");
     case PATHWAYS_TIMELINE_LEGEND_MOVE:
       return _("Move");
+    case PATHWAYS_TIMELINE_LEGEND_PROPOSAL:
+      return _("Proposed by the plan (dashed)");
     case PATHWAYS_TIMELINE_LEGEND_BIRTHDAY:
       return _("18th, 21st, 25th birthdays");
     case PATHWAYS_TIMELINE_LEGEND_MILESTONE:
@@ -1351,6 +1353,17 @@ pathways_timeline_legend_swatch (cairo_t  *cr,
           cairo_line_to (cr, hx + height - 4, y + 2);
         }
       cairo_stroke (cr);
+      break;
+    case PATHWAYS_TIMELINE_LEGEND_PROPOSAL:
+      {
+        static const double dash[] = { 4, 3 };
+
+        set_rgba (cr, pal.fg, 0.8);
+        cairo_set_line_width (cr, 1.5);
+        cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+        cairo_rectangle (cr, x + 0.75, y + 2.75, width - 1.5, height - 5.5);
+        cairo_stroke (cr);
+      }
       break;
     case PATHWAYS_TIMELINE_LEGEND_MOVE:
       diamond (cr, cx, cy, MIN (height / 2 - 1, 6));

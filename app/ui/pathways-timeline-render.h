@@ -195,6 +195,9 @@ typedef enum {
   PATHWAYS_TIMELINE_N_LEGEND
 } PathwaysTimelineLegend;
 
+/* On screen only (exports draw no proposals): the service plan's proposals */
+#define PATHWAYS_TIMELINE_LEGEND_PROPOSAL PATHWAYS_TIMELINE_N_LEGEND
+
 const char *pathways_timeline_legend_label    (guint                        item);
 void      pathways_timeline_legend_swatch     (cairo_t                     *cr,
                                                guint                        item,

@@ -18,6 +18,8 @@
 
 #include "pathways-timeline-view.h"
 #include "pathways-page.h"
+#include "pathways-plan-service.h"
+#include "pathways-timeline-painter.h"
 #include "pathways-timeline-view-private.h"
 
 struct _PathwaysTimelineView
@@ -504,7 +506,8 @@ dark_changed_cb (PathwaysTimelineView *self)
 static void
 build_legend (PathwaysTimelineView *self)
 {
-  for (guint i = 0; i < PATHWAYS_TIMELINE_N_LEGEND; i++)
+  /* … and the plan's proposals, on screen only */
+  for (guint i = 0; i <= PATHWAYS_TIMELINE_LEGEND_PROPOSAL; i++)
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       GtkWidget *swatch = g_object_new (GTK_TYPE_DRAWING_AREA,
@@ -526,6 +529,38 @@ build_legend (PathwaysTimelineView *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
     }
   gtk_widget_set_can_focus (GTK_WIDGET (self->legend_box), FALSE);
+}
+
+/* The service plan's proposals, drawn dashed from the proposed day for
+ * a year (the plan holds the unit at least that long, or until they
+ * outgrow it, which the next proposal shows) */
+static void
+plan_updated_cb (PathwaysTimelineView *self,
+                 PathwaysPlanService  *service)
+{
+  GListModel *rows = pathways_plan_service_get_rows (service);
+  g_autoptr(GHashTable) proposals = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(PathwaysPlanRow) row = g_list_model_get_item (rows, i);
+      const PathwaysProposal *p = pathways_plan_row_get_proposal (row);
+      PathwaysTimelineProposal *pr;
+
+      if (p->unit_id == 0 || g_hash_table_contains (proposals, &p->person_id))
+        continue;
+      pr = g_new0 (PathwaysTimelineProposal, 1);
+      pr->start = pathways_timeline_day_from_iso (p->date);
+      pr->end = pr->start + 364;
+      pr->kind = pathways_timeline_kind_for (p->unit_kind, NULL, NULL);
+      if (pr->start == 0)
+        {
+          g_free (pr);
+          continue;
+        }
+      g_hash_table_insert (proposals, g_memdup2 (&p->person_id, sizeof (gint64)), pr);
+    }
+  pathways_timeline_grid_set_proposals (self->grid, g_hash_table_size (proposals) > 0 ? proposals : NULL);
 }
 
 /* Actions */
@@ -702,6 +737,9 @@ pathways_timeline_view_constructed (GObject *object)
 
   g_return_if_fail (PATHWAYS_IS_CONTEXT (self->context));
   pathways_page_attach (PATHWAYS_PAGE (self), self->context);
+  g_signal_connect_object (pathways_plan_service_get_for_context (self->context), "updated",
+                           G_CALLBACK (plan_updated_cb), self, G_CONNECT_SWAPPED);
+  plan_updated_cb (self, pathways_plan_service_get_for_context (self->context));
 }
 
 static void
