@@ -47,6 +47,13 @@ rc=0; "$cli" provider add -d "$db" --name "Nowhere" --route maybe 2> "$dir/err.t
 check "a provider on no framework is refused" "[ $rc -ne 0 ] && grep -q 'framework' '$dir/err.txt'"
 "$cli" provider list -d "$db" --kind supported > "$dir/providers.txt"
 check "block contracts are suggested first" "head -1 '$dir/providers.txt' | grep -q 'Block Housing'"
+"$cli" provider add -d "$db" --name "Old Homes" --route spot --kinds supported > /dev/null
+"$cli" provider retire -d "$db" --provider 3 > "$dir/out.txt"
+check "a provider is retired" "grep -q 'Old Homes retired' '$dir/out.txt'"
+"$cli" provider list -d "$db" --kind supported > "$dir/providers.txt"
+check "a retired provider is not suggested" "! grep -q 'Old Homes' '$dir/providers.txt'"
+"$cli" provider list -d "$db" > "$dir/providers.txt"
+check "a retired provider is listed as such" "grep -q 'Old Homes (no longer used)' '$dir/providers.txt'"
 "$cli" referral make -d "$db" --today 2026-11-22 --person 1 --kind supported --needed-by 01/12/2026 \
   --output "$dir/pack.pdf" > "$dir/out.txt"
 check "the referral goes to both suggested providers" "grep -q 'Referral R1 made to 2 providers' '$dir/out.txt'"

@@ -17,6 +17,9 @@
 
 #include "pathways-commission-view.h"
 #include "pathways-i-statement-dialog.h"
+#include "pathways-i-statement-section.h"
+#include "pathways-sufficiency-view.h"
+#include "pathways-sufficiency-view-private.h"
 #include "pathways-income-dialog.h"
 #include "pathways-person-page.h"
 #include "pathways-person-page-private.h"
@@ -466,7 +469,7 @@ shot (GtkWidget  *widget,
   if (out_dir == NULL)
     return;
   gtk_test_widget_wait_for_draw (widget);
-  until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  until = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
   while (g_get_monotonic_time () < until)
     g_main_context_iteration (NULL, FALSE);
   path = g_build_filename (out_dir, name, NULL);
@@ -843,6 +846,90 @@ START_TEST (test_income_dialog_records_and_removes)
 }
 END_TEST
 
+/* I statements on the Sufficiency page ----------------------------------------- */
+
+static gboolean
+statements_shown (gpointer data)
+{
+  PathwaysIStatementSection *section = PATHWAYS_I_STATEMENT_SECTION (find_type (data, PATHWAYS_TYPE_I_STATEMENT_SECTION));
+  return pathways_sufficiency_view_get_sufficiency (data) != NULL && !pathways_i_statement_section_is_loading (section);
+}
+
+START_TEST (test_sufficiency_page_scores_i_statements)
+{
+  GtkWidget *window = gtk_window_new ();
+  AdwToastOverlay *overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  GtkWidget *view, *section;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  make_store ();
+  context = test_gui_context (store);
+  view = pathways_sufficiency_view_new (context);
+  adw_toast_overlay_set_child (overlay, view);
+  pathways_context_add_toast_overlay (context, overlay);
+  gtk_window_set_default_size (GTK_WINDOW (window), window_width (), 800);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (overlay));
+  gtk_window_present (GTK_WINDOW (window));
+  ck_assert (test_wait_for (statements_shown, view));
+
+  section = find_type (view, PATHWAYS_TYPE_I_STATEMENT_SECTION);
+  collect_text (section, text);
+  if (g_getenv ("TEST_DUMP"))
+    g_printerr ("%s", text->str);
+  /* Under the committee report's headings, per provider and per kind */
+  ck_assert_contains (text->str, "I statements: how young people placed with each provider score");
+  ck_assert_contains (text->str, "I statements: how young people in each kind of provision score");
+  ck_assert_contains (text->str, "Block Housing\n1 young person placed");
+  ck_assert_contains (text->str, "Supported accommodation\n1 young person placed");
+  ck_assert_contains (text->str, "I live near my friends, my family and my school or college.\n100% — 1 yes, 0 partly, 0 no");
+  ck_assert_contains (text->str, "I feel safe where I live.\nNo answers yet");
+  /* (the section in view, for the picture) */
+  {
+    GtkWidget *scroller = gtk_widget_get_ancestor (section, GTK_TYPE_SCROLLED_WINDOW);
+    double x, y;
+
+    if (g_getenv ("PATHWAYS_SCREENSHOT_DIR"))
+      gtk_test_widget_wait_for_draw (window);
+    if (scroller && gtk_widget_translate_coordinates (section, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
+                                                      0, 0, &x, &y))
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), y - 12);
+    for (GtkWidget *r = gtk_widget_get_first_child (find_type (section, GTK_TYPE_LIST_BOX)); r; r = gtk_widget_get_next_sibling (r))
+      if (ADW_IS_EXPANDER_ROW (r))
+        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (r), TRUE);
+  }
+  shot (window, "sufficiency-i-statements.png");
+
+  /* An answer at review scores at once */
+  {
+    g_autoptr(GListModel) statements = pathways_store_list (store, PATHWAYS_TYPE_I_STATEMENT, NULL);
+    g_autoptr(GListModel) people = pathways_store_list (store, PATHWAYS_TYPE_YOUNG_PERSON, NULL);
+    g_autoptr(GError) error = NULL;
+    gint64 safe = 0, placed = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (statements); i++)
+      {
+        g_autoptr(PathwaysIStatement) st = g_list_model_get_item (statements, i);
+        if (g_strcmp0 (pathways_i_statement_get_text (st), "I feel safe where I live.") == 0)
+          safe = pathways_record_get_id (PATHWAYS_RECORD (st));
+      }
+    for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+      {
+        g_autoptr(PathwaysYoungPerson) yp = g_list_model_get_item (people, i);
+        if (g_strcmp0 (pathways_young_person_get_local_id (yp), "C500") == 0)
+          placed = pathways_record_get_id (PATHWAYS_RECORD (yp));
+      }
+    ck_assert (pathways_i_statement_answer (store, placed, safe, "partly", "2026-11-20", NULL, &error));
+    ck_assert_no_error (error);
+    pathways_sufficiency_view_reload (PATHWAYS_SUFFICIENCY_VIEW (view));
+    ck_assert (test_wait_for (statements_shown, view));
+    g_string_truncate (text, 0);
+    collect_text (section, text);
+    ck_assert_contains (text->str, "I feel safe where I live.\n50% — 0 yes, 1 partly, 0 no");
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+END_TEST
+
 static Suite *
 commission_gui_suite (void)
 {
@@ -860,6 +947,7 @@ commission_gui_suite (void)
   tcase_add_test (tc, test_person_page_buttons_by_role);
   tcase_add_test (tc, test_providers_dialog_adds_changes_retires);
   tcase_add_test (tc, test_income_dialog_records_and_removes);
+  tcase_add_test (tc, test_sufficiency_page_scores_i_statements);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -7,6 +7,7 @@
  *   pathways-cli provider add --name N --route R [--kinds K,K] [--framework F] [--contact C] [--email E]
  *                                   [--phone P] [--registration R]
  *   pathways-cli provider list [--kind K]
+ *   pathways-cli provider retire --provider ID [--reinstate]
  *   pathways-cli referral make --person ID --kind K --needed-by D [--providers ID,ID] [--share-wishes]
  *                                   [--risks T] [--output PACK.pdf|.txt]
  *   pathways-cli referral list | pack --referral ID --output PATH | offer --referral ID --provider ID
@@ -537,11 +538,43 @@ provider_list (int argc, char **argv, GError **error)
   for (guint i = 0; i < list->len; i++)
     {
       PathwaysProvider *p = g_ptr_array_index (list, i);
-      printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\n", pathways_record_get_id (PATHWAYS_RECORD (p)),
-              pathways_provider_get_name (p), pathways_provider_route_label (pathways_provider_get_route (p)),
+      printf ("%" G_GINT64_FORMAT "\t%s%s\t%s\t%s\t%s\n", pathways_record_get_id (PATHWAYS_RECORD (p)),
+              pathways_provider_get_name (p), pathways_provider_get_retired (p) ? _(" (no longer used)") : "", pathways_provider_route_label (pathways_provider_get_route (p)),
               pathways_provider_get_kinds (p) ? pathways_provider_get_kinds (p) : "",
               pathways_provider_get_email (p) ? pathways_provider_get_email (p) : "");
     }
+  return 0;
+}
+
+static int
+provider_retire (int argc, char **argv, GError **error)
+{
+  g_auto(Options) o = { 0, };
+  gboolean reinstate = FALSE;
+  GOptionEntry entries[] = {
+    { "provider", 0, 0, G_OPTION_ARG_INT64, &o.provider, N_("The provider no longer used"), N_("ID") },
+    { "reinstate", 0, 0, G_OPTION_ARG_NONE, &reinstate, N_("Use the provider again"), NULL },
+    { NULL }
+  };
+  g_autoptr(PathwaysClock) clock = NULL;
+  g_autoptr(PathwaysStore) store = NULL;
+  g_autoptr(PathwaysProvider) p = NULL;
+
+  if (!parse ("provider retire", entries, &o, &argc, &argv, 0, error))
+    return 2;
+  if (!need (o.provider > 0, "--provider", error))
+    return 2;
+  if ((store = open_store (&o, &clock, error)) == NULL)
+    return 1;
+  if ((p = pathways_store_get (store, PATHWAYS_TYPE_PROVIDER, o.provider, error)) == NULL)
+    return 1;
+  pathways_provider_set_retired (p, !reinstate);
+  if (!pathways_provider_save (store, p, NULL, error))
+    return 1;
+  if (reinstate)
+    printf (_("%s reinstated\n"), pathways_provider_get_name (p));
+  else
+    printf (_("%s retired: no longer suggested for referrals\n"), pathways_provider_get_name (p));
   return 0;
 }
 
@@ -554,7 +587,7 @@ pathways_cli_provider (int      argc,
 
   if (sub == NULL || g_str_equal (sub, "--help") || g_str_equal (sub, "-h"))
     {
-      fprintf (sub ? stdout : stderr, "%s", _("Usage: pathways-cli provider add|list [OPTIONS]\n"));
+      fprintf (sub ? stdout : stderr, "%s", _("Usage: pathways-cli provider add|list|retire [OPTIONS]\n"));
       return sub ? 0 : 2;
     }
   argv[1] = argv[0];
@@ -564,7 +597,9 @@ pathways_cli_provider (int      argc,
     return provider_add (argc, argv, error);
   if (g_str_equal (sub, "list"))
     return provider_list (argc, argv, error);
-  return unknown_sub (sub, "add, list", error);
+  if (g_str_equal (sub, "retire"))
+    return provider_retire (argc, argv, error);
+  return unknown_sub (sub, "add, list, retire", error);
 }
 
 /* referral ---------------------------------------------------------------------- */

@@ -13,6 +13,7 @@
 #include "pathways-budget-import.h"
 #include "pathways-commission-view.h"
 #include "pathways-format.h"
+#include "pathways-i-statement-section.h"
 #include "pathways-page.h"
 #include "pathways-providers-dialog.h"
 #include "pathways-widgets.h"
@@ -306,42 +307,7 @@ fill_providers (PathwaysCommissionView *self)
 static void
 fill_statements (PathwaysCommissionView *self)
 {
-  PathwaysIStatementScores *s = self->figures->by_provider;
-
-  pathways_list_box_clear (self->statement_list);
-  if (s->groups->len == 0)
-    pathways_list_box_add_empty_row (self->statement_list, _("Nobody is in a placement on this day"));
-  for (guint i = 0; i < s->groups->len; i++)
-    {
-      const PathwaysIStatementGroup *g = g_ptr_array_index (s->groups, i);
-      GtkWidget *row = adw_expander_row_new ();
-      g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d young person placed",
-                                                                "%d young people placed", g->young_people),
-                                                   g->young_people);
-      g_autofree char *name = g_strdup_printf ("%s, %s", g->name, subtitle);
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), g->name);
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-      for (guint k = 0; k < s->statements->len; k++)
-        {
-          const PathwaysIStatementTally *t = &g->tallies[k];
-          GtkWidget *line = adw_action_row_new ();
-          const char *text = pathways_i_statement_get_text (g_ptr_array_index (s->statements, k));
-          g_autofree char *score = t->score < 0 ? g_strdup (_("No answers yet"))
-                                                : g_strdup_printf (_("%.0f%% — %d yes, %d partly, %d no"), t->score,
-                                                                   t->yes, t->partly, t->no);
-          g_autofree char *lname = g_strdup_printf ("%s, %s", text, score);
-
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (line), FALSE);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (line), text);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (line), score);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (line), GTK_ACCESSIBLE_PROPERTY_LABEL, lname, -1);
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), line);
-        }
-      gtk_list_box_append (self->statement_list, row);
-    }
+  pathways_i_statement_rows_fill (self->statement_list, self->figures->by_provider);
 }
 
 /* Callbacks --------------------------------------------------------------- */

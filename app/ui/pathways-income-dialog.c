@@ -16,6 +16,7 @@
 #include "pathways-income-dialog.h"
 #include "pathways-page.h"
 #include "pathways-person-page.h"
+#include "pathways-referral-buttons.h"
 #include "pathways-widgets.h"
 
 struct _PathwaysIncomeDialog
@@ -417,25 +418,16 @@ pathways_income_dialog_is_busy (PathwaysIncomeDialog *self)
   return self->busy;
 }
 
-static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+static GtkWindow *
+make_dialog (PathwaysContext *context,
+             gint64           person_id)
 {
-  PathwaysPersonPage *page = PATHWAYS_PERSON_PAGE (widget);
-  PathwaysIncomeDialog *dialog;
-  gint64 person = pathways_person_page_get_person_id (page);
-
-  if (person <= 0)
-    return;
-  dialog = pathways_income_dialog_new (pathways_page_get_context (PATHWAYS_PAGE (page)), person);
-  pathways_present_dialog (widget, GTK_WINDOW (dialog));
+  return GTK_WINDOW (pathways_income_dialog_new (context, person_id));
 }
 
 void
 pathways_income_dialog_install_action (GtkWidgetClass *widget_class,
                                        const char     *action_name)
 {
-  gtk_widget_class_install_action (widget_class, action_name, NULL, open_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK | GDK_SHIFT_MASK, action_name, NULL);
+  pathways_person_dialog_install_action (widget_class, action_name, GDK_KEY_b, make_dialog);
 }

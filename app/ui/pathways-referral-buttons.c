@@ -19,6 +19,8 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "pathways-page.h"
+#include "pathways-person-page.h"
 #include "pathways-referral-buttons.h"
 #include "pathways-rules.h"
 
@@ -80,4 +82,43 @@ pathways_referral_buttons_set_role (PathwaysReferralButtons *self,
   gtk_widget_set_visible (GTK_WIDGET (self->referral_button), refer);
   gtk_widget_set_visible (GTK_WIDGET (self->offers_button), !refer && offers);
   gtk_widget_set_visible (GTK_WIDGET (self), refer || offers);
+}
+
+/* The person page's dialogs ------------------------------------------------- */
+
+static void
+open_dialog_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PathwaysPersonDialogNew make = g_type_get_qdata (G_OBJECT_TYPE (widget), g_quark_from_string (action_name));
+  gint64 person = pathways_person_page_get_person_id (PATHWAYS_PERSON_PAGE (widget));
+  GtkWindow *dialog;
+  GtkRoot *root;
+
+  if (make == NULL || person <= 0)
+    return;
+  dialog = make (pathways_page_get_context (PATHWAYS_PAGE (widget)), person);
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (dialog, GTK_WINDOW (root));
+  gtk_window_present (dialog);
+}
+
+/**
+ * pathways_person_dialog_install_action:
+ *
+ * For the person page's class: @action_name opens the dialog
+ * @make_dialog makes for the young person shown, transient for the
+ * page's window; Ctrl+Shift+@key activates it.
+ */
+void
+pathways_person_dialog_install_action (GtkWidgetClass          *widget_class,
+                                       const char              *action_name,
+                                       guint                    key,
+                                       PathwaysPersonDialogNew  make_dialog)
+{
+  g_type_set_qdata (G_TYPE_FROM_CLASS (widget_class), g_quark_from_string (action_name), make_dialog);
+  gtk_widget_class_install_action (widget_class, action_name, NULL, open_dialog_action);
+  gtk_widget_class_add_binding_action (widget_class, key, GDK_CONTROL_MASK | GDK_SHIFT_MASK, action_name, NULL);
 }

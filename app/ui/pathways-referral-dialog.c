@@ -11,6 +11,7 @@
 #include "pathways-format.h"
 #include "pathways-page.h"
 #include "pathways-person-page.h"
+#include "pathways-referral-buttons.h"
 #include "pathways-widgets.h"
 #include "pathways-referral-dialog.h"
 #include "pathways-referral.h"
@@ -313,25 +314,16 @@ pathways_referral_dialog_dup_chosen (PathwaysReferralDialog *self)
   return ids;
 }
 
-static void
-make_referral_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+static GtkWindow *
+make_dialog (PathwaysContext *context,
+             gint64           person_id)
 {
-  PathwaysPersonPage *page = PATHWAYS_PERSON_PAGE (widget);
-  PathwaysReferralDialog *dialog;
-  gint64 person = pathways_person_page_get_person_id (page);
-
-  if (person <= 0)
-    return;
-  dialog = pathways_referral_dialog_new (pathways_page_get_context (PATHWAYS_PAGE (page)), person);
-  pathways_present_dialog (widget, GTK_WINDOW (dialog));
+  return GTK_WINDOW (pathways_referral_dialog_new (context, person_id));
 }
 
 void
 pathways_referral_dialog_install_action (GtkWidgetClass *widget_class,
                                          const char     *action_name)
 {
-  gtk_widget_class_install_action (widget_class, action_name, NULL, make_referral_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK, action_name, NULL);
+  pathways_person_dialog_install_action (widget_class, action_name, GDK_KEY_r, make_dialog);
 }

@@ -18,6 +18,7 @@
 
 #include "pathways-chart.h"
 #include "pathways-file-toast.h"
+#include "pathways-i-statement-section.h"
 #include "pathways-page.h"
 #include "pathways-sufficiency-view.h"
 #include "pathways-widgets.h"
@@ -58,6 +59,7 @@ struct _PathwaysSufficiencyView
   PathwaysChart   *demand_chart_2;
   PathwaysChart   *demand_chart_3;
   GtkListBox      *compliance_list;
+  PathwaysIStatementSection *i_statement_section;
 };
 
 static void pathways_sufficiency_view_page_init (PathwaysPageInterface *iface);
@@ -716,6 +718,7 @@ pathways_sufficiency_view_class_init (PathwaysSufficiencyViewClass *klass)
                                            0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_BOOLEAN);
 
   g_type_ensure (PATHWAYS_TYPE_CHART);
+  g_type_ensure (PATHWAYS_TYPE_I_STATEMENT_SECTION);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
@@ -740,6 +743,7 @@ pathways_sufficiency_view_class_init (PathwaysSufficiencyViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysSufficiencyView, demand_chart_2);
   gtk_widget_class_bind_template_child (widget_class, PathwaysSufficiencyView, demand_chart_3);
   gtk_widget_class_bind_template_child (widget_class, PathwaysSufficiencyView, compliance_list);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysSufficiencyView, i_statement_section);
 
   gtk_widget_class_install_action (widget_class, "sufficiency.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "sufficiency.refresh", NULL, refresh_action);
@@ -795,6 +799,7 @@ pathways_sufficiency_view_reload (PathwaysSufficiencyView *self)
     }
   pathways_sufficiency_compute_async (self->store, self->today, self->cancellable, computed_cb,
                                       g_object_ref (self));
+  pathways_i_statement_section_reload (self->i_statement_section, self->store, self->today);
 }
 
 const char *
