@@ -75,6 +75,17 @@ check "alerts say how many and when" "head -1 '$dir/alerts.txt' | grep -Eq '^[0-
 check "alerts are worst first" "awk 'NR>2 {print \$1}' '$dir/alerts.txt' | uniq | tr '\\n' ' ' | grep -Eq '^(High )?(Medium )?(Low )?$'"
 "$cli" alerts --database "$dir/a.db" --date 22/11/2026 --format csv > "$dir/alerts.csv"
 check "alerts csv header" "head -1 '$dir/alerts.csv' | grep -q '^severity,due,young_person_id,local_id,name,rule,reason'"
+"$cli" agenda --database "$dir/a.db" --today 22/11/2026 --pa 1 --ics "$dir/agenda.ics" > "$dir/agenda.txt"
+check "agenda --ics says how many key dates it wrote" "grep -Eq '^[0-9]+ key dates? from 22/11/2026 to 02/01/2027 written to' '$dir/agenda.txt'"
+check "agenda .ics is private (0600)" "[ \"\$(stat -c %a '$dir/agenda.ics')\" = 600 ]"
+check "agenda .ics is a calendar of all-day events" "head -1 '$dir/agenda.ics' | grep -q '^BEGIN:VCALENDAR' && grep -q '^DTSTART;VALUE=DATE:2026' '$dir/agenda.ics'"
+"$cli" agenda --database "$dir/a.db" --today 22/11/2026 --weeks 2 --format csv > "$dir/agenda.csv"
+check "agenda csv header" "head -1 '$dir/agenda.csv' | grep -q '^date,young_person_id,name,what,pa,team'"
+if "$cli" agenda --database "$dir/a.db" --weeks 99 2> "$dir/err.txt"; then
+  echo "FAIL: --weeks 99 accepted"; fail=$((fail + 1))
+else
+  check "agenda --weeks out of range is explained" "grep -q 'is not between 1 and 52' '$dir/err.txt'"
+fi
 if "$cli" alerts --database "$dir/a.db" --person 99999 2> "$dir/err.txt"; then
   echo "FAIL: unknown person accepted"; fail=$((fail + 1))
 else
@@ -183,6 +194,19 @@ if command -v sqlite3 > /dev/null; then
   else
     pass=$((pass + 1))
   fi
+
+  # Rows cut off the end, the trigger made again as it was: the chain of
+  # what is left holds, but this computer noted where the log ended
+  "$cli" audit verify --database "$dir/t.db" > /dev/null 2>&1
+  trigger=$(sqlite3 "$dir/t.db" "SELECT sql FROM sqlite_master WHERE name = 'audit_log_no_delete'")
+  sqlite3 "$dir/t.db" "DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id > (SELECT max(id) - 2 FROM audit_log); $trigger"
+  rc=0; "$cli" audit verify --database "$dir/t.db" > "$dir/verify.txt" 2> /dev/null || rc=$?
+  check "a log cut short fails verify" "[ $rc -eq 1 ] && grep -q 'cut off its end' '$dir/verify.txt'"
+  rc=0; "$cli" caseload --database "$dir/t.db" > /dev/null 2>&1 || rc=$?
+  check "a log cut short can still be read" "[ $rc -eq 0 ]"
+  "$cli" audit repair --as 1 --database "$dir/t.db" > /dev/null 2>&1
+  rc=0; "$cli" audit verify --database "$dir/t.db" > /dev/null || rc=$?
+  check "after the repair the shortened log verifies" "[ $rc -eq 0 ]"
 fi
 
 cp "$dir/a.db" "$dir/ro.db"

@@ -403,6 +403,108 @@ START_TEST (test_referral_suggests_framework_providers)
 }
 END_TEST
 
+/* A provider no longer used is retired: kept, not suggested, not
+ * referred to; bringing it back is the same save, and both undo */
+START_TEST (test_provider_retired_not_suggested)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysChangeSet) undo = NULL;
+  g_autoptr(GPtrArray) supported = NULL;
+  g_autoptr(PathwaysProvider) p = NULL;
+  g_autoptr(PathwaysProvider) stale = NULL;
+  gint64 spot = add_provider ("Spot Homes", "spot", "supported");
+  gint64 block = add_provider ("Block Housing", "block", "supported");
+  gint64 person = add_person ("C900");
+  PathwaysReferralRequest req = { 0, };
+
+  p = pathways_store_get (store, PATHWAYS_TYPE_PROVIDER, spot, &error);
+  stale = pathways_store_get (store, PATHWAYS_TYPE_PROVIDER, spot, &error);
+  ck_assert (!pathways_provider_get_retired (p));
+  pathways_provider_set_retired (p, TRUE);
+  ck_assert (pathways_provider_save (store, p, &undo, &error));
+  ck_assert_no_error (error);
+
+  supported = pathways_referral_suggest_providers (store, "supported", &error);
+  ck_assert_uint_eq (supported->len, 1);
+  ck_assert_int_eq (pathways_record_get_id (g_ptr_array_index (supported, 0)), block);
+  g_clear_pointer (&supported, g_ptr_array_unref);
+
+  req.young_person_id = person;
+  req.kind = "supported";
+  req.needed_by = "2026-12-01";
+  req.provider_ids = &spot;
+  req.n_providers = 1;
+  ck_assert (!pathways_referral_make (store, &req, NULL, NULL, &error));
+  ck_assert_msg (strstr (error->message, "Spot Homes is no longer used") != NULL, "%s", error->message);
+  g_clear_error (&error);
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_REFERRAL, NULL), 0);
+
+  /* A save from the copy read before the retirement is a conflict */
+  pathways_provider_set_phone (stale, "0161 000 0000");
+  ck_assert (!pathways_provider_save (store, stale, NULL, &error));
+  ck_assert (g_error_matches (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_CONFLICT));
+  g_clear_error (&error);
+
+  ck_assert (pathways_store_undo (store, undo, &error));
+  ck_assert_no_error (error);
+  supported = pathways_referral_suggest_providers (store, "supported", &error);
+  ck_assert_uint_eq (supported->len, 2);
+}
+END_TEST
+
+/* Income against a placement: added and removed, each one undoable
+ * action; another's placement and a stale removal are refused */
+START_TEST (test_placement_income_add_remove)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysChangeSet) undo = NULL;
+  g_autoptr(GListModel) rows = NULL;
+  gint64 person = add_person ("C901");
+  gint64 other = add_person ("C902");
+  gint64 unit = add_unit ("Canal House", "supported", 120000);
+  gint64 spell = add_spell (person, unit, "current", "2026-04-01", NULL, NULL, 120000);
+  gint64 others = add_spell (other, unit, "ended", "2025-04-01", NULL, "2026-03-31", 120000);
+  g_autoptr(PathwaysPlacementIncome) hb = g_object_new (PATHWAYS_TYPE_PLACEMENT_INCOME, "young-person-id", person,
+                                                        "spell-id", spell, "source", "housing_benefit",
+                                                        "weekly-amount", (gint64) 8500, "start-date", "2026-04-01",
+                                                        NULL);
+  g_autoptr(PathwaysPlacementIncome) wrong = g_object_new (PATHWAYS_TYPE_PLACEMENT_INCOME, "young-person-id", person,
+                                                           "spell-id", others, "source", "health",
+                                                           "weekly-amount", (gint64) 100, "start-date", "2026-04-01",
+                                                           NULL);
+  g_autoptr(PathwaysPlacementIncome) stale = NULL;
+
+  ck_assert (!pathways_budget_add_income (store, wrong, NULL, &error));
+  ck_assert (strstr (error->message, "another young person") != NULL);
+  g_clear_error (&error);
+  ck_assert (pathways_budget_add_income (store, hb, NULL, &error));
+  ck_assert_no_error (error);
+  rows = pathways_store_list_for_person (store, PATHWAYS_TYPE_PLACEMENT_INCOME, person, &error);
+  ck_assert_uint_eq (g_list_model_get_n_items (rows), 1);
+  g_clear_object (&rows);
+
+  stale = pathways_store_get (store, PATHWAYS_TYPE_PLACEMENT_INCOME, pathways_record_get_id (PATHWAYS_RECORD (hb)),
+                              &error);
+  pathways_placement_income_set_weekly_amount (hb, 9000);
+  ck_assert (pathways_store_update (store, PATHWAYS_RECORD (hb), &error));
+  ck_assert (!pathways_budget_remove_income (store, stale, NULL, &error));
+  ck_assert (g_error_matches (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_CONFLICT));
+  g_clear_error (&error);
+
+  ck_assert (pathways_budget_remove_income (store, hb, &undo, &error));
+  ck_assert_no_error (error);
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_PLACEMENT_INCOME, NULL), 0);
+  ck_assert (pathways_store_undo (store, undo, &error));
+  ck_assert_no_error (error);
+  rows = pathways_store_list_for_person (store, PATHWAYS_TYPE_PLACEMENT_INCOME, person, &error);
+  ck_assert_uint_eq (g_list_model_get_n_items (rows), 1);
+  {
+    g_autoptr(PathwaysPlacementIncome) back = g_list_model_get_item (rows, 0);
+    ck_assert_int_eq (pathways_placement_income_get_weekly_amount (back), 9000);
+  }
+}
+END_TEST
+
 START_TEST (test_referral_pack_names_only_what_it_should)
 {
   g_autoptr(GError) error = NULL;
@@ -782,10 +884,12 @@ commission_suite (void)
   tcase_add_test (budget, test_budget_set_validates_and_undoes);
   tcase_add_test (budget, test_budget_import_rows_and_errors);
   tcase_add_test (budget, test_budget_xlsx_is_private);
+  tcase_add_test (budget, test_placement_income_add_remove);
   suite_add_tcase (s, budget);
 
   tcase_add_checked_fixture (referrals, setup, teardown);
   tcase_add_test (referrals, test_referral_suggests_framework_providers);
+  tcase_add_test (referrals, test_provider_retired_not_suggested);
   tcase_add_test (referrals, test_referral_pack_names_only_what_it_should);
   tcase_add_test (referrals, test_referral_offers_acceptance_one_undoable_action);
   suite_add_tcase (s, referrals);

@@ -17,6 +17,10 @@
 #include "pathways-903-plan.h"
 #include "pathways-annex-a.h"
 #include "pathways-annex-a-xlsx.h"
+#include "pathways-oc3-facts.h"
+#include "pathways-generator.h"
+#include "pathways-rules.h"
+#include "pathways-snapshot.h"
 #include "pathways-stock-import.h"
 
 static Pathways903CodeTable *table;
@@ -1499,6 +1503,329 @@ START_TEST (test_import_into_store)
 }
 END_TEST
 
+/* OC3 rows become facts on the record, the export uses them (or what
+ * the record knows), every import is logged and the latest can be undone,
+ * refused as a conflict once a record it wrote has been edited */
+static const char oc3_header[] = HEADER_COLS "P,F,01/05/2007,WBRI,,,\n";
+static const char oc3_episodes[] = EPISODE_COLS
+  "P,01/06/2022,S,C2,N1,U4,PR1,01/03/2025,E8,,,,\n";
+static const char oc3_rows[] = OC3_COLS "P,01/05/2007,YES,F2,D1\n";
+
+static Pathways903Plan *
+plan_for_year (PathwaysStore      *store,
+               const char * const *paths,
+               int                 year)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) known = pathways_903_known_from_store (store, &error);
+  Pathways903PlanOptions options = { 0 };
+  Pathways903Plan *plan;
+
+  ck_assert_no_error (error);
+  options.on_error = PATHWAYS_903_REFUSE;
+  options.collection_year = year;
+  plan = pathways_903_plan_build (paths, &codes, known, &options, NULL, NULL, NULL, &error);
+  ck_assert_no_error (error);
+  {
+    g_autofree char *all = all_messages (plan->data->problems);
+    ck_assert_msg (plan->data->n_errors == 0, "%s", all);
+  }
+  return plan;
+}
+
+START_TEST (test_import_oc3_facts_log_and_undo)
+{
+  g_autofree char *dir = test_make_dir ();
+  g_autoptr(PathwaysStore) store = test_open_store (dir, "oc3.db");
+  g_autofree char *h = write_file (dir, "header.csv", oc3_header);
+  g_autofree char *e = write_file (dir, "episodes.csv", oc3_episodes);
+  g_autofree char *o = write_file (dir, "oc3.csv", oc3_rows);
+  const char *paths[] = { h, e, o, NULL };
+  g_autoptr(GError) error = NULL;
+  Pathways903ImportCounts n;
+
+  {
+    g_autoptr(Pathways903Plan) plan = plan_for_year (store, paths, 2026);
+    g_autoptr(GListModel) facts = NULL;
+    g_autoptr(PathwaysOc3Fact) fact = NULL;
+    g_autoptr(PathwaysImportLog) log = NULL;
+
+    ck_assert (pathways_903_plan_apply (store, plan, &n, &error));
+    ck_assert_no_error (error);
+    ck_assert_uint_eq (n.people_added, 1);
+    ck_assert_uint_eq (n.facts_recorded, 1);
+    facts = pathways_store_list (store, PATHWAYS_TYPE_OC3_FACT, &error);
+    ck_assert_uint_eq (g_list_model_get_n_items (facts), 1);
+    fact = g_list_model_get_item (facts, 0);
+    ck_assert_str_eq (pathways_oc3_fact_get_birthday (fact), "2025-05-01");
+    ck_assert_str_eq (pathways_oc3_fact_get_in_touch (fact), "YES");
+    ck_assert_str_eq (pathways_oc3_fact_get_activ (fact), "F2");
+    ck_assert_str_eq (pathways_oc3_fact_get_accom (fact), "D1");
+    ck_assert_int_eq (pathways_oc3_fact_get_import_id (fact), n.import_id);
+
+    /* The log: when, who, the files with their digests, the counts */
+    log = pathways_import_log_latest (store, &error);
+    ck_assert_ptr_nonnull (log);
+    ck_assert_int_eq (pathways_record_get_id (PATHWAYS_RECORD (log)), n.import_id);
+    ck_assert_ptr_nonnull (strstr (pathways_import_log_get_files (log), "oc3.csv\t"));
+    {
+      g_autofree char *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, oc3_rows, -1);
+      ck_assert_ptr_nonnull (strstr (pathways_import_log_get_files (log), sum));
+    }
+    ck_assert_int_eq (pathways_import_log_get_people_added (log), 1);
+    ck_assert_int_eq (pathways_import_log_get_episodes_added (log), 1);
+    ck_assert_int_eq (pathways_import_log_get_facts_recorded (log), 1);
+  }
+
+  /* The exported OC3 row is complete */
+  {
+    g_autoptr(Pathways903Export) x = pathways_903_export_from_store (store, 2026, &codes, &error);
+    g_autoptr(GString) csv = NULL;
+
+    ck_assert_no_error (error);
+    csv = pathways_903_export_table_csv (x, PATHWAYS_903_TABLE_OC3);
+    ck_assert_str_eq (csv->str, "CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\r\nP,01/05/2007,YES,F2,D1\r\n");
+  }
+
+  /* Annex A, List 9 from the store: the care leaver, not in touch (no
+   * contact in three months) */
+  {
+    g_autoptr(GPtrArray) rows = pathways_annex_a_rows_from_store (store, TEST_TODAY, &error);
+    PathwaysAnnexARow *row;
+
+    ck_assert_no_error (error);
+    ck_assert_uint_eq (rows->len, 1);
+    row = g_ptr_array_index (rows, 0);
+    ck_assert_str_eq (row->id, "P");
+    ck_assert_str_eq (row->date_of_birth, "2007-05-01");
+    ck_assert_str_eq (row->in_touch, "NO");
+  }
+
+  /* Twice: the second changes nothing; undone first, then the first */
+  {
+    g_autoptr(Pathways903Plan) plan = plan_for_year (store, paths, 2026);
+    g_autoptr(PathwaysImportLog) undone = NULL;
+    gint64 first = n.import_id;
+
+    ck_assert (pathways_903_plan_apply (store, plan, &n, &error));
+    ck_assert_uint_eq (n.facts_recorded + n.people_added + n.episodes_added, 0);
+    ck_assert (pathways_import_undo_latest (store, &undone, &error));
+    ck_assert_no_error (error);
+    ck_assert_int_eq (pathways_record_get_id (PATHWAYS_RECORD (undone)), n.import_id);
+    g_clear_object (&undone);
+    ck_assert (pathways_import_undo_latest (store, &undone, &error));
+    ck_assert_no_error (error);
+    ck_assert_int_eq (pathways_record_get_id (PATHWAYS_RECORD (undone)), first);
+    ck_assert_ptr_nonnull (pathways_import_log_get_undone_at (undone));
+    ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_YOUNG_PERSON, NULL), 0);
+    ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_EPISODE, NULL), 0);
+    ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_OC3_FACT, NULL), 0);
+    ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_IMPORT_LOG, NULL), 2);
+    ck_assert (!pathways_import_undo_latest (store, NULL, &error));
+    ck_assert (g_error_matches (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_NOT_FOUND));
+    g_clear_error (&error);
+  }
+
+  /* Edited since: the undo is a conflict and changes nothing */
+  {
+    g_autoptr(Pathways903Plan) plan = plan_for_year (store, paths, 2026);
+    g_autoptr(GListModel) people = NULL;
+    g_autoptr(PathwaysYoungPerson) p = NULL;
+
+    ck_assert (pathways_903_plan_apply (store, plan, &n, &error));
+    people = pathways_store_list (store, PATHWAYS_TYPE_YOUNG_PERSON, &error);
+    p = g_list_model_get_item (people, 0);
+    pathways_young_person_set_given_name (p, "Priya");
+    ck_assert (pathways_store_update (store, PATHWAYS_RECORD (p), &error));
+    ck_assert_no_error (error);
+    ck_assert (!pathways_import_undo_latest (store, NULL, &error));
+    ck_assert (g_error_matches (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_CONFLICT));
+    ck_assert_ptr_nonnull (strstr (error->message, "cannot be undone"));
+    g_clear_error (&error);
+    ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_YOUNG_PERSON, NULL), 1);
+    ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_OC3_FACT, NULL), 1);
+    {
+      g_autoptr(PathwaysImportLog) log = pathways_import_log_latest (store, &error);
+      ck_assert_int_eq (pathways_record_get_id (PATHWAYS_RECORD (log)), n.import_id);
+    }
+  }
+  test_remove_dir (dir);
+}
+END_TEST
+
+/* Without a fact for the birthday: in touch from a contact three months
+ * before to one month after, the activity and the accommodation held on
+ * the day; a recorded fact wins */
+START_TEST (test_oc3_answer_derived_from_the_record)
+{
+  g_autoptr(GListStore) facts = g_list_store_new (PATHWAYS_TYPE_OC3_FACT);
+  g_autoptr(GListStore) contacts = g_list_store_new (PATHWAYS_TYPE_CONTACT);
+  g_autoptr(GListStore) activities = g_list_store_new (PATHWAYS_TYPE_ACTIVITY);
+  g_autoptr(GListStore) spells = g_list_store_new (PATHWAYS_TYPE_SPELL);
+  g_autoptr(PathwaysOc3Answer) none = NULL, derived = NULL, recorded = NULL;
+  g_autofree char *bday = NULL;
+  int age = 0;
+
+  bday = pathways_oc3_birthday_in ("2007-05-01", "2025-04-01", "2026-03-31", &age);
+  ck_assert_str_eq (bday, "2025-05-01");
+  ck_assert_int_eq (age, 18);
+  ck_assert_ptr_null (pathways_oc3_birthday_in ("2010-05-01", "2025-04-01", "2026-03-31", NULL));
+
+  g_list_store_append (contacts, g_object_new (PATHWAYS_TYPE_CONTACT, "contact-date", "2025-01-20",
+                                               "kind", "visit", NULL));
+  none = pathways_oc3_answer_derive (G_LIST_MODEL (facts), G_LIST_MODEL (contacts), G_LIST_MODEL (activities),
+                                     G_LIST_MODEL (spells), bday, age);
+  ck_assert_ptr_null (none->in_touch);   /* more than three months before */
+
+  g_list_store_append (contacts, g_object_new (PATHWAYS_TYPE_CONTACT, "contact-date", "2025-05-20",
+                                               "kind", "phone", NULL));
+  g_list_store_append (activities, g_object_new (PATHWAYS_TYPE_ACTIVITY, "activ", "F4",
+                                                 "start-date", "2024-09-01", NULL));
+  g_list_store_append (spells, g_object_new (PATHWAYS_TYPE_SPELL, "accom", "E", "accom-suitable", TRUE,
+                                             "start-date", "2024-01-01", "actual-end", "2025-05-01",
+                                             "state", "ended", NULL));
+  g_list_store_append (spells, g_object_new (PATHWAYS_TYPE_SPELL, "accom", "V", "accom-suitable", FALSE,
+                                             "start-date", "2025-05-01", "state", "current", NULL));
+  derived = pathways_oc3_answer_derive (G_LIST_MODEL (facts), G_LIST_MODEL (contacts), G_LIST_MODEL (activities),
+                                        G_LIST_MODEL (spells), bday, age);
+  ck_assert (!derived->recorded);
+  ck_assert_str_eq (derived->in_touch, "YES");
+  ck_assert_str_eq (derived->activ, "F4");
+  ck_assert_str_eq (derived->accom, "V2");
+
+  g_list_store_append (facts, g_object_new (PATHWAYS_TYPE_OC3_FACT, "birthday", "2025-05-01", "in-touch", "REFU",
+                                            "activ", "G5", "accom", "R2", NULL));
+  recorded = pathways_oc3_answer_derive (G_LIST_MODEL (facts), G_LIST_MODEL (contacts), G_LIST_MODEL (activities),
+                                         G_LIST_MODEL (spells), bday, age);
+  ck_assert (recorded->recorded);
+  ck_assert_str_eq (recorded->in_touch, "REFU");
+  ck_assert_str_eq (recorded->accom, "R2");
+}
+END_TEST
+
+/* Round trip: a synthetic authority written as every year's return and
+ * read back, oldest first, into an empty database gives the same young
+ * people, episodes and statuses (children with a row the import refuses
+ * left out of the comparison, and there must be few) */
+static void
+exclude_bad (GHashTable *out,
+             GPtrArray  *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Pathways903Episode *e = g_ptr_array_index (rows, i);   /* src first, then child in every row type */
+      if (e->src.bad && e->child != NULL)
+        g_hash_table_add (out, g_strdup (e->child));
+    }
+}
+
+START_TEST (test_round_trip_generate_export_import)
+{
+  g_autofree char *dir = test_make_dir ();
+  g_autofree char *out = g_build_filename (dir, "903", NULL);
+  g_autoptr(PathwaysStore) a = test_open_store (dir, "from.db");
+  g_autoptr(PathwaysStore) b = test_open_store (dir, "to.db");
+  g_autoptr(GHashTable) excluded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) people = NULL;
+  g_autoptr(PathwaysSnapshot) snap_a = NULL, snap_b = NULL;
+  guint n_years = 0, compared = 0, with_episodes = 0;
+
+  ck_assert (pathways_generate_people (a, 8, 7, TEST_TODAY, NULL, &error));
+  ck_assert_no_error (error);
+  ck_assert (pathways_903_export_all_years (a, &codes, out, TEST_TODAY, &n_years, &error));
+  ck_assert_no_error (error);
+  ck_assert_uint_gt (n_years, 1);
+  {
+    g_autofree char *last = g_strdup_printf ("%s/2027/episodes.csv", out);
+    struct stat st;
+    ck_assert_int_eq (g_stat (last, &st), 0);
+    ck_assert_int_eq (st.st_mode & 0777, 0600);
+  }
+
+  for (int year = 2027 - (int) n_years + 1; year <= 2027; year++)
+    {
+      g_autofree char *sub = g_strdup_printf ("%s/%d", out, year);
+      const char *paths[] = { sub, NULL };
+      g_autoptr(GHashTable) known = pathways_903_known_from_store (b, &error);
+      Pathways903PlanOptions options = { 0 };
+      g_autoptr(Pathways903Plan) plan = NULL;
+
+      options.on_error = PATHWAYS_903_SKIP_BAD_ROWS;
+      options.collection_year = year;
+      plan = pathways_903_plan_build (paths, &codes, known, &options, NULL, NULL, NULL, &error);
+      ck_assert_no_error (error);
+      exclude_bad (excluded, plan->data->children);
+      exclude_bad (excluded, plan->data->episodes);
+      exclude_bad (excluded, plan->data->oc3);
+      ck_assert_msg (pathways_903_plan_apply (b, plan, NULL, &error), "%d: %s", year,
+                     error ? error->message : "");
+    }
+
+  snap_a = pathways_snapshot_load (a, TEST_TODAY, &error);
+  snap_b = pathways_snapshot_load (b, TEST_TODAY, &error);
+  ck_assert_no_error (error);
+  people = pathways_store_list (a, PATHWAYS_TYPE_YOUNG_PERSON, &error);
+  {
+    g_autoptr(GListModel) imported = pathways_store_list (b, PATHWAYS_TYPE_YOUNG_PERSON, &error);
+    g_autoptr(GHashTable) by_child = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+
+    for (guint i = 0; i < g_list_model_get_n_items (imported); i++)
+      {
+        PathwaysYoungPerson *p = g_list_model_get_item (imported, i);
+        g_hash_table_insert (by_child, (gpointer) pathways_young_person_get_local_id (p), p);
+      }
+    for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+      {
+        g_autoptr(PathwaysYoungPerson) p = g_list_model_get_item (people, i);
+        const char *child = pathways_young_person_get_local_id (p);
+        gint64 id = pathways_record_get_id (PATHWAYS_RECORD (p));
+        g_autoptr(GListModel) ea = pathways_store_list_for_person (a, PATHWAYS_TYPE_EPISODE, id, NULL);
+        PathwaysYoungPerson *q;
+        g_autoptr(GListModel) eb = NULL;
+        PathwaysCareStatus sa, sb;
+
+        if (g_list_model_get_n_items (ea) == 0)
+          continue;
+        with_episodes++;
+        if (g_hash_table_contains (excluded, child))
+          continue;
+        q = g_hash_table_lookup (by_child, child);
+        ck_assert_msg (q != NULL, "%s was not imported", child);
+        ck_assert_str_eq (pathways_young_person_get_date_of_birth (q), pathways_young_person_get_date_of_birth (p));
+        ck_assert_str_eq (pathways_young_person_get_sex (q), pathways_young_person_get_sex (p));
+        eb = pathways_store_list_for_person (b, PATHWAYS_TYPE_EPISODE, pathways_record_get_id (PATHWAYS_RECORD (q)),
+                                             NULL);
+        ck_assert_uint_eq (g_list_model_get_n_items (eb), g_list_model_get_n_items (ea));
+        for (guint j = 0; j < g_list_model_get_n_items (ea); j++)
+          {
+            g_autoptr(PathwaysEpisode) x = g_list_model_get_item (ea, j);
+            g_autoptr(PathwaysEpisode) y = NULL;
+
+            for (guint k = 0; k < g_list_model_get_n_items (eb) && y == NULL; k++)
+              {
+                g_autoptr(PathwaysEpisode) z = g_list_model_get_item (eb, k);
+                if (g_strcmp0 (pathways_episode_get_decom (z), pathways_episode_get_decom (x)) == 0)
+                  y = g_steal_pointer (&z);
+              }
+            ck_assert_msg (y != NULL, "%s: no episode from %s", child, pathways_episode_get_decom (x));
+            ck_assert_str_eq (pathways_episode_get_place (y), pathways_episode_get_place (x));
+            ck_assert_str_eq (pathways_episode_get_ls (y), pathways_episode_get_ls (x));
+            ck_assert_pstr_eq (pathways_episode_get_dec (y), pathways_episode_get_dec (x));
+            ck_assert_pstr_eq (pathways_episode_get_rec (y), pathways_episode_get_rec (x));
+          }
+        sa = pathways_rules_care_status (pathways_snapshot_get_person (snap_a, id), TEST_TODAY, NULL);
+        sb = pathways_rules_care_status (pathways_snapshot_get_person (snap_b, pathways_record_get_id (PATHWAYS_RECORD (q))),
+                                         TEST_TODAY, NULL);
+        ck_assert_msg (sa == sb, "%s: status %d, after the round trip %d", child, sa, sb);
+        compared++;
+      }
+  }
+  ck_assert_msg (compared >= 3 && compared * 2 >= with_episodes, "only %u of %u compared", compared, with_episodes);
+  test_remove_dir (dir);
+}
+END_TEST
+
 /* Suite ---------------------------------------------------------------------- */
 
 static Suite *
@@ -1533,6 +1860,8 @@ exchange_suite (void)
   tcase_add_test (tc, test_plan_unreadable_and_ignored_files);
   tcase_add_test (tc, test_plan_async_progress_and_cancel);
   tcase_add_test (tc, test_import_into_store);
+  tcase_add_test (tc, test_import_oc3_facts_log_and_undo);
+  tcase_add_test (tc, test_oc3_answer_derived_from_the_record);
   tcase_add_test (tc, test_stock_import_sample_and_errors);
   suite_add_tcase (s, tc);
 
@@ -1542,6 +1871,7 @@ exchange_suite (void)
   tcase_add_test (tc, test_export_check_episode_rules);
   tcase_add_test (tc, test_export_cohort_and_columns);
   tcase_add_test (tc, test_export_round_trip);
+  tcase_add_test (tc, test_round_trip_generate_export_import);
   tcase_add_test (tc, test_export_written_only_when_clean_and_privately);
   tcase_add_test (tc, test_annex_a_csv_and_xlsx);
   suite_add_tcase (s, tc);

@@ -12,10 +12,15 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "pathways-commission-view.h"
 #include "pathways-i-statement-dialog.h"
+#include "pathways-income-dialog.h"
+#include "pathways-person-page.h"
+#include "pathways-person-page-private.h"
+#include "pathways-providers-dialog.h"
 #include "pathways-offers-dialog.h"
 #include "pathways-referral-dialog.h"
 #include "pathways-referral.h"
@@ -32,6 +37,8 @@ setup (void)
 {
   ck_assert_msg (gtk_init_check (), "the display went away");
   adw_init ();
+  if (g_getenv ("PATHWAYS_SCREENSHOT_DARK"))
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   dir = test_make_dir ();
 }
 
@@ -42,6 +49,14 @@ teardown (void)
   g_clear_object (&store);
   test_remove_dir (dir);
   g_clear_pointer (&dir, g_free);
+}
+
+/* 1280 unless PATHWAYS_SCREENSHOT_WIDTH says (for looking at narrow windows) */
+static int
+window_width (void)
+{
+  const char *w = g_getenv ("PATHWAYS_SCREENSHOT_WIDTH");
+  return w ? atoi (w) : 1280;
 }
 
 static void
@@ -100,7 +115,7 @@ make_window (PathwaysCommissionView **out_view)
   view = pathways_commission_view_new (context);
   adw_toast_overlay_set_child (overlay, view);
   pathways_context_add_toast_overlay (context, overlay);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_default_size (GTK_WINDOW (window), window_width (), 800);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (overlay));
   gtk_window_present (GTK_WINDOW (window));
   *out_view = PATHWAYS_COMMISSION_VIEW (view);
@@ -436,6 +451,398 @@ START_TEST (test_i_statement_dialog_records_answers)
 }
 END_TEST
 
+/* With PATHWAYS_SCREENSHOT_DIR set, a picture of the screen once
+ * @widget is drawn, for looking at (dark with PATHWAYS_SCREENSHOT_DARK);
+ * nothing otherwise */
+static void
+shot (GtkWidget  *widget,
+      const char *name)
+{
+  const char *out_dir = g_getenv ("PATHWAYS_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+  g_autofree char *command = NULL;
+  gint64 until;
+
+  if (out_dir == NULL)
+    return;
+  gtk_test_widget_wait_for_draw (widget);
+  until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  path = g_build_filename (out_dir, name, NULL);
+  command = g_strdup_printf ("import -window root %s", path);
+  ck_assert (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+}
+
+/* The young person's page: the buttons ------------------------------------ */
+
+static gboolean
+person_ready (gpointer data)
+{
+  return !pathways_person_page_is_loading (data) && pathways_person_page_get_details (data) != NULL;
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_type (c, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *action)
+{
+  if (GTK_IS_ACTIONABLE (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c, action);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;
+    }
+  return NULL;
+}
+
+static gboolean
+is_shown (GtkWidget *w)
+{
+  return w != NULL && gtk_widget_is_visible (w);
+}
+
+START_TEST (test_person_page_buttons_by_role)
+{
+  GtkWidget *window = gtk_window_new ();
+  AdwToastOverlay *overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  GtkWidget *page, *split, *offers;
+  g_autoptr(PathwaysReferral) r = NULL;
+  GtkWindow *dialog;
+
+  make_store ();
+  context = test_gui_context (store);
+  page = pathways_person_page_new (context);
+  adw_toast_overlay_set_child (overlay, page);
+  pathways_context_add_toast_overlay (context, overlay);
+  gtk_window_set_default_size (GTK_WINDOW (window), window_width (), 800);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (overlay));
+  gtk_window_present (GTK_WINDOW (window));
+  r = pathways_store_get (store, PATHWAYS_TYPE_REFERRAL, referral_id, NULL);
+  pathways_person_page_show_person (PATHWAYS_PERSON_PAGE (page), pathways_referral_get_young_person_id (r));
+  ck_assert (test_wait_for (person_ready, page));
+
+  /* Make a Referral… beside Schedule Move…, which stays the one suggested action */
+  split = find_type (page, ADW_TYPE_SPLIT_BUTTON);
+  ck_assert (is_shown (split));
+  ck_assert_str_eq (gtk_actionable_get_action_name (GTK_ACTIONABLE (split)), "person.make-referral");
+  ck_assert (!gtk_widget_has_css_class (split, "suggested-action"));
+  ck_assert (strstr (gtk_widget_get_tooltip_text (split), "Ctrl+Shift+R") != NULL);
+  ck_assert (strstr (adw_split_button_get_dropdown_tooltip (ADW_SPLIT_BUTTON (split)), "Ctrl+Shift+O") != NULL);
+  shot (window, "person-page.png");
+
+  /* Its face opens the referral dialog for this young person */
+  {
+    GtkWidget *face = NULL;
+    for (GtkWidget *c = gtk_widget_get_first_child (split); c && !face; c = gtk_widget_get_next_sibling (c))
+      face = find_button (c, "person.make-referral");
+    ck_assert_ptr_nonnull (face);
+    g_signal_emit_by_name (face, "clicked");
+  }
+  dialog = find_toplevel (PATHWAYS_TYPE_REFERRAL_DIALOG);
+  ck_assert_ptr_nonnull (dialog);
+  gtk_window_destroy (dialog);
+  /* Its menu's actions open Referrals and Offers and the I statements */
+  ck_assert (gtk_widget_activate_action (page, "person.show-offers", NULL));
+  dialog = find_toplevel (PATHWAYS_TYPE_OFFERS_DIALOG);
+  ck_assert_ptr_nonnull (dialog);
+  gtk_window_destroy (dialog);
+  ck_assert (gtk_widget_activate_action (page, "person.i-statements", NULL));
+  dialog = find_toplevel (PATHWAYS_TYPE_I_STATEMENT_DIALOG);
+  ck_assert_ptr_nonnull (dialog);
+  gtk_window_destroy (dialog);
+
+  /* A housing officer places from offers but makes no referral */
+  pathways_context_set_role (context, "housing");
+  offers = find_button (page, "person.show-offers");
+  ck_assert (!is_shown (split));
+  ck_assert (is_shown (offers));
+  shot (window, "person-page-housing.png");
+  ck_assert (strstr (gtk_widget_get_tooltip_text (offers), "Ctrl+Shift+O") != NULL);
+  ck_assert (gtk_widget_is_sensitive (offers));
+  /* An administrator has none of them; a personal adviser has all but the income */
+  pathways_context_set_role (context, "admin");
+  ck_assert (!is_shown (split) && !is_shown (offers));
+  pathways_context_set_role (context, "pa");
+  ck_assert (is_shown (split));
+  ck_assert (gtk_widget_is_sensitive (split));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+END_TEST
+
+/* Providers ---------------------------------------------------------------- */
+
+static GType count_type;
+static gint64 count_wanted;
+
+static gboolean
+count_is (gpointer data)
+{
+  return pathways_store_count (store, count_type, NULL) == count_wanted;
+}
+
+static gboolean
+retired_is (gpointer data)
+{
+  g_autoptr(PathwaysProvider) p = pathways_store_get (store, PATHWAYS_TYPE_PROVIDER, GPOINTER_TO_INT (data), NULL);
+  return p != NULL && pathways_provider_get_retired (p) == (gboolean) count_wanted;
+}
+
+static gboolean
+providers_idle (gpointer data)
+{
+  return !pathways_providers_dialog_is_busy (data);
+}
+
+static gint64
+provider_named (const char *name)
+{
+  g_autoptr(GListModel) all = pathways_store_list (store, PATHWAYS_TYPE_PROVIDER, NULL);
+
+  for (guint i = 0; all != NULL && i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(PathwaysProvider) p = g_list_model_get_item (all, i);
+      if (g_strcmp0 (pathways_provider_get_name (p), name) == 0)
+        return pathways_record_get_id (PATHWAYS_RECORD (p));
+    }
+  return 0;
+}
+
+static GtkWidget *
+kind_check (GtkWidget  *dialog,
+            const char *label)
+{
+  GtkWidget *row = find_by_name (dialog, ADW_TYPE_ACTION_ROW, label);
+  return row ? find_type (row, GTK_TYPE_CHECK_BUTTON) : NULL;
+}
+
+START_TEST (test_providers_dialog_adds_changes_retires)
+{
+  PathwaysProvidersDialog *dialog;
+  GtkWidget *name, *email, *phone;
+  g_autoptr(PathwaysProvider) p = NULL;
+  gint64 spot, added;
+
+  make_store ();
+  context = test_gui_context (store);
+  spot = provider_named ("Spot Homes");
+  dialog = pathways_providers_dialog_new (context);
+  gtk_window_present (GTK_WINDOW (dialog));
+  ck_assert_ptr_nonnull (find_by_name (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Spot Homes"));
+  name = find_by_name (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Name");
+  email = find_by_name (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Email");
+  phone = find_by_name (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Telephone");
+  ck_assert_ptr_nonnull (name);
+
+  /* Refused beside the field: no name, no kind, not an email address, a name taken */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "providers.save", NULL);
+  ck_assert_str_eq (pathways_providers_dialog_get_error (dialog), "Name: say what the provider is called");
+  ck_assert (gtk_widget_has_css_class (name, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (name), "Hill Homes");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "providers.save", NULL);
+  ck_assert (strstr (pathways_providers_dialog_get_error (dialog), "Kinds of provision") != NULL);
+  ck_assert (!gtk_widget_has_css_class (name, "error"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (kind_check (GTK_WIDGET (dialog), "Staying Close")), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (email), "hill homes");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "providers.save", NULL);
+  ck_assert_str_eq (pathways_providers_dialog_get_error (dialog), "Email: “hill homes” is not an email address");
+  shot (GTK_WIDGET (dialog), "providers-error.png");
+  ck_assert (gtk_widget_has_css_class (email, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (email), "");
+  gtk_editable_set_text (GTK_EDITABLE (name), "Spot Homes");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "providers.save", NULL);
+  ck_assert (test_wait_for (providers_idle, dialog));
+  ck_assert_str_eq (pathways_providers_dialog_get_error (dialog), "Name: there is already a provider called “Spot Homes”");
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_PROVIDER, NULL), 1);
+
+  /* Added, and undoable */
+  gtk_editable_set_text (GTK_EDITABLE (name), "Hill Homes");
+  gtk_editable_set_text (GTK_EDITABLE (phone), "0161 496 0000");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "providers.save", NULL);
+  ck_assert (test_wait_for (providers_idle, dialog));
+  ck_assert_ptr_null (pathways_providers_dialog_get_error (dialog));
+  added = provider_named ("Hill Homes");
+  ck_assert_int_gt (added, 0);
+  p = pathways_store_get (store, PATHWAYS_TYPE_PROVIDER, added, NULL);
+  ck_assert_str_eq (pathways_provider_get_kinds (p), "staying_close");
+  ck_assert_str_eq (pathways_provider_get_route (p), "approved_list");
+  ck_assert_str_eq (pathways_provider_get_phone (p), "0161 496 0000");
+  g_clear_object (&p);
+  ck_assert (test_wait_for (undo_ready, NULL));
+  pathways_context_undo_last (context);
+  count_type = PATHWAYS_TYPE_PROVIDER;
+  count_wanted = 1;
+  ck_assert (test_wait_for (count_is, NULL));
+  ck_assert_int_eq (provider_named ("Hill Homes"), 0);
+
+  /* Retired from its row: no longer suggested; undone from the toast */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "providers.retire", "x", spot);
+  ck_assert (test_wait_for (providers_idle, dialog));
+  p = pathways_store_get (store, PATHWAYS_TYPE_PROVIDER, spot, NULL);
+  ck_assert (pathways_provider_get_retired (p));
+  g_clear_object (&p);
+  {
+    g_autoptr(GPtrArray) suggested = pathways_referral_suggest_providers (store, "supported", NULL);
+    ck_assert_uint_eq (suggested->len, 0);
+  }
+  pathways_context_undo_last (context);
+  count_wanted = FALSE;
+  ck_assert (test_wait_for (retired_is, GINT_TO_POINTER ((int) spot)));
+
+  /* Changed through the form; a change over someone else's is refused */
+  pathways_providers_dialog_edit (dialog, spot);
+  ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (name)), "Spot Homes");
+  ck_assert (gtk_check_button_get_active (GTK_CHECK_BUTTON (kind_check (GTK_WIDGET (dialog),
+                                                                         "Supported accommodation"))));
+  {
+    g_autoptr(PathwaysProvider) other = pathways_store_get (store, PATHWAYS_TYPE_PROVIDER, spot, NULL);
+    g_autoptr(GError) error = NULL;
+    pathways_provider_set_contact_name (other, "Someone Else");
+    ck_assert (pathways_provider_save (store, other, NULL, &error));
+  }
+  gtk_editable_set_text (GTK_EDITABLE (phone), "0161 496 0001");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "providers.save", NULL);
+  ck_assert (test_wait_for (providers_idle, dialog));
+  ck_assert_ptr_nonnull (pathways_providers_dialog_get_error (dialog));
+  p = pathways_store_get (store, PATHWAYS_TYPE_PROVIDER, spot, NULL);
+  ck_assert_ptr_null (pathways_provider_get_phone (p));
+  ck_assert_str_eq (pathways_provider_get_contact_name (p), "Someone Else");
+  g_clear_object (&p);
+  /* Loaded again, the change saves */
+  pathways_providers_dialog_edit (dialog, spot);
+  gtk_editable_set_text (GTK_EDITABLE (phone), "0161 496 0001");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "providers.save", NULL);
+  ck_assert (test_wait_for (providers_idle, dialog));
+  ck_assert_ptr_null (pathways_providers_dialog_get_error (dialog));
+  p = pathways_store_get (store, PATHWAYS_TYPE_PROVIDER, spot, NULL);
+  ck_assert_str_eq (pathways_provider_get_phone (p), "0161 496 0001");
+  ck_assert_str_eq (pathways_provider_get_contact_name (p), "Someone Else");
+  shot (GTK_WIDGET (dialog), "providers.png");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+END_TEST
+
+/* Placement income ---------------------------------------------------------- */
+
+static gboolean
+income_idle (gpointer data)
+{
+  return !pathways_income_dialog_is_busy (data);
+}
+
+START_TEST (test_income_dialog_records_and_removes)
+{
+  PathwaysIncomeDialog *dialog;
+  GtkWidget *amount, *from, *until, *source, *placement;
+  g_autoptr(GListModel) rows = NULL;
+  g_autoptr(GListModel) people = NULL;
+  gint64 person = 0;
+
+  make_store ();
+  context = test_gui_context (store);
+  /* C500, placed at Canal House */
+  people = pathways_store_list (store, PATHWAYS_TYPE_YOUNG_PERSON, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(PathwaysYoungPerson) yp = g_list_model_get_item (people, i);
+      if (g_strcmp0 (pathways_young_person_get_local_id (yp), "C500") == 0)
+        person = pathways_record_get_id (PATHWAYS_RECORD (yp));
+    }
+  dialog = pathways_income_dialog_new (context, person);
+  gtk_window_present (GTK_WINDOW (dialog));
+  amount = find_by_name (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Weekly amount (£)");
+  from = find_by_name (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "From (dd/mm/yyyy)");
+  until = find_by_name (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Until (dd/mm/yyyy, if it ends)");
+  source = find_by_name (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Source of income");
+  placement = find_by_name (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Placement");
+  ck_assert_ptr_nonnull (amount);
+  ck_assert_ptr_nonnull (placement);
+  /* The current placement is chosen; today is filled in */
+  ck_assert_uint_eq (adw_combo_row_get_selected (ADW_COMBO_ROW (placement)), 1);
+  ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (from)), "22/11/2026");
+
+  /* Refused beside the field */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "income.add", NULL);
+  ck_assert_str_eq (pathways_income_dialog_get_error (dialog), "Weekly amount (£): say how much comes in each week");
+  ck_assert (gtk_widget_has_css_class (amount, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (amount), "85.50");
+  gtk_editable_set_text (GTK_EDITABLE (until), "31/13/2027");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "income.add", NULL);
+  ck_assert (strstr (pathways_income_dialog_get_error (dialog), "Until:") != NULL);
+  ck_assert (gtk_widget_has_css_class (until, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (from), "01/04/2026");
+  gtk_editable_set_text (GTK_EDITABLE (until), "01/03/2026");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "income.add", NULL);
+  ck_assert (test_wait_for (income_idle, dialog));
+  ck_assert_str_eq (pathways_income_dialog_get_error (dialog), "The income cannot end before it starts");
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_PLACEMENT_INCOME, NULL), 0);
+
+  /* Housing benefit against the placement, undoable */
+  gtk_editable_set_text (GTK_EDITABLE (until), "");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (source), 3);  /* Housing benefit */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "income.add", NULL);
+  ck_assert (test_wait_for (income_idle, dialog));
+  ck_assert_ptr_null (pathways_income_dialog_get_error (dialog));
+  rows = pathways_store_list_for_person (store, PATHWAYS_TYPE_PLACEMENT_INCOME, person, NULL);
+  ck_assert_uint_eq (g_list_model_get_n_items (rows), 1);
+  {
+    g_autoptr(PathwaysPlacementIncome) in = g_list_model_get_item (rows, 0);
+    g_autoptr(GString) text = g_string_new (NULL);
+
+    ck_assert_str_eq (pathways_placement_income_get_source (in), "housing_benefit");
+    ck_assert_int_eq (pathways_placement_income_get_weekly_amount (in), 8550);
+    ck_assert_str_eq (pathways_placement_income_get_start_date (in), "2026-04-01");
+    ck_assert_int_gt (pathways_placement_income_get_spell_id (in), 0);
+    collect_text (GTK_WIDGET (dialog), text);
+    shot (GTK_WIDGET (dialog), "income.png");
+    ck_assert_contains (text->str, "Housing benefit\n£85.50 a week from 01/04/2026 · Canal House, from 01/04/2026");
+
+    /* Removed from its row, and back from the toast */
+    gtk_widget_activate_action (GTK_WIDGET (dialog), "income.remove", "x", pathways_record_get_id (PATHWAYS_RECORD (in)));
+    ck_assert (test_wait_for (income_idle, dialog));
+    ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_PLACEMENT_INCOME, NULL), 0);
+    ck_assert (test_wait_for (undo_ready, NULL));
+    pathways_context_undo_last (context);
+    count_type = PATHWAYS_TYPE_PLACEMENT_INCOME;
+    count_wanted = 1;
+    ck_assert (test_wait_for (count_is, NULL));
+  }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+END_TEST
+
 static Suite *
 commission_gui_suite (void)
 {
@@ -450,6 +857,9 @@ commission_gui_suite (void)
   tcase_add_test (tc, test_referral_dialog_sends_to_suggested_providers);
   tcase_add_test (tc, test_offers_dialog_records_and_accepts);
   tcase_add_test (tc, test_i_statement_dialog_records_answers);
+  tcase_add_test (tc, test_person_page_buttons_by_role);
+  tcase_add_test (tc, test_providers_dialog_adds_changes_retires);
+  tcase_add_test (tc, test_income_dialog_records_and_removes);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -16,6 +16,7 @@
 
 #include "pathways-application.h"
 #include "pathways-chart.h"
+#include "pathways-import-dialog.h"
 #include "pathways-sufficiency-view-private.h"
 #include "pathways-window.h"
 #include "test-gui-util.h"
@@ -476,6 +477,114 @@ START_TEST (test_dashboard_follows_a_scheduled_move)
 }
 END_TEST
 
+/* Import SSDA903 Files…: the preview lists every problem before anything
+ * is written; refused while rows have errors unless they are skipped;
+ * Import writes in a worker thread and logs it; Cancel stops the reading */
+static gboolean
+import_state_is (gpointer data)
+{
+  GObject *dialog = data;
+  g_autofree char *state = NULL;
+
+  g_object_get (dialog, "state", &state, NULL);
+  return g_strcmp0 (state, g_object_get_data (dialog, "want")) == 0;
+}
+
+static gboolean
+imported_people (gpointer data)
+{
+  return pathways_store_count (data, PATHWAYS_TYPE_IMPORT_LOG, NULL) == 1;
+}
+
+static void
+save_window_png (GtkWidget  *window,
+                 const char *name)
+{
+  const char *out_dir = g_getenv ("PATHWAYS_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+  int w, h;
+
+  if (out_dir == NULL)
+    return;
+  gtk_test_widget_wait_for_draw (window);
+  w = gtk_widget_get_width (window);
+  h = gtk_widget_get_height (window);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  renderer = gsk_cairo_renderer_new ();
+  ck_assert (gsk_renderer_realize (renderer, NULL, NULL));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  gsk_renderer_unrealize (renderer);
+  g_object_unref (renderer);
+  path = g_build_filename (out_dir, name, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
+START_TEST (test_import_dialog_preview_import_cancel)
+{
+  g_autoptr(PathwaysStore) import_store = test_open_store (dir, "import.db");
+  g_autoptr(PathwaysContext) import_context = test_gui_context (import_store);
+  g_autofree char *h = g_build_filename (dir, "header.csv", NULL);
+  g_autofree char *e = g_build_filename (dir, "episodes.csv", NULL);
+  const char *paths[] = { h, e, NULL };
+  PathwaysImportDialog *dialog;
+  g_autofree char *summary = NULL;
+  guint n_problems = 0;
+  gint64 people = pathways_store_count (import_store, PATHWAYS_TYPE_YOUNG_PERSON, NULL);
+
+  ck_assert (g_file_set_contents (h, "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nA,M,01/05/2007,WBRI,,,\n"
+                                     "B,F,01/09/2008,BAFR,,,\n", -1, NULL));
+  ck_assert (g_file_set_contents (e, "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,"
+                                     "HOME_POST,PL_POST,URN\nA,01/09/2024,S,C2,N1,K2,PR4,,,,,,\n"
+                                     "B,01/06/2025,S,C2,N1,H5,PR4,,,,,,\n", -1, NULL));
+
+  /* Cancel while reading: back to choosing, nothing read or written */
+  dialog = pathways_import_dialog_new (import_context);
+  gtk_window_present (GTK_WINDOW (dialog));
+  pathways_import_dialog_open_files (dialog, paths);
+  g_object_set_data (G_OBJECT (dialog), "want", (gpointer) "reading");
+  ck_assert (import_state_is (dialog));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.cancel", NULL);
+  g_object_set_data (G_OBJECT (dialog), "want", (gpointer) "choose");
+  ck_assert (import_state_is (dialog));
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+  ck_assert (import_state_is (dialog));
+
+  /* The preview: every problem, and nothing may be imported yet */
+  pathways_import_dialog_open_files (dialog, paths);
+  g_object_set_data (G_OBJECT (dialog), "want", (gpointer) "preview");
+  ck_assert (test_wait_for (import_state_is, dialog));
+  g_object_get (dialog, "n-problems", &n_problems, "summary", &summary, NULL);
+  ck_assert_uint_ge (n_problems, 1);
+  ck_assert_ptr_nonnull (strstr (summary, "Nothing would be imported"));
+  ck_assert (!gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import", NULL) ||
+             pathways_store_count (import_store, PATHWAYS_TYPE_IMPORT_LOG, NULL) == 0);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 720, 600);
+  save_window_png (GTK_WIDGET (dialog), "import-preview.png");
+  ck_assert_int_eq (pathways_store_count (import_store, PATHWAYS_TYPE_YOUNG_PERSON, NULL), people);
+
+  /* Skip the bad row, then Import */
+  g_object_set (dialog, "skip-bad-rows", TRUE, NULL);
+  g_clear_pointer (&summary, g_free);
+  g_object_get (dialog, "summary", &summary, NULL);
+  ck_assert_ptr_null (strstr (summary, "Nothing would be imported"));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import", NULL));
+  ck_assert (test_wait_for (imported_people, import_store));
+  ck_assert_int_eq (pathways_store_count (import_store, PATHWAYS_TYPE_YOUNG_PERSON, NULL), people + 2);
+  ck_assert_int_eq (pathways_store_count (import_store, PATHWAYS_TYPE_EPISODE, NULL), 1);
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+END_TEST
+
 static Suite *
 manager_suite (void)
 {
@@ -488,9 +597,11 @@ manager_suite (void)
   tcase_add_test (tc, test_export_writes_the_report);
   tcase_add_test (tc, test_dashboard_follows_a_scheduled_move);
   tcase_add_test (tc, test_window_page_on_demo_authority);
+  tcase_add_test (tc, test_import_dialog_preview_import_cancel);
   suite_add_tcase (s, tc);
   return s;
 }
+
 
 int
 main (void)

@@ -5,10 +5,18 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "pathways-add-person-dialog-private.h"
+#include "pathways-archived-banner.h"
+#include "pathways-care-history-section.h"
+#include "pathways-close-case-dialog.h"
+#include "pathways-person-page-private.h"
+#include "pathways-team-view.h"
+#include "pathways-reassign-dialog.h"
 #include "pathways-caseload-view-private.h"
 #include "pathways-contact-dialog.h"
+#include "pathways-oc3-dialog.h"
 #include "test-gui-util.h"
 
 static char *dir;
@@ -252,6 +260,633 @@ START_TEST (test_record_contact)
 }
 END_TEST
 
+/* PATHWAYS_SCREENSHOT_DIR set: @widget drawn as it is now into NAME.png
+ * there (for looking at a screen by hand; the tests never need it) */
+static void
+maybe_screenshot (GtkWidget  *widget,
+                  const char *name)
+{
+  const char *dir_name = g_getenv ("PATHWAYS_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  graphene_rect_t bounds;
+  int w, h;
+
+  if (dir_name == NULL)
+    return;
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  w = gtk_widget_get_width (widget);
+  h = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  graphene_rect_init (&bounds, 0, 0, w, h);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node, &bounds);
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir_name, file, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
+/* The young person's page, on its own in a window */
+typedef struct {
+  GtkWidget          *window;
+  PathwaysPersonPage *page;
+} PageWindow;
+
+static GtkWidget *
+find_child_of_type (GtkWidget *widget,
+                    GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_child_of_type (c, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+page_ready (gpointer data)
+{
+  PathwaysPersonPage *page = data;
+  PathwaysCareHistorySection *section =
+    PATHWAYS_CARE_HISTORY_SECTION (find_child_of_type (GTK_WIDGET (page), PATHWAYS_TYPE_CARE_HISTORY_SECTION));
+
+  return !pathways_person_page_is_loading (page) && pathways_person_page_get_details (page) != NULL &&
+         !pathways_care_history_section_is_loading (section);
+}
+
+static void
+open_page (PageWindow      *pw,
+           PathwaysContext *context,
+           gint64           person_id)
+{
+  pw->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (pw->window), 1000, 800);
+  pw->page = PATHWAYS_PERSON_PAGE (pathways_person_page_new (context));
+  gtk_window_set_child (GTK_WINDOW (pw->window), GTK_WIDGET (pw->page));
+  gtk_window_present (GTK_WINDOW (pw->window));
+  pathways_person_page_show_person (pw->page, person_id);
+  ck_assert (test_wait_for (page_ready, pw->page));
+}
+
+static void
+close_page (PageWindow *pw)
+{
+  gtk_window_destroy (GTK_WINDOW (pw->window));
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+typedef struct {
+  PathwaysStore              *store;
+  PathwaysCareHistorySection *section;
+  PathwaysPersonPage         *page;
+  gint64                      n;
+} EpisodesWait;
+
+static gboolean
+episodes_shown (gpointer data)
+{
+  EpisodesWait *w = data;
+
+  return pathways_store_count (w->store, PATHWAYS_TYPE_EPISODE, NULL) == w->n &&
+         page_ready (w->page) &&
+         pathways_care_history_section_get_n_episodes (w->section) == (guint) w->n;
+}
+
+static gboolean
+dialog_ready (gpointer data)
+{
+  return !pathways_episode_dialog_is_busy (data);
+}
+
+static gboolean
+dialog_done (gpointer data)
+{
+  return !gtk_widget_get_visible (data) || !pathways_episode_dialog_is_busy (data);
+}
+
+static PathwaysEpisodeDialog *
+open_episode_dialog (PathwaysCareHistorySection *section,
+                     const char                 *action,
+                     gint64                      id)
+{
+  PathwaysEpisodeDialog *dialog;
+
+  if (id != 0)
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (section), action, "x", id));
+  else
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (section), action, NULL));
+  dialog = pathways_care_history_section_get_dialog (section);
+  ck_assert_ptr_nonnull (dialog);
+  ck_assert (test_wait_for (dialog_ready, dialog));
+  return dialog;
+}
+
+static void
+save_episode (PathwaysEpisodeDialog *dialog)
+{
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "episode.save", NULL);
+  ck_assert (test_wait_for (dialog_done, dialog));
+}
+
+/* The care-history editor: bad episodes are refused beside the field
+ * with the store's sentence and write nothing; a good one shows at once
+ * and replaces the typed figures with the derived ones; End Episode…
+ * ends it; Delete is undone from the toast */
+START_TEST (test_care_history_editor)
+{
+  g_autoptr(PathwaysStore) store = test_open_store (dir, "episodes.db");
+  g_autoptr(PathwaysContext) context = test_gui_context (store);
+  g_autoptr(PathwaysYoungPerson) yp = test_make_person ("LC8200");
+  gint64 id = test_add (store, PATHWAYS_RECORD (yp));
+  PageWindow pw = { 0 };
+  PathwaysCareHistorySection *section;
+  PathwaysEpisodeDialog *dialog;
+  EpisodesWait w = { store, NULL, NULL, 0 };
+  gint64 episode_id;
+
+  open_page (&pw, context, id);
+  section = PATHWAYS_CARE_HISTORY_SECTION (find_child_of_type (GTK_WIDGET (pw.page),
+                                                                PATHWAYS_TYPE_CARE_HISTORY_SECTION));
+  w.section = section;
+  w.page = pw.page;
+  ck_assert_uint_eq (pathways_care_history_section_get_n_episodes (section), 0);
+  /* No history: the typed figures are offered, and say to check them */
+  ck_assert (gtk_widget_get_visible (pathways_person_page_get_field_widget (pw.page, "date-care-ended")));
+  ck_assert_ptr_null (pathways_care_history_section_get_derived (section, "days-since-14"));
+
+  /* Nothing typed, then a start before birth: beside the start date */
+  dialog = g_object_ref (open_episode_dialog (section, "care-history.add", 0));
+  save_episode (dialog);
+  ck_assert_str_eq (pathways_episode_dialog_get_error (dialog, "decom"),
+                    "Enter the day the episode started as DD/MM/YYYY");
+  pathways_episode_dialog_set_value (dialog, "decom", "01/01/2000");
+  save_episode (dialog);
+  ck_assert_str_eq (pathways_episode_dialog_get_error (dialog, "decom"),
+                    "Start date 01/01/2000 is before the date of birth 14/05/2008");
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_EPISODE, NULL), 0);
+
+  /* Right: added and shown, the derived figures replace the typed ones */
+  pathways_episode_dialog_set_value (dialog, "decom", "01/06/2022");
+  pathways_episode_dialog_set_value (dialog, "rne", "S");
+  pathways_episode_dialog_set_value (dialog, "ls", "C2");
+  pathways_episode_dialog_set_value (dialog, "place", "U4");
+  save_episode (dialog);
+  ck_assert_ptr_null (pathways_episode_dialog_get_error (dialog, "decom"));
+  g_clear_object (&dialog);
+  w.n = 1;
+  ck_assert (test_wait_for (episodes_shown, &w));
+  maybe_screenshot (GTK_WIDGET (section), "care-history-one");
+  ck_assert (!gtk_widget_get_visible (pathways_person_page_get_field_widget (pw.page, "date-care-ended")));
+  ck_assert_str_eq (pathways_care_history_section_get_derived (section, "first-looked-after"), "01/06/2022");
+  ck_assert_str_eq (pathways_care_history_section_get_derived (section, "care-ended"), "Still looked after");
+  ck_assert_str_eq (pathways_care_history_section_get_derived (section, "last-placement"),
+                    "U4 — Foster with other carer, long term");
+  episode_id = test_query_int (store, "SELECT id FROM episode");
+
+  /* End Episode…: the reason is needed, then it ends */
+  dialog = g_object_ref (open_episode_dialog (section, "care-history.end", episode_id));
+  pathways_episode_dialog_set_value (dialog, "dec", "01/03/2024");
+  save_episode (dialog);
+  ck_assert_str_eq (pathways_episode_dialog_get_error (dialog, "rec"),
+                    "Reason episode ceased (REC) is needed when the episode has an end date");
+  pathways_episode_dialog_set_value (dialog, "rec", "E8");
+  save_episode (dialog);
+  g_clear_object (&dialog);
+  {
+    g_autoptr(PathwaysEpisode) e = pathways_store_get (store, PATHWAYS_TYPE_EPISODE, episode_id, NULL);
+    ck_assert_str_eq (pathways_episode_get_dec (e), "2024-03-01");
+    ck_assert_str_eq (pathways_episode_get_rec (e), "E8");
+  }
+
+  /* A code not valid on the episode's dates, and an overlap: refused */
+  dialog = g_object_ref (open_episode_dialog (section, "care-history.add", 0));
+  pathways_episode_dialog_set_value (dialog, "decom", "01/04/2024");
+  pathways_episode_dialog_set_value (dialog, "place", "P2");
+  save_episode (dialog);
+  ck_assert_str_eq (pathways_episode_dialog_get_error (dialog, "place"),
+                    "Placement type (PLACE) ‘P2’ was not a valid 903 code on 01/04/2024");
+  pathways_episode_dialog_set_value (dialog, "place", "U4");
+  pathways_episode_dialog_set_value (dialog, "decom", "01/01/2024");
+  save_episode (dialog);
+  maybe_screenshot (GTK_WIDGET (dialog), "episode-dialog-error");
+  ck_assert_str_eq (pathways_episode_dialog_get_error (dialog, "decom"),
+                    "Start date 01/01/2024: this episode overlaps the one from 01/06/2022 to 01/03/2024");
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_EPISODE, NULL), 1);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_object (&dialog);
+
+  /* Delete, undone from the toast */
+  ck_assert (test_wait_for (episodes_shown, &w));
+  ck_assert_str_eq (pathways_care_history_section_get_derived (section, "care-ended"), "01/03/2024");
+  maybe_screenshot (GTK_WIDGET (section), "care-history-ended");
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (section), "care-history.delete", "x", episode_id));
+  w.n = 0;
+  ck_assert (test_wait_for (episodes_shown, &w));
+  ck_assert (gtk_widget_get_visible (pathways_person_page_get_field_widget (pw.page, "date-care-ended")));
+  pathways_context_undo_last (context);
+  w.n = 1;
+  ck_assert (test_wait_for (episodes_shown, &w));
+
+  close_page (&pw);
+}
+END_TEST
+
+typedef struct {
+  PathwaysStore *store;
+  gint64         id;
+  gboolean       closed;
+} ClosedWait;
+
+static gboolean
+closed_is (gpointer data)
+{
+  ClosedWait *w = data;
+  g_autoptr(PathwaysYoungPerson) yp = pathways_store_get (w->store, PATHWAYS_TYPE_YOUNG_PERSON, w->id, NULL);
+
+  return (pathways_young_person_get_closed_on (yp) != NULL) == w->closed;
+}
+
+static gboolean
+banner_shown (gpointer data)
+{
+  return pathways_archived_banner_get_text (data) != NULL;
+}
+
+static gboolean
+banner_hidden (gpointer data)
+{
+  return pathways_archived_banner_get_text (data) == NULL;
+}
+
+/* Close Case… from the page: a bad day is refused, a good one closes the
+ * case (Undo), the page shows the banner, and Reopen opens it again */
+START_TEST (test_close_case)
+{
+  g_autoptr(PathwaysStore) store = test_open_store (dir, "close.db");
+  g_autoptr(PathwaysContext) context = test_gui_context (store);
+  g_autoptr(PathwaysYoungPerson) yp = test_make_person ("LC8300");
+  g_autoptr(AdwMessageDialog) dialog = NULL;
+  gint64 id = test_add (store, PATHWAYS_RECORD (yp));
+  ClosedWait w = { store, id, TRUE };
+  PathwaysArchivedBanner *banner;
+  PageWindow pw = { 0 };
+
+  open_page (&pw, context, id);
+  banner = PATHWAYS_ARCHIVED_BANNER (find_child_of_type (GTK_WIDGET (pw.page), PATHWAYS_TYPE_ARCHIVED_BANNER));
+  ck_assert_ptr_null (pathways_archived_banner_get_text (banner));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (pw.page), "person.close-case", NULL));
+
+  dialog = g_object_ref (pathways_close_case_dialog_present (GTK_WINDOW (pw.window), context, id, "Amara Okafor"));
+  pathways_close_case_dialog_fill (dialog, "moved_away", "31/02/2026");
+  adw_message_dialog_response (dialog, "close");
+  ck_assert_str_eq (pathways_close_case_dialog_get_error (dialog), "Enter the day support ended as DD/MM/YYYY");
+  pathways_close_case_dialog_fill (dialog, "moved_away", "20/11/2026");
+  adw_message_dialog_response (dialog, "close");
+  ck_assert (test_wait_for (closed_is, &w));
+  {
+    g_autoptr(PathwaysYoungPerson) now = pathways_store_get (store, PATHWAYS_TYPE_YOUNG_PERSON, id, NULL);
+    ck_assert_str_eq (pathways_young_person_get_closed_on (now), "2026-11-20");
+    ck_assert_str_eq (pathways_young_person_get_close_reason (now), "moved_away");
+  }
+  /* (the dialog is gone: let go of it before its parent window goes) */
+  g_clear_object (&dialog);
+  ck_assert (test_wait_for (banner_shown, banner));
+  ck_assert_str_eq (pathways_archived_banner_get_text (banner),
+                    "This case was closed on 20 November 2026 (Moved away). It is archived: not on the caseload or the timelines.");
+  ck_assert (test_wait_for (page_ready, pw.page));
+  maybe_screenshot (GTK_WIDGET (pw.page), "person-archived");
+
+  /* Undo opens it again; so does Reopen on the banner */
+  ck_assert (test_wait_for (has_undo, context));
+  pathways_context_undo_last (context);
+  w.closed = FALSE;
+  ck_assert (test_wait_for (closed_is, &w));
+  ck_assert (test_wait_for (banner_hidden, banner));
+  ck_assert (pathways_people_close_case (store, id, TEST_TODAY, "reached_25", NULL, NULL));
+  ck_assert (test_wait_for (banner_shown, banner));
+  ck_assert (test_wait_for (page_ready, pw.page));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (banner), "archived-banner.reopen", NULL));
+  ck_assert (test_wait_for (closed_is, &w));
+  ck_assert (test_wait_for (banner_hidden, banner));
+
+  close_page (&pw);
+}
+END_TEST
+
+static gboolean
+team_view_ready (gpointer data)
+{
+  return !pathways_team_view_is_loading (data);
+}
+
+typedef struct {
+  PathwaysTeamView *view;
+  gint64            id;
+  const char       *want;
+} SubtitleWait;
+
+static gboolean
+subtitle_is (gpointer data)
+{
+  SubtitleWait *w = data;
+
+  return !pathways_team_view_is_loading (w->view) &&
+         g_strcmp0 (pathways_team_view_get_staff_subtitle (w->view, w->id), w->want) == 0;
+}
+
+static gboolean
+dialog_gone (gpointer data)
+{
+  return !gtk_widget_get_visible (data);
+}
+
+static gboolean
+dialog_has_error (gpointer data)
+{
+  return pathways_team_view_dialog_get_error (data, NULL) != NULL;
+}
+
+static AdwMessageDialog *
+team_dialog (PathwaysTeamView *view,
+             const char       *action,
+             gint64            id)
+{
+  if (id != 0)
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), action, "x", id));
+  else
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), action, NULL));
+  ck_assert_ptr_nonnull (pathways_team_view_get_dialog (view));
+  return g_object_ref (pathways_team_view_get_dialog (view));
+}
+
+/* The Team page: each PA's caseload size; add a staff member (a name is
+ * needed), undone; someone with cases cannot leave; add and rename a
+ * team, its staff moving with it */
+START_TEST (test_team_page)
+{
+  g_autoptr(PathwaysStore) store = test_open_store (dir, "team.db");
+  g_autoptr(PathwaysContext) context = test_gui_context (store);
+  g_autoptr(PathwaysYoungPerson) yp = test_make_person ("LC8400");
+  g_autoptr(AdwMessageDialog) dialog = NULL;
+  gint64 pa = test_add_staff (store);
+  GtkWidget *window = gtk_window_new ();
+  PathwaysTeamView *view;
+  SubtitleWait w;
+  gint64 north_id;
+
+  pathways_young_person_set_pa_id (yp, pa);
+  test_add (store, PATHWAYS_RECORD (yp));
+  /* (the staff member's team was made with them) */
+  north_id = test_query_int (store, "SELECT id FROM team WHERE name = 'Leaving Care North'");
+  view = PATHWAYS_TEAM_VIEW (pathways_team_view_new (context));
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  w = (SubtitleWait) { view, pa, "Personal adviser · Leaving Care North · 1 young person" };
+  ck_assert (test_wait_for (subtitle_is, &w));
+  ck_assert_uint_eq (pathways_team_view_get_n_teams (view), 1);
+  maybe_screenshot (window, "team-page");
+
+  /* Add Staff Member…: a name is needed; then added, and undone */
+  dialog = team_dialog (view, "team.add-staff", 0);
+  adw_message_dialog_response (dialog, "save");
+  ck_assert_str_eq (pathways_team_view_dialog_get_error (dialog, "name"), "Enter their name");
+  pathways_team_view_dialog_set (dialog, "name", "Jo Bloggs");
+  pathways_team_view_dialog_set (dialog, "role", "housing");
+  pathways_team_view_dialog_set (dialog, "team", "Leaving Care North");
+  adw_message_dialog_response (dialog, "save");
+  ck_assert (test_wait_for (dialog_gone, dialog));
+  g_clear_object (&dialog);
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_STAFF, NULL), 2);
+  w.id = test_query_int (store, "SELECT id FROM staff WHERE name = 'Jo Bloggs'");
+  w.want = "Housing liaison officer · Leaving Care North";
+  ck_assert (test_wait_for (subtitle_is, &w));
+  ck_assert (test_wait_for (has_undo, context));
+  pathways_context_undo_last (context);
+  w.want = NULL;
+  ck_assert (test_wait_for (subtitle_is, &w));
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_STAFF, NULL), 1);
+
+  /* A PA with a case cannot leave: the sentence says why */
+  dialog = team_dialog (view, "team.staff-leaves", pa);
+  adw_message_dialog_response (dialog, "save");
+  ck_assert (test_wait_for (dialog_has_error, dialog));
+  ck_assert_str_eq (pathways_team_view_dialog_get_error (dialog, NULL),
+                    "Alison Bennett is still the personal adviser of 1 young person: reassign them first");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_object (&dialog);
+
+  /* Add Team…, and Rename…: the PA's team follows */
+  dialog = team_dialog (view, "team.add-team", 0);
+  pathways_team_view_dialog_set (dialog, "name", "Leaving Care South");
+  adw_message_dialog_response (dialog, "save");
+  ck_assert (test_wait_for (dialog_gone, dialog));
+  g_clear_object (&dialog);
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_TEAM, NULL), 2);
+  ck_assert (test_wait_for (team_view_ready, view));
+  dialog = team_dialog (view, "team.rename-team", north_id);
+  pathways_team_view_dialog_set (dialog, "name", "Leaving Care Central");
+  adw_message_dialog_response (dialog, "save");
+  ck_assert (test_wait_for (dialog_gone, dialog));
+  g_clear_object (&dialog);
+  w.id = pa;
+  w.want = "Personal adviser · Leaving Care Central · 1 young person";
+  ck_assert (test_wait_for (subtitle_is, &w));
+  {
+    g_autoptr(PathwaysStaff) s = pathways_store_get (store, PATHWAYS_TYPE_STAFF, pa, NULL);
+    ck_assert_str_eq (pathways_staff_get_team (s), "Leaving Care Central");
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+END_TEST
+
+static gboolean
+shows_three (gpointer data)
+{
+  return pathways_caseload_view_get_n_visible (data) == 3 &&
+         g_strcmp0 (pathways_caseload_view_get_visible_page (data), "list") == 0;
+}
+
+static gboolean
+reassign_ready (gpointer data)
+{
+  return pathways_reassign_dialog_is_ready (data);
+}
+
+/* The dialog a caseload action opened: the newest message dialog */
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* (transfer none) */
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i - 1);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+typedef struct {
+  PathwaysStore *store;
+  gint64         staff_id;
+  gint64         n;
+} PaWait;
+
+static gboolean
+pa_has (gpointer data)
+{
+  PaWait *w = data;
+  g_autoptr(GHashTable) sizes = pathways_people_caseload_sizes (w->store, NULL);
+
+  return GPOINTER_TO_INT (g_hash_table_lookup (sizes, &w->staff_id)) == w->n;
+}
+
+/* Select three young people on the caseload and reassign them to another
+ * PA (shown with their caseload size) in one action, undone as one */
+START_TEST (test_reassign_many)
+{
+  g_autoptr(PathwaysStore) store = test_open_store (dir, "reassign.db");
+  g_autoptr(PathwaysContext) context = test_gui_context (store);
+  g_autoptr(PathwaysStaff) other = pathways_staff_new ("Ben Carter", "pa", NULL);
+  g_autoptr(AdwMessageDialog) dialog = NULL;
+  gint64 pa = test_add_staff (store);
+  gint64 to = test_add (store, PATHWAYS_RECORD (other));
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = pathways_caseload_view_new (context);
+  PathwaysCaseloadView *cv = PATHWAYS_CASELOAD_VIEW (view);
+  PaWait w = { store, to, 3 };
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *local_id = g_strdup_printf ("LC85%02u", i);
+      g_autoptr(PathwaysYoungPerson) yp = test_make_person (local_id);
+
+      pathways_young_person_set_pa_id (yp, pa);
+      test_add (store, PATHWAYS_RECORD (yp));
+    }
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  ck_assert (test_wait_for (shows_three, view));
+
+  /* Select mode: a multiple selection; nothing chosen, nothing to do */
+  ck_assert (gtk_widget_activate_action (view, "caseload.select-mode", NULL));
+  ck_assert (GTK_IS_MULTI_SELECTION (gtk_column_view_get_model (pathways_caseload_view_get_column_view (cv))));
+  gtk_widget_activate_action (view, "caseload.reassign", NULL);
+  ck_assert_ptr_null (find_message_dialog ());
+  gtk_selection_model_select_all (gtk_column_view_get_model (pathways_caseload_view_get_column_view (cv)));
+  maybe_screenshot (window, "caseload-selecting");
+  ck_assert (gtk_widget_activate_action (view, "caseload.reassign", NULL));
+  dialog = g_object_ref (find_message_dialog ());
+  ck_assert_ptr_nonnull (dialog);
+  ck_assert (test_wait_for (reassign_ready, dialog));
+  ck_assert_str_eq (pathways_reassign_dialog_get_label (dialog, pa), "Alison Bennett — 3 young people");
+  ck_assert_str_eq (pathways_reassign_dialog_get_label (dialog, to), "Ben Carter — 0 young people");
+  pathways_reassign_dialog_choose (dialog, to);
+  maybe_screenshot (GTK_WIDGET (dialog), "reassign-dialog");
+  adw_message_dialog_response (dialog, "reassign");
+  ck_assert (test_wait_for (pa_has, &w));
+
+  /* One undo puts all three back */
+  ck_assert (test_wait_for (has_undo, context));
+  pathways_context_undo_last (context);
+  w.staff_id = pa;
+  ck_assert (test_wait_for (pa_has, &w));
+  g_clear_object (&dialog);
+
+  /* Done: a click opens a young person again */
+  ck_assert (gtk_widget_activate_action (view, "caseload.select-mode", NULL));
+  ck_assert (GTK_IS_SINGLE_SELECTION (gtk_column_view_get_model (pathways_caseload_view_get_column_view (cv))));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+END_TEST
+
+static gboolean
+oc3_loaded (gpointer data)
+{
+  return pathways_oc3_dialog_is_loaded (data);
+}
+
+static gboolean
+is_sensitive (gpointer data)
+{
+  return gtk_widget_get_sensitive (data);
+}
+
+static gboolean
+has_oc3_facts (gpointer data)
+{
+  CountWait *w = data;
+
+  return pathways_store_count (w->store, PATHWAYS_TYPE_OC3_FACT, NULL) == w->n;
+}
+
+/* OC3 answers: each birthday so far, what the record says; S as
+ * suitable is refused under the fields; a good answer is recorded for
+ * the birthday chosen and can be undone */
+START_TEST (test_record_oc3_answers)
+{
+  g_autoptr(PathwaysStore) store = test_open_store (dir, "oc3.db");
+  g_autoptr(PathwaysContext) context = test_gui_context (store);
+  g_autoptr(PathwaysYoungPerson) yp = test_make_person ("LC8200");
+  g_autoptr(AdwMessageDialog) dialog = NULL;
+  g_autoptr(GListModel) facts = NULL;
+  g_autoptr(PathwaysOc3Fact) fact = NULL;
+  CountWait w = { store, 1 };
+  gint64 id;
+
+  pathways_young_person_set_date_of_birth (yp, "2007-05-01");
+  id = test_add (store, PATHWAYS_RECORD (yp));
+  dialog = g_object_ref (pathways_oc3_dialog_present (NULL, context, id));
+  ck_assert (test_wait_for (oc3_loaded, dialog));
+  ck_assert_str_eq (pathways_oc3_dialog_get_status (dialog), "Not recorded yet, and nothing on the record says.");
+
+  pathways_oc3_dialog_fill (dialog, 1, "YES", "F5", "S1");
+  adw_message_dialog_response (dialog, "record");
+  ck_assert (test_wait_for (is_sensitive, dialog));
+  ck_assert_ptr_nonnull (strstr (pathways_oc3_dialog_get_status (dialog), "not suitable (2)"));
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_OC3_FACT, NULL), 0);
+
+  pathways_oc3_dialog_fill (dialog, 1, "YES", "F5", "U1");
+  adw_message_dialog_response (dialog, "record");
+  ck_assert (test_wait_for (has_oc3_facts, &w));
+  facts = pathways_store_list (store, PATHWAYS_TYPE_OC3_FACT, NULL);
+  fact = g_list_model_get_item (facts, 0);
+  ck_assert_str_eq (pathways_oc3_fact_get_birthday (fact), "2025-05-01");
+  ck_assert_str_eq (pathways_oc3_fact_get_accom (fact), "U1");
+
+  ck_assert (test_wait_for (has_undo, context));
+  pathways_context_undo_last (context);
+  w.n = 0;
+  ck_assert (test_wait_for (has_oc3_facts, &w));
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -264,6 +899,11 @@ main (void)
   tcase_add_test (tc, test_add_person_form);
   tcase_add_test (tc, test_archived_filter);
   tcase_add_test (tc, test_record_contact);
+  tcase_add_test (tc, test_care_history_editor);
+  tcase_add_test (tc, test_close_case);
+  tcase_add_test (tc, test_team_page);
+  tcase_add_test (tc, test_reassign_many);
+  tcase_add_test (tc, test_record_oc3_answers);
   suite_add_tcase (s, tc);
   return test_run_suite (s);
 }

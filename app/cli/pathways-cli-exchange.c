@@ -23,6 +23,8 @@
 #include "pathways-cli-exchange.h"
 #include "pathways-903-import.h"
 #include "pathways-903-plan.h"
+#include "pathways-annex-a.h"
+#include "pathways-annex-a-xlsx.h"
 #include "pathways-csv.h"
 #include "pathways-format.h"
 #include "pathways-stock-import.h"
@@ -352,7 +354,55 @@ import_903 (const char * const  *paths,
             "%u episodes from typed figures replaced; %u marked UASC.\n"),
           counts.people_added, counts.people_updated, counts.episodes_added, counts.episodes_changed,
           counts.episodes_replaced, counts.uasc_set);
+  /* Translators: after an import; %u OC3 facts, then the import's number */
+  printf (_("OC3 facts recorded: %u. Logged as import %" G_GINT64_FORMAT " (undo it with "
+            "“pathways-cli import undo”).\n"), counts.facts_recorded, counts.import_id);
   return 0;
+}
+
+/* pathways-cli import log | undo */
+static int
+import_log_or_undo (gboolean   undo,
+                    GError   **error)
+{
+  g_autofree char *path = opt_import_db ? g_strdup (opt_import_db) : pathways_store_default_path ();
+  g_autoptr(PathwaysStore) store = NULL;
+
+  if (!pathways_store_location_is_server (path) && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT, _("%s: no such database"), path);
+      return 1;
+    }
+  if ((store = pathways_store_open (path, NULL, error)) == NULL)
+    return 1;
+  if (undo)
+    {
+      g_autoptr(PathwaysImportLog) undone = NULL;
+      g_autofree char *text = NULL;
+
+      if (!pathways_import_undo_latest (store, &undone, error))
+        return 1;
+      text = pathways_import_log_describe (undone);
+      /* Translators: %s describes the import */
+      printf (_("Undone: %s\n"), text);
+      return 0;
+    }
+  else
+    {
+      g_autoptr(GListModel) logs = pathways_store_list (store, PATHWAYS_TYPE_IMPORT_LOG, error);
+
+      if (logs == NULL)
+        return 1;
+      if (g_list_model_get_n_items (logs) == 0)
+        puts (_("No imports yet."));
+      for (guint i = 0; i < g_list_model_get_n_items (logs); i++)
+        {
+          g_autoptr(PathwaysImportLog) log = g_list_model_get_item (logs, i);
+          g_autofree char *text = pathways_import_log_describe (log);
+          puts (text);
+        }
+      return 0;
+    }
 }
 
 int
@@ -370,11 +420,19 @@ pathways_cli_import (int      argc,
   g_option_context_add_main_entries (context, import_entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, error))
     return 2;
+  if (argc == 2 && (g_str_equal (argv[1], "log") || g_str_equal (argv[1], "undo")))
+    {
+      status = import_log_or_undo (g_str_equal (argv[1], "undo"), error);
+      g_clear_pointer (&opt_codes, g_free);
+      g_clear_pointer (&opt_import_db, g_free);
+      g_clear_pointer (&opt_import_today, g_free);
+      return status;
+    }
   if (argc < 3 || !g_str_equal (argv[1], "903"))
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                            _("Usage: pathways-cli import 903 FILE_OR_FOLDER… --database DB [--dry-run] "
-                             "[--skip-bad-rows]"));
+                             "[--skip-bad-rows], or pathways-cli import log|undo --database DB"));
       return 2;
     }
   for (int i = 2; i < argc; i++)
@@ -454,27 +512,92 @@ export_903 (GError **error)
   return 0;
 }
 
+/* pathways-cli export annex-a: Ofsted's List 9, CSV or Excel by the
+ * output's name, on --today (default today) */
+static int
+export_annex_a (GError **error)
+{
+  g_autoptr(Pathways903CodeTable) table = NULL;
+  g_autoptr(PathwaysStore) store = NULL;
+  g_autoptr(PathwaysClock) clock = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *path = opt_import_db ? g_strdup (opt_import_db) : pathways_store_default_path ();
+  g_autofree char *today = NULL;
+  gboolean ok;
+
+  if (opt_export_output == NULL ||
+      (!g_str_has_suffix (opt_export_output, ".csv") && !g_str_has_suffix (opt_export_output, ".xlsx")))
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("Give the file to write, ending .csv or .xlsx (--output annex-a.xlsx)"));
+      return 2;
+    }
+  if (!pathways_store_location_is_server (path) && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT, _("No database at %s"), path);
+      return 1;
+    }
+  if ((table = opt_codes ? pathways_903_code_table_new_from_file (opt_codes, error)
+                         : pathways_903_code_table_load_default (error)) == NULL)
+    return 2;
+  if (opt_import_today != NULL)
+    {
+      PathwaysDay d;
+      g_autofree char *iso = NULL;
+
+      if (!pathways_day_parse_user (opt_import_today, &d, NULL))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("--today: “%s” is not a date (use DD/MM/YYYY or YYYY-MM-DD)"), opt_import_today);
+          return 2;
+        }
+      iso = pathways_day_to_iso (d);
+      clock = pathways_clock_new_fixed (iso);
+    }
+  else
+    clock = pathways_clock_new ();
+  today = pathways_clock_dup_today (clock);
+  if ((store = pathways_store_open (path, clock, error)) == NULL)
+    return 1;
+  if ((rows = pathways_annex_a_rows_from_store (store, today, error)) == NULL)
+    return 1;
+  ok = g_str_has_suffix (opt_export_output, ".xlsx")
+         ? pathways_annex_a_write_xlsx (rows, today, table, opt_export_output, error)
+         : pathways_annex_a_write_csv (rows, today, table, opt_export_output, error);
+  if (!ok)
+    return 1;
+  /* Translators: "Annex A, List 9: 14 care leavers written to annex-a.xlsx" */
+  printf (g_dngettext (GETTEXT_PACKAGE, "Annex A, List 9: %u care leaver written to %s\n",
+                       "Annex A, List 9: %u care leavers written to %s\n", rows->len), rows->len, opt_export_output);
+  return 0;
+}
+
 int
 pathways_cli_export (int      argc,
                      char   **argv,
                      GError **error)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("903"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("903|annex-a"));
   int status;
 
   g_option_context_set_summary (context, _("Write the SSDA903 return (Header, Episodes, OC3) for a collection year, "
-                                           "checked against the DfE rules first."));
+                                           "checked against the DfE rules first; or Ofsted's Annex A, List 9 "
+                                           "(care leavers) as CSV or Excel."));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, export_entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, error))
     return 2;
-  if (argc != 2 || !g_str_equal (argv[1], "903"))
+  if (argc == 2 && g_str_equal (argv[1], "annex-a"))
+    status = export_annex_a (error);
+  else if (argc != 2 || !g_str_equal (argv[1], "903"))
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                           _("Usage: pathways-cli export 903 --year YEAR --output DIR [--force] [--database DB]"));
+                           _("Usage: pathways-cli export 903 --year YEAR --output DIR [--force] [--database DB], "
+                             "or pathways-cli export annex-a --output FILE.csv|FILE.xlsx [--today DATE] [--database DB]"));
       return 2;
     }
-  status = export_903 (error);
+  else
+    status = export_903 (error);
   g_clear_pointer (&opt_codes, g_free);
   g_clear_pointer (&opt_import_db, g_free);
   g_clear_pointer (&opt_import_today, g_free);

@@ -177,6 +177,35 @@ need_id (gint64       value,
   return TRUE;
 }
 
+/* The start every subcommand shares: its options, which of @subs was
+ * asked for (@usage says which there are when none was), and the store.
+ * Returns the exit status so far: 0 to go on, 2 for a usage error, 1 when
+ * the store could not be opened */
+static int
+begin (const char          *command,
+       const GOptionEntry  *entries,
+       const char * const  *subs,
+       const char          *usage,
+       int                 *argc,
+       char              ***argv,
+       const char         **sub,
+       PathwaysClock      **clock,
+       PathwaysStore      **store,
+       GError             **error)
+{
+  if (!parse (command, entries, argc, argv, error))
+    return 2;
+  *sub = *argc > 1 ? (*argv)[1] : "";
+  if (!g_strv_contains (subs, *sub))
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, usage);
+      return 2;
+    }
+  if ((*store = open_store (clock, error)) == NULL)
+    return 1;
+  return 0;
+}
+
 /* pathways-cli person add|close|reopen ------------------------------- */
 
 int
@@ -190,18 +219,12 @@ pathways_cli_person (int      argc,
   const char *sub;
   int status = 1;
 
-  if (!parse ("person add|close|reopen", person_entries, &argc, &argv, error))
-    return 2;
-  sub = argc > 1 ? argv[1] : "";
-  if (!g_str_equal (sub, "add") && !g_str_equal (sub, "close") && !g_str_equal (sub, "reopen"))
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("Say what to do: person add, person close or person reopen"));
-      status = 2;
-      goto out;
-    }
-  if ((store = open_store (&clock, error)) == NULL)
+  status = begin ("person add|close|reopen", person_entries, (const char *[]) { "add", "close", "reopen", NULL },
+                  _("Say what to do: person add, person close or person reopen"),
+                  &argc, &argv, &sub, &clock, &store, error);
+  if (status != 0)
     goto out;
+  status = 1;
 
   if (g_str_equal (sub, "add"))
     {
@@ -266,18 +289,12 @@ pathways_cli_staff (int      argc,
   const char *sub;
   int status = 1;
 
-  if (!parse ("staff add|edit|leave|list", staff_entries, &argc, &argv, error))
-    return 2;
-  sub = argc > 1 ? argv[1] : "";
-  if (!g_strv_contains ((const char *[]) { "add", "edit", "leave", "list", NULL }, sub))
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("Say what to do: staff add, staff edit, staff leave or staff list"));
-      status = 2;
-      goto out;
-    }
-  if ((store = open_store (&clock, error)) == NULL)
+  status = begin ("staff add|edit|leave|list", staff_entries, (const char *[]) { "add", "edit", "leave", "list", NULL },
+                  _("Say what to do: staff add, staff edit, staff leave or staff list"),
+                  &argc, &argv, &sub, &clock, &store, error);
+  if (status != 0)
     goto out;
+  status = 1;
 
   if (g_str_equal (sub, "add"))
     {
@@ -371,17 +388,11 @@ pathways_cli_team (int      argc,
   const char *sub;
   int status = 1;
 
-  if (!parse ("team add|list", team_entries, &argc, &argv, error))
-    return 2;
-  sub = argc > 1 ? argv[1] : "";
-  if (!g_str_equal (sub, "add") && !g_str_equal (sub, "list"))
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("Say what to do: team add or team list"));
-      status = 2;
-      goto out;
-    }
-  if ((store = open_store (&clock, error)) == NULL)
+  status = begin ("team add|list", team_entries, (const char *[]) { "add", "list", NULL },
+                  _("Say what to do: team add or team list"), &argc, &argv, &sub, &clock, &store, error);
+  if (status != 0)
     goto out;
+  status = 1;
   if (g_str_equal (sub, "add"))
     {
       g_autoptr(PathwaysTeam) team = g_object_new (PATHWAYS_TYPE_TEAM, "name", opt_name, NULL);
@@ -463,19 +474,13 @@ pathways_cli_contact (int      argc,
   const char *sub;
   int status = 1;
 
-  if (!parse ("contact add|list", contact_entries, &argc, &argv, error))
-    return 2;
-  sub = argc > 1 ? argv[1] : "";
-  if ((!g_str_equal (sub, "add") && !g_str_equal (sub, "list")) || !need_id (opt_person, "--person", error))
-    {
-      if (error != NULL && *error == NULL)
-        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                     _("Say what to do: contact add or contact list"));
-      status = 2;
-      goto out;
-    }
-  if ((store = open_store (&clock, error)) == NULL)
+  status = begin ("contact add|list", contact_entries, (const char *[]) { "add", "list", NULL },
+                  _("Say what to do: contact add or contact list"), &argc, &argv, &sub, &clock, &store, error);
+  if (status == 0 && !need_id (opt_person, "--person", error))
+    status = 2;
+  if (status != 0)
     goto out;
+  status = 1;
   if (g_str_equal (sub, "add"))
     {
       g_autoptr(PathwaysContact) c = NULL;

@@ -3,6 +3,7 @@
  *   pathways-cli generate --size demo|large | --people N --seed N --database PATH [--today D]
  *   pathways-cli caseload [--database PATH] [--today D] [--format text|csv]
  *   pathways-cli alerts [--database PATH] [--date D] [--person ID] [--format text|csv]
+ *   pathways-cli agenda [--pa STAFF | --team TEAM] [--weeks N] [--ics FILE] [--format text|csv]
  *   pathways-cli stock [--available-on D] [--kind K] [--format text|csv]
  *   pathways-cli match --unit ID | --person ID [--date D] [--format text|csv]
  *   pathways-cli info [--database PATH]
@@ -36,12 +37,15 @@
 #include "pathways-cli-exchange.h"
 #include "pathways-cli-people.h"
 #include "pathways-cli-server.h"
+#include "pathways-903-codes.h"
+#include "pathways-903-import.h"
 #include "pathways-core.h"
 #include "pathways-report.h"
 
 static char *opt_database;
 static char *opt_today;
 static char *opt_size;
+static char *opt_export_903;
 static char *opt_format;
 static int opt_seed = 1;
 static gint64 opt_person = 0;
@@ -53,6 +57,10 @@ static char *opt_people;
 static int opt_months = 0;
 static char *opt_what_if;
 static char *opt_as;
+static char *opt_pa;
+static char *opt_team;
+static char *opt_ics;
+static int opt_weeks = 6;
 
 static const GOptionEntry common_entries[] = {
   { "database", 'd', 0, G_OPTION_ARG_FILENAME, &opt_database,
@@ -73,6 +81,8 @@ static const GOptionEntry generate_entries[] = {
   { "people", 0, 0, G_OPTION_ARG_STRING, &opt_people,
     N_("Any number of young people instead of a size, with the large authority’s proportions of units and staff"),
     N_("N") },
+  { "export-903", 0, 0, G_OPTION_ARG_FILENAME, &opt_export_903,
+    N_("Also write the authority as SSDA903 returns, one folder per collection year (DIR/2026 …)"), N_("DIR") },
   { NULL }
 };
 
@@ -98,6 +108,15 @@ static const GOptionEntry match_entries[] = {
 static const GOptionEntry alerts_entries[] = {
   { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format, N_("text or csv"), N_("FORMAT") },
   { "person", 0, 0, G_OPTION_ARG_INT64, &opt_person, N_("Only this young person (their id)"), N_("ID") },
+  { NULL }
+};
+
+static const GOptionEntry agenda_entries[] = {
+  { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format, N_("text or csv"), N_("FORMAT") },
+  { "pa", 0, 0, G_OPTION_ARG_STRING, &opt_pa, N_("Only this personal adviser's young people (name or id)"), N_("STAFF") },
+  { "team", 0, 0, G_OPTION_ARG_STRING, &opt_team, N_("Only this team's young people"), N_("TEAM") },
+  { "weeks", 0, 0, G_OPTION_ARG_INT, &opt_weeks, N_("How many weeks ahead, 1 to 52 (default 6)"), N_("N") },
+  { "ics", 0, 0, G_OPTION_ARG_FILENAME, &opt_ics, N_("Write the key dates to this iCalendar file for a calendar app"), N_("FILE") },
   { NULL }
 };
 
@@ -127,6 +146,7 @@ usage (FILE *out)
              "  generate   Fill a new database with a synthetic authority\n"
              "  caseload   List every young person with their status, PA and accommodation\n"
              "  alerts     List what needs attention, worst first\n"
+             "  agenda     Key dates coming up for a PA or team (reviews, birthdays, moves); --ics for a calendar\n"
              "  stock      List the housing register, or what is free on a date\n"
              "  match      Rank young people for a unit, or units for a young person\n"
              "  info       Show what a database holds\n"
@@ -331,6 +351,22 @@ cmd_generate (int     argc,
           stats.n_young_people, stats.n_units, stats.n_staff, stats.n_spells,
           stats.n_milestones, stats.n_transitions, pathways_store_get_path (store),
           g_timer_elapsed (timer, NULL));
+  if (opt_export_903 != NULL)
+    {
+      g_autoptr(Pathways903CodeTable) table = pathways_903_code_table_load_default (error);
+      Pathways903Codes codes;
+      guint n_years = 0;
+
+      if (table == NULL)
+        return 1;
+      codes = pathways_903_code_table_as_codes (table);
+      if (!pathways_903_export_all_years (store, &codes, opt_export_903, today, &n_years, error))
+        return 1;
+      /* Translators: "SSDA903 returns for 11 collection years written to DIR (import them oldest first)" */
+      printf (g_dngettext (GETTEXT_PACKAGE, "SSDA903 return for %u collection year written to %s\n",
+                           "SSDA903 returns for %u collection years written to %s (import them oldest first)\n",
+                           n_years), n_years, opt_export_903);
+    }
   return 0;
 }
 
@@ -866,6 +902,104 @@ cmd_plan (int     argc,
   return 0;
 }
 
+/* The key dates coming up for a PA or a team: a list, or an iCalendar
+ * file (0600) with as little personal data as a calendar needs */
+static int
+cmd_agenda (int     argc,
+            char  **argv,
+            GError **error)
+{
+  g_autoptr(PathwaysClock) clock = NULL;
+  g_autoptr(PathwaysStore) store = NULL;
+  g_autoptr(PathwaysAgenda) agenda = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autofree char *today = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  gint64 pa_id = 0;
+  gboolean csv;
+
+  if (!parse ("agenda", agenda_entries, &argc, &argv, error))
+    return 2;
+  if (!check_format (error))
+    return 2;
+  if (opt_weeks < 1 || opt_weeks > 52)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--weeks: %d is not between 1 and 52"), opt_weeks);
+      return 2;
+    }
+  if (opt_pa != NULL && opt_team != NULL)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("Give --pa or --team, not both"));
+      return 2;
+    }
+  csv = g_strcmp0 (opt_format, "csv") == 0;
+  if ((clock = make_clock (error)) == NULL)
+    return 2;
+  if ((store = open_store (clock, TRUE, error)) == NULL)
+    return 1;
+  if (opt_pa != NULL && (pa_id = pathways_cli_resolve_staff (store, opt_pa, error)) == 0)
+    return 2;
+  today = pathways_clock_dup_today (clock);
+  if ((agenda = pathways_agenda_load (store, today, opt_weeks * 7, error)) == NULL)
+    return 1;
+  if (opt_team != NULL)
+    {
+      g_autoptr(GPtrArray) teams = pathways_agenda_list_teams (agenda);
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < teams->len && !found; i++)
+        found = g_str_equal (g_ptr_array_index (teams, i), opt_team);
+      if (!found)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("--team: no young person is with a team called “%s”"), opt_team);
+          return 2;
+        }
+    }
+  items = pathways_agenda_select (agenda, pa_id, opt_team, 1u << PATHWAYS_AGENDA_DATE);
+
+  if (opt_ics != NULL)
+    {
+      g_autofree char *from = pathways_date_format_uk (pathways_agenda_get_from (agenda));
+      g_autofree char *to = pathways_date_format_uk (pathways_agenda_get_to (agenda));
+
+      if (!pathways_agenda_write_ics (items, _("Pathways key dates"), opt_ics, error))
+        return 1;
+      /* Translators: "12 key dates from 22/11/2026 to 03/01/2027 written to agenda.ics" */
+      printf (g_dngettext (GETTEXT_PACKAGE, "%u key date from %s to %s written to %s\n",
+                           "%u key dates from %s to %s written to %s\n", items->len),
+              items->len, from, to, opt_ics);
+      return 0;
+    }
+
+  if (csv)
+    g_string_append (out, "date,young_person_id,name,what,pa,team\n");
+  for (guint i = 0; i < items->len; i++)
+    {
+      const PathwaysAgendaItem *item = g_ptr_array_index (items, i);
+      g_autofree char *uk = pathways_date_format_uk (item->date);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, item->person_id);
+
+      if (csv)
+        {
+          csv_field (out, uk, FALSE);
+          csv_field (out, id, FALSE);
+          csv_field (out, item->person_name, FALSE);
+          csv_field (out, item->title, FALSE);
+          csv_field (out, item->pa_name, FALSE);
+          csv_field (out, item->team, TRUE);
+        }
+      else
+        g_string_append_printf (out, "%-10s  %-24s  %s\n", uk, item->person_name, item->title);
+    }
+  if (!csv && items->len == 0)
+    g_string_append (out, _("No key dates in these weeks\n"));
+  fputs (out->str, stdout);
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -902,6 +1036,8 @@ main (int   argc,
     status = cmd_caseload (argc, argv, &error);
   else if (g_str_equal (command, "alerts"))
     status = cmd_alerts (argc, argv, &error);
+  else if (g_str_equal (command, "agenda"))
+    status = cmd_agenda (argc, argv, &error);
   else if (g_str_equal (command, "stock"))
     status = cmd_stock (argc, argv, &error);
   else if (g_str_equal (command, "match"))
@@ -964,6 +1100,7 @@ main (int   argc,
   g_free (opt_database);
   g_free (opt_today);
   g_free (opt_size);
+  g_free (opt_export_903);
   g_free (opt_people);
   g_free (opt_format);
   g_free (opt_what_if);
@@ -971,5 +1108,8 @@ main (int   argc,
   g_free (opt_kind);
   g_free (opt_output);
   g_free (opt_as);
+  g_free (opt_pa);
+  g_free (opt_team);
+  g_free (opt_ics);
   return status;
 }

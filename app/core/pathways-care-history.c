@@ -11,6 +11,7 @@
 
 #include "pathways-care-history.h"
 #include "pathways-format.h"
+#include "pathways-store-private.h"
 
 static int
 compare_episodes (gconstpointer a,
@@ -106,4 +107,76 @@ pathways_care_history_derive (PathwaysStore  *store,
       g_ptr_array_add (facts, f);
     }
   return pathways_rules_care_history (pathways_young_person_get_date_of_birth (person), facts, on);
+}
+
+/**
+ * pathways_care_history_delete:
+ *
+ * Deletes @episode as one recorded action: undoing it brings the
+ * episode back as it was.
+ */
+gboolean
+pathways_care_history_delete (PathwaysStore       *store,
+                              PathwaysEpisode     *episode,
+                              PathwaysChangeSet  **out_undo,
+                              GError             **error)
+{
+  g_return_val_if_fail (PATHWAYS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (PATHWAYS_IS_EPISODE (episode), FALSE);
+
+  if (!pathways_store_begin_recorded (store, error))
+    return FALSE;
+  if (!pathways_store_delete (store, PATHWAYS_RECORD (episode), error))
+    {
+      pathways_store_rollback_recorded (store);
+      return FALSE;
+    }
+  return pathways_store_commit_recorded (store, out_undo, error);
+}
+
+static gpointer
+delete_work (PathwaysStore  *store,
+             gpointer        data,
+             GError        **error)
+{
+  g_autoptr(PathwaysChangeSet) undo = NULL;
+  PathwaysStoreActionResult *r;
+
+  if (!pathways_care_history_delete (store, PATHWAYS_EPISODE (data), &undo, error))
+    return NULL;
+  r = pathways_store_action_result_new ();
+  r->undo = g_steal_pointer (&undo);
+  r->id = pathways_record_get_id (PATHWAYS_RECORD (data));
+  return r;
+}
+
+void
+pathways_care_history_delete_async (PathwaysStore       *store,
+                                    PathwaysEpisode     *episode,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_return_if_fail (PATHWAYS_IS_STORE (store));
+  g_return_if_fail (PATHWAYS_IS_EPISODE (episode));
+
+  pathways_store_run_async (store, delete_work, pathways_record_copy (PATHWAYS_RECORD (episode)), g_object_unref,
+                            pathways_store_action_result_free, pathways_care_history_delete_finish,
+                            cancellable, callback, user_data);
+}
+
+gboolean
+pathways_care_history_delete_finish (PathwaysStore       *store,
+                                     GAsyncResult        *result,
+                                     PathwaysChangeSet  **out_undo,
+                                     GError             **error)
+{
+  PathwaysStoreActionResult *r = pathways_store_run_finish (store, result, pathways_care_history_delete_finish, error);
+
+  if (r == NULL)
+    return FALSE;
+  if (out_undo != NULL)
+    *out_undo = g_steal_pointer (&r->undo);
+  pathways_store_action_result_free (r);
+  return TRUE;
 }

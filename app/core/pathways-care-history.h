@@ -23,6 +23,21 @@ gboolean             pathways_care_history_end       (PathwaysStore    *store,
                                                       const char       *dec,
                                                       const char       *rec,
                                                       GError          **error);
+/* Deletes an episode: one recorded action (@out_undo brings it back) */
+gboolean             pathways_care_history_delete    (PathwaysStore       *store,
+                                                      PathwaysEpisode     *episode,
+                                                      PathwaysChangeSet  **out_undo,
+                                                      GError             **error);
+/* The same in a worker thread (@episode is copied when called) */
+void                 pathways_care_history_delete_async (PathwaysStore       *store,
+                                                         PathwaysEpisode     *episode,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+gboolean             pathways_care_history_delete_finish (PathwaysStore       *store,
+                                                          GAsyncResult        *result,
+                                                          PathwaysChangeSet  **out_undo,
+                                                          GError             **error);
 /* What the episodes of @person_id say on @on */
 PathwaysCareHistory *pathways_care_history_derive    (PathwaysStore    *store,
                                                       gint64            person_id,

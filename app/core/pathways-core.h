@@ -4,12 +4,14 @@
  */
 #pragma once
 
+#include "pathways-agenda.h"
 #include "pathways-care-history.h"
 #include "pathways-clock.h"
 #include "pathways-entities.h"
 #include "pathways-file.h"
 #include "pathways-format.h"
 #include "pathways-generator.h"
+#include "pathways-history.h"
 #include "pathways-people.h"
 #include "pathways-person.h"
 #include "pathways-person-filter.h"

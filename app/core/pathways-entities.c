@@ -14,69 +14,15 @@
 
 #include "pathways-entities.h"
 
-#define FIELD_ENTRY(T, p, kind, name, prop, label, flags) { prop, PATHWAYS_FIELD_##kind, label, flags },
-#define FIELD_INDEX(T, p, kind, name, prop, label, flags) p##__##name,
-
-#define GETTER_STRING g_value_get_string
-#define GETTER_DATE   g_value_get_string
-#define GETTER_INT    g_value_get_int64
-#define GETTER_BOOL   g_value_get_boolean
-#define GETTER_MONEY  g_value_get_int64
-#define GETTER_REAL   g_value_get_double
-#define SETTER_STRING g_value_set_string
-#define SETTER_DATE   g_value_set_string
-#define SETTER_INT    g_value_set_int64
-#define SETTER_BOOL   g_value_set_boolean
-#define SETTER_MONEY  g_value_set_int64
-#define SETTER_REAL   g_value_set_double
-#define GTYPE_STRING  G_TYPE_STRING
-#define GTYPE_DATE    G_TYPE_STRING
-#define GTYPE_INT     G_TYPE_INT64
-#define GTYPE_BOOL    G_TYPE_BOOLEAN
-#define GTYPE_MONEY   G_TYPE_INT64
-#define GTYPE_REAL    G_TYPE_DOUBLE
-
-#define DEFINE_FIELD_ACCESSORS(T, p, kind, name, prop, label, flags)               \
-  PATHWAYS_CTYPE_##kind                                                            \
-  p##_get_##name (T *self)                                                         \
-  {                                                                                \
-    g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (self, p##_get_type ()),      \
-                          (PATHWAYS_CTYPE_##kind) 0);                              \
-    return GETTER_##kind (pathways_record_peek_value (PATHWAYS_RECORD (self),      \
-                                                      p##__##name));               \
-  }                                                                                \
-  void                                                                             \
-  p##_set_##name (T *self, PATHWAYS_CTYPE_##kind value)                            \
-  {                                                                                \
-    g_auto(GValue) v = G_VALUE_INIT;                                               \
-    g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (self, p##_get_type ()));         \
-    g_value_init (&v, GTYPE_##kind);                                               \
-    SETTER_##kind (&v, value);                                                     \
-    pathways_record_set_value (PATHWAYS_RECORD (self), p##__##name, &v);           \
-  }
-
-/* A record type, its field table, the index of each field and its typed accessors */
-#define DEFINE_RECORD(TypeName, type_name, table, FIELDS)                           \
-  struct _##TypeName { PathwaysRecord parent_instance; };                           \
-  G_DEFINE_FINAL_TYPE (TypeName, type_name, PATHWAYS_TYPE_RECORD)                   \
-  enum { FIELDS (FIELD_INDEX, TypeName, type_name) type_name##__n_fields };         \
-  static const PathwaysField type_name##_fields[] = {                               \
-    FIELDS (FIELD_ENTRY, TypeName, type_name)                                       \
-  };                                                                                \
-  static void type_name##_class_init (TypeName##Class *klass)                       \
-  {                                                                                 \
-    pathways_record_class_install_fields (PATHWAYS_RECORD_CLASS (klass), table,     \
-                                          type_name##_fields,                       \
-                                          G_N_ELEMENTS (type_name##_fields));       \
-  }                                                                                 \
-  static void type_name##_init (TypeName *self) { }                                 \
-  FIELDS (DEFINE_FIELD_ACCESSORS, TypeName, type_name)
+#include "pathways-record-define.h"
 
 DEFINE_RECORD (PathwaysStaff, pathways_staff, "staff", PATHWAYS_STAFF_FIELDS)
 DEFINE_RECORD (PathwaysYoungPerson, pathways_young_person, "young_person", PATHWAYS_YOUNG_PERSON_FIELDS)
 DEFINE_RECORD (PathwaysTeam, pathways_team, "team", PATHWAYS_TEAM_FIELDS)
 DEFINE_RECORD (PathwaysContact, pathways_contact, "contact", PATHWAYS_CONTACT_FIELDS)
 DEFINE_RECORD (PathwaysActivity, pathways_activity, "activity", PATHWAYS_ACTIVITY_FIELDS)
+DEFINE_RECORD (PathwaysOc3Fact, pathways_oc3_fact, "oc3_fact", PATHWAYS_OC3_FACT_FIELDS)
+DEFINE_RECORD (PathwaysImportLog, pathways_import_log, "import_log", PATHWAYS_IMPORT_LOG_FIELDS)
 DEFINE_RECORD (PathwaysUnit, pathways_unit, "unit", PATHWAYS_UNIT_FIELDS)
 DEFINE_RECORD (PathwaysSpell, pathways_spell, "spell", PATHWAYS_SPELL_FIELDS)
 DEFINE_RECORD (PathwaysMilestoneTemplate, pathways_milestone_template, "milestone_template",
@@ -184,6 +130,12 @@ static const struct {
   { "contact", "kind", 20 }, { "contact", "note", 4000 }, { "contact", "author", 100 },
 
   { "activity", "activ", 10 },
+
+  { "oc3_fact", "in-touch", 10 }, { "oc3_fact", "activ", 10 }, { "oc3_fact", "accom", 10 },
+  { "oc3_fact", "origin", 20 },
+
+  { "import_log", "imported-at", 40 }, { "import_log", "imported-by", 200 }, { "import_log", "kind", 20 },
+  { "import_log", "files", 100000 }, { "import_log", "changes", 200000000 }, { "import_log", "undone-at", 40 },
 
   { "unit", "name", 200 }, { "unit", "provider", 200 }, { "unit", "provider-type", 50 },
   { "unit", "address", 500 }, { "unit", "postcode", 10 }, { "unit", "area", 100 }, { "unit", "kind", 50 },

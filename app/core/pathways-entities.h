@@ -38,6 +38,12 @@ G_DECLARE_FINAL_TYPE (PathwaysContact, pathways_contact, PATHWAYS, CONTACT, Path
 #define PATHWAYS_TYPE_ACTIVITY (pathways_activity_get_type ())
 G_DECLARE_FINAL_TYPE (PathwaysActivity, pathways_activity, PATHWAYS, ACTIVITY, PathwaysRecord)
 
+#define PATHWAYS_TYPE_OC3_FACT (pathways_oc3_fact_get_type ())
+G_DECLARE_FINAL_TYPE (PathwaysOc3Fact, pathways_oc3_fact, PATHWAYS, OC3_FACT, PathwaysRecord)
+
+#define PATHWAYS_TYPE_IMPORT_LOG (pathways_import_log_get_type ())
+G_DECLARE_FINAL_TYPE (PathwaysImportLog, pathways_import_log, PATHWAYS, IMPORT_LOG, PathwaysRecord)
+
 #define PATHWAYS_TYPE_YOUNG_PERSON (pathways_young_person_get_type ())
 G_DECLARE_FINAL_TYPE (PathwaysYoungPerson, pathways_young_person, PATHWAYS, YOUNG_PERSON, PathwaysRecord)
 
@@ -104,6 +110,8 @@ PATHWAYS_YOUNG_PERSON_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysYoungPer
 PATHWAYS_TEAM_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysTeam, pathways_team)
 PATHWAYS_CONTACT_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysContact, pathways_contact)
 PATHWAYS_ACTIVITY_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysActivity, pathways_activity)
+PATHWAYS_OC3_FACT_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysOc3Fact, pathways_oc3_fact)
+PATHWAYS_IMPORT_LOG_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysImportLog, pathways_import_log)
 PATHWAYS_UNIT_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysUnit, pathways_unit)
 PATHWAYS_SPELL_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysSpell, pathways_spell)
 PATHWAYS_MILESTONE_TEMPLATE_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysMilestoneTemplate, pathways_milestone_template)
@@ -137,6 +145,8 @@ PATHWAYS_ALERT_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysAlert, pathways
 /* PathwaysEpisode's origin */
 #define PATHWAYS_EPISODE_FROM_TYPED_FIGURES "typed-figures"
 #define PATHWAYS_EPISODE_FROM_IMPORT        "import"
+/* PathwaysOc3Fact's origin when imported */
+#define PATHWAYS_OC3_FACT_FROM_IMPORT       "import"
 
 PathwaysYoungPerson *pathways_young_person_new              (void);
 char                *pathways_young_person_dup_display_name (PathwaysYoungPerson *self);

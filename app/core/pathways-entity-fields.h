@@ -186,6 +186,36 @@
   X (T, p, BOOL, needs_check, "needs-check", N_("Needs checking"), 0) \
   X (T, p, INT, import_id, "import-id", N_("Import"), 0)
 
+/* What the OC3 return asks of a care leaver at a 17th to 21st birthday
+ * (../shared/903.md): IN_TOUCH, ACTIV and ACCOM (letter and suitability
+ * digit, or 0).  origin: NULL when typed in, "import" from an OC3 file
+ * (import-id).  Schema 12. */
+#define PATHWAYS_OC3_FACT_FIELDS(X, T, p) \
+  X (T, p, INT, young_person_id, "young-person-id", N_("Young person"), PATHWAYS_FIELD_REQUIRED | PATHWAYS_FIELD_REFERENCE) \
+  X (T, p, DATE, birthday, "birthday", N_("Birthday"), PATHWAYS_FIELD_REQUIRED) \
+  X (T, p, STRING, in_touch, "in-touch", N_("In touch (903 IN_TOUCH)"), PATHWAYS_FIELD_REQUIRED) \
+  X (T, p, STRING, activ, "activ", N_("Main activity (903 ACTIV)"), PATHWAYS_FIELD_REQUIRED) \
+  X (T, p, STRING, accom, "accom", N_("Accommodation (903 ACCOM)"), PATHWAYS_FIELD_REQUIRED) \
+  X (T, p, STRING, origin, "origin", N_("Origin"), 0) \
+  X (T, p, INT, import_id, "import-id", N_("Import"), 0)
+
+/* One import of files (schema 12): when, who, which files (a line each:
+ * name, size, SHA-256, tab-separated), what it changed (the counts, and
+ * in changes what undo needs), and when it was undone */
+#define PATHWAYS_IMPORT_LOG_FIELDS(X, T, p) \
+  X (T, p, STRING, imported_at, "imported-at", N_("Imported at"), PATHWAYS_FIELD_REQUIRED) \
+  X (T, p, STRING, imported_by, "imported-by", N_("Imported by"), 0) \
+  X (T, p, STRING, kind, "kind", N_("Kind of import"), PATHWAYS_FIELD_REQUIRED) \
+  X (T, p, STRING, files, "files", N_("Files"), 0) \
+  X (T, p, INT, people_added, "people-added", N_("Young people added"), 0) \
+  X (T, p, INT, people_updated, "people-updated", N_("Young people updated"), 0) \
+  X (T, p, INT, episodes_added, "episodes-added", N_("Episodes added"), 0) \
+  X (T, p, INT, episodes_changed, "episodes-changed", N_("Episodes changed"), 0) \
+  X (T, p, INT, facts_recorded, "facts-recorded", N_("OC3 facts recorded"), 0) \
+  X (T, p, INT, rows_skipped, "rows-skipped", N_("Rows skipped"), 0) \
+  X (T, p, STRING, changes, "changes", N_("Changes"), 0) \
+  X (T, p, STRING, undone_at, "undone-at", N_("Undone at"), 0)
+
 #define PATHWAYS_REF_CODE_FIELDS(X, T, p) \
   X (T, p, STRING, list, "list", N_("List"), PATHWAYS_FIELD_REQUIRED) \
   X (T, p, STRING, code, "code", N_("Code"), PATHWAYS_FIELD_REQUIRED) \

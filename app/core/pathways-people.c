@@ -308,6 +308,75 @@ failed:
 }
 
 /**
+ * pathways_people_rename_team:
+ * @new_name: the team's new name (not a name another team has)
+ *
+ * Renames a team, and with it the team of its staff and young people:
+ * one recorded action.  (The team server's foreign keys cascade; the
+ * embedded database's text columns are changed here.)
+ */
+gboolean
+pathways_people_rename_team (PathwaysStore       *store,
+                             gint64               team_id,
+                             const char          *new_name,
+                             PathwaysChangeSet  **out_undo,
+                             GError             **error)
+{
+  g_autoptr(PathwaysTeam) team = NULL;
+  g_autofree char *old_name = NULL;
+  GType kinds[2];
+
+  g_return_val_if_fail (PATHWAYS_IS_STORE (store), FALSE);
+  if (new_name == NULL || *new_name == '\0')
+    {
+      g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_INVALID,
+                           _("Team name is required"));
+      return FALSE;
+    }
+  if (!pathways_store_begin_recorded (store, error))
+    return FALSE;
+  team = pathways_store_get (store, PATHWAYS_TYPE_TEAM, team_id, error);
+  if (team == NULL)
+    goto failed;
+  old_name = g_strdup (pathways_team_get_name (team));
+  if (g_str_equal (old_name, new_name))
+    {
+      pathways_store_rollback_recorded (store);
+      if (out_undo != NULL)
+        *out_undo = NULL;
+      return TRUE;
+    }
+  pathways_team_set_name (team, new_name);
+  if (!pathways_store_update (store, PATHWAYS_RECORD (team), error))
+    goto failed;
+
+  kinds[0] = PATHWAYS_TYPE_STAFF;
+  kinds[1] = PATHWAYS_TYPE_YOUNG_PERSON;
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autoptr(GListModel) rows = pathways_store_list (store, kinds[k], error);
+
+      if (rows == NULL)
+        goto failed;
+      for (guint i = 0, n = g_list_model_get_n_items (rows); i < n; i++)
+        {
+          g_autoptr(PathwaysRecord) r = g_list_model_get_item (rows, i);
+
+          if (g_strcmp0 (pathways_record_get_string (r, "team"), old_name) != 0)
+            continue;
+          pathways_record_set_string (r, "team", new_name);
+          if (!pathways_store_update (store, r, error))
+            goto failed;
+        }
+    }
+  return pathways_store_commit_recorded (store, out_undo, error);
+
+failed:
+  pathways_store_rollback_recorded (store);
+  return FALSE;
+}
+
+/**
  * pathways_people_caseload_sizes:
  *
  * Returns: (transfer full): staff id → number of open cases they are the
@@ -436,6 +505,8 @@ typedef enum {
   ACTION_REOPEN,
   ACTION_REASSIGN,
   ACTION_CONTACT,
+  ACTION_LEAVES,
+  ACTION_RENAME_TEAM,
 } ActionKind;
 
 typedef struct {
@@ -480,6 +551,12 @@ action_work (PathwaysStore  *store,
     case ACTION_REASSIGN:
       ok = pathways_people_reassign (store, (const gint64 *) (gpointer) d->ids->data, d->ids->len, d->id,
                                      &undo, error);
+      break;
+    case ACTION_LEAVES:
+      ok = pathways_people_staff_leaves (store, d->id, d->day, &undo, error);
+      break;
+    case ACTION_RENAME_TEAM:
+      ok = pathways_people_rename_team (store, d->id, d->reason, &undo, error);
       break;
     case ACTION_CONTACT:
     default:
@@ -566,6 +643,38 @@ pathways_people_record_contact_async (PathwaysStore       *store,
 
   d->kind = ACTION_CONTACT;
   d->record = pathways_record_copy (PATHWAYS_RECORD (contact));
+  run_action (store, d, cancellable, callback, user_data);
+}
+
+void
+pathways_people_staff_leaves_async (PathwaysStore       *store,
+                                    gint64               staff_id,
+                                    const char          *left_on,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  ActionData *d = g_new0 (ActionData, 1);
+
+  d->kind = ACTION_LEAVES;
+  d->id = staff_id;
+  d->day = g_strdup (left_on);
+  run_action (store, d, cancellable, callback, user_data);
+}
+
+void
+pathways_people_rename_team_async (PathwaysStore       *store,
+                                   gint64               team_id,
+                                   const char          *new_name,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  ActionData *d = g_new0 (ActionData, 1);
+
+  d->kind = ACTION_RENAME_TEAM;
+  d->id = team_id;
+  d->reason = g_strdup (new_name);
   run_action (store, d, cancellable, callback, user_data);
 }
 

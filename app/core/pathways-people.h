@@ -41,6 +41,12 @@ gboolean    pathways_people_staff_leaves     (PathwaysStore       *store,
                                               PathwaysChangeSet  **out_undo,
                                               GError             **error);
 
+gboolean    pathways_people_rename_team      (PathwaysStore       *store,
+                                              gint64               team_id,
+                                              const char          *new_name,
+                                              PathwaysChangeSet  **out_undo,
+                                              GError             **error);
+
 /* Who is signed in, for a contact's author: the team server's staff
  * member, else the OS login's real name (or login) */
 char       *pathways_people_dup_author       (PathwaysStore       *store);
@@ -87,6 +93,18 @@ void        pathways_people_record_contact_async (PathwaysStore       *store,
                                                   GCancellable        *cancellable,
                                                   GAsyncReadyCallback  callback,
                                                   gpointer             user_data);
+void        pathways_people_staff_leaves_async (PathwaysStore       *store,
+                                                gint64               staff_id,
+                                                const char          *left_on,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+void        pathways_people_rename_team_async (PathwaysStore       *store,
+                                               gint64               team_id,
+                                               const char          *new_name,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
 gboolean    pathways_people_action_finish    (PathwaysStore       *store,
                                               GAsyncResult        *result,
                                               PathwaysChangeSet  **out_undo,

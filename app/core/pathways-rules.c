@@ -889,6 +889,19 @@ foster_unit_at_18 (const PathwaysPersonFacts *p,
   return s != NULL ? s->unit_id : 0;
 }
 
+gint64
+pathways_rules_staying_put_household (const PathwaysPersonFacts *p,
+                                      const char                *date)
+{
+  g_autofree char *b18 = NULL;
+
+  g_return_val_if_fail (p != NULL && date != NULL, 0);
+  b18 = pathways_date_birthday (p->date_of_birth, 18);
+  if (b18 == NULL || !foster_at_18 (p, b18, date))
+    return 0;
+  return foster_unit_at_18 (p, b18, date);
+}
+
 static gboolean
 left_residential_care (const PathwaysPersonFacts *p)
 {
@@ -2354,6 +2367,8 @@ pathways_role_may (const char         *role,
       return admin;
     case PATHWAYS_MAY_COMMISSION:
       return manager;
+    case PATHWAYS_MAY_ERASE:
+      return manager || admin;
     default:
       return FALSE;
     }
@@ -2388,6 +2403,8 @@ pathways_role_dup_refusal (const char         *role,
       return g_strdup (_("Housing officers and managers look after the stock of units."));
     case PATHWAYS_MAY_COMMISSION:
       return g_strdup (_("The placements budget, providers and I statements are for managers."));
+    case PATHWAYS_MAY_ERASE:
+      return g_strdup (_("Only a manager or an administrator can erase a young person’s records."));
     case PATHWAYS_MAY_EDIT_REFERENCE:
     default:
       return g_strdup (_("Only an administrator can change staff and reference lists."));
@@ -2419,6 +2436,15 @@ pathways_role_label (const char *role)
  * Returns: (transfer full): @date_of_birth plus @years (ISO), or NULL
  *   with @error for a date that is not one or a result past the calendar
  */
+gboolean
+pathways_rules_may_erase_records (const char *closed_on,
+                                  const char *retention_end,
+                                  const char *today)
+{
+  return closed_on != NULL && closed_on[0] != '\0' && retention_end != NULL && today != NULL &&
+         g_strcmp0 (today, retention_end) >= 0;
+}
+
 char *
 pathways_rules_retention_end (const char  *date_of_birth,
                               int          years,

@@ -308,6 +308,14 @@ PathwaysEligibility *pathways_rules_check_unit      (const PathwaysRuleSettings 
                                                      const char                 *date,
                                                      gint64                      ignore_spell_id);
 void                 pathways_eligibility_free      (PathwaysEligibility        *eligibility);
+/* The one Staying Put household pathways_rules_check_unit() can find
+ * eligible for @person on @date — the carers' household of their foster
+ * placement on the eve of their 18th birthday — or 0 when it can find
+ * none (no such placement): every other unit of kind "staying_put" is
+ * refused or warned against ("staying-put-own-carers").  For callers that
+ * check many households (the planner) and skip the others unchecked. */
+gint64               pathways_rules_staying_put_household (const PathwaysPersonFacts *person,
+                                                           const char                *date);
 const char          *pathways_verdict_label         (PathwaysVerdict             verdict);
 
 /* Alerts */
@@ -401,6 +409,7 @@ typedef enum {
   PATHWAYS_MAY_EDIT_STOCK,        /* add, change and retire units */
   PATHWAYS_MAY_EDIT_REFERENCE,    /* staff, codes, settings of the authority */
   PATHWAYS_MAY_COMMISSION,        /* the placements budget, providers, I statements */
+  PATHWAYS_MAY_ERASE,             /* erase a young person's records after the retention period */
 } PathwaysPermission;
 
 gboolean             pathways_role_may              (const char                 *role,
@@ -415,6 +424,13 @@ const char          *pathways_role_label            (const char                 
 char                *pathways_rules_retention_end   (const char                 *date_of_birth,
                                                      int                         years,
                                                      GError                    **error);
+
+/* Whether a young person's records may be erased on @today (ISO): their
+ * case is closed (@closed_on set) and the retention period has ended
+ * (@retention_end, from pathways_rules_retention_end(), is today or past) */
+gboolean             pathways_rules_may_erase_records (const char               *closed_on,
+                                                     const char                 *retention_end,
+                                                     const char                 *today);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PathwaysEligibility, pathways_eligibility_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PathwaysKeyDates, pathways_key_dates_free)

@@ -23,6 +23,7 @@
 #include "pathways-core.h"
 
 #include "pathways-caseload-view.h"
+#include "pathways-reassign-dialog.h"
 #include "pathways-caseload-view-private.h"
 #include "pathways-page.h"
 #include "pathways-widgets.h"
@@ -75,6 +76,12 @@ struct _PathwaysCaseloadView
   GtkToggleButton     *alerts_toggle;
   GtkToggleButton     *uasc_toggle;
   GtkToggleButton     *archived_toggle;
+
+  /* Selecting several to reassign them (#12) */
+  GtkMultiSelection   *multi;
+  gboolean             selecting;
+  GtkRevealer         *select_bar;
+  GtkLabel            *select_label;
 };
 
 static void pathways_caseload_view_page_init (PathwaysPageInterface *iface);
@@ -88,6 +95,7 @@ enum {
   PROP_MY_STAFF_ID,
   PROP_VISIBLE_PAGE,
   PROP_N_VISIBLE,
+  PROP_SELECTING,
   N_PROPS,
   PROP_CONTEXT,
   PROP_TITLE,
@@ -476,6 +484,67 @@ row_activated_cb (PathwaysCaseloadView *self,
 
   if (row != NULL)
     g_signal_emit (self, signals[PERSON_ACTIVATED], 0, pathways_record_get_id (row));
+}
+
+/* Selecting several young people, to reassign them at once ------- */
+
+static void
+selection_changed_cb (PathwaysCaseloadView *self)
+{
+  g_autoptr(GtkBitset) chosen = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->multi));
+  guint n = (guint) gtk_bitset_get_size (chosen);
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u young person selected",
+                                                        "%u young people selected", n), n);
+
+  gtk_label_set_label (self->select_label, text);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "caseload.reassign", self->selecting && n > 0);
+}
+
+static void
+set_selecting (PathwaysCaseloadView *self,
+               gboolean              selecting)
+{
+  if (self->selecting == selecting)
+    return;
+  self->selecting = selecting;
+  /* A click selects (Ctrl and Shift add to it) instead of opening */
+  gtk_column_view_set_model (self->column_view, selecting ? GTK_SELECTION_MODEL (self->multi)
+                                                          : GTK_SELECTION_MODEL (self->selection));
+  gtk_column_view_set_single_click_activate (self->column_view, !selecting);
+  gtk_column_view_set_enable_rubberband (self->column_view, selecting);
+  if (!selecting)
+    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->multi));
+  gtk_revealer_set_reveal_child (self->select_bar, selecting);
+  selection_changed_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTING]);
+}
+
+static void
+reassign_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  PathwaysCaseloadView *self = PATHWAYS_CASELOAD_VIEW (widget);
+  g_autoptr(GtkBitset) chosen = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->multi));
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkBitsetIter iter;
+  guint position;
+
+  if (self->context == NULL)
+    return;
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, chosen, &position); ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(PathwaysRecord) row = g_list_model_get_item (G_LIST_MODEL (self->multi), position);
+      gint64 id = row ? pathways_record_get_id (row) : 0;
+
+      if (id > 0)
+        g_array_append_val (ids, id);
+    }
+  if (ids->len > 0)
+    pathways_reassign_dialog_present (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->context,
+                                      (const gint64 *) (gpointer) ids->data, ids->len);
 }
 
 static void
@@ -972,6 +1041,7 @@ pathways_caseload_view_dispose (GObject *object)
   g_clear_object (&self->row_filter);
   g_clear_object (&self->search_filter);
   g_clear_object (&self->first_rows);
+  g_clear_object (&self->multi);
   g_clear_pointer (&self->search_words, g_strfreev);
   g_clear_pointer (&self->search_query, g_free);
   g_clear_object (&self->context);
@@ -1019,6 +1089,10 @@ pathways_caseload_view_get_property (GObject    *object,
       g_value_set_uint (value, pathways_caseload_view_get_n_visible (self));
       break;
 
+    case PROP_SELECTING:
+      g_value_set_boolean (value, self->selecting);
+      break;
+
     case PROP_CONTEXT:
       g_value_set_object (value, self->context);
       break;
@@ -1061,6 +1135,10 @@ pathways_caseload_view_set_property (GObject      *object,
 
     case PROP_CONTEXT:
       self->context = g_value_dup_object (value);
+      break;
+
+    case PROP_SELECTING:
+      set_selecting (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -1118,6 +1196,15 @@ pathways_caseload_view_class_init (PathwaysCaseloadViewClass *klass)
     g_param_spec_uint ("n-visible", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * PathwaysCaseloadView:selecting:
+   *
+   * Whether a click selects rows (to reassign them) instead of opening one.
+   */
+  properties[PROP_SELECTING] =
+    g_param_spec_boolean ("selecting", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
   g_object_class_override_property (object_class, PROP_CONTEXT, PATHWAYS_PAGE_PROP_CONTEXT);
   g_object_class_override_property (object_class, PROP_TITLE, PATHWAYS_PAGE_PROP_TITLE);
@@ -1168,6 +1255,10 @@ pathways_caseload_view_class_init (PathwaysCaseloadViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "caseload.focus-search", NULL, focus_search_action);
   gtk_widget_class_install_action (widget_class, "caseload.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_property_action (widget_class, "caseload.select-mode", "selecting");
+  gtk_widget_class_install_action (widget_class, "caseload.reassign", NULL, reassign_action);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, select_bar);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, select_label);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "caseload.focus-search", NULL);
 
@@ -1217,6 +1308,10 @@ pathways_caseload_view_init (PathwaysCaseloadView *self)
 
   self->first_rows = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)), 0, G_MAXUINT);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->first_rows));
+  self->multi = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->first_rows)));
+  g_signal_connect_object (self->multi, "selection-changed", G_CALLBACK (selection_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  selection_changed_cb (self);
 
   gtk_sort_list_model_set_sorter (self->sort_model, gtk_column_view_get_sorter (self->column_view));
   gtk_column_view_sort_by_column (self->column_view, self->name_column, GTK_SORT_ASCENDING);

@@ -14,6 +14,8 @@
 #include "pathways-commission-view.h"
 #include "pathways-format.h"
 #include "pathways-page.h"
+#include "pathways-providers-dialog.h"
+#include "pathways-widgets.h"
 
 struct _PathwaysCommissionView
 {
@@ -135,49 +137,6 @@ load_thread (GTask        *task,
 
 /* Helpers --------------------------------------------------------------- */
 
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-static GtkWidget *
-add_row (GtkListBox *list,
-         const char *title,
-         const char *subtitle,
-         const char *value)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *name = NULL;
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  if (value != NULL)
-    {
-      GtkWidget *label = gtk_label_new (value);
-      gtk_widget_add_css_class (label, "numeric");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-    }
-  /* Rows are named by what they say (GTK 4.8 has no row label API) */
-  name = g_strjoin (", ", title, subtitle ? subtitle : "", value ? value : "", NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  gtk_list_box_append (list, row);
-  return row;
-}
-
-static void
-empty_row (GtkListBox *list,
-           const char *text)
-{
-  GtkWidget *row = add_row (list, text, NULL, NULL);
-  gtk_widget_add_css_class (row, "dim-label");
-}
-
 static char *
 money (gint64 pence)
 {
@@ -195,7 +154,7 @@ fill_budget (PathwaysCommissionView *self)
   description = g_strdup_printf (_("%s: spend actual to %s, committed to the year end"), b->label, today);
   adw_preferences_group_set_description (self->budget_group, description);
 
-  clear_list (self->budget_list);
+  pathways_list_box_clear (self->budget_list);
   for (guint i = 0; i <= b->rows->len; i++)
     {
       const PathwaysBudgetRow *r = i < b->rows->len ? g_ptr_array_index (b->rows, i) : b->total;
@@ -226,7 +185,7 @@ fill_budget (PathwaysCommissionView *self)
       gtk_list_box_append (self->budget_list, row);
     }
 
-  clear_list (self->month_list);
+  pathways_list_box_clear (self->month_list);
   for (guint m = 0; m < b->months->len; m++)
     {
       const PathwaysBudgetMonth *month = g_ptr_array_index (b->months, m);
@@ -237,7 +196,7 @@ fill_budget (PathwaysCommissionView *self)
       g_autofree char *inc = money (r->variance.income);
       g_autofree char *subtitle = g_strdup_printf (_("Volume %s · unit cost %s · income %s"), vol, uc, inc);
 
-      add_row (self->month_list, month->label, subtitle, v);
+      pathways_list_box_add_row (self->month_list, month->label, subtitle, v);
     }
 }
 
@@ -246,9 +205,9 @@ fill_mix (PathwaysCommissionView *self)
 {
   const PathwaysPlacementMix *mix = self->figures->mix;
 
-  clear_list (self->mix_list);
+  pathways_list_box_clear (self->mix_list);
   if (mix->rows->len == 0)
-    empty_row (self->mix_list, _("Nobody is in a placement on this day"));
+    pathways_list_box_add_empty_row (self->mix_list, _("Nobody is in a placement on this day"));
   for (guint i = 0; i < mix->rows->len; i++)
     {
       const PathwaysMixRow *r = g_ptr_array_index (mix->rows, i);
@@ -263,7 +222,7 @@ fill_mix (PathwaysCommissionView *self)
           /* Translators: an average weekly cost, "£904 a week" */
           cost = g_strdup_printf (_("%s a week"), m);
         }
-      add_row (self->mix_list, pathways_provision_kind_label (r->kind), subtitle, cost);
+      pathways_list_box_add_row (self->mix_list, pathways_provision_kind_label (r->kind), subtitle, cost);
     }
 }
 
@@ -272,16 +231,16 @@ fill_referrals (PathwaysCommissionView *self)
 {
   const PathwaysReferralTimes *t = &self->figures->times;
 
-  clear_list (self->referral_list);
+  pathways_list_box_clear (self->referral_list);
   if (t->placed > 0)
     {
       g_autofree char *title = g_strdup_printf (_("Median %d days from referral to placement"), t->median_days);
       g_autofree char *subtitle = g_strdup_printf (_("%u placed, %u open, %u closed; the longest took %d days"),
                                                    t->placed, t->open, t->closed, t->longest_days);
-      add_row (self->referral_list, title, subtitle, NULL);
+      pathways_list_box_add_row (self->referral_list, title, subtitle, NULL);
     }
   if (self->referrals->len == 0)
-    empty_row (self->referral_list, _("No referral is open"));
+    pathways_list_box_add_empty_row (self->referral_list, _("No referral is open"));
   for (guint i = 0; i < self->referrals->len; i++)
     {
       PathwaysReferral *r = g_ptr_array_index (self->referrals, i);
@@ -293,7 +252,7 @@ fill_referrals (PathwaysCommissionView *self)
                                                                 "Needed by %s · %u offers", cmp->len),
                                                    needed, cmp->len);
 
-      add_row (self->referral_list, title, subtitle, NULL);
+      pathways_list_box_add_row (self->referral_list, title, subtitle, NULL);
       for (guint j = 0; j < cmp->len; j++)
         {
           PathwaysOfferComparison *c = g_ptr_array_index (cmp, j);
@@ -305,7 +264,7 @@ fill_referrals (PathwaysCommissionView *self)
           g_autofree char *osub = g_strdup_printf (_("%s a week%s · from %s · %s · %s · %s"), cost,
                                                    c->cheapest ? _(" (cheapest)") : "", from, miles,
                                                    c->registration, c->verdict_label);
-          GtkWidget *row = add_row (self->referral_list, otitle, osub, NULL);
+          GtkWidget *row = pathways_list_box_add_row (self->referral_list, otitle, osub, NULL);
 
           if (c->reasons != NULL && *c->reasons != '\0')
             gtk_widget_set_tooltip_text (row, c->reasons);
@@ -330,9 +289,9 @@ fill_referrals (PathwaysCommissionView *self)
 static void
 fill_providers (PathwaysCommissionView *self)
 {
-  clear_list (self->provider_list);
+  pathways_list_box_clear (self->provider_list);
   if (self->providers->len == 0)
-    empty_row (self->provider_list, _("No provider is recorded yet"));
+    pathways_list_box_add_empty_row (self->provider_list, _("No provider is recorded yet"));
   for (guint i = 0; i < self->providers->len; i++)
     {
       PathwaysProvider *p = g_ptr_array_index (self->providers, i);
@@ -340,7 +299,7 @@ fill_providers (PathwaysCommissionView *self)
                                                    pathways_provider_route_label (pathways_provider_get_route (p)),
                                                    pathways_provider_get_kinds (p) ? pathways_provider_get_kinds (p)
                                                                                    : _("no kinds recorded"));
-      add_row (self->provider_list, pathways_provider_get_name (p), subtitle, pathways_provider_get_email (p));
+      pathways_list_box_add_row (self->provider_list, pathways_provider_get_name (p), subtitle, pathways_provider_get_email (p));
     }
 }
 
@@ -349,9 +308,9 @@ fill_statements (PathwaysCommissionView *self)
 {
   PathwaysIStatementScores *s = self->figures->by_provider;
 
-  clear_list (self->statement_list);
+  pathways_list_box_clear (self->statement_list);
   if (s->groups->len == 0)
-    empty_row (self->statement_list, _("Nobody is in a placement on this day"));
+    pathways_list_box_add_empty_row (self->statement_list, _("Nobody is in a placement on this day"));
   for (guint i = 0; i < s->groups->len; i++)
     {
       const PathwaysIStatementGroup *g = g_ptr_array_index (s->groups, i);
@@ -530,27 +489,15 @@ run_write (PathwaysCommissionView *self,
   g_task_run_in_thread (task, write_thread);
 }
 
-static gboolean
-parse_money_field (AdwEntryRow *row,
-                   gint64      *out,
-                   GError     **error)
+static void
+providers_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  PathwaysCommissionView *self = PATHWAYS_COMMISSION_VIEW (widget);
+  PathwaysProvidersDialog *dialog = pathways_providers_dialog_new (self->context);
 
-  if (text == NULL || *text == '\0')
-    {
-      *out = 0;
-      return TRUE;
-    }
-  if (!pathways_money_parse (text, out, NULL) || *out < 0)
-    {
-      g_set_error (error, PATHWAYS_FORMAT_ERROR, PATHWAYS_FORMAT_ERROR_INVALID,
-                   /* Translators: %s is a field, "Gross budget (£)" */
-                   _("%s: “%s” is not an amount in pounds, such as 1,250.00"),
-                   adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), text);
-      return FALSE;
-    }
-  return TRUE;
+  pathways_present_dialog (widget, GTK_WINDOW (dialog));
 }
 
 static void
@@ -571,8 +518,8 @@ save_budget_action (GtkWidget  *widget,
   w = g_new0 (Write, 1);
   w->kind = WRITE_BUDGET;
   if (!pathways_budget_year_parse (gtk_editable_get_text (GTK_EDITABLE (self->year_row)), &w->year, &error) ||
-      !parse_money_field (self->amount_row, &w->amount, &error) ||
-      !parse_money_field (self->income_row, &w->income, &error))
+      !pathways_money_row_read (GTK_WIDGET (self->amount_row), &w->amount, &error) ||
+      !pathways_money_row_read (GTK_WIDGET (self->income_row), &w->income, &error))
     problem = g_strdup (error->message);
   else if (weeks_text != NULL && *weeks_text != '\0')
     {
@@ -640,8 +587,8 @@ import_budget_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   PathwaysCommissionView *self = PATHWAYS_COMMISSION_VIEW (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkRoot *root = gtk_widget_get_root (widget);
 
   if (self->store == NULL || self->chooser != NULL)
     return;
@@ -860,6 +807,9 @@ pathways_commission_view_class_init (PathwaysCommissionViewClass *klass)
   gtk_widget_class_install_action (widget_class, "commission.save-budget", NULL, save_budget_action);
   gtk_widget_class_install_action (widget_class, "commission.import-budget", NULL, import_budget_action);
   gtk_widget_class_install_action (widget_class, "commission.accept-offer", "x", accept_offer_action);
+  gtk_widget_class_install_action (widget_class, "commission.providers", NULL, providers_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "commission.providers", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "commission.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "commission.save-budget", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "commission.import-budget", NULL);

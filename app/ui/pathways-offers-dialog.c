@@ -12,6 +12,7 @@
 #include "pathways-offers-dialog.h"
 #include "pathways-page.h"
 #include "pathways-person-page.h"
+#include "pathways-widgets.h"
 #include "pathways-referral-pdf.h"
 #include "pathways-referral.h"
 #include "pathways-vocab.h"
@@ -579,15 +580,12 @@ show_offers_action (GtkWidget  *widget,
 {
   PathwaysPersonPage *page = PATHWAYS_PERSON_PAGE (widget);
   PathwaysOffersDialog *dialog;
-  GtkRoot *root = gtk_widget_get_root (widget);
   gint64 person = pathways_person_page_get_person_id (page);
 
   if (person <= 0)
     return;
   dialog = pathways_offers_dialog_new (pathways_page_get_context (PATHWAYS_PAGE (page)), person);
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
-  gtk_window_present (GTK_WINDOW (dialog));
+  pathways_present_dialog (widget, GTK_WINDOW (dialog));
 }
 
 void

@@ -19,13 +19,22 @@
 
 #include <glib/gi18n.h>
 
+#include "pathways-archived-banner.h"
+#include "pathways-care-history-section.h"
+#include "pathways-close-case-dialog.h"
 #include "pathways-contact-dialog.h"
+#include "pathways-erase-section.h"
+#include "pathways-oc3-dialog.h"
 #include "pathways-move-dialog.h"
 #include "pathways-destination-list.h"
+#include "pathways-plan-proposal.h"
 #include "pathways-page.h"
+#include "pathways-history-list.h"
 #include "pathways-person-page.h"
 #include "pathways-i-statement-dialog.h"
+#include "pathways-income-dialog.h"
 #include "pathways-offers-dialog.h"
+#include "pathways-referral-buttons.h"
 #include "pathways-referral-dialog.h"
 #include "pathways-person-page-private.h"
 #include "pathways-spell-strip.h"
@@ -122,6 +131,7 @@ struct _PathwaysPersonPage
   GtkLabel           *status_pill;
   GtkLabel           *subtitle_label;
   GtkButton          *schedule_button;
+  PathwaysReferralButtons *referral_buttons;
   GtkListBox         *status_list;
   GtkListBox         *alerts_list;
   PathwaysSpellStrip *strip;
@@ -129,6 +139,8 @@ struct _PathwaysPersonPage
   GtkListBox         *moves_list;
   GtkListBox         *spells_list;
   PathwaysDestinationList *destination_list;
+  PathwaysEraseSection *erase_section;
+  PathwaysPlanProposal    *plan_proposal;
   GtkLabel           *readiness_label;
   GtkLevelBar        *readiness_bar;
   GtkBox             *milestones_box;
@@ -142,8 +154,11 @@ struct _PathwaysPersonPage
   GtkLabel           *private_reason;
   GtkTextView        *note_view;
   GtkListBox         *notes_list;
+  PathwaysHistoryList *history_list;
   GtkListBox         *profile_list;
   GtkLabel           *profile_error_label;
+  PathwaysCareHistorySection *care_history;
+  PathwaysArchivedBanner *archived_banner;
 };
 
 static void pathways_person_page_page_init (PathwaysPageInterface *iface);
@@ -409,6 +424,14 @@ make_combo (ProfileField *f,
   return row;
 }
 
+/* The care figures typed into older Pathways, which the episodes replace */
+static gboolean
+is_typed_care_field (const char *name)
+{
+  return g_str_equal (name, "date-first-looked-after") || g_str_equal (name, "date-care-ended") ||
+         g_str_equal (name, "last-placement");
+}
+
 static void
 build_profile (PathwaysPersonPage *self)
 {
@@ -520,6 +543,13 @@ build_profile (PathwaysPersonPage *self)
         }
       else
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (f->row), label);
+      if (is_typed_care_field (f->spec->name))
+        {
+          /* Translators: a profile field used only until there is a care history */
+          g_autofree char *typed = g_strdup_printf (_("%s — a typed figure, check it"),
+                                                    adw_preferences_row_get_title (ADW_PREFERENCES_ROW (f->row)));
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (f->row), typed);
+        }
 
       /* The error goes next to the field it is about */
       f->error = GTK_LABEL (gtk_label_new (NULL));
@@ -553,9 +583,17 @@ set_fields_editable (PathwaysPersonPage *self)
   gboolean may_edit = self->context == NULL ||
                       pathways_role_may (pathways_context_get_role (self->context), PATHWAYS_MAY_EDIT_PEOPLE);
 
+  /* Once there is a care history the figures come from it (shown, read
+   * only, in the care-history section): the typed ones are not offered */
+  gboolean has_history = pathways_care_history_section_get_n_episodes (self->care_history) > 0;
+
   for (guint i = 0; i < G_N_ELEMENTS (profile_fields); i++)
     if (self->fields[i].row != NULL)
-      gtk_widget_set_sensitive (self->fields[i].row, may_edit);
+      {
+        gtk_widget_set_sensitive (self->fields[i].row, may_edit);
+        if (is_typed_care_field (profile_fields[i].name))
+          gtk_widget_set_visible (self->fields[i].row, !has_history);
+      }
 }
 
 /* Fills the profile form from the record, but for the fields typed into
@@ -1225,6 +1263,14 @@ fill (PathwaysPersonPage *self)
   fill_milestones (self);
   fill_notes (self);
   fill_profile (self);
+  pathways_erase_section_set_person (self->erase_section, self->context, self->details->person);
+  pathways_history_list_show (self->history_list, get_store (self), "young_person", self->person_id);
+  /* Issue #12: the care history and a closed case, each its own widget */
+  pathways_care_history_section_set_person (self->care_history, self->context, self->person_id);
+  pathways_archived_banner_set_person (self->archived_banner, self->context, self->details->person);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.close-case",
+                                 pathways_role_may (pathways_context_get_role (self->context), PATHWAYS_MAY_EDIT_PEOPLE) &&
+                                 pathways_young_person_get_closed_on (self->details->person) == NULL);
 }
 
 /* Loading ---------------------------------------------------------- */
@@ -1894,6 +1940,17 @@ record_contact_action (GtkWidget  *widget,
 }
 
 static void
+record_oc3_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PathwaysPersonPage *self = PATHWAYS_PERSON_PAGE (widget);
+
+  if (self->details != NULL)
+    pathways_oc3_dialog_present (GTK_WINDOW (gtk_widget_get_root (widget)), self->context, self->person_id);
+}
+
+static void
 show_milestones_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
@@ -1951,9 +2008,12 @@ role_changed_cb (PathwaysPersonPage *self)
 {
   static const char * const edits[] = {
     "person.save-profile", "person.save-wishes", "person.add-note", "person.toggle-milestone",
-    "person.set-milestone-date", "person.add-milestone", "person.record-contact",
+    "person.set-milestone-date", "person.add-milestone", "person.record-contact", "person.record-oc3",
+    "person.make-referral", "person.i-statements",
   };
-  static const char * const moves[] = { "person.schedule-move", "person.mark-moved", "person.cancel-move" };
+  static const char * const moves[] = {
+    "person.schedule-move", "person.mark-moved", "person.cancel-move", "person.show-offers",
+  };
   const char *role = pathways_context_get_role (self->context);
   g_autofree char *private_reason = pathways_role_dup_refusal (role, PATHWAYS_MAY_SEE_PRIVATE);
   gboolean may_edit = pathways_role_may (role, PATHWAYS_MAY_EDIT_PEOPLE);
@@ -1967,6 +2027,9 @@ role_changed_cb (PathwaysPersonPage *self)
   set_fields_editable (self);
   for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), moves[i], may_move);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.placement-income",
+                                 pathways_role_may (role, PATHWAYS_MAY_COMMISSION));
+  pathways_referral_buttons_set_role (self->referral_buttons, role);
   if (!may_edit)
     {
       g_autofree char *why = pathways_role_dup_refusal (role, PATHWAYS_MAY_EDIT_PEOPLE);
@@ -2071,6 +2134,12 @@ pathways_person_page_class_init (PathwaysPersonPageClass *klass)
 
   g_type_ensure (PATHWAYS_TYPE_SPELL_STRIP);
   g_type_ensure (PATHWAYS_TYPE_DESTINATION_LIST);
+  g_type_ensure (PATHWAYS_TYPE_ERASE_SECTION);
+  g_type_ensure (PATHWAYS_TYPE_HISTORY_LIST);
+  g_type_ensure (PATHWAYS_TYPE_CARE_HISTORY_SECTION);
+  g_type_ensure (PATHWAYS_TYPE_ARCHIVED_BANNER);
+  g_type_ensure (PATHWAYS_TYPE_PLAN_PROPOSAL);
+  g_type_ensure (PATHWAYS_TYPE_REFERRAL_BUTTONS);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pathways-person-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, stack);
@@ -2081,6 +2150,7 @@ pathways_person_page_class_init (PathwaysPersonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, status_pill);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, schedule_button);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, referral_buttons);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, status_list);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, alerts_list);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, strip);
@@ -2088,6 +2158,10 @@ pathways_person_page_class_init (PathwaysPersonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, moves_list);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, spells_list);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, destination_list);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, erase_section);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, care_history);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, archived_banner);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, plan_proposal);
   gtk_widget_class_bind_template_callback (widget_class, destination_schedule_cb);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, readiness_label);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, readiness_bar);
@@ -2102,6 +2176,7 @@ pathways_person_page_class_init (PathwaysPersonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, private_reason);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, note_view);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, notes_list);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, history_list);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, profile_list);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, profile_error_label);
 
@@ -2109,6 +2184,8 @@ pathways_person_page_class_init (PathwaysPersonPageClass *klass)
   pathways_referral_dialog_install_action (widget_class, "person.make-referral");  /* Make a Referral… (Ctrl+Shift+R) */
   pathways_offers_dialog_install_action (widget_class, "person.show-offers");  /* Referrals and Offers (Ctrl+Shift+O) */
   pathways_i_statement_dialog_install_action (widget_class, "person.i-statements");  /* I statements (Ctrl+Shift+A) */
+  pathways_close_case_dialog_install_action (widget_class, "person.close-case");  /* Close Case… (#12) */
+  pathways_income_dialog_install_action (widget_class, "person.placement-income");  /* Placement Income (Ctrl+Shift+B) */
   gtk_widget_class_install_action (widget_class, "person.mark-moved", "x", mark_moved_action);
   gtk_widget_class_install_action (widget_class, "person.cancel-move", "x", cancel_move_action);
   gtk_widget_class_install_action (widget_class, "person.toggle-milestone", "x", toggle_milestone_action);
@@ -2118,6 +2195,7 @@ pathways_person_page_class_init (PathwaysPersonPageClass *klass)
   gtk_widget_class_install_action (widget_class, "person.save-profile", NULL, save_profile_action);
   gtk_widget_class_install_action (widget_class, "person.save-wishes", NULL, save_wishes_action);
   gtk_widget_class_install_action (widget_class, "person.record-contact", NULL, record_contact_action);
+  gtk_widget_class_install_action (widget_class, "person.record-oc3", NULL, record_oc3_action);
   gtk_widget_class_install_action (widget_class, "person.show-milestones", NULL, show_milestones_action);
   gtk_widget_class_install_action (widget_class, "person.undo", NULL, undo_action);
 
@@ -2146,6 +2224,8 @@ pathways_person_page_init (PathwaysPersonPage *self)
                            G_CALLBACK (wishes_changed_cb), self, G_CONNECT_SWAPPED);
   g_weak_ref_init (&self->move_dialog, NULL);
   g_weak_ref_init (&self->conflict_dialog, NULL);
+  g_signal_connect_object (self->care_history, "notify::n-episodes", G_CALLBACK (set_fields_editable), self,
+                           G_CONNECT_SWAPPED);
 
   entries = pathways_vocab_entries (PATHWAYS_VOCAB_MILESTONE_CATEGORY, &n);
   for (guint i = 0; i < n; i++)
@@ -2186,6 +2266,9 @@ pathways_person_page_show_person (PathwaysPersonPage *self,
         pathways_destination_list_set_person (self->destination_list, get_store (self), person_id);
       g_object_notify (G_OBJECT (self), "title");
     }
+  /* The service plan's proposal for them (issue #15) */
+  pathways_plan_proposal_set_context (self->plan_proposal, self->context);
+  pathways_plan_proposal_set_person_id (self->plan_proposal, person_id);
   reload (self);
 }
 

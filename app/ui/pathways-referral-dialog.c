@@ -11,6 +11,7 @@
 #include "pathways-format.h"
 #include "pathways-page.h"
 #include "pathways-person-page.h"
+#include "pathways-widgets.h"
 #include "pathways-referral-dialog.h"
 #include "pathways-referral.h"
 
@@ -77,9 +78,14 @@ fill_providers (PathwaysReferralDialog *self)
   for (guint i = 0; i < g_list_model_get_n_items (all); i++)
     {
       g_autoptr(PathwaysProvider) p = g_list_model_get_item (all, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
+      GtkWidget *row;
+      GtkWidget *check;
       gboolean offers = pathways_provider_offers_kind (p, kind);
+
+      if (pathways_provider_get_retired (p))
+        continue;  /* no longer used */
+      row = adw_action_row_new ();
+      check = gtk_check_button_new ();
       g_autofree char *subtitle = g_strdup_printf ("%s · %s", pathways_provider_route_label (pathways_provider_get_route (p)),
                                                    pathways_provider_get_kinds (p) ? pathways_provider_get_kinds (p) : "");
       g_autofree char *name = g_strdup_printf ("%s, %s", pathways_provider_get_name (p), subtitle);
@@ -314,15 +320,12 @@ make_referral_action (GtkWidget  *widget,
 {
   PathwaysPersonPage *page = PATHWAYS_PERSON_PAGE (widget);
   PathwaysReferralDialog *dialog;
-  GtkRoot *root = gtk_widget_get_root (widget);
   gint64 person = pathways_person_page_get_person_id (page);
 
   if (person <= 0)
     return;
   dialog = pathways_referral_dialog_new (pathways_page_get_context (PATHWAYS_PAGE (page)), person);
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
-  gtk_window_present (GTK_WINDOW (dialog));
+  pathways_present_dialog (widget, GTK_WINDOW (dialog));
 }
 
 void

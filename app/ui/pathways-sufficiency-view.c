@@ -88,15 +88,6 @@ whole_pounds (gint64 pence)
 }
 
 static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-static void
 show_toast (PathwaysSufficiencyView *self,
             const char              *text)
 {
@@ -130,28 +121,6 @@ add_figure (PathwaysSufficiencyView *self,
   gtk_box_append (GTK_BOX (card), number);
   gtk_box_append (GTK_BOX (card), text);
   gtk_flow_box_append (self->figures_box, card);
-}
-
-static GtkWidget *
-add_row (GtkListBox *list,
-         const char *title,
-         const char *subtitle,
-         const char *value)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  if (value != NULL)
-    {
-      GtkWidget *label = gtk_label_new (value);
-      gtk_widget_add_css_class (label, "numeric");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-    }
-  gtk_list_box_append (list, row);
-  return row;
 }
 
 static void
@@ -220,7 +189,7 @@ static void
 fill_mix (PathwaysSufficiencyView   *self,
           const PathwaysSufficiency *s)
 {
-  clear_list (self->mix_list);
+  pathways_list_box_clear (self->mix_list);
   set_chart (self->mix_chart, s, PATHWAYS_REPORT_CHART_MIX);
   for (int k = 0; k < PATHWAYS_N_MIX_KINDS; k++)
     {
@@ -237,7 +206,7 @@ fill_mix (PathwaysSufficiencyView   *self,
                    : g_strdup_printf (_("%d in-house, %d external"), f->in_house, f->external);
       /* Translators: a number of young people and their share: "12 · 20%" */
       value = g_strdup_printf (_("%d · %.0f%%"), f->count, pathways_sufficiency_percent (f->count, s->n_people));
-      add_row (self->mix_list, pathways_mix_kind_label (k), subtitle, value);
+      pathways_list_box_add_row (self->mix_list, pathways_mix_kind_label (k), subtitle, value);
     }
 }
 
@@ -259,7 +228,7 @@ fill_location_and_cost (PathwaysSufficiencyView   *self,
   gtk_label_set_text (self->location_label, text);
   set_chart (self->location_chart, s, PATHWAYS_REPORT_CHART_LOCATION);
 
-  clear_list (self->cost_list);
+  pathways_list_box_clear (self->cost_list);
   set_chart (self->cost_chart, s, PATHWAYS_REPORT_CHART_COST);
   for (int k = 0; k <= PATHWAYS_N_MIX_KINDS; k++)
     {
@@ -278,7 +247,7 @@ fill_location_and_cost (PathwaysSufficiencyView   *self,
                                   f->n_costed, total);
       /* Translators: an average weekly cost, "£565 a week" */
       value = g_strdup_printf (_("%s a week"), average);
-      add_row (self->cost_list, k < PATHWAYS_N_MIX_KINDS ? pathways_mix_kind_label (k) : _("All accommodation"),
+      pathways_list_box_add_row (self->cost_list, k < PATHWAYS_N_MIX_KINDS ? pathways_mix_kind_label (k) : _("All accommodation"),
                subtitle, value);
     }
 }
@@ -296,7 +265,7 @@ fill_cliff (PathwaysSufficiencyView   *self,
   gtk_label_set_text (self->cliff_label, text);
   set_chart (self->cliff_chart, s, PATHWAYS_REPORT_CHART_CLIFF_EDGE);
 
-  clear_list (self->cliff_list);
+  pathways_list_box_clear (self->cliff_list);
   for (int k = 0; k < PATHWAYS_N_MIX_KINDS; k++)
     {
       g_autofree char *subtitle = NULL;
@@ -308,7 +277,7 @@ fill_cliff (PathwaysSufficiencyView   *self,
                                   s->cliff_by_mix[k][1]);
       value = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d in 12 months", "%d in 12 months",
                                             s->cliff_by_mix[k][2]), s->cliff_by_mix[k][2]);
-      add_row (self->cliff_list, pathways_mix_kind_label (k), subtitle, value);
+      pathways_list_box_add_row (self->cliff_list, pathways_mix_kind_label (k), subtitle, value);
     }
 }
 
@@ -321,7 +290,7 @@ fill_demand (PathwaysSufficiencyView   *self,
 
   G_STATIC_ASSERT (G_N_ELEMENTS (charts) == PATHWAYS_N_FORECAST_STAGES);
 
-  clear_list (self->gap_list);
+  pathways_list_box_clear (self->gap_list);
   for (int k = 0; k < PATHWAYS_N_FORECAST_STAGES; k++)
     {
       const PathwaysGap *g = &s->gaps[k];
@@ -334,7 +303,7 @@ fill_demand (PathwaysSufficiencyView   *self,
       /* Translators: a pathway stage with no shortfall: "Staying Close: enough places" */
       title = gap ? g_steal_pointer (&gap) : g_strdup_printf (_("%s: enough places"), pathways_stage_label (g->stage));
       subtitle = g_strdup_printf (_("%d young people will need a place; %d places come free"), g->demand, g->supply);
-      row = add_row (self->gap_list, title, subtitle, NULL);
+      row = pathways_list_box_add_row (self->gap_list, title, subtitle, NULL);
       if (g->shortfall > 0)
         {
           GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
@@ -349,7 +318,7 @@ static void
 fill_compliance (PathwaysSufficiencyView   *self,
                  const PathwaysSufficiency *s)
 {
-  clear_list (self->compliance_list);
+  pathways_list_box_clear (self->compliance_list);
   for (int l = 0; l < PATHWAYS_N_COMPLIANCE; l++)
     {
       GPtrArray *items = s->compliance[l];

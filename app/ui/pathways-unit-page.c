@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "pathways-history-list.h"
 #include "pathways-move-dialog.h"
 #include "pathways-unit-editor.h"
 
@@ -35,6 +36,7 @@ struct _PathwaysUnitPage
   PathwaysContext *context;
   PathwaysStore *store;       /* the context's, once loaded */
   gint64         unit_id;
+  PathwaysHistoryList *history_list;
   PathwaysUnit  *unit;
   char          *today;
   char          *free_from;
@@ -353,6 +355,9 @@ show_unit_data (PathwaysUnitPage *self,
   gboolean retired, may_edit;
 
   g_set_object (&self->unit, PATHWAYS_UNIT (d->unit));
+  if (self->store != NULL)
+    pathways_history_list_show (self->history_list, self->store, "unit",
+                                pathways_record_get_id (PATHWAYS_RECORD (d->unit)));
   g_free (self->free_from);
   self->free_from = g_strdup (d->free_from);
   retired = pathways_record_get_string (u, "retired-on") != NULL;
@@ -1227,9 +1232,11 @@ pathways_unit_page_class_init (PathwaysUnitPageClass *klass)
                                 NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (PATHWAYS_TYPE_OCCUPANCY_STRIP);
+  g_type_ensure (PATHWAYS_TYPE_HISTORY_LIST);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pathways-unit-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PathwaysUnitPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysUnitPage, history_list);
   gtk_widget_class_bind_template_child (widget_class, PathwaysUnitPage, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, PathwaysUnitPage, stack);
   gtk_widget_class_bind_template_child (widget_class, PathwaysUnitPage, spinner);

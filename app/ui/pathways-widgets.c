@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "pathways-core.h"
@@ -193,4 +194,110 @@ pathways_score_label_new (gint64      score,
   gtk_widget_add_css_class (label, "numeric");
   gtk_widget_add_css_class (label, "score");
   return label;
+}
+
+/**
+ * pathways_list_box_clear:
+ *
+ * Removes every row of @list.
+ */
+void
+pathways_list_box_clear (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+/**
+ * pathways_list_box_add_row:
+ * @subtitle: (nullable):
+ * @value: (nullable): a figure shown at the end of the row
+ *
+ * Appends a row of plain text (no markup) to @list, named for assistive
+ * technologies by what it says.
+ *
+ * Returns: (transfer none): the row (an AdwActionRow)
+ */
+GtkWidget *
+pathways_list_box_add_row (GtkListBox *list,
+                           const char *title,
+                           const char *subtitle,
+                           const char *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *name = NULL;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (value != NULL)
+    {
+      GtkWidget *label = gtk_label_new (value);
+      gtk_widget_add_css_class (label, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    }
+  /* Rows are named by what they say (GTK 4.8 has no row label API) */
+  name = g_strjoin (", ", title, subtitle ? subtitle : "", value ? value : "", NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_list_box_append (list, row);
+  return row;
+}
+
+/**
+ * pathways_list_box_add_empty_row:
+ *
+ * Appends a dimmed row saying why @list has nothing to show.
+ *
+ * Returns: (transfer none): the row
+ */
+GtkWidget *
+pathways_list_box_add_empty_row (GtkListBox *list,
+                                 const char *text)
+{
+  GtkWidget *row = pathways_list_box_add_row (list, text, NULL, NULL);
+
+  gtk_widget_add_css_class (row, "dim-label");
+  return row;
+}
+
+gboolean
+pathways_money_row_read (GtkWidget  *row,
+                         gint64     *out_pence,
+                         GError    **error)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  if (text == NULL || *text == '\0')
+    {
+      *out_pence = 0;
+      return TRUE;
+    }
+  if (!pathways_money_parse (text, out_pence, NULL) || *out_pence < 0)
+    {
+      g_set_error (error, PATHWAYS_FORMAT_ERROR, PATHWAYS_FORMAT_ERROR_INVALID,
+                   /* Translators: %s is a field, "Gross budget (£)" */
+                   _("%s: “%s” is not an amount in pounds, such as 1,250.00"),
+                   adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * pathways_present_dialog:
+ *
+ * Presents @dialog, transient for the window @parent is in.
+ */
+void
+pathways_present_dialog (GtkWidget *parent,
+                         GtkWindow *dialog)
+{
+  GtkRoot *root = gtk_widget_get_root (parent);
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (dialog, GTK_WINDOW (root));
+  gtk_window_present (dialog);
 }

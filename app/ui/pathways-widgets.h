@@ -18,6 +18,23 @@ gboolean  pathways_merge_records   (GListStore  *rows,
                                     GListModel  *fresh);
 GtkWidget *pathways_score_label_new (gint64      score,
                                      const char *terms);
+/* Lists of figures: rows that say what they show (their accessible
+ * name is their title, subtitle and value) */
+void       pathways_list_box_clear         (GtkListBox  *list);
+GtkWidget *pathways_list_box_add_row       (GtkListBox  *list,
+                                            const char  *title,
+                                            const char  *subtitle,
+                                            const char  *value);
+GtkWidget *pathways_list_box_add_empty_row (GtkListBox  *list,
+                                            const char  *text);
+/* An amount in pounds typed in an entry row (empty: 0); FALSE with an
+ * error naming the row's title when it is not one */
+gboolean   pathways_money_row_read         (GtkWidget   *row,
+                                            gint64      *out_pence,
+                                            GError     **error);
+/* Shows @dialog over the window that holds @parent */
+void       pathways_present_dialog         (GtkWidget   *parent,
+                                            GtkWindow   *dialog);
 void      pathways_add_page_shortcuts (GtkWidget              *page,
                                        const PathwaysShortcut *shortcuts,
                                        guint                   n);

@@ -17,10 +17,14 @@
 #include <glib/gi18n.h>
 
 #include "pathways-add-person-dialog.h"
+#include "pathways-import-dialog.h"
 #include "pathways-caseload-view.h"
 #include "pathways-person-page.h"
 #include "pathways-stock-view.h"
 #include "pathways-commission-view.h"
+#include "pathways-my-day-view.h"
+#include "pathways-team-view.h"
+#include "pathways-plan-view.h"
 #include "pathways-sufficiency-view.h"
 #include "pathways-timeline-view.h"
 #include "pathways-window.h"
@@ -38,6 +42,10 @@ struct _PathwaysWindow
   GtkWidget       *timeline_view;
   GtkWidget       *sufficiency_view;
   GtkWidget       *commission_view;
+  GtkWidget       *my_day_view;
+  char            *pending_person_action;  /* win.open-person-for: run once the page has loaded */
+  GtkWidget       *team_view;
+  GtkWidget       *plan_view;
   gboolean         opened_debug_person;
   gboolean         closing;         /* the user said to leave unsaved edits behind */
   gint64           leave_to;        /* after "Discard": 0 back, -1 close, or a person */
@@ -53,6 +61,9 @@ struct _PathwaysWindow
   AdwBin          *timeline_bin;
   AdwBin          *sufficiency_bin;
   AdwBin          *commission_bin;
+  AdwBin          *my_day_bin;
+  AdwBin          *team_bin;
+  AdwBin          *plan_bin;
   GtkWidget       *back_button;
   GtkRevealer     *server_banner;
   GtkRevealer     *read_only_banner;
@@ -123,6 +134,9 @@ ensure_page (PathwaysWindow *self,
     { "timeline", self->timeline_bin, &self->timeline_view, pathways_timeline_view_new },
     { "sufficiency", self->sufficiency_bin, &self->sufficiency_view, pathways_sufficiency_view_new },
     { "commission", self->commission_bin, &self->commission_view, pathways_commission_view_new },
+    { "my-day", self->my_day_bin, &self->my_day_view, pathways_my_day_view_new },
+    { "team", self->team_bin, &self->team_view, pathways_team_view_new },
+    { "plan", self->plan_bin, &self->plan_view, pathways_plan_view_new },
   };
 
   if (self->context == NULL)
@@ -272,7 +286,7 @@ role_changed_cb (PathwaysWindow  *self,
                  GParamSpec      *pspec,
                  PathwaysContext *context)
 {
-  static const char * const people_pages[] = { "caseload", "timeline", "sufficiency" };
+  static const char * const people_pages[] = { "caseload", "timeline", "sufficiency", "my-day", "plan" };
   const char *role = pathways_context_get_role (context);
   g_autofree char *why = pathways_role_dup_refusal (role, PATHWAYS_MAY_SEE_PEOPLE);
 
@@ -476,7 +490,81 @@ person_added_cb (PathwaysAddPersonDialog *dialog,
   pathways_context_show_undoable (self->context, _("Young person added"), undo);
 }
 
+/* win.open-person-for (person, action): the young person's page, then
+ * one of its actions ("schedule-move", "record-contact",
+ * "show-milestones") once it has loaded — My Day's alert buttons */
+static void
+run_pending_person_action (PathwaysWindow *self)
+{
+  g_autofree char *action = g_steal_pointer (&self->pending_person_action);
+  g_autofree char *name = NULL;
+
+  if (action == NULL || self->person_page == NULL)
+    return;
+  name = g_strdup_printf ("person.%s", action);
+  gtk_widget_activate_action (self->person_page, name, NULL);
+}
+
+static void
+person_loading_cb (PathwaysWindow *self)
+{
+  gboolean loading = TRUE;
+
+  g_object_get (self->person_page, "loading", &loading, NULL);
+  if (!loading)
+    run_pending_person_action (self);
+}
+
+static void
+open_person_for_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  PathwaysWindow *self = PATHWAYS_WINDOW (widget);
+  gint64 person_id;
+  const char *action;
+  gboolean loading = TRUE;
+
+  g_variant_get (parameter, "(x&s)", &person_id, &action);
+  pathways_window_open_person (self, person_id);
+  if (self->person_page == NULL ||
+      pathways_person_page_get_person_id (PATHWAYS_PERSON_PAGE (self->person_page)) != person_id)
+    return;
+  g_free (self->pending_person_action);
+  self->pending_person_action = g_strdup (action);
+  g_signal_handlers_disconnect_by_func (self->person_page, person_loading_cb, self);
+  g_signal_connect_object (self->person_page, "notify::loading", G_CALLBACK (person_loading_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_object_get (self->person_page, "loading", &loading, NULL);
+  if (!loading)
+    run_pending_person_action (self);
+}
+
 /* Add Young Person… (Ctrl+N): the form, in a dialog of its own */
+/* Import SSDA903 Files… (managers): the dialog previews, then imports */
+static void
+import_903_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PathwaysWindow *self = PATHWAYS_WINDOW (widget);
+  PathwaysImportDialog *dialog;
+  const char *role;
+
+  if (self->context == NULL || pathways_context_get_store (self->context) == NULL)
+    return;
+  role = pathways_context_get_role (self->context);
+  if (!pathways_role_may (role, PATHWAYS_MAY_COMMISSION))
+    {
+      g_autofree char *why = pathways_role_dup_refusal (role, PATHWAYS_MAY_COMMISSION);
+      pathways_context_show_message (self->context, why);
+      return;
+    }
+  dialog = pathways_import_dialog_new (self->context);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 add_person_action (GtkWidget  *widget,
                    const char *action_name,
@@ -592,6 +680,10 @@ pathways_window_dispose (GObject *object)
   self->timeline_view = NULL;
   self->sufficiency_view = NULL;
   self->commission_view = NULL;
+  self->my_day_view = NULL;
+  g_clear_pointer (&self->pending_person_action, g_free);
+  self->team_view = NULL;
+  self->plan_view = NULL;
   g_clear_object (&self->settings);
   g_clear_object (&self->context);
   g_weak_ref_clear (&self->leave_dialog);
@@ -604,7 +696,7 @@ pathways_window_class_init (PathwaysWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  static const char *const pages[] = { "caseload", "stock", "timeline", "sufficiency", "commission" };
+  static const char *const pages[] = { "caseload", "stock", "timeline", "sufficiency", "commission", "team" };
 
   object_class->dispose = pathways_window_dispose;
 
@@ -621,6 +713,9 @@ pathways_window_class_init (PathwaysWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, timeline_bin);
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, sufficiency_bin);
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, commission_bin);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, my_day_bin);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, team_bin);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, plan_bin);
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, server_banner);
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, read_only_banner);
@@ -632,10 +727,13 @@ pathways_window_class_init (PathwaysWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.open-person", "x", open_person_action);
+  gtk_widget_class_install_action (widget_class, "win.open-person-for", "(xs)", open_person_for_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.add-person", NULL, add_person_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add-person", NULL);
   gtk_widget_class_install_action (widget_class, "win.retry-server", NULL, retry_server_action);
+  gtk_widget_class_install_action (widget_class, "win.import-903", NULL, import_903_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_I, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.import-903", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
 
@@ -644,6 +742,8 @@ pathways_window_class_init (PathwaysWindowClass *klass)
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-page", "s", pages[i]);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_7, GDK_ALT_MASK, "win.show-page", "s", "plan");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_8, GDK_ALT_MASK, "win.show-page", "s", "my-day");
 }
 
 static void
@@ -700,7 +800,7 @@ pathways_window_open_person (PathwaysWindow *self,
 
 /**
  * pathways_window_get_page:
- * @name: "caseload", "person", "stock", "timeline", "sufficiency" or "commission"
+ * @name: "caseload", "person", "stock", "timeline", "sufficiency", "commission", "team", "plan" or "my-day"
  *
  * Returns: (transfer none) (nullable): the page, built if it was not yet
  */
@@ -739,6 +839,12 @@ pathways_window_has_page (PathwaysWindow *self,
     return self->sufficiency_view != NULL;
   if (g_str_equal (name, "commission"))
     return self->commission_view != NULL;
+  if (g_str_equal (name, "team"))
+    return self->team_view != NULL;
+  if (g_str_equal (name, "plan"))
+    return self->plan_view != NULL;
+  if (g_str_equal (name, "my-day"))
+    return self->my_day_view != NULL;
   return FALSE;
 }
 

@@ -278,6 +278,49 @@ START_TEST (test_audit_is_final)
 }
 END_TEST
 
+/* Erasure after retention: a manager's or an administrator's; a
+ * personal adviser and housing are refused by the server itself */
+START_TEST (test_erase_roles)
+{
+  Service s = { 0 };
+  g_autoptr(GError) error = NULL;
+  gint64 n = 0;
+
+  service_init (&s);
+  test_pg_add_user (s.db, "pt_manager", "manager", "North");
+  ck_assert (pathways_store_set_setting (s.manager, "retention_years", "18", &error));
+  ck_assert_no_error (error);
+
+  {
+    static const char * const refused[] = { "pt_pa_north", "pt_housing" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+      {
+        g_autoptr(PathwaysStore) store = open_as (s.db, refused[i]);
+
+        ck_assert (!pathways_role_may (pathways_store_get_signed_in_role (store), PATHWAYS_MAY_ERASE));
+        ck_assert_msg (!pathways_store_erase_person (store, s.north_id, &n, &error), "%s erased", refused[i]);
+        ck_assert_msg (error != NULL && (g_error_matches (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_FORBIDDEN) ||
+                                         g_error_matches (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_NOT_FOUND)),
+                       "%s", error ? error->message : "");
+        g_clear_error (&error);
+      }
+  }
+  ck_assert (pathways_store_exists (s.manager, "young_person", s.north_id));
+
+  {
+    g_autoptr(PathwaysStore) manager = open_as (s.db, "pt_manager");
+
+    ck_assert (pathways_role_may (pathways_store_get_signed_in_role (manager), PATHWAYS_MAY_ERASE));
+    ck_assert_msg (pathways_store_erase_person (manager, s.north_id, &n, &error), "%s", error ? error->message : "");
+    ck_assert_no_error (error);
+    ck_assert_int_gt (n, 0);
+  }
+  ck_assert (!pathways_store_exists (s.manager, "young_person", s.north_id));
+  service_clear (&s);
+}
+END_TEST
+
 START_TEST (test_superuser_refused)
 {
   g_autoptr(GError) error = NULL;
@@ -670,6 +713,7 @@ postgres_suite (void)
   tcase_add_test (roles, test_pa_sees_only_own_team);
   tcase_add_test (roles, test_housing_sees_no_wishes);
   tcase_add_test (roles, test_audit_is_final);
+  tcase_add_test (roles, test_erase_roles);
   tcase_add_test (roles, test_superuser_refused);
   tcase_add_test (roles, test_password_sign_in);
   suite_add_tcase (s, roles);

@@ -757,6 +757,172 @@ START_TEST (test_forged_rows_break_the_chain)
 }
 END_TEST
 
+/* Cut rows off the end of the log the way only an attacker can: drop the
+ * append-only trigger, delete the newest rows, make the trigger again
+ * exactly as it was.  The chain of what is left still holds. */
+static void
+cut_tail (const char *path,
+          int         n_rows)
+{
+  g_autofree char *trigger = raw_text (path, "SELECT sql FROM sqlite_master WHERE name = 'audit_log_no_delete'");
+  g_autofree char *cut = g_strdup_printf ("DELETE FROM audit_log WHERE id > (SELECT max(id) - %d FROM audit_log)",
+                                          n_rows);
+
+  ck_assert_ptr_nonnull (trigger);
+  raw_exec (path, "DROP TRIGGER audit_log_no_delete");
+  raw_exec (path, cut);
+  raw_exec (path, trigger);
+}
+
+/* Truncation after a trigger drop and remake: read-only at open with a
+ * message saying so, and `audit verify` fails; a repair records it */
+START_TEST (test_truncated_tail_detected)
+{
+  g_autofree char *path = g_build_filename (dir, "cut.db", NULL);
+  g_autoptr(PathwaysStore) store = test_open_store (dir, "cut.db");
+  g_autoptr(PathwaysStaff) s = pathways_staff_new ("Unrecorded", "pa", "North");
+  g_autoptr(PathwaysAuditCheck) check = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *repaired = NULL;
+  g_autofree char *anchor = pathways_sqlite_anchor_file (path);
+  const char *reason;
+  gint64 head;
+
+  add_staff (store, "Helen Reid");
+  add_staff (store, "Sam Okoro");
+  add_staff (store, "Priya Shah");
+  head = test_query_int (store, "SELECT max(id) FROM audit_log");
+  g_clear_object (&store);
+
+  /* The anchor: private, outside the database's folder */
+  ck_assert (g_file_test (anchor, G_FILE_TEST_IS_REGULAR));
+  ck_assert_int_eq (file_mode (anchor), 0600);
+  ck_assert (!g_str_has_prefix (anchor, dir));
+
+  cut_tail (path, 2);
+  store = test_open_store (dir, "cut.db");
+  reason = pathways_store_get_read_only_reason (store);
+  ck_assert_msg (reason != NULL && strstr (reason, "shorter") != NULL && strstr (reason, "audit repair") != NULL,
+                 "%s", reason ? reason : "(writable)");
+  ck_assert (!pathways_store_insert (store, PATHWAYS_RECORD (s), &error));
+  ck_assert (g_error_matches (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_READ_ONLY));
+  g_clear_error (&error);
+
+  check = verify (store);
+  ck_assert_int_eq (check->broken_row, head - 1);  /* the first row missing */
+  ck_assert_msg (check->problem != NULL && strstr (check->problem, "cut off") != NULL, "%s", check->problem);
+  g_clear_pointer (&check, pathways_audit_check_free);
+
+  /* A repair records what happened and holds to the log from then on */
+  ck_assert (pathways_store_repair_audit (store, &repaired, &error));
+  ck_assert_no_error (error);
+  ck_assert_msg (repaired != NULL && strstr (repaired, "shorter") != NULL, "%s", repaired);
+  ck_assert_ptr_null (pathways_store_get_read_only_reason (store));
+  ck_assert_int_eq (test_query_int (store, "SELECT count(*) FROM audit_log WHERE action = 'repair'"
+                                           " AND after_values LIKE '%shorter%'"), 1);
+  add_staff (store, "Recorded again");
+  check = verify (store);
+  ck_assert_int_eq (check->broken_row, 0);
+  g_clear_object (&store);
+  store = test_open_store (dir, "cut.db");
+  ck_assert_ptr_null (pathways_store_get_read_only_reason (store));
+}
+END_TEST
+
+/* The whole log emptied, or the file replaced by another database: both
+ * are found */
+START_TEST (test_emptied_or_replaced_log_detected)
+{
+  g_autofree char *path = g_build_filename (dir, "mine.db", NULL);
+  g_autofree char *other = g_build_filename (dir, "other.db", NULL);
+  g_autofree char *copy = g_build_filename (dir, "copy.db", NULL);
+  g_autoptr(PathwaysStore) store = test_open_store (dir, "mine.db");
+  g_autoptr(PathwaysAuditCheck) check = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  const char *reason;
+  gint64 head;
+
+  add_staff (store, "Helen Reid");
+  head = test_query_int (store, "SELECT max(id) FROM audit_log");
+  g_clear_object (&store);
+
+  /* Another database with a longer log of its own, copied over this one */
+  store = test_open_store (dir, "other.db");
+  for (int i = 0; i < 4; i++)
+    add_staff (store, "Someone Else");
+  g_clear_object (&store);
+  ck_assert (g_file_get_contents (other, &contents, &length, NULL));
+  ck_assert (g_file_set_contents (path, contents, length, NULL));
+  store = test_open_store (dir, "mine.db");
+  reason = pathways_store_get_read_only_reason (store);
+  ck_assert_msg (reason != NULL && strstr (reason, "replaced") != NULL, "%s", reason ? reason : "(writable)");
+  check = verify (store);
+  ck_assert_int_eq (check->broken_row, head);
+  g_clear_pointer (&check, pathways_audit_check_free);
+  g_clear_object (&store);
+
+  /* A copy at a place this computer has not seen is taken as it is */
+  ck_assert (g_file_set_contents (copy, contents, length, NULL));
+  store = test_open_store (dir, "copy.db");
+  ck_assert_ptr_null (pathways_store_get_read_only_reason (store));
+  g_clear_object (&store);
+
+  /* Every row cut */
+  cut_tail (other, 1000);
+  store = test_open_store (dir, "other.db");
+  reason = pathways_store_get_read_only_reason (store);
+  ck_assert_msg (reason != NULL && strstr (reason, "empty") != NULL, "%s", reason ? reason : "(writable)");
+}
+END_TEST
+
+/* A crash between a commit and noting its head leaves the anchor behind
+ * the database: never taken for tampering.  Nor is an anchor cut short,
+ * a new database where an old one was, or a backup restored. */
+START_TEST (test_anchor_behind_is_no_alarm)
+{
+  g_autofree char *path = g_build_filename (dir, "crash.db", NULL);
+  g_autofree char *anchor = pathways_sqlite_anchor_file (path);
+  g_autoptr(PathwaysStore) store = test_open_store (dir, "crash.db");
+  g_autoptr(PathwaysAuditCheck) check = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize length = 0;
+
+  add_staff (store, "Helen Reid");
+  ck_assert (g_file_get_contents (anchor, &before, &length, NULL));
+  add_staff (store, "Sam Okoro");
+  add_staff (store, "Priya Shah");
+  ck_assert (g_file_get_contents (anchor, &after, NULL, NULL));
+  ck_assert_str_ne (before, after);  /* every commit moves it on */
+  g_clear_object (&store);
+
+  /* As if killed after the last commits but before the anchor moved */
+  ck_assert (g_file_set_contents (anchor, before, length, NULL));
+  store = test_open_store (dir, "crash.db");
+  ck_assert_ptr_null (pathways_store_get_read_only_reason (store));
+  check = verify (store);
+  ck_assert_int_eq (check->broken_row, 0);
+  ck_assert_ptr_null (check->problem);
+  g_clear_pointer (&check, pathways_audit_check_free);
+  g_clear_object (&store);
+
+  /* An anchor cut short by a power cut counts as none */
+  ck_assert (g_file_set_contents (anchor, "", 0, NULL));
+  store = test_open_store (dir, "crash.db");
+  ck_assert_ptr_null (pathways_store_get_read_only_reason (store));
+  g_clear_object (&store);
+
+  /* A new database made where this one was */
+  ck_assert_int_eq (g_unlink (path), 0);
+  store = test_open_store (dir, "crash.db");
+  ck_assert (pathways_store_was_created (store));
+  ck_assert_ptr_null (pathways_store_get_read_only_reason (store));
+  check = verify (store);
+  ck_assert_int_eq (check->broken_row, 0);
+}
+END_TEST
+
 /* A dropped audit_log: a clear message, never a raw database error */
 START_TEST (test_dropped_audit_log)
 {
@@ -1084,6 +1250,9 @@ sqlite_suite (void)
   tcase_add_test (audit, test_dropped_audit_log);
   tcase_add_test (audit, test_migration_chains_old_rows);
   tcase_add_test (audit, test_actor_login_and_staff);
+  tcase_add_test (audit, test_truncated_tail_detected);
+  tcase_add_test (audit, test_emptied_or_replaced_log_detected);
+  tcase_add_test (audit, test_anchor_behind_is_no_alarm);
   suite_add_tcase (s, audit);
 
   tcase_add_checked_fixture (durable, setup, teardown);

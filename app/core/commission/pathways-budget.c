@@ -988,3 +988,22 @@ failed:
   pathways_store_rollback_recorded (store);
   return FALSE;
 }
+
+gboolean
+pathways_budget_remove_income (PathwaysStore            *store,
+                               PathwaysPlacementIncome  *income,
+                               PathwaysChangeSet       **out_undo,
+                               GError                  **error)
+{
+  g_return_val_if_fail (PATHWAYS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (PATHWAYS_IS_PLACEMENT_INCOME (income), FALSE);
+
+  if (!pathways_store_begin_recorded (store, error))
+    return FALSE;
+  if (!pathways_store_delete (store, PATHWAYS_RECORD (income), error))
+    {
+      pathways_store_rollback_recorded (store);
+      return FALSE;
+    }
+  return pathways_store_commit_recorded (store, out_undo, error);
+}

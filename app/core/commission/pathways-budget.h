@@ -165,6 +165,12 @@ gboolean  pathways_budget_add_income       (PathwaysStore            *store,
                                             PathwaysPlacementIncome  *income,
                                             PathwaysChangeSet       **out_undo,
                                             GError                  **error);
+/* Removes income recorded against a placement (refused as a conflict
+ * if it changed since @income was read) */
+gboolean  pathways_budget_remove_income    (PathwaysStore            *store,
+                                            PathwaysPlacementIncome  *income,
+                                            PathwaysChangeSet       **out_undo,
+                                            GError                  **error);
 /* Checks a line's values as a form or an import would: NULL when
  * they are right, else a sentence saying what is wrong */
 char     *pathways_budget_check_line       (int                 year,

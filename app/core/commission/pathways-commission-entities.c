@@ -10,63 +10,7 @@
 
 #include "pathways-commission-entities.h"
 
-#define FIELD_ENTRY(T, p, kind, name, prop, label, flags) { prop, PATHWAYS_FIELD_##kind, label, flags },
-#define FIELD_INDEX(T, p, kind, name, prop, label, flags) p##__##name,
-
-#define GETTER_STRING g_value_get_string
-#define GETTER_DATE   g_value_get_string
-#define GETTER_INT    g_value_get_int64
-#define GETTER_BOOL   g_value_get_boolean
-#define GETTER_MONEY  g_value_get_int64
-#define GETTER_REAL   g_value_get_double
-#define SETTER_STRING g_value_set_string
-#define SETTER_DATE   g_value_set_string
-#define SETTER_INT    g_value_set_int64
-#define SETTER_BOOL   g_value_set_boolean
-#define SETTER_MONEY  g_value_set_int64
-#define SETTER_REAL   g_value_set_double
-#define GTYPE_STRING  G_TYPE_STRING
-#define GTYPE_DATE    G_TYPE_STRING
-#define GTYPE_INT     G_TYPE_INT64
-#define GTYPE_BOOL    G_TYPE_BOOLEAN
-#define GTYPE_MONEY   G_TYPE_INT64
-#define GTYPE_REAL    G_TYPE_DOUBLE
-
-#define DEFINE_FIELD_ACCESSORS(T, p, kind, name, prop, label, flags)               \
-  PATHWAYS_CTYPE_##kind                                                            \
-  p##_get_##name (T *self)                                                         \
-  {                                                                                \
-    g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (self, p##_get_type ()),      \
-                          (PATHWAYS_CTYPE_##kind) 0);                              \
-    return GETTER_##kind (pathways_record_peek_value (PATHWAYS_RECORD (self),      \
-                                                      p##__##name));               \
-  }                                                                                \
-  void                                                                             \
-  p##_set_##name (T *self, PATHWAYS_CTYPE_##kind value)                            \
-  {                                                                                \
-    g_auto(GValue) v = G_VALUE_INIT;                                               \
-    g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (self, p##_get_type ()));         \
-    g_value_init (&v, GTYPE_##kind);                                               \
-    SETTER_##kind (&v, value);                                                     \
-    pathways_record_set_value (PATHWAYS_RECORD (self), p##__##name, &v);           \
-  }
-
-/* A record type, its field table, the index of each field and its typed accessors */
-#define DEFINE_RECORD(TypeName, type_name, table, FIELDS)                           \
-  struct _##TypeName { PathwaysRecord parent_instance; };                           \
-  G_DEFINE_FINAL_TYPE (TypeName, type_name, PATHWAYS_TYPE_RECORD)                   \
-  enum { FIELDS (FIELD_INDEX, TypeName, type_name) type_name##__n_fields };         \
-  static const PathwaysField type_name##_fields[] = {                               \
-    FIELDS (FIELD_ENTRY, TypeName, type_name)                                       \
-  };                                                                                \
-  static void type_name##_class_init (TypeName##Class *klass)                       \
-  {                                                                                 \
-    pathways_record_class_install_fields (PATHWAYS_RECORD_CLASS (klass), table,     \
-                                          type_name##_fields,                       \
-                                          G_N_ELEMENTS (type_name##_fields));       \
-  }                                                                                 \
-  static void type_name##_init (TypeName *self) { }                                 \
-  FIELDS (DEFINE_FIELD_ACCESSORS, TypeName, type_name)
+#include "pathways-record-define.h"
 
 DEFINE_RECORD (PathwaysBudgetLine, pathways_budget_line, "budget_line", PATHWAYS_BUDGET_LINE_FIELDS)
 DEFINE_RECORD (PathwaysPlacementIncome, pathways_placement_income, "placement_income",
@@ -79,6 +23,29 @@ DEFINE_RECORD (PathwaysIStatementAnswer, pathways_i_statement_answer, "i_stateme
                PATHWAYS_I_STATEMENT_ANSWER_FIELDS)
 
 /* Vocabularies ---------------------------------------------------------- */
+
+/* A code and its label (N_()), in tables the lookups below share */
+typedef PathwaysCodeLabel CodeLabel;
+
+static const CodeLabel *
+code_find (const CodeLabel *table,
+           guint            n,
+           const char      *code)
+{
+  for (guint i = 0; code != NULL && i < n; i++)
+    if (g_str_equal (table[i].code, code))
+      return &table[i];
+  return NULL;
+}
+
+static const char *
+code_label (const CodeLabel *table,
+            guint            n,
+            const char      *code)
+{
+  const CodeLabel *found = code_find (table, n, code);
+  return found ? g_dgettext (GETTEXT_PACKAGE, found->label) : code;
+}
 
 static const PathwaysProvisionKind provision_kinds[] = {
   { "supported", N_("Supported accommodation") },
@@ -107,19 +74,13 @@ pathways_provision_kinds (guint *n_kinds)
 const char *
 pathways_provision_kind_label (const char *code)
 {
-  for (guint i = 0; code != NULL && i < G_N_ELEMENTS (provision_kinds); i++)
-    if (g_str_equal (provision_kinds[i].code, code))
-      return g_dgettext (GETTEXT_PACKAGE, provision_kinds[i].label);
-  return code;
+  return code_label (provision_kinds, G_N_ELEMENTS (provision_kinds), code);
 }
 
 gboolean
 pathways_provision_kind_is_valid (const char *code)
 {
-  for (guint i = 0; code != NULL && i < G_N_ELEMENTS (provision_kinds); i++)
-    if (g_str_equal (provision_kinds[i].code, code))
-      return TRUE;
-  return FALSE;
+  return code_find (provision_kinds, G_N_ELEMENTS (provision_kinds), code) != NULL;
 }
 
 const char *
@@ -169,7 +130,7 @@ pathways_provision_kind_unit_kind (const char *kind)
   return "supported";
 }
 
-static const struct { const char *code; const char *label; } income_sources[] = {
+static const CodeLabel income_sources[] = {
   { "health", N_("Health contribution") },
   { "education", N_("Education contribution") },
   { "uasc_grant", N_("Home Office UASC grant") },
@@ -177,45 +138,49 @@ static const struct { const char *code; const char *label; } income_sources[] = 
   { "other", N_("Other income") },
 };
 
+const PathwaysCodeLabel *
+pathways_income_sources (guint *n_sources)
+{
+  if (n_sources)
+    *n_sources = G_N_ELEMENTS (income_sources);
+  return income_sources;
+}
+
 const char *
 pathways_income_source_label (const char *source)
 {
-  for (guint i = 0; source != NULL && i < G_N_ELEMENTS (income_sources); i++)
-    if (g_str_equal (income_sources[i].code, source))
-      return g_dgettext (GETTEXT_PACKAGE, income_sources[i].label);
-  return source;
+  return code_label (income_sources, G_N_ELEMENTS (income_sources), source);
 }
 
 gboolean
 pathways_income_source_is_valid (const char *source)
 {
-  for (guint i = 0; source != NULL && i < G_N_ELEMENTS (income_sources); i++)
-    if (g_str_equal (income_sources[i].code, source))
-      return TRUE;
-  return FALSE;
+  return code_find (income_sources, G_N_ELEMENTS (income_sources), source) != NULL;
 }
 
-static const struct { const char *code; const char *label; } routes[] = {
+static const CodeLabel routes[] = {
   { "approved_list", N_("Approved list") },
   { "dps", N_("Dynamic purchasing system") },
   { "block", N_("Block contract") },
   { "spot", N_("Spot purchase") },
 };
 
+const PathwaysCodeLabel *
+pathways_provider_routes (guint *n_routes)
+{
+  if (n_routes)
+    *n_routes = G_N_ELEMENTS (routes);
+  return routes;
+}
+
 const char *
 pathways_provider_route_label (const char *route)
 {
-  for (guint i = 0; route != NULL && i < G_N_ELEMENTS (routes); i++)
-    if (g_str_equal (routes[i].code, route))
-      return g_dgettext (GETTEXT_PACKAGE, routes[i].label);
-  return route;
+  return code_label (routes, G_N_ELEMENTS (routes), route);
 }
 
 gboolean
 pathways_provider_route_is_valid (const char *route)
 {
-  for (guint i = 0; route != NULL && i < G_N_ELEMENTS (routes); i++)
-    if (g_str_equal (routes[i].code, route))
-      return TRUE;
-  return FALSE;
+  return code_find (routes, G_N_ELEMENTS (routes), route) != NULL;
 }

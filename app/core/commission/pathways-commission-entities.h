@@ -40,7 +40,8 @@ G_BEGIN_DECLS
   X (T, p, STRING, contact_name, "contact-name", N_("Contact"), 0) \
   X (T, p, STRING, email, "email", N_("Email"), 0) \
   X (T, p, STRING, phone, "phone", N_("Telephone"), 0) \
-  X (T, p, STRING, registration, "registration", N_("Registration"), 0)
+  X (T, p, STRING, registration, "registration", N_("Registration"), 0) \
+  X (T, p, BOOL, retired, "retired", N_("No longer used"), 0)
 
 #define PATHWAYS_REFERRAL_FIELDS(X, T, p) \
   X (T, p, INT, young_person_id, "young-person-id", N_("Young person"), PATHWAYS_FIELD_REQUIRED | PATHWAYS_FIELD_REFERENCE) \
@@ -108,11 +109,12 @@ PATHWAYS_I_STATEMENT_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysIStatemen
 PATHWAYS_I_STATEMENT_ANSWER_FIELDS (PATHWAYS_DECLARE_FIELD_ACCESSORS, PathwaysIStatementAnswer, pathways_i_statement_answer)
 
 /* Kinds of provision a budget line, a referral and a provider name
- * (code, label); NULL-code terminated */
+ * (code, label) */
 typedef struct {
   const char *code;
   const char *label;   /* N_() */
-} PathwaysProvisionKind;
+} PathwaysCodeLabel;
+typedef PathwaysCodeLabel PathwaysProvisionKind;
 
 const PathwaysProvisionKind *pathways_provision_kinds      (guint      *n_kinds);
 const char                  *pathways_provision_kind_label (const char *code);
@@ -127,11 +129,13 @@ const char                  *pathways_provision_kind_of_spell (const char *place
 /* The kind of unit a place of @kind is registered as */
 const char                  *pathways_provision_kind_unit_kind (const char *kind);
 
-/* Sources of income for a placement */
+/* Sources of income for a placement (code, label) */
+const PathwaysCodeLabel     *pathways_income_sources       (guint      *n_sources);
 const char                  *pathways_income_source_label  (const char *source);
 gboolean                     pathways_income_source_is_valid (const char *source);
 
-/* Frameworks a provider is on */
+/* Frameworks a provider is on (code, label) */
+const PathwaysCodeLabel     *pathways_provider_routes      (guint      *n_routes);
 const char                  *pathways_provider_route_label (const char *route);
 gboolean                     pathways_provider_route_is_valid (const char *route);
 

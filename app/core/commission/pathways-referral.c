@@ -139,7 +139,7 @@ pathways_referral_suggest_providers (PathwaysStore  *store,
   for (guint i = 0; i < g_list_model_get_n_items (all); i++)
     {
       g_autoptr(PathwaysProvider) p = g_list_model_get_item (all, i);
-      if (pathways_provider_offers_kind (p, kind))
+      if (!pathways_provider_get_retired (p) && pathways_provider_offers_kind (p, kind))
         g_ptr_array_add (out, g_steal_pointer (&p));
     }
   g_ptr_array_sort (out, provider_compare);
@@ -196,6 +196,12 @@ pathways_referral_make (PathwaysStore                 *store,
       g_autoptr(PathwaysProvider) p = pathways_store_get (store, PATHWAYS_TYPE_PROVIDER, req->provider_ids[i], error);
       if (p == NULL)
         goto failed;
+      if (pathways_provider_get_retired (p))
+        {
+          g_set_error (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_INVALID,
+                       _("%s is no longer used: choose another provider"), pathways_provider_get_name (p));
+          goto failed;
+        }
       g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, ids->len ? "," : "", req->provider_ids[i]);
     }
   referral = g_object_new (PATHWAYS_TYPE_REFERRAL,

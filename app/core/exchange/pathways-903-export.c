@@ -499,6 +499,13 @@ pathways_903_export_build (GPtrArray              *children,
 
       {
         Pathways903Child *h = copy_child (c->header);
+        /* SEX is 1/2 before 2024/25, M/F/U from then */
+        if (year < 2025 && h->sex != NULL && (g_str_equal (h->sex, "M") || g_str_equal (h->sex, "F")))
+          {
+            char *code = g_strdup (g_str_equal (h->sex, "M") ? "1" : "2");
+            g_free (h->sex);
+            h->sex = code;
+          }
         h->src.file = header_file;
         h->src.row = x->tables->children->len + 2;
         g_ptr_array_add (x->tables->children, h);
@@ -506,6 +513,12 @@ pathways_903_export_build (GPtrArray              *children,
       for (guint j = 0; j < in_year->len; j++)
         {
           Pathways903Episode *e = pathways_903_episode_copy (g_ptr_array_index (in_year, j));
+          /* Still open on 31 March as far as this year's return knows */
+          if (e->dec != NULL && strcmp (e->dec, x->end) > 0)
+            {
+              g_clear_pointer (&e->dec, g_free);
+              g_clear_pointer (&e->rec, g_free);
+            }
           e->src.file = episodes_file;
           e->src.row = x->tables->episodes->len + 2;
           e->src.bad = FALSE;

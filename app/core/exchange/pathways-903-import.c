@@ -7,12 +7,19 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "pathways-903-import.h"
 #include "pathways-care-history.h"
 #include "pathways-entities.h"
+#include "pathways-format.h"
+#include "pathways-oc3-facts.h"
+#include "pathways-annex-a.h"
 #include "pathways-snapshot.h"
+#include "pathways-store-private.h"
 
 static Pathways903Episode *
 episode_from_record (const char      *child,
@@ -114,10 +121,74 @@ sex_code (const char *sex)
   return NULL;
 }
 
+/* The OC3 row's facts for the 17th to 21st birthday in the collection
+ * year, added or changed (a fact typed in the app is replaced too: the
+ * file is the return the authority made) */
+static gboolean
+apply_oc3 (PathwaysStore            *store,
+           Pathways903Oc3           *o,
+           PathwaysYoungPerson      *person,
+           int                       year,
+           gint64                    import_id,
+           Pathways903ImportCounts  *counts,
+           GError                  **error)
+{
+  gint64 id = pathways_record_get_id (PATHWAYS_RECORD (person));
+  const char *dob = pathways_young_person_get_date_of_birth (person);
+  g_autofree char *day = NULL;
+  g_autoptr(GListModel) held = NULL;
+  g_autoptr(PathwaysOc3Fact) fact = NULL;
+  char start[11], end[11];
+
+  if (o->in_touch == NULL && o->activ == NULL && o->accom == NULL)
+    return TRUE;
+  pathways_903_collection_dates (year, start, end);
+  for (int age = 17; age <= 21 && day == NULL; age++)
+    {
+      g_autofree char *b = pathways_date_birthday (dob, age);
+      if (b != NULL && strcmp (b, start) >= 0 && strcmp (b, end) <= 0)
+        day = g_steal_pointer (&b);
+    }
+  if (day == NULL)
+    return TRUE;  /* (the plan's check has said so: rule 391) */
+
+  if ((held = pathways_store_list_for_person (store, PATHWAYS_TYPE_OC3_FACT, id, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (held) && fact == NULL; i++)
+    {
+      g_autoptr(PathwaysOc3Fact) f = g_list_model_get_item (held, i);
+      if (g_strcmp0 (pathways_oc3_fact_get_birthday (f), day) == 0)
+        fact = g_steal_pointer (&f);
+    }
+  if (fact != NULL)
+    {
+      if (g_strcmp0 (pathways_oc3_fact_get_in_touch (fact), o->in_touch) == 0 &&
+          g_strcmp0 (pathways_oc3_fact_get_activ (fact), o->activ) == 0 &&
+          g_strcmp0 (pathways_oc3_fact_get_accom (fact), o->accom) == 0)
+        return TRUE;
+      g_object_set (fact, "in-touch", o->in_touch, "activ", o->activ, "accom", o->accom,
+                    "origin", PATHWAYS_OC3_FACT_FROM_IMPORT, "import-id", import_id, NULL);
+      if (!pathways_store_update (store, PATHWAYS_RECORD (fact), error))
+        return FALSE;
+    }
+  else
+    {
+      fact = g_object_new (PATHWAYS_TYPE_OC3_FACT, "young-person-id", id, "birthday", day,
+                           "in-touch", o->in_touch, "activ", o->activ, "accom", o->accom,
+                           "origin", PATHWAYS_OC3_FACT_FROM_IMPORT, "import-id", import_id, NULL);
+      if (!pathways_store_insert (store, PATHWAYS_RECORD (fact), error))
+        return FALSE;
+    }
+  counts->facts_recorded++;
+  return TRUE;
+}
+
 static gboolean
 apply_child (PathwaysStore            *store,
              Pathways903ChildPlan     *c,
              GHashTable               *people,
+             int                       year,
+             gint64                    import_id,
              Pathways903ImportCounts  *counts,
              GError                  **error)
 {
@@ -178,6 +249,9 @@ apply_child (PathwaysStore            *store,
   else if (changed && !pathways_store_update (store, PATHWAYS_RECORD (person), error))
     return FALSE;
 
+  if (c->oc3 != NULL && !apply_oc3 (store, c->oc3, person, year, import_id, counts, error))
+    return FALSE;
+
   if (c->episodes == NULL || c->episodes->len == 0)
     return TRUE;
 
@@ -226,6 +300,7 @@ apply_child (PathwaysStore            *store,
             g_autoptr(PathwaysEpisode) e = pathways_episode_new (id, x->decom);
             episode_to_record (x, e);
             pathways_episode_set_origin (e, PATHWAYS_EPISODE_FROM_IMPORT);
+            pathways_episode_set_import_id (e, import_id);
             if (!pathways_store_insert (store, PATHWAYS_RECORD (e), error))
               return FALSE;
             counts->episodes_added++;
@@ -234,12 +309,57 @@ apply_child (PathwaysStore            *store,
   return TRUE;
 }
 
+static char *
+now_utc (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* Who imports: the staff member signed in or acting, and the login */
+static char *
+dup_importer (PathwaysStore *store)
+{
+  gint64 staff_id = pathways_store_get_acting_staff (store);
+  const char *login = pathways_store_get_signed_in_login (store);
+  g_autoptr(PathwaysStaff) staff = NULL;
+
+  if (staff_id <= 0)
+    staff_id = pathways_store_get_signed_in_staff_id (store);
+  if (staff_id > 0)
+    staff = pathways_store_get (store, PATHWAYS_TYPE_STAFF, staff_id, NULL);
+  if (login == NULL)
+    login = g_get_user_name ();
+  if (staff != NULL)
+    return g_strdup_printf ("%s (%s)", pathways_staff_get_name (staff), login);
+  return g_strdup (login);
+}
+
+static char *
+files_text (Pathways903Plan *plan)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < plan->files->len; i++)
+    {
+      Pathways903FileInfo *f = g_ptr_array_index (plan->files, i);
+
+      if (f->table == PATHWAYS_903_TABLE_NONE)
+        continue;
+      g_string_append_printf (out, "%s\t%" G_GUINT64_FORMAT "\t%s\n", f->name ? f->name : "",
+                              f->size, f->sha256 ? f->sha256 : "");
+    }
+  return g_string_free (g_steal_pointer (&out), out->len == 0);
+}
+
 /**
  * pathways_903_plan_apply:
  *
- * Writes @plan in one transaction; nothing when the plan was refused or
- * the store refuses any record (the error names the child, then the
- * store's reason).
+ * Writes @plan in one transaction, with a row in the import log saying
+ * when, who, which files and what changed (what undo needs too); nothing
+ * when the plan was refused or the store refuses any record (the error
+ * names the child, then the store's reason).
  */
 gboolean
 pathways_903_plan_apply (PathwaysStore            *store,
@@ -249,7 +369,11 @@ pathways_903_plan_apply (PathwaysStore            *store,
 {
   g_autoptr(GHashTable) people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   g_autoptr(GListModel) all = NULL;
+  g_autoptr(PathwaysImportLog) log = NULL;
+  g_autoptr(PathwaysChangeSet) changes = NULL;
+  g_autofree char *at = NULL, *who = NULL, *files = NULL, *text = NULL;
   Pathways903ImportCounts counts = { 0 };
+  gint64 import_id;
 
   if (plan->refused)
     {
@@ -259,8 +383,20 @@ pathways_903_plan_apply (PathwaysStore            *store,
     }
   if (!pathways_store_begin (store, error))
     return FALSE;
-  if ((all = pathways_store_list (store, PATHWAYS_TYPE_YOUNG_PERSON, error)) == NULL)
+
+  at = now_utc ();
+  who = dup_importer (store);
+  files = files_text (plan);
+  log = g_object_new (PATHWAYS_TYPE_IMPORT_LOG, "imported-at", at, "imported-by", who, "kind", "903",
+                      "files", files, NULL);
+  if (!pathways_store_insert (store, PATHWAYS_RECORD (log), error))
     goto failed;
+  import_id = pathways_record_get_id (PATHWAYS_RECORD (log));
+
+  if (!pathways_store_begin_recorded (store, error))
+    goto failed;
+  if ((all = pathways_store_list (store, PATHWAYS_TYPE_YOUNG_PERSON, error)) == NULL)
+    goto failed_recorded;
   for (guint i = 0; i < g_list_model_get_n_items (all); i++)
     {
       PathwaysYoungPerson *p = g_list_model_get_item (all, i);
@@ -271,21 +407,192 @@ pathways_903_plan_apply (PathwaysStore            *store,
     {
       Pathways903ChildPlan *c = g_ptr_array_index (plan->children, i);
 
-      if (!apply_child (store, c, people, &counts, error))
+      if (!apply_child (store, c, people, plan->collection_year, import_id, &counts, error))
         {
           g_prefix_error (error, _("CHILD %s: "), c->child);
-          goto failed;
+          goto failed_recorded;
         }
     }
-  if (!pathways_store_commit (store, error))
+  if (!pathways_store_commit_recorded (store, &changes, error))
     goto failed;
+
+  text = pathways_change_set_serialize (changes);
+  g_object_set (log, "people-added", (gint64) counts.people_added, "people-updated", (gint64) counts.people_updated,
+                "episodes-added", (gint64) counts.episodes_added,
+                "episodes-changed", (gint64) (counts.episodes_changed + counts.episodes_replaced),
+                "facts-recorded", (gint64) counts.facts_recorded, "rows-skipped", (gint64) plan->rows_skipped,
+                "changes", text, NULL);
+  if (!pathways_store_update (store, PATHWAYS_RECORD (log), error) ||
+      !pathways_store_commit (store, error))
+    goto failed;
+  counts.import_id = import_id;
   if (out_counts)
     *out_counts = counts;
   return TRUE;
 
+failed_recorded:
+  pathways_store_rollback_recorded (store);
 failed:
   pathways_store_rollback (store);
   return FALSE;
+}
+
+/**
+ * pathways_import_log_latest:
+ *
+ * Returns: (transfer full) (nullable): the newest import not undone, or
+ *   %NULL (without an error when there is none)
+ */
+PathwaysImportLog *
+pathways_import_log_latest (PathwaysStore  *store,
+                            GError        **error)
+{
+  g_autoptr(GListModel) logs = pathways_store_list (store, PATHWAYS_TYPE_IMPORT_LOG, error);
+
+  if (logs == NULL)
+    return NULL;
+  for (guint i = g_list_model_get_n_items (logs); i > 0; i--)
+    {
+      g_autoptr(PathwaysImportLog) log = g_list_model_get_item (logs, i - 1);
+      if (pathways_import_log_get_undone_at (log) == NULL)
+        return g_steal_pointer (&log);
+    }
+  return NULL;
+}
+
+/* "2 December 2026 at 18:20" in local time, from the log's UTC time */
+static char *
+format_when (const char *at)
+{
+  g_autoptr(GDateTime) utc = at ? g_date_time_new_from_iso8601 (at, NULL) : NULL;
+  g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
+
+  if (local == NULL)
+    return g_strdup (at ? at : "");
+  /* Translators: a date and time, as strftime: "2 December 2026 at 18:20" */
+  return g_date_time_format (local, _("%-d %B %Y at %H:%M"));
+}
+
+/**
+ * pathways_import_log_describe:
+ *
+ * Returns: one line: "Import 3, 2 December 2026 at 18:20 by alex: …"
+ */
+char *
+pathways_import_log_describe (PathwaysImportLog *log)
+{
+  g_autofree char *when = format_when (pathways_import_log_get_imported_at (log));
+  g_autofree char *undone = pathways_import_log_get_undone_at (log)
+                              ? format_when (pathways_import_log_get_undone_at (log)) : NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_auto(GStrv) files = g_strsplit (pathways_import_log_get_files (log) ? pathways_import_log_get_files (log) : "",
+                                    "\n", -1);
+
+  /* Translators: "Import 3, 2 December 2026 at 18:20, by alex: 2 young people added, 1 updated, 5 episodes
+   * added, 2 changed, 3 OC3 facts recorded, 0 rows skipped" */
+  g_string_append_printf (out, _("Import %" G_GINT64_FORMAT ", %s, by %s: %" G_GINT64_FORMAT " young people added, %"
+                                 G_GINT64_FORMAT " updated, %" G_GINT64_FORMAT " episodes added, %" G_GINT64_FORMAT
+                                 " changed, %" G_GINT64_FORMAT " OC3 facts recorded, %" G_GINT64_FORMAT
+                                 " rows skipped"),
+                          pathways_record_get_id (PATHWAYS_RECORD (log)), when,
+                          pathways_import_log_get_imported_by (log) ? pathways_import_log_get_imported_by (log) : "?",
+                          pathways_import_log_get_people_added (log), pathways_import_log_get_people_updated (log),
+                          pathways_import_log_get_episodes_added (log), pathways_import_log_get_episodes_changed (log),
+                          pathways_import_log_get_facts_recorded (log), pathways_import_log_get_rows_skipped (log));
+  if (undone != NULL)
+    /* Translators: after an import's description */
+    g_string_append_printf (out, _(" (undone on %s)"), undone);
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (files[i], "\t", 3);
+
+      if (g_strv_length (f) < 3)
+        continue;
+      /* Translators: a file of an import: "  episodes.csv, 5120 bytes, SHA-256 ab12…" */
+      g_string_append_printf (out, _("\n  %s, %s bytes, SHA-256 %s"), f[0], f[1], f[2]);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * pathways_import_undo_latest:
+ * @out_undone: (out) (optional): the import undone
+ *
+ * Undoes the newest import not yet undone, as one transaction: the young
+ * people it added are removed, the records it changed put back.  Refused
+ * with %PATHWAYS_STORE_ERROR_CONFLICT, changing nothing, if any of them
+ * was changed since (the message says who changed what and when), and
+ * with %PATHWAYS_STORE_ERROR_NOT_FOUND if there is no import to undo.
+ */
+gboolean
+pathways_import_undo_latest (PathwaysStore      *store,
+                             PathwaysImportLog **out_undone,
+                             GError            **error)
+{
+  g_autoptr(PathwaysImportLog) log = NULL;
+  g_autoptr(PathwaysChangeSet) changes = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autofree char *at = NULL;
+
+  if (!pathways_store_begin (store, error))
+    return FALSE;
+  if ((log = pathways_import_log_latest (store, &local)) == NULL)
+    {
+      pathways_store_rollback (store);
+      if (local != NULL)
+        g_propagate_error (error, g_steal_pointer (&local));
+      else
+        g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_NOT_FOUND,
+                             _("There is no import to undo"));
+      return FALSE;
+    }
+  if ((changes = pathways_change_set_deserialize (pathways_import_log_get_changes (log), error)) == NULL ||
+      !pathways_store_undo (store, changes, error))
+    {
+      g_autofree char *when = format_when (pathways_import_log_get_imported_at (log));
+
+      pathways_store_rollback (store);
+      /* Translators: "The import of 2 December 2026 at 18:20 cannot be undone: <why>" */
+      g_prefix_error (error, _("The import of %s cannot be undone: "), when);
+      return FALSE;
+    }
+  at = now_utc ();
+  pathways_import_log_set_undone_at (log, at);
+  if (!pathways_store_update (store, PATHWAYS_RECORD (log), error) || !pathways_store_commit (store, error))
+    {
+      pathways_store_rollback (store);
+      return FALSE;
+    }
+  if (out_undone)
+    *out_undone = g_steal_pointer (&log);
+  return TRUE;
+}
+
+/* Each young person's records of @type: id → GListStore */
+static GHashTable *
+by_person (PathwaysStore  *store,
+           GType           type,
+           GError        **error)
+{
+  g_autoptr(GListModel) all = pathways_store_list (store, type, error);
+  g_autoptr(GHashTable) out = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+
+  if (all == NULL)
+    return NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(PathwaysRecord) r = g_list_model_get_item (all, i);
+      gint64 pid = pathways_record_get_int (r, "young-person-id");
+      GListStore *list = g_hash_table_lookup (out, &pid);
+
+      if (list == NULL)
+        {
+          list = g_list_store_new (type);
+          g_hash_table_insert (out, g_memdup2 (&pid, sizeof pid), list);
+        }
+      g_list_store_append (list, r);
+    }
+  return g_steal_pointer (&out);
 }
 
 Pathways903Export *
@@ -299,11 +606,17 @@ pathways_903_export_from_store (PathwaysStore          *store,
   g_autoptr(GPtrArray) children = NULL;
   g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(PathwaysSnapshot) snap = NULL;
+  g_autoptr(GHashTable) facts = NULL, contacts = NULL, activities = NULL, spells = NULL;
   char start[11], end[11];
 
   if (people == NULL)
     return NULL;
   pathways_903_collection_dates (year, start, end);
+  if ((facts = by_person (store, PATHWAYS_TYPE_OC3_FACT, error)) == NULL ||
+      (contacts = by_person (store, PATHWAYS_TYPE_CONTACT, error)) == NULL ||
+      (activities = by_person (store, PATHWAYS_TYPE_ACTIVITY, error)) == NULL ||
+      (spells = by_person (store, PATHWAYS_TYPE_SPELL, error)) == NULL)
+    return NULL;
   if ((snap = pathways_snapshot_load (store, end, error)) == NULL)
     return NULL;
   if ((episodes = pathways_store_list (store, PATHWAYS_TYPE_EPISODE, error)) == NULL)
@@ -329,7 +642,23 @@ pathways_903_export_from_store (PathwaysStore          *store,
       g_ptr_array_add (children, c);
       {
         gint64 id = pathways_record_get_id (PATHWAYS_RECORD (p));
+        int age = 0;
+        g_autofree char *bday = pathways_oc3_birthday_in (h->dob, start, end, &age);
+
         g_hash_table_insert (by_id, g_memdup2 (&id, sizeof id), c);
+        /* IN_TOUCH, ACTIV and ACCOM at the birthday: recorded, or what
+         * the record knows */
+        if (bday != NULL)
+          {
+            g_autoptr(PathwaysOc3Answer) a =
+              pathways_oc3_answer_derive (g_hash_table_lookup (facts, &id), g_hash_table_lookup (contacts, &id),
+                                          g_hash_table_lookup (activities, &id), g_hash_table_lookup (spells, &id),
+                                          bday, age);
+            /* (without IN_TOUCH the others alone would break rule 153:
+             * the row stays blank and the check says what is missing) */
+            if (a->in_touch != NULL)
+              pathways_903_export_child_add_contact (c, bday, a->in_touch, a->activ, a->accom);
+          }
       }
     }
   for (guint i = 0; i < g_list_model_get_n_items (episodes); i++)
@@ -342,4 +671,249 @@ pathways_903_export_from_store (PathwaysStore          *store,
         g_ptr_array_add (c->episodes, episode_from_record (c->header->child, e));
     }
   return pathways_903_export_build (children, year, codes);
+}
+
+static gint
+annex_row_order (gconstpointer a,
+                 gconstpointer b)
+{
+  const PathwaysAnnexARow *x = *(PathwaysAnnexARow * const *) a;
+  const PathwaysAnnexARow *y = *(PathwaysAnnexARow * const *) b;
+
+  return g_strcmp0 (x->id, y->id);
+}
+
+GPtrArray *
+pathways_annex_a_rows_from_store (PathwaysStore  *store,
+                                  const char     *on_date,
+                                  GError        **error)
+{
+  g_autoptr(GListModel) people = pathways_store_list (store, PATHWAYS_TYPE_YOUNG_PERSON, error);
+  g_autoptr(GListModel) staff = NULL;
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GHashTable) contacts = NULL, activities = NULL, spells = NULL;
+  g_autoptr(PathwaysSnapshot) snap = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) pathways_annex_a_row_free);
+
+  if (people == NULL || (staff = pathways_store_list (store, PATHWAYS_TYPE_STAFF, error)) == NULL ||
+      (snap = pathways_snapshot_load (store, on_date, error)) == NULL ||
+      (contacts = by_person (store, PATHWAYS_TYPE_CONTACT, error)) == NULL ||
+      (activities = by_person (store, PATHWAYS_TYPE_ACTIVITY, error)) == NULL ||
+      (spells = by_person (store, PATHWAYS_TYPE_SPELL, error)) == NULL)
+    return NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (staff); i++)
+    {
+      g_autoptr(PathwaysStaff) s = g_list_model_get_item (staff, i);
+      gint64 id = pathways_record_get_id (PATHWAYS_RECORD (s));
+      g_hash_table_insert (names, g_memdup2 (&id, sizeof id), g_strdup (pathways_staff_get_name (s)));
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(PathwaysYoungPerson) p = g_list_model_get_item (people, i);
+      gint64 id = pathways_record_get_id (PATHWAYS_RECORD (p));
+      gint64 pa = pathways_young_person_get_pa_id (p);
+      const PathwaysPersonFacts *f = pathways_snapshot_get_person (snap, id);
+      PathwaysCareStatus status = f ? pathways_rules_care_status (f, on_date, NULL) : PATHWAYS_CARE_STATUS_NONE;
+      const char *closed = pathways_young_person_get_closed_on (p);
+      GListModel *mine = g_hash_table_lookup (contacts, &id);
+      g_autofree char *from = pathways_date_add_months (on_date, -3);
+      g_autoptr(PathwaysOc3Answer) now = NULL;
+      PathwaysAnnexARow *row;
+      char *latest = NULL;
+
+      if (status != PATHWAYS_CARE_STATUS_RELEVANT && status != PATHWAYS_CARE_STATUS_FORMER_RELEVANT &&
+          status != PATHWAYS_CARE_STATUS_QUALIFYING)
+        continue;
+      if (closed != NULL && strcmp (closed, on_date) <= 0)
+        continue;
+
+      row = g_new0 (PathwaysAnnexARow, 1);
+      row->id = g_strdup (pathways_young_person_get_local_id (p));
+      row->gender = g_strdup (pathways_young_person_get_sex (p));
+      row->ethnicity = g_strdup (pathways_young_person_get_ethnicity (p));
+      row->date_of_birth = g_strdup (pathways_young_person_get_date_of_birth (p));
+      row->uasc = pathways_young_person_get_uasc (p);
+      row->disability = g_strdup (pathways_young_person_get_disability (p) ? "Yes" : "No");
+      row->team = g_strdup (pathways_young_person_get_team (p));
+      row->personal_adviser = pa > 0 ? g_strdup (g_hash_table_lookup (names, &pa)) : NULL;
+      row->eligibility = g_strdup (pathways_care_status_label (status));
+      row->pathway_plan_date = g_strdup (pathways_young_person_get_pathway_plan_review_date (p));
+      for (guint j = 0; mine != NULL && j < g_list_model_get_n_items (mine); j++)
+        {
+          g_autoptr(PathwaysContact) c = g_list_model_get_item (mine, j);
+          const char *day = pathways_contact_get_contact_date (c);
+
+          if (g_strcmp0 (pathways_contact_get_kind (c), "attempted") != 0 && day != NULL &&
+              strcmp (day, on_date) <= 0 && (latest == NULL || strcmp (day, latest) > 0))
+            {
+              g_free (latest);
+              latest = g_strdup (day);
+            }
+        }
+      row->latest_contact = latest;
+      /* In touch, activity and accommodation as on the day: a fact
+       * recorded for the day, or what the record says then */
+      now = pathways_oc3_answer_derive (NULL, mine, g_hash_table_lookup (activities, &id),
+                                        g_hash_table_lookup (spells, &id), on_date, 0);
+      if (now->in_touch == NULL && (latest == NULL || from == NULL || strcmp (latest, from) < 0))
+        now->in_touch = g_strdup ("NO");
+      row->in_touch = g_steal_pointer (&now->in_touch);
+      row->accom = g_steal_pointer (&now->accom);
+      row->activ = g_steal_pointer (&now->activ);
+      g_ptr_array_add (rows, row);
+    }
+  g_ptr_array_sort (rows, annex_row_order);
+  return g_steal_pointer (&rows);
+}
+
+/* In a worker thread -------------------------------------------------------- */
+
+static gpointer
+known_work (PathwaysStore  *store,
+            gpointer        data,
+            GError        **error)
+{
+  return pathways_903_known_from_store (store, error);
+}
+
+void
+pathways_903_known_load_async (PathwaysStore       *store,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  pathways_store_run_async (store, known_work, NULL, NULL, (GDestroyNotify) g_hash_table_unref,
+                            pathways_903_known_load_async, cancellable, callback, user_data);
+}
+
+GHashTable *
+pathways_903_known_load_finish (PathwaysStore  *store,
+                                GAsyncResult   *result,
+                                GError        **error)
+{
+  return pathways_store_run_finish (store, result, pathways_903_known_load_async, error);
+}
+
+static gpointer
+apply_work (PathwaysStore  *store,
+            gpointer        data,
+            GError        **error)
+{
+  Pathways903ImportCounts *counts = g_new0 (Pathways903ImportCounts, 1);
+
+  if (!pathways_903_plan_apply (store, data, counts, error))
+    {
+      g_free (counts);
+      return NULL;
+    }
+  return counts;
+}
+
+void
+pathways_903_plan_apply_async (PathwaysStore       *store,
+                               Pathways903Plan     *plan,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  pathways_store_run_async (store, apply_work, plan, NULL, g_free, pathways_903_plan_apply_async, cancellable,
+                            callback, user_data);
+}
+
+gboolean
+pathways_903_plan_apply_finish (PathwaysStore            *store,
+                                GAsyncResult             *result,
+                                Pathways903ImportCounts  *out_counts,
+                                GError                  **error)
+{
+  g_autofree Pathways903ImportCounts *counts =
+    pathways_store_run_finish (store, result, pathways_903_plan_apply_async, error);
+
+  if (counts == NULL)
+    return FALSE;
+  if (out_counts)
+    *out_counts = *counts;
+  return TRUE;
+}
+
+static gpointer
+undo_work (PathwaysStore  *store,
+           gpointer        data,
+           GError        **error)
+{
+  PathwaysImportLog *log = NULL;
+
+  if (!pathways_import_undo_latest (store, &log, error))
+    return NULL;
+  return log;
+}
+
+void
+pathways_import_undo_latest_async (PathwaysStore       *store,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  pathways_store_run_async (store, undo_work, NULL, NULL, g_object_unref, pathways_import_undo_latest_async,
+                            cancellable, callback, user_data);
+}
+
+gboolean
+pathways_import_undo_latest_finish (PathwaysStore  *store,
+                                    GAsyncResult   *result,
+                                    GError        **error)
+{
+  g_autoptr(PathwaysImportLog) log = pathways_store_run_finish (store, result, pathways_import_undo_latest_async,
+                                                                error);
+  return log != NULL;
+}
+
+/* All the returns ------------------------------------------------------------ */
+
+gboolean
+pathways_903_export_all_years (PathwaysStore           *store,
+                               const Pathways903Codes  *codes,
+                               const char              *directory,
+                               const char              *today,
+                               guint                   *out_n_years,
+                               GError                 **error)
+{
+  g_autoptr(GListModel) episodes = pathways_store_list (store, PATHWAYS_TYPE_EPISODE, error);
+  const char *first = NULL;
+  int from, to;
+  guint n = 0;
+
+  if (episodes == NULL)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (episodes); i++)
+    {
+      g_autoptr(PathwaysEpisode) e = g_list_model_get_item (episodes, i);
+      const char *d = pathways_episode_get_decom (e);
+
+      if (d != NULL && (first == NULL || strcmp (d, first) < 0))
+        first = g_intern_string (d);
+    }
+  to = pathways_903_collection_year_of (today);
+  from = first ? pathways_903_collection_year_of (first) : to;
+  for (int year = from; year <= to; year++)
+    {
+      g_autofree char *sub = g_strdup_printf ("%s/%d", directory, year);
+      g_autoptr(Pathways903Export) x = NULL;
+
+      if (g_mkdir_with_parents (sub, 0700) != 0)
+        {
+          int saved = errno;
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), _("Could not make the folder %s: %s"),
+                       sub, g_strerror (saved));
+          return FALSE;
+        }
+      if ((x = pathways_903_export_from_store (store, year, codes, error)) == NULL ||
+          !pathways_903_export_write (x, sub, TRUE, error))
+        return FALSE;
+      n++;
+    }
+  if (out_n_years)
+    *out_n_years = n;
+  return TRUE;
 }

@@ -25,6 +25,8 @@ typedef struct {
   guint episodes_changed;
   guint episodes_replaced;   /* typed-figure episodes the import replaced */
   guint uasc_set;
+  guint facts_recorded;      /* OC3 facts added or changed */
+  gint64 import_id;          /* the import log's row */
 } Pathways903ImportCounts;
 
 GHashTable *pathways_903_known_from_store (PathwaysStore            *store,
@@ -33,6 +35,56 @@ gboolean    pathways_903_plan_apply       (PathwaysStore            *store,
                                            Pathways903Plan          *plan,
                                            Pathways903ImportCounts  *out_counts,
                                            GError                  **error);
+
+PathwaysImportLog *pathways_import_log_latest     (PathwaysStore            *store,
+                                                   GError                  **error);
+gboolean    pathways_import_undo_latest           (PathwaysStore            *store,
+                                                   PathwaysImportLog       **out_undone,
+                                                   GError                  **error);
+char       *pathways_import_log_describe          (PathwaysImportLog        *log);
+
+/* The same in a worker thread (for the app) */
+void        pathways_903_known_load_async         (PathwaysStore            *store,
+                                                   GCancellable             *cancellable,
+                                                   GAsyncReadyCallback       callback,
+                                                   gpointer                  user_data);
+GHashTable *pathways_903_known_load_finish        (PathwaysStore            *store,
+                                                   GAsyncResult             *result,
+                                                   GError                  **error);
+/* @plan must stay as it is until the callback */
+void        pathways_903_plan_apply_async         (PathwaysStore            *store,
+                                                   Pathways903Plan          *plan,
+                                                   GCancellable             *cancellable,
+                                                   GAsyncReadyCallback       callback,
+                                                   gpointer                  user_data);
+gboolean    pathways_903_plan_apply_finish        (PathwaysStore            *store,
+                                                   GAsyncResult             *result,
+                                                   Pathways903ImportCounts  *out_counts,
+                                                   GError                  **error);
+void        pathways_import_undo_latest_async     (PathwaysStore            *store,
+                                                   GCancellable             *cancellable,
+                                                   GAsyncReadyCallback       callback,
+                                                   gpointer                  user_data);
+gboolean    pathways_import_undo_latest_finish    (PathwaysStore            *store,
+                                                   GAsyncResult             *result,
+                                                   GError                  **error);
+
+/* Every collection year's return, from the year of the first episode to
+ * the one @today falls in, each in @directory/YYYY (0700; files written
+ * even with breaches).  Importing them oldest first rebuilds the history. */
+gboolean    pathways_903_export_all_years         (PathwaysStore            *store,
+                                                   const Pathways903Codes   *codes,
+                                                   const char               *directory,
+                                                   const char               *today,
+                                                   guint                    *out_n_years,
+                                                   GError                  **error);
+
+/* Ofsted's Annex A, List 9 on @on_date (ISO): every relevant, former
+ * relevant and qualifying care leaver whose case is open, in local id
+ * order (PathwaysAnnexARow) */
+GPtrArray  *pathways_annex_a_rows_from_store      (PathwaysStore            *store,
+                                                   const char               *on_date,
+                                                   GError                  **error);
 
 /* The SSDA903 return for @year from what the store holds: every young
  * person with their episodes and, from the rules snapshot on the last

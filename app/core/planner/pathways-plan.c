@@ -102,6 +102,8 @@ typedef struct {
   GPtrArray                 *classes;  /* Class* */
   GPtrArray                 *demands;  /* Demand* */
   GHashTable                *verdicts; /* (person, class, age) → 1 open, 2 not */
+  GHashTable                *households; /* the same → 1 only the household bars them, 2 more */
+  GHashTable                *rejecting;  /* gint64* person ids with a rejection (borrowed keys) */
   PathwaysPlan              *plan;
 } Engine;
 
@@ -469,7 +471,8 @@ class_has_rejection (Engine                    *e,
                      const PathwaysPersonFacts *p,
                      Class                     *c)
 {
-  if (e->opt->rejected == NULL)
+  /* Most young people have none: no key to format for each unit */
+  if (e->opt->rejected == NULL || !g_hash_table_contains (e->rejecting, &p->id))
     return FALSE;
   for (guint i = 0; i < c->units->len; i++)
     if (rejected (e, p, ((Unit *) g_ptr_array_index (c->units, i))->facts->id))
@@ -487,11 +490,11 @@ class_open (Engine                    *e,
             const PathwaysPersonFacts *p,
             Class                     *c,
             const char                *date,
+            int                        age,     /* on @date, worked out once by the caller */
             PathwaysEligibility      **out_e)
 {
   PathwaysEligibility *el;
   gboolean open;
-  int age = pathways_date_age_on (p->date_of_birth, date);
   guint64 key = ((guint64) p->id << 24) ^
                 ((guint64) (guint) c->rep->cls << 7) ^ (guint64) (age & 0x7f);
   gpointer known;
@@ -509,6 +512,36 @@ class_open (Engine                    *e,
   else
     pathways_eligibility_free (el);
   return open;
+}
+
+/* A per-unit class (Staying Put households): one check of the household
+ * that stands for the class — if anything but the household itself bars
+ * them, every one does.  Remembered as class_open() remembers. */
+static gboolean
+only_household_bars (Engine                    *e,
+                     const PathwaysPersonFacts *p,
+                     Class                     *c,
+                     const char                *date,
+                     int                        age)
+{
+  g_autoptr(PathwaysEligibility) el = NULL;
+  gboolean only = TRUE;
+  guint64 key = ((guint64) p->id << 24) ^ ((guint64) (guint) c->rep->cls << 7) ^ (guint64) (age & 0x7f);
+  gboolean keyed = age >= 0 && age < 128 && p->id > 0 && p->id < ((gint64) 1 << 39);
+  gpointer known;
+
+  if (keyed && (known = g_hash_table_lookup (e->households, GSIZE_TO_POINTER (key))) != NULL)
+    return GPOINTER_TO_INT (known) == 1;
+  class_open (e, p, c, date, age, &el);
+  for (guint r = 0; r < el->reasons->len; r++)
+    {
+      const PathwaysReason *reason = g_ptr_array_index (el->reasons, r);
+      if (reason->severity >= PATHWAYS_SEVERITY_LOW && !g_str_equal (reason->rule, "staying-put-own-carers"))
+        only = FALSE;
+    }
+  if (keyed)
+    g_hash_table_insert (e->households, GSIZE_TO_POINTER (key), GINT_TO_POINTER (only ? 1 : 2));
+  return only;
 }
 
 static int
@@ -620,7 +653,7 @@ what_would_help (Engine                    *e,
       Class *cls = g_ptr_array_index (e->classes, c);
       g_autoptr(PathwaysEligibility) el = NULL;
 
-      if (class_open (e, p, cls, date, &el))
+      if (class_open (e, p, cls, date, pathways_date_age_on (p->date_of_birth, date), &el))
         {
           open++;
           for (guint i = 0; i < cls->units->len; i++)
@@ -844,6 +877,58 @@ compare_units_by_level (gconstpointer a,
   return (y->level > x->level) - (y->level < x->level);
 }
 
+/* @d moves to @u in month @m, as option @o of its @options: the
+ * proposal (or the "no suitable unit" row it had, now met late), the
+ * plan's totals, the unit held for the stay, the unit left released and
+ * the next need when they will outgrow it */
+static void
+assign (Engine *e,
+        Demand *d,
+        Unit   *u,
+        Option *o,
+        GArray *options,
+        int     m)
+{
+  PathwaysProposal *r = d->unmet_row ? d->unmet_row : new_row (e, d, m);
+  g_autofree char *end = NULL;
+
+  if (d->unmet_row != NULL)
+    {
+      g_free (r->date);
+      r->date = g_strdup (move_date (e, d, m));
+      r->month = m;
+      r->months_waited = d->waited;
+      g_clear_pointer (&r->what_would_help, g_free);
+      e->plan->n_unmet--;
+      e->plan->n_late++;
+    }
+  r->unit_id = u->facts->id;
+  r->unit_name = g_strdup (u->facts->name);
+  r->unit_kind = g_strdup (u->facts->kind);
+  r->unit_area = g_strdup (u->facts->area);
+  r->in_authority = u->facts->in_authority;
+  r->weekly_cost = u->facts->weekly_cost;
+  r->term_cost = u->term_cost;
+  r->term_distance = o->t_dist;
+  r->term_wishes = o->t_wish;
+  r->term_stability = o->t_stab;
+  r->term_readiness = o->t_ready;
+  r->cost = o->terms + u->term_cost;
+  explain (e, r, u, o, options, d);
+  d->done = TRUE;
+  e->plan->n_moves++;
+  e->plan->weekly_cost += u->facts->weekly_cost;
+  if (!u->facts->in_authority)
+    e->plan->n_out_of_authority++;
+
+  months_needed (e, d->p, u, r->date, m, &end);
+  hold_unit (e, u, m, end ? month_of (e, end) : e->months - 1);
+  if (d->release_unit != 0)
+    release_unit (e, d->release_unit, d->release_spell, m + 1);
+  if (end != NULL)
+    add_demand (e, d->p, PATHWAYS_NEED_OUTGROWS_PLANNED, g_steal_pointer (&end));
+}
+
 static gboolean
 plan_month (Engine        *e,
             int            m,
@@ -899,6 +984,7 @@ plan_month (Engine        *e,
     {
       Demand *d = g_ptr_array_index (active, i);
       const char *date = move_date (e, d, m);
+      int age = pathways_date_age_on (d->p->date_of_birth, date);
       GArray *options = g_array_new (FALSE, TRUE, sizeof (Option));
       int node = pathways_flow_add_node (flow, 1);
       gint64 unmet_cost = d->optional ? 0 : PLAN_UNMET + (gint64) e->w.waiting * PLAN_WAITING_POINTS * d->waited;
@@ -925,19 +1011,13 @@ plan_month (Engine        *e,
             {
               /* One check for the household that stands for the class: if
                * anything but the household itself bars them, every one does */
-              g_autoptr(PathwaysEligibility) el = NULL;
-              gboolean only_household = TRUE;
+              gint64 household;
 
-              class_open (e, d->p, cls, date, &el);
-              for (guint r = 0; r < el->reasons->len; r++)
-                {
-                  const PathwaysReason *reason = g_ptr_array_index (el->reasons, r);
-                  if (reason->severity >= PATHWAYS_SEVERITY_LOW && !g_str_equal (reason->rule, "staying-put-own-carers"))
-                    only_household = FALSE;
-                }
-              if (!only_household)
+              if (!only_household_bars (e, d->p, cls, date, age))
                 continue;
-              for (guint k = 0; k < cls->units->len; k++)
+              /* The rules accept one household at most: the others are not checked */
+              household = pathways_rules_staying_put_household (d->p, date);
+              for (guint k = 0; household != 0 && k < cls->units->len; k++)
                 {
                   Unit *u = g_ptr_array_index (cls->units, k);
                   g_autoptr(PathwaysEligibility) one = NULL;
@@ -945,7 +1025,7 @@ plan_month (Engine        *e,
                   g_autofree char *uend = NULL;
                   gint64 ustay;
 
-                  if (u->level == 0)
+                  if (u->level == 0 || u->facts->id != household)
                     continue;
                   one = pathways_rules_check_unit (e->settings, d->p, &u->bare, NULL, date, 0);
                   if (one->verdict != PATHWAYS_VERDICT_ELIGIBLE)
@@ -964,7 +1044,7 @@ plan_month (Engine        *e,
                 }
               continue;
             }
-          if (!class_open (e, d->p, cls, date, NULL))
+          if (!class_open (e, d->p, cls, date, age, NULL))
             continue;
           o.cls = (int) c;
           o.needed = months_needed (e, d->p, rep, date, m, &end);
@@ -1157,45 +1237,8 @@ plan_month (Engine        *e,
             g_assert (next < pool->len);
             {
               Unit *u = g_ptr_array_index (pool, next++);
-              Demand *d = ch->d;
-              PathwaysProposal *r = d->unmet_row ? d->unmet_row : new_row (e, d, m);
-              g_autofree char *end = NULL;
 
-              if (d->unmet_row != NULL)
-                {
-                  g_free (r->date);
-                  r->date = g_strdup (move_date (e, d, m));
-                  r->month = m;
-                  r->months_waited = d->waited;
-                  g_clear_pointer (&r->what_would_help, g_free);
-                  e->plan->n_unmet--;
-                  e->plan->n_late++;
-                }
-              r->unit_id = u->facts->id;
-              r->unit_name = g_strdup (u->facts->name);
-              r->unit_kind = g_strdup (u->facts->kind);
-              r->unit_area = g_strdup (u->facts->area);
-              r->in_authority = u->facts->in_authority;
-              r->weekly_cost = u->facts->weekly_cost;
-              r->term_cost = u->term_cost;
-              r->term_distance = o->t_dist;
-              r->term_wishes = o->t_wish;
-              r->term_stability = o->t_stab;
-              r->term_readiness = o->t_ready;
-              r->cost = o->terms + u->term_cost;
-              explain (e, r, u, o, options, d);
-              d->done = TRUE;
-              e->plan->n_moves++;
-              e->plan->weekly_cost += u->facts->weekly_cost;
-              if (!u->facts->in_authority)
-                e->plan->n_out_of_authority++;
-
-              months_needed (e, d->p, u, r->date, m, &end);
-              hold_unit (e, u, m, end ? month_of (e, end) : e->months - 1);
-              if (d->release_unit != 0)
-                release_unit (e, d->release_unit, d->release_spell, m + 1);
-              if (end != NULL)
-                add_demand (e, d->p, PATHWAYS_NEED_OUTGROWS_PLANNED, g_steal_pointer (&end));
+              assign (e, ch->d, u, o, options, m);
             }
           }
       }
@@ -1214,44 +1257,7 @@ plan_month (Engine        *e,
             for (guint a = 0; a < o->direct->len && !d->done; a++)
               if (pathways_flow_get_flow (flow, g_array_index (o->direct, int, a)) > 0)
                 {
-                  Unit *u = g_array_index (o->direct_units, Unit *, a);
-                  PathwaysProposal *r = d->unmet_row ? d->unmet_row : new_row (e, d, m);
-                  g_autofree char *end = NULL;
-
-                  if (d->unmet_row != NULL)
-                    {
-                      g_free (r->date);
-                      r->date = g_strdup (move_date (e, d, m));
-                      r->month = m;
-                      r->months_waited = d->waited;
-                      g_clear_pointer (&r->what_would_help, g_free);
-                      e->plan->n_unmet--;
-                      e->plan->n_late++;
-                    }
-                  r->unit_id = u->facts->id;
-                  r->unit_name = g_strdup (u->facts->name);
-                  r->unit_kind = g_strdup (u->facts->kind);
-                  r->unit_area = g_strdup (u->facts->area);
-                  r->in_authority = u->facts->in_authority;
-                  r->weekly_cost = u->facts->weekly_cost;
-                  r->term_cost = u->term_cost;
-                  r->term_distance = o->t_dist;
-                  r->term_wishes = o->t_wish;
-                  r->term_stability = o->t_stab;
-                  r->term_readiness = o->t_ready;
-                  r->cost = o->terms + u->term_cost;
-                  explain (e, r, u, o, options, d);
-                  d->done = TRUE;
-                  e->plan->n_moves++;
-                  e->plan->weekly_cost += u->facts->weekly_cost;
-                  if (!u->facts->in_authority)
-                    e->plan->n_out_of_authority++;
-                  months_needed (e, d->p, u, r->date, m, &end);
-                  hold_unit (e, u, m, end ? month_of (e, end) : e->months - 1);
-                  if (d->release_unit != 0)
-                    release_unit (e, d->release_unit, d->release_spell, m + 1);
-                  if (end != NULL)
-                    add_demand (e, d->p, PATHWAYS_NEED_OUTGROWS_PLANNED, g_steal_pointer (&end));
+                  assign (e, d, g_array_index (o->direct_units, Unit *, a), o, options, m);
                 }
           }
       }
@@ -1475,6 +1481,20 @@ pathways_plan_compute (PathwaysSnapshot           *snap,
   e.classes = g_ptr_array_new_with_free_func (class_free);
   e.demands = g_ptr_array_new_with_free_func (demand_free);
   e.verdicts = g_hash_table_new (g_direct_hash, g_direct_equal);
+  e.households = g_hash_table_new (g_direct_hash, g_direct_equal);
+  e.rejecting = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  if (options != NULL && options->rejected != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, options->rejected);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          gint64 person = g_ascii_strtoll (key, NULL, 10);
+          g_hash_table_add (e.rejecting, g_memdup2 (&person, sizeof person));
+        }
+    }
 
   add_units (&e);
   add_demands (&e);
@@ -1489,6 +1509,8 @@ pathways_plan_compute (PathwaysSnapshot           *snap,
   g_strfreev (e.lasts);
   g_ptr_array_unref (e.demands);
   g_hash_table_unref (e.verdicts);
+  g_hash_table_unref (e.households);
+  g_hash_table_unref (e.rejecting);
   g_ptr_array_unref (e.classes);
   g_hash_table_unref (e.unit_by_id);
   g_ptr_array_unref (e.units);

@@ -147,6 +147,200 @@ pathways_change_set_get_n_changes (PathwaysChangeSet *cs)
   return cs->changes->len;
 }
 
+/* A change set as text, to keep with an import so that it can be undone
+ * later (another day, another Pathways).  A GVariant of
+ * a(syxxa{sv}): the record's type, the kind, id, version after, and the
+ * record as it was before (field → value, with "version") */
+static GVariant *
+record_to_variant (PathwaysRecord *record)
+{
+  PathwaysRecordClass *klass;
+  GVariantBuilder b;
+
+  g_variant_builder_init (&b, G_VARIANT_TYPE_VARDICT);
+  if (record == NULL)
+    return g_variant_builder_end (&b);
+  klass = PATHWAYS_RECORD_GET_CLASS (record);
+  g_variant_builder_add (&b, "{sv}", "version", g_variant_new_int64 (pathways_record_get_version (record)));
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      const PathwaysField *f = &klass->fields[i];
+      const GValue *v = pathways_record_peek_value (record, i);
+      GVariant *x = NULL;
+
+      if (f->flags & PATHWAYS_FIELD_DERIVED)
+        continue;
+      switch (f->type)
+        {
+        case PATHWAYS_FIELD_STRING:
+        case PATHWAYS_FIELD_DATE:
+          if (g_value_get_string (v) != NULL)
+            x = g_variant_new_string (g_value_get_string (v));
+          break;
+        case PATHWAYS_FIELD_INT:
+        case PATHWAYS_FIELD_MONEY:
+          x = g_variant_new_int64 (g_value_get_int64 (v));
+          break;
+        case PATHWAYS_FIELD_BOOL:
+          x = g_variant_new_boolean (g_value_get_boolean (v));
+          break;
+        case PATHWAYS_FIELD_REAL:
+          x = g_variant_new_double (g_value_get_double (v));
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+      if (x != NULL)
+        g_variant_builder_add (&b, "{sv}", f->name, x);
+    }
+  return g_variant_builder_end (&b);
+}
+
+static PathwaysRecord *
+record_from_variant (GType     type,
+                     gint64    id,
+                     GVariant *fields)
+{
+  PathwaysRecord *record = g_object_new (type, NULL);
+  PathwaysRecordClass *klass = PATHWAYS_RECORD_GET_CLASS (record);
+  gint64 version = 1;
+
+  pathways_record_set_id (record, id);
+  if (g_variant_lookup (fields, "version", "x", &version))
+    pathways_record_set_version (record, version);
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      const PathwaysField *f = &klass->fields[i];
+      g_autoptr(GVariant) x = g_variant_lookup_value (fields, f->name, NULL);
+      g_auto(GValue) v = G_VALUE_INIT;
+
+      if (x == NULL || (f->flags & PATHWAYS_FIELD_DERIVED))
+        continue;
+      if (g_variant_is_of_type (x, G_VARIANT_TYPE_STRING))
+        {
+          g_value_init (&v, G_TYPE_STRING);
+          g_value_set_string (&v, g_variant_get_string (x, NULL));
+        }
+      else if (g_variant_is_of_type (x, G_VARIANT_TYPE_INT64))
+        {
+          g_value_init (&v, G_TYPE_INT64);
+          g_value_set_int64 (&v, g_variant_get_int64 (x));
+        }
+      else if (g_variant_is_of_type (x, G_VARIANT_TYPE_BOOLEAN))
+        {
+          g_value_init (&v, G_TYPE_BOOLEAN);
+          g_value_set_boolean (&v, g_variant_get_boolean (x));
+        }
+      else if (g_variant_is_of_type (x, G_VARIANT_TYPE_DOUBLE))
+        {
+          g_value_init (&v, G_TYPE_DOUBLE);
+          g_value_set_double (&v, g_variant_get_double (x));
+        }
+      else
+        continue;
+      pathways_record_set_value (record, i, &v);
+    }
+  return record;
+}
+
+/* The record types a change set may name: their tables */
+static GType
+type_for_table (const char *table)
+{
+  GType types[] = {
+    PATHWAYS_TYPE_YOUNG_PERSON, PATHWAYS_TYPE_EPISODE, PATHWAYS_TYPE_OC3_FACT, PATHWAYS_TYPE_UNIT,
+    PATHWAYS_TYPE_SPELL, PATHWAYS_TYPE_STAFF, PATHWAYS_TYPE_TEAM, PATHWAYS_TYPE_CONTACT,
+    PATHWAYS_TYPE_ACTIVITY, PATHWAYS_TYPE_MILESTONE, PATHWAYS_TYPE_TRANSITION, PATHWAYS_TYPE_NOTE,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      g_autoptr(GTypeClass) klass = g_type_class_ref (types[i]);
+      if (g_strcmp0 (PATHWAYS_RECORD_CLASS (klass)->table, table) == 0)
+        return types[i];
+    }
+  return G_TYPE_INVALID;
+}
+
+/**
+ * pathways_change_set_serialize:
+ *
+ * Returns: (transfer full): @changes as text for
+ *   pathways_change_set_deserialize()
+ */
+char *
+pathways_change_set_serialize (PathwaysChangeSet *changes)
+{
+  GVariantBuilder b;
+  g_autoptr(GVariant) v = NULL;
+
+  g_return_val_if_fail (changes != NULL, NULL);
+
+  g_variant_builder_init (&b, G_VARIANT_TYPE ("a(syxxa{sv})"));
+  for (guint i = 0; i < changes->changes->len; i++)
+    {
+      Recorded *c = g_ptr_array_index (changes->changes, i);
+      g_autoptr(GTypeClass) klass = g_type_class_ref (c->type);
+
+      g_variant_builder_add (&b, "(syxx@a{sv})", PATHWAYS_RECORD_CLASS (klass)->table, (guchar) c->kind,
+                             c->id, c->after_version, record_to_variant (c->before));
+    }
+  v = g_variant_ref_sink (g_variant_builder_end (&b));
+  return g_variant_print (v, FALSE);
+}
+
+/**
+ * pathways_change_set_deserialize:
+ *
+ * Returns: (transfer full): the change set @text describes, or %NULL
+ *   with @error set if it cannot be read
+ */
+PathwaysChangeSet *
+pathways_change_set_deserialize (const char  *text,
+                                 GError     **error)
+{
+  g_autoptr(GVariant) v = NULL;
+  g_autoptr(PathwaysChangeSet) cs = change_set_new ();
+  g_autoptr(GError) local = NULL;
+  GVariantIter iter;
+  const char *table;
+  guchar kind;
+  gint64 id, after;
+  GVariant *before;
+
+  v = g_variant_parse (G_VARIANT_TYPE ("a(syxxa{sv})"), text ? text : "", NULL, NULL, &local);
+  if (v == NULL)
+    {
+      g_set_error (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_INVALID,
+                   _("The record of what the import changed cannot be read: %s"), local->message);
+      return NULL;
+    }
+  g_variant_iter_init (&iter, v);
+  while (g_variant_iter_next (&iter, "(&syxx@a{sv})", &table, &kind, &id, &after, &before))
+    {
+      g_autoptr(GVariant) owned = before;
+      GType type = type_for_table (table);
+      Recorded *c;
+
+      if (type == G_TYPE_INVALID || kind > RECORDED_DELETE)
+        {
+          g_set_error (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_INVALID,
+                       _("The record of what the import changed names a table Pathways does not know, ‘%s’"),
+                       table);
+          return NULL;
+        }
+      c = g_new0 (Recorded, 1);
+      c->kind = kind;
+      c->type = type;
+      c->id = id;
+      c->after_version = after;
+      if (kind != RECORDED_INSERT)
+        c->before = record_from_variant (type, id, owned);
+      g_ptr_array_add (cs->changes, c);
+    }
+  return g_steal_pointer (&cs);
+}
+
 /* Helpers ------------------------------------------------------------- */
 
 static PathwaysRecordClass *
@@ -2096,6 +2290,50 @@ pathways_store_erase_person (PathwaysStore  *self,
     pathways_changes_set_everything (priv->pending);
   }
   return pathways_store_commit (self, error);
+}
+
+static gpointer
+erase_work (PathwaysStore  *store,
+            gpointer        data,
+            GError        **error)
+{
+  gint64 *n = g_new0 (gint64, 1);
+
+  if (!pathways_store_erase_person (store, *(gint64 *) data, n, error))
+    {
+      g_free (n);
+      return NULL;
+    }
+  return n;
+}
+
+void
+pathways_store_erase_person_async (PathwaysStore       *self,
+                                   gint64               young_person_id,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  gint64 *id = g_new (gint64, 1);
+
+  *id = young_person_id;
+  pathways_store_run_async (self, erase_work, id, g_free, g_free, pathways_store_erase_person_async,
+                            cancellable, callback, user_data);
+}
+
+gboolean
+pathways_store_erase_person_finish (PathwaysStore  *self,
+                                    GAsyncResult   *result,
+                                    gint64         *out_n_redacted,
+                                    GError        **error)
+{
+  g_autofree gint64 *n = pathways_store_run_finish (self, result, pathways_store_erase_person_async, error);
+
+  if (n == NULL)
+    return FALSE;
+  if (out_n_redacted)
+    *out_n_redacted = *n;
+  return TRUE;
 }
 
 /**

@@ -59,7 +59,7 @@ typedef enum {
 } PathwaysStoreError;
 
 /* The schema version this build writes and understands */
-#define PATHWAYS_STORE_SCHEMA_VERSION 11
+#define PATHWAYS_STORE_SCHEMA_VERSION 13
 
 /* The environment variable that overrides the database location */
 #define PATHWAYS_DATABASE_ENV "PATHWAYS_DATABASE"
@@ -275,6 +275,9 @@ GType              pathways_change_set_get_type      (void) G_GNUC_CONST;
 PathwaysChangeSet *pathways_change_set_ref           (PathwaysChangeSet *changes);
 void               pathways_change_set_unref         (PathwaysChangeSet *changes);
 guint              pathways_change_set_get_n_changes (PathwaysChangeSet *changes);
+char              *pathways_change_set_serialize     (PathwaysChangeSet *changes);
+PathwaysChangeSet *pathways_change_set_deserialize   (const char        *text,
+                                                      GError           **error);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PathwaysChangeSet, pathways_change_set_unref)
 
 gboolean        pathways_store_begin_recorded      (PathwaysStore       *self,
@@ -406,6 +409,16 @@ gboolean        pathways_store_erase_person        (PathwaysStore  *self,
                                                     gint64          young_person_id,
                                                     gint64         *out_n_redacted,
                                                     GError        **error);
+/* The same in a worker thread (the desktop's Erase Records…) */
+void            pathways_store_erase_person_async  (PathwaysStore       *self,
+                                                    gint64               young_person_id,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean        pathways_store_erase_person_finish (PathwaysStore       *self,
+                                                    GAsyncResult        *result,
+                                                    gint64              *out_n_redacted,
+                                                    GError             **error);
 char           *pathways_store_dup_retention_end   (PathwaysStore  *self,
                                                     gint64          young_person_id,
                                                     GError        **error);

@@ -274,6 +274,75 @@ validate_activity (Check   *c,
          check_code (c, "activ", PATHWAYS_REF_ACTIV, str (c, "start-date"), error);
 }
 
+/* The OC3 facts at a birthday: the birthday is their 17th to 21st, the
+ * codes are valid on it, ACCOM is a letter and a suitability digit (or
+ * 0), S and X only as 2, and the DfE's rules 344 and 345 hold */
+static gboolean
+validate_oc3_fact (Check   *c,
+                   GError **error)
+{
+  const char *day = str (c, "birthday");
+  const char *in_touch = str (c, "in-touch");
+  const char *activ = str (c, "activ");
+  const char *accom = str (c, "accom");
+  g_autoptr(PathwaysYoungPerson) person = NULL;
+  gboolean zero_accom = g_strcmp0 (accom, "0") == 0;
+  gboolean zero_activ = g_strcmp0 (activ, "0") == 0;
+
+  if (!check_ref (c, "young-person-id", "young_person", error) ||
+      !check_code (c, "in-touch", PATHWAYS_REF_IN_TOUCH, day, error) ||
+      !check_code (c, "activ", PATHWAYS_REF_ACTIV, day, error))
+    return FALSE;
+
+  person = pathways_store_get (c->store, PATHWAYS_TYPE_YOUNG_PERSON,
+                               pathways_record_get_int (c->record, "young-person-id"), NULL);
+  if (person != NULL)
+    {
+      gboolean found = FALSE;
+
+      for (int age = 17; age <= 21 && !found; age++)
+        {
+          g_autofree char *b = pathways_date_birthday (pathways_young_person_get_date_of_birth (person), age);
+          found = g_strcmp0 (b, day) == 0;
+        }
+      if (!found)
+        {
+          g_autofree char *ud = pathways_date_format_uk (day);
+          /* Translators: "Birthday 02/05/2025 is not their 17th, 18th, 19th, 20th or 21st birthday" */
+          return invalid (error, _("%s %s is not their 17th, 18th, 19th, 20th or 21st birthday"),
+                          label (c->record, "birthday"), ud);
+        }
+    }
+
+  if (!zero_accom)
+    {
+      g_autofree char *letter = g_strndup (accom, 1);
+      g_autoptr(PathwaysRefCode) code = NULL;
+
+      if (strlen (accom) != 2 || (accom[1] != '1' && accom[1] != '2'))
+        /* Translators: "Accommodation (903 ACCOM) ‘B’ must be a letter and 1 (suitable) or 2 (not suitable), or 0" */
+        return invalid (error, _("%s ‘%s’ must be a letter and 1 (suitable) or 2 (not suitable), or 0"),
+                        label (c->record, "accom"), accom);
+      code = pathways_store_lookup_ref_code (c->store, PATHWAYS_REF_ACCOM, letter, day, NULL, NULL);
+      if (code == NULL)
+        return invalid (error, _("%s ‘%s’ is not a 903 %s code"), label (c->record, "accom"), accom,
+                        PATHWAYS_REF_ACCOM);
+      if (accom[1] == '1' && pathways_ref_code_get_unsuitable_only (code))
+        /* Translators: "Accommodation (903 ACCOM) ‘S1’: this accommodation can only be recorded as not suitable (2)" */
+        return invalid (error, _("%s ‘%s’: this accommodation can only be recorded as not suitable (2)"),
+                        label (c->record, "accom"), accom);
+    }
+
+  if ((g_strcmp0 (in_touch, "DIED") == 0 || g_strcmp0 (in_touch, "RHOM") == 0) && (!zero_accom || !zero_activ))
+    /* Translators: "Main activity (903 ACTIV) and Accommodation (903 ACCOM) must be 0 when In touch is DIED" */
+    return invalid (error, _("%s and %s must be 0 when %s is %s"), label (c->record, "activ"),
+                    label (c->record, "accom"), label (c->record, "in-touch"), in_touch);
+  if (g_strcmp0 (in_touch, "YES") == 0 && (zero_accom || zero_activ))
+    return invalid (error, _("%s and %s must not be 0 when %s is %s"), label (c->record, "activ"),
+                    label (c->record, "accom"), label (c->record, "in-touch"), in_touch);
+  return TRUE;
+}
+
 static gboolean
 validate_young_person (Check   *c,
                        GError **error)
@@ -624,6 +693,8 @@ pathways_validate_record (PathwaysStore   *store,
         ok = validate_contact (&c, error);
       else if (PATHWAYS_IS_ACTIVITY (record))
         ok = validate_activity (&c, error);
+      else if (PATHWAYS_IS_OC3_FACT (record))
+        ok = validate_oc3_fact (&c, error);
       else if (PATHWAYS_IS_YOUNG_PERSON (record))
         ok = validate_young_person (&c, error);
       else if (PATHWAYS_IS_UNIT (record))

@@ -32,6 +32,7 @@ static const char * const copied_tables[] = {
   "plan_rejection",
   "episode",
   "contact", "activity",
+  "import_log", "oc3_fact",
 };
 
 /* What a new server starts with */

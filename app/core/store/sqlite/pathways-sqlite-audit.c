@@ -61,6 +61,8 @@ static const char * const audited_tables[] = {
   "episode",
   /* teams, contacts and education, employment and training (schema 11) */
   "team", "contact", "activity",
+  /* imports and the OC3 facts (schema 12) */
+  "import_log", "oc3_fact",
 };
 
 /* The tables made after version 6, and the version that made them: a
@@ -75,6 +77,7 @@ static const struct {
   { "i_statement", 9 }, { "i_statement_answer", 9 },
   { "episode", 10 },
   { "team", 11 }, { "contact", 11 }, { "activity", 11 },
+  { "import_log", 12 }, { "oc3_fact", 12 },
 };
 
 static gboolean

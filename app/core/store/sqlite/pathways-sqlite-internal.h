@@ -92,6 +92,19 @@ gboolean            pathways_sqlite_audit_erase    (PathwaysSqliteConn   *conn,
                                                     gint64               *out_n_redacted,
                                                     GError              **error);
 
+/* The chain's head kept outside the database, in pathways-sqlite-anchor.c */
+void                pathways_sqlite_anchor_save    (const char           *anchor_file,
+                                                    const char           *db_path,
+                                                    gint64                seq,
+                                                    const char           *digest);
+void                pathways_sqlite_anchor_forget  (const char           *db_path);
+gboolean            pathways_sqlite_audit_head     (sqlite3              *db,
+                                                    gint64               *out_seq,
+                                                    char                **out_digest);
+char               *pathways_sqlite_anchor_check   (sqlite3              *db,
+                                                    const char           *anchor_file,
+                                                    gint64               *out_row);
+
 #define PATHWAYS_SQLITE_TEXT(stmt, col) ((const char *) sqlite3_column_text ((stmt), (col)))
 
 G_END_DECLS

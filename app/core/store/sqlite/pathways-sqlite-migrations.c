@@ -847,11 +847,61 @@ apply_episodes (sqlite3  *db,
   return exec_sql (db, schema_episodes, error);
 }
 
+/* Version 12 (issue #13): the OC3 facts of each care leaver (IN_TOUCH,
+ * ACTIV and ACCOM at a 17th to 21st birthday, typed in or imported) and
+ * the log of imports, each with what it changed so that it can be undone
+ * as one.  Self-contained: one statement string. */
+static const char schema_imports[] =
+  "CREATE TABLE import_log ("
+  "  id INTEGER PRIMARY KEY,"
+  "  imported_at TEXT NOT NULL,"
+  "  imported_by TEXT,"
+  "  kind TEXT NOT NULL,"
+  "  files TEXT,"
+  "  people_added INTEGER NOT NULL DEFAULT 0,"
+  "  people_updated INTEGER NOT NULL DEFAULT 0,"
+  "  episodes_added INTEGER NOT NULL DEFAULT 0,"
+  "  episodes_changed INTEGER NOT NULL DEFAULT 0,"
+  "  facts_recorded INTEGER NOT NULL DEFAULT 0,"
+  "  rows_skipped INTEGER NOT NULL DEFAULT 0,"
+  "  changes TEXT,"
+  "  undone_at TEXT,"
+  "  version INTEGER NOT NULL DEFAULT 1"
+  ");"
+  "CREATE TABLE oc3_fact ("
+  "  id INTEGER PRIMARY KEY,"
+  "  young_person_id INTEGER NOT NULL REFERENCES young_person (id) ON DELETE CASCADE,"
+  "  birthday TEXT NOT NULL,"
+  "  in_touch TEXT NOT NULL,"
+  "  activ TEXT NOT NULL,"
+  "  accom TEXT NOT NULL,"
+  "  origin TEXT,"
+  "  import_id INTEGER,"
+  "  version INTEGER NOT NULL DEFAULT 1,"
+  "  UNIQUE (young_person_id, birthday)"
+  ");";
+
 static gboolean
 apply_caseload (sqlite3  *db,
                 GError  **error)
 {
   return exec_sql (db, schema_caseload, error);
+}
+
+static gboolean
+apply_imports (sqlite3  *db,
+               GError  **error)
+{
+  return exec_sql (db, schema_imports, error);
+}
+
+/* Version 13: a provider the authority no longer uses is retired (kept
+ * for the referrals and offers that name it, no longer suggested) */
+static gboolean
+apply_provider_retired (sqlite3  *db,
+                        GError  **error)
+{
+  return exec_sql (db, "ALTER TABLE provider ADD COLUMN retired INTEGER NOT NULL DEFAULT 0;", error);
 }
 
 static const PathwaysMigration migrations[] = {
@@ -867,6 +917,8 @@ static const PathwaysMigration migrations[] = {
     apply_commissioning },
   { 10, "care history as SSDA903 episodes (typed figures kept as episodes to check)", apply_episodes },
   { 11, "teams, staff who left, closed cases, contacts, PA support after 21, EET", apply_caseload },
+  { 12, "care leavers' OC3 facts at their birthdays; the import log, for undo", apply_imports },
+  { 13, "providers no longer used are retired", apply_provider_retired },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PATHWAYS_STORE_SCHEMA_VERSION);

@@ -47,6 +47,8 @@ gint64          pathways_sqlite_store_query_int     (PathwaysSqliteStore  *self,
                                                      GError              **error);
 void            pathways_sqlite_store_set_poll_interval (PathwaysSqliteStore *self,
                                                      guint                 milliseconds);
+/* Where the head of the database's audit chain is noted, outside it */
+char           *pathways_sqlite_anchor_file         (const char     *db_path);
 /* Runs when a backup is written and synced, before it is renamed into
  * place: a test stops the process there */
 void            pathways_sqlite_store_set_backup_hook (void (*hook) (const char *partial_path));

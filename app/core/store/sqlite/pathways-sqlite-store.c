@@ -52,6 +52,7 @@ struct _PathwaysSqliteStore
   gboolean            has_audit;
   gboolean            file_read_only;  /* the file or its folder may not be written */
   char               *tamper_reason;   /* what inspecting the audit log found, or NULL */
+  char               *anchor_file;     /* where the chain's head is noted (chained logs only) */
 
   PathwaysSqliteConn *writer;
   gint64              txn_audit_low;   /* writer only */
@@ -95,7 +96,7 @@ static GParamSpec *properties[N_PROPS];
 static const char * const known_tables[] = {
   "staff", "young_person", "unit", "spell", "milestone_template", "milestone", "transition",
   "ref_code", "note", "audit_log", "setting", "bank_holiday", "postcode_area", "area_distance",
-  "budget_line", "placement_income", "provider", "referral", "offer", "i_statement", "i_statement_answer", "plan_rejection", "episode", "team", "contact", "activity", NULL,
+  "budget_line", "placement_income", "provider", "referral", "offer", "i_statement", "i_statement_answer", "plan_rejection", "episode", "team", "contact", "activity", "import_log", "oc3_fact", NULL,
 };
 
 gboolean
@@ -804,6 +805,8 @@ sqlite_commit (PathwaysStore  *store,
   g_autofree char *sql = NULL;
   AuditRange range = { 0 };
   gboolean noted = FALSE;
+  g_autofree char *head_digest = NULL;
+  gint64 head = 0;
   int rc = SQLITE_OK;
 
   if (depth > 0)
@@ -823,6 +826,10 @@ sqlite_commit (PathwaysStore  *store,
           g_array_append_val (self->own_ranges, range);
           g_mutex_unlock (&self->ranges_lock);
           noted = TRUE;
+          /* The new head, noted outside the database once committed */
+          if (self->anchor_file != NULL && self->tamper_reason == NULL &&
+              !pathways_sqlite_audit_head (self->writer->db, &head, &head_digest))
+            head = 0;
         }
     }
 
@@ -836,6 +843,8 @@ sqlite_commit (PathwaysStore  *store,
         }
       return FALSE;
     }
+  if (head > 0 && head_digest != NULL)
+    pathways_sqlite_anchor_save (self->anchor_file, pathways_store_get_location (store), head, head_digest);
   return TRUE;
 }
 
@@ -1432,6 +1441,9 @@ pathways_store_restore_backup (const char  *path,
       return FALSE;
     }
   sync_folder (dir);
+  /* The backup's audit log ends earlier than the one this computer last
+   * saw here: going back to it is deliberate, not tampering */
+  pathways_sqlite_anchor_forget (path);
   if (out_aside)
     *out_aside = g_steal_pointer (&aside);
   return TRUE;
@@ -1741,6 +1753,34 @@ pathways_sqlite_store_initable_init_impl (GInitable     *initable,
 
   /* The audit log as Pathways made it, or nothing is written */
   self->tamper_reason = pathways_sqlite_audit_inspect (self->writer->db, version);
+
+  /* … and no shorter than when this computer last wrote to it */
+  if (version >= PATHWAYS_SQLITE_AUDIT_CHAINED)
+    {
+      g_autofree char *cut = NULL;
+
+      self->anchor_file = pathways_sqlite_anchor_file (path);
+      if (created)
+        g_unlink (self->anchor_file);  /* a new database where an old one was */
+      cut = pathways_sqlite_anchor_check (self->writer->db, self->anchor_file, NULL);
+      if (cut != NULL && self->tamper_reason != NULL)
+        {
+          char *both = g_strconcat (self->tamper_reason, " ", cut, NULL);
+          g_free (self->tamper_reason);
+          self->tamper_reason = both;
+        }
+      else if (cut != NULL)
+        self->tamper_reason = g_steal_pointer (&cut);
+      else if (self->tamper_reason == NULL)
+        {
+          g_autofree char *head_digest = NULL;
+          gint64 head = 0;
+
+          if (pathways_sqlite_audit_head (self->writer->db, &head, &head_digest) && head > 0)
+            pathways_sqlite_anchor_save (self->anchor_file, path, head, head_digest);
+        }
+    }
+
   if (self->tamper_reason != NULL)
     {
       g_autofree char *reason = g_strdup_printf (_("%s An administrator must run “pathways-cli audit repair”."),
@@ -1799,6 +1839,13 @@ sqlite_verify_audit (PathwaysStore       *store,
   if ((conn = pathways_sqlite_acquire (self, error)) == NULL)
     return FALSE;
   ok = pathways_sqlite_audit_verify (conn->db, check, error);
+  /* A chain that holds may still have lost its end */
+  if (ok && check->broken_row == 0)
+    {
+      check->problem = pathways_sqlite_anchor_check (conn->db, self->anchor_file, &check->broken_row);
+      if (check->problem != NULL && g_str_has_suffix (check->problem, "."))
+        check->problem[strlen (check->problem) - 1] = '\0';  /* a clause, like the chain's */
+    }
   pathways_sqlite_release (self, conn);
   return ok;
 }
@@ -1832,6 +1879,19 @@ sqlite_repair_audit (PathwaysStore  *store,
     return FALSE;
   what = pathways_sqlite_audit_inspect (self->writer->db, version);
   missing = !pathways_sqlite_audit_table_exists (self->writer->db);
+  if (!missing)
+    {
+      g_autofree char *cut = pathways_sqlite_anchor_check (self->writer->db, self->anchor_file, NULL);
+
+      if (cut != NULL && what != NULL)
+        {
+          char *both = g_strconcat (what, " ", cut, NULL);
+          g_free (what);
+          what = both;
+        }
+      else if (cut != NULL)
+        what = g_steal_pointer (&cut);
+    }
   if ((missing && !pathways_sqlite_audit_create_table (self->writer->db, &local_error)) ||
       (what != NULL && !missing && !pathways_sqlite_audit_columns_ok (self->writer->db) &&
        (g_set_error (&local_error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_FAILED,
@@ -1857,6 +1917,14 @@ sqlite_repair_audit (PathwaysStore  *store,
   if (!conn_exec (self, self->writer, "COMMIT", &local_error))
     goto failed;
 
+  /* The repaired log's head is the one to hold to from now on */
+  {
+    g_autofree char *head_digest = NULL;
+    gint64 head = 0;
+
+    if (self->anchor_file != NULL && pathways_sqlite_audit_head (self->writer->db, &head, &head_digest) && head > 0)
+      pathways_sqlite_anchor_save (self->anchor_file, pathways_store_get_location (store), head, head_digest);
+  }
   g_clear_pointer (&self->tamper_reason, g_free);
   self->has_audit = TRUE;
   pathways_store_set_read_only (store, NULL);
@@ -1934,6 +2002,7 @@ pathways_sqlite_store_finalize (GObject *object)
   g_clear_pointer (&self->watch_conn, conn_free);
   g_clear_pointer (&self->own_ranges, g_array_unref);
   g_clear_pointer (&self->tamper_reason, g_free);
+  g_clear_pointer (&self->anchor_file, g_free);
   g_mutex_clear (&self->pool_lock);
   g_cond_clear (&self->pool_cond);
   g_mutex_clear (&self->ranges_lock);

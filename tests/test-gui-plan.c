@@ -1,0 +1,364 @@
+/* test-gui-plan.c — the Plan page, in-process, under Xvfb
+ *
+ * The real page on a crafted store (two 17-year-olds in foster care
+ * turning 18, two registered supported places): the empty state once
+ * the first plan (made as the page is shown) is cancelled, the plan run
+ * off the main thread through plan.run,
+ * proposals listed and explained; accepting one and then two through
+ * the actions schedules ordinary moves (confirmed, the spell planned,
+ * the unit reserved) in one undoable action each; turning one down with
+ * a reason stores it, and the plan made again at once no longer makes
+ * it; a weight changed through its action is the authority's setting.
+ * The young person's page section shows the same proposal.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "pathways-plan-proposal.h"
+#include "pathways-plan-service.h"
+#include "pathways-plan-view.h"
+#include "test-gui-util.h"
+
+static char *dir;
+static PathwaysStore *store;
+static PathwaysContext *context;
+static gint64 jay, sam, bridgeway, canal;
+
+static void
+setup (void)
+{
+  ck_assert_msg (gtk_init_check (), "the display went away");
+  adw_init ();
+  dir = test_make_dir ();
+}
+
+static void
+teardown (void)
+{
+  g_clear_object (&context);
+  g_clear_object (&store);
+  test_remove_dir (dir);
+  g_clear_pointer (&dir, g_free);
+}
+
+static gint64
+add_unit (const char *name,
+          gint64      weekly_cost)
+{
+  g_autoptr(PathwaysUnit) u = g_object_new (PATHWAYS_TYPE_UNIT, "name", name, "kind", "supported",
+                                            "status", "available", "min-age", (gint64) 16, "max-age", (gint64) 25,
+                                            "weekly-cost", weekly_cost, "in-authority", TRUE, "area", "North",
+                                            "support-hours", 10.0, "registration", "registered",
+                                            "ofsted-urn", "2000123", NULL);
+  return test_add (store, PATHWAYS_RECORD (u));
+}
+
+/* A 17-year-old in foster care turning 18 on 10/01/2027 */
+static gint64
+add_foster_17 (const char *local_id,
+               const char *given)
+{
+  g_autoptr(PathwaysYoungPerson) yp = test_make_person (local_id);
+  gint64 p;
+
+  g_object_set (yp, "given-name", given, "date-of-birth", "2009-01-10", NULL);
+  p = test_add (store, PATHWAYS_RECORD (yp));
+  {
+    g_autoptr(PathwaysSpell) s = g_object_new (PATHWAYS_TYPE_SPELL, "young-person-id", p, "place", "U4",
+                                               "start-date", "2020-01-01", "planned-end", "2027-01-10",
+                                               "state", "current", NULL);
+    test_add (store, PATHWAYS_RECORD (s));
+  }
+  return p;
+}
+
+static void
+make_store (void)
+{
+  store = test_open_store (dir, "plan.db");
+  bridgeway = add_unit ("Bridgeway Support", 25000);
+  canal = add_unit ("Canal House", 30000);
+  jay = add_foster_17 ("LC1", "Jay");
+  sam = add_foster_17 ("LC2", "Sam");
+}
+
+static GtkWidget *
+make_window (PathwaysPlanView **out_view)
+{
+  GtkWidget *window = gtk_window_new ();
+  AdwToastOverlay *overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  GtkWidget *view;
+
+  context = test_gui_context (store);
+  view = pathways_plan_view_new (context);
+  adw_toast_overlay_set_child (overlay, view);
+  pathways_context_add_toast_overlay (context, overlay);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (overlay));
+  gtk_window_present (GTK_WINDOW (window));
+  *out_view = PATHWAYS_PLAN_VIEW (view);
+  return window;
+}
+
+static gboolean
+plan_shown (gpointer data)
+{
+  PathwaysPlanService *service = pathways_plan_service_get_for_context (context);
+
+  return !pathways_plan_service_get_running (service) && pathways_plan_service_get_plan (service) != NULL &&
+         g_strcmp0 (pathways_plan_view_get_visible_page (data), "plan") == 0;
+}
+
+static gboolean
+running (gpointer data)
+{
+  return pathways_plan_service_get_running (pathways_plan_service_get_for_context (context));
+}
+
+static gint64 wanted;
+
+static gboolean
+moves_confirmed (gpointer data)
+{
+  return test_query_int (store, "SELECT count(*) FROM transition WHERE state = 'confirmed'") == wanted;
+}
+
+static gboolean
+rejections_stored (gpointer data)
+{
+  return pathways_store_count (store, PATHWAYS_TYPE_PLAN_REJECTION, NULL) == wanted;
+}
+
+/* The plan made again after a change: it keeps the confirmed moves */
+static gboolean
+plan_keeps (gpointer data)
+{
+  PathwaysPlanService *service = pathways_plan_service_get_for_context (context);
+  PathwaysPlan *plan = pathways_plan_service_get_plan (service);
+
+  return !pathways_plan_service_get_running (service) && plan != NULL && plan->n_kept == GPOINTER_TO_INT (data);
+}
+
+static PathwaysChangeSet *undo_before;
+
+/* The toast's Undo is there once the action has finished on the main thread */
+static gboolean
+undo_offered (gpointer data)
+{
+  return pathways_context_get_last_undo (context) != NULL && pathways_context_get_last_undo (context) != undo_before;
+}
+
+static void
+undo_last (void)
+{
+  ck_assert (test_wait_for (undo_offered, NULL));
+  pathways_context_undo_last (context);
+}
+
+static guint
+position_of (PathwaysPlanView *view,
+             gint64            person)
+{
+  GListModel *model = G_LIST_MODEL (pathways_plan_view_get_selection (view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(PathwaysPlanRow) row = g_list_model_get_item (model, i);
+      if (pathways_plan_row_get_proposal (row)->person_id == person)
+        return i;
+    }
+  ck_abort_msg ("no proposal listed for %" G_GINT64_FORMAT, person);
+  return 0;
+}
+
+static void
+collect_text (GtkWidget *widget,
+              GString   *out)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_text (c, out);
+}
+
+#define ck_assert_contains(haystack, needle) \
+  ck_assert_msg (strstr ((haystack), (needle)) != NULL, "“%s” not shown in:\n%s", (needle), (haystack))
+
+START_TEST (test_plan_accept_and_undo)
+{
+  PathwaysPlanView *view;
+  GtkWidget *window;
+  GtkSelectionModel *selection;
+
+  make_store ();
+  window = make_window (&view);
+  /* Shown: it plans by itself; cancelled, the empty state offers to plan */
+  ck_assert (test_wait_for (running, NULL));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "plan.cancel", NULL));
+  ck_assert_str_eq (pathways_plan_view_get_visible_page (view), "empty");
+
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "plan.run", NULL));
+  ck_assert (test_wait_for (plan_shown, view));
+  selection = pathways_plan_view_get_selection (view);
+  ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (selection)), 2);
+
+  /* One proposal, explained */
+  gtk_selection_model_select_item (selection, position_of (view, jay), TRUE);
+  {
+    g_autoptr(GString) text = g_string_new (NULL);
+    collect_text (GTK_WIDGET (view), text);
+    ck_assert_contains (text->str, "Placement ends at 18 on 10/01/2027");
+    ck_assert_contains (text->str, "To Bridgeway Support on 10/01/2027, £250 a week");
+    ck_assert_contains (text->str, "2 moves proposed");
+  }
+  undo_before = pathways_context_get_last_undo (context);
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "plan.accept-selected", NULL));
+  wanted = 1;
+  ck_assert (test_wait_for (moves_confirmed, NULL));
+  /* The same move the Schedule Move dialog makes: a planned spell, the unit reserved */
+  ck_assert_int_eq (test_query_int (store, "SELECT count(*) FROM spell WHERE state = 'planned' "
+                                           "AND start_date = '2027-01-10'"), 1);
+  ck_assert_int_eq (test_query_int (store, "SELECT count(*) FROM unit WHERE status = 'reserved'"), 1);
+  /* The plan is made again by itself, and keeps the move */
+  ck_assert (test_wait_for (plan_keeps, GINT_TO_POINTER (1)));
+
+  /* Undo from the toast */
+  undo_last ();
+  wanted = 0;
+  ck_assert (test_wait_for (moves_confirmed, NULL));
+  ck_assert_int_eq (test_query_int (store, "SELECT count(*) FROM unit WHERE status = 'reserved'"), 0);
+  ck_assert (test_wait_for (plan_keeps, GINT_TO_POINTER (0)));
+  ck_assert (test_wait_for (plan_shown, view));
+
+  /* Many at once: one action, one undo */
+  gtk_selection_model_select_all (selection);
+  undo_before = pathways_context_get_last_undo (context);
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "plan.accept-selected", NULL));
+  wanted = 2;
+  ck_assert (test_wait_for (moves_confirmed, NULL));
+  ck_assert (test_wait_for (plan_keeps, GINT_TO_POINTER (2)));
+  undo_last ();
+  wanted = 0;
+  ck_assert (test_wait_for (moves_confirmed, NULL));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+END_TEST
+
+static gboolean
+sam_not_offered (gpointer data)
+{
+  PathwaysPlanService *service = pathways_plan_service_get_for_context (context);
+  PathwaysPlanRow *row = pathways_plan_service_find_person (service, sam);
+
+  return !pathways_plan_service_get_running (service) && row != NULL &&
+         pathways_plan_row_get_proposal (row)->unit_id != (gint64) GPOINTER_TO_SIZE (data);
+}
+
+static gboolean
+weight_is (gpointer data)
+{
+  g_autofree char *value = pathways_store_dup_setting (store, "plan_weight_cost");
+  return g_strcmp0 (value, data) == 0;
+}
+
+START_TEST (test_plan_reject_with_reason_and_weights)
+{
+  PathwaysPlanView *view;
+  GtkWidget *window;
+  PathwaysPlanService *service;
+  gint64 offered;
+
+  make_store ();
+  window = make_window (&view);
+  service = pathways_plan_service_get_for_context (context);
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "plan.run", NULL));
+  ck_assert (test_wait_for (plan_shown, view));
+  offered = pathways_plan_row_get_proposal (pathways_plan_service_find_person (service, sam))->unit_id;
+  ck_assert (offered == bridgeway || offered == canal);
+
+  /* No reason: refused, nothing stored */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "plan.reject", "(xs)", sam, "  "));
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_PLAN_REJECTION, NULL), 0);
+
+  undo_before = pathways_context_get_last_undo (context);
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "plan.reject", "(xs)", sam, "Too far from college"));
+  wanted = 1;
+  ck_assert (test_wait_for (rejections_stored, NULL));
+  ck_assert_int_eq (test_query_int (store, "SELECT count(*) FROM plan_rejection WHERE reason = 'Too far from college'"),
+                    1);
+  /* Planned again at once, without that unit for Sam */
+  ck_assert (test_wait_for (sam_not_offered, GSIZE_TO_POINTER ((gsize) offered)));
+
+  /* Undone: the rejection goes */
+  undo_last ();
+  wanted = 0;
+  ck_assert (test_wait_for (rejections_stored, NULL));
+
+  /* A weight is the authority's setting */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "plan.set-weight", "(si)", "plan_weight_cost", 55));
+  ck_assert (test_wait_for (weight_is, "55"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+END_TEST
+
+static gboolean
+section_says (gpointer data)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  collect_text (GTK_WIDGET (data), text);
+  return strstr (text->str, "Bridgeway Support") != NULL || strstr (text->str, "Canal House") != NULL;
+}
+
+/* The young person's page: their proposal with Accept */
+START_TEST (test_person_proposal_section)
+{
+  GtkWidget *window = gtk_window_new ();
+  PathwaysPlanProposal *section;
+
+  make_store ();
+  context = test_gui_context (store);
+  section = pathways_plan_proposal_new (context);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (section));
+  gtk_window_present (GTK_WINDOW (window));
+  pathways_plan_proposal_set_person_id (section, jay);
+  /* Not planned yet: it offers to plan */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (section), "proposal.run", NULL));
+  ck_assert (test_wait_for (section_says, section));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (section), "proposal.accept", NULL));
+  wanted = 1;
+  ck_assert (test_wait_for (moves_confirmed, NULL));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+END_TEST
+
+static Suite *
+plan_gui_suite (void)
+{
+  Suite *s = suite_create ("gui-plan");
+  TCase *tc = tcase_create ("plan");
+
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_set_timeout (tc, 60);
+  tcase_add_test (tc, test_plan_accept_and_undo);
+  tcase_add_test (tc, test_plan_reject_with_reason_and_weights);
+  tcase_add_test (tc, test_person_proposal_section);
+  suite_add_tcase (s, tc);
+  return s;
+}
+
+int
+main (void)
+{
+  test_gui_require_display ();
+  return test_run_suite (plan_gui_suite ());
+}
