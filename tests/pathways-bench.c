@@ -64,6 +64,7 @@ static gboolean opt_only_startup = FALSE;
 static char *opt_bare = NULL;
 static int opt_people = 0;
 static char *opt_growth = NULL;
+static gboolean opt_only_search = FALSE;
 
 static const GOptionEntry entries[] = {
   { "size", 0, 0, G_OPTION_ARG_STRING, &opt_size, "demo or large (default large)", "SIZE" },
@@ -85,6 +86,8 @@ static const GOptionEntry entries[] = {
     "(with the large authority's proportions)", "N" },
   { "growth", 0, 0, G_OPTION_ARG_FILENAME, &opt_growth, "Only the growth cases: authorities of 2,000, "
     "10,000 and 20,000 young people, kept in (or generated into) DIR", "DIR" },
+  { "only-search", 0, 0, G_OPTION_ARG_NONE, &opt_only_search,
+    "Only the caseload's search, as a filter and through the view (needs a display), on --database", NULL },
   { "startup-child", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &opt_startup_child, NULL, NULL },
   { NULL }
 };
@@ -1081,6 +1084,44 @@ median_typing (Typing *t,
   *narrow = median_of (narrows);
 }
 
+/* The search alone on one database: for profiling the keystroke */
+static int
+bench_search (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysStore) store = pathways_store_open (path, NULL, &error);
+  g_autoptr(GListModel) rows = NULL;
+  double first, narrow;
+  Typing t = { NULL };
+
+  if (store == NULL || (rows = pathways_store_load_caseload (store, TODAY, &error)) == NULL)
+    g_error ("%s", error->message);
+  printf ("Pathways benchmarks — the caseload's search, %u young people, median of %d runs\n",
+          g_list_model_get_n_items (rows), opt_runs);
+  t.words = pathways_search_words ("");
+  t.filter = gtk_custom_filter_new (typing_matches, &t, NULL);
+  t.filtered = gtk_filter_list_model_new (g_object_ref (rows), GTK_FILTER (g_object_ref (t.filter)));
+  median_typing (&t, &first, &narrow);
+  report ("search filter, first keystroke", first);
+  report ("search filter, each narrowing keystroke", narrow);
+  g_object_unref (t.filtered);
+  g_object_unref (t.filter);
+  g_strfreev (t.words);
+  g_free (t.query);
+  if (gtk_init_check ())
+    {
+      GtkWidget *view = g_object_ref_sink (pathways_caseload_view_new (NULL));
+      Typing v = { PATHWAYS_CASELOAD_VIEW (view) };
+
+      pathways_caseload_view_set_model (v.view, rows);
+      median_typing (&v, &first, &narrow);
+      report ("caseload view search, first keystroke", first);
+      report ("caseload view search, each narrowing one", narrow);
+      g_object_unref (view);
+    }
+  return 0;
+}
+
 static int
 bench_growth (const char *dir)
 {
@@ -1287,6 +1328,15 @@ main (int   argc,
     opt_runs = 1;
   if (opt_startup_child != NULL)
     return startup_child (opt_startup_child);
+  if (opt_only_search)
+    {
+      if (opt_database == NULL)
+        {
+          fprintf (stderr, "--only-search needs --database\n");
+          return 2;
+        }
+      return bench_search (opt_database);
+    }
   if (opt_growth != NULL)
     {
       printf ("Pathways benchmarks — growth from 2,000 to 20,000 young people, median of %d runs\n", opt_runs);

@@ -265,7 +265,7 @@ pathways_agenda_load (PathwaysStore  *store,
   g_return_val_if_fail (days >= 1, NULL);
 
   if ((timeline = pathways_timeline_load (store, from, error)) == NULL ||
-      (snap = pathways_snapshot_load (store, from, error)) == NULL)
+      (snap = pathways_snapshot_load_shared (store, from, error)) == NULL)
     return NULL;
 
   self = g_new0 (PathwaysAgenda, 1);

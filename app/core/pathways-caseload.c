@@ -54,23 +54,33 @@ next_move (const PathwaysPersonFacts *p)
 
 /* The columns' sort keys are made here, in the worker thread that loads
  * the caseload, so that sorting on the main thread only compares bytes:
- * collation keys of the case-folded text ("" for none) */
-static void
-set_sort_key (PathwaysCaseloadRow *row,
-              const char          *property,
-              const char          *text)
+ * collation keys of the case-folded text ("" for none).  Many rows share
+ * a value (a PA, a status, a house): each is collated once per load. */
+static const char *
+sort_key (GHashTable *keys,
+          const char *text)
 {
-  g_autofree char *folded = g_utf8_casefold (text != NULL ? text : "", -1);
-  g_autofree char *key = g_utf8_collate_key (folded, -1);
+  const char *key;
 
-  g_object_set (row, property, key, NULL);
+  if (text == NULL)
+    text = "";
+  if ((key = g_hash_table_lookup (keys, text)) == NULL)
+    {
+      g_autofree char *folded = g_utf8_casefold (text, -1);
+      char *made = g_utf8_collate_key (folded, -1);
+
+      g_hash_table_insert (keys, g_strdup (text), made);
+      key = made;
+    }
+  return key;
 }
 
 /* Status, next key date, alerts and readiness from the rules engine */
 static void
 apply_rules (PathwaysSnapshot *snap,
              const char       *on_date,
-             GPtrArray        *rows)
+             GPtrArray        *rows,
+             GHashTable       *keys)
 {
   g_autoptr(GPtrArray) alerts = NULL;
   g_autoptr(GHashTable) summaries = NULL;
@@ -96,6 +106,7 @@ apply_rules (PathwaysSnapshot *snap,
   for (guint i = 0; i < rows->len; i++)
     {
       PathwaysRecord *row = g_ptr_array_index (rows, i);
+      PathwaysCaseloadRow *r = PATHWAYS_CASELOAD_ROW (row);
       gint64 id = pathways_record_get_id (row);
       const PathwaysPersonFacts *p = pathways_snapshot_get_person (snap, id);
       const AlertSummary *sum = g_hash_table_lookup (summaries, &id);
@@ -110,26 +121,27 @@ apply_rules (PathwaysSnapshot *snap,
       status = pathways_rules_care_status (p, on_date, &why);
       stage = person_stage (snap, p);
       move = next_move (p);
+      /* Typed setters: no property looked up by name for each value */
+      g_object_freeze_notify (G_OBJECT (row));
       if (move != NULL)
         {
           const PathwaysUnitFacts *to = move->to_unit_id ? pathways_snapshot_get_unit (snap, move->to_unit_id) : NULL;
-          g_object_set (row, "next-move-date", move->planned_date,
-                        "next-move-to", to ? to->name : _("An address outside the register"), NULL);
+          pathways_caseload_row_set_next_move_date (r, move->planned_date);
+          pathways_caseload_row_set_next_move_to (r, to ? to->name : _("An address outside the register"));
         }
       dates = pathways_rules_key_dates (p, on_date);
-      g_object_set (row,
-                    "status", pathways_care_status_code (status),
-                    "status-label", pathways_care_status_label (status),
-                    "status-explanation", why,
-                    "next-key-date", dates->next_key_date,
-                    "next-key-date-label", dates->next_key_date_label,
-                    "alert-count", (gint64) (sum ? sum->count : 0),
-                    "alert-severity", (gint64) (sum ? sum->worst : 0),
-                    "readiness", (gint64) pathways_rules_readiness (pathways_snapshot_get_settings (snap), p),
-                    "stage", pathways_stage_code (stage),
-                    "stage-label", pathways_stage_label (stage),
-                    NULL);
-      set_sort_key (PATHWAYS_CASELOAD_ROW (row), "status-sort-key", pathways_care_status_label (status));
+      pathways_caseload_row_set_status (r, pathways_care_status_code (status));
+      pathways_caseload_row_set_status_label (r, pathways_care_status_label (status));
+      pathways_caseload_row_set_status_explanation (r, why);
+      pathways_caseload_row_set_next_key_date (r, dates->next_key_date);
+      pathways_caseload_row_set_next_key_date_label (r, dates->next_key_date_label);
+      pathways_caseload_row_set_alert_count (r, sum ? sum->count : 0);
+      pathways_caseload_row_set_alert_severity (r, sum ? sum->worst : 0);
+      pathways_caseload_row_set_readiness (r, pathways_rules_readiness (pathways_snapshot_get_settings (snap), p));
+      pathways_caseload_row_set_stage (r, pathways_stage_code (stage));
+      pathways_caseload_row_set_stage_label (r, pathways_stage_label (stage));
+      pathways_caseload_row_set_status_sort_key (r, sort_key (keys, pathways_care_status_label (status)));
+      g_object_thaw_notify (G_OBJECT (row));
     }
 }
 
@@ -150,6 +162,7 @@ pathways_store_load_caseload (PathwaysStore  *self,
   g_autoptr(GHashTable) place_meanings = NULL;
   g_autoptr(PathwaysStoreCaseload) caseload = NULL;
   g_autoptr(PathwaysSnapshot) snap = NULL;
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   g_return_val_if_fail (PATHWAYS_IS_STORE (self), NULL);
   g_return_val_if_fail (on_date != NULL, NULL);
@@ -211,14 +224,14 @@ pathways_store_load_caseload (PathwaysStore  *self,
       pathways_caseload_row_set_days_in_accommodation (row, r->since ? MAX (0, pathways_date_days_between (r->since, on_date)) : 0);
       pathways_caseload_row_set_in_authority (row, r->unit_in_authority);
       pathways_caseload_row_set_closed_on (row, r->closed_on);
-      set_sort_key (row, "name-sort-key", sort_name);
-      set_sort_key (row, "accommodation-sort-key", r->since ? where : NULL);
-      set_sort_key (row, "pa-sort-key", r->pa_name);
+      pathways_caseload_row_set_name_sort_key (row, sort_key (keys, sort_name));
+      pathways_caseload_row_set_accommodation_sort_key (row, sort_key (keys, r->since ? where : NULL));
+      pathways_caseload_row_set_pa_sort_key (row, sort_key (keys, r->pa_name));
       g_object_thaw_notify (G_OBJECT (row));
       g_ptr_array_add (rows, row);
     }
 
-  apply_rules (snap, on_date, rows);
+  apply_rules (snap, on_date, rows, keys);
 
   list = g_list_store_new (PATHWAYS_TYPE_CASELOAD_ROW);
   g_list_store_splice (list, 0, 0, rows->pdata, rows->len);

@@ -260,19 +260,11 @@ pathways_snapshot_load (PathwaysStore  *store,
 
 /* The shared snapshot ------------------------------------------------ */
 
-/* How long a reader waits for another thread's load of the same
- * snapshot before loading its own (it never waits for ever: a waiting
- * reader may hold a read connection the loader needs) */
-#define SHARED_WAIT_US (3 * G_TIME_SPAN_SECOND)
-
 typedef struct {
   GMutex            lock;
-  GCond             cond;
   PathwaysSnapshot *snap;            /* the last one loaded, or NULL */
   guint             generation;      /* the store's when it was loaded */
-  gboolean          loading;         /* a thread is loading … */
-  guint             loading_generation;
-  char             *loading_on;      /* … for this generation and day */
+  gboolean          loading;         /* a thread is loading one */
 } SharedSnapshot;
 
 static void
@@ -281,9 +273,7 @@ shared_snapshot_free (gpointer data)
   SharedSnapshot *c = data;
 
   g_clear_pointer (&c->snap, pathways_snapshot_free);
-  g_free (c->loading_on);
   g_mutex_clear (&c->lock);
-  g_cond_clear (&c->cond);
   g_free (c);
 }
 
@@ -301,7 +291,6 @@ shared_snapshot_get (PathwaysStore *store)
     {
       c = g_new0 (SharedSnapshot, 1);
       g_mutex_init (&c->lock);
-      g_cond_init (&c->cond);
       g_object_set_qdata_full (G_OBJECT (store), quark, c, shared_snapshot_free);
     }
   g_mutex_unlock (&make_lock);
@@ -331,7 +320,6 @@ pathways_snapshot_load_shared (PathwaysStore  *store,
   SharedSnapshot *c;
   PathwaysSnapshot *snap;
   guint generation;
-  gint64 give_up;
 
   g_return_val_if_fail (PATHWAYS_IS_STORE (store), NULL);
   g_return_val_if_fail (pathways_date_parse_iso (on, NULL), NULL);
@@ -340,39 +328,27 @@ pathways_snapshot_load_shared (PathwaysStore  *store,
     return pathways_snapshot_load (store, on, error);
 
   c = shared_snapshot_get (store);
-  give_up = g_get_monotonic_time () + SHARED_WAIT_US;
   g_mutex_lock (&c->lock);
-  for (;;)
+  generation = pathways_store_get_generation (store);
+  if (c->snap != NULL && c->generation != generation)
+    g_clear_pointer (&c->snap, pathways_snapshot_free);  /* old: not kept alive */
+  if (generation % 2 == 0 && c->snap != NULL && g_str_equal (c->snap->on, on))
     {
-      generation = pathways_store_get_generation (store);
-      if (generation % 2 != 0)
-        {
-          /* Someone is writing: what is read now may be old at once */
-          g_mutex_unlock (&c->lock);
-          return pathways_snapshot_load (store, on, error);
-        }
-      if (c->snap != NULL && c->generation != generation)
-        g_clear_pointer (&c->snap, pathways_snapshot_free);  /* old: not kept alive */
-      if (c->snap != NULL && g_str_equal (c->snap->on, on))
-        {
-          snap = pathways_snapshot_ref (c->snap);
-          g_mutex_unlock (&c->lock);
-          return snap;
-        }
-      if (!c->loading || c->loading_generation != generation || !g_str_equal (c->loading_on, on) ||
-          !g_cond_wait_until (&c->cond, &c->lock, give_up))
-        break;
+      snap = pathways_snapshot_ref (c->snap);
+      g_mutex_unlock (&c->lock);
+      return snap;
     }
-  if (c->loading)
+  /* Someone writing (what is read now may be old at once), or another
+   * reader loading: a snapshot of our own, kept for the others only by
+   * the one reader that started first.  Readers never wait for each
+   * other: a waiting reader may hold the read connection the loader
+   * needs. */
+  if (generation % 2 != 0 || c->loading)
     {
-      /* Another day or state is loading (or it takes too long): our own */
       g_mutex_unlock (&c->lock);
       return pathways_snapshot_load (store, on, error);
     }
   c->loading = TRUE;
-  c->loading_generation = generation;
-  g_free (c->loading_on);
-  c->loading_on = g_strdup (on);
   g_mutex_unlock (&c->lock);
 
   snap = pathways_snapshot_load (store, on, error);
@@ -386,7 +362,6 @@ pathways_snapshot_load_shared (PathwaysStore  *store,
       c->snap = pathways_snapshot_ref (snap);
       c->generation = generation;
     }
-  g_cond_broadcast (&c->cond);
   g_mutex_unlock (&c->lock);
   return snap;
 }

@@ -433,7 +433,7 @@ row_matches (gpointer item,
              gpointer user_data)
 {
   PathwaysCaseloadView *self = user_data;
-  PathwaysRecord *row = item;
+  PathwaysCaseloadRow *row = item;
   guint scope, status, age, stage;
 
   /* Nothing is filtered once the view is being taken apart */
@@ -444,24 +444,26 @@ row_matches (gpointer item,
   age = gtk_drop_down_get_selected (self->age_dropdown);
   stage = gtk_drop_down_get_selected (self->stage_dropdown);
 
-  if (scope == 1 && pathways_record_get_int (row, "pa-id") != self->my_staff_id)
+  /* Typed getters: a field found by index, not by name, for each row
+   * still shown at every keystroke */
+  if (scope == 1 && pathways_caseload_row_get_pa_id (row) != self->my_staff_id)
     return FALSE;
   if (status > 0 && status <= G_N_ELEMENTS (filter_statuses) &&
-      g_strcmp0 (pathways_record_get_string (row, "status"),
+      g_strcmp0 (pathways_caseload_row_get_status (row),
                  pathways_care_status_code (filter_statuses[status - 1])) != 0)
     return FALSE;
   if (age > 0 && age <= G_N_ELEMENTS (filter_age_bands) &&
-      pathways_age_band ((int) pathways_record_get_int (row, "age")) != filter_age_bands[age - 1])
+      pathways_age_band ((int) pathways_caseload_row_get_age (row)) != filter_age_bands[age - 1])
     return FALSE;
   if (stage > 0 && stage <= G_N_ELEMENTS (filter_stages) &&
-      g_strcmp0 (pathways_record_get_string (row, "stage"), pathways_stage_code (filter_stages[stage - 1])) != 0)
+      g_strcmp0 (pathways_caseload_row_get_stage (row), pathways_stage_code (filter_stages[stage - 1])) != 0)
     return FALSE;
-  if (gtk_toggle_button_get_active (self->alerts_toggle) && pathways_record_get_int (row, "alert-count") <= 0)
+  if (gtk_toggle_button_get_active (self->alerts_toggle) && pathways_caseload_row_get_alert_count (row) <= 0)
     return FALSE;
-  if (gtk_toggle_button_get_active (self->uasc_toggle) && !pathways_record_get_bool (row, "uasc"))
+  if (gtk_toggle_button_get_active (self->uasc_toggle) && !pathways_caseload_row_get_uasc (row))
     return FALSE;
   /* A closed case leaves the caseload; "Archived" shows only those */
-  if (gtk_toggle_button_get_active (self->archived_toggle) != (pathways_record_get_string (row, "closed-on") != NULL))
+  if (gtk_toggle_button_get_active (self->archived_toggle) != (pathways_caseload_row_get_closed_on (row) != NULL))
     return FALSE;
   return TRUE;
 }
