@@ -42,16 +42,17 @@ except (ImportError, ValueError) as e:
 
 passed = 0
 failed = 0
+started = time.time()
 
 
 def check(ok, what):
     global passed, failed
     if ok:
         passed += 1
-        print("ok: " + what)
+        print("ok: %s (%.0f s)" % (what, time.time() - started))
     else:
         failed += 1
-        print("FAIL: " + what)
+        print("FAIL: %s (%.0f s)" % (what, time.time() - started))
     return ok
 
 

@@ -27,6 +27,7 @@
 #include "pathways-i-statement-dialog.h"
 #include "pathways-offers-dialog.h"
 #include "pathways-referral-dialog.h"
+#include "pathways-row-name.h"
 #include "pathways-person-page-private.h"
 #include "pathways-spell-strip.h"
 #include "pathways-timeline.h"
@@ -837,6 +838,7 @@ fill_status (PathwaysPersonPage *self)
   /* Dates still to come, then the ones gone by, folded away */
   past = adw_expander_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (past), _("Earlier Dates"));
+  pathways_expander_row_name (ADW_EXPANDER_ROW (past));
   for (guint i = 0; i < d->key_dates->len; i++)
     {
       const PathwaysKeyDate *k = g_ptr_array_index (d->key_dates, i);
@@ -2141,6 +2143,7 @@ pathways_person_page_init (PathwaysPersonPage *self)
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  pathways_expander_row_name (self->add_milestone_row);
   pathways_add_page_shortcuts (GTK_WIDGET (self), shortcuts, G_N_ELEMENTS (shortcuts));
   g_signal_connect_object (gtk_text_view_get_buffer (self->wishes_view), "changed",
                            G_CALLBACK (wishes_changed_cb), self, G_CONNECT_SWAPPED);

@@ -8,6 +8,8 @@
 
 #include "pathways-row-name.h"
 
+#include <adwaita.h>
+
 #include <glib/gi18n.h>
 
 /* The row around @inside: the nearest ancestor that is a list item or a
@@ -84,6 +86,30 @@ pathways_column_view_name_header (GtkColumnView *view)
   for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (view)); w != NULL; w = gtk_widget_get_next_sibling (w))
     if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (w)) == GTK_ACCESSIBLE_ROLE_ROW)
       gtk_accessible_update_property (GTK_ACCESSIBLE (w), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Column headers"), -1);
+}
+
+static void
+expander_title_cb (AdwPreferencesRow *row)
+{
+  const char *title = adw_preferences_row_get_title (row);
+
+  if (title != NULL && *title != '\0')
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+}
+
+/**
+ * pathways_expander_row_name:
+ *
+ * Names an expander row by its title, now and when the title changes:
+ * libadwaita 1.2 gives the row of an AdwExpanderRow no name of its own.
+ */
+void
+pathways_expander_row_name (AdwExpanderRow *row)
+{
+  g_return_if_fail (ADW_IS_EXPANDER_ROW (row));
+
+  g_signal_connect (row, "notify::title", G_CALLBACK (expander_title_cb), NULL);
+  expander_title_cb (ADW_PREFERENCES_ROW (row));
 }
 
 /* PathwaysRowName: the same from a builder factory's template */

@@ -12,7 +12,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -27,5 +27,6 @@ void        pathways_row_set_accessible_label (GtkWidget  *inside,
                                                const char *label);
 
 void        pathways_column_view_name_header  (GtkColumnView *view);
+void        pathways_expander_row_name        (AdwExpanderRow *row);
 
 G_END_DECLS

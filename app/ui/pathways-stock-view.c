@@ -685,6 +685,7 @@ show_coming_free (PathwaysStockView *self)
         {
           area_row = ADW_EXPANDER_ROW (adw_expander_row_new ());
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (area_row), area ? area : _("No area recorded"));
+          pathways_expander_row_name (area_row);
           adw_expander_row_set_expanded (area_row, TRUE);
           adw_preferences_group_add (group, GTK_WIDGET (area_row));
           group_area = area;
