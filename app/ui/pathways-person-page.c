@@ -1043,6 +1043,15 @@ fill_accommodation (PathwaysPersonPage *self)
       gtk_widget_add_css_class (pill, "spell-state");
       gtk_widget_add_css_class (pill, state);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill);
+      {
+        /* Translators: a spell of accommodation for a screen reader: place and dates,
+         * "In-house foster placement, 01/02/2025 to 03/04/2026" */
+        g_autofree char *a11y = g_strdup_printf (_("%1$s, %2$s"),
+                                                 place_name (d, unit_id, pathways_record_get_string (s, "address")),
+                                                 dates);
+
+        gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+      }
       gtk_list_box_append (self->spells_list, row);
     }
 }

@@ -1068,11 +1068,13 @@ status_label_cb (gpointer    item,
   return g_strdup (retired_on != NULL ? _("Retired") : (label ? label : NO_VALUE));
 }
 
-/* What a screen reader says for a register row: "5 Larch Road, Flat,
- * Northgate, Available" */
+/* What a screen reader says for a register row: "Larch House, 5 Larch
+ * Road, Flat, Available" — the address tells apart two units of one
+ * scheme */
 static char *
 row_name_cb (gpointer    item,
              const char *name,
+             const char *address,
              const char *kind_label,
              const char *area,
              const char *status_label,
@@ -1082,11 +1084,12 @@ row_name_cb (gpointer    item,
 
   if (name == NULL || *name == '\0')
     return NULL;
-  if (area == NULL || *area == '\0')
-    /* Translators: a register row for a screen reader: unit, kind, status */
-    return g_strdup_printf (_("%1$s, %2$s, %3$s"), name, kind_label ? kind_label : "", status);
+  if (address != NULL && *address != '\0')
+    /* Translators: a register row for a screen reader: unit, address, kind, status */
+    return g_strdup_printf (_("%1$s, %2$s, %3$s, %4$s"), name, address, kind_label ? kind_label : "", status);
   /* Translators: a register row for a screen reader: unit, kind, area, status */
-  return g_strdup_printf (_("%1$s, %2$s, %3$s, %4$s"), name, kind_label ? kind_label : "", area, status);
+  return g_strdup_printf (_("%1$s, %2$s, %3$s, %4$s"), name, kind_label ? kind_label : "",
+                          area != NULL && *area != '\0' ? area : _("no area recorded"), status);
 }
 
 static char **
