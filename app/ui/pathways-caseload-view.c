@@ -26,6 +26,8 @@
 #include "pathways-reassign-dialog.h"
 #include "pathways-caseload-view-private.h"
 #include "pathways-page.h"
+#include "pathways-keyboard.h"
+#include "pathways-row-name.h"
 #include "pathways-widgets.h"
 
 struct _PathwaysCaseloadView
@@ -40,6 +42,7 @@ struct _PathwaysCaseloadView
 
   /* Template widgets and objects */
   GtkSearchEntry      *search_entry;
+  GtkFlowBox          *filter_box;
   GtkLabel            *count_label;
   GtkStack            *stack;
   GtkSpinner          *spinner;
@@ -787,6 +790,34 @@ fill_alerts (GtkWidget           *box,
     gtk_label_set_label (GTK_LABEL (label), "");
 }
 
+/* What a screen reader says for the row: "Yonas Abdullahi, 17, eligible,
+ * 2 alerts" */
+static char *
+row_accessible_name (PathwaysCaseloadRow *row)
+{
+  const char *name = pathways_caseload_row_get_display_name (row);
+  const char *status = pathways_caseload_row_get_status_label (row);
+  gint64 age = pathways_caseload_row_get_age (row);
+  gint64 alerts = pathways_caseload_row_get_alert_count (row);
+  g_autofree char *age_text = NULL;
+  g_autofree char *status_text = NULL;
+
+  if (age >= 0)
+    age_text = g_strdup_printf ("%d", (int) age);
+  else
+    age_text = g_strdup (_("age not recorded"));
+  status_text = g_strdup (status != NULL && *status != '\0' ? status : _("status not known"));
+  if (name == NULL || *name == '\0')
+    name = _("Unnamed young person");
+  if (alerts <= 0)
+    /* Translators: a caseload row for a screen reader: name, age, status */
+    return g_strdup_printf (_("%1$s, %2$s, %3$s, no alerts"), name, age_text, status_text);
+  /* Translators: a caseload row for a screen reader: name, age, status, alerts */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$s, %2$s, %3$s, %4$d alert",
+                                       "%1$s, %2$s, %3$s, %4$d alerts", (gulong) alerts),
+                          name, age_text, status_text, (int) alerts);
+}
+
 static void
 fill_cell (GtkWidget           *child,
            Column               column,
@@ -795,7 +826,12 @@ fill_cell (GtkWidget           *child,
   switch (column)
     {
     case COLUMN_NAME:
-      set_text (child, pathways_caseload_row_get_display_name (row));
+      {
+        g_autofree char *accessible = row_accessible_name (row);
+
+        set_text (child, pathways_caseload_row_get_display_name (row));
+        pathways_row_set_accessible_label (child, accessible);
+      }
       break;
     case COLUMN_AGE:
       if (pathways_caseload_row_get_age (row) < 0)
@@ -1221,6 +1257,7 @@ pathways_caseload_view_class_init (PathwaysCaseloadViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pathways-caseload-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, filter_box);
   gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, count_label);
   gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, stack);
   gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, spinner);
@@ -1275,6 +1312,7 @@ pathways_caseload_view_init (PathwaysCaseloadView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* A narrow window keeps the columns that matter most */
+  pathways_column_view_name_header (self->column_view);
   pathways_fold_columns (self->column_view, 1000, self->local_id_column, self->since_column,
                          self->days_column, self->next_move_column, NULL);
 
@@ -1318,6 +1356,10 @@ pathways_caseload_view_init (PathwaysCaseloadView *self)
 
   /* Typing anywhere in the caseload starts a search */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  /* Down from the search goes to the results, Enter opens a single match;
+   * each filter is one Tab stop */
+  pathways_search_leads_to (self->search_entry, self->column_view);
+  pathways_flow_box_one_stop_each (self->filter_box);
 
   g_signal_connect_object (self->filter_model, "items-changed",
                            G_CALLBACK (filter_items_changed_cb), self, G_CONNECT_SWAPPED);

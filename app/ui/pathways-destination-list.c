@@ -146,6 +146,14 @@ make_row (PathwaysDestinationList *self,
   gtk_box_append (GTK_BOX (box), button);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  {
+    /* Translators: a ranked unit for a screen reader: its name and the verdict, "5 Larch Road, Open" */
+    g_autofree char *row_name = g_strdup_printf (_("%1$s, %2$s"), pathways_record_get_string (d, "name"),
+                                                 pathways_record_get_string (d, "verdict-label"));
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, row_name,
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, facts, -1);
+  }
   return row;
 }
 

@@ -36,6 +36,7 @@
 #include "pathways-offers-dialog.h"
 #include "pathways-referral-buttons.h"
 #include "pathways-referral-dialog.h"
+#include "pathways-row-name.h"
 #include "pathways-person-page-private.h"
 #include "pathways-spell-strip.h"
 #include "pathways-support-section.h"
@@ -879,6 +880,7 @@ fill_status (PathwaysPersonPage *self)
   /* Dates still to come, then the ones gone by, folded away */
   past = adw_expander_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (past), _("Earlier Dates"));
+  pathways_expander_row_name (ADW_EXPANDER_ROW (past));
   for (guint i = 0; i < d->key_dates->len; i++)
     {
       const PathwaysKeyDate *k = g_ptr_array_index (d->key_dates, i);
@@ -1083,6 +1085,15 @@ fill_accommodation (PathwaysPersonPage *self)
       gtk_widget_add_css_class (pill, "spell-state");
       gtk_widget_add_css_class (pill, state);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill);
+      {
+        /* Translators: a spell of accommodation for a screen reader: place and dates,
+         * "In-house foster placement, 01/02/2025 to 03/04/2026" */
+        g_autofree char *a11y = g_strdup_printf (_("%1$s, %2$s"),
+                                                 place_name (d, unit_id, pathways_record_get_string (s, "address")),
+                                                 dates);
+
+        gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+      }
       gtk_list_box_append (self->spells_list, row);
     }
 }
@@ -2226,6 +2237,7 @@ pathways_person_page_init (PathwaysPersonPage *self)
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  pathways_expander_row_name (self->add_milestone_row);
   pathways_add_page_shortcuts (GTK_WIDGET (self), shortcuts, G_N_ELEMENTS (shortcuts));
   g_signal_connect_object (gtk_text_view_get_buffer (self->wishes_view), "changed",
                            G_CALLBACK (wishes_changed_cb), self, G_CONNECT_SWAPPED);

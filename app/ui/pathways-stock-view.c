@@ -32,6 +32,8 @@
 
 #include "pathways-page.h"
 #include "pathways-stock-view.h"
+#include "pathways-keyboard.h"
+#include "pathways-row-name.h"
 #include "pathways-stock-view-private.h"
 #include "pathways-widgets.h"
 
@@ -73,8 +75,9 @@ struct _PathwaysStockView
   GtkLabel            *count_label;
   GtkWidget           *add_unit_button;
   GListStore          *counts_store;
-  GtkListView         *counts_list;
+  GtkFlowBox          *counts_box;
   GtkSearchEntry      *search_entry;
+  GtkFlowBox          *filter_box;
   GtkEntry            *available_entry;
   GtkDropDown         *kind_dropdown;
   GtkDropDown         *area_dropdown;
@@ -682,6 +685,7 @@ show_coming_free (PathwaysStockView *self)
         {
           area_row = ADW_EXPANDER_ROW (adw_expander_row_new ());
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (area_row), area ? area : _("No area recorded"));
+          pathways_expander_row_name (area_row);
           adw_expander_row_set_expanded (area_row, TRUE);
           adw_preferences_group_add (group, GTK_WIDGET (area_row));
           group_area = area;
@@ -835,14 +839,79 @@ available_activate_cb (PathwaysStockView *self,
 
 static void
 count_activated_cb (PathwaysStockView *self,
-                    guint              position,
-                    GtkListView       *list)
+                    GtkFlowBoxChild   *child,
+                    GtkFlowBox        *box)
 {
-  g_autoptr(PathwaysRecord) c = g_list_model_get_item (G_LIST_MODEL (self->counts_store), position);
+  g_autoptr(PathwaysRecord) c = g_list_model_get_item (G_LIST_MODEL (self->counts_store),
+                                                       (guint) gtk_flow_box_child_get_index (child));
 
   if (c != NULL)
     pathways_stock_view_set_kind (self, pathways_record_get_string (c, "kind"));
   gtk_stack_set_visible_child_name (self->inner_stack, "register");
+}
+
+/* One figure of a card: the number over what it counts */
+static GtkWidget *
+count_figure_new (gint64      n,
+                  const char *caption,
+                  gboolean    free_now)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, n);
+  GtkWidget *number = gtk_label_new (text);
+  GtkWidget *label = gtk_label_new (caption);
+
+  gtk_widget_add_css_class (number, "title-3");
+  gtk_widget_add_css_class (number, "numeric");
+  if (free_now)
+    gtk_widget_add_css_class (number, "success");
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 9);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (box), number);
+  gtk_box_append (GTK_BOX (box), label);
+  return box;
+}
+
+/* A card of counts for one kind; the cards wrap to the window's width.
+ * A screen reader reads it as one sentence, and a click or Enter shows
+ * that kind in the register */
+static GtkWidget *
+count_card_new (gpointer item,
+                gpointer user_data)
+{
+  PathwaysRecord *c = item;
+  const char *kind = pathways_record_get_string (c, "kind-label");
+  gint64 available = pathways_record_get_int (c, "available");
+  gint64 voids = pathways_record_get_int (c, "void");
+  gint64 reserved = pathways_record_get_int (c, "reserved");
+  gint64 coming = pathways_record_get_int (c, "coming-free");
+  GtkWidget *child = gtk_flow_box_child_new ();
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *figures = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 14);
+  GtkWidget *title = gtk_label_new (kind);
+  g_autofree char *accessible = NULL;
+
+  gtk_widget_add_css_class (card, "count-card");
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "caption-heading");
+  gtk_box_append (GTK_BOX (card), title);
+  gtk_box_append (GTK_BOX (figures), count_figure_new (available, C_("count", "free now"), TRUE));
+  gtk_box_append (GTK_BOX (figures), count_figure_new (voids, C_("count", "void"), FALSE));
+  gtk_box_append (GTK_BOX (figures), count_figure_new (reserved, C_("count", "reserved"), FALSE));
+  gtk_box_append (GTK_BOX (figures), count_figure_new (coming, C_("count", "free in 3 months"), FALSE));
+  gtk_box_append (GTK_BOX (card), figures);
+  gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), card);
+
+  /* Translators: a card of counts for a screen reader: "Flats: 3 free now, 1 void, 2 reserved, 4 free in 3 months" */
+  accessible = g_strdup_printf (_("%1$s: %2$d free now, %3$d void, %4$d reserved, %5$d free in 3 months"),
+                                kind ? kind : "", (int) available, (int) voids, (int) reserved, (int) coming);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  gtk_widget_set_tooltip_text (child, _("Show only this kind of unit"));
+  return child;
 }
 
 static void
@@ -997,6 +1066,30 @@ status_label_cb (gpointer    item,
                  const char *retired_on)
 {
   return g_strdup (retired_on != NULL ? _("Retired") : (label ? label : NO_VALUE));
+}
+
+/* What a screen reader says for a register row: "Larch House, 5 Larch
+ * Road, Flat, Available" — the address tells apart two units of one
+ * scheme */
+static char *
+row_name_cb (gpointer    item,
+             const char *name,
+             const char *address,
+             const char *kind_label,
+             const char *area,
+             const char *status_label,
+             const char *retired_on)
+{
+  g_autofree char *status = status_label_cb (item, status_label, retired_on);
+
+  if (name == NULL || *name == '\0')
+    return NULL;
+  if (address != NULL && *address != '\0')
+    /* Translators: a register row for a screen reader: unit, address, kind, status */
+    return g_strdup_printf (_("%1$s, %2$s, %3$s, %4$s"), name, address, kind_label ? kind_label : "", status);
+  /* Translators: a register row for a screen reader: unit, kind, area, status */
+  return g_strdup_printf (_("%1$s, %2$s, %3$s, %4$s"), name, kind_label ? kind_label : "",
+                          area != NULL && *area != '\0' ? area : _("no area recorded"), status);
 }
 
 static char **
@@ -1295,6 +1388,7 @@ pathways_stock_view_class_init (PathwaysStockViewClass *klass)
 
   g_type_ensure (PATHWAYS_TYPE_STOCK_ROW);
   g_type_ensure (PATHWAYS_TYPE_KIND_COUNT);
+  g_type_ensure (PATHWAYS_TYPE_ROW_NAME);
   g_type_ensure (PATHWAYS_TYPE_UNIT_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pathways-stock-view.ui");
@@ -1303,8 +1397,9 @@ pathways_stock_view_class_init (PathwaysStockViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, count_label);
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, add_unit_button);
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, counts_store);
-  gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, counts_list);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, counts_box);
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, filter_box);
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, available_entry);
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, area_dropdown);
@@ -1353,6 +1448,7 @@ pathways_stock_view_class_init (PathwaysStockViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, status_classes_cb);
   gtk_widget_class_bind_template_callback (widget_class, reserved_cb);
   gtk_widget_class_bind_template_callback (widget_class, count_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_name_cb);
 
   gtk_widget_class_install_action (widget_class, "stock.add-unit", NULL, add_unit_action);
   gtk_widget_class_install_action (widget_class, "stock.clear-filters", NULL, clear_filters_action);
@@ -1379,6 +1475,7 @@ pathways_stock_view_init (PathwaysStockView *self)
 
   self->coming_months = 3;
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_flow_box_bind_model (self->counts_box, G_LIST_MODEL (self->counts_store), count_card_new, NULL, NULL);
   pathways_add_page_shortcuts (GTK_WIDGET (self), shortcuts, G_N_ELEMENTS (shortcuts));
 
   self->updating = TRUE;
@@ -1393,10 +1490,15 @@ pathways_stock_view_init (PathwaysStockView *self)
   gtk_filter_list_model_set_filter (self->filter_model, GTK_FILTER (self->filter));
   gtk_sort_list_model_set_sorter (self->sort_model, gtk_column_view_get_sorter (self->column_view));
   /* A narrow window keeps the columns that matter most */
+  pathways_column_view_name_header (self->column_view);
   pathways_fold_columns (self->column_view, 1000, self->ages_column, self->support_column, self->registration_column, self->commissioning_column, NULL);
   gtk_column_view_sort_by_column (self->column_view, self->name_column, GTK_SORT_ASCENDING);
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
+  /* Down from the search goes to the results, Enter opens a single match;
+   * each filter is one Tab stop */
+  pathways_search_leads_to (self->search_entry, self->column_view);
+  pathways_flow_box_one_stop_each (self->filter_box);
   g_signal_connect_object (self->filter_model, "items-changed", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
 
   update_state (self);

@@ -338,6 +338,16 @@ fill_compliance (PathwaysSufficiencyView   *self,
         gtk_widget_add_css_class (count, "error");
       adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), count);
       gtk_widget_set_sensitive (expander, items->len > 0);
+      {
+        /* Translators: a compliance list for a screen reader: "Pathway plan overdue: 3" */
+        g_autofree char *accessible = g_strdup_printf (_("%1$s: %2$u"), pathways_compliance_label (l), items->len);
+
+        /* libadwaita 1.2 gives an expander row no name of its own */
+        gtk_accessible_update_property (GTK_ACCESSIBLE (expander),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, pathways_compliance_description (l),
+                                        -1);
+      }
 
       for (guint i = 0; i < items->len && i < MAX_COMPLIANCE_ROWS; i++)
         {

@@ -539,6 +539,16 @@ make_candidate_row (PathwaysUnitPage *self,
   gtk_box_append (GTK_BOX (box), button);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  {
+    /* Translators: a ranked young person for a screen reader: name and verdict, "Amara Okafor, Open" */
+    g_autofree char *row_name = g_strdup_printf (_("%1$s, %2$s"), pathways_record_get_string (c, "name"),
+                                                 pathways_record_get_string (c, "verdict-label"));
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, row_name,
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, facts, -1);
+  }
+  /* Read, not a Tab stop: its button is */
+  gtk_widget_set_focusable (row, FALSE);
   return row;
 }
 
