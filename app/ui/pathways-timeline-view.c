@@ -20,6 +20,7 @@
 #include "pathways-page.h"
 #include "pathways-plan-service.h"
 #include "pathways-timeline-painter.h"
+#include "pathways-keyboard.h"
 #include "pathways-timeline-view-private.h"
 
 struct _PathwaysTimelineView
@@ -906,10 +907,8 @@ pathways_timeline_view_init (PathwaysTimelineView *self)
   gtk_drop_down_set_model (self->stage_dropdown, G_LIST_MODEL (stages));
 
   build_legend (self);
-  /* One Tab stop per filter: the flow box's own children are not stops */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->filter_box)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    gtk_widget_set_focusable (child, FALSE);
+  /* One Tab stop per filter, each cell named by the control in it */
+  pathways_flow_box_one_stop_each (self->filter_box);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (dark_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->grid, "notify::zoom", G_CALLBACK (zoom_changed_cb), self, G_CONNECT_SWAPPED);
