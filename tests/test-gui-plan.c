@@ -321,6 +321,83 @@ START_TEST (test_plan_reject_with_reason_and_weights)
 }
 END_TEST
 
+static gint64 offered_jay, offered_sam;
+
+/* Planned again: neither is offered the unit turned down */
+static gboolean
+neither_offered_again (gpointer data)
+{
+  PathwaysPlanService *service = pathways_plan_service_get_for_context (context);
+  PathwaysPlanRow *j = pathways_plan_service_find_person (service, jay);
+  PathwaysPlanRow *s = pathways_plan_service_find_person (service, sam);
+
+  return !pathways_plan_service_get_running (service) && j != NULL && s != NULL &&
+         pathways_plan_row_get_proposal (j)->unit_id != offered_jay &&
+         pathways_plan_row_get_proposal (s)->unit_id != offered_sam;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+START_TEST (test_plan_reject_two_at_once_then_undo)
+{
+  PathwaysPlanView *view;
+  GtkWidget *window;
+  PathwaysPlanService *service;
+  AdwMessageDialog *dialog;
+  g_autofree char *heading = NULL;
+
+  make_store ();
+  window = make_window (&view);
+  service = pathways_plan_service_get_for_context (context);
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "plan.run", NULL));
+  ck_assert (test_wait_for (plan_shown, view));
+  offered_jay = pathways_plan_row_get_proposal (pathways_plan_service_find_person (service, jay))->unit_id;
+  offered_sam = pathways_plan_row_get_proposal (pathways_plan_service_find_person (service, sam))->unit_id;
+  ck_assert (offered_jay > 0 && offered_sam > 0 && offered_jay != offered_sam);
+
+  /* Both selected: Turn Down… asks one reason once */
+  gtk_selection_model_unselect_all (pathways_plan_view_get_selection (view));
+  gtk_selection_model_select_item (pathways_plan_view_get_selection (view), position_of (view, jay), FALSE);
+  gtk_selection_model_select_item (pathways_plan_view_get_selection (view), position_of (view, sam), FALSE);
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "plan.reject-selected", NULL));
+  ck_assert ((dialog = find_message_dialog ()) != NULL);
+  g_object_get (dialog, "heading", &heading, NULL);
+  ck_assert_str_eq (heading, "Turn Down These Proposals?");
+  ck_assert (!adw_message_dialog_get_response_enabled (dialog, "reject"));
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Panel prefers a nearer place");
+  ck_assert (adw_message_dialog_get_response_enabled (dialog, "reject"));
+  undo_before = pathways_context_get_last_undo (context);
+  adw_message_dialog_response (dialog, "reject");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  wanted = 2;
+  ck_assert (test_wait_for (rejections_stored, NULL));
+  ck_assert_int_eq (test_query_int (store, "SELECT count(*) FROM plan_rejection "
+                                           "WHERE reason = 'Panel prefers a nearer place'"), 2);
+  /* The next run respects both */
+  ck_assert (test_wait_for (neither_offered_again, NULL));
+
+  /* One Undo takes both back */
+  undo_last ();
+  wanted = 0;
+  ck_assert (test_wait_for (rejections_stored, NULL));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+END_TEST
+
 static gboolean
 section_says (gpointer data)
 {
@@ -421,6 +498,7 @@ plan_gui_suite (void)
   tcase_set_timeout (tc, 60);
   tcase_add_test (tc, test_plan_accept_and_undo);
   tcase_add_test (tc, test_plan_reject_with_reason_and_weights);
+  tcase_add_test (tc, test_plan_reject_two_at_once_then_undo);
   tcase_add_test (tc, test_person_proposal_section);
   tcase_add_test (tc, test_timeline_legend_names_proposals);
   suite_add_tcase (s, tc);

@@ -344,7 +344,8 @@ write_thread (GTask        *task,
   gboolean ok;
 
   if (w->reason != NULL)
-    ok = pathways_plan_reject (source_object, g_ptr_array_index (w->proposals, 0), w->reason, &w->undo, &error);
+    ok = pathways_plan_reject_many (source_object, (const PathwaysProposal **) w->proposals->pdata,
+                                    w->proposals->len, w->reason, &w->undo, &error);
   else
     {
       for (guint i = 0; i < w->proposals->len; i++)
@@ -377,7 +378,11 @@ written_cb (GObject      *source,
       pathways_context_show_error (self->context, error);
       return;
     }
-  if (w->reason != NULL)
+  if (w->reason != NULL && w->proposals->len > 1)
+    text = g_strdup_printf (ngettext ("%u proposal turned down; it will not be made again",
+                                      "%u proposals turned down; they will not be made again", w->proposals->len),
+                            w->proposals->len);
+  else if (w->reason != NULL)
     {
       const PathwaysProposal *p = g_ptr_array_index (w->proposals, 0);
       /* Translators: the first %s is a unit, the second a young person's name */
@@ -672,19 +677,36 @@ pathways_plan_service_reject (PathwaysPlanService *self,
                               gint64               person_id,
                               const char          *reason)
 {
-  const PathwaysProposal *p;
+  pathways_plan_service_reject_many (self, &person_id, 1, reason);
+}
+
+void
+pathways_plan_service_reject_many (PathwaysPlanService *self,
+                                   const gint64        *person_ids,
+                                   guint                n_people,
+                                   const char          *reason)
+{
   Write *w;
 
   g_return_if_fail (PATHWAYS_IS_PLAN_SERVICE (self));
 
-  if (self->context == NULL || self->store == NULL || self->holder == NULL || !may_schedule (self))
-    return;
-  if ((p = pathways_plan_find_person (self->holder->plan, person_id)) == NULL)
+  if (self->context == NULL || self->store == NULL || self->holder == NULL || n_people == 0 || !may_schedule (self))
     return;
   w = g_new0 (Write, 1);
   w->holder = holder_ref (self->holder);
   w->proposals = g_ptr_array_new ();
-  g_ptr_array_add (w->proposals, (gpointer) p);
+  for (guint i = 0; i < n_people; i++)
+    {
+      const PathwaysProposal *p = pathways_plan_find_person (self->holder->plan, person_ids[i]);
+
+      if (p != NULL && p->unit_id > 0)
+        g_ptr_array_add (w->proposals, (gpointer) p);
+    }
+  if (w->proposals->len == 0)
+    {
+      write_free (w);
+      return;
+    }
   w->reason = g_strdup (reason != NULL ? reason : "");
   run_write (self, w);
 }
@@ -704,10 +726,10 @@ reject_response_cb (AdwMessageDialog    *dialog,
                     PathwaysPlanService *self)
 {
   GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
-  gint64 *id = g_object_get_data (G_OBJECT (dialog), "person-id");
+  GArray *ids = g_object_get_data (G_OBJECT (dialog), "person-ids");
 
   if (g_strcmp0 (response, "reject") == 0)
-    pathways_plan_service_reject (self, *id, gtk_editable_get_text (entry));
+    pathways_plan_service_reject_many (self, (const gint64 *) ids->data, ids->len, gtk_editable_get_text (entry));
 }
 
 void
@@ -715,21 +737,56 @@ pathways_plan_service_ask_reject (PathwaysPlanService *self,
                                   GtkWidget           *parent,
                                   gint64               person_id)
 {
+  pathways_plan_service_ask_reject_many (self, parent, &person_id, 1);
+}
+
+/**
+ * pathways_plan_service_ask_reject_many:
+ *
+ * Returns: (transfer none) (nullable): the dialog asking for the reason,
+ *   or %NULL when none of them can be turned down
+ */
+GtkWidget *
+pathways_plan_service_ask_reject_many (PathwaysPlanService *self,
+                                       GtkWidget           *parent,
+                                       const gint64        *person_ids,
+                                       guint                n_people)
+{
   GtkRoot *root = parent != NULL ? gtk_widget_get_root (parent) : NULL;
-  const PathwaysProposal *p;
+  const PathwaysProposal *first = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *body = NULL;
   GtkWidget *dialog, *entry;
 
-  g_return_if_fail (PATHWAYS_IS_PLAN_SERVICE (self));
+  g_return_val_if_fail (PATHWAYS_IS_PLAN_SERVICE (self), NULL);
 
-  if (self->holder == NULL || (p = pathways_plan_find_person (self->holder->plan, person_id)) == NULL ||
-      p->unit_id <= 0)
-    return;
-  /* Translators: the first %s is a young person's name, the second a unit */
-  body = g_strdup_printf (_("Say why %s should not move to %s. The planner will not propose it again; "
-                            "you can undo this from the notification."), p->person_name, p->unit_name);
+  if (self->holder == NULL)
+    return NULL;
+  for (guint i = 0; i < n_people; i++)
+    {
+      const PathwaysProposal *p = pathways_plan_find_person (self->holder->plan, person_ids[i]);
+
+      if (p == NULL || p->unit_id <= 0)
+        continue;
+      if (first == NULL)
+        first = p;
+      g_array_append_val (ids, person_ids[i]);
+    }
+  if (first == NULL)
+    return NULL;
+  if (ids->len == 1)
+    /* Translators: the first %s is a young person's name, the second a unit */
+    body = g_strdup_printf (_("Say why %s should not move to %s. The planner will not propose it again; "
+                              "you can undo this from the notification."), first->person_name, first->unit_name);
+  else
+    body = g_strdup_printf (ngettext ("Say why these %u proposals should not be made. The planner will not make "
+                                      "them again; you can undo this from the notification.",
+                                      "Say why these %u proposals should not be made. The planner will not make "
+                                      "them again; you can undo this from the notification.", ids->len),
+                            ids->len);
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Turn Down This Proposal?"), body);
+                                   ids->len == 1 ? _("Turn Down This Proposal?") : _("Turn Down These Proposals?"),
+                                   body);
   entry = gtk_entry_new ();
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason"));
@@ -741,10 +798,11 @@ pathways_plan_service_ask_reject (PathwaysPlanService *self,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reject", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "reject");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "person-id", g_memdup2 (&person_id, sizeof person_id), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "person-ids", g_steal_pointer (&ids), (GDestroyNotify) g_array_unref);
   g_signal_connect (entry, "changed", G_CALLBACK (reject_text_changed_cb), dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (reject_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
 }
 
 /* Widgets the plan's sections share ------------------------------------------------- */

@@ -60,10 +60,19 @@ void                 pathways_plan_service_accept        (PathwaysPlanService *s
 void                 pathways_plan_service_reject        (PathwaysPlanService *self,
                                                           gint64               person_id,
                                                           const char          *reason);
+/* Several with one reason, in one undoable action */
+void                 pathways_plan_service_reject_many   (PathwaysPlanService *self,
+                                                          const gint64        *person_ids,
+                                                          guint                n_people,
+                                                          const char          *reason);
 /* Asks for the reason (a dialog over @parent's window), then rejects */
 void                 pathways_plan_service_ask_reject    (PathwaysPlanService *self,
                                                           GtkWidget           *parent,
                                                           gint64               person_id);
+GtkWidget           *pathways_plan_service_ask_reject_many (PathwaysPlanService *self,
+                                                          GtkWidget           *parent,
+                                                          const gint64        *person_ids,
+                                                          guint                n_people);
 
 /* For the plan's sections: a row of @list that wraps and names itself
  * by what it says, and a button with a mnemonic label for @action */

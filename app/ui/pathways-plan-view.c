@@ -231,6 +231,8 @@ clear_list (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
+static GArray *selected_ids (PathwaysPlanView *self);
+
 static PathwaysPlanRow *
 first_selected (PathwaysPlanView *self,
                 guint            *n_selected)
@@ -260,8 +262,11 @@ fill_detail (PathwaysPlanView *self)
 
   clear_list (self->detail_list);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.accept-selected", n_selected > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.reject-selected",
-                                 n_selected == 1 && pathways_plan_row_get_proposal (row)->unit_id > 0);
+  {
+    g_autoptr(GArray) ids = selected_ids (self);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.reject-selected", ids->len > 0);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.reject-selected-because", ids->len > 0);
+  }
   if (row == NULL)
     {
       GtkWidget *none = pathways_plan_add_row (self->detail_list, _("Choose a proposal above to see why it was made"), NULL);
@@ -514,14 +519,12 @@ accept_action (GtkWidget  *widget,
   pathways_plan_service_accept (PATHWAYS_PLAN_VIEW (widget)->service, &id, 1);
 }
 
-static void
-accept_selected_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
+/* The young people of the selected proposals that have a unit */
+static GArray *
+selected_ids (PathwaysPlanView *self)
 {
-  PathwaysPlanView *self = PATHWAYS_PLAN_VIEW (widget);
   g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   GtkBitsetIter iter;
   guint position;
 
@@ -534,6 +537,17 @@ accept_selected_action (GtkWidget  *widget,
       if (p->unit_id > 0)
         g_array_append_val (ids, p->person_id);
     }
+  return ids;
+}
+
+static void
+accept_selected_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  PathwaysPlanView *self = PATHWAYS_PLAN_VIEW (widget);
+  g_autoptr(GArray) ids = selected_ids (self);
+
   if (ids->len == 0)
     {
       pathways_context_show_message (self->context, _("None of the selected proposals has a unit to move to."));
@@ -554,16 +568,28 @@ reject_action (GtkWidget  *widget,
   pathways_plan_service_reject (PATHWAYS_PLAN_VIEW (widget)->service, id, reason);
 }
 
+/* The selected proposals, all with one reason (what the dialog does) */
+static void
+reject_many_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PathwaysPlanView *self = PATHWAYS_PLAN_VIEW (widget);
+  g_autoptr(GArray) ids = selected_ids (self);
+
+  pathways_plan_service_reject_many (self->service, (const gint64 *) ids->data, ids->len,
+                                     g_variant_get_string (parameter, NULL));
+}
+
 static void
 reject_selected_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
   PathwaysPlanView *self = PATHWAYS_PLAN_VIEW (widget);
-  g_autoptr(PathwaysPlanRow) row = first_selected (self, NULL);
+  g_autoptr(GArray) ids = selected_ids (self);
 
-  if (row != NULL)
-    pathways_plan_service_ask_reject (self->service, widget, pathways_plan_row_get_proposal (row)->person_id);
+  pathways_plan_service_ask_reject_many (self->service, widget, (const gint64 *) ids->data, ids->len);
 }
 
 static void
@@ -788,6 +814,7 @@ pathways_plan_view_class_init (PathwaysPlanViewClass *klass)
   gtk_widget_class_install_action (widget_class, "plan.accept-selected", NULL, accept_selected_action);
   gtk_widget_class_install_action (widget_class, "plan.reject", "(xs)", reject_action);
   gtk_widget_class_install_action (widget_class, "plan.reject-selected", NULL, reject_selected_action);
+  gtk_widget_class_install_action (widget_class, "plan.reject-selected-because", "s", reject_many_action);
   gtk_widget_class_install_action (widget_class, "plan.set-weight", "(si)", set_weight_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "plan.run", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "plan.accept-selected", NULL);
@@ -824,6 +851,7 @@ pathways_plan_view_init (PathwaysPlanView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.cancel", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.accept-selected", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.reject-selected", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.reject-selected-because", FALSE);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 

@@ -1726,12 +1726,25 @@ pathways_plan_reject (PathwaysStore           *store,
                       PathwaysChangeSet      **out_undo,
                       GError                 **error)
 {
-  g_autoptr(PathwaysPlanRejection) r = NULL;
+  g_return_val_if_fail (proposal != NULL, FALSE);
+
+  return pathways_plan_reject_many (store, &proposal, 1, reason, out_undo, error);
+}
+
+gboolean
+pathways_plan_reject_many (PathwaysStore            *store,
+                           const PathwaysProposal  **proposals,
+                           guint                     n_proposals,
+                           const char               *reason,
+                           PathwaysChangeSet       **out_undo,
+                           GError                  **error)
+{
   g_autofree char *today = NULL;
   g_autofree char *trimmed = NULL;
+  guint n_units = 0;
 
   g_return_val_if_fail (PATHWAYS_IS_STORE (store), FALSE);
-  g_return_val_if_fail (proposal != NULL, FALSE);
+  g_return_val_if_fail (proposals != NULL || n_proposals == 0, FALSE);
 
   trimmed = g_strstrip (g_strdup (reason ? reason : ""));
   if (*trimmed == '\0')
@@ -1740,21 +1753,31 @@ pathways_plan_reject (PathwaysStore           *store,
                            _("Give the reason for turning this proposal down"));
       return FALSE;
     }
-  if (proposal->unit_id <= 0)
+  for (guint i = 0; i < n_proposals; i++)
+    if (proposals[i]->unit_id > 0)
+      n_units++;
+  if (n_units == 0)
     {
       g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_INVALID,
                            _("Only a proposal of a unit of the register can be turned down."));
       return FALSE;
     }
   today = pathways_clock_dup_today (pathways_store_get_clock (store));
-  r = g_object_new (PATHWAYS_TYPE_PLAN_REJECTION, "young-person-id", proposal->person_id,
-                    "unit-id", proposal->unit_id, "rejected-on", today, "reason", trimmed, NULL);
   if (!pathways_store_begin_recorded (store, error))
     return FALSE;
-  if (!pathways_store_insert (store, PATHWAYS_RECORD (r), error))
+  for (guint i = 0; i < n_proposals; i++)
     {
-      pathways_store_rollback_recorded (store);
-      return FALSE;
+      g_autoptr(PathwaysPlanRejection) r = NULL;
+
+      if (proposals[i]->unit_id <= 0)
+        continue;
+      r = g_object_new (PATHWAYS_TYPE_PLAN_REJECTION, "young-person-id", proposals[i]->person_id,
+                        "unit-id", proposals[i]->unit_id, "rejected-on", today, "reason", trimmed, NULL);
+      if (!pathways_store_insert (store, PATHWAYS_RECORD (r), error))
+        {
+          pathways_store_rollback_recorded (store);
+          return FALSE;
+        }
     }
   return pathways_store_commit_recorded (store, out_undo, error);
 }

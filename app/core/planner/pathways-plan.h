@@ -170,6 +170,14 @@ gboolean             pathways_plan_reject         (PathwaysStore              *s
                                                    const char                 *reason,
                                                    PathwaysChangeSet         **out_undo,
                                                    GError                    **error);
+/* Turn several down with one reason, in one undoable action; proposals
+ * with no unit are skipped (an error if none has one) */
+gboolean             pathways_plan_reject_many    (PathwaysStore              *store,
+                                                   const PathwaysProposal    **proposals,
+                                                   guint                       n_proposals,
+                                                   const char                 *reason,
+                                                   PathwaysChangeSet         **out_undo,
+                                                   GError                    **error);
 /* "PERSON:UNIT" → reason, for PathwaysPlanOptions.rejected */
 GHashTable          *pathways_plan_load_rejections (PathwaysStore             *store,
                                                    GError                    **error);
