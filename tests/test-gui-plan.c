@@ -22,6 +22,7 @@
 #include "pathways-plan-proposal.h"
 #include "pathways-plan-service.h"
 #include "pathways-plan-view.h"
+#include "pathways-what-if-dialog.h"
 #include "pathways-timeline-view.h"
 #include "test-gui-util.h"
 
@@ -398,6 +399,98 @@ START_TEST (test_plan_reject_two_at_once_then_undo)
 }
 END_TEST
 
+static PathwaysWhatIfDialog *
+find_what_if_dialog (void)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+      if (PATHWAYS_IS_WHAT_IF_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return PATHWAYS_WHAT_IF_DIALOG (w);
+    }
+  return NULL;
+}
+
+static gboolean
+compared (gpointer data)
+{
+  return pathways_what_if_dialog_get_plans (data, NULL, NULL);
+}
+
+/* What If…: no change gives the same figures; one more unit of the kind
+ * in short supply lowers unmet demand; the data never changes */
+START_TEST (test_plan_what_if_compare)
+{
+  PathwaysPlanView *view;
+  GtkWidget *window;
+  PathwaysWhatIfDialog *dialog;
+  PathwaysPlan *current = NULL, *after = NULL;
+  g_autofree char *text = NULL;
+
+  make_store ();
+  add_foster_17 ("LC3", "Kai");   /* three turning 18, two units */
+  window = make_window (&view);
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "plan.run", NULL));
+  ck_assert (test_wait_for (plan_shown, view));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "plan.what-if", NULL));
+  ck_assert ((dialog = find_what_if_dialog ()) != NULL);
+
+  /* No change: identical figures */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "what-if.compare", NULL));
+  ck_assert (test_wait_for (compared, dialog));
+  ck_assert (pathways_what_if_dialog_get_plans (dialog, &current, &after));
+  ck_assert_int_ge (current->n_unmet, 1);
+  ck_assert_int_eq (after->n_unmet, current->n_unmet);
+  ck_assert_int_eq (after->n_moves, current->n_moves);
+  ck_assert_int_eq (after->weekly_cost, current->weekly_cost);
+  ck_assert_int_eq (after->n_out_of_authority, current->n_out_of_authority);
+
+  /* A date that is not one adds nothing */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "what-if.add-unit", "(ssxxs)",
+                                         "supported", "North", (gint64) 1, (gint64) 26000, "31/02/2026"));
+  text = pathways_what_if_dialog_dup_text (dialog);
+  ck_assert_ptr_null (strstr (text, "add "));
+  g_clear_pointer (&text, g_free);
+
+  /* One more supported unit in North: fewer without a place */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "what-if.add-unit", "(ssxxs)",
+                                         "supported", "North", (gint64) 1, (gint64) 26000, ""));
+  text = pathways_what_if_dialog_dup_text (dialog);
+  ck_assert_ptr_nonnull (strstr (text, "add kind=supported area=\"North\" count=1 cost=260.00"));
+  ck_assert (!pathways_what_if_dialog_get_plans (dialog, NULL, NULL));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "what-if.compare", NULL));
+  ck_assert (test_wait_for (compared, dialog));
+  ck_assert (pathways_what_if_dialog_get_plans (dialog, &current, &after));
+  ck_assert_int_lt (after->n_unmet, current->n_unmet);
+  ck_assert_int_gt (after->n_moves, current->n_moves);
+  ck_assert_int_gt (after->weekly_cost, current->weekly_cost);
+  if (g_getenv ("PATHWAYS_TEST_SHOT") != NULL)
+    for (int i = 0; i < 200; i++)
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (10000);
+  maybe_shoot (GTK_WIDGET (dialog), "what-if");
+
+  /* Leaving out both real units: more without a place than the current plan */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "what-if.clear", NULL));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "what-if.leave-out", "x", bridgeway));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "what-if.leave-out", "x", canal));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "what-if.compare", NULL));
+  ck_assert (test_wait_for (compared, dialog));
+  ck_assert (pathways_what_if_dialog_get_plans (dialog, &current, &after));
+  ck_assert_int_gt (after->n_unmet, current->n_unmet);
+  ck_assert_int_eq (after->n_moves, 0);
+
+  /* Nothing was written */
+  ck_assert_int_eq (test_query_int (store, "SELECT count(*) FROM unit"), 2);
+  ck_assert_int_eq (test_query_int (store, "SELECT count(*) FROM spell WHERE state = 'planned'"), 0);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+END_TEST
+
 static gboolean
 section_says (gpointer data)
 {
@@ -499,6 +592,7 @@ plan_gui_suite (void)
   tcase_add_test (tc, test_plan_accept_and_undo);
   tcase_add_test (tc, test_plan_reject_with_reason_and_weights);
   tcase_add_test (tc, test_plan_reject_two_at_once_then_undo);
+  tcase_add_test (tc, test_plan_what_if_compare);
   tcase_add_test (tc, test_person_proposal_section);
   tcase_add_test (tc, test_timeline_legend_names_proposals);
   suite_add_tcase (s, tc);
