@@ -472,6 +472,47 @@ START_TEST (test_plan_what_if_compare)
         g_usleep (10000);
   maybe_shoot (GTK_WIDGET (dialog), "what-if");
 
+  /* Saved in the CLI's format and opened again: the same changes */
+  {
+    g_autofree char *path = g_build_filename (dir, "more-places.txt", NULL);
+    g_autofree char *bad = g_build_filename (dir, "bad.txt", NULL);
+    g_autofree char *saved = NULL;
+    g_autofree char *again = NULL;
+    g_autofree char *kept = NULL;
+    int unmet = after->n_unmet;
+
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "what-if.leave-out", "x", canal));
+    g_clear_pointer (&text, g_free);
+    text = pathways_what_if_dialog_dup_text (dialog);
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "what-if.save-to", "s", path));
+    ck_assert (g_file_get_contents (path, &saved, NULL, NULL));
+    ck_assert_str_eq (saved, text);
+    ck_assert_ptr_nonnull (strstr (saved, "remove unit="));
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "what-if.clear", NULL));
+    again = pathways_what_if_dialog_dup_text (dialog);
+    ck_assert_ptr_null (strstr (again, "add "));
+    g_clear_pointer (&again, g_free);
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "what-if.open-from", "s", path));
+    again = pathways_what_if_dialog_dup_text (dialog);
+    ck_assert_str_eq (again, text);
+    /* A file the CLI would refuse changes nothing */
+    ck_assert (g_file_set_contents (bad, "add kind=supported area=North cost=lots\n", -1, NULL));
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "what-if.open-from", "s", bad));
+    kept = pathways_what_if_dialog_dup_text (dialog);
+    ck_assert_str_eq (kept, text);
+    /* Keeping Canal House again and taking the new unit out: as the current plan */
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "what-if.leave-out", "x", canal));
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "what-if.compare", NULL));
+    ck_assert (test_wait_for (compared, dialog));
+    ck_assert (pathways_what_if_dialog_get_plans (dialog, &current, &after));
+    ck_assert_int_eq (after->n_unmet, unmet);
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "what-if.take-out", "u", 0));
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "what-if.compare", NULL));
+    ck_assert (test_wait_for (compared, dialog));
+    ck_assert (pathways_what_if_dialog_get_plans (dialog, &current, &after));
+    ck_assert_int_eq (after->n_unmet, current->n_unmet);
+  }
+
   /* Leaving out both real units: more without a place than the current plan */
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "what-if.clear", NULL));
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "what-if.leave-out", "x", bridgeway));

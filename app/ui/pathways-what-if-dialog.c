@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "pathways-format.h"
+#include "pathways-rules.h"
 #include "pathways-vocab.h"
 #include "pathways-what-if.h"
 #include "pathways-what-if-dialog.h"
@@ -20,6 +21,7 @@ struct _PathwaysWhatIfDialog
   PathwaysContext *context;
   PathwaysStore   *store;
   GPtrArray       *adds;         /* char*: "add …" lines of the what-if file */
+  GPtrArray       *descriptions; /* char*: each of them in words */
   GHashTable      *left_out;     /* gint64* unit ids */
   GCancellable    *cancellable;
   PathwaysPlan    *current;
@@ -84,6 +86,47 @@ invalidate (PathwaysWhatIfDialog *self)
   g_clear_pointer (&self->what_if, pathways_plan_free);
 }
 
+/* "2 new units: Supported accommodation in North, £260.00 a week, from 01/06/2027";
+ * NULL with @error if the line is not one the CLI reads */
+static char *
+describe_add (PathwaysWhatIfDialog *self,
+              const char           *line,
+              const char           *file_name,
+              GError              **error)
+{
+  g_autofree char *today = pathways_clock_dup_today (pathways_store_get_clock (self->store));
+  g_autoptr(PathwaysWhatIf) w = pathways_what_if_parse (line, -1, file_name, today, error);
+  GPtrArray *added;
+  const PathwaysUnitFacts *u;
+  g_autofree char *cost = NULL;
+  g_autofree char *from = NULL;
+  const char *kind;
+
+  if (w == NULL)
+    return NULL;
+  added = pathways_what_if_get_added (w);
+  if (added->len == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("%s: this line adds no units."), file_name);
+      return NULL;
+    }
+  u = g_ptr_array_index (added, 0);
+  cost = pathways_money_format (u->weekly_cost);
+  kind = pathways_vocab_label (PATHWAYS_VOCAB_UNIT_KIND, u->kind);
+  if (u->status_to != NULL && g_strcmp0 (u->status, "offline") == 0)
+    {
+      from = pathways_date_format_uk (u->status_to);
+      /* Translators: hypothetical units of the what-if: a count, a kind, an area, a weekly cost and a date */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new unit: %s in %s, %s a week, from %s",
+                                           "%u new units: %s in %s, %s a week, from %s", added->len),
+                              added->len, kind, u->area, cost, from);
+    }
+  /* Translators: hypothetical units of the what-if: a count, a kind, an area and a weekly cost */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new unit: %s in %s, %s a week, from today",
+                                       "%u new units: %s in %s, %s a week, from today", added->len),
+                          added->len, kind, u->area, cost);
+}
+
 static void
 fill_changes (PathwaysWhatIfDialog *self)
 {
@@ -93,12 +136,41 @@ fill_changes (PathwaysWhatIfDialog *self)
     gtk_list_box_remove (self->changes_list, child);
   for (guint i = 0; i < self->adds->len; i++)
     {
+      const char *text = g_ptr_array_index (self->descriptions, i);
       GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      g_autofree char *accessible = NULL;
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), g_ptr_array_index (self->adds, i));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, _("Take these units out of the what-if"));
+      /* Translators: a button's accessible name; %s says which hypothetical units */
+      accessible = g_strdup_printf (_("Take out %s"), text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "what-if.take-out");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", i);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       gtk_list_box_append (self->changes_list, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->changes_list), self->adds->len > 0);
+}
+
+static void
+take_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  PathwaysWhatIfDialog *self = PATHWAYS_WHAT_IF_DIALOG (widget);
+  guint i = g_variant_get_uint32 (parameter);
+
+  if (i >= self->adds->len)
+    return;
+  g_ptr_array_remove_index (self->adds, i);
+  g_ptr_array_remove_index (self->descriptions, i);
+  invalidate (self);
+  fill_changes (self);
 }
 
 static gboolean
@@ -116,9 +188,7 @@ add_unit_action (GtkWidget  *widget,
   const char *kind, *area, *from;
   gint64 count, pence;
   g_autofree char *line = NULL;
-  g_autofree char *today = NULL;
-  g_autofree char *text = NULL;
-  g_autoptr(PathwaysWhatIf) check = NULL;
+  g_autofree char *description = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *from_field = NULL;
 
@@ -133,13 +203,13 @@ add_unit_action (GtkWidget  *widget,
   line = g_strdup_printf ("add kind=%s area=\"%s\" count=%" G_GINT64_FORMAT " cost=%" G_GINT64_FORMAT ".%02d%s",
                           kind, area, count, pence / 100, (int) (pence % 100), from_field ? from_field : "");
   /* Checked as the CLI reads it: the message names the field */
-  today = pathways_clock_dup_today (pathways_store_get_clock (self->store));
-  check = pathways_what_if_parse (line, -1, _("the new units"), today, &error);
-  if (check == NULL)
+  description = describe_add (self, line, _("The new units"), &error);
+  if (description == NULL)
     {
       gtk_label_set_text (self->status_label, error->message);
       return;
     }
+  g_ptr_array_add (self->descriptions, g_steal_pointer (&description));
   g_ptr_array_add (self->adds, g_steal_pointer (&line));
   gtk_label_set_text (self->status_label, "");
   invalidate (self);
@@ -202,6 +272,7 @@ clear_action (GtkWidget  *widget,
   GtkWidget *row;
 
   g_ptr_array_set_size (self->adds, 0);
+  g_ptr_array_set_size (self->descriptions, 0);
   g_hash_table_remove_all (self->left_out);
   for (row = gtk_widget_get_first_child (GTK_WIDGET (self->unit_list)); row; row = gtk_widget_get_next_sibling (row))
     {
@@ -342,6 +413,9 @@ grid_cell (PathwaysWhatIfDialog *self,
 
   gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0.0 : 1.0);
   gtk_label_set_selectable (GTK_LABEL (label), column > 0 && !heading);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), column == 0 ? 28 : 24);
+  gtk_label_set_justify (GTK_LABEL (label), column == 0 ? GTK_JUSTIFY_LEFT : GTK_JUSTIFY_RIGHT);
   if (heading)
     gtk_widget_add_css_class (label, "heading");
   else if (column > 0)
@@ -535,6 +609,154 @@ cancel_action (GtkWidget  *widget,
   g_cancellable_cancel (self->cancellable);
 }
 
+/* Open and save, in the CLI's format -------------------------------------------------------- */
+
+static void
+sync_checks (PathwaysWhatIfDialog *self)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->unit_list)); row;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkCheckButton *check = g_object_get_data (G_OBJECT (row), "check");
+      gint64 *id = g_object_get_data (G_OBJECT (row), "unit-id");
+
+      if (check != NULL && id != NULL)
+        gtk_check_button_set_active (check, g_hash_table_contains (self->left_out, id));
+    }
+}
+
+static void
+open_from_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PathwaysWhatIfDialog *self = PATHWAYS_WHAT_IF_DIALOG (widget);
+  const char *path = g_variant_get_string (parameter, NULL);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *contents = NULL;
+  g_autofree char *today = pathways_clock_dup_today (pathways_store_get_clock (self->store));
+  g_autoptr(PathwaysWhatIf) check = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, &error) ||
+      (check = pathways_what_if_parse (contents, (gssize) length, base, today, &error)) == NULL)
+    {
+      gtk_label_set_text (self->status_label, error->message);
+      return;   /* what was in the dialog stays */
+    }
+  g_ptr_array_set_size (self->adds, 0);
+  g_ptr_array_set_size (self->descriptions, 0);
+  g_hash_table_remove_all (self->left_out);
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = g_strstrip (lines[i]);
+
+      if (g_str_has_prefix (line, "add") && g_ascii_isspace (line[3]))
+        {
+          g_autofree char *description = describe_add (self, line, base, NULL);
+          if (description == NULL)
+            continue;
+          g_ptr_array_add (self->adds, g_strdup (line));
+          g_ptr_array_add (self->descriptions, g_steal_pointer (&description));
+        }
+      else if (g_str_has_prefix (line, "remove"))
+        {
+          const char *unit = strstr (line, "unit=");
+          gint64 id = unit ? g_ascii_strtoll (unit + 5, NULL, 10) : 0;
+
+          if (id > 0)
+            g_hash_table_add (self->left_out, g_memdup2 (&id, sizeof id));
+        }
+    }
+  sync_checks (self);
+  invalidate (self);
+  fill_grid (self);
+  fill_changes (self);
+  {
+    /* Translators: %s is a file name */
+    g_autofree char *text = g_strdup_printf (_("Opened %s. Compare to see what it changes."), base);
+    gtk_label_set_text (self->status_label, text);
+  }
+}
+
+static void
+save_to_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PathwaysWhatIfDialog *self = PATHWAYS_WHAT_IF_DIALOG (widget);
+  const char *path = g_variant_get_string (parameter, NULL);
+  g_autofree char *text = pathways_what_if_dialog_dup_text (self);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_set_contents (path, text, -1, &error))
+    {
+      gtk_label_set_text (self->status_label, error->message);
+      return;
+    }
+  /* Translators: %s is a file name */
+  message = g_strdup_printf (_("Saved as %s; pathways-cli plan --what-if reads it too."), base);
+  gtk_label_set_text (self->status_label, message);
+}
+
+static void
+chosen_cb (GtkNativeDialog      *chooser,
+           int                   response,
+           PathwaysWhatIfDialog *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
+      (path = g_file_get_path (file)) != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self),
+                                gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE
+                                ? "what-if.save-to" : "what-if.open-from", "s", path);
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+choose (PathwaysWhatIfDialog *self,
+        gboolean              save)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (save ? _("Save What-If") : _("Open What-If"), GTK_WINDOW (self),
+                                         save ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         save ? _("_Save") : _("_Open"), _("_Cancel"));
+  if (save)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("what-if.txt"));
+  gtk_file_filter_set_name (filter, _("What-if file (text)"));
+  gtk_file_filter_add_suffix (filter, "txt");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  choose (PATHWAYS_WHAT_IF_DIALOG (widget), TRUE);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  choose (PATHWAYS_WHAT_IF_DIALOG (widget), FALSE);
+}
+
 /* Building --------------------------------------------------------------------------------- */
 
 static GtkWidget *
@@ -588,6 +810,14 @@ build (PathwaysWhatIfDialog *self)
   self->cancel_button = gtk_button_new_with_mnemonic (_("C_ancel"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->cancel_button), "what-if.cancel");
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->cancel_button);
+  button = gtk_button_new_with_mnemonic (_("_Open…"));
+  gtk_widget_set_tooltip_text (button, _("Open a what-if file, as pathways-cli plan --what-if reads"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "what-if.open");
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), button);
+  button = gtk_button_new_with_mnemonic (_("_Save…"));
+  gtk_widget_set_tooltip_text (button, _("Save these changes as a what-if file"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "what-if.save");
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), button);
   self->spinner = GTK_SPINNER (gtk_spinner_new ());
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->spinner));
   gtk_box_append (GTK_BOX (toolbar), header);
@@ -717,6 +947,7 @@ pathways_what_if_dialog_finalize (GObject *object)
   PathwaysWhatIfDialog *self = PATHWAYS_WHAT_IF_DIALOG (object);
 
   g_ptr_array_unref (self->adds);
+  g_ptr_array_unref (self->descriptions);
   g_hash_table_unref (self->left_out);
   G_OBJECT_CLASS (pathways_what_if_dialog_parent_class)->finalize (object);
 }
@@ -733,6 +964,11 @@ pathways_what_if_dialog_class_init (PathwaysWhatIfDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "what-if.add-unit", "(ssxxs)", add_unit_action);
   gtk_widget_class_install_action (widget_class, "what-if.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "what-if.leave-out", "x", leave_out_action);
+  gtk_widget_class_install_action (widget_class, "what-if.take-out", "u", take_out_action);
+  gtk_widget_class_install_action (widget_class, "what-if.open-from", "s", open_from_action);
+  gtk_widget_class_install_action (widget_class, "what-if.save-to", "s", save_to_action);
+  gtk_widget_class_install_action (widget_class, "what-if.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "what-if.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "what-if.clear", NULL, clear_action);
   gtk_widget_class_install_action (widget_class, "what-if.compare", NULL, compare_action);
   gtk_widget_class_install_action (widget_class, "what-if.cancel", NULL, cancel_action);
@@ -742,6 +978,7 @@ static void
 pathways_what_if_dialog_init (PathwaysWhatIfDialog *self)
 {
   self->adds = g_ptr_array_new_with_free_func (g_free);
+  self->descriptions = g_ptr_array_new_with_free_func (g_free);
   self->left_out = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   build (self);
   set_running (self, FALSE);
