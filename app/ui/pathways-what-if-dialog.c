@@ -39,6 +39,9 @@ struct _PathwaysWhatIfDialog
   GtkWidget       *compare_button;
   GtkWidget       *cancel_button;
   GtkSpinner      *spinner;
+  GtkProgressBar  *progress_bar;
+  int             *per_mille;    /* rc box shared with the planning thread, while running */
+  guint            progress_id;
   GtkLabel        *status_label;
   GtkGrid         *grid;
 };
@@ -354,7 +357,18 @@ typedef struct {
   PathwaysWhatIf *what_if;
   PathwaysPlan   *current;
   PathwaysPlan   *after;
+  int            *per_mille;   /* rc box: 0–1000 over both runs */
+  int             base;        /* 0 for the current plan, 500 for the what-if */
 } Compare;
+
+static void
+progress_cb (double   fraction,
+             gpointer data)
+{
+  Compare *c = data;
+
+  g_atomic_int_set (c->per_mille, c->base + (int) CLAMP (fraction * 500.0, 0.0, 500.0));
+}
 
 static void
 compare_free (gpointer data)
@@ -364,6 +378,7 @@ compare_free (gpointer data)
   g_clear_pointer (&c->what_if, pathways_what_if_free);
   g_clear_pointer (&c->current, pathways_plan_free);
   g_clear_pointer (&c->after, pathways_plan_free);
+  g_rc_box_release (c->per_mille);
   g_free (c);
 }
 
@@ -386,6 +401,8 @@ compare_thread (GTask        *task,
     }
   pathways_plan_options_init (&options);
   pathways_plan_weights_from_settings (&options.weights, settings);
+  options.progress = progress_cb;
+  options.progress_data = c;
   c->current = pathways_plan_run (store, &options, cancellable, &error);
   if (c->current == NULL)
     {
@@ -393,6 +410,7 @@ compare_thread (GTask        *task,
       return;
     }
   options.what_if = c->what_if;
+  c->base = 500;
   c->after = pathways_plan_run (store, &options, cancellable, &error);
   if (c->after == NULL)
     {
@@ -529,10 +547,29 @@ fill_grid (PathwaysWhatIfDialog *self)
   }
 }
 
+static gboolean
+progress_tick_cb (gpointer data)
+{
+  PathwaysWhatIfDialog *self = data;
+
+  if (self->per_mille != NULL)
+    gtk_progress_bar_set_fraction (self->progress_bar, g_atomic_int_get (self->per_mille) / 1000.0);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 set_running (PathwaysWhatIfDialog *self,
              gboolean              running)
 {
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+  g_clear_pointer (&self->per_mille, g_rc_box_release);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), running);
+  if (running)
+    {
+      self->per_mille = g_rc_box_new0 (int);
+      self->progress_id = g_timeout_add (100, progress_tick_cb, self);
+    }
   gtk_spinner_set_spinning (self->spinner, running);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "what-if.compare", !running);
@@ -589,14 +626,15 @@ compare_action (GtkWidget  *widget,
   invalidate (self);
   fill_grid (self);
   self->cancellable = g_cancellable_new ();
+  set_running (self, TRUE);
   c = g_new0 (Compare, 1);
   c->what_if = what_if;
+  c->per_mille = g_rc_box_acquire (self->per_mille);
   task = g_task_new (self->store, self->cancellable, compare_done_cb, g_object_ref (self));
   g_task_set_source_tag (task, compare_action);
   g_task_set_task_data (task, c, compare_free);
   g_task_run_in_thread (task, compare_thread);
   gtk_label_set_text (self->status_label, _("Planning the current stock and the what-if…"));
-  set_running (self, TRUE);
 }
 
 static void
@@ -841,6 +879,10 @@ build (PathwaysWhatIfDialog *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_label), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("What-if status"), -1);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->status_label));
+  self->progress_bar = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Comparison progress"), -1);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->progress_bar));
 
   /* The comparison */
   self->grid = GTK_GRID (gtk_grid_new ());
@@ -934,6 +976,8 @@ pathways_what_if_dialog_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+  g_clear_pointer (&self->per_mille, g_rc_box_release);
   invalidate (self);
   g_clear_object (&self->kind_codes);
   g_clear_object (&self->store);
