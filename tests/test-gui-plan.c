@@ -419,6 +419,12 @@ compared (gpointer data)
   return pathways_what_if_dialog_get_plans (data, NULL, NULL);
 }
 
+static gboolean
+not_comparing (gpointer data)
+{
+  return !pathways_what_if_dialog_get_running (data);
+}
+
 /* What If…: no change gives the same figures; one more unit of the kind
  * in short supply lowers unmet demand; the data never changes */
 START_TEST (test_plan_what_if_compare)
@@ -522,6 +528,13 @@ START_TEST (test_plan_what_if_compare)
   ck_assert (pathways_what_if_dialog_get_plans (dialog, &current, &after));
   ck_assert_int_gt (after->n_unmet, current->n_unmet);
   ck_assert_int_eq (after->n_moves, 0);
+
+  /* Cancelled: no comparison, and Compare can be pressed again */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "what-if.compare", NULL));
+  ck_assert (pathways_what_if_dialog_get_running (dialog));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "what-if.cancel", NULL));
+  ck_assert (test_wait_for (not_comparing, dialog));
+  ck_assert (!pathways_what_if_dialog_get_plans (dialog, NULL, NULL));
 
   /* Nothing was written */
   ck_assert_int_eq (test_query_int (store, "SELECT count(*) FROM unit"), 2);

@@ -1067,3 +1067,10 @@ pathways_what_if_dialog_get_plans (PathwaysWhatIfDialog *self,
     *out_what_if = self->what_if;
   return TRUE;
 }
+
+gboolean
+pathways_what_if_dialog_get_running (PathwaysWhatIfDialog *self)
+{
+  g_return_val_if_fail (PATHWAYS_IS_WHAT_IF_DIALOG (self), FALSE);
+  return self->cancellable != NULL;
+}

@@ -34,6 +34,7 @@ GtkWidget    *pathways_what_if_dialog_new         (PathwaysContext      *context
 gboolean      pathways_what_if_dialog_get_plans   (PathwaysWhatIfDialog *self,
                                                    PathwaysPlan        **out_current,
                                                    PathwaysPlan        **out_what_if);
+gboolean      pathways_what_if_dialog_get_running (PathwaysWhatIfDialog *self);
 /* The text of the changes, in the CLI's what-if format */
 char         *pathways_what_if_dialog_dup_text    (PathwaysWhatIfDialog *self);
 
