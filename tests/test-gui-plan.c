@@ -419,6 +419,22 @@ compared (gpointer data)
   return pathways_what_if_dialog_get_plans (data, NULL, NULL);
 }
 
+static GtkEditable *
+find_entry_row (GtkWidget  *widget,
+                const char *title)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkEditable *found;
+
+      if (ADW_IS_ENTRY_ROW (c) && g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (c)), title))
+        return GTK_EDITABLE (c);
+      if ((found = find_entry_row (c, title)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 not_comparing (gpointer data)
 {
@@ -535,6 +551,28 @@ START_TEST (test_plan_what_if_compare)
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "what-if.cancel", NULL));
   ck_assert (test_wait_for (not_comparing, dialog));
   ck_assert (!pathways_what_if_dialog_get_plans (dialog, NULL, NULL));
+
+  /* The form: a cost it cannot read adds nothing and says so */
+  {
+    GtkEditable *area = find_entry_row (GTK_WIDGET (dialog), "_Area");
+    GtkEditable *cost = find_entry_row (GTK_WIDGET (dialog), "_Weekly cost (£)");
+    g_autofree char *before = NULL;
+    g_autofree char *after_form = NULL;
+
+    ck_assert (area != NULL && cost != NULL);
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "what-if.clear", NULL));
+    before = pathways_what_if_dialog_dup_text (dialog);
+    gtk_editable_set_text (area, "South");
+    gtk_editable_set_text (cost, "a lot");
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "what-if.add", NULL));
+    after_form = pathways_what_if_dialog_dup_text (dialog);
+    ck_assert_str_eq (after_form, before);
+    g_clear_pointer (&after_form, g_free);
+    gtk_editable_set_text (cost, "240");
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "what-if.add", NULL));
+    after_form = pathways_what_if_dialog_dup_text (dialog);
+    ck_assert_ptr_nonnull (strstr (after_form, "area=\"South\" count=1 cost=240.00"));
+  }
 
   /* Nothing was written */
   ck_assert_int_eq (test_query_int (store, "SELECT count(*) FROM unit"), 2);
