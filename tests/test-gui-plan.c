@@ -435,6 +435,22 @@ find_entry_row (GtkWidget  *widget,
   return NULL;
 }
 
+static GtkWidget *
+find_row_containing (GtkWidget  *widget,
+                     const char *text)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_ACTION_ROW (c) && strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (c)), text) != NULL)
+        return c;
+      if ((found = find_row_containing (c, text)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 not_comparing (gpointer data)
 {
@@ -489,10 +505,22 @@ START_TEST (test_plan_what_if_compare)
   ck_assert_int_gt (after->n_moves, current->n_moves);
   ck_assert_int_gt (after->weekly_cost, current->weekly_cost);
   if (g_getenv ("PATHWAYS_TEST_SHOT") != NULL)
-    for (int i = 0; i < 200; i++)
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (10000);
+    {
+      for (int i = 0; i < 200; i++)
+        if (!g_main_context_iteration (NULL, FALSE))
+          g_usleep (10000);
+    }
   maybe_shoot (GTK_WIDGET (dialog), "what-if");
+  /* The added units in words */
+  {
+    GtkWidget *row = find_row_containing (GTK_WIDGET (dialog), "1 new unit: ");
+
+    ck_assert (row != NULL);
+    ck_assert_msg (g_str_has_suffix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                                     " in North, £260 a week, from today"),
+                   "%s", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+    maybe_shoot (gtk_widget_get_parent (row), "what-if-changes");
+  }
 
   /* Saved in the CLI's format and opened again: the same changes */
   {
