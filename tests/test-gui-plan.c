@@ -22,6 +22,7 @@
 #include "pathways-plan-proposal.h"
 #include "pathways-plan-service.h"
 #include "pathways-plan-view.h"
+#include "pathways-what-if-dialog.h"
 #include "pathways-timeline-view.h"
 #include "test-gui-util.h"
 
@@ -398,6 +399,218 @@ START_TEST (test_plan_reject_two_at_once_then_undo)
 }
 END_TEST
 
+static PathwaysWhatIfDialog *
+find_what_if_dialog (void)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+      if (PATHWAYS_IS_WHAT_IF_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return PATHWAYS_WHAT_IF_DIALOG (w);
+    }
+  return NULL;
+}
+
+static gboolean
+compared (gpointer data)
+{
+  return pathways_what_if_dialog_get_plans (data, NULL, NULL);
+}
+
+static GtkEditable *
+find_entry_row (GtkWidget  *widget,
+                const char *title)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkEditable *found;
+
+      if (ADW_IS_ENTRY_ROW (c) && g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (c)), title))
+        return GTK_EDITABLE (c);
+      if ((found = find_entry_row (c, title)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_row_containing (GtkWidget  *widget,
+                     const char *text)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_ACTION_ROW (c) && strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (c)), text) != NULL)
+        return c;
+      if ((found = find_row_containing (c, text)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+not_comparing (gpointer data)
+{
+  return !pathways_what_if_dialog_get_running (data);
+}
+
+/* What If…: no change gives the same figures; one more unit of the kind
+ * in short supply lowers unmet demand; the data never changes */
+START_TEST (test_plan_what_if_compare)
+{
+  PathwaysPlanView *view;
+  GtkWidget *window;
+  PathwaysWhatIfDialog *dialog;
+  PathwaysPlan *current = NULL, *after = NULL;
+  g_autofree char *text = NULL;
+
+  make_store ();
+  add_foster_17 ("LC3", "Kai");   /* three turning 18, two units */
+  window = make_window (&view);
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "plan.run", NULL));
+  ck_assert (test_wait_for (plan_shown, view));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "plan.what-if", NULL));
+  ck_assert ((dialog = find_what_if_dialog ()) != NULL);
+
+  /* No change: identical figures */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "what-if.compare", NULL));
+  ck_assert (test_wait_for (compared, dialog));
+  ck_assert (pathways_what_if_dialog_get_plans (dialog, &current, &after));
+  ck_assert_int_ge (current->n_unmet, 1);
+  ck_assert_int_eq (after->n_unmet, current->n_unmet);
+  ck_assert_int_eq (after->n_moves, current->n_moves);
+  ck_assert_int_eq (after->weekly_cost, current->weekly_cost);
+  ck_assert_int_eq (after->n_out_of_authority, current->n_out_of_authority);
+
+  /* A date that is not one adds nothing */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "what-if.add-unit", "(ssxxs)",
+                                         "supported", "North", (gint64) 1, (gint64) 26000, "31/02/2026"));
+  text = pathways_what_if_dialog_dup_text (dialog);
+  ck_assert_ptr_null (strstr (text, "add "));
+  g_clear_pointer (&text, g_free);
+
+  /* One more supported unit in North: fewer without a place */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "what-if.add-unit", "(ssxxs)",
+                                         "supported", "North", (gint64) 1, (gint64) 26000, ""));
+  text = pathways_what_if_dialog_dup_text (dialog);
+  ck_assert_ptr_nonnull (strstr (text, "add kind=supported area=\"North\" count=1 cost=260.00"));
+  ck_assert (!pathways_what_if_dialog_get_plans (dialog, NULL, NULL));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "what-if.compare", NULL));
+  ck_assert (test_wait_for (compared, dialog));
+  ck_assert (pathways_what_if_dialog_get_plans (dialog, &current, &after));
+  ck_assert_int_lt (after->n_unmet, current->n_unmet);
+  ck_assert_int_gt (after->n_moves, current->n_moves);
+  ck_assert_int_gt (after->weekly_cost, current->weekly_cost);
+  if (g_getenv ("PATHWAYS_TEST_SHOT") != NULL)
+    {
+      for (int i = 0; i < 200; i++)
+        if (!g_main_context_iteration (NULL, FALSE))
+          g_usleep (10000);
+    }
+  maybe_shoot (GTK_WIDGET (dialog), "what-if");
+  /* The added units in words */
+  {
+    GtkWidget *row = find_row_containing (GTK_WIDGET (dialog), "1 new unit: ");
+
+    ck_assert (row != NULL);
+    ck_assert_msg (g_str_has_suffix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                                     " in North, £260 a week, from today"),
+                   "%s", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+    maybe_shoot (gtk_widget_get_parent (row), "what-if-changes");
+  }
+
+  /* Saved in the CLI's format and opened again: the same changes */
+  {
+    g_autofree char *path = g_build_filename (dir, "more-places.txt", NULL);
+    g_autofree char *bad = g_build_filename (dir, "bad.txt", NULL);
+    g_autofree char *saved = NULL;
+    g_autofree char *again = NULL;
+    g_autofree char *kept = NULL;
+    int unmet = after->n_unmet;
+
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "what-if.leave-out", "x", canal));
+    g_clear_pointer (&text, g_free);
+    text = pathways_what_if_dialog_dup_text (dialog);
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "what-if.save-to", "s", path));
+    ck_assert (g_file_get_contents (path, &saved, NULL, NULL));
+    ck_assert_str_eq (saved, text);
+    ck_assert_ptr_nonnull (strstr (saved, "remove unit="));
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "what-if.clear", NULL));
+    again = pathways_what_if_dialog_dup_text (dialog);
+    ck_assert_ptr_null (strstr (again, "add "));
+    g_clear_pointer (&again, g_free);
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "what-if.open-from", "s", path));
+    again = pathways_what_if_dialog_dup_text (dialog);
+    ck_assert_str_eq (again, text);
+    /* A file the CLI would refuse changes nothing */
+    ck_assert (g_file_set_contents (bad, "add kind=supported area=North cost=lots\n", -1, NULL));
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "what-if.open-from", "s", bad));
+    kept = pathways_what_if_dialog_dup_text (dialog);
+    ck_assert_str_eq (kept, text);
+    /* Keeping Canal House again and taking the new unit out: as the current plan */
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "what-if.leave-out", "x", canal));
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "what-if.compare", NULL));
+    ck_assert (test_wait_for (compared, dialog));
+    ck_assert (pathways_what_if_dialog_get_plans (dialog, &current, &after));
+    ck_assert_int_eq (after->n_unmet, unmet);
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "what-if.take-out", "u", 0));
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "what-if.compare", NULL));
+    ck_assert (test_wait_for (compared, dialog));
+    ck_assert (pathways_what_if_dialog_get_plans (dialog, &current, &after));
+    ck_assert_int_eq (after->n_unmet, current->n_unmet);
+  }
+
+  /* Leaving out both real units: more without a place than the current plan */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "what-if.clear", NULL));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "what-if.leave-out", "x", bridgeway));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "what-if.leave-out", "x", canal));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "what-if.compare", NULL));
+  ck_assert (test_wait_for (compared, dialog));
+  ck_assert (pathways_what_if_dialog_get_plans (dialog, &current, &after));
+  ck_assert_int_gt (after->n_unmet, current->n_unmet);
+  ck_assert_int_eq (after->n_moves, 0);
+
+  /* Cancelled: no comparison, and Compare can be pressed again */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "what-if.compare", NULL));
+  ck_assert (pathways_what_if_dialog_get_running (dialog));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "what-if.cancel", NULL));
+  ck_assert (test_wait_for (not_comparing, dialog));
+  ck_assert (!pathways_what_if_dialog_get_plans (dialog, NULL, NULL));
+
+  /* The form: a cost it cannot read adds nothing and says so */
+  {
+    GtkEditable *area = find_entry_row (GTK_WIDGET (dialog), "_Area");
+    GtkEditable *cost = find_entry_row (GTK_WIDGET (dialog), "_Weekly cost (£)");
+    g_autofree char *before = NULL;
+    g_autofree char *after_form = NULL;
+
+    ck_assert (area != NULL && cost != NULL);
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "what-if.clear", NULL));
+    before = pathways_what_if_dialog_dup_text (dialog);
+    gtk_editable_set_text (area, "South");
+    gtk_editable_set_text (cost, "a lot");
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "what-if.add", NULL));
+    after_form = pathways_what_if_dialog_dup_text (dialog);
+    ck_assert_str_eq (after_form, before);
+    g_clear_pointer (&after_form, g_free);
+    gtk_editable_set_text (cost, "240");
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "what-if.add", NULL));
+    after_form = pathways_what_if_dialog_dup_text (dialog);
+    ck_assert_ptr_nonnull (strstr (after_form, "area=\"South\" count=1 cost=240.00"));
+  }
+
+  /* Nothing was written */
+  ck_assert_int_eq (test_query_int (store, "SELECT count(*) FROM unit"), 2);
+  ck_assert_int_eq (test_query_int (store, "SELECT count(*) FROM spell WHERE state = 'planned'"), 0);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+END_TEST
+
 static gboolean
 section_says (gpointer data)
 {
@@ -499,6 +712,7 @@ plan_gui_suite (void)
   tcase_add_test (tc, test_plan_accept_and_undo);
   tcase_add_test (tc, test_plan_reject_with_reason_and_weights);
   tcase_add_test (tc, test_plan_reject_two_at_once_then_undo);
+  tcase_add_test (tc, test_plan_what_if_compare);
   tcase_add_test (tc, test_person_proposal_section);
   tcase_add_test (tc, test_timeline_legend_names_proposals);
   suite_add_tcase (s, tc);

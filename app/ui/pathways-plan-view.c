@@ -14,6 +14,7 @@
 #include "pathways-plan-view.h"
 #include "pathways-settings.h"
 #include "pathways-vocab.h"
+#include "pathways-what-if-dialog.h"
 
 typedef enum {
   COLUMN_PERSON,
@@ -628,6 +629,21 @@ set_weight_action (GtkWidget  *widget,
   pathways_store_set_setting_async (self->store, key, text, NULL, set_weight_done_cb, g_object_ref (self));
 }
 
+static void
+what_if_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PathwaysPlanView *self = PATHWAYS_PLAN_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+
+  if (self->store == NULL)
+    return;
+  dialog = pathways_what_if_dialog_new (self->context, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* The first time the page is on screen with a store, it plans: pressing
  * Plan is all a manager has to do */
 static void
@@ -815,6 +831,7 @@ pathways_plan_view_class_init (PathwaysPlanViewClass *klass)
   gtk_widget_class_install_action (widget_class, "plan.reject", "(xs)", reject_action);
   gtk_widget_class_install_action (widget_class, "plan.reject-selected", NULL, reject_selected_action);
   gtk_widget_class_install_action (widget_class, "plan.reject-selected-because", "s", reject_many_action);
+  gtk_widget_class_install_action (widget_class, "plan.what-if", NULL, what_if_action);
   gtk_widget_class_install_action (widget_class, "plan.set-weight", "(si)", set_weight_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "plan.run", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "plan.accept-selected", NULL);

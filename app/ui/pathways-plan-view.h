@@ -11,7 +11,8 @@
  * Actions (prefix "plan."): run (F5), cancel, accept-selected
  * (Ctrl+Return: one undoable action), accept (x: a young person's id),
  * reject-selected (asks for the reason), reject ((xs): a young person's
- * id and the reason), set-weight ((si): the setting and its value).
+ * id and the reason), set-weight ((si): the setting and its value),
+ * what-if (opens What If…: pathways-what-if-dialog.h).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
