@@ -436,6 +436,28 @@ START_TEST (test_search_narrows)
 }
 END_TEST
 
+START_TEST (test_natural_sort_key)
+{
+  const char *order[] = { "1 Elm Road", "2 Elm Road", "10 Elm Road", "Flat 2, 3 Oak Close",
+                          "Flat 9", "flat 10", "Flat 010A", NULL };
+
+  for (int i = 0; order[i + 1] != NULL; i++)
+    {
+      g_autofree char *a = pathways_natural_sort_key (order[i]);
+      g_autofree char *b = pathways_natural_sort_key (order[i + 1]);
+
+      ck_assert_msg (strcmp (a, b) < 0, "\"%s\" should sort before \"%s\"", order[i], order[i + 1]);
+    }
+  {
+    g_autofree char *empty = pathways_natural_sort_key (NULL);
+    g_autofree char *plain = pathways_natural_sort_key ("Larch");
+
+    ck_assert_str_eq (empty, "");
+    ck_assert_str_eq (plain, "larch");
+  }
+}
+END_TEST
+
 static Suite *
 format_suite (void)
 {
@@ -460,6 +482,7 @@ format_suite (void)
   tcase_add_test (tc, test_search_key);
   tcase_add_test (tc, test_search_matches);
   tcase_add_test (tc, test_search_narrows);
+  tcase_add_test (tc, test_natural_sort_key);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -890,3 +890,51 @@ pathways_search_narrows (const char *old_query,
    * a key holding every new word holds every old one */
   return g_str_has_prefix (new_key, old_key);
 }
+
+/**
+ * pathways_natural_sort_key:
+ * @text: (nullable): a name or address, such as "10 Elm Road"
+ *
+ * A key that sorts as people read numbers: each run of digits is padded
+ * with zeros to a fixed width, so "2 Elm Road" sorts before "10 Elm Road"
+ * and "Flat 9" before "Flat 10".  Letters are folded to one case; the key
+ * is meant for a GtkStringSorter (which collates it) or strcmp.
+ *
+ * Returns: (transfer full): the key; "" for %NULL
+ */
+char *
+pathways_natural_sort_key (const char *text)
+{
+  GString *key;
+  g_autofree char *folded = NULL;
+  const char *p;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  folded = g_utf8_casefold (text, -1);
+  key = g_string_sized_new (strlen (folded) + 16);
+  for (p = folded; *p != '\0';)
+    {
+      if (g_ascii_isdigit (*p))
+        {
+          const char *start;
+          gsize len;
+
+          while (*p == '0' && g_ascii_isdigit (p[1]))
+            p++;
+          start = p;
+          while (g_ascii_isdigit (*p))
+            p++;
+          len = (gsize) (p - start);
+          /* Ten digits hold any house number; longer runs keep their order
+           * by length first */
+          for (gsize i = len; i < 10; i++)
+            g_string_append_c (key, '0');
+          g_string_append_len (key, start, (gssize) len);
+        }
+      else
+        g_string_append_c (key, *p++);
+    }
+  return g_string_free (key, FALSE);
+}

@@ -110,4 +110,8 @@ gboolean  pathways_search_matches      (const char  *key,
 gboolean  pathways_search_narrows      (const char  *old_query,
                                         const char  *new_query);
 
+/* Sorting -------------------------------------------------------------- */
+
+char     *pathways_natural_sort_key    (const char  *text);
+
 G_END_DECLS
