@@ -1731,13 +1731,6 @@ START_TEST (test_round_trip_generate_export_import)
   g_autoptr(PathwaysSnapshot) snap_a = NULL, snap_b = NULL;
   guint n_years = 0, compared = 0, with_episodes = 0;
 
-  /* Twenty-two years of imports take too long on a team server for CI;
-   * there the import is tested by the cases above */
-  if (pathways_store_is_team_server (a))
-    {
-      test_remove_dir (dir);
-      return;
-    }
   ck_assert (pathways_generate_people (a, 8, 7, TEST_TODAY, NULL, &error));
   ck_assert_no_error (error);
   ck_assert (pathways_903_export_all_years (a, &codes, out, TEST_TODAY, &n_years, &error));
