@@ -9,6 +9,9 @@
 #include <string.h>
 
 #include "pathways-903-export-dialog.h"
+#include "pathways-stock-import-dialog.h"
+#include "pathways-stock-view.h"
+#include "pathways-stock-view-private.h"
 #include "test-gui-util.h"
 
 static char *dir;
@@ -69,6 +72,13 @@ save_screenshot (GtkWidget  *widget,
   path = g_build_filename (out_dir, name, NULL);
   command = g_strdup_printf ("import -window root %s", path);
   g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+}
+
+static void
+spin (void)
+{
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
 }
 
 static gint64
@@ -230,6 +240,107 @@ START_TEST (test_export_903_lists_breaches_then_writes)
 }
 END_TEST
 
+static gboolean
+import_idle (gpointer data)
+{
+  return !pathways_stock_import_dialog_is_busy (data);
+}
+
+static gboolean
+view_idle (gpointer data)
+{
+  return !pathways_stock_view_is_busy (data);
+}
+
+static gboolean
+view_has_two (gpointer data)
+{
+  return !pathways_stock_view_is_busy (data) && pathways_stock_view_get_n_units (data) == 2;
+}
+
+static gboolean
+view_empty (gpointer data)
+{
+  return !pathways_stock_view_is_busy (data) && pathways_stock_view_get_n_units (data) == 0;
+}
+
+/* A stock list with one bad row: previewed with the problem (file, row,
+ * column, value); refused whole until "Skip rows with errors" is on;
+ * then the other two units are imported, the Stock page shows them, and
+ * Undo (for that import, not another) removes them */
+START_TEST (test_import_stock_preview_skip_undo)
+{
+  g_autoptr(PathwaysStore) store = test_open_store (dir, "stock.db");
+  g_autoptr(PathwaysContext) context = test_gui_context (store);
+  g_autofree char *path = g_build_filename (dir, "northgate.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  PathwaysStockView *view = PATHWAYS_STOCK_VIEW (pathways_stock_view_new (context));
+  PathwaysStockImportDialog *dialog;
+  gboolean named = FALSE;
+  gint64 id;
+
+  ck_assert (g_file_set_contents (path,
+                                  "name,postcode,kind,bedrooms,weekly-cost\n"
+                                  "Alder House flat 1,NG1 4AB,supported,1,\"1,150.00\"\n"
+                                  "Alder House flat 2,NG1 4AB,castle,1,900\n"
+                                  "Birch Court 4,NG2 7CD,supported,2,800\n", -1, NULL));
+  pathways_context_add_toast_overlay (context, ADW_TOAST_OVERLAY (overlay));
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (view));
+  adw_window_set_content (ADW_WINDOW (window), overlay);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  ck_assert (test_wait_for (view_idle, view));
+  ck_assert_uint_eq (pathways_stock_view_get_n_units (view), 0);
+
+  dialog = pathways_stock_import_dialog_new (context);
+  g_object_ref_sink (dialog);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (dialog));
+  pathways_stock_import_dialog_load (dialog, file);
+  ck_assert (pathways_stock_import_dialog_is_busy (dialog));
+  ck_assert (test_wait_for (import_idle, dialog));
+  ck_assert_ptr_null (pathways_stock_import_dialog_get_error (dialog));
+  ck_assert_uint_eq (pathways_stock_import_dialog_get_n_units (dialog), 2);
+  ck_assert_uint_eq (pathways_stock_import_dialog_get_n_errors (dialog), 1);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (pathways_stock_import_dialog_get_problem_list (dialog)));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+      if (strstr (title, "northgate.csv") && strstr (title, "row 3") && strstr (title, "castle"))
+        named = TRUE;
+    }
+  ck_assert_msg (named, "no problem row names the file, row 3 and the value");
+  save_screenshot (GTK_WIDGET (dialog), "import-stock-preview.png");
+
+  /* Refused whole while rows with errors are not to be skipped */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "stock-import.import", NULL);
+  ck_assert (!pathways_stock_import_dialog_is_busy (dialog));
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_UNIT, NULL), 0);
+
+  pathways_stock_import_dialog_set_skip_errors (dialog, TRUE);
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "stock-import.import", NULL));
+  ck_assert (pathways_stock_import_dialog_is_busy (dialog));
+  ck_assert (test_wait_for (import_idle, dialog));
+  ck_assert_ptr_null (pathways_stock_import_dialog_get_error (dialog));
+  id = pathways_stock_import_dialog_get_import_id (dialog);
+  ck_assert_int_gt (id, 0);
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_UNIT, NULL), 2);
+  ck_assert (test_wait_for (view_has_two, view));
+  g_object_unref (dialog);
+
+  /* Undo for another import id does nothing; for this one removes both */
+  pathways_stock_import_undo (context, id + 1);
+  spin ();
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_UNIT, NULL), 2);
+  pathways_stock_import_undo (context, id);
+  ck_assert (test_wait_for (view_empty, view));
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_UNIT, NULL), 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+END_TEST
+
 /* The default year turns on 1 April */
 START_TEST (test_export_903_default_year)
 {
@@ -249,6 +360,11 @@ gui_io_suite (void)
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_export_903_lists_breaches_then_writes);
   tcase_add_test (tc, test_export_903_default_year);
+  suite_add_tcase (suite, tc);
+  tc = tcase_create ("import-stock");
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_set_timeout (tc, 120);
+  tcase_add_test (tc, test_import_stock_preview_skip_undo);
   suite_add_tcase (suite, tc);
   return suite;
 }
