@@ -1848,7 +1848,23 @@ START_TEST (test_stock_import_into_store)
       ck_assert (pathways_stock_import_apply (store, import, &error));
       ck_assert_no_error (error);
       ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_UNIT, NULL), before + 5);
+      /* Logged once (the second pass added nothing, so logged nothing) */
+      ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_IMPORT_LOG, NULL), 1);
     }
+  {
+    g_autoptr(PathwaysImportLog) log = pathways_import_log_latest (store, &error);
+    g_autofree char *text = NULL;
+
+    ck_assert_no_error (error);
+    ck_assert_str_eq (pathways_import_log_get_kind (log), "stock");
+    text = pathways_import_log_describe (log);
+    ck_assert_msg (strstr (text, "stock list, 5 units added") != NULL, "%s", text);
+    ck_assert_msg (strstr (text, "stock-sample.csv") != NULL, "%s", text);
+  }
+  /* Undo removes the whole import */
+  ck_assert (pathways_import_undo_latest (store, NULL, &error));
+  ck_assert_no_error (error);
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_UNIT, NULL), before);
   test_remove_dir (dir);
 }
 END_TEST

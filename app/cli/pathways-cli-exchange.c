@@ -369,6 +369,7 @@ import_stock (const char  *file,
   g_autoptr(PathwaysStore) store = NULL;
   g_autoptr(GHashTable) known = NULL;
   g_autoptr(PathwaysStockImport) import = NULL;
+  gint64 import_id = 0;
 
   if (!pathways_store_location_is_server (path) && !g_file_test (path, G_FILE_TEST_EXISTS))
     {
@@ -401,10 +402,12 @@ import_stock (const char  *file,
       puts (_("Nothing was imported: the file has errors (use --skip-bad-rows to import the rows without)."));
       return 1;
     }
-  if (!pathways_stock_import_apply (store, import, error))
+  if (!pathways_stock_import_apply_full (store, import, NULL, &import_id, error))
     return 1;
   printf (g_dngettext (GETTEXT_PACKAGE, "Imported: %u unit added.\n", "Imported: %u units added.\n",
                        import->units->len), import->units->len);
+  if (import_id > 0)
+    printf (_("Logged as import %" G_GINT64_FORMAT " (undo it with “pathways-cli import undo”).\n"), import_id);
   return 0;
 }
 

@@ -19,6 +19,8 @@
 #include "pathways-add-person-dialog.h"
 #include "pathways-import-dialog.h"
 #include "pathways-annex-a-export.h"
+#include "pathways-903-export-dialog.h"
+#include "pathways-stock-import-dialog.h"
 #include "pathways-caseload-view.h"
 #include "pathways-person-page.h"
 #include "pathways-stock-view.h"
@@ -587,6 +589,51 @@ export_annex_a_action (GtkWidget  *widget,
   pathways_annex_a_export_choose (GTK_WINDOW (self), self->context);
 }
 
+/* Import Stock…: a provider's list of units (CSV) */
+static void
+import_stock_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PathwaysWindow *self = PATHWAYS_WINDOW (widget);
+  const char *role;
+
+  if (self->context == NULL || pathways_context_get_store (self->context) == NULL)
+    return;
+  role = pathways_context_get_role (self->context);
+  if (!pathways_role_may (role, PATHWAYS_MAY_EDIT_STOCK))
+    {
+      g_autofree char *why = pathways_role_dup_refusal (role, PATHWAYS_MAY_EDIT_STOCK);
+      pathways_context_show_message (self->context, why);
+      return;
+    }
+  pathways_stock_import_choose (GTK_WINDOW (self), self->context);
+}
+
+/* Export SSDA903 Return…: the DfE's return for a collection year */
+static void
+export_903_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PathwaysWindow *self = PATHWAYS_WINDOW (widget);
+  Pathways903ExportDialog *dialog;
+  const char *role;
+
+  if (self->context == NULL || pathways_context_get_store (self->context) == NULL)
+    return;
+  role = pathways_context_get_role (self->context);
+  if (!pathways_role_may (role, PATHWAYS_MAY_SEE_PRIVATE))
+    {
+      g_autofree char *why = pathways_role_dup_refusal (role, PATHWAYS_MAY_SEE_PRIVATE);
+      pathways_context_show_message (self->context, why);
+      return;
+    }
+  dialog = pathways_903_export_dialog_new (self->context);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 add_person_action (GtkWidget  *widget,
                    const char *action_name,
@@ -756,6 +803,8 @@ pathways_window_class_init (PathwaysWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.retry-server", NULL, retry_server_action);
   gtk_widget_class_install_action (widget_class, "win.import-903", NULL, import_903_action);
   gtk_widget_class_install_action (widget_class, "win.export-annex-a", NULL, export_annex_a_action);
+  gtk_widget_class_install_action (widget_class, "win.export-903", NULL, export_903_action);
+  gtk_widget_class_install_action (widget_class, "win.import-stock", NULL, import_stock_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_I, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.import-903", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);

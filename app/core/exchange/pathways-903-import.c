@@ -488,6 +488,23 @@ pathways_import_log_describe (PathwaysImportLog *log)
   g_auto(GStrv) files = g_strsplit (pathways_import_log_get_files (log) ? pathways_import_log_get_files (log) : "",
                                     "\n", -1);
 
+  if (g_strcmp0 (pathways_import_log_get_kind (log), "stock") == 0)
+    {
+      g_autoptr(PathwaysChangeSet) changes =
+        pathways_import_log_get_changes (log) ? pathways_change_set_deserialize (pathways_import_log_get_changes (log),
+                                                                                 NULL)
+                                              : NULL;
+      guint n_units = changes ? pathways_change_set_get_n_changes (changes) : 0;
+
+      /* Translators: "Import 4, 2 December 2026 at 18:20, by alex: stock list, 5 units added, 1 row skipped" */
+      g_string_append_printf (out, _("Import %" G_GINT64_FORMAT ", %s, by %s: stock list, %u units added, %"
+                                     G_GINT64_FORMAT " rows skipped"),
+                              pathways_record_get_id (PATHWAYS_RECORD (log)), when,
+                              pathways_import_log_get_imported_by (log) ? pathways_import_log_get_imported_by (log)
+                                                                         : "?",
+                              n_units, pathways_import_log_get_rows_skipped (log));
+    }
+  else
   /* Translators: "Import 3, 2 December 2026 at 18:20, by alex: 2 young people added, 1 updated, 5 episodes
    * added, 2 changed, 3 OC3 facts recorded, 0 rows skipped" */
   g_string_append_printf (out, _("Import %" G_GINT64_FORMAT ", %s, by %s: %" G_GINT64_FORMAT " young people added, %"
@@ -942,20 +959,196 @@ pathways_stock_import_apply (PathwaysStore        *store,
                              PathwaysStockImport  *import,
                              GError              **error)
 {
+  return pathways_stock_import_apply_full (store, import, NULL, NULL, error);
+}
+
+/**
+ * pathways_stock_import_apply_full:
+ * @cancellable: (nullable): checked between units; cancelling rolls
+ *   everything back
+ * @out_import_id: (out) (optional): the import log's row, 0 when there
+ *   was nothing to add
+ *
+ * Adds the new units of @import in one transaction, with a row in the
+ * import log (kind "stock": when, who, the file's name, size and SHA-256,
+ * the rows skipped and what undo needs), so that
+ * pathways_import_undo_latest() removes them again.  Nothing is written
+ * when the store refuses any unit (the error names the row).
+ */
+gboolean
+pathways_stock_import_apply_full (PathwaysStore        *store,
+                                  PathwaysStockImport  *import,
+                                  GCancellable         *cancellable,
+                                  gint64               *out_import_id,
+                                  GError              **error)
+{
+  g_autoptr(PathwaysImportLog) log = NULL;
+  g_autoptr(PathwaysChangeSet) changes = NULL;
+  g_autofree char *at = NULL, *who = NULL, *files = NULL, *text = NULL;
+
+  g_return_val_if_fail (import != NULL, FALSE);
+
+  if (out_import_id)
+    *out_import_id = 0;
+  if (import->units->len == 0)
+    return TRUE;
   if (!pathways_store_begin (store, error))
     return FALSE;
+  at = now_utc ();
+  who = dup_importer (store);
+  files = g_strdup_printf ("%s\t%" G_GUINT64_FORMAT "\t%s\n", import->name ? import->name : "", import->size,
+                           import->sha256 ? import->sha256 : "");
+  log = g_object_new (PATHWAYS_TYPE_IMPORT_LOG, "imported-at", at, "imported-by", who, "kind", "stock",
+                      "files", files, "rows-skipped", (gint64) import->rows_skipped, NULL);
+  if (!pathways_store_insert (store, PATHWAYS_RECORD (log), error))
+    goto failed;
+  if (!pathways_store_begin_recorded (store, error))
+    goto failed;
   for (guint i = 0; i < import->units->len; i++)
     {
       PathwaysRecord *u = g_ptr_array_index (import->units, i);
 
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        goto failed_recorded;
       if (!pathways_store_insert (store, u, error))
         {
           /* Translators: "stock.csv row 4: <the store's reason>" */
           g_prefix_error (error, _("%s row %u: "), import->name,
                           g_array_index (import->unit_rows, guint, i));
-          pathways_store_rollback (store);
-          return FALSE;
+          goto failed_recorded;
         }
     }
-  return pathways_store_commit (store, error);
+  if (!pathways_store_commit_recorded (store, &changes, error))
+    goto failed;
+  text = pathways_change_set_serialize (changes);
+  g_object_set (log, "changes", text, NULL);
+  if (!pathways_store_update (store, PATHWAYS_RECORD (log), error) ||
+      !pathways_store_commit (store, error))
+    goto failed;
+  if (out_import_id)
+    *out_import_id = pathways_record_get_id (PATHWAYS_RECORD (log));
+  return TRUE;
+
+failed_recorded:
+  pathways_store_rollback_recorded (store);
+failed:
+  /* The units keep no id from the rolled-back transaction */
+  for (guint i = 0; i < import->units->len; i++)
+    pathways_record_set_id (g_ptr_array_index (import->units, i), 0);
+  pathways_store_rollback (store);
+  return FALSE;
+}
+
+/* The same in a worker thread ------------------------------------------------- */
+
+typedef struct {
+  char         *path;
+  GCancellable *cancellable;
+} StockReadData;
+
+static void
+stock_read_data_free (gpointer data)
+{
+  StockReadData *d = data;
+
+  g_free (d->path);
+  g_clear_object (&d->cancellable);
+  g_free (d);
+}
+
+static gpointer
+stock_read_work (PathwaysStore  *store,
+                 gpointer        data,
+                 GError        **error)
+{
+  StockReadData *d = data;
+  g_autoptr(GHashTable) known = pathways_stock_known_keys (store, error);
+
+  if (known == NULL)
+    return NULL;
+  return pathways_stock_import_parse_file (d->path, known, d->cancellable, error);
+}
+
+void
+pathways_stock_import_read_async (PathwaysStore       *store,
+                                  const char          *path,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  StockReadData *d = g_new0 (StockReadData, 1);
+
+  d->path = g_strdup (path);
+  d->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
+  pathways_store_run_async (store, stock_read_work, d, stock_read_data_free,
+                            (GDestroyNotify) pathways_stock_import_free, pathways_stock_import_read_async,
+                            cancellable, callback, user_data);
+}
+
+PathwaysStockImport *
+pathways_stock_import_read_finish (PathwaysStore  *store,
+                                   GAsyncResult   *result,
+                                   GError        **error)
+{
+  return pathways_store_run_finish (store, result, pathways_stock_import_read_async, error);
+}
+
+typedef struct {
+  PathwaysStockImport *import;
+  GCancellable        *cancellable;
+} StockApplyData;
+
+static void
+stock_apply_data_free (gpointer data)
+{
+  StockApplyData *d = data;
+
+  g_clear_object (&d->cancellable);
+  g_free (d);
+}
+
+static gpointer
+stock_apply_work (PathwaysStore  *store,
+                  gpointer        data,
+                  GError        **error)
+{
+  StockApplyData *d = data;
+  gint64 *id = g_new0 (gint64, 1);
+
+  if (!pathways_stock_import_apply_full (store, d->import, d->cancellable, id, error))
+    {
+      g_free (id);
+      return NULL;
+    }
+  return id;
+}
+
+void
+pathways_stock_import_apply_async (PathwaysStore       *store,
+                                   PathwaysStockImport *import,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  StockApplyData *d = g_new0 (StockApplyData, 1);
+
+  d->import = import;
+  d->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
+  pathways_store_run_async (store, stock_apply_work, d, stock_apply_data_free, g_free,
+                            pathways_stock_import_apply_async, cancellable, callback, user_data);
+}
+
+gboolean
+pathways_stock_import_apply_finish (PathwaysStore  *store,
+                                    GAsyncResult   *result,
+                                    gint64         *out_import_id,
+                                    GError        **error)
+{
+  g_autofree gint64 *id = pathways_store_run_finish (store, result, pathways_stock_import_apply_async, error);
+
+  if (id == NULL)
+    return FALSE;
+  if (out_import_id)
+    *out_import_id = *id;
+  return TRUE;
 }

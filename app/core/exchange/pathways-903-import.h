@@ -89,6 +89,32 @@ GHashTable *pathways_stock_known_keys             (PathwaysStore            *sto
 gboolean    pathways_stock_import_apply           (PathwaysStore            *store,
                                                    PathwaysStockImport      *import,
                                                    GError                  **error);
+gboolean    pathways_stock_import_apply_full      (PathwaysStore            *store,
+                                                   PathwaysStockImport      *import,
+                                                   GCancellable             *cancellable,
+                                                   gint64                   *out_import_id,
+                                                   GError                  **error);
+/* The same in a worker thread: the held units' keys read and the file
+ * parsed against them; then the new units added (@import must stay as it
+ * is until the callback; cancelling rolls back).  The import is logged:
+ * pathways_import_undo_latest_async() undoes it. */
+void        pathways_stock_import_read_async      (PathwaysStore            *store,
+                                                   const char               *path,
+                                                   GCancellable             *cancellable,
+                                                   GAsyncReadyCallback       callback,
+                                                   gpointer                  user_data);
+PathwaysStockImport *pathways_stock_import_read_finish (PathwaysStore       *store,
+                                                   GAsyncResult             *result,
+                                                   GError                  **error);
+void        pathways_stock_import_apply_async     (PathwaysStore            *store,
+                                                   PathwaysStockImport      *import,
+                                                   GCancellable             *cancellable,
+                                                   GAsyncReadyCallback       callback,
+                                                   gpointer                  user_data);
+gboolean    pathways_stock_import_apply_finish    (PathwaysStore            *store,
+                                                   GAsyncResult             *result,
+                                                   gint64                   *out_import_id,
+                                                   GError                  **error);
 
 /* Ofsted's Annex A, List 9 on @on_date (ISO): every relevant, former
  * relevant and qualifying care leaver whose case is open, in local id
