@@ -679,6 +679,39 @@ START_TEST (test_where_could_they_go)
 }
 END_TEST
 
+/* The register sorted by name reads as a housing officer counts: "2 Elm
+ * Road" before "10 Elm Road" (the demo has 1A, 6A, 26 … 110 …) */
+START_TEST (test_register_sorts_house_numbers_as_numbers)
+{
+  Fixture f = { 0 };
+  GListModel *rows;
+  long previous = -1;
+  guint numbered = 0, wider = 0;
+
+  fixture_start (&f, "natural.db");
+  rows = pathways_stock_view_get_visible (f.view);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(PathwaysRecord) r = g_list_model_get_item (rows, i);
+      const char *name = pathways_record_get_string (r, "name");
+      char *end = NULL;
+      long number;
+
+      if (name == NULL || !g_ascii_isdigit (name[0]))
+        continue;
+      number = strtol (name, &end, 10);
+      ck_assert_msg (number >= previous, "%s is sorted after a house numbered %ld", name, previous);
+      if (previous >= 0 && previous < 10 && number >= 10)
+        wider++;
+      previous = number;
+      numbered++;
+    }
+  ck_assert_uint_gt (numbered, 10);
+  ck_assert_uint_gt (wider, 0);  /* a one-digit number came before a longer one */
+  fixture_end (&f);
+}
+END_TEST
+
 static Suite *
 stock_suite (void)
 {
@@ -688,6 +721,7 @@ stock_suite (void)
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_register_and_counts);
+  tcase_add_test (tc, test_register_sorts_house_numbers_as_numbers);
   tcase_add_test (tc, test_filters_narrow_the_list);
   tcase_add_test (tc, test_reserve_from_who_could_live_here);
   tcase_add_test (tc, test_add_unit_validates_fields);

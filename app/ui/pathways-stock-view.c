@@ -970,15 +970,15 @@ static char *
 text_or_empty_cb (gpointer    item,
                   const char *text)
 {
-  /* House and flat numbers sort as numbers: "2 Elm Road" before "10 Elm Road" */
-  return pathways_natural_sort_key (text);
+  return g_strdup (text != NULL ? text : "");
 }
 
 static char *
 sort_key_cb (gpointer    item,
              const char *text)
 {
-  return g_strdup (text != NULL ? text : "");
+  /* House and flat numbers sort as numbers: "2 Elm Road" before "10 Elm Road" */
+  return pathways_natural_sort_key (text);
 }
 
 /* Units with no free date sort last */
