@@ -543,7 +543,26 @@ open_person_for_action (GtkWidget  *widget,
     run_pending_person_action (self);
 }
 
-/* Add Young Person… (Ctrl+N): the form, in a dialog of its own */
+/* Whether the signed-in role may do @what; if not, says why in a toast
+ * (nothing to do without an open store either) */
+static gboolean
+window_allows (PathwaysWindow     *self,
+               PathwaysPermission  what)
+{
+  const char *role;
+
+  if (self->context == NULL || pathways_context_get_store (self->context) == NULL)
+    return FALSE;
+  role = pathways_context_get_role (self->context);
+  if (!pathways_role_may (role, what))
+    {
+      g_autofree char *why = pathways_role_dup_refusal (role, what);
+      pathways_context_show_message (self->context, why);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Import SSDA903 Files… (managers): the dialog previews, then imports */
 static void
 import_903_action (GtkWidget  *widget,
@@ -552,17 +571,9 @@ import_903_action (GtkWidget  *widget,
 {
   PathwaysWindow *self = PATHWAYS_WINDOW (widget);
   PathwaysImportDialog *dialog;
-  const char *role;
 
-  if (self->context == NULL || pathways_context_get_store (self->context) == NULL)
+  if (!window_allows (self, PATHWAYS_MAY_COMMISSION))
     return;
-  role = pathways_context_get_role (self->context);
-  if (!pathways_role_may (role, PATHWAYS_MAY_COMMISSION))
-    {
-      g_autofree char *why = pathways_role_dup_refusal (role, PATHWAYS_MAY_COMMISSION);
-      pathways_context_show_message (self->context, why);
-      return;
-    }
   dialog = pathways_import_dialog_new (self->context);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -575,17 +586,9 @@ export_annex_a_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   PathwaysWindow *self = PATHWAYS_WINDOW (widget);
-  const char *role;
 
-  if (self->context == NULL || pathways_context_get_store (self->context) == NULL)
+  if (!window_allows (self, PATHWAYS_MAY_SEE_PRIVATE))
     return;
-  role = pathways_context_get_role (self->context);
-  if (!pathways_role_may (role, PATHWAYS_MAY_SEE_PRIVATE))
-    {
-      g_autofree char *why = pathways_role_dup_refusal (role, PATHWAYS_MAY_SEE_PRIVATE);
-      pathways_context_show_message (self->context, why);
-      return;
-    }
   pathways_annex_a_export_choose (GTK_WINDOW (self), self->context);
 }
 
@@ -596,17 +599,9 @@ import_stock_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   PathwaysWindow *self = PATHWAYS_WINDOW (widget);
-  const char *role;
 
-  if (self->context == NULL || pathways_context_get_store (self->context) == NULL)
+  if (!window_allows (self, PATHWAYS_MAY_EDIT_STOCK))
     return;
-  role = pathways_context_get_role (self->context);
-  if (!pathways_role_may (role, PATHWAYS_MAY_EDIT_STOCK))
-    {
-      g_autofree char *why = pathways_role_dup_refusal (role, PATHWAYS_MAY_EDIT_STOCK);
-      pathways_context_show_message (self->context, why);
-      return;
-    }
   pathways_stock_import_choose (GTK_WINDOW (self), self->context);
 }
 
@@ -618,22 +613,15 @@ export_903_action (GtkWidget  *widget,
 {
   PathwaysWindow *self = PATHWAYS_WINDOW (widget);
   Pathways903ExportDialog *dialog;
-  const char *role;
 
-  if (self->context == NULL || pathways_context_get_store (self->context) == NULL)
+  if (!window_allows (self, PATHWAYS_MAY_SEE_PRIVATE))
     return;
-  role = pathways_context_get_role (self->context);
-  if (!pathways_role_may (role, PATHWAYS_MAY_SEE_PRIVATE))
-    {
-      g_autofree char *why = pathways_role_dup_refusal (role, PATHWAYS_MAY_SEE_PRIVATE);
-      pathways_context_show_message (self->context, why);
-      return;
-    }
   dialog = pathways_903_export_dialog_new (self->context);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Add Young Person… (Ctrl+N): the form, in a dialog of its own */
 static void
 add_person_action (GtkWidget  *widget,
                    const char *action_name,
@@ -641,17 +629,9 @@ add_person_action (GtkWidget  *widget,
 {
   PathwaysWindow *self = PATHWAYS_WINDOW (widget);
   PathwaysAddPersonDialog *dialog;
-  const char *role;
 
-  if (self->context == NULL || pathways_context_get_store (self->context) == NULL)
+  if (!window_allows (self, PATHWAYS_MAY_EDIT_PEOPLE))
     return;
-  role = pathways_context_get_role (self->context);
-  if (!pathways_role_may (role, PATHWAYS_MAY_EDIT_PEOPLE))
-    {
-      g_autofree char *why = pathways_role_dup_refusal (role, PATHWAYS_MAY_EDIT_PEOPLE);
-      pathways_context_show_message (self->context, why);
-      return;
-    }
   dialog = pathways_add_person_dialog_new (self->context);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
   g_signal_connect_object (dialog, "added", G_CALLBACK (person_added_cb), self, 0);
