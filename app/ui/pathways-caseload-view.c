@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include "pathways-fold.h"
+#include "pathways-table.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
@@ -85,6 +86,12 @@ struct _PathwaysCaseloadView
   gboolean             selecting;
   GtkRevealer         *select_bar;
   GtkLabel            *select_label;
+
+  /* Below NARROW_WIDTH the table folds to a list of the same rows */
+  GtkStack            *layout_stack;
+  GtkListView         *narrow_list;
+  gboolean             narrow;
+  guint                narrow_idle;
 };
 
 static void pathways_caseload_view_page_init (PathwaysPageInterface *iface);
@@ -99,6 +106,7 @@ enum {
   PROP_VISIBLE_PAGE,
   PROP_N_VISIBLE,
   PROP_SELECTING,
+  PROP_NARROW,
   N_PROPS,
   PROP_CONTEXT,
   PROP_TITLE,
@@ -138,6 +146,9 @@ static const PathwaysAgeBand filter_age_bands[] = {
 /* A load quicker than this shows no spinner: its frames would only take
  * the processor from the load */
 #define SPINNER_DELAY_MS 600
+
+/* Narrower than this, the table shows the list of two-line rows */
+#define NARROW_WIDTH 640
 
 /* Shown for a missing value: the rules engine fills "status-label" later,
  * and not every young person has a current placement or a PA. */
@@ -514,6 +525,11 @@ set_selecting (PathwaysCaseloadView *self,
   gtk_column_view_set_model (self->column_view, selecting ? GTK_SELECTION_MODEL (self->multi)
                                                           : GTK_SELECTION_MODEL (self->selection));
   gtk_column_view_set_single_click_activate (self->column_view, !selecting);
+  if (self->narrow)
+    gtk_list_view_set_model (self->narrow_list, selecting ? GTK_SELECTION_MODEL (self->multi)
+                                                          : GTK_SELECTION_MODEL (self->selection));
+  gtk_list_view_set_single_click_activate (self->narrow_list, !selecting);
+  gtk_list_view_set_enable_rubberband (self->narrow_list, selecting);
   gtk_column_view_set_enable_rubberband (self->column_view, selecting);
   if (!selecting)
     gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->multi));
@@ -947,6 +963,124 @@ cell_unbind_cb (GtkSignalListItemFactory *factory,
     g_signal_handler_disconnect (row, handler);
 }
 
+/* The narrow layout ---------------------------------------------------
+ *
+ * One row a young person: the name, with the status, age and where they
+ * live under it, and the alerts at the end.  The list view has the same
+ * selection model as the table, and only while it is shown: the table's
+ * rows are not made twice. */
+
+static void
+narrow_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *lines = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *alerts = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *name = inscription_new (10, 30, "heading");
+  GtkWidget *caption = inscription_new (10, 40, "caption");
+  GtkWidget *count = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_widget_set_hexpand (lines, TRUE);
+  gtk_widget_set_valign (lines, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (lines), name);
+  gtk_box_append (GTK_BOX (lines), caption);
+  gtk_widget_set_valign (alerts, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (alerts), gtk_image_new ());
+  gtk_widget_add_css_class (count, "numeric");
+  gtk_box_append (GTK_BOX (alerts), count);
+  gtk_box_append (GTK_BOX (box), lines);
+  gtk_box_append (GTK_BOX (box), alerts);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 9);
+  gtk_widget_set_margin_bottom (box, 9);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+narrow_fill (GtkWidget           *box,
+             PathwaysCaseloadRow *row)
+{
+  GtkWidget *lines = gtk_widget_get_first_child (box);
+  const char *status = pathways_caseload_row_get_status_label (row);
+  const char *accommodation = pathways_caseload_row_get_accommodation (row);
+  gint64 age = pathways_caseload_row_get_age (row);
+  g_autofree char *accessible = row_accessible_name (row);
+  g_autofree char *age_text = NULL;
+  g_autofree char *caption = NULL;
+
+  if (age >= 0)
+    /* Translators: a young person's age in the narrow caseload, "aged 17" */
+    age_text = g_strdup_printf (_("aged %d"), (int) age);
+  /* Translators: the second line of a young person's row in a narrow
+   * window: their status, their age ("aged 17") and where they live */
+  caption = g_strdup_printf (_("%1$s · %2$s · %3$s"),
+                             status != NULL && *status != '\0' ? status : NO_VALUE,
+                             age_text != NULL ? age_text : NO_VALUE,
+                             accommodation != NULL && *accommodation != '\0' ? accommodation : NO_VALUE);
+  set_text (gtk_widget_get_first_child (lines), pathways_caseload_row_get_display_name (row));
+  set_text (gtk_widget_get_last_child (lines), caption);
+  fill_alerts (gtk_widget_get_last_child (box), row);
+  pathways_row_set_accessible_label (box, accessible);
+}
+
+static void
+narrow_notify_cb (GObject    *row,
+                  GParamSpec *pspec,
+                  gpointer    user_data)
+{
+  GtkListItem *item = user_data;
+
+  if (gtk_list_item_get_item (item) == (gpointer) row && gtk_list_item_get_child (item) != NULL)
+    narrow_fill (gtk_list_item_get_child (item), PATHWAYS_CASELOAD_ROW (row));
+}
+
+static void
+narrow_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  PathwaysCaseloadRow *row = gtk_list_item_get_item (item);
+  gulong handler;
+
+  narrow_fill (gtk_list_item_get_child (item), row);
+  handler = g_signal_connect_object (row, "notify", G_CALLBACK (narrow_notify_cb), item, 0);
+  g_object_set_qdata (G_OBJECT (item), row_handler_quark, GSIZE_TO_POINTER (handler));
+}
+
+static void
+narrow_activated_cb (PathwaysCaseloadView *self,
+                     guint                 position,
+                     GtkListView          *view)
+{
+  g_autoptr(PathwaysRecord) row = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (view)), position);
+
+  if (row != NULL)
+    g_signal_emit (self, signals[PERSON_ACTIVATED], 0, pathways_record_get_id (row));
+}
+
+static gboolean
+narrow_idle_cb (gpointer data)
+{
+  PathwaysCaseloadView *self = data;
+  gboolean narrow = gtk_widget_get_width (GTK_WIDGET (self)) < NARROW_WIDTH;
+
+  self->narrow_idle = 0;
+  if (narrow == self->narrow)
+    return G_SOURCE_REMOVE;
+  self->narrow = narrow;
+  /* The list has the rows only while it is shown */
+  gtk_list_view_set_model (self->narrow_list,
+                           !narrow ? NULL : self->selecting ? GTK_SELECTION_MODEL (self->multi)
+                                                            : GTK_SELECTION_MODEL (self->selection));
+  gtk_stack_set_visible_child_name (self->layout_stack, narrow ? "narrow" : "table");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NARROW]);
+  return G_SOURCE_REMOVE;
+}
+
 /* The sorters compare what the worker thread made: collation keys of the
  * text columns, ISO dates, numbers.  No missing value sorts before a
  * present one for dates, except a move: no move sorts after every move. */
@@ -1041,6 +1175,39 @@ focus_search_action (GtkWidget  *widget,
 /* GtkWidget overrides */
 
 /* Frames stop when the view is hidden: it has every row before then */
+/* A bin of the template's box; its own allocation, to see the width */
+static void
+pathways_caseload_view_measure (GtkWidget      *widget,
+                                GtkOrientation  orientation,
+                                int             for_size,
+                                int            *minimum,
+                                int            *natural,
+                                int            *minimum_baseline,
+                                int            *natural_baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (child != NULL)
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+pathways_caseload_view_size_allocate (GtkWidget *widget,
+                                      int        width,
+                                      int        height,
+                                      int        baseline)
+{
+  PathwaysCaseloadView *self = PATHWAYS_CASELOAD_VIEW (widget);
+
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (child != NULL)
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+  /* Not from inside the allocation: the layout changes just after */
+  if ((width < NARROW_WIDTH) != self->narrow && self->narrow_idle == 0)
+    self->narrow_idle = g_idle_add (narrow_idle_cb, self);
+}
+
 static void
 pathways_caseload_view_unmap (GtkWidget *widget)
 {
@@ -1056,8 +1223,11 @@ pathways_caseload_view_dispose (GObject *object)
   PathwaysCaseloadView *self = PATHWAYS_CASELOAD_VIEW (object);
   GtkWidget *child;
 
+  if (self->column_view != NULL)
+    pathways_table_save_now (self->column_view);
   pathways_page_detach (PATHWAYS_PAGE (self));
   g_clear_handle_id (&self->spinner_timeout, g_source_remove);
+  g_clear_handle_id (&self->narrow_idle, g_source_remove);
   if (self->first_rows_tick != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->first_rows_tick);
@@ -1096,6 +1266,8 @@ pathways_caseload_view_constructed (GObject *object)
     return;
   /* "My caseload" is the signed-in member of staff's */
   g_object_bind_property (self->context, "staff-id", self, "my-staff-id", G_BINDING_SYNC_CREATE);
+  /* The columns as the person left them */
+  pathways_table_bind_settings (self->column_view, pathways_context_get_settings (self->context), "caseload-columns");
   pathways_page_attach (PATHWAYS_PAGE (self), self->context);
 }
 
@@ -1127,6 +1299,10 @@ pathways_caseload_view_get_property (GObject    *object,
 
     case PROP_SELECTING:
       g_value_set_boolean (value, self->selecting);
+      break;
+
+    case PROP_NARROW:
+      g_value_set_boolean (value, self->narrow);
       break;
 
     case PROP_CONTEXT:
@@ -1193,6 +1369,8 @@ pathways_caseload_view_class_init (PathwaysCaseloadViewClass *klass)
   object_class->get_property = pathways_caseload_view_get_property;
   object_class->set_property = pathways_caseload_view_set_property;
   widget_class->unmap = pathways_caseload_view_unmap;
+  widget_class->size_allocate = pathways_caseload_view_size_allocate;
+  widget_class->measure = pathways_caseload_view_measure;
 
   /**
    * PathwaysCaseloadView:model:
@@ -1241,6 +1419,16 @@ pathways_caseload_view_class_init (PathwaysCaseloadViewClass *klass)
     g_param_spec_boolean ("selecting", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * PathwaysCaseloadView:narrow:
+   *
+   * Whether the view is too narrow for the table and shows the list of
+   * two-line rows instead.
+   */
+  properties[PROP_NARROW] =
+    g_param_spec_boolean ("narrow", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
   g_object_class_override_property (object_class, PROP_CONTEXT, PATHWAYS_PAGE_PROP_CONTEXT);
   g_object_class_override_property (object_class, PROP_TITLE, PATHWAYS_PAGE_PROP_TITLE);
@@ -1287,6 +1475,9 @@ pathways_caseload_view_class_init (PathwaysCaseloadViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, archived_toggle);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, narrow_activated_cb);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, layout_stack);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, narrow_list);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
 
@@ -1299,7 +1490,6 @@ pathways_caseload_view_class_init (PathwaysCaseloadViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "caseload.focus-search", NULL);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "caseloadview");
 }
 
@@ -1315,6 +1505,23 @@ pathways_caseload_view_init (PathwaysCaseloadView *self)
   pathways_column_view_name_header (self->column_view);
   pathways_fold_columns (self->column_view, 1000, self->local_id_column, self->since_column,
                          self->days_column, self->next_move_column, NULL);
+  /* Columns to choose, resize and reorder, kept in settings (constructed) */
+  pathways_table_init (GTK_WIDGET (self), self->column_view,
+                       "name", self->name_column, "age", self->age_column, "local-id", self->local_id_column,
+                       "status", self->status_column, "next-key-date", self->next_date_column,
+                       "readiness", self->readiness_column, "alerts", self->alerts_column,
+                       "accommodation", self->accommodation_column, "since", self->since_column,
+                       "days-there", self->days_column, "next-move", self->next_move_column,
+                       "pa", self->pa_column, NULL);
+  {
+    g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect (factory, "setup", G_CALLBACK (narrow_setup_cb), NULL);
+    g_signal_connect (factory, "bind", G_CALLBACK (narrow_bind_cb), NULL);
+    g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), NULL);
+    gtk_list_view_set_factory (self->narrow_list, factory);
+    pathways_truncation_tooltips (GTK_WIDGET (self->narrow_list));
+  }
 
   gtk_string_list_append (statuses, _("All Statuses"));
   for (guint i = 0; i < G_N_ELEMENTS (filter_statuses); i++)
@@ -1359,6 +1566,7 @@ pathways_caseload_view_init (PathwaysCaseloadView *self)
   /* Down from the search goes to the results, Enter opens a single match;
    * each filter is one Tab stop */
   pathways_search_leads_to (self->search_entry, self->column_view);
+  pathways_column_view_set_narrow_list (self->column_view, self->narrow_list);
   pathways_flow_box_one_stop_each (self->filter_box);
 
   g_signal_connect_object (self->filter_model, "items-changed",

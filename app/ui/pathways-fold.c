@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "pathways-fold.h"
+#include "pathways-table.h"
 
 typedef struct {
   GtkColumnView *column_view;  /* unowned: the data lives on it */
@@ -32,8 +33,13 @@ apply_cb (gpointer data)
   Fold *fold = data;
 
   fold->idle_id = 0;
+  /* A column the person hid stays hidden when the window widens */
   for (guint i = 0; i < fold->columns->len; i++)
-    gtk_column_view_column_set_visible (g_ptr_array_index (fold->columns, i), !fold->folded);
+    {
+      GtkColumnViewColumn *column = g_ptr_array_index (fold->columns, i);
+
+      gtk_column_view_column_set_visible (column, !fold->folded && pathways_table_column_chosen (column));
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -109,4 +115,19 @@ pathways_fold_is_folded (GtkColumnView *column_view)
     if (gtk_column_view_column_get_visible (g_ptr_array_index (fold->columns, i)))
       return FALSE;
   return fold->columns->len > 0;
+}
+
+/**
+ * pathways_fold_hides:
+ *
+ * Returns: whether the window is narrow enough now that @column is
+ *   folded away, chosen or not
+ */
+gboolean
+pathways_fold_hides (GtkColumnView       *column_view,
+                     GtkColumnViewColumn *column)
+{
+  Fold *fold = g_object_get_data (G_OBJECT (column_view), "pathways-fold");
+
+  return fold != NULL && fold->folded && g_ptr_array_find (fold->columns, column, NULL);
 }

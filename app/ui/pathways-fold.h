@@ -18,5 +18,7 @@ void     pathways_fold_columns   (GtkColumnView       *column_view,
                                   GtkColumnViewColumn *first_column,
                                   ...) G_GNUC_NULL_TERMINATED;
 gboolean pathways_fold_is_folded (GtkColumnView       *column_view);
+gboolean pathways_fold_hides     (GtkColumnView       *column_view,
+                                  GtkColumnViewColumn *column);
 
 G_END_DECLS

@@ -41,6 +41,51 @@ pathways_focus_first_row (GtkColumnView *view)
   return gtk_widget_grab_focus (GTK_WIDGET (view));
 }
 
+/* The list a narrow window shows in place of @view, when it does */
+static GtkListView *
+narrow_list_shown (GtkColumnView *view)
+{
+  GtkListView *list = g_object_get_data (G_OBJECT (view), "pathways-narrow-list");
+
+  if (list != NULL && gtk_widget_get_mapped (GTK_WIDGET (list)) && !gtk_widget_get_mapped (GTK_WIDGET (view)))
+    return list;
+  return NULL;
+}
+
+static gboolean
+focus_first_list_row (GtkListView *list)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
+
+  if (model == NULL || g_list_model_get_n_items (model) == 0)
+    return FALSE;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (gtk_widget_get_mapped (row) && gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (row)) == GTK_ACCESSIBLE_ROLE_LIST_ITEM)
+      {
+        gtk_widget_activate_action (row, "listitem.select", "(bb)", FALSE, FALSE);
+        return gtk_widget_grab_focus (row);
+      }
+  return gtk_widget_grab_focus (GTK_WIDGET (list));
+}
+
+/**
+ * pathways_column_view_set_narrow_list:
+ * @list: the list a narrow window shows instead of @view, over the same
+ *   rows
+ *
+ * The keyboard paths into @view (pathways_search_leads_to()) go to
+ * @list while it is the one shown.
+ */
+void
+pathways_column_view_set_narrow_list (GtkColumnView *view,
+                                      GtkListView   *list)
+{
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
+  g_return_if_fail (GTK_IS_LIST_VIEW (list));
+
+  g_object_set_data (G_OBJECT (view), "pathways-narrow-list", list);
+}
+
 static gboolean
 key_pressed_cb (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -50,7 +95,11 @@ key_pressed_cb (GtkEventControllerKey *controller,
 {
   if ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down)
       && (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK)) == 0)
-    return pathways_focus_first_row (results);
+    {
+      GtkListView *list = narrow_list_shown (results);
+
+      return list != NULL ? focus_first_list_row (list) : pathways_focus_first_row (results);
+    }
   return FALSE;
 }
 
@@ -58,10 +107,12 @@ static void
 activate_cb (GtkSearchEntry *entry,
              GtkColumnView  *results)
 {
-  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (results));
+  GtkListView *list = narrow_list_shown (results);
+  GListModel *model = list != NULL ? G_LIST_MODEL (gtk_list_view_get_model (list))
+                                   : G_LIST_MODEL (gtk_column_view_get_model (results));
 
   if (model != NULL && g_list_model_get_n_items (model) == 1)
-    g_signal_emit_by_name (results, "activate", 0);
+    g_signal_emit_by_name (list != NULL ? (gpointer) list : (gpointer) results, "activate", 0);
 }
 
 /**

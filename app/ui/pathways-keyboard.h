@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 void     pathways_search_leads_to (GtkSearchEntry *entry,
                                    GtkColumnView  *results);
 gboolean pathways_focus_first_row (GtkColumnView  *view);
+void     pathways_column_view_set_narrow_list (GtkColumnView *view,
+                                               GtkListView   *list);
 void     pathways_flow_box_one_stop_each (GtkFlowBox *box);
 
 G_END_DECLS

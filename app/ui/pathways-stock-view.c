@@ -21,6 +21,7 @@
 #include "config.h"
 
 #include "pathways-fold.h"
+#include "pathways-table.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
@@ -95,6 +96,18 @@ struct _PathwaysStockView
   GtkColumnViewColumn *support_column;
   GtkColumnViewColumn *registration_column;
   GtkColumnViewColumn *commissioning_column;
+  GtkColumnViewColumn *area_column;
+  GtkColumnViewColumn *kind_column;
+  GtkColumnViewColumn *cost_column;
+  GtkColumnViewColumn *status_column;
+  GtkColumnViewColumn *available_column;
+  GtkColumnViewColumn *occupant_column;
+  GtkSingleSelection  *selection;
+  /* Below NARROW_WIDTH the table folds to a list of the same rows */
+  GtkStack            *layout_stack;
+  GtkListView         *narrow_list;
+  gboolean             narrow;
+  guint                narrow_idle;
   GtkSortListModel    *sort_model;
   GtkFilterListModel  *filter_model;
   GtkLabel            *coming_count_label;
@@ -113,6 +126,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (PathwaysStockView, pathways_stock_view, GTK_TYPE_
 enum {
   PROP_0,
   PROP_COMING_MONTHS,
+  PROP_NARROW,
   N_PROPS,
   PROP_CONTEXT,
   PROP_TITLE,
@@ -122,6 +136,9 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 #define NO_VALUE "—"
+
+/* Narrower than this, the register shows the list of two-line rows */
+#define NARROW_WIDTH 640
 
 static const char *const status_codes[] = { NULL, "available", "occupied", "reserved", "void", "offline", "retired" };
 static const gint64 cost_bands[] = { 0, 15000, 25000, 50000, 100000, 150000 };
@@ -926,6 +943,34 @@ row_activated_cb (PathwaysStockView *self,
 }
 
 static void
+narrow_activated_cb (PathwaysStockView *self,
+                     guint              position,
+                     GtkListView       *view)
+{
+  g_autoptr(PathwaysRecord) row = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (view)), position);
+
+  if (row != NULL)
+    pathways_stock_view_open_unit (self, pathways_record_get_id (row));
+}
+
+static gboolean
+narrow_idle_cb (gpointer data)
+{
+  PathwaysStockView *self = data;
+  gboolean narrow = gtk_widget_get_width (GTK_WIDGET (self)) < NARROW_WIDTH;
+
+  self->narrow_idle = 0;
+  if (narrow == self->narrow)
+    return G_SOURCE_REMOVE;
+  self->narrow = narrow;
+  /* The list has the rows only while it is shown: they are not made twice */
+  gtk_list_view_set_model (self->narrow_list, narrow ? GTK_SELECTION_MODEL (self->selection) : NULL);
+  gtk_stack_set_visible_child_name (self->layout_stack, narrow ? "narrow" : "table");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NARROW]);
+  return G_SOURCE_REMOVE;
+}
+
+static void
 inner_page_changed_cb (PathwaysStockView *self,
                        GParamSpec        *pspec,
                        GtkStack          *stack)
@@ -964,6 +1009,23 @@ text_or_dash_cb (gpointer    item,
                  const char *text)
 {
   return g_strdup (text != NULL && *text != '\0' ? text : NO_VALUE);
+}
+
+/* The second line of a unit's row in a narrow window */
+static char *
+narrow_caption_cb (gpointer    item,
+                   const char *kind_label,
+                   const char *area,
+                   const char *occupant)
+{
+  const char *kind = kind_label != NULL && *kind_label != '\0' ? kind_label : NO_VALUE;
+  const char *place = area != NULL && *area != '\0' ? area : NO_VALUE;
+
+  if (occupant != NULL && *occupant != '\0')
+    /* Translators: a unit's second line in a narrow register: its kind, its area, who lives there */
+    return g_strdup_printf (_("%1$s · %2$s · %3$s"), kind, place, occupant);
+  /* Translators: a unit's second line in a narrow register: its kind and its area */
+  return g_strdup_printf (_("%1$s · %2$s"), kind, place);
 }
 
 static char *
@@ -1270,6 +1332,9 @@ pathways_stock_view_get_property (GObject    *object,
     case PROP_COMING_MONTHS:
       g_value_set_int (value, self->coming_months);
       break;
+    case PROP_NARROW:
+      g_value_set_boolean (value, self->narrow);
+      break;
     case PROP_CONTEXT:
       g_value_set_object (value, self->context);
       break;
@@ -1305,13 +1370,48 @@ pathways_stock_view_set_property (GObject      *object,
     }
 }
 
+/* A bin of the template's stack; its own allocation, to see the width */
+static void
+pathways_stock_view_measure (GtkWidget      *widget,
+                             GtkOrientation  orientation,
+                             int             for_size,
+                             int            *minimum,
+                             int            *natural,
+                             int            *minimum_baseline,
+                             int            *natural_baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (child != NULL)
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+pathways_stock_view_size_allocate (GtkWidget *widget,
+                                   int        width,
+                                   int        height,
+                                   int        baseline)
+{
+  PathwaysStockView *self = PATHWAYS_STOCK_VIEW (widget);
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (child != NULL)
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+  /* Not from inside the allocation: the layout changes just after */
+  if ((width < NARROW_WIDTH) != self->narrow && self->narrow_idle == 0)
+    self->narrow_idle = g_idle_add (narrow_idle_cb, self);
+}
+
 static void
 pathways_stock_view_dispose (GObject *object)
 {
   PathwaysStockView *self = PATHWAYS_STOCK_VIEW (object);
   GtkWidget *child;
 
+  if (self->column_view != NULL)
+    pathways_table_save_now (self->column_view);
   pathways_page_detach (PATHWAYS_PAGE (self));
+  g_clear_handle_id (&self->narrow_idle, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->free_cancellable);
   g_cancellable_cancel (self->coming_cancellable);
@@ -1359,6 +1459,8 @@ pathways_stock_view_constructed (GObject *object)
   self->unit_page = PATHWAYS_UNIT_PAGE (pathways_unit_page_new (self->context));
   g_signal_connect_object (self->unit_page, "back", G_CALLBACK (unit_back_cb), self, G_CONNECT_SWAPPED);
   adw_bin_set_child (self->unit_bin, GTK_WIDGET (self->unit_page));
+  /* The columns as the person left them */
+  pathways_table_bind_settings (self->column_view, pathways_context_get_settings (self->context), "stock-columns");
   pathways_page_attach (PATHWAYS_PAGE (self), self->context);
 }
 
@@ -1373,6 +1475,8 @@ pathways_stock_view_class_init (PathwaysStockViewClass *klass)
   object_class->set_property = pathways_stock_view_set_property;
   object_class->dispose = pathways_stock_view_dispose;
   object_class->finalize = pathways_stock_view_finalize;
+  widget_class->measure = pathways_stock_view_measure;
+  widget_class->size_allocate = pathways_stock_view_size_allocate;
 
   /**
    * PathwaysStockView:coming-months:
@@ -1382,6 +1486,15 @@ pathways_stock_view_class_init (PathwaysStockViewClass *klass)
   properties[PROP_COMING_MONTHS] =
     g_param_spec_int ("coming-months", NULL, NULL, 1, 12, 3,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * PathwaysStockView:narrow:
+   *
+   * Whether the register is too narrow for its table and shows the list
+   * of two-line rows instead.
+   */
+  properties[PROP_NARROW] =
+    g_param_spec_boolean ("narrow", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   g_object_class_override_property (object_class, PROP_CONTEXT, PATHWAYS_PAGE_PROP_CONTEXT);
   g_object_class_override_property (object_class, PROP_TITLE, PATHWAYS_PAGE_PROP_TITLE);
@@ -1432,6 +1545,17 @@ pathways_stock_view_class_init (PathwaysStockViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, available_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, count_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, narrow_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, narrow_caption_cb);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, area_column);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, kind_column);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, cost_column);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, status_column);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, available_column);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, occupant_column);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, selection);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, layout_stack);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, narrow_list);
   gtk_widget_class_bind_template_callback (widget_class, inner_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, text_or_dash_cb);
   gtk_widget_class_bind_template_callback (widget_class, text_or_empty_cb);
@@ -1459,7 +1583,6 @@ pathways_stock_view_class_init (PathwaysStockViewClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "stock.focus-search", NULL);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "stockview");
 }
 
@@ -1493,6 +1616,15 @@ pathways_stock_view_init (PathwaysStockView *self)
   /* A narrow window keeps the columns that matter most */
   pathways_column_view_name_header (self->column_view);
   pathways_fold_columns (self->column_view, 1000, self->ages_column, self->support_column, self->registration_column, self->commissioning_column, NULL);
+  /* Columns to choose, resize and reorder, kept in settings (constructed) */
+  pathways_table_init (GTK_WIDGET (self), self->column_view,
+                       "name", self->name_column, "area", self->area_column, "kind", self->kind_column,
+                       "ages", self->ages_column, "support", self->support_column,
+                       "registration", self->registration_column, "weekly-cost", self->cost_column,
+                       "commissioning", self->commissioning_column, "status", self->status_column,
+                       "available-from", self->available_column, "occupant", self->occupant_column, NULL);
+  pathways_truncation_tooltips (GTK_WIDGET (self->narrow_list));
+  pathways_column_view_set_narrow_list (self->column_view, self->narrow_list);
   gtk_column_view_sort_by_column (self->column_view, self->name_column, GTK_SORT_ASCENDING);
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
