@@ -636,6 +636,205 @@ START_TEST (test_about_has_debug_information)
 }
 END_TEST
 
+
+/* Tables (#16) ------------------------------------------------------- */
+
+static GtkColumnViewColumn *
+column_titled (GtkColumnView *view,
+               const char    *title,
+               guint         *position)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) c = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (c), title) == 0)
+        {
+          if (position != NULL)
+            *position = i;
+          return c;
+        }
+    }
+  ck_abort_msg ("no column %s", title);
+  return NULL;
+}
+
+/* Closes the window and opens a new one, as the next start would */
+static void
+window_restart (Session *s)
+{
+  gtk_window_destroy (GTK_WINDOW (s->window));
+  spin (50);
+  s->window = pathways_window_new (s->app);
+  gtk_window_present (GTK_WINDOW (s->window));
+  ck_assert (test_wait_for (caseload_ready, pathways_window_get_caseload_view (s->window)));
+}
+
+/* Hiding a column through its action takes it away; the choice, a width
+ * dragged and an order changed survive closing the window */
+START_TEST (test_caseload_columns_kept)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  Session s = { 0 };
+  PathwaysCaseloadView *view;
+  GtkColumnView *columns;
+  GtkColumnViewColumn *local_id, *pa;
+  GMenuModel *menu;
+  guint position = 0;
+
+  g_settings_reset (settings, "caseload-columns");
+  session_start (&s, "columns.db");
+  view = pathways_window_get_caseload_view (s.window);
+  columns = pathways_caseload_view_get_column_view (view);
+  local_id = column_titled (columns, "Local ID", NULL);
+  pa = column_titled (columns, "PA", NULL);
+  ck_assert (gtk_column_view_column_get_visible (local_id));
+  ck_assert (gtk_column_view_column_get_resizable (pa));
+
+  /* Every header has the menu of columns: one item each, and Reset */
+  menu = gtk_column_view_column_get_header_menu (pa);
+  ck_assert_ptr_nonnull (menu);
+  ck_assert_int_eq (g_menu_model_get_n_items (g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION)),
+                    g_list_model_get_n_items (gtk_column_view_get_columns (columns)));
+
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "columns.show-local-id", NULL));
+  ck_assert (!gtk_column_view_column_get_visible (local_id));
+  /* The name cannot be hidden */
+  gtk_widget_activate_action (GTK_WIDGET (view), "columns.show-name", NULL);
+  ck_assert (gtk_column_view_column_get_visible (column_titled (columns, "Name", NULL)));
+  /* As a drag of the header and of its edge would */
+  gtk_column_view_insert_column (columns, 1, pa);
+  gtk_column_view_column_set_fixed_width (pa, 150);
+  window_restart (&s);
+
+  {
+    g_autoptr(GVariant) kept = g_settings_get_value (settings, "caseload-columns");
+    const char *key;
+    gboolean shown;
+    gint32 width;
+
+    ck_assert_uint_gt (g_variant_n_children (kept), 1);
+    g_variant_get_child (kept, 1, "(&sbi)", &key, &shown, &width);
+    ck_assert_str_eq (key, "pa");
+    ck_assert (shown);
+    ck_assert_int_eq (width, 150);
+  }
+
+  /* The new window: as it was left */
+  view = pathways_window_get_caseload_view (s.window);
+  columns = pathways_caseload_view_get_column_view (view);
+  ck_assert (!gtk_column_view_column_get_visible (column_titled (columns, "Local ID", NULL)));
+  pa = column_titled (columns, "PA", &position);
+  ck_assert_uint_eq (position, 1);
+  ck_assert_int_eq (gtk_column_view_column_get_fixed_width (pa), 150);
+
+  /* Shown again, and Reset puts everything back */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "columns.show-local-id", NULL));
+  ck_assert (gtk_column_view_column_get_visible (column_titled (columns, "Local ID", NULL)));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "columns.reset", NULL));
+  column_titled (columns, "PA", &position);
+  ck_assert_uint_eq (position, g_list_model_get_n_items (gtk_column_view_get_columns (columns)) - 1);
+  ck_assert_int_eq (gtk_column_view_column_get_fixed_width (pa), -1);
+  session_end (&s);
+  g_settings_reset (settings, "caseload-columns");
+}
+END_TEST
+
+/* What the settings hold is checked: unknown and repeated columns, a
+ * hidden name and silly widths are not believed */
+START_TEST (test_bad_column_settings_ignored)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  Session s = { 0 };
+  GtkColumnView *columns;
+  guint position = 0;
+
+  g_settings_set_value (settings, "caseload-columns",
+                        g_variant_new_parsed ("[('bogus', false, 100), ('age', false, 80), ('name', false, 99999),"
+                                              " ('age', true, 90), ('status', true, 3)]"));
+  session_start (&s, "bad-columns.db");
+  columns = pathways_caseload_view_get_column_view (pathways_window_get_caseload_view (s.window));
+  ck_assert (!gtk_column_view_column_get_visible (column_titled (columns, "Age", &position)));
+  ck_assert_uint_eq (position, 0);
+  ck_assert_int_eq (gtk_column_view_column_get_fixed_width (column_titled (columns, "Age", NULL)), 80);
+  ck_assert (gtk_column_view_column_get_visible (column_titled (columns, "Name", &position)));
+  ck_assert_uint_eq (position, 1);
+  ck_assert_int_eq (gtk_column_view_column_get_fixed_width (column_titled (columns, "Name", NULL)), -1);
+  ck_assert_int_eq (gtk_column_view_column_get_fixed_width (column_titled (columns, "Status", NULL)), -1);
+  /* Columns not named keep their place after those that are */
+  ck_assert (gtk_column_view_column_get_visible (column_titled (columns, "PA", &position)));
+  ck_assert_uint_eq (position, g_list_model_get_n_items (gtk_column_view_get_columns (columns)) - 1);
+  session_end (&s);
+  g_settings_reset (settings, "caseload-columns");
+}
+END_TEST
+
+static gboolean
+is_narrow (gpointer data)
+{
+  gboolean narrow = FALSE;
+
+  g_object_get (data, "narrow", &narrow, NULL);
+  return narrow;
+}
+
+/* A narrow window shows the caseload as a list of the same rows: the
+ * search narrows it, Enter on a single match and a click on a row open
+ * the young person, and selection mode selects in it */
+START_TEST (test_narrow_caseload_is_a_list)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  Session s = { 0 };
+  PathwaysCaseloadView *view;
+  GtkListView *list;
+  GtkSearchEntry *entry;
+  GListModel *rows;
+  g_autoptr(PathwaysCaseloadRow) first = NULL;
+
+  g_settings_set_int (settings, "window-width", 360);
+  session_start (&s, "narrow.db");
+  view = pathways_window_get_caseload_view (s.window);
+  ck_assert (test_wait_for (is_narrow, view));
+  list = GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (view), PATHWAYS_TYPE_CASELOAD_VIEW, "narrow_list"));
+  entry = GTK_SEARCH_ENTRY (gtk_widget_get_template_child (GTK_WIDGET (view), PATHWAYS_TYPE_CASELOAD_VIEW, "search_entry"));
+  ck_assert (gtk_widget_get_mapped (GTK_WIDGET (list)));
+  ck_assert (!gtk_widget_get_mapped (GTK_WIDGET (pathways_caseload_view_get_column_view (view))));
+  /* The table's rows, not a copy */
+  rows = G_LIST_MODEL (gtk_list_view_get_model (list));
+  ck_assert_ptr_eq (rows, gtk_column_view_get_model (pathways_caseload_view_get_column_view (view)));
+  ck_assert_uint_gt (g_list_model_get_n_items (rows), 1);
+  ck_assert_uint_eq (g_list_model_get_n_items (rows), pathways_caseload_view_get_n_visible (view));
+
+  /* A click on the second row opens that young person */
+  first = g_list_model_get_item (rows, 1);
+  g_signal_emit_by_name (list, "activate", 1);
+  ck_assert (pathways_window_is_showing_person (s.window));
+  ck_assert_int_eq (pathways_person_page_get_person_id (pathways_window_get_person_page (s.window)),
+                    pathways_record_get_id (PATHWAYS_RECORD (first)));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (s.window), "win.show-page", "s", "caseload"));
+
+  /* The search narrows the list; Enter opens the single match */
+  ck_assert_ptr_nonnull (pathways_caseload_row_get_local_id (first));
+  pathways_caseload_view_set_search_text (view, pathways_caseload_row_get_local_id (first));
+  ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), 1);
+  g_signal_emit_by_name (entry, "activate");
+  ck_assert (pathways_window_is_showing_person (s.window));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (s.window), "win.show-page", "s", "caseload"));
+  pathways_caseload_view_set_search_text (view, "");
+
+  /* Selection mode selects in the list */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "caseload.select-mode", NULL));
+  ck_assert (GTK_IS_MULTI_SELECTION (gtk_list_view_get_model (list)));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "caseload.select-mode", NULL));
+  ck_assert (GTK_IS_SINGLE_SELECTION (gtk_list_view_get_model (list)));
+
+  session_end (&s);
+  g_settings_reset (settings, "window-width");
+}
+END_TEST
+
 static Suite *
 polish_suite (void)
 {
@@ -664,6 +863,14 @@ polish_suite (void)
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_free_on_date_carried_into_unit);
   tcase_add_test (tc, test_schedule_dialog_starts_on_need_date);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("tables");
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_set_timeout (tc, 120);
+  tcase_add_test (tc, test_caseload_columns_kept);
+  tcase_add_test (tc, test_bad_column_settings_ignored);
+  tcase_add_test (tc, test_narrow_caseload_is_a_list);
   suite_add_tcase (s, tc);
   return s;
 }
