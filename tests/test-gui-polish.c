@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -663,10 +664,18 @@ column_titled (GtkColumnView *view,
 
 /* Closes the window and opens a new one, as the next start would */
 static void
-window_restart (Session *s)
+window_restart (Session *s,
+                int      width)
 {
   gtk_window_destroy (GTK_WINDOW (s->window));
   spin (50);
+  /* After the old window kept its own size */
+  if (width > 0)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+      g_settings_set_int (settings, "window-width", width);
+    }
   s->window = pathways_window_new (s->app);
   gtk_window_present (GTK_WINDOW (s->window));
   ck_assert (test_wait_for (caseload_ready, pathways_window_get_caseload_view (s->window)));
@@ -707,7 +716,7 @@ START_TEST (test_caseload_columns_kept)
   /* As a drag of the header and of its edge would */
   gtk_column_view_insert_column (columns, 1, pa);
   gtk_column_view_column_set_fixed_width (pa, 150);
-  window_restart (&s);
+  window_restart (&s, 0);
 
   {
     g_autoptr(GVariant) kept = g_settings_get_value (settings, "caseload-columns");
@@ -835,6 +844,77 @@ START_TEST (test_narrow_caseload_is_a_list)
 }
 END_TEST
 
+
+static gboolean
+register_ready (gpointer data)
+{
+  return g_strcmp0 (pathways_stock_view_get_visible_page (data), "list") == 0;
+}
+
+/* The register: a column hidden stays hidden in a new window; a narrow
+ * window shows the units as a list of the same rows, one that fits in
+ * 360 px, and a click opens the unit */
+START_TEST (test_narrow_register_is_a_list)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  Session s = { 0 };
+  PathwaysStockView *stock;
+  GtkColumnView *columns;
+  GtkListView *list;
+  int minimum = 0;
+
+  g_settings_reset (settings, "stock-columns");
+  session_start (&s, "narrow-stock.db");
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (s.window), "win.show-page", "s", "stock"));
+  stock = pathways_window_get_stock_view (s.window);
+  ck_assert (test_wait_for (register_ready, stock));
+  columns = pathways_stock_view_get_column_view (stock);
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (stock), "columns.show-weekly-cost", NULL));
+  ck_assert (!gtk_column_view_column_get_visible (column_titled (columns, "Weekly Cost", NULL)));
+
+  window_restart (&s, 360);
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (s.window), "win.show-page", "s", "stock"));
+  stock = pathways_window_get_stock_view (s.window);
+  ck_assert (test_wait_for (register_ready, stock));
+  columns = pathways_stock_view_get_column_view (stock);
+  ck_assert (!gtk_column_view_column_get_visible (column_titled (columns, "Weekly Cost", NULL)));
+  ck_assert (gtk_column_view_column_get_visible (column_titled (columns, "Status", NULL)));
+
+  for (guint i = 0; i < 100 && !is_narrow (stock); i++)
+    {
+      spin (5);
+      g_usleep (20000);
+    }
+  if (!is_narrow (stock))
+    ck_abort_msg ("not narrow: the register is %d px wide in a window of %d", gtk_widget_get_width (GTK_WIDGET (stock)),
+                  gtk_widget_get_width (GTK_WIDGET (s.window)));
+  list = GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (stock), PATHWAYS_TYPE_STOCK_VIEW, "narrow_list"));
+  ck_assert_ptr_eq (gtk_list_view_get_model (list), gtk_column_view_get_model (columns));
+  ck_assert_uint_gt (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), 0);
+  /* Narrow, the register's parts fit the narrowest window: the header
+   * row, the search row, the filters and the list (Coming Free, the
+   * other page of the same stack, does not yet) */
+  {
+    static const char * const parts[] = { "toolbar", "narrow_search_row", "filter_box", "layout_stack" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+      {
+        GtkWidget *part = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (stock), PATHWAYS_TYPE_STOCK_VIEW, parts[i]));
+
+        gtk_widget_measure (part, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+        ck_assert_msg (minimum <= 360, "%s is %d px wide at least", parts[i], minimum);
+      }
+  }
+
+  g_signal_emit_by_name (list, "activate", 0);
+  ck_assert_str_eq (pathways_stock_view_get_visible_page (stock), "unit");
+
+  session_end (&s);
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "stock-columns");
+}
+END_TEST
+
 static Suite *
 polish_suite (void)
 {
@@ -871,6 +951,7 @@ polish_suite (void)
   tcase_add_test (tc, test_caseload_columns_kept);
   tcase_add_test (tc, test_bad_column_settings_ignored);
   tcase_add_test (tc, test_narrow_caseload_is_a_list);
+  tcase_add_test (tc, test_narrow_register_is_a_list);
   suite_add_tcase (s, tc);
   return s;
 }

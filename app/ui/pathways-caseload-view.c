@@ -698,7 +698,7 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
       gtk_inscription_set_xalign (GTK_INSCRIPTION (child), 1);
       break;
     case COLUMN_PA:
-      child = inscription_new (10, 18, NULL);
+      child = inscription_new (10, 22, NULL);
       break;
     default:
       g_assert_not_reached ();

@@ -106,6 +106,8 @@ struct _PathwaysStockView
   /* Below NARROW_WIDTH the table folds to a list of the same rows */
   GtkStack            *layout_stack;
   GtkListView         *narrow_list;
+  GtkBox              *toolbar;
+  GtkBox              *narrow_search_row;
   gboolean             narrow;
   guint                narrow_idle;
   GtkSortListModel    *sort_model;
@@ -966,6 +968,38 @@ narrow_idle_cb (gpointer data)
   /* The list has the rows only while it is shown: they are not made twice */
   gtk_list_view_set_model (self->narrow_list, narrow ? GTK_SELECTION_MODEL (self->selection) : NULL);
   gtk_stack_set_visible_child_name (self->layout_stack, narrow ? "narrow" : "table");
+
+  /* The search and its count go to a row of their own, after the
+   * switcher in a wide window; the cards give their height to the list */
+  {
+    g_autoptr(GtkWidget) entry = g_object_ref (GTK_WIDGET (self->search_entry));
+    g_autoptr(GtkWidget) count = g_object_ref (GTK_WIDGET (self->count_label));
+    GtkWidget *switcher = gtk_widget_get_first_child (GTK_WIDGET (self->toolbar));
+    GtkRoot *root = gtk_widget_get_root (entry);
+    GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+    /* Typing in the search when the window narrows goes on */
+    gboolean focused = focus != NULL && (focus == entry || gtk_widget_is_ancestor (focus, entry));
+
+    gtk_box_remove (GTK_BOX (gtk_widget_get_parent (entry)), entry);
+    gtk_box_remove (GTK_BOX (gtk_widget_get_parent (count)), count);
+    if (narrow)
+      {
+        gtk_box_append (self->narrow_search_row, entry);
+        gtk_box_append (self->narrow_search_row, count);
+      }
+    else
+      {
+        gtk_box_insert_child_after (self->toolbar, entry, switcher);
+        gtk_box_insert_child_after (self->toolbar, count, entry);
+      }
+    gtk_widget_set_visible (GTK_WIDGET (self->narrow_search_row), narrow);
+    gtk_box_set_spacing (self->toolbar, narrow ? 6 : 12);
+    gtk_widget_set_margin_start (GTK_WIDGET (self->toolbar), narrow ? 6 : 12);
+    gtk_widget_set_margin_end (GTK_WIDGET (self->toolbar), narrow ? 6 : 12);
+    gtk_widget_set_visible (GTK_WIDGET (self->counts_box), !narrow);
+    if (focused)
+      gtk_widget_grab_focus (entry);
+  }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NARROW]);
   return G_SOURCE_REMOVE;
 }
@@ -1556,6 +1590,8 @@ pathways_stock_view_class_init (PathwaysStockViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, selection);
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, layout_stack);
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, narrow_list);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, narrow_search_row);
   gtk_widget_class_bind_template_callback (widget_class, inner_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, text_or_dash_cb);
   gtk_widget_class_bind_template_callback (widget_class, text_or_empty_cb);
