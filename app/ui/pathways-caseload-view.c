@@ -1478,7 +1478,12 @@ pathways_caseload_view_set_search_text (PathwaysCaseloadView *self,
   if (text == NULL)
     text = "";
 
+  /* The entry empties itself before it takes the new text, and says so
+   * at once ("search-changed" has no delay for an empty entry): the
+   * search would show every row and then filter them all again */
+  g_signal_handlers_block_by_func (self->search_entry, search_changed_cb, self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
   set_search (self, text);
 }
 
