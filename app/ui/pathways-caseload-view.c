@@ -22,6 +22,7 @@
 
 #include "pathways-core.h"
 
+#include "pathways-array-model.h"
 #include "pathways-caseload-view.h"
 #include "pathways-reassign-dialog.h"
 #include "pathways-caseload-view-private.h"
@@ -37,6 +38,7 @@ struct _PathwaysCaseloadView
   PathwaysContext *context;
   GCancellable    *cancellable;
   GListModel      *model;
+  PathwaysArrayModel *rows;   /* the model, mirrored for the sorter */
   gint64           my_staff_id;
   GtkFilter       *row_filter;
 
@@ -1074,6 +1076,7 @@ pathways_caseload_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->model);
+  g_clear_object (&self->rows);
   g_clear_object (&self->row_filter);
   g_clear_object (&self->search_filter);
   g_clear_object (&self->first_rows);
@@ -1351,6 +1354,10 @@ pathways_caseload_view_init (PathwaysCaseloadView *self)
                            G_CONNECT_SWAPPED);
   selection_changed_cb (self);
 
+  /* The sorter reads the rows in its own order: from an array, not from
+   * the store's tree */
+  self->rows = pathways_array_model_new ();
+  gtk_sort_list_model_set_model (self->sort_model, G_LIST_MODEL (self->rows));
   gtk_sort_list_model_set_sorter (self->sort_model, gtk_column_view_get_sorter (self->column_view));
   gtk_column_view_sort_by_column (self->column_view, self->name_column, GTK_SORT_ASCENDING);
 
@@ -1427,7 +1434,7 @@ pathways_caseload_view_set_model (PathwaysCaseloadView *self,
     }
   else
     show_all_rows (self);
-  gtk_sort_list_model_set_model (self->sort_model, model);
+  pathways_array_model_set_model (self->rows, model);
   update_state (self);
 
   /* A refreshed caseload stays where it was scrolled to */
