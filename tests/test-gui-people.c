@@ -161,6 +161,74 @@ shows_no_results (gpointer data)
   return g_strcmp0 (pathways_caseload_view_get_visible_page (data), "no-results") == 0;
 }
 
+/* A refreshed caseload keeps its row objects and changes their values:
+ * the cells already drawn show the new values (the view fills its bound
+ * cells again after the refresh) */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_INSCRIPTION (widget) && g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0 &&
+      gtk_widget_get_mapped (widget))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+shows_renamed (gpointer data)
+{
+  return shows_text (data, "Sunny Okafor");
+}
+
+static gboolean
+shows_first_name (gpointer data)
+{
+  return shows_text (data, "Tayo Okafor");
+}
+
+START_TEST (test_refreshed_cells_follow_their_rows)
+{
+  g_autoptr(PathwaysStore) store = test_open_store (dir, "refresh-cells.db");
+  g_autoptr(PathwaysContext) context = test_gui_context (store);
+  g_autoptr(PathwaysYoungPerson) yp = test_make_person ("RC001");
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view;
+  GListModel *rows;
+  g_autoptr(GObject) row = NULL;
+
+  g_object_set (yp, "given-name", "Tayo", "family-name", "Okafor", "preferred-name", NULL, NULL);
+  test_add (store, PATHWAYS_RECORD (yp));
+  view = pathways_caseload_view_new (context);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  ck_assert (test_wait_for (shows_list_of_one, view));
+  ck_assert (test_wait_for (shows_first_name, view));
+  rows = pathways_caseload_view_get_model (PATHWAYS_CASELOAD_VIEW (view));
+  row = g_list_model_get_item (rows, 0);
+
+  g_object_set (yp, "preferred-name", "Sunny", NULL);
+  ck_assert (pathways_store_update (store, PATHWAYS_RECORD (yp), &error));
+  ck_assert_no_error (error);
+  ck_assert (test_wait_for (shows_renamed, view));
+  ck_assert (!shows_first_name (view));
+  /* The same row object, its values changed */
+  {
+    g_autoptr(GObject) now = g_list_model_get_item (pathways_caseload_view_get_model (PATHWAYS_CASELOAD_VIEW (view)), 0);
+
+    ck_assert_ptr_eq (now, row);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+END_TEST
+
 /* A closed case leaves the caseload and is found under "Archived" */
 START_TEST (test_archived_filter)
 {
@@ -1009,6 +1077,7 @@ main (void)
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_add_person_form);
   tcase_add_test (tc, test_archived_filter);
+  tcase_add_test (tc, test_refreshed_cells_follow_their_rows);
   tcase_add_test (tc, test_record_contact);
   tcase_add_test (tc, test_care_history_editor);
   tcase_add_test (tc, test_close_case);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "pathways-application.h"
+#include "pathways-array-model.h"
 #include "pathways-caseload-view-private.h"
 #include "pathways-destination-list-private.h"
 #include "pathways-fold.h"
@@ -219,6 +220,12 @@ START_TEST (test_sorting_by_age)
 END_TEST
 
 
+static void
+count_changes_cb (guint *changes)
+{
+  (*changes)++;
+}
+
 /* The search finds people whatever the accents and case typed, by part
  * of a word, by several words in any order; typing on, deleting and
  * retyping always leave exactly the rows every word is in */
@@ -235,6 +242,8 @@ START_TEST (test_search_accents_case_and_words)
     { "khan ahmed", 1 }, { "lc070", 5 }, { "LC0704", 1 }, { "x", 0 }, { "", 5 },
   };
   g_autoptr(GListModel) rows = NULL;
+  GListModel *shown;
+  guint changes = 0;
   GtkWidget *view;
 
   for (guint i = 0; i < G_N_ELEMENTS (people); i++)
@@ -249,14 +258,82 @@ START_TEST (test_search_accents_case_and_words)
 
   view = g_object_ref_sink (pathways_caseload_view_new (NULL));
   pathways_caseload_view_set_model (PATHWAYS_CASELOAD_VIEW (view), rows);
+  shown = G_LIST_MODEL (gtk_column_view_get_model (pathways_caseload_view_get_column_view (PATHWAYS_CASELOAD_VIEW (view))));
+  g_signal_connect_swapped (shown, "items-changed", G_CALLBACK (count_changes_cb), &changes);
   for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
     {
+      changes = 0;
       pathways_caseload_view_set_search_text (PATHWAYS_CASELOAD_VIEW (view), typed[i].typed);
       ck_assert_msg (pathways_caseload_view_get_n_visible (PATHWAYS_CASELOAD_VIEW (view)) == typed[i].n,
                      "“%s” left %u rows, not %u", typed[i].typed,
                      pathways_caseload_view_get_n_visible (PATHWAYS_CASELOAD_VIEW (view)), typed[i].n);
+      /* The rows go from one search's to the next's in one change, never
+       * by way of every row (the entry empties itself as it is set) */
+      ck_assert_msg (changes <= 1, "“%s” changed the rows %u times", typed[i].typed, changes);
     }
+  g_signal_handlers_disconnect_by_func (shown, count_changes_cb, &changes);
   g_object_unref (view);
+}
+END_TEST
+
+/* The array under the caseload's sorter holds the store's rows in the
+ * store's order through every change the store makes: rows removed,
+ * added in the middle and at the end, all replaced */
+static void
+assert_mirrors (GListModel *mirror,
+                GListModel *store)
+{
+  ck_assert_uint_eq (g_list_model_get_n_items (mirror), g_list_model_get_n_items (store));
+  for (guint i = 0; i < g_list_model_get_n_items (store); i++)
+    {
+      g_autoptr(GObject) a = g_list_model_get_item (mirror, i);
+      g_autoptr(GObject) b = g_list_model_get_item (store, i);
+
+      ck_assert_ptr_eq (a, b);
+    }
+  ck_assert_ptr_null (g_list_model_get_item (mirror, g_list_model_get_n_items (store)));
+}
+
+START_TEST (test_array_model_follows_its_model)
+{
+  g_autoptr(GListStore) store = g_list_store_new (PATHWAYS_TYPE_CASELOAD_ROW);
+  g_autoptr(PathwaysArrayModel) mirror = pathways_array_model_new ();
+  g_autoptr(GPtrArray) more = g_ptr_array_new_with_free_func (g_object_unref);
+  guint changes = 0;
+
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autoptr(PathwaysCaseloadRow) row = g_object_new (PATHWAYS_TYPE_CASELOAD_ROW, NULL);
+
+      pathways_record_set_id (PATHWAYS_RECORD (row), i + 1);
+      g_list_store_append (store, row);
+    }
+  for (guint i = 0; i < 3; i++)
+    g_ptr_array_add (more, g_object_new (PATHWAYS_TYPE_CASELOAD_ROW, NULL));
+
+  pathways_array_model_set_model (mirror, G_LIST_MODEL (store));
+  ck_assert (g_list_model_get_item_type (G_LIST_MODEL (mirror)) == PATHWAYS_TYPE_CASELOAD_ROW);
+  assert_mirrors (G_LIST_MODEL (mirror), G_LIST_MODEL (store));
+  g_signal_connect_swapped (mirror, "items-changed", G_CALLBACK (count_changes_cb), &changes);
+
+  g_list_store_remove (store, 0);
+  assert_mirrors (G_LIST_MODEL (mirror), G_LIST_MODEL (store));
+  g_list_store_splice (store, 4, 2, more->pdata, 3);
+  assert_mirrors (G_LIST_MODEL (mirror), G_LIST_MODEL (store));
+  g_list_store_splice (store, g_list_model_get_n_items (G_LIST_MODEL (store)), 0, more->pdata, 2);
+  assert_mirrors (G_LIST_MODEL (mirror), G_LIST_MODEL (store));
+  g_list_store_remove (store, g_list_model_get_n_items (G_LIST_MODEL (store)) - 1);
+  assert_mirrors (G_LIST_MODEL (mirror), G_LIST_MODEL (store));
+  ck_assert_uint_eq (changes, 4);
+
+  g_list_store_remove_all (store);
+  assert_mirrors (G_LIST_MODEL (mirror), G_LIST_MODEL (store));
+  pathways_array_model_set_model (mirror, NULL);
+  ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (mirror)), 0);
+  /* No longer following */
+  g_list_store_append (store, more->pdata[0]);
+  ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (mirror)), 0);
+  ck_assert_uint_eq (changes, 5);
 }
 END_TEST
 
@@ -1750,6 +1827,7 @@ gui_suite (void)
   tcase_add_test (tc, test_first_start_creates_demo_authority);
   tcase_add_test (tc, test_search_filters_caseload);
   tcase_add_test (tc, test_search_accents_case_and_words);
+  tcase_add_test (tc, test_array_model_follows_its_model);
   tcase_add_test (tc, test_long_caseload_shows_every_row);
   tcase_add_test (tc, test_empty_database_shows_empty_state);
   tcase_add_test (tc, test_sorting_by_age);

@@ -23,6 +23,7 @@
 
 #include "pathways-core.h"
 
+#include "pathways-array-model.h"
 #include "pathways-caseload-view.h"
 #include "pathways-reassign-dialog.h"
 #include "pathways-caseload-view-private.h"
@@ -38,8 +39,14 @@ struct _PathwaysCaseloadView
   PathwaysContext *context;
   GCancellable    *cancellable;
   GListModel      *model;
+  PathwaysArrayModel *rows;   /* the model, mirrored for the sorter */
   gint64           my_staff_id;
   GtkFilter       *row_filter;
+  GHashTable      *bound;   /* GtkListItem → its Column, for each bound cell */
+  /* What the filters above the list are set to, read when one changes
+   * rather than from the widgets for every row */
+  guint            scope, status, age, stage;
+  gboolean         alerts_only, uasc_only, archived_only;
 
   /* Template widgets and objects */
   GtkSearchEntry      *search_entry;
@@ -95,6 +102,7 @@ struct _PathwaysCaseloadView
 };
 
 static void pathways_caseload_view_page_init (PathwaysPageInterface *iface);
+static void refill_cells                     (PathwaysCaseloadView  *self);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (PathwaysCaseloadView, pathways_caseload_view, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (PATHWAYS_TYPE_PAGE, pathways_caseload_view_page_init))
@@ -288,6 +296,7 @@ loaded_cb (GObject      *source,
       /* Rows whose values changed may sort and filter differently now */
       if (pathways_merge_records (G_LIST_STORE (self->model), fresh))
         {
+          refill_cells (self);
           gtk_filter_changed (GTK_FILTER (self->every_filter), GTK_FILTER_CHANGE_DIFFERENT);
           gtk_sorter_changed (gtk_column_view_get_sorter (self->column_view), GTK_SORTER_CHANGE_DIFFERENT);
         }
@@ -448,15 +457,7 @@ row_matches (gpointer item,
 {
   PathwaysCaseloadView *self = user_data;
   PathwaysCaseloadRow *row = item;
-  guint scope, status, age, stage;
-
-  /* Nothing is filtered once the view is being taken apart */
-  if (self->scope_dropdown == NULL)
-    return TRUE;
-  scope = gtk_drop_down_get_selected (self->scope_dropdown);
-  status = gtk_drop_down_get_selected (self->status_dropdown);
-  age = gtk_drop_down_get_selected (self->age_dropdown);
-  stage = gtk_drop_down_get_selected (self->stage_dropdown);
+  guint scope = self->scope, status = self->status, age = self->age, stage = self->stage;
 
   /* Typed getters: a field found by index, not by name, for each row
    * still shown at every keystroke */
@@ -472,19 +473,37 @@ row_matches (gpointer item,
   if (stage > 0 && stage <= G_N_ELEMENTS (filter_stages) &&
       g_strcmp0 (pathways_caseload_row_get_stage (row), pathways_stage_code (filter_stages[stage - 1])) != 0)
     return FALSE;
-  if (gtk_toggle_button_get_active (self->alerts_toggle) && pathways_caseload_row_get_alert_count (row) <= 0)
+  if (self->alerts_only && pathways_caseload_row_get_alert_count (row) <= 0)
     return FALSE;
-  if (gtk_toggle_button_get_active (self->uasc_toggle) && !pathways_caseload_row_get_uasc (row))
+  if (self->uasc_only && !pathways_caseload_row_get_uasc (row))
     return FALSE;
   /* A closed case leaves the caseload; "Archived" shows only those */
-  if (gtk_toggle_button_get_active (self->archived_toggle) != (pathways_caseload_row_get_closed_on (row) != NULL))
+  if (self->archived_only != (pathways_caseload_row_get_closed_on (row) != NULL))
     return FALSE;
   return TRUE;
 }
 
 static void
+read_filters (PathwaysCaseloadView *self)
+{
+  /* Nothing is read while the template is built or taken apart */
+  if (self->scope_dropdown == NULL || self->status_dropdown == NULL || self->age_dropdown == NULL ||
+      self->stage_dropdown == NULL || self->alerts_toggle == NULL || self->uasc_toggle == NULL ||
+      self->archived_toggle == NULL)
+    return;
+  self->scope = gtk_drop_down_get_selected (self->scope_dropdown);
+  self->status = gtk_drop_down_get_selected (self->status_dropdown);
+  self->age = gtk_drop_down_get_selected (self->age_dropdown);
+  self->stage = gtk_drop_down_get_selected (self->stage_dropdown);
+  self->alerts_only = gtk_toggle_button_get_active (self->alerts_toggle);
+  self->uasc_only = gtk_toggle_button_get_active (self->uasc_toggle);
+  self->archived_only = gtk_toggle_button_get_active (self->archived_toggle);
+}
+
+static void
 filter_changed_cb (PathwaysCaseloadView *self)
 {
+  read_filters (self);
   if (self->row_filter != NULL)
     gtk_filter_changed (self->row_filter, GTK_FILTER_CHANGE_DIFFERENT);
 }
@@ -603,7 +622,7 @@ typedef enum {
   COLUMN_PA,
 } Column;
 
-static GQuark row_handler_quark;
+static GQuark column_quark;
 
 static GtkWidget *
 inscription_new (int         min_chars,
@@ -720,13 +739,47 @@ set_text_or_dash (GtkWidget  *inscription,
   set_text (inscription, text != NULL && *text != '\0' ? text : NO_VALUE);
 }
 
+/* An ISO date as DD/MM/YYYY, made in a buffer: the rows' dates come
+ * from the store and the rules, always whole ISO dates */
 static void
 set_uk_date (GtkWidget  *inscription,
              const char *iso)
 {
-  g_autofree char *uk = iso != NULL && *iso != '\0' ? pathways_date_format_uk (iso) : NULL;
+  char uk[11];
 
-  set_text (inscription, uk != NULL ? uk : NO_VALUE);
+  if (iso == NULL || *iso == '\0')
+    {
+      set_text (inscription, NO_VALUE);
+      return;
+    }
+  if (strlen (iso) == 10 && iso[4] == '-' && iso[7] == '-' &&
+      g_ascii_isdigit (iso[0]) && g_ascii_isdigit (iso[1]) && g_ascii_isdigit (iso[2]) && g_ascii_isdigit (iso[3]) &&
+      g_ascii_isdigit (iso[5]) && g_ascii_isdigit (iso[6]) && g_ascii_isdigit (iso[8]) && g_ascii_isdigit (iso[9]))
+    {
+      memcpy (uk, iso + 8, 2);
+      uk[2] = '/';
+      memcpy (uk + 3, iso + 5, 2);
+      uk[5] = '/';
+      memcpy (uk + 6, iso, 4);
+      uk[10] = '\0';
+      set_text (inscription, uk);
+    }
+  else
+    {
+      g_autofree char *other = pathways_date_format_uk (iso);
+
+      set_text (inscription, other);
+    }
+}
+
+/* A tooltip changed only when it differs: setting one also updates the
+ * widget's accessible description */
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
 }
 
 static void
@@ -789,7 +842,7 @@ fill_alerts (GtkWidget           *box,
     default:
       break;
     }
-  gtk_widget_set_tooltip_text (box, description);
+  set_tooltip (box, description);
   gtk_image_set_from_icon_name (GTK_IMAGE (image), icon);
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
     if (classes[i] != cls)
@@ -873,23 +926,23 @@ fill_cell (GtkWidget           *child,
       {
         gint64 percent = pathways_caseload_row_get_readiness (row);
         GtkWidget *level = gtk_widget_get_last_child (child);
-        g_autofree char *text = NULL;
-        g_autofree char *tooltip = NULL;
+        char text[32];
+        char tooltip[256];
 
         if (percent < 0)
           {
-            text = g_strdup (NO_VALUE);
-            tooltip = g_strdup (_("No milestones yet"));
+            g_strlcpy (text, NO_VALUE, sizeof text);
+            g_strlcpy (tooltip, _("No milestones yet"), sizeof tooltip);
           }
         else
           {
             /* Translators: a readiness percentage */
-            text = g_strdup_printf (_("%d%%"), (int) percent);
-            tooltip = g_strdup_printf (_("%d%% of milestones done, weighted"), (int) percent);
+            g_snprintf (text, sizeof text, _("%d%%"), (int) percent);
+            g_snprintf (tooltip, sizeof tooltip, _("%d%% of milestones done, weighted"), (int) percent);
           }
         set_text (gtk_widget_get_first_child (child), text);
         gtk_level_bar_set_value (GTK_LEVEL_BAR (level), (double) MAX (percent, 0));
-        gtk_widget_set_tooltip_text (level, tooltip);
+        set_tooltip (level, tooltip);
       }
       break;
     case COLUMN_ALERTS:
@@ -925,42 +978,44 @@ fill_cell (GtkWidget           *child,
     }
 }
 
-static void
-row_notify_cb (GObject    *row,
-               GParamSpec *pspec,
-               gpointer    user_data)
-{
-  GtkListItem *item = user_data;
-  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (item), "pathways-column"));
-
-  if (gtk_list_item_get_item (item) == (gpointer) row && gtk_list_item_get_child (item) != NULL)
-    fill_cell (gtk_list_item_get_child (item), column, PATHWAYS_CASELOAD_ROW (row));
-}
-
+/* A bound cell is in the view's table of bound cells, not connected to
+ * its row: a connection per cell at every bind (up to 200 rows of twelve
+ * cells when a search changes the rows shown) cost more than filling it.
+ * A caseload refreshed in place fills them all again (refill_cells()). */
 static void
 cell_bind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
-              gpointer                  user_data)
+              PathwaysCaseloadView     *self)
 {
-  PathwaysCaseloadRow *row = gtk_list_item_get_item (item);
-  gulong handler;
+  Column column = GPOINTER_TO_INT (g_object_get_qdata (G_OBJECT (factory), column_quark));
 
-  fill_cell (gtk_list_item_get_child (item), GPOINTER_TO_INT (user_data), row);
-  g_object_set_data (G_OBJECT (item), "pathways-column", user_data);
-  handler = g_signal_connect_object (row, "notify", G_CALLBACK (row_notify_cb), item, 0);
-  g_object_set_qdata (G_OBJECT (item), row_handler_quark, GSIZE_TO_POINTER (handler));
+  fill_cell (gtk_list_item_get_child (item), column, gtk_list_item_get_item (item));
+  g_hash_table_insert (self->bound, item, GINT_TO_POINTER (column));
 }
 
 static void
 cell_unbind_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
-                gpointer                  user_data)
+                PathwaysCaseloadView     *self)
 {
-  gulong handler = GPOINTER_TO_SIZE (g_object_steal_qdata (G_OBJECT (item), row_handler_quark));
-  gpointer row = gtk_list_item_get_item (item);
+  g_hash_table_remove (self->bound, item);
+}
 
-  if (handler != 0 && row != NULL)
-    g_signal_handler_disconnect (row, handler);
+static void
+refill_cells (PathwaysCaseloadView *self)
+{
+  GHashTableIter iter;
+  gpointer item, column;
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &item, &column))
+    {
+      GtkWidget *child = gtk_list_item_get_child (item);
+      gpointer row = gtk_list_item_get_item (item);
+
+      if (child != NULL && row != NULL)
+        fill_cell (child, GPOINTER_TO_INT (column), row);
+    }
 }
 
 /* The narrow layout ---------------------------------------------------
@@ -1149,15 +1204,18 @@ compare_rows (gconstpointer a,
 }
 
 static void
-setup_column (GtkColumnViewColumn *column,
-              Column               which)
+setup_column (PathwaysCaseloadView *self,
+              GtkColumnViewColumn  *column,
+              Column                which)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkCustomSorter) sorter = gtk_custom_sorter_new (compare_rows, GINT_TO_POINTER (which), NULL);
 
+  g_object_set_qdata (G_OBJECT (factory), column_quark, GINT_TO_POINTER (which));
   g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), GINT_TO_POINTER (which));
-  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), GINT_TO_POINTER (which));
-  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), GINT_TO_POINTER (which));
+  g_signal_connect_object (factory, "bind", G_CALLBACK (cell_bind_cb), self, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (cell_unbind_cb), self, 0);
+  g_signal_connect_object (factory, "teardown", G_CALLBACK (cell_unbind_cb), self, 0);
   gtk_column_view_column_set_factory (column, factory);
   gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
 }
@@ -1244,6 +1302,8 @@ pathways_caseload_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->model);
+  g_clear_object (&self->rows);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
   g_clear_object (&self->row_filter);
   g_clear_object (&self->search_filter);
   g_clear_object (&self->first_rows);
@@ -1441,7 +1501,7 @@ pathways_caseload_view_class_init (PathwaysCaseloadViewClass *klass)
   signals[PERSON_ACTIVATED] = g_signal_new ("person-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                             0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
-  row_handler_quark = g_quark_from_static_string ("pathways-caseload-row-handler");
+  column_quark = g_quark_from_static_string ("pathways-caseload-column");
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pathways-caseload-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, search_entry);
@@ -1499,6 +1559,7 @@ pathways_caseload_view_init (PathwaysCaseloadView *self)
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) stages = gtk_string_list_new (NULL);
 
+  self->bound = g_hash_table_new (g_direct_hash, g_direct_equal);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* A narrow window keeps the columns that matter most */
@@ -1532,22 +1593,23 @@ pathways_caseload_view_init (PathwaysCaseloadView *self)
     gtk_string_list_append (stages, pathways_stage_label (filter_stages[i]));
   gtk_drop_down_set_model (self->stage_dropdown, G_LIST_MODEL (stages));
 
-  setup_column (self->name_column, COLUMN_NAME);
-  setup_column (self->age_column, COLUMN_AGE);
-  setup_column (self->local_id_column, COLUMN_LOCAL_ID);
-  setup_column (self->status_column, COLUMN_STATUS);
-  setup_column (self->next_date_column, COLUMN_NEXT_DATE);
-  setup_column (self->readiness_column, COLUMN_READINESS);
-  setup_column (self->alerts_column, COLUMN_ALERTS);
-  setup_column (self->accommodation_column, COLUMN_ACCOMMODATION);
-  setup_column (self->since_column, COLUMN_SINCE);
-  setup_column (self->days_column, COLUMN_DAYS);
-  setup_column (self->next_move_column, COLUMN_NEXT_MOVE);
-  setup_column (self->pa_column, COLUMN_PA);
+  setup_column (self, self->name_column, COLUMN_NAME);
+  setup_column (self, self->age_column, COLUMN_AGE);
+  setup_column (self, self->local_id_column, COLUMN_LOCAL_ID);
+  setup_column (self, self->status_column, COLUMN_STATUS);
+  setup_column (self, self->next_date_column, COLUMN_NEXT_DATE);
+  setup_column (self, self->readiness_column, COLUMN_READINESS);
+  setup_column (self, self->alerts_column, COLUMN_ALERTS);
+  setup_column (self, self->accommodation_column, COLUMN_ACCOMMODATION);
+  setup_column (self, self->since_column, COLUMN_SINCE);
+  setup_column (self, self->days_column, COLUMN_DAYS);
+  setup_column (self, self->next_move_column, COLUMN_NEXT_MOVE);
+  setup_column (self, self->pa_column, COLUMN_PA);
 
   self->search_words = g_new0 (char *, 1);
   self->search_filter = GTK_FILTER (gtk_custom_filter_new (search_matches, self, NULL));
   gtk_multi_filter_append (GTK_MULTI_FILTER (self->every_filter), g_object_ref (self->search_filter));
+  read_filters (self);
   self->row_filter = GTK_FILTER (gtk_custom_filter_new (row_matches, self, NULL));
   gtk_multi_filter_append (GTK_MULTI_FILTER (self->every_filter), g_object_ref (self->row_filter));
 
@@ -1558,6 +1620,10 @@ pathways_caseload_view_init (PathwaysCaseloadView *self)
                            G_CONNECT_SWAPPED);
   selection_changed_cb (self);
 
+  /* The sorter reads the rows in its own order: from an array, not from
+   * the store's tree */
+  self->rows = pathways_array_model_new ();
+  gtk_sort_list_model_set_model (self->sort_model, G_LIST_MODEL (self->rows));
   gtk_sort_list_model_set_sorter (self->sort_model, gtk_column_view_get_sorter (self->column_view));
   gtk_column_view_sort_by_column (self->column_view, self->name_column, GTK_SORT_ASCENDING);
 
@@ -1635,7 +1701,7 @@ pathways_caseload_view_set_model (PathwaysCaseloadView *self,
     }
   else
     show_all_rows (self);
-  gtk_sort_list_model_set_model (self->sort_model, model);
+  pathways_array_model_set_model (self->rows, model);
   update_state (self);
 
   /* A refreshed caseload stays where it was scrolled to */
@@ -1686,7 +1752,12 @@ pathways_caseload_view_set_search_text (PathwaysCaseloadView *self,
   if (text == NULL)
     text = "";
 
+  /* The entry empties itself before it takes the new text, and says so
+   * at once ("search-changed" has no delay for an empty entry): the
+   * search would show every row and then filter them all again */
+  g_signal_handlers_block_by_func (self->search_entry, search_changed_cb, self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
   set_search (self, text);
 }
 
