@@ -622,6 +622,11 @@ typedef enum {
   COLUMN_PA,
 } Column;
 
+/* In the table of bound cells: a row of the narrow layout, not a cell */
+#define NARROW_ROW (-1)
+
+static void narrow_fill (GtkWidget *box, PathwaysCaseloadRow *row);
+
 static GQuark column_quark;
 
 static GtkWidget *
@@ -1013,7 +1018,11 @@ refill_cells (PathwaysCaseloadView *self)
       GtkWidget *child = gtk_list_item_get_child (item);
       gpointer row = gtk_list_item_get_item (item);
 
-      if (child != NULL && row != NULL)
+      if (child == NULL || row == NULL)
+        continue;
+      if (GPOINTER_TO_INT (column) == NARROW_ROW)
+        narrow_fill (child, row);
+      else
         fill_cell (child, GPOINTER_TO_INT (column), row);
     }
 }
@@ -1082,28 +1091,15 @@ narrow_fill (GtkWidget           *box,
   pathways_row_set_accessible_label (box, accessible);
 }
 
-static void
-narrow_notify_cb (GObject    *row,
-                  GParamSpec *pspec,
-                  gpointer    user_data)
-{
-  GtkListItem *item = user_data;
-
-  if (gtk_list_item_get_item (item) == (gpointer) row && gtk_list_item_get_child (item) != NULL)
-    narrow_fill (gtk_list_item_get_child (item), PATHWAYS_CASELOAD_ROW (row));
-}
-
+/* A narrow row is in the view's table of bound cells too, as
+ * NARROW_ROW: refill_cells() fills it again after a refresh in place */
 static void
 narrow_bind_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
-                gpointer                  user_data)
+                PathwaysCaseloadView     *self)
 {
-  PathwaysCaseloadRow *row = gtk_list_item_get_item (item);
-  gulong handler;
-
-  narrow_fill (gtk_list_item_get_child (item), row);
-  handler = g_signal_connect_object (row, "notify", G_CALLBACK (narrow_notify_cb), item, 0);
-  g_object_set_qdata (G_OBJECT (item), row_handler_quark, GSIZE_TO_POINTER (handler));
+  narrow_fill (gtk_list_item_get_child (item), gtk_list_item_get_item (item));
+  g_hash_table_insert (self->bound, item, GINT_TO_POINTER (NARROW_ROW));
 }
 
 static void
@@ -1578,8 +1574,9 @@ pathways_caseload_view_init (PathwaysCaseloadView *self)
     g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
     g_signal_connect (factory, "setup", G_CALLBACK (narrow_setup_cb), NULL);
-    g_signal_connect (factory, "bind", G_CALLBACK (narrow_bind_cb), NULL);
-    g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), NULL);
+    g_signal_connect_object (factory, "bind", G_CALLBACK (narrow_bind_cb), self, 0);
+    g_signal_connect_object (factory, "unbind", G_CALLBACK (cell_unbind_cb), self, 0);
+    g_signal_connect_object (factory, "teardown", G_CALLBACK (cell_unbind_cb), self, 0);
     gtk_list_view_set_factory (self->narrow_list, factory);
     pathways_truncation_tooltips (GTK_WIDGET (self->narrow_list));
   }

@@ -1755,7 +1755,11 @@ pathways_stock_view_set_search_text (PathwaysStockView *self,
 {
   g_return_if_fail (PATHWAYS_IS_STOCK_VIEW (self));
 
+  /* Blocked while the entry empties itself and takes @text, which it
+   * would report at once: every unit shown and then filtered again */
+  g_signal_handlers_block_by_func (self->search_entry, search_changed_cb, self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+  g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
   search_changed_cb (self, self->search_entry);
 }
 
