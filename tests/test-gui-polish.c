@@ -19,6 +19,7 @@
 
 #include "pathways-application.h"
 #include "pathways-caseload-view-private.h"
+#include "pathways-destination-list-private.h"
 #include "pathways-move-dialog-private.h"
 #include "pathways-person-page-private.h"
 #include "pathways-stock-view-private.h"
@@ -608,6 +609,98 @@ START_TEST (test_schedule_dialog_starts_on_need_date)
 END_TEST
 
 
+/* Widgets under @root drawn on screen (mapped) that @match accepts */
+static guint
+count_mapped (GtkWidget *root,
+              gboolean (*match) (GtkWidget *, gconstpointer),
+              gconstpointer data)
+{
+  guint n = 0;
+
+  if (!gtk_widget_get_mapped (root))
+    return 0;
+  n += match (root, data);
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    n += count_mapped (c, match, data);
+  return n;
+}
+
+static gboolean
+is_label_saying (GtkWidget    *w,
+                 gconstpointer text)
+{
+  return GTK_IS_LABEL (w) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (w)), text) == 0;
+}
+
+static gboolean
+is_button_for (GtkWidget    *w,
+               gconstpointer action)
+{
+  return GTK_IS_BUTTON (w) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), action) == 0;
+}
+
+static gboolean
+is_page_button_for (GtkWidget    *w,
+                    gconstpointer action)
+{
+  return is_button_for (w, action) && gtk_widget_get_ancestor (w, GTK_TYPE_LIST_BOX) == NULL;
+}
+
+static gboolean
+is_unexplained_score (GtkWidget    *w,
+                      gconstpointer data)
+{
+  const char *tip;
+
+  if (!GTK_IS_LABEL (w) || !g_str_has_prefix (gtk_label_get_label (GTK_LABEL (w)), "Score "))
+    return FALSE;
+  tip = gtk_widget_get_tooltip_text (w);
+  return tip == NULL || strstr (tip, "How well this fits") == NULL;
+}
+
+static gboolean
+is_score (GtkWidget    *w,
+          gconstpointer data)
+{
+  return GTK_IS_LABEL (w) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (w)), "Score ");
+}
+
+static gboolean
+destinations_shown (gpointer data)
+{
+  PathwaysDestinationList *list = data;
+
+  return !pathways_destination_list_is_loading (list) && pathways_destination_list_get_destinations (list) != NULL;
+}
+
+/* The young person's page: "Where Could They Go?" once, one Schedule
+ * Move… in the header (the one suggested action), each score explained */
+START_TEST (test_person_page_where_could_they_go_once)
+{
+  Session s = { 0 };
+  g_autoptr(GListModel) people = NULL;
+  g_autoptr(PathwaysRecord) p = NULL;
+  PathwaysPersonPage *page;
+  GtkWidget *list;
+
+  session_start (&s, "once.db");
+  people = pathways_store_list (s.store, PATHWAYS_TYPE_YOUNG_PERSON, NULL);
+  p = g_list_model_get_item (people, 0);
+  page = open_person (&s, pathways_record_get_id (p));
+  list = pathways_person_page_get_destination_list (page);
+  ck_assert (test_wait_for (destinations_shown, list));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (s.window));
+  spin (20);
+
+  ck_assert_uint_eq (count_mapped (GTK_WIDGET (page), is_label_saying, "Where Could They Go?"), 1);
+  /* One Schedule Move… button outside the lists (an alert's row may offer its own) */
+  ck_assert_uint_eq (count_mapped (GTK_WIDGET (page), is_page_button_for, "person.schedule-move"), 1);
+  ck_assert_uint_gt (count_mapped (list, is_score, NULL), 0);
+  ck_assert_uint_eq (count_mapped (list, is_unexplained_score, NULL), 0);
+  session_end (&s);
+}
+END_TEST
+
 /* About has the debug information a bug report needs */
 START_TEST (test_about_has_debug_information)
 {
@@ -943,6 +1036,7 @@ polish_suite (void)
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_free_on_date_carried_into_unit);
   tcase_add_test (tc, test_schedule_dialog_starts_on_need_date);
+  tcase_add_test (tc, test_person_page_where_could_they_go_once);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("tables");

@@ -712,6 +712,212 @@ START_TEST (test_register_sorts_house_numbers_as_numbers)
 }
 END_TEST
 
+
+/* The Schedule Move dialog ----------------------------------------------- */
+
+/* With PATHWAYS_SCREENSHOT_DIR set, a picture of the screen once @widget
+ * is drawn, for looking at; nothing otherwise */
+static void
+shot (GtkWidget  *widget,
+      const char *name)
+{
+  const char *out_dir = g_getenv ("PATHWAYS_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+  g_autofree char *command = NULL;
+  gint64 until;
+
+  if (out_dir == NULL)
+    return;
+  gtk_test_widget_wait_for_draw (widget);
+  until = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  path = g_build_filename (out_dir, name, NULL);
+  command = g_strdup_printf ("import -window root %s", path);
+  ck_assert (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+}
+
+static gboolean
+move_dialog_loaded (gpointer data)
+{
+  return !pathways_move_dialog_is_busy (data) && pathways_move_dialog_get_destinations (data) != NULL;
+}
+
+static gboolean
+move_dialog_checked (gpointer data)
+{
+  return !pathways_move_dialog_is_busy (data) && pathways_move_dialog_get_check (data) != NULL;
+}
+
+static GtkWidget *
+find_widget_of_type (GtkWidget *widget,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_widget_of_type (c, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+on_scheduled (PathwaysMoveDialog *dialog,
+              PathwaysChangeSet  *changes,
+              gint64              transition_id,
+              gpointer            user_data)
+{
+  *(gint64 *) user_data = transition_id;
+}
+
+static gboolean
+nonzero (gpointer data)
+{
+  return *(gint64 *) data != 0;
+}
+
+/* Two units that look alike (same name, kind, area and cost) are told
+ * apart by address and provider; the list of units grows with the
+ * dialog; an address outside the register gets its ACCOM code, weekly
+ * cost and suitability, and they are stored with the move */
+START_TEST (test_move_dialog_alike_units_and_outside_address)
+{
+  Fixture f = { 0 };
+  g_autoptr(GListModel) people = NULL;
+  g_autoptr(PathwaysYoungPerson) person = NULL;
+  g_autoptr(PathwaysRecord) move = NULL;
+  g_autoptr(PathwaysRecord) spell = NULL;
+  g_autofree char *facts_a = NULL, *facts_b = NULL;
+  PathwaysMoveDialog *dialog;
+  GListModel *destinations;
+  GtkWidget *list;
+  PathwaysEligibility *check;
+  gint64 person_id, transition_id = 0;
+  int short_height, tall_height;
+  const char *addresses[] = { "1 Twin Street, Eastfield", "2 Twin Street, Eastfield" };
+  const char *providers[] = { "Alpha Homes", "Beta Housing" };
+
+  fixture_start (&f, "move-dialog.db");
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(PathwaysUnit) u = g_object_new (PATHWAYS_TYPE_UNIT, "name", "Twin Flat", "kind", "private_rented",
+                                                "area", "Eastfield", "status", "available", "address", addresses[i],
+                                                "postcode", "NB2 9ZZ", "provider", providers[i],
+                                                "bedrooms", (gint64) (i + 1), "min-age", (gint64) 18,
+                                                "weekly-cost", (gint64) 15000, NULL);
+      test_add (f.store, PATHWAYS_RECORD (u));
+    }
+  people = pathways_store_list (f.store, PATHWAYS_TYPE_YOUNG_PERSON, NULL);
+  ck_assert_uint_gt (g_list_model_get_n_items (people), 0);
+  person = g_list_model_get_item (people, 0);
+  person_id = pathways_record_get_id (PATHWAYS_RECORD (person));
+
+  dialog = pathways_move_dialog_new (f.context, person_id, "Test Person");
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), f.window);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 640, 560);
+  g_signal_connect (dialog, "scheduled", G_CALLBACK (on_scheduled), &transition_id);
+  gtk_window_present (GTK_WINDOW (dialog));
+  ck_assert (test_wait_for (move_dialog_loaded, dialog));
+
+  /* The alike pair, found by the search, each with what tells it apart */
+  pathways_move_dialog_search (dialog, "twin flat");
+  ck_assert_ptr_nonnull (strstr (pathways_move_dialog_get_dest_status (dialog), "of the 2 units matching the search"));
+  destinations = pathways_move_dialog_get_destinations (dialog);
+  for (guint i = 0; i < g_list_model_get_n_items (destinations); i++)
+    {
+      g_autoptr(PathwaysRecord) d = g_list_model_get_item (destinations, i);
+      const char *address = pathways_record_get_string (d, "address");
+
+      if (g_strcmp0 (address, addresses[0]) == 0)
+        facts_a = pathways_move_dialog_destination_facts (d);
+      else if (g_strcmp0 (address, addresses[1]) == 0)
+        facts_b = pathways_move_dialog_destination_facts (d);
+    }
+  ck_assert_ptr_nonnull (facts_a);
+  ck_assert_ptr_nonnull (facts_b);
+  ck_assert_str_ne (facts_a, facts_b);
+  ck_assert_ptr_nonnull (strstr (facts_a, "1 Twin Street, Eastfield, NB2 9ZZ"));
+  ck_assert_ptr_nonnull (strstr (facts_a, "Alpha Homes"));
+  ck_assert_ptr_nonnull (strstr (facts_a, "1 bedroom"));
+  ck_assert_ptr_nonnull (strstr (facts_b, "Beta Housing"));
+  ck_assert_ptr_nonnull (strstr (facts_b, "2 bedrooms"));
+  /* The provider is searched too */
+  pathways_move_dialog_search (dialog, "beta housing");
+  ck_assert_ptr_nonnull (strstr (pathways_move_dialog_get_dest_status (dialog), "of the 1 unit matching the search"));
+  pathways_move_dialog_search (dialog, "");
+
+  /* A taller dialog, a taller list */
+  list = find_widget_of_type (GTK_WIDGET (dialog), GTK_TYPE_LIST_VIEW);
+  ck_assert_ptr_nonnull (list);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  spin (20);
+  short_height = gtk_widget_get_height (gtk_widget_get_parent (list));
+  /* (a window shown keeps its size: shown again, taller) */
+  gtk_widget_set_visible (GTK_WIDGET (dialog), FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 640, 860);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  spin (20);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  tall_height = gtk_widget_get_height (gtk_widget_get_parent (list));
+  shot (GTK_WIDGET (dialog), "move-dialog.png");
+  {
+    /* Room for more than four rows when the dialog is tall (it opens so) */
+    int row_height = 0;
+
+    for (GtkWidget *c = gtk_widget_get_first_child (list); c; c = gtk_widget_get_next_sibling (c))
+      row_height = MAX (row_height, gtk_widget_get_height (c));
+
+    ck_assert_int_ge (short_height, 300);
+    /* (Xvfb's screen is 800 pixels high: the dialog stops at 790) */
+    ck_assert_int_ge (tall_height, gtk_widget_get_height (GTK_WIDGET (dialog)) - 480);
+    ck_assert_int_gt (row_height, 0);
+    ck_assert_int_gt (tall_height / row_height, 4);
+  }
+
+  /* Outside the register: "stay with current carers", Staying Put */
+  pathways_move_dialog_set_address (dialog, "With current carers, 9 Elm Road, Eastfield");
+  ck_assert (pathways_move_dialog_set_accom (dialog, "Z"));
+  ck_assert (!pathways_move_dialog_set_accom (dialog, "0"));  /* not in touch is no place to move to */
+  ck_assert (pathways_move_dialog_get_suitable (dialog));
+  pathways_move_dialog_set_weekly_cost (dialog, "a lot");
+  ck_assert_ptr_nonnull (pathways_move_dialog_get_cost_error (dialog));
+  ck_assert (test_wait_for (move_dialog_checked, dialog));
+  /* Refused while the cost is not an amount: nothing scheduled */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "move.schedule", NULL);
+  ck_assert (test_wait_for (move_dialog_checked, dialog));
+  ck_assert_int_eq (transition_id, 0);
+  pathways_move_dialog_set_weekly_cost (dialog, "265.50");
+  ck_assert_ptr_null (pathways_move_dialog_get_cost_error (dialog));
+  shot (GTK_WIDGET (dialog), "move-dialog-address.png");
+  /* Homeless can only be "not suitable": the switch follows the table */
+  ck_assert (pathways_move_dialog_set_accom (dialog, "S"));
+  ck_assert (!pathways_move_dialog_get_suitable (dialog));
+  ck_assert (pathways_move_dialog_set_accom (dialog, "Z"));
+  ck_assert (test_wait_for (move_dialog_checked, dialog));
+  check = pathways_move_dialog_get_check (dialog);
+  ck_assert_int_ne (check->verdict, PATHWAYS_VERDICT_NOT_ELIGIBLE);
+  pathways_move_dialog_set_reason (dialog, "Agreed at the pathway plan review");
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "move.schedule", NULL));
+  ck_assert (test_wait_for (nonzero, &transition_id));
+
+  move = pathways_store_get (f.store, PATHWAYS_TYPE_TRANSITION, transition_id, NULL);
+  ck_assert_ptr_nonnull (move);
+  ck_assert_str_eq (pathways_record_get_string (move, "to-address"), "With current carers, 9 Elm Road, Eastfield");
+  spell = pathways_store_get (f.store, PATHWAYS_TYPE_SPELL, pathways_record_get_int (move, "to-spell-id"), NULL);
+  ck_assert_ptr_nonnull (spell);
+  ck_assert_str_eq (pathways_record_get_string (spell, "accom"), "Z");
+  ck_assert (pathways_record_get_bool (spell, "accom-suitable"));
+  ck_assert_int_eq (pathways_record_get_int (spell, "weekly-cost"), 26550);
+  ck_assert_str_eq (pathways_record_get_string (spell, "address"), "With current carers, 9 Elm Road, Eastfield");
+
+  fixture_end (&f);
+}
+END_TEST
+
 static Suite *
 stock_suite (void)
 {
@@ -727,6 +933,7 @@ stock_suite (void)
   tcase_add_test (tc, test_add_unit_validates_fields);
   tcase_add_test (tc, test_coming_free_and_status);
   tcase_add_test (tc, test_where_could_they_go);
+  tcase_add_test (tc, test_move_dialog_alike_units_and_outside_address);
   suite_add_tcase (s, tc);
   return s;
 }

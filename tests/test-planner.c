@@ -208,6 +208,65 @@ START_TEST (test_warnings_need_a_reason)
 }
 END_TEST
 
+
+/* An address outside the register: its ACCOM code (from the reference
+ * table), suitability and weekly cost go on the planned spell */
+START_TEST (test_schedule_outside_register_with_accom_and_cost)
+{
+  PathwaysMoveRequest req = request_to (0, "2026-12-14");
+  g_autoptr(GListModel) codes = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 move = 0;
+
+  /* The letters a move can have: the table's, without 0 (not in touch) */
+  codes = pathways_planner_list_move_accom_codes (store, NULL, &error);
+  ck_assert_no_error (error);
+  ck_assert_uint_gt (g_list_model_get_n_items (codes), 10);
+  for (guint i = 0; i < g_list_model_get_n_items (codes); i++)
+    {
+      g_autoptr(PathwaysRefCode) c = g_list_model_get_item (codes, i);
+      ck_assert_str_ne (pathways_ref_code_get_code (c), "0");
+    }
+
+  req.address = "With current carers, 9 Elm Road";
+  req.accom = "Q";  /* no such letter */
+  ck_assert (!pathways_planner_schedule_move (store, &req, NULL, NULL, &error));
+  ck_assert_msg (strstr (error->message, "“Q” is not in the SSDA903 ACCOM list on 14/12/2026") != NULL, "%s",
+                 error->message);
+  ck_assert_int_eq (count_where ("SELECT count(*) FROM transition"), 0);
+  g_clear_error (&error);
+
+  req.accom = "Z";
+  req.accom_suitable = 1;
+  req.weekly_cost = 26550;
+  req.accepted_warnings = "Agreed";
+  ck_assert (pathways_planner_schedule_move (store, &req, &move, NULL, &error));
+  ck_assert_no_error (error);
+  ck_assert_int_eq (count_where ("SELECT count(*) FROM spell WHERE state = 'planned' AND accom = 'Z' "
+                                 "AND accom_suitable = TRUE AND weekly_cost = 26550 AND unit_id IS NULL "
+                                 "AND address = 'With current carers, 9 Elm Road'"), 1);
+  ck_assert_int_eq (count_where ("SELECT count(*) FROM transition WHERE to_address = 'With current carers, 9 Elm Road'"),
+                    1);
+}
+END_TEST
+
+/* Homeless (S) is never "suitable", whatever is asked */
+START_TEST (test_schedule_homeless_is_never_suitable)
+{
+  PathwaysMoveRequest req = request_to (0, "2026-12-14");
+  g_autoptr(GError) error = NULL;
+
+  req.address = "No fixed abode";
+  req.accom = "S";
+  req.accom_suitable = 1;
+  req.accepted_warnings = "Nothing else";
+  ck_assert (pathways_planner_schedule_move (store, &req, NULL, NULL, &error));
+  ck_assert_no_error (error);
+  ck_assert_int_eq (count_where ("SELECT count(*) FROM spell WHERE state = 'planned' AND accom = 'S' "
+                                 "AND accom_suitable = FALSE"), 1);
+}
+END_TEST
+
 START_TEST (test_past_date_refused)
 {
   PathwaysMoveRequest req = request_to (flat, "2026-11-01");
@@ -566,6 +625,8 @@ planner_suite (void)
   tcase_add_test (moves, test_double_booked_unit_refused);
   tcase_add_test (moves, test_warnings_need_a_reason);
   tcase_add_test (moves, test_past_date_refused);
+  tcase_add_test (moves, test_schedule_outside_register_with_accom_and_cost);
+  tcase_add_test (moves, test_schedule_homeless_is_never_suitable);
   tcase_add_test (moves, test_mark_moved_and_undo);
   tcase_add_test (moves, test_mark_moved_before_the_day_refused);
   tcase_add_test (moves, test_cancel_releases_unit);

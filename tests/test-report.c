@@ -171,6 +171,37 @@ START_TEST (test_not_recorded_is_grey)
 }
 END_TEST
 
+
+/* Need and supply as running totals: never falling, so the places free
+ * now (in the first month) do not dwarf the rest, ending at the totals
+ * of the gap table; the line is the gap between them */
+START_TEST (test_demand_charts_are_running_totals)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysSufficiency) s = pathways_sufficiency_compute (store, TEST_TODAY, &error);
+
+  ck_assert_no_error (error);
+  for (int k = 0; k < PATHWAYS_N_FORECAST_STAGES; k++)
+    {
+      g_autoptr(PathwaysChartData) d = pathways_report_chart (s, PATHWAYS_REPORT_CHART_DEMAND_SUPPORTED + k);
+      guint last = PATHWAYS_SUFFICIENCY_MONTHS - 1;
+
+      ck_assert_uint_eq (d->n_categories, PATHWAYS_SUFFICIENCY_MONTHS);
+      ck_assert_ptr_nonnull (d->line);
+      for (guint m = 1; m < d->n_categories; m++)
+        {
+          ck_assert (pathways_chart_data_get (d, 0, m) >= pathways_chart_data_get (d, 0, m - 1));
+          ck_assert (pathways_chart_data_get (d, 1, m) >= pathways_chart_data_get (d, 1, m - 1));
+        }
+      for (guint m = 0; m < d->n_categories; m++)
+        ck_assert (d->line[m] == MAX (0, pathways_chart_data_get (d, 0, m) - pathways_chart_data_get (d, 1, m)));
+      ck_assert_int_eq ((int) pathways_chart_data_get (d, 0, last), s->gaps[k].demand);
+      ck_assert_int_eq ((int) pathways_chart_data_get (d, 1, last), s->gaps[k].supply);
+    }
+  ck_assert_ptr_nonnull (strstr (pathways_report_demand_explanation (), "first month includes the places free now"));
+}
+END_TEST
+
 START_TEST (test_pdf_has_the_figures)
 {
   g_autofree char *path = write_report (PATHWAYS_REPORT_PDF, "report.pdf");
@@ -392,6 +423,7 @@ report_suite (void)
   tcase_add_test (tc, test_pdf_has_the_figures);
   tcase_add_test (tc, test_pdf_is_marked_and_navigable);
   tcase_add_test (tc, test_not_recorded_is_grey);
+  tcase_add_test (tc, test_demand_charts_are_running_totals);
   tcase_add_test (tc, test_csv_has_every_table);
   tcase_add_test (tc, test_xlsx_is_a_workbook);
   tcase_add_test (tc, test_export_async_writes_the_file);

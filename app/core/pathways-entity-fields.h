@@ -332,6 +332,10 @@
   X (T, p, STRING, kind, "kind", N_("Kind"), PATHWAYS_FIELD_DERIVED) \
   X (T, p, STRING, kind_label, "kind-label", N_("Kind"), PATHWAYS_FIELD_DERIVED) \
   X (T, p, STRING, area, "area", N_("Area"), PATHWAYS_FIELD_DERIVED) \
+  X (T, p, STRING, provider, "provider", N_("Provider"), PATHWAYS_FIELD_DERIVED) \
+  X (T, p, STRING, address, "address", N_("Address"), PATHWAYS_FIELD_DERIVED) \
+  X (T, p, STRING, postcode, "postcode", N_("Postcode"), PATHWAYS_FIELD_DERIVED) \
+  X (T, p, INT, bedrooms, "bedrooms", N_("Bedrooms"), PATHWAYS_FIELD_DERIVED) \
   X (T, p, BOOL, in_authority, "in-authority", N_("Inside the authority"), PATHWAYS_FIELD_DERIVED) \
   X (T, p, MONEY, weekly_cost, "weekly-cost", N_("Weekly cost"), PATHWAYS_FIELD_DERIVED) \
   X (T, p, INT, verdict, "verdict", N_("Verdict"), PATHWAYS_FIELD_DERIVED) \

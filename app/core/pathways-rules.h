@@ -105,6 +105,12 @@ typedef struct {
   const char *retired_on;
   gint64      weekly_cost;  /* pence */
   GPtrArray  *spells;    /* PathwaysSpellFacts*, borrowed */
+  /* What tells two units apart when their names look alike (shown, not
+   * used by the rules) */
+  const char *provider;
+  const char *address;
+  const char *postcode;
+  int         bedrooms;
 } PathwaysUnitFacts;
 
 /* Education, employment or training (903 ACTIV) from a date */

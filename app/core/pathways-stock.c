@@ -398,7 +398,9 @@ pathways_stock_rank_units (PathwaysStore  *store,
       reasons = reasons_text (m->reasons);
       free_from = pathways_rules_unit_free_from (u, today);
       joined = g_strjoin (" ", u->name, u->area ? u->area : "",
-                          pathways_vocab_label (PATHWAYS_VOCAB_UNIT_KIND, u->kind), NULL);
+                          pathways_vocab_label (PATHWAYS_VOCAB_UNIT_KIND, u->kind),
+                          u->provider ? u->provider : "", u->address ? u->address : "",
+                          u->postcode ? u->postcode : "", NULL);
       search = g_utf8_casefold (joined, -1);
       g_ptr_array_add (items, g_object_new (PATHWAYS_TYPE_DESTINATION,
                                             "unit-id", u->id,
@@ -406,6 +408,10 @@ pathways_stock_rank_units (PathwaysStore  *store,
                                             "kind", u->kind,
                                             "kind-label", pathways_vocab_label (PATHWAYS_VOCAB_UNIT_KIND, u->kind),
                                             "area", u->area,
+                                            "provider", u->provider,
+                                            "address", u->address,
+                                            "postcode", u->postcode,
+                                            "bedrooms", (gint64) u->bedrooms,
                                             "in-authority", u->in_authority,
                                             "weekly-cost", u->weekly_cost,
                                             "verdict", (gint64) m->verdict,

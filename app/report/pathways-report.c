@@ -705,12 +705,16 @@ pathways_report_chart (const PathwaysSufficiency *s,
     case PATHWAYS_REPORT_CHART_DEMAND_MOVE_ON:
       {
         int k = chart - PATHWAYS_REPORT_CHART_DEMAND_SUPPORTED;
-        const char *series[] = { _("Need a place"), _("Places coming free") };
+        /* Totals so far, month by month: the places free now (counted in the
+         * first month) no longer dwarf what comes free later, and the gap
+         * between the two is the shortfall (pathways_report_demand_explanation) */
+        const char *series[] = { _("Needing a place, in all"), _("Places coming free, in all") };
         g_autofree char *title = NULL;
-        int running = 0;
+        int need = 0, come_free = 0;
 
         /* Translators: a chart title; %s is a pathway stage ("Move-on") */
-        title = g_strdup_printf (_("%s: need and supply by month"), pathways_stage_label (pathways_forecast_stages[k]));
+        title = g_strdup_printf (_("%s: need and supply, running totals"),
+                                 pathways_stage_label (pathways_forecast_stages[k]));
         d = pathways_chart_data_new (PATHWAYS_CHART_COLUMNS, title, _("places"), 2, series,
                                      PATHWAYS_SUFFICIENCY_MONTHS);
         pathways_chart_data_add_line (d, _("Running shortfall"));
@@ -718,10 +722,11 @@ pathways_report_chart (const PathwaysSufficiency *s,
           {
             g_autofree char *label = pathways_month_short_label (s->months[m]);
             pathways_chart_data_set_category (d, m, label);
-            pathways_chart_data_set (d, 0, m, s->demand[k][m]);
-            pathways_chart_data_set (d, 1, m, s->supply[k][m]);
-            running += s->demand[k][m] - s->supply[k][m];
-            d->line[m] = MAX (0, running);
+            need += s->demand[k][m];
+            come_free += s->supply[k][m];
+            pathways_chart_data_set (d, 0, m, need);
+            pathways_chart_data_set (d, 1, m, come_free);
+            d->line[m] = MAX (0, need - come_free);
           }
         break;
       }
@@ -730,6 +735,23 @@ pathways_report_chart (const PathwaysSufficiency *s,
       g_return_val_if_reached (NULL);
     }
   return d;
+}
+
+/**
+ * pathways_report_demand_explanation:
+ *
+ * What the need and supply charts show, for under them on the page and in
+ * the report.
+ *
+ * Returns: (transfer none): a translated paragraph
+ */
+const char *
+pathways_report_demand_explanation (void)
+{
+  return _("Each chart counts from today: by the end of each month, how many young people will have needed a "
+           "place of that kind, and how many places will have come free (the first month includes the places "
+           "free now). Where need runs ahead of the places coming free, the line shows the shortfall: places "
+           "needed that nothing coming free covers.");
 }
 
 /* CSV -------------------------------------------------------------------- */
@@ -1581,6 +1603,7 @@ write_pdf (const PathwaysSufficiency   *s,
     pdf.y += 4;
   }
   pdf_table (&pdf, g_ptr_array_index (tables, T_GAPS));
+  pdf_paragraph (&pdf, pathways_report_demand_explanation ());
   for (int c = PATHWAYS_REPORT_CHART_DEMAND_SUPPORTED; c <= PATHWAYS_REPORT_CHART_DEMAND_MOVE_ON; c++)
     {
       g_autoptr(PathwaysChartData) chart = pathways_report_chart (s, c);

@@ -62,6 +62,7 @@ const char         *pathways_report_format_extension   (PathwaysReportFormat  fo
 
 PathwaysChartData  *pathways_report_chart             (const PathwaysSufficiency *sufficiency,
                                                        PathwaysReportChart        chart);
+const char         *pathways_report_demand_explanation (void);
 
 gboolean            pathways_report_write             (const PathwaysSufficiency *sufficiency,
                                                        PathwaysReportFormat       format,

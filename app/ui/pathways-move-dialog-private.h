@@ -23,4 +23,15 @@ void                 pathways_move_dialog_search         (PathwaysMoveDialog *se
                                                           const char         *text);
 const char          *pathways_move_dialog_get_dest_status (PathwaysMoveDialog *self);
 
+/* An address outside the register: its ACCOM letter, weekly cost (as
+ * typed) and suitability */
+gboolean             pathways_move_dialog_set_accom      (PathwaysMoveDialog *self,
+                                                          const char         *code);
+void                 pathways_move_dialog_set_weekly_cost (PathwaysMoveDialog *self,
+                                                          const char         *text);
+const char          *pathways_move_dialog_get_cost_error (PathwaysMoveDialog *self);
+gboolean             pathways_move_dialog_get_suitable   (PathwaysMoveDialog *self);
+
+char                *pathways_move_dialog_destination_facts (PathwaysRecord *destination);
+
 G_END_DECLS

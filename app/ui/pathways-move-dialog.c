@@ -36,6 +36,9 @@ struct _PathwaysMoveDialog
   guint                check_generation;
   guint                pending;    /* tasks under way */
   gboolean             scheduling;
+  GListModel          *accom_codes; /* PathwaysRefCode: the ACCOM letters, NULL while loading */
+  gint64               weekly_cost; /* pence, for an address outside the register */
+  gboolean             cost_valid;
 
   /* Template widgets */
   AdwWindowTitle     *window_title;
@@ -46,6 +49,11 @@ struct _PathwaysMoveDialog
   GtkLabel           *dest_status_label;
   GtkListView        *dest_list;
   AdwEntryRow        *address_row;
+  AdwComboRow        *accom_row;
+  AdwActionRow       *suitable_row;
+  GtkSwitch          *suitable_switch;
+  AdwEntryRow        *cost_row;
+  GtkLabel           *cost_error_label;
   GtkListBox         *checks_list;
   AdwEntryRow        *reason_row;
   AdwEntryRow        *note_row;
@@ -70,6 +78,9 @@ typedef struct {
   char   *date;
   gint64  unit_id;
   char   *address;
+  char   *accom;
+  int     accom_suitable;
+  gint64  weekly_cost;
   gint64  staff_id;
   char   *note;
   char   *reason;
@@ -89,6 +100,7 @@ request_data_free (gpointer data)
 
   g_free (r->date);
   g_free (r->address);
+  g_free (r->accom);
   g_free (r->note);
   g_free (r->reason);
   g_free (r);
@@ -112,6 +124,9 @@ request_from (const RequestData   *r,
   req->date = r->date;
   req->unit_id = r->unit_id;
   req->address = r->address;
+  req->accom = r->accom;
+  req->accom_suitable = r->accom_suitable;
+  req->weekly_cost = r->weekly_cost;
   req->scheduled_by = r->staff_id;
   req->note = r->note;
   req->accepted_warnings = r->reason;
@@ -131,6 +146,17 @@ on_register_page (PathwaysMoveDialog *self)
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->dest_stack), "register") == 0;
 }
 
+/* The ACCOM letter chosen for an address outside the register, or NULL */
+static PathwaysRefCode *
+chosen_accom (PathwaysMoveDialog *self)
+{
+  guint i = adw_combo_row_get_selected (self->accom_row);
+
+  if (self->accom_codes == NULL || i >= g_list_model_get_n_items (self->accom_codes))
+    return NULL;
+  return g_list_model_get_item (self->accom_codes, i);
+}
+
 static RequestData *
 make_request (PathwaysMoveDialog *self)
 {
@@ -141,7 +167,14 @@ make_request (PathwaysMoveDialog *self)
   if (on_register_page (self))
     r->unit_id = self->unit_id;
   else
-    r->address = nonblank (gtk_editable_get_text (GTK_EDITABLE (self->address_row)));
+    {
+      g_autoptr(PathwaysRefCode) code = chosen_accom (self);
+
+      r->address = nonblank (gtk_editable_get_text (GTK_EDITABLE (self->address_row)));
+      r->accom = code ? g_strdup (pathways_ref_code_get_code (code)) : NULL;
+      r->accom_suitable = gtk_switch_get_active (self->suitable_switch) ? 1 : 2;
+      r->weekly_cost = self->weekly_cost;
+    }
   r->staff_id = self->staff_id;
   r->note = nonblank (gtk_editable_get_text (GTK_EDITABLE (self->note_row)));
   r->reason = nonblank (gtk_editable_get_text (GTK_EDITABLE (self->reason_row)));
@@ -168,7 +201,8 @@ busy_changed (PathwaysMoveDialog *self,
 static void
 update_actions (PathwaysMoveDialog *self)
 {
-  gboolean can = !self->scheduling && self->check != NULL && self->check->verdict != PATHWAYS_VERDICT_NOT_ELIGIBLE;
+  gboolean can = !self->scheduling && self->check != NULL && self->check->verdict != PATHWAYS_VERDICT_NOT_ELIGIBLE &&
+                 (on_register_page (self) || self->cost_valid);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "move.schedule", can);
 }
@@ -515,6 +549,91 @@ address_changed_cb (PathwaysMoveDialog *self,
 }
 
 static void
+accom_changed_cb (PathwaysMoveDialog *self,
+                  GParamSpec         *pspec,
+                  AdwComboRow        *row)
+{
+  g_autoptr(PathwaysRefCode) code = chosen_accom (self);
+  /* Homeless and in custody are only ever "not suitable" (the table says which) */
+  gboolean fixed = code != NULL && pathways_ref_code_get_unsuitable_only (code);
+
+  if (fixed)
+    gtk_switch_set_active (self->suitable_switch, FALSE);
+  else if (!gtk_widget_get_sensitive (GTK_WIDGET (self->suitable_row)))
+    gtk_switch_set_active (self->suitable_switch, TRUE);  /* back from homeless or custody */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->suitable_row), !fixed);
+  if (get_store (self) != NULL && !on_register_page (self))
+    run_check (self);
+}
+
+static void
+cost_changed_cb (PathwaysMoveDialog *self,
+                 AdwEntryRow        *row)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  g_autoptr(GError) error = NULL;
+  gint64 pence = 0;
+
+  self->cost_valid = text == NULL || *text == '\0' || pathways_money_parse (text, &pence, &error);
+  if (self->cost_valid && pence < 0)
+    {
+      self->cost_valid = FALSE;
+      g_set_error_literal (&error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_INVALID,
+                           _("The weekly cost cannot be less than nothing"));
+    }
+  self->weekly_cost = self->cost_valid ? pence : 0;
+  if (error != NULL)
+    {
+      /* Translators: %s says what is wrong with the amount typed */
+      g_autofree char *message = g_strdup_printf (_("Weekly cost: %s"), error->message);
+      gtk_label_set_label (self->cost_error_label, message);
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+    }
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->cost_error_label), !self->cost_valid);
+  update_actions (self);
+}
+
+static void
+accom_codes_done_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(PathwaysMoveDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) codes = pathways_planner_list_move_accom_codes_finish (PATHWAYS_STORE (source), result, &error);
+  g_autoptr(GtkStringList) labels = NULL;
+  guint other = 0;
+
+  busy_changed (self, -1);
+  if (codes == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        gtk_label_set_label (self->error_label, error->message);
+      return;
+    }
+  labels = gtk_string_list_new (NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (codes); i++)
+    {
+      g_autoptr(PathwaysRefCode) c = g_list_model_get_item (codes, i);
+
+      /* Translators: an SSDA903 ACCOM code and its meaning: "E: Supported lodgings" */
+      g_autofree char *label = g_strdup_printf (_("%1$s: %2$s"), pathways_ref_code_get_code (c),
+                                                pathways_ref_code_get_meaning (c));
+
+      gtk_string_list_append (labels, label);
+      /* "Other accommodation" until someone says: what a move with no code was recorded as */
+      if (g_strcmp0 (pathways_ref_code_get_code (c), "Y") == 0)
+        other = i;
+    }
+  g_set_object (&self->accom_codes, codes);
+  adw_combo_row_set_model (self->accom_row, G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (self->accom_row, other);
+  accom_changed_cb (self, NULL, self->accom_row);
+}
+
+static void
 reason_changed_cb (PathwaysMoveDialog *self,
                    AdwEntryRow        *row)
 {
@@ -526,8 +645,11 @@ dest_page_changed_cb (PathwaysMoveDialog *self,
                       GParamSpec         *pspec,
                       GtkStack           *stack)
 {
+  /* The list of units takes the height there is; the address fields no more than they need */
+  gtk_widget_set_vexpand (GTK_WIDGET (stack), on_register_page (self));
   if (get_store (self) != NULL)
     run_check (self);
+  update_actions (self);
 }
 
 static void
@@ -555,6 +677,46 @@ selection_changed_cb (PathwaysMoveDialog *self,
 
 /* Rows of the destination list */
 
+/**
+ * pathways_move_dialog_destination_facts:
+ *
+ * What tells a unit from another with a name like it: "12 Elm Road,
+ * NB1 2AA · Northbrook Homes · 2 bedrooms · free from 01/09/2026".
+ *
+ * Returns: (transfer full): the facts known, "" when none are
+ */
+char *
+pathways_move_dialog_destination_facts (PathwaysRecord *d)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  const char *address = pathways_record_get_string (d, "address");
+  const char *postcode = pathways_record_get_string (d, "postcode");
+  const char *provider = pathways_record_get_string (d, "provider");
+  const char *from = pathways_record_get_string (d, "available-from");
+  gint64 bedrooms = pathways_record_get_int (d, "bedrooms");
+
+  if (address != NULL && postcode != NULL && strstr (address, postcode) == NULL)
+    /* Translators: an address and its postcode */
+    g_ptr_array_add (parts, g_strdup_printf (_("%1$s, %2$s"), address, postcode));
+  else if (address != NULL || postcode != NULL)
+    g_ptr_array_add (parts, g_strdup (address ? address : postcode));
+  if (provider != NULL)
+    g_ptr_array_add (parts, g_strdup (provider));
+  if (bedrooms > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d bedroom", "%d bedrooms", bedrooms),
+                                             (int) bedrooms));
+  if (from != NULL)
+    {
+      g_autofree char *uk = pathways_date_format_uk (from);
+      /* Translators: the day a unit is free from */
+      g_ptr_array_add (parts, g_strdup_printf (_("free from %s"), uk));
+    }
+  else
+    g_ptr_array_add (parts, g_strdup (_("not coming free")));
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
 static void
 setup_destination_cb (GtkSignalListItemFactory *factory,
                       GtkListItem              *item,
@@ -565,10 +727,11 @@ setup_destination_cb (GtkSignalListItemFactory *factory,
   GtkWidget *image = gtk_image_new ();
   GtkWidget *name = gtk_label_new (NULL);
   GtkWidget *detail = gtk_label_new (NULL);
+  GtkWidget *where = gtk_label_new (NULL);
   GtkWidget *reasons = gtk_label_new (NULL);
 
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
   gtk_widget_set_valign (image, GTK_ALIGN_START);
@@ -578,13 +741,21 @@ setup_destination_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (detail, "caption");
   gtk_widget_add_css_class (detail, "dim-label");
+  /* What tells two alike units apart: address, provider, size, free date */
+  gtk_label_set_xalign (GTK_LABEL (where), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (where), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (where, "caption");
+  gtk_widget_add_css_class (where, "dim-label");
+  /* One line a row, so that many rows fit: the reasons in full in the
+   * tooltip, and under Checks once the unit is chosen */
   gtk_label_set_xalign (GTK_LABEL (reasons), 0);
-  gtk_label_set_wrap (GTK_LABEL (reasons), TRUE);
+  gtk_label_set_ellipsize (GTK_LABEL (reasons), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (reasons, "caption");
   gtk_widget_set_hexpand (texts, TRUE);
 
   gtk_box_append (GTK_BOX (texts), name);
   gtk_box_append (GTK_BOX (texts), detail);
+  gtk_box_append (GTK_BOX (texts), where);
   gtk_box_append (GTK_BOX (texts), reasons);
   gtk_box_append (GTK_BOX (box), image);
   gtk_box_append (GTK_BOX (box), texts);
@@ -602,20 +773,30 @@ bind_destination_cb (GtkSignalListItemFactory *factory,
   GtkWidget *texts = gtk_widget_get_next_sibling (image);
   GtkWidget *name = gtk_widget_get_first_child (texts);
   GtkWidget *detail = gtk_widget_get_next_sibling (name);
-  GtkWidget *reasons = gtk_widget_get_next_sibling (detail);
+  GtkWidget *where = gtk_widget_get_next_sibling (detail);
+  GtkWidget *reasons = gtk_widget_get_next_sibling (where);
   PathwaysVerdict verdict = (PathwaysVerdict) pathways_record_get_int (d, "verdict");
   const char *area = pathways_record_get_string (d, "area");
   const char *why = pathways_record_get_string (d, "reasons");
   g_autofree char *cost = pathways_money_format (pathways_record_get_int (d, "weekly-cost"));
   g_autofree char *text = NULL;
   g_autofree char *a11y = NULL;
+  g_autofree char *facts = pathways_move_dialog_destination_facts (d);
 
   gtk_label_set_label (GTK_LABEL (name), pathways_record_get_string (d, "name"));
+  gtk_label_set_label (GTK_LABEL (where), facts);
+  gtk_widget_set_visible (where, *facts != '\0');
   /* Translators: kind of unit, area and weekly cost: "Foyer · Northfield · £180.00 a week" */
   text = g_strdup_printf (_("%s · %s · %s a week"), pathways_record_get_string (d, "kind-label"),
                           area != NULL ? area : _("Area not recorded"), cost);
   gtk_label_set_label (GTK_LABEL (detail), text);
-  gtk_label_set_label (GTK_LABEL (reasons), why != NULL ? why : "");
+  {
+    /* The reasons, a line each, run on in the row */
+    g_autofree char *run_on = g_strdelimit (g_strdup (why != NULL ? why : ""), "\n", ' ');
+    gtk_label_set_label (GTK_LABEL (reasons), run_on);
+  }
+  gtk_widget_set_tooltip_text (reasons, why);
+  gtk_widget_set_tooltip_text (where, facts);
   gtk_widget_set_visible (reasons, why != NULL);
 
   gtk_widget_remove_css_class (reasons, "error");
@@ -646,7 +827,12 @@ bind_destination_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_activatable (item, verdict != PATHWAYS_VERDICT_NOT_ELIGIBLE);
   a11y = g_strdup_printf ("%s, %s", pathways_record_get_string (d, "name"),
                           pathways_record_get_string (d, "verdict-label"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+  {
+    g_autofree char *description = why != NULL ? g_strdup_printf ("%s. %s", facts, why) : g_strdup (facts);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y,
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+  }
 }
 
 /* GObject overrides */
@@ -662,6 +848,7 @@ pathways_move_dialog_dispose (GObject *object)
   g_clear_object (&self->filter_model);
   g_clear_object (&self->search_filter);
   g_clear_object (&self->destinations);
+  g_clear_object (&self->accom_codes);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->context);
   g_clear_pointer (&self->check, pathways_eligibility_free);
@@ -706,12 +893,19 @@ pathways_move_dialog_class_init (PathwaysMoveDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysMoveDialog, dest_status_label);
   gtk_widget_class_bind_template_child (widget_class, PathwaysMoveDialog, dest_list);
   gtk_widget_class_bind_template_child (widget_class, PathwaysMoveDialog, address_row);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysMoveDialog, accom_row);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysMoveDialog, suitable_row);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysMoveDialog, suitable_switch);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysMoveDialog, cost_row);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysMoveDialog, cost_error_label);
   gtk_widget_class_bind_template_child (widget_class, PathwaysMoveDialog, checks_list);
   gtk_widget_class_bind_template_child (widget_class, PathwaysMoveDialog, reason_row);
   gtk_widget_class_bind_template_child (widget_class, PathwaysMoveDialog, note_row);
   gtk_widget_class_bind_template_child (widget_class, PathwaysMoveDialog, error_label);
   gtk_widget_class_bind_template_callback (widget_class, date_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, address_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, accom_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cost_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, reason_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, dest_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, dest_search_changed_cb);
@@ -747,6 +941,7 @@ pathways_move_dialog_init (PathwaysMoveDialog *self)
   g_object_unref (factory);
 
   gtk_label_set_label (self->date_error_label, _("Enter a date as DD/MM/YYYY"));
+  self->cost_valid = TRUE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "move.schedule", FALSE);
 }
 
@@ -783,6 +978,11 @@ pathways_move_dialog_new (PathwaysContext *context,
   uk = pathways_date_format_uk (soon);
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), uk);
   show_check (self);
+
+  /* The ACCOM letters for an address outside the register */
+  busy_changed (self, +1);
+  pathways_planner_list_move_accom_codes_async (pathways_context_get_store (context), NULL, self->cancellable,
+                                                accom_codes_done_cb, g_object_ref (self));
   return self;
 }
 
@@ -929,4 +1129,53 @@ pathways_move_dialog_get_dest_status (PathwaysMoveDialog *self)
   g_return_val_if_fail (PATHWAYS_IS_MOVE_DIALOG (self), NULL);
 
   return gtk_label_get_label (self->dest_status_label);
+}
+
+/* Chooses the SSDA903 ACCOM letter @code for an address outside the
+ * register (for tests); FALSE when the list has no such letter */
+gboolean
+pathways_move_dialog_set_accom (PathwaysMoveDialog *self,
+                                const char         *code)
+{
+  g_return_val_if_fail (PATHWAYS_IS_MOVE_DIALOG (self), FALSE);
+
+  for (guint i = 0; self->accom_codes && i < g_list_model_get_n_items (self->accom_codes); i++)
+    {
+      g_autoptr(PathwaysRefCode) c = g_list_model_get_item (self->accom_codes, i);
+
+      if (g_strcmp0 (pathways_ref_code_get_code (c), code) == 0)
+        {
+          adw_combo_row_set_selected (self->accom_row, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Types @text into the weekly cost of an address outside the register */
+void
+pathways_move_dialog_set_weekly_cost (PathwaysMoveDialog *self,
+                                      const char         *text)
+{
+  g_return_if_fail (PATHWAYS_IS_MOVE_DIALOG (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->cost_row), text);
+}
+
+/* The message under the weekly cost, or NULL when there is none */
+const char *
+pathways_move_dialog_get_cost_error (PathwaysMoveDialog *self)
+{
+  g_return_val_if_fail (PATHWAYS_IS_MOVE_DIALOG (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->cost_error_label))
+         ? gtk_label_get_label (self->cost_error_label) : NULL;
+}
+
+gboolean
+pathways_move_dialog_get_suitable (PathwaysMoveDialog *self)
+{
+  g_return_val_if_fail (PATHWAYS_IS_MOVE_DIALOG (self), FALSE);
+
+  return gtk_switch_get_active (self->suitable_switch);
 }

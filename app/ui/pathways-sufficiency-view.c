@@ -55,6 +55,7 @@ struct _PathwaysSufficiencyView
   GtkListBox      *cliff_list;
   GtkListBox      *gap_list;
   PathwaysChart   *demand_chart_0;
+  GtkLabel        *demand_explanation;
   PathwaysChart   *demand_chart_1;
   PathwaysChart   *demand_chart_2;
   PathwaysChart   *demand_chart_3;
@@ -749,6 +750,7 @@ pathways_sufficiency_view_class_init (PathwaysSufficiencyViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysSufficiencyView, cliff_list);
   gtk_widget_class_bind_template_child (widget_class, PathwaysSufficiencyView, gap_list);
   gtk_widget_class_bind_template_child (widget_class, PathwaysSufficiencyView, demand_chart_0);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysSufficiencyView, demand_explanation);
   gtk_widget_class_bind_template_child (widget_class, PathwaysSufficiencyView, demand_chart_1);
   gtk_widget_class_bind_template_child (widget_class, PathwaysSufficiencyView, demand_chart_2);
   gtk_widget_class_bind_template_child (widget_class, PathwaysSufficiencyView, demand_chart_3);
@@ -768,6 +770,7 @@ pathways_sufficiency_view_init (PathwaysSufficiencyView *self)
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_label_set_label (self->demand_explanation, pathways_report_demand_explanation ());
   pathways_add_page_shortcuts (GTK_WIDGET (self), shortcuts, G_N_ELEMENTS (shortcuts));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sufficiency.export", FALSE);
   gtk_stack_set_visible_child_name (self->stack, "loading");

@@ -77,6 +77,48 @@ is_blank (const char *text)
   return TRUE;
 }
 
+/* The ACCOM digit: the one asked for, except that homeless (S) and in
+ * custody (X) can only be "not suitable" (903 rule 133); otherwise
+ * emergency accommodation and bed and breakfast are not suitable */
+static gboolean
+accom_suitable (const char *letter,
+                int         asked)
+{
+  if (g_strcmp0 (letter, "S") == 0 || g_strcmp0 (letter, "X") == 0)
+    return FALSE;
+  if (asked != 0)
+    return asked == 1;
+  return !(g_strcmp0 (letter, "W") == 0 || g_strcmp0 (letter, "V") == 0);
+}
+
+/* Is @letter an ACCOM letter of the reference table on @date? */
+static gboolean
+accom_code_valid (PathwaysStore  *store,
+                  const char     *letter,
+                  const char     *date,
+                  GError        **error)
+{
+  g_autoptr(GListModel) codes = pathways_store_list_ref_codes (store, PATHWAYS_REF_ACCOM, date, error);
+  g_autofree char *uk = NULL;
+
+  if (codes == NULL)
+    return FALSE;
+  /* An empty table (a store without the code lists): nothing to check against */
+  if (g_list_model_get_n_items (codes) == 0)
+    return TRUE;
+  for (guint i = 0; i < g_list_model_get_n_items (codes); i++)
+    {
+      g_autoptr(PathwaysRefCode) c = g_list_model_get_item (codes, i);
+      if (g_strcmp0 (pathways_ref_code_get_code (c), letter) == 0)
+        return TRUE;
+    }
+  uk = pathways_date_format_uk (date);
+  /* Translators: an SSDA903 ACCOM code ("Q") and a date */
+  g_set_error (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_INVALID,
+               _("Accommodation code “%s” is not in the SSDA903 ACCOM list on %s"), letter, uk);
+  return FALSE;
+}
+
 static const PathwaysSpellFacts *
 current_spell (const PathwaysPersonFacts *p)
 {
@@ -186,6 +228,20 @@ check_with_snapshot (PathwaysSnapshot           *snap,
                       g_strdup_printf (_("They will be too old for this unit on %s, within six months of "
                                          "moving in: plan what comes next."), uk_out));
         }
+    }
+
+  /* The SSDA903 ACCOM code given for an address outside the register */
+  if (u == NULL && req->accom != NULL && p->date_of_birth != NULL)
+    {
+      int age = pathways_date_age_on (p->date_of_birth, req->date);
+
+      if (g_str_equal (req->accom, "T") && age < 18)
+        add_reason (e, PATHWAYS_SEVERITY_MEDIUM, "accom-foyer-under-18",
+                    g_strdup (_("A foyer (ACCOM T) is not for a young person under 18 (SSDA903 rule 347).")));
+      else if (g_str_equal (req->accom, "Z") && age < 18)
+        add_reason (e, PATHWAYS_SEVERITY_MEDIUM, "accom-staying-put-under-18",
+                    g_strdup (_("Staying Put (ACCOM Z) starts at 18: a younger person with their carers is "
+                                "still in foster care.")));
     }
 
   settle_verdict (e);
@@ -326,7 +382,15 @@ pathways_planner_schedule_move (PathwaysStore              *store,
         goto failed;
       kind = pathways_record_get_string (PATHWAYS_RECORD (unit), "kind");
     }
-  accom = req->accom ? req->accom : (kind ? pathways_vocab_extra (PATHWAYS_VOCAB_UNIT_KIND, kind) : "Y");
+  accom = !is_blank (req->accom) ? req->accom : (kind ? pathways_vocab_extra (PATHWAYS_VOCAB_UNIT_KIND, kind) : "Y");
+  if (!accom_code_valid (store, accom, req->date, error))
+    goto failed;
+  if (req->weekly_cost < 0)
+    {
+      g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_INVALID,
+                           _("The weekly cost cannot be less than nothing"));
+      goto failed;
+    }
   age = pathways_date_age_on (pathways_record_get_string (PATHWAYS_RECORD (person), "date-of-birth"), req->date);
 
   from = find_current_spell (store, req->young_person_id, error);
@@ -351,11 +415,10 @@ pathways_planner_schedule_move (PathwaysStore              *store,
                 "unit-id", req->unit_id,
                 "address", req->unit_id ? NULL : req->address,
                 "accom", accom,
-                "accom-suitable", !(g_strcmp0 (accom, "W") == 0 || g_strcmp0 (accom, "V") == 0 ||
-                                    g_strcmp0 (accom, "S") == 0 || g_strcmp0 (accom, "X") == 0),
+                "accom-suitable", accom_suitable (accom, req->accom_suitable),
                 "start-date", req->date,
                 "state", "planned",
-                "weekly-cost", unit ? pathways_record_get_int (PATHWAYS_RECORD (unit), "weekly-cost") : (gint64) 0,
+                "weekly-cost", unit ? pathways_record_get_int (PATHWAYS_RECORD (unit), "weekly-cost") : req->weekly_cost,
                 "reason-for-move", req->note,
                 NULL);
   /* Still looked after at 16–17 in supported accommodation: a 903 placement too */
@@ -1110,4 +1173,65 @@ pathways_planner_check_move_finish (PathwaysStore  *store,
                                     GError        **error)
 {
   return pathways_store_run_finish (store, result, pathways_planner_check_move_async, error);
+}
+
+/**
+ * pathways_planner_list_move_accom_codes:
+ * @date: (nullable): ISO; %NULL: every code whatever its dates
+ *
+ * Returns: (transfer full): the ACCOM letters a scheduled move outside
+ *   the register can have, from the store's reference table
+ */
+GListModel *
+pathways_planner_list_move_accom_codes (PathwaysStore  *store,
+                                        const char     *date,
+                                        GError        **error)
+{
+  g_autoptr(GListModel) all = NULL;
+  GListStore *codes;
+
+  g_return_val_if_fail (PATHWAYS_IS_STORE (store), NULL);
+
+  all = pathways_store_list_ref_codes (store, PATHWAYS_REF_ACCOM, date, error);
+  if (all == NULL)
+    return NULL;
+  codes = g_list_store_new (PATHWAYS_TYPE_REF_CODE);
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(PathwaysRefCode) c = g_list_model_get_item (all, i);
+
+      /* "0" is for a care leaver not in touch (or who died): not a place to move to */
+      if (g_strcmp0 (pathways_ref_code_get_code (c), "0") != 0)
+        g_list_store_append (codes, c);
+    }
+  return G_LIST_MODEL (codes);
+}
+
+static gpointer
+accom_codes_work (PathwaysStore  *store,
+                  gpointer        data,
+                  GError        **error)
+{
+  return pathways_planner_list_move_accom_codes (store, data, error);
+}
+
+void
+pathways_planner_list_move_accom_codes_async (PathwaysStore       *store,
+                                              const char          *date,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data)
+{
+  g_return_if_fail (PATHWAYS_IS_STORE (store));
+
+  pathways_store_run_async (store, accom_codes_work, g_strdup (date), g_free, g_object_unref,
+                            pathways_planner_list_move_accom_codes_async, cancellable, callback, user_data);
+}
+
+GListModel *
+pathways_planner_list_move_accom_codes_finish (PathwaysStore  *store,
+                                               GAsyncResult   *result,
+                                               GError        **error)
+{
+  return pathways_store_run_finish (store, result, pathways_planner_list_move_accom_codes_async, error);
 }

@@ -21,6 +21,8 @@ typedef struct {
   gint64      unit_id;            /* a unit of the register … */
   const char *address;            /* … or an address outside it */
   const char *accom;              /* 903 ACCOM letter; NULL: from the unit's kind */
+  int         accom_suitable;     /* ACCOM's digit: 1 suitable, 2 not; 0: from the letter */
+  gint64      weekly_cost;        /* pence, for an address outside the register (a unit's is its own) */
   gint64      scheduled_by;       /* staff id, or 0 */
   const char *note;
   const char *accepted_warnings;  /* why the move goes ahead despite warnings */
@@ -115,5 +117,20 @@ void                 pathways_planner_check_move_async     (PathwaysStore       
 PathwaysEligibility *pathways_planner_check_move_finish    (PathwaysStore             *store,
                                                             GAsyncResult              *result,
                                                             GError                   **error);
+
+/* The SSDA903 ACCOM letters a move outside the register can be recorded
+ * with on @date (the reference table's, without "0", not in touch), each
+ * a PathwaysRefCode with its meaning */
+GListModel          *pathways_planner_list_move_accom_codes (PathwaysStore       *store,
+                                                             const char          *date,
+                                                             GError             **error);
+void                 pathways_planner_list_move_accom_codes_async  (PathwaysStore       *store,
+                                                                    const char          *date,
+                                                                    GCancellable        *cancellable,
+                                                                    GAsyncReadyCallback  callback,
+                                                                    gpointer             user_data);
+GListModel          *pathways_planner_list_move_accom_codes_finish (PathwaysStore       *store,
+                                                                    GAsyncResult        *result,
+                                                                    GError             **error);
 
 G_END_DECLS

@@ -502,6 +502,10 @@ unit_facts_row (PGresult *res,
   u->status_reason = chunk (f->strings, res, row, c++);
   u->retired_on = chunk (f->strings, res, row, c++);
   u->weekly_cost = INT (c++);
+  u->provider = chunk (f->strings, res, row, c++);
+  u->address = chunk (f->strings, res, row, c++);
+  u->postcode = chunk (f->strings, res, row, c++);
+  u->bedrooms = (int) INT (c++);
   g_ptr_array_add (f->units, u);
 }
 
@@ -633,7 +637,8 @@ pg_load_facts (PathwaysStore  *store,
                NULL, NULL, activity_facts_row, f, error)) &&
     each_row (self, conn,
               "SELECT id, name, kind, area, in_authority, registration, ofsted_urn, min_age, max_age,"
-              " support_hours, status, status_from, status_to, status_reason, retired_on, weekly_cost FROM unit",
+              " support_hours, status, status_from, status_to, status_reason, retired_on, weekly_cost,"
+              " provider, address, postcode, bedrooms FROM unit",
               NULL, NULL, unit_facts_row, f, error) &&
     each_row (self, conn,
               "SELECT id, young_person_id, unit_id, accom, accom_suitable, place, start_date,"

@@ -376,6 +376,10 @@ unit_facts_row (sqlite3_stmt *stmt,
   u->status_reason = chunk (f->strings, stmt, c++);
   u->retired_on = chunk (f->strings, stmt, c++);
   u->weekly_cost = sqlite3_column_int64 (stmt, c++);
+  u->provider = chunk (f->strings, stmt, c++);
+  u->address = chunk (f->strings, stmt, c++);
+  u->postcode = chunk (f->strings, stmt, c++);
+  u->bedrooms = sqlite3_column_int (stmt, c++);
   g_ptr_array_add (f->units, u);
 }
 
@@ -499,7 +503,8 @@ sqlite_load_facts (PathwaysStore  *store,
               NULL, NULL, activity_facts_row, f, error) &&
     each_row (self, conn,
               "SELECT id, name, kind, area, in_authority, registration, ofsted_urn, min_age, max_age,"
-              " support_hours, status, status_from, status_to, status_reason, retired_on, weekly_cost FROM unit",
+              " support_hours, status, status_from, status_to, status_reason, retired_on, weekly_cost,"
+              " provider, address, postcode, bedrooms FROM unit",
               NULL, NULL, unit_facts_row, f, error) &&
     each_row (self, conn,
               "SELECT id, young_person_id, unit_id, accom, accom_suitable, place, start_date,"
