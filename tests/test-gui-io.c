@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "pathways-903-export-dialog.h"
+#include "pathways-import-toast.h"
 #include "pathways-stock-import-dialog.h"
 #include "pathways-stock-view.h"
 #include "pathways-stock-view-private.h"
@@ -75,10 +76,13 @@ save_screenshot (GtkWidget  *widget,
 }
 
 static void
-spin (void)
+wait_ms (guint ms)
 {
-  for (guint i = 0; i < 50; i++)
-    g_main_context_iteration (NULL, FALSE);
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, quit_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
 }
 
 static gint64
@@ -331,10 +335,10 @@ START_TEST (test_import_stock_preview_skip_undo)
   g_object_unref (dialog);
 
   /* Undo for another import id does nothing; for this one removes both */
-  pathways_stock_import_undo (context, id + 1);
-  spin ();
+  pathways_import_toast_undo (context, id + 1, "Stock import undone");
+  wait_ms (500);
   ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_UNIT, NULL), 2);
-  pathways_stock_import_undo (context, id);
+  pathways_import_toast_undo (context, id, "Stock import undone");
   ck_assert (test_wait_for (view_empty, view));
   ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_UNIT, NULL), 0);
   gtk_window_destroy (GTK_WINDOW (window));
