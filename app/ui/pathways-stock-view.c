@@ -785,9 +785,15 @@ static void
 search_changed_cb (PathwaysStockView *self,
                    GtkSearchEntry    *entry)
 {
+  g_autofree char *search = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (entry)), -1);
+  gboolean changed = g_strcmp0 (search, self->search) != 0;
+
   g_free (self->search);
-  self->search = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (entry)), -1);
+  self->search = g_steal_pointer (&search);
   refilter (self);
+  /* A new search — or the search cleared — starts at the top of the list */
+  if (changed)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->list_scroller), 0);
 }
 
 static void
@@ -1476,6 +1482,13 @@ pathways_stock_view_init (PathwaysStockView *self)
 
   self->coming_months = 3;
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Filters keep their width whatever is picked */
+  pathways_drop_down_keep_width (self->kind_dropdown);
+  pathways_drop_down_keep_width (self->area_dropdown);
+  pathways_drop_down_keep_width (self->authority_dropdown);
+  pathways_drop_down_keep_width (self->age_dropdown);
+  pathways_drop_down_keep_width (self->status_dropdown);
+  pathways_drop_down_keep_width (self->cost_dropdown);
   gtk_flow_box_bind_model (self->counts_box, G_LIST_MODEL (self->counts_store), count_card_new, NULL, NULL);
   pathways_add_page_shortcuts (GTK_WIDGET (self), shortcuts, G_N_ELEMENTS (shortcuts));
 

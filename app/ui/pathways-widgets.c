@@ -301,3 +301,90 @@ pathways_present_dialog (GtkWidget *parent,
     gtk_window_set_transient_for (dialog, GTK_WINDOW (root));
   gtk_window_present (dialog);
 }
+
+/* Drop-downs of one width --------------------------------------------- */
+
+static char *
+drop_down_item_text (GtkDropDown *drop_down,
+                     gpointer     item)
+{
+  GtkExpression *expression = gtk_drop_down_get_expression (drop_down);
+
+  if (expression != NULL)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if (gtk_expression_evaluate (expression, item, &value) && G_VALUE_HOLDS_STRING (&value))
+        return g_value_dup_string (&value);
+      return NULL;
+    }
+  if (GTK_IS_STRING_OBJECT (item))
+    return g_strdup (gtk_string_object_get_string (item));
+  return NULL;
+}
+
+static int
+text_width (PangoLayout *layout,
+            const char  *text)
+{
+  int w = 0;
+
+  pango_layout_set_text (layout, text ? text : "", -1);
+  pango_layout_get_pixel_size (layout, &w, NULL);
+  return w;
+}
+
+/* The widest choice's width: the button as measured now, less the
+ * picked choice's text, plus the widest text */
+static void
+drop_down_update_width (GtkDropDown *drop_down)
+{
+  GListModel *model = gtk_drop_down_get_model (drop_down);
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autofree char *picked = NULL;
+  gpointer selected;
+  int widest = 0, natural = 0;
+
+  if (model == NULL || !gtk_widget_get_realized (GTK_WIDGET (drop_down)))
+    return;
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (drop_down), NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_autofree char *text = drop_down_item_text (drop_down, item);
+
+      widest = MAX (widest, text_width (layout, text));
+    }
+  selected = gtk_drop_down_get_selected_item (drop_down);
+  picked = selected ? drop_down_item_text (drop_down, selected) : NULL;
+  gtk_widget_set_size_request (GTK_WIDGET (drop_down), -1, -1);
+  gtk_widget_measure (GTK_WIDGET (drop_down), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  gtk_widget_set_size_request (GTK_WIDGET (drop_down), natural - text_width (layout, picked) + widest, -1);
+}
+
+static void
+drop_down_model_changed_cb (GtkDropDown *drop_down)
+{
+  GListModel *model = gtk_drop_down_get_model (drop_down);
+  GListModel *watched = g_object_get_data (G_OBJECT (drop_down), "pathways-width-model");
+
+  /* (an earlier model, if still alive, only makes it measure again) */
+  if (model != watched)
+    {
+      if (model != NULL)
+        g_signal_connect_object (model, "items-changed", G_CALLBACK (drop_down_update_width), drop_down,
+                                 G_CONNECT_SWAPPED);
+      g_object_set_data (G_OBJECT (drop_down), "pathways-width-model", model);
+    }
+  drop_down_update_width (drop_down);
+}
+
+void
+pathways_drop_down_keep_width (GtkDropDown *drop_down)
+{
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
+
+  g_signal_connect_after (drop_down, "realize", G_CALLBACK (drop_down_update_width), NULL);
+  g_signal_connect (drop_down, "notify::model", G_CALLBACK (drop_down_model_changed_cb), NULL);
+  drop_down_model_changed_cb (drop_down);
+}
