@@ -386,6 +386,14 @@ read_filter_widgets (PathwaysStockView *self)
 }
 
 static void
+scroll_to_top_cb (gpointer data)
+{
+  g_autoptr(PathwaysStockView) self = data;
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->list_scroller), 0);
+}
+
+static void
 restore_scroll_cb (gpointer data)
 {
   g_autoptr(PathwaysStockView) self = data;
@@ -820,9 +828,13 @@ search_changed_cb (PathwaysStockView *self,
   g_free (self->search);
   self->search = g_steal_pointer (&search);
   refilter (self);
-  /* A new search — or the search cleared — starts at the top of the list */
+  /* A new search — or the search cleared — starts at the top of the list
+   * (again once the list is laid out: it keeps its first row in view) */
   if (changed)
-    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->list_scroller), 0);
+    {
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->list_scroller), 0);
+      g_idle_add_once (scroll_to_top_cb, g_object_ref (self));
+    }
 }
 
 static void

@@ -323,43 +323,52 @@ drop_down_item_text (GtkDropDown *drop_down,
   return NULL;
 }
 
-static int
-text_width (PangoLayout *layout,
-            const char  *text)
+/* The label shown on the button (not the popover's, nor a hidden page's) */
+static GtkLabel *
+first_label (GtkWidget *widget)
 {
-  int w = 0;
-
-  pango_layout_set_text (layout, text ? text : "", -1);
-  pango_layout_get_pixel_size (layout, &w, NULL);
-  return w;
+  if (GTK_IS_POPOVER (widget) || !gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
+    return NULL;
+  if (GTK_IS_LABEL (widget))
+    return GTK_LABEL (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkLabel *label = first_label (c);
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
 }
 
-/* The widest choice's width: the button as measured now, less the
- * picked choice's text, plus the widest text */
+/* The widest choice's width, measured on the button's own label: each
+ * choice's text put in it in turn (and the picked one's put back) before
+ * anything is drawn */
 static void
 drop_down_update_width (GtkDropDown *drop_down)
 {
   GListModel *model = gtk_drop_down_get_model (drop_down);
-  g_autoptr(PangoLayout) layout = NULL;
-  g_autofree char *picked = NULL;
-  gpointer selected;
-  int widest = 0, natural = 0;
+  GtkLabel *label;
+  g_autofree char *shown = NULL;
+  int widest = 0;
 
   if (model == NULL || !gtk_widget_get_realized (GTK_WIDGET (drop_down)))
     return;
-  layout = gtk_widget_create_pango_layout (GTK_WIDGET (drop_down), NULL);
+  if ((label = first_label (GTK_WIDGET (drop_down))) == NULL)
+    return;
+  shown = g_strdup (gtk_label_get_label (label));
+  gtk_widget_set_size_request (GTK_WIDGET (drop_down), -1, -1);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (model, i);
       g_autofree char *text = drop_down_item_text (drop_down, item);
+      int natural = 0;
 
-      widest = MAX (widest, text_width (layout, text));
+      gtk_label_set_label (label, text ? text : "");
+      gtk_widget_measure (GTK_WIDGET (drop_down), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      widest = MAX (widest, natural);
     }
-  selected = gtk_drop_down_get_selected_item (drop_down);
-  picked = selected ? drop_down_item_text (drop_down, selected) : NULL;
-  gtk_widget_set_size_request (GTK_WIDGET (drop_down), -1, -1);
-  gtk_widget_measure (GTK_WIDGET (drop_down), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
-  gtk_widget_set_size_request (GTK_WIDGET (drop_down), natural - text_width (layout, picked) + widest, -1);
+  gtk_label_set_label (label, shown);
+  gtk_widget_set_size_request (GTK_WIDGET (drop_down), widest, -1);
 }
 
 static void
