@@ -1171,6 +1171,18 @@ START_TEST (test_preferences_write_settings)
     refused = pathways_store_dup_setting (s.store, "authority_areas");
     ck_assert_str_eq (refused, added);
 
+    if (g_getenv ("PATHWAYS_SCREENSHOT_DIR") != NULL)
+      {
+        /* (never in CI) the window as drawn, the Authority groups in view */
+        g_autofree char *path = g_build_filename (g_getenv ("PATHWAYS_SCREENSHOT_DIR"), "preferences-areas.png", NULL);
+        g_autofree char *command = g_strdup_printf ("import -window root %s", path);
+
+        gtk_window_present (GTK_WINDOW (prefs));
+        gtk_test_widget_wait_for_draw (GTK_WIDGET (prefs));
+        for (guint i = 0; i < 200; i++)
+          g_main_context_iteration (NULL, FALSE);
+        g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+      }
     pathways_preferences_window_remove_area (prefs, "Northgate");
     ck_assert (test_wait_for (prefs_idle, prefs));
     removed = pathways_store_dup_setting (s.store, "authority_areas");
