@@ -1869,6 +1869,113 @@ START_TEST (test_stock_import_into_store)
 }
 END_TEST
 
+typedef struct
+{
+  gboolean           done;
+  PathwaysImportLog *undone;
+  GError            *error;
+} UndoState;
+
+static void
+undone_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  UndoState *u = user_data;
+
+  u->undone = pathways_import_undo_finish (PATHWAYS_STORE (source), result, &u->error);
+  u->done = TRUE;
+}
+
+static gboolean
+undo_done (gpointer data)
+{
+  return ((UndoState *) data)->done;
+}
+
+static gint64
+import_stock_text (PathwaysStore *store,
+                   const char    *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) known = pathways_stock_known_keys (store, &error);
+  g_autoptr(PathwaysStockImport) import = pathways_stock_import_parse_bytes ("stock.csv", text, strlen (text),
+                                                                            known, NULL, &error);
+  gint64 id = 0;
+
+  ck_assert_no_error (error);
+  ck_assert_uint_eq (import->n_errors, 0);
+  ck_assert (pathways_stock_import_apply_full (store, import, NULL, &id, &error));
+  ck_assert_no_error (error);
+  ck_assert_int_gt (id, 0);
+  return id;
+}
+
+/* Undo by id (what an import's toast does): checked inside the undo's
+ * transaction, so an import made since (another window, another desktop)
+ * is never undone in its place; refused with a reason, changing nothing,
+ * when a later import must be undone first or it was undone already */
+START_TEST (test_import_undo_by_id_refuses_all_but_the_newest)
+{
+  g_autofree char *dir = test_make_dir ();
+  g_autoptr(PathwaysStore) store = test_open_store (dir, "undo.db");
+  g_autoptr(GError) error = NULL;
+  gint64 before = pathways_store_count (store, PATHWAYS_TYPE_UNIT, NULL);
+  gint64 first, second;
+  UndoState u = { FALSE, NULL, NULL };
+
+  first = import_stock_text (store, "name,postcode,kind,bedrooms,weekly-cost\n"
+                                    "Alder House flat 1,NG1 4AB,supported,1,900\n"
+                                    "Alder House flat 2,NG1 4AB,supported,1,900\n");
+  /* Meanwhile, another import */
+  second = import_stock_text (store, "name,postcode,kind,bedrooms,weekly-cost\n"
+                                     "Birch Court 4,NG2 7CD,supported,2,800\n");
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_UNIT, NULL), before + 3);
+
+  /* The first one's Undo is refused: the later one is newer */
+  ck_assert (!pathways_import_undo (store, first, NULL, &error));
+  ck_assert (g_error_matches (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_CONFLICT));
+  ck_assert_msg (strstr (error->message, "later import") != NULL, "%s", error->message);
+  g_clear_error (&error);
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_UNIT, NULL), before + 3);
+
+  /* The same from a worker thread */
+  pathways_import_undo_async (store, first, NULL, undone_cb, &u);
+  ck_assert (test_wait_for (undo_done, &u));
+  ck_assert_ptr_null (u.undone);
+  ck_assert (g_error_matches (u.error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_CONFLICT));
+  g_clear_error (&u.error);
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_UNIT, NULL), before + 3);
+
+  /* The newest undone by its id, in a worker thread */
+  u.done = FALSE;
+  pathways_import_undo_async (store, second, NULL, undone_cb, &u);
+  ck_assert (test_wait_for (undo_done, &u));
+  ck_assert_no_error (u.error);
+  ck_assert_ptr_nonnull (u.undone);
+  ck_assert_int_eq (pathways_record_get_id (PATHWAYS_RECORD (u.undone)), second);
+  g_clear_object (&u.undone);
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_UNIT, NULL), before + 2);
+
+  /* Undone already: refused, saying so */
+  ck_assert (!pathways_import_undo (store, second, NULL, &error));
+  ck_assert (g_error_matches (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_CONFLICT));
+  ck_assert_msg (strstr (error->message, "undone on") != NULL, "%s", error->message);
+  g_clear_error (&error);
+
+  /* Now the first is the newest not undone */
+  ck_assert (pathways_import_undo (store, first, NULL, &error));
+  ck_assert_no_error (error);
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_UNIT, NULL), before);
+
+  /* An id that was never an import */
+  ck_assert (!pathways_import_undo (store, second + 100, NULL, &error));
+  ck_assert (g_error_matches (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_NOT_FOUND));
+  g_clear_error (&error);
+  test_remove_dir (dir);
+}
+END_TEST
+
 /* Suite ---------------------------------------------------------------------- */
 
 static Suite *
@@ -1907,6 +2014,7 @@ exchange_suite (void)
   tcase_add_test (tc, test_oc3_answer_derived_from_the_record);
   tcase_add_test (tc, test_stock_import_sample_and_errors);
   tcase_add_test (tc, test_stock_import_into_store);
+  tcase_add_test (tc, test_import_undo_by_id_refuses_all_but_the_newest);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("export");

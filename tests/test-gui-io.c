@@ -1,5 +1,5 @@
 /* test-gui-io.c — Export → SSDA903 Return… from the app (issue #13),
- * under Xvfb
+ * Import Stock… and printing (issue #16), under Xvfb
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,6 +9,13 @@
 #include <string.h>
 
 #include "pathways-903-export-dialog.h"
+#include "pathways-commissioning.h"
+#include "pathways-generator.h"
+#include "pathways-import-toast.h"
+#include "pathways-person-page-private.h"
+#include "pathways-print-pages.h"
+#include "pathways-report.h"
+#include "pathways-sufficiency-view-private.h"
 #include "pathways-stock-import-dialog.h"
 #include "pathways-stock-view.h"
 #include "pathways-stock-view-private.h"
@@ -75,10 +82,13 @@ save_screenshot (GtkWidget  *widget,
 }
 
 static void
-spin (void)
+wait_ms (guint ms)
 {
-  for (guint i = 0; i < 50; i++)
-    g_main_context_iteration (NULL, FALSE);
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, quit_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
 }
 
 static gint64
@@ -331,10 +341,10 @@ START_TEST (test_import_stock_preview_skip_undo)
   g_object_unref (dialog);
 
   /* Undo for another import id does nothing; for this one removes both */
-  pathways_stock_import_undo (context, id + 1);
-  spin ();
+  pathways_import_toast_undo (context, id + 1, "Stock import undone");
+  wait_ms (500);
   ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_UNIT, NULL), 2);
-  pathways_stock_import_undo (context, id);
+  pathways_import_toast_undo (context, id, "Stock import undone");
   ck_assert (test_wait_for (view_empty, view));
   ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_UNIT, NULL), 0);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -347,6 +357,189 @@ START_TEST (test_export_903_default_year)
   ck_assert_int_eq (pathways_903_export_default_year ("2026-03-31"), 2025);
   ck_assert_int_eq (pathways_903_export_default_year ("2026-04-01"), 2026);
   ck_assert_int_eq (pathways_903_export_default_year ("2026-11-22"), 2026);
+}
+END_TEST
+
+/* Printing ------------------------------------------------------------------ */
+
+/* The pages of a PDF cairo wrote: its page objects ("/Type /Page", not
+ * the "/Type /Pages" tree) */
+static guint
+pdf_n_pages (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  guint n = 0;
+
+  ck_assert (g_file_get_contents (path, &data, &length, NULL));
+  /* (byte by byte: the streams hold NUL bytes) */
+  for (gsize i = 0; i + 12 <= length; i++)
+    if (memcmp (data + i, "/Type /Page", 11) == 0 && data[i + 11] != 's')
+      n++;
+  return n;
+}
+
+static void
+count_draw_cb (GtkPrintOperation *operation,
+               GtkPrintContext   *context,
+               int                page,
+               guint             *n)
+{
+  (*n)++;
+}
+
+/* Runs @operation to a PDF without a dialog; the number of pages drawn
+ * and written */
+static guint
+export_operation (GtkPrintOperation *operation,
+                  const char        *name,
+                  guint             *out_n_drawn)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  guint n_drawn = 0;
+
+  g_signal_connect (operation, "draw-page", G_CALLBACK (count_draw_cb), &n_drawn);
+  gtk_print_operation_set_allow_async (operation, FALSE);
+  gtk_print_operation_set_export_filename (operation, path);
+  ck_assert_int_eq (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error),
+                    GTK_PRINT_OPERATION_RESULT_APPLY);
+  ck_assert_no_error (error);
+  *out_n_drawn = n_drawn;
+  return pdf_n_pages (path);
+}
+
+static gboolean
+person_ready (gpointer data)
+{
+  return !pathways_person_page_is_loading (data) && pathways_person_page_get_details (data) != NULL;
+}
+
+static gboolean
+sufficiency_ready (gpointer data)
+{
+  return pathways_sufficiency_view_get_sufficiency (data) != NULL;
+}
+
+typedef struct {
+  gboolean           done;
+  GtkPrintOperation *operation;
+  GError            *error;
+} PrintReady;
+
+static void
+print_ready_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  PrintReady *r = user_data;
+
+  r->operation = pathways_sufficiency_view_print_operation_finish (PATHWAYS_SUFFICIENCY_VIEW (source), result,
+                                                                   &r->error);
+  r->done = TRUE;
+}
+
+static gboolean
+print_ready (gpointer data)
+{
+  return ((PrintReady *) data)->done;
+}
+
+/* Print… on the young person's page and on Sufficiency: Ctrl+P runs the
+ * page's print action (enabled once the page has loaded); the operation
+ * prints the summary / the committee report, every page of the document
+ * drawn once and written, the count the report layer lays out */
+START_TEST (test_print_summary_and_committee_report)
+{
+  g_autoptr(PathwaysStore) store = test_open_store (dir, "print.db");
+  g_autoptr(PathwaysContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  PathwaysPersonPage *page;
+  PathwaysSufficiencyView *view;
+  g_autoptr(GListModel) people = NULL;
+  g_autoptr(PathwaysRecord) person = NULL;
+  guint n_written, n_drawn;
+
+  ck_assert (pathways_generate (store, PATHWAYS_GENERATE_DEMO, 2026, TEST_TODAY, NULL, &error));
+  ck_assert_no_error (error);
+  context = test_gui_context (store);
+  page = PATHWAYS_PERSON_PAGE (pathways_person_page_new (context));
+  view = PATHWAYS_SUFFICIENCY_VIEW (pathways_sufficiency_view_new (context));
+  gtk_widget_set_vexpand (GTK_WIDGET (page), TRUE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (page));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (view));
+  pathways_context_add_toast_overlay (context, ADW_TOAST_OVERLAY (overlay));
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), box);
+  adw_window_set_content (ADW_WINDOW (window), overlay);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* Nothing to print before the young person is loaded */
+  ck_assert_ptr_null (pathways_person_page_print_operation (page));
+
+  people = pathways_store_list (store, PATHWAYS_TYPE_YOUNG_PERSON, &error);
+  ck_assert_uint_gt (g_list_model_get_n_items (people), 0);
+  person = g_list_model_get_item (people, 0);
+  pathways_person_page_show_person (page, pathways_record_get_id (person));
+  ck_assert (test_wait_for (person_ready, page));
+  {
+    g_autoptr(GtkPrintOperation) operation = pathways_person_page_print_operation (page);
+    g_autoptr(GPtrArray) pages = pathways_person_summary_pages (pathways_person_page_get_details (page));
+    GtkShortcutTrigger *ctrl_p = gtk_shortcut_trigger_parse_string ("<Control>p");
+    gboolean bound = FALSE;
+
+    ck_assert_ptr_nonnull (operation);
+    ck_assert_uint_ge (pages->len, 1);
+    n_written = export_operation (operation, "summary.pdf", &n_drawn);
+    ck_assert_uint_eq (n_drawn, pages->len);
+    ck_assert_uint_eq (n_written, pages->len);
+
+    /* Ctrl+P is the page's print action, wherever the focus is */
+    for (guint i = 0; i < g_list_model_get_n_items (gtk_widget_observe_controllers (GTK_WIDGET (page))) && !bound; i++)
+      {
+        g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (page));
+        g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+        if (!GTK_IS_SHORTCUT_CONTROLLER (c))
+          continue;
+        for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (c)) && !bound; j++)
+          {
+            g_autoptr(GtkShortcut) sc = g_list_model_get_item (G_LIST_MODEL (c), j);
+            GtkShortcutAction *action = gtk_shortcut_get_action (sc);
+
+            bound = gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (sc), ctrl_p) &&
+                    GTK_IS_NAMED_ACTION (action) &&
+                    g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), "person.print");
+          }
+      }
+    g_object_unref (ctrl_p);
+    ck_assert_msg (bound, "Ctrl+P is not bound to person.print");
+  }
+
+  /* The committee report: laid out in a worker thread */
+  ck_assert (test_wait_for (sufficiency_ready, view));
+  {
+    PrintReady r = { FALSE, NULL, NULL };
+    g_autoptr(PathwaysSufficiency) s = pathways_sufficiency_compute (store, TEST_TODAY, &error);
+    g_autoptr(PathwaysCommissioning) c = pathways_commissioning_compute (store, TEST_TODAY, &error);
+    g_autoptr(GPtrArray) pages = NULL;
+
+    ck_assert_no_error (error);
+    pages = pathways_report_render_pages (s, c);
+    ck_assert_uint_ge (pages->len, 5);   /* title, contents, six sections, commissioning, method */
+    pathways_sufficiency_view_print_operation_async (view, NULL, print_ready_cb, &r);
+    ck_assert (test_wait_for (print_ready, &r));
+    ck_assert_no_error (r.error);
+    ck_assert_ptr_nonnull (r.operation);
+    n_written = export_operation (r.operation, "committee.pdf", &n_drawn);
+    ck_assert_uint_eq (n_drawn, pages->len);
+    ck_assert_uint_eq (n_written, pages->len);
+    g_object_unref (r.operation);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 END_TEST
 
@@ -365,6 +558,7 @@ gui_io_suite (void)
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_import_stock_preview_skip_undo);
+  tcase_add_test (tc, test_print_summary_and_committee_report);
   suite_add_tcase (suite, tc);
   return suite;
 }

@@ -374,6 +374,127 @@ START_TEST (test_back_button_stays_with_its_page)
 }
 END_TEST
 
+/* Search ------------------------------------------------------------ */
+
+static gboolean
+has_action_widget (GtkWidget  *widget,
+                   const char *action)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (has_action_widget (c, action))
+      return TRUE;
+  return FALSE;
+}
+
+static GtkAdjustment *
+list_adjustment (GtkColumnView *view)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW);
+
+  ck_assert_ptr_nonnull (scroller);
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+}
+
+static gboolean
+scrollable (gpointer data)
+{
+  GtkAdjustment *adj = data;
+
+  return gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj) > 200;
+}
+
+/* The search entries are always shown (as in Settings and Contacts): no
+ * header button that only focuses one; Ctrl+F does.  A search, and
+ * clearing it, starts the list at the top */
+START_TEST (test_search_entry_and_list_top)
+{
+  Session s = { 0 };
+  PathwaysCaseloadView *caseload;
+  PathwaysStockView *stock;
+  GtkAdjustment *adj;
+  GtkWidget *focus;
+
+  session_start (&s, "search.db");
+  gtk_window_set_default_size (GTK_WINDOW (s.window), 1280, 600);
+  ck_assert_msg (!has_action_widget (GTK_WIDGET (s.window), "win.focus-search"),
+                 "a button only focuses the search entry");
+  caseload = pathways_window_get_caseload_view (s.window);
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (s.window), "win.focus-search", NULL));
+  spin (20);
+  focus = gtk_root_get_focus (GTK_ROOT (s.window));
+  ck_assert_ptr_nonnull (focus);
+  ck_assert_msg (gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY) != NULL ||
+                 GTK_IS_SEARCH_ENTRY (focus), "Ctrl+F did not focus the search entry");
+
+  /* Scrolled down, searched, cleared: back at the top */
+  adj = list_adjustment (pathways_caseload_view_get_column_view (caseload));
+  ck_assert (test_wait_for (scrollable, adj));
+  gtk_adjustment_set_value (adj, 300);
+  ck_assert (gtk_adjustment_get_value (adj) > 0);
+  pathways_caseload_view_set_search_text (caseload, "a");
+  spin (20);
+  ck_assert (gtk_adjustment_get_value (adj) == 0);
+  gtk_adjustment_set_value (adj, 200);
+  pathways_caseload_view_set_search_text (caseload, "");
+  spin (20);
+  ck_assert_msg (gtk_adjustment_get_value (adj) == 0, "the caseload stayed scrolled after the search was cleared");
+
+  /* The same on the stock */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (s.window), "win.show-page", "s", "stock"));
+  stock = pathways_window_get_stock_view (s.window);
+  adj = list_adjustment (pathways_stock_view_get_column_view (stock));
+  ck_assert (test_wait_for (scrollable, adj));
+  pathways_stock_view_set_search_text (stock, "flat");
+  spin (20);
+  gtk_adjustment_set_value (adj, 200);
+  ck_assert (gtk_adjustment_get_value (adj) > 0);
+  pathways_stock_view_set_search_text (stock, "");
+  spin (20);
+  ck_assert_msg (gtk_adjustment_get_value (adj) == 0, "the stock stayed scrolled after the search was cleared");
+  session_end (&s);
+}
+END_TEST
+
+/* A filter drop-down keeps its width whatever is picked */
+START_TEST (test_filters_keep_their_width)
+{
+  Session s = { 0 };
+  PathwaysCaseloadView *caseload;
+  GtkDropDown *dropdowns[4];
+  static const char *const names[] = { "scope_dropdown", "status_dropdown", "age_dropdown", "stage_dropdown" };
+
+  session_start (&s, "filters.db");
+  caseload = pathways_window_get_caseload_view (s.window);
+  for (guint d = 0; d < G_N_ELEMENTS (names); d++)
+    {
+      int first = -1;
+      guint n;
+
+      dropdowns[d] = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (caseload), PATHWAYS_TYPE_CASELOAD_VIEW,
+                                                                   names[d]));
+      n = g_list_model_get_n_items (gtk_drop_down_get_model (dropdowns[d]));
+      ck_assert_uint_gt (n, 1);
+      for (guint i = 0; i < n; i++)
+        {
+          int width;
+
+          gtk_drop_down_set_selected (dropdowns[d], i);
+          spin (5);
+          gtk_widget_measure (GTK_WIDGET (dropdowns[d]), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+          if (first < 0)
+            first = width;
+          ck_assert_msg (width == first, "%s is %d px wide with choice %u, %d px with the first", names[d], width, i,
+                         first);
+        }
+      gtk_drop_down_set_selected (dropdowns[d], 0);
+    }
+  session_end (&s);
+}
+END_TEST
+
 /* Shortcuts --------------------------------------------------------- */
 
 /* The page's shortcut @trigger, if it activates @action from any focus
@@ -470,6 +591,8 @@ START_TEST (test_shortcuts_from_any_focus)
     { "<Alt>2", "Stock" },
     { "<Control>f", "Search" },
     { "<Control>plus", "Zoom in" },
+    { "<Control>p", "Print the summary" },
+    { "<Control>p", "Print the committee report" },
   };
 
   session_start (&s, "keys.db");
@@ -480,6 +603,7 @@ START_TEST (test_shortcuts_from_any_focus)
   gtk_widget_grab_focus (pathways_window_get_back_button (s.window));
   ck_assert (has_page_shortcut (GTK_WIDGET (page), "<Control>m", "person.schedule-move"));
   ck_assert (has_page_shortcut (GTK_WIDGET (page), "<Control>s", "person.save-profile"));
+  ck_assert (has_page_shortcut (GTK_WIDGET (page), "<Control>p", "person.print"));
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "person.schedule-move", NULL));
   spin (20);
   ck_assert_ptr_nonnull (pathways_person_page_get_move_dialog (page));
@@ -489,6 +613,7 @@ START_TEST (test_shortcuts_from_any_focus)
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (s.window), "win.show-page", "s", "sufficiency"));
   sufficiency = GTK_WIDGET (pathways_window_get_page (s.window, "sufficiency"));
   ck_assert (has_page_shortcut (sufficiency, "<Control><Shift>e", "sufficiency.export"));
+  ck_assert (has_page_shortcut (sufficiency, "<Control>p", "sufficiency.print"));
 
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (s.window), "win.show-page", "s", "stock"));
   stock = pathways_window_get_stock_view (s.window);
@@ -1028,6 +1153,8 @@ polish_suite (void)
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_back_button_stays_with_its_page);
   tcase_add_test (tc, test_shortcuts_from_any_focus);
+  tcase_add_test (tc, test_search_entry_and_list_top);
+  tcase_add_test (tc, test_filters_keep_their_width);
   tcase_add_test (tc, test_about_has_debug_information);
   suite_add_tcase (s, tc);
 

@@ -570,6 +570,55 @@ START_TEST (test_add_unit_validates_fields)
 }
 END_TEST
 
+/* With PATHWAYS_SCREENSHOT_DIR set (never in CI): the screen as drawn */
+static void
+shot (GtkWidget  *widget,
+      const char *name)
+{
+  const char *out_dir = g_getenv ("PATHWAYS_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+  g_autofree char *command = NULL;
+
+  if (out_dir == NULL)
+    return;
+  gtk_test_widget_wait_for_draw (widget);
+  spin (200);
+  path = g_build_filename (out_dir, name, NULL);
+  command = g_strdup_printf ("import -window root %s", path);
+  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+}
+
+/* The unit rows under @widget (an expander's rows counted, each expander
+ * checked to hold more than one) */
+static void
+count_coming_rows (GtkWidget *widget,
+                   gboolean   in_expander,
+                   guint     *n_units,
+                   guint     *n_expanders,
+                   guint     *n_plain)
+{
+  if (ADW_IS_EXPANDER_ROW (widget))
+    {
+      guint before = *n_units;
+
+      (*n_expanders)++;
+      for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+        count_coming_rows (c, TRUE, n_units, n_expanders, n_plain);
+      ck_assert_msg (*n_units - before > 1, "an expander around %u unit", *n_units - before);
+      return;
+    }
+  if (ADW_IS_ACTION_ROW (widget) && gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)) != NULL &&
+      g_str_equal (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "stock.open-unit"))
+    {
+      (*n_units)++;
+      if (!in_expander)
+        (*n_plain)++;
+      return;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    count_coming_rows (c, in_expander, n_units, n_expanders, n_plain);
+}
+
 START_TEST (test_coming_free_and_status)
 {
   Fixture f = { 0 };
@@ -590,6 +639,18 @@ START_TEST (test_coming_free_and_status)
   ck_assert_ptr_nonnull (coming);
   ck_assert_uint_eq (g_list_model_get_n_items (coming), g_list_model_get_n_items (expected));
   ck_assert_uint_gt (g_list_model_get_n_items (coming), 0);
+  /* A row per unit; an area folds its units into an expander only when
+   * it has more than one (no expander around a single unit) */
+  {
+    GtkWidget *box = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f.view), PATHWAYS_TYPE_STOCK_VIEW, "coming_box"));
+    guint n_units = 0, n_expanders = 0, n_plain = 0;
+
+    count_coming_rows (box, FALSE, &n_units, &n_expanders, &n_plain);
+    ck_assert_uint_eq (n_units, g_list_model_get_n_items (coming));
+    ck_assert_uint_gt (n_plain, 0);      /* the demo has lone units in an area… */
+    ck_assert_uint_gt (n_expanders, 0);  /* …and areas of several */
+    shot (GTK_WIDGET (f.view), "coming-free.png");
+  }
 
   /* One month: fewer or as many */
   pathways_stock_view_show_coming_free (f.view, 1);

@@ -936,7 +936,40 @@ typedef struct {
   char                      *footer;
   const char                *tag;      /* the structure tag of the next text ("P", "H1"), or NULL */
   gboolean                   with_commissioning;
+  GPtrArray                 *pages;    /* for printing: a recording surface a page, no PDF */
 } Pdf;
+
+/* Structure tags, links and the outline are the PDF's: a printed page
+ * has none (a recording surface replayed to a printer would refuse links
+ * to destinations on other pages) */
+static void
+pdf_tag_begin (Pdf        *pdf,
+               const char *tag,
+               const char *attributes)
+{
+  if (pdf->pages == NULL)
+    cairo_tag_begin (pdf->cr, tag, attributes);
+}
+
+static void
+pdf_tag_end (Pdf        *pdf,
+             const char *tag)
+{
+  if (pdf->pages == NULL)
+    cairo_tag_end (pdf->cr, tag);
+}
+
+/* The next page of a printing: a fresh A4 recording surface */
+static void
+pdf_start_recorded_page (Pdf *pdf)
+{
+  cairo_rectangle_t extents = { 0, 0, A4_WIDTH, A4_HEIGHT };
+  cairo_surface_t *page = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+
+  g_clear_pointer (&pdf->cr, cairo_destroy);
+  g_ptr_array_add (pdf->pages, page);
+  pdf->cr = cairo_create (page);
+}
 
 /* The protective marking of every page (Government Security
  * Classifications: personal data about children in care) */
@@ -1007,7 +1040,10 @@ static void
 pdf_new_page (Pdf *pdf)
 {
   pdf_footer (pdf);
-  cairo_show_page (pdf->cr);
+  if (pdf->pages != NULL)
+    pdf_start_recorded_page (pdf);
+  else
+    cairo_show_page (pdf->cr);
   pdf->page++;
   pdf->y = MARGIN;
   pdf_header (pdf);
@@ -1037,11 +1073,11 @@ pdf_text (Pdf        *pdf,
   pango_layout_get_pixel_size (layout, &w, &h);
   pdf_need (pdf, h);
   /* Tagged PDF: a screen reader reads headings and paragraphs as such */
-  cairo_tag_begin (pdf->cr, tag ? tag : "P", "");
+  pdf_tag_begin (pdf, tag ? tag : "P", "");
   cairo_set_source_rgb (pdf->cr, 0, 0, 0);
   cairo_move_to (pdf->cr, MARGIN, pdf->y);
   pango_cairo_show_layout (pdf->cr, layout);
-  cairo_tag_end (pdf->cr, tag ? tag : "P");
+  pdf_tag_end (pdf, tag ? tag : "P");
   pdf->y += h + space_after;
   return h;
 }
@@ -1081,9 +1117,10 @@ pdf_heading (Pdf        *pdf,
       g_autofree char *dest = g_strdup_printf ("name='section-%d' x=0 y=%f", index, pdf->y);
       g_autofree char *link = g_strdup_printf ("dest='section-%d'", index);
 
-      cairo_tag_begin (pdf->cr, CAIRO_TAG_DEST, dest);
-      cairo_tag_end (pdf->cr, CAIRO_TAG_DEST);
-      cairo_pdf_surface_add_outline (pdf->surface, CAIRO_PDF_OUTLINE_ROOT, text, link, 0);
+      pdf_tag_begin (pdf, CAIRO_TAG_DEST, dest);
+      pdf_tag_end (pdf, CAIRO_TAG_DEST);
+      if (pdf->pages == NULL)
+        cairo_pdf_surface_add_outline (pdf->surface, CAIRO_PDF_OUTLINE_ROOT, text, link, 0);
     }
   pdf->tag = "H1";
   pdf_text (pdf, text, 15, TRUE, 8, FALSE);
@@ -1114,11 +1151,11 @@ pdf_contents (Pdf      *pdf,
       layout = pdf_layout (pdf, _(section_titles[i]), BODY_SIZE + 1, FALSE, CONTENT_W, FALSE);
       pango_layout_get_pixel_size (layout, &w, &h);
       pdf_need (pdf, h);
-      cairo_tag_begin (pdf->cr, CAIRO_TAG_LINK, link);
+      pdf_tag_begin (pdf, CAIRO_TAG_LINK, link);
       cairo_set_source_rgb (pdf->cr, 0.10, 0.37, 0.71);
       cairo_move_to (pdf->cr, MARGIN + 12, pdf->y);
       pango_cairo_show_layout (pdf->cr, layout);
-      cairo_tag_end (pdf->cr, CAIRO_TAG_LINK);
+      pdf_tag_end (pdf, CAIRO_TAG_LINK);
       pdf->y += h + 4;
     }
   pdf->y += 16;
@@ -1496,6 +1533,138 @@ sink_write_cb (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+/* The report's pages, on pdf->cr (a PDF surface, or recording surfaces
+ * when printing) */
+static void
+pdf_document (Pdf                         *pdf,
+              const PathwaysSufficiency   *s,
+              const PathwaysCommissioning *commissioning,
+              GPtrArray                   *tables)
+{
+  int known_location = s->all.in_authority + s->all.out_of_authority;
+  int known_distance = s->all.far + s->all.near;
+  g_autofree char *uk = pathways_date_format_uk (s->date);
+
+  pdf->page = 1;
+  pdf->y = MARGIN;
+  pdf->s = s;
+  pdf->with_commissioning = commissioning != NULL;
+  /* Translators: the report's footer: authority, report, date */
+  pdf->footer = g_strdup_printf (_("%s · Accommodation sufficiency · %s"),
+                                s->authority_name ? s->authority_name : _("Pathways"), uk);
+
+  pdf_title_page (pdf);
+
+  /* 1. Mix */
+  pdf_heading (pdf, _("1. Accommodation mix"));
+  pdf_paragraph (pdf, _("Where the young people open to the service live today, by type of provision, and "
+                         "how much of it the authority provides itself."));
+  pdf_table (pdf, g_ptr_array_index (tables, T_MIX));
+  {
+    g_autoptr(PathwaysChartData) chart = pathways_report_chart (s, PATHWAYS_REPORT_CHART_MIX);
+    pdf_chart (pdf, chart);
+  }
+  pdf_table (pdf, g_ptr_array_index (tables, T_PROVIDER));
+
+  /* 2. Location */
+  pdf_heading (pdf, _("2. Where young people live"));
+  {
+    g_autofree char *text = g_strdup_printf (
+      _("%.0f%% live inside the authority and %.0f%% more than 20 miles from home. Location is recorded for "
+        "%d of %d young people with accommodation and distance from home is known for %d."),
+      pathways_sufficiency_percent (s->all.in_authority, known_location),
+      pathways_sufficiency_percent (s->all.far, known_distance),
+      known_location, s->all.count, known_distance);
+    pdf_paragraph (pdf, text);
+  }
+  {
+    g_autoptr(PathwaysChartData) chart = pathways_report_chart (s, PATHWAYS_REPORT_CHART_LOCATION);
+    pdf_chart (pdf, chart);
+  }
+  pdf_table (pdf, g_ptr_array_index (tables, T_LOCATION));
+
+  /* 3. Cost */
+  pdf_heading (pdf, _("3. Weekly costs"));
+  pdf_table (pdf, g_ptr_array_index (tables, T_COST));
+  {
+    g_autoptr(PathwaysChartData) chart = pathways_report_chart (s, PATHWAYS_REPORT_CHART_COST);
+    pdf_chart (pdf, chart);
+  }
+
+  /* 4. Cliff edge */
+  pdf_heading (pdf, _("4. The 18th-birthday cliff edge"));
+  pdf_paragraph (pdf, _("Young people turning 18 soon, by the route planned from their birthday and by where "
+                         "they live now. Those with no route yet need a decision first."));
+  {
+    g_autoptr(PathwaysChartData) chart = pathways_report_chart (s, PATHWAYS_REPORT_CHART_CLIFF_EDGE);
+    pdf_chart (pdf, chart);
+  }
+  pdf_table (pdf, g_ptr_array_index (tables, T_CLIFF_ROUTE));
+  pdf_table (pdf, g_ptr_array_index (tables, T_CLIFF_NOW));
+
+  /* 5. Demand and supply */
+  pdf_heading (pdf, _("5. Demand against supply, next 24 months"));
+  {
+    int n_gaps = 0;
+    for (int k = 0; k < PATHWAYS_N_FORECAST_STAGES; k++)
+      {
+        g_autofree char *gap = pathways_gap_describe (&s->gaps[k]);
+        if (gap != NULL)
+          {
+            pdf_bullet (pdf, gap);
+            n_gaps++;
+          }
+      }
+    if (n_gaps == 0)
+      pdf_paragraph (pdf, _("No shortfall of places is forecast over the next 24 months."));
+    pdf->y += 4;
+  }
+  pdf_table (pdf, g_ptr_array_index (tables, T_GAPS));
+  pdf_paragraph (pdf, pathways_report_demand_explanation ());
+  for (int c = PATHWAYS_REPORT_CHART_DEMAND_SUPPORTED; c <= PATHWAYS_REPORT_CHART_DEMAND_MOVE_ON; c++)
+    {
+      g_autoptr(PathwaysChartData) chart = pathways_report_chart (s, c);
+      pdf_chart (pdf, chart);
+    }
+  pdf_table (pdf, g_ptr_array_index (tables, T_DEMAND));
+
+  /* 6. Compliance */
+  pdf_heading (pdf, _("6. Compliance"));
+  pdf->y += 6;
+  pdf_paragraph (pdf, _("Committee papers may be published, so this report gives numbers only. The names on "
+                         "each list are on the Sufficiency page of Pathways and in the CSV and Excel versions "
+                         "of this report, which are for internal use."));
+  {
+    g_autoptr(Table) counts = table_compliance_counts (s);
+    pdf_table (pdf, counts);
+  }
+
+  /* Commissioning: the budget, the mix's weekly costs, I statements */
+  if (commissioning != NULL)
+    {
+      pdf_heading (pdf, _("Commissioning"));
+      pdf_paragraph (pdf, _("What placements cost by kind, the placements budget with its forecast to the year "
+                             "end and the variance split into volume (more or fewer placement-weeks than "
+                             "budgeted), unit cost (a different average weekly cost) and income, and how young "
+                             "people placed with each provider score against the I statements."));
+      for (guint i = N_TABLES; i < tables->len; i++)
+        pdf_table (pdf, g_ptr_array_index (tables, i));
+      {
+        const PathwaysBudgetRow *total = commissioning->budget->total;
+        g_auto(GStrv) lines = g_strsplit (total->working, "\n", -1);
+
+        pdf_paragraph (pdf, _("How the total variance is made up:"));
+        for (guint i = 0; lines[i] != NULL; i++)
+          pdf_paragraph (pdf, lines[i]);
+      }
+    }
+
+  /* 7. Method */
+  pdf_method (pdf);
+
+  pdf_footer (pdf);
+}
+
 static gboolean
 write_pdf (const PathwaysSufficiency   *s,
            const PathwaysCommissioning *commissioning,
@@ -1508,8 +1677,6 @@ write_pdf (const PathwaysSufficiency   *s,
   Pdf pdf = { 0 };
   cairo_status_t status;
   g_autofree char *uk = pathways_date_format_uk (s->date);
-  int known_location = s->all.in_authority + s->all.out_of_authority;
-  int known_distance = s->all.far + s->all.near;
 
   pdf.surface = cairo_pdf_surface_create_for_stream (sink_write_cb, &sink, A4_WIDTH, A4_HEIGHT);
   status = cairo_surface_status (pdf.surface);
@@ -1528,124 +1695,7 @@ write_pdf (const PathwaysSufficiency   *s,
       cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_AUTHOR, s->authority_name);
   }
   pdf.cr = cairo_create (pdf.surface);
-  pdf.page = 1;
-  pdf.y = MARGIN;
-  pdf.s = s;
-  pdf.with_commissioning = commissioning != NULL;
-  /* Translators: the report's footer: authority, report, date */
-  pdf.footer = g_strdup_printf (_("%s · Accommodation sufficiency · %s"),
-                                s->authority_name ? s->authority_name : _("Pathways"), uk);
-
-  pdf_title_page (&pdf);
-
-  /* 1. Mix */
-  pdf_heading (&pdf, _("1. Accommodation mix"));
-  pdf_paragraph (&pdf, _("Where the young people open to the service live today, by type of provision, and "
-                         "how much of it the authority provides itself."));
-  pdf_table (&pdf, g_ptr_array_index (tables, T_MIX));
-  {
-    g_autoptr(PathwaysChartData) chart = pathways_report_chart (s, PATHWAYS_REPORT_CHART_MIX);
-    pdf_chart (&pdf, chart);
-  }
-  pdf_table (&pdf, g_ptr_array_index (tables, T_PROVIDER));
-
-  /* 2. Location */
-  pdf_heading (&pdf, _("2. Where young people live"));
-  {
-    g_autofree char *text = g_strdup_printf (
-      _("%.0f%% live inside the authority and %.0f%% more than 20 miles from home. Location is recorded for "
-        "%d of %d young people with accommodation and distance from home is known for %d."),
-      pathways_sufficiency_percent (s->all.in_authority, known_location),
-      pathways_sufficiency_percent (s->all.far, known_distance),
-      known_location, s->all.count, known_distance);
-    pdf_paragraph (&pdf, text);
-  }
-  {
-    g_autoptr(PathwaysChartData) chart = pathways_report_chart (s, PATHWAYS_REPORT_CHART_LOCATION);
-    pdf_chart (&pdf, chart);
-  }
-  pdf_table (&pdf, g_ptr_array_index (tables, T_LOCATION));
-
-  /* 3. Cost */
-  pdf_heading (&pdf, _("3. Weekly costs"));
-  pdf_table (&pdf, g_ptr_array_index (tables, T_COST));
-  {
-    g_autoptr(PathwaysChartData) chart = pathways_report_chart (s, PATHWAYS_REPORT_CHART_COST);
-    pdf_chart (&pdf, chart);
-  }
-
-  /* 4. Cliff edge */
-  pdf_heading (&pdf, _("4. The 18th-birthday cliff edge"));
-  pdf_paragraph (&pdf, _("Young people turning 18 soon, by the route planned from their birthday and by where "
-                         "they live now. Those with no route yet need a decision first."));
-  {
-    g_autoptr(PathwaysChartData) chart = pathways_report_chart (s, PATHWAYS_REPORT_CHART_CLIFF_EDGE);
-    pdf_chart (&pdf, chart);
-  }
-  pdf_table (&pdf, g_ptr_array_index (tables, T_CLIFF_ROUTE));
-  pdf_table (&pdf, g_ptr_array_index (tables, T_CLIFF_NOW));
-
-  /* 5. Demand and supply */
-  pdf_heading (&pdf, _("5. Demand against supply, next 24 months"));
-  {
-    int n_gaps = 0;
-    for (int k = 0; k < PATHWAYS_N_FORECAST_STAGES; k++)
-      {
-        g_autofree char *gap = pathways_gap_describe (&s->gaps[k]);
-        if (gap != NULL)
-          {
-            pdf_bullet (&pdf, gap);
-            n_gaps++;
-          }
-      }
-    if (n_gaps == 0)
-      pdf_paragraph (&pdf, _("No shortfall of places is forecast over the next 24 months."));
-    pdf.y += 4;
-  }
-  pdf_table (&pdf, g_ptr_array_index (tables, T_GAPS));
-  pdf_paragraph (&pdf, pathways_report_demand_explanation ());
-  for (int c = PATHWAYS_REPORT_CHART_DEMAND_SUPPORTED; c <= PATHWAYS_REPORT_CHART_DEMAND_MOVE_ON; c++)
-    {
-      g_autoptr(PathwaysChartData) chart = pathways_report_chart (s, c);
-      pdf_chart (&pdf, chart);
-    }
-  pdf_table (&pdf, g_ptr_array_index (tables, T_DEMAND));
-
-  /* 6. Compliance */
-  pdf_heading (&pdf, _("6. Compliance"));
-  pdf.y += 6;
-  pdf_paragraph (&pdf, _("Committee papers may be published, so this report gives numbers only. The names on "
-                         "each list are on the Sufficiency page of Pathways and in the CSV and Excel versions "
-                         "of this report, which are for internal use."));
-  {
-    g_autoptr(Table) counts = table_compliance_counts (s);
-    pdf_table (&pdf, counts);
-  }
-
-  /* Commissioning: the budget, the mix's weekly costs, I statements */
-  if (commissioning != NULL)
-    {
-      pdf_heading (&pdf, _("Commissioning"));
-      pdf_paragraph (&pdf, _("What placements cost by kind, the placements budget with its forecast to the year "
-                             "end and the variance split into volume (more or fewer placement-weeks than "
-                             "budgeted), unit cost (a different average weekly cost) and income, and how young "
-                             "people placed with each provider score against the I statements."));
-      for (guint i = N_TABLES; i < tables->len; i++)
-        pdf_table (&pdf, g_ptr_array_index (tables, i));
-      {
-        const PathwaysBudgetRow *total = commissioning->budget->total;
-        g_auto(GStrv) lines = g_strsplit (total->working, "\n", -1);
-
-        pdf_paragraph (&pdf, _("How the total variance is made up:"));
-        for (guint i = 0; lines[i] != NULL; i++)
-          pdf_paragraph (&pdf, lines[i]);
-      }
-    }
-
-  /* 7. Method */
-  pdf_method (&pdf);
-
-  pdf_footer (&pdf);
+  pdf_document (&pdf, s, commissioning, tables);
   cairo_show_page (pdf.cr);
   cairo_destroy (pdf.cr);
   cairo_surface_finish (pdf.surface);
@@ -1664,6 +1714,24 @@ write_pdf (const PathwaysSufficiency   *s,
       return FALSE;
     }
   return TRUE;
+}
+
+/* Printing: the same pages as the PDF, each an A4 recording surface */
+static GPtrArray *
+render_pages (const PathwaysSufficiency   *s,
+              const PathwaysCommissioning *commissioning)
+{
+  g_autoptr(GPtrArray) tables = build_tables (s);
+  Pdf pdf = { 0 };
+
+  if (commissioning != NULL)
+    add_commissioning_tables (tables, commissioning);
+  pdf.pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+  pdf_start_recorded_page (&pdf);
+  pdf_document (&pdf, s, commissioning, tables);
+  g_clear_pointer (&pdf.cr, cairo_destroy);
+  g_free (pdf.footer);
+  return pdf.pages;
 }
 
 /* Public API ------------------------------------------------------------- */
@@ -1838,4 +1906,77 @@ pathways_report_export_finish (PathwaysStore  *store,
 {
   g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * pathways_report_render_pages:
+ * @commissioning: (nullable): the commissioning part, or %NULL
+ *
+ * The committee report's pages for printing, as the PDF draws them:
+ * each an A4 (595 × 842 points) cairo recording surface, without the
+ * PDF's tags and links.  pathways_print_page_draw() draws one.
+ *
+ * Returns: (transfer full) (element-type cairo_surface_t): the pages
+ */
+GPtrArray *
+pathways_report_render_pages (const PathwaysSufficiency   *sufficiency,
+                              const PathwaysCommissioning *commissioning)
+{
+  g_return_val_if_fail (sufficiency != NULL, NULL);
+
+  return render_pages (sufficiency, commissioning);
+}
+
+static void
+pages_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  const char *date = task_data;
+  g_autoptr(PathwaysSufficiency) s = NULL;
+  g_autoptr(PathwaysCommissioning) c = NULL;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if ((s = pathways_sufficiency_compute (source_object, date, &error)) == NULL ||
+      (c = pathways_commissioning_compute (source_object, date, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  g_task_return_pointer (task, render_pages (s, c), (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* The report as of @date (the figures and the commissioning part, as
+ * Export Report… writes them), laid out for printing in a worker thread */
+void
+pathways_report_pages_async (PathwaysStore       *store,
+                             const char          *date,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (PATHWAYS_IS_STORE (store));
+  g_return_if_fail (date != NULL);
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pathways_report_pages_async);
+  g_task_set_task_data (task, g_strdup (date), g_free);
+  g_task_run_in_thread (task, pages_thread);
+}
+
+/* Returns: (transfer full) (element-type cairo_surface_t): the pages */
+GPtrArray *
+pathways_report_pages_finish (PathwaysStore  *store,
+                              GAsyncResult   *result,
+                              GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -88,4 +88,17 @@ gboolean            pathways_report_export_finish     (PathwaysStore         *st
                                                        GAsyncResult          *result,
                                                        GError               **error);
 
+/* Printing: the report's pages as A4 cairo recording surfaces (drawn by
+ * pathways_print_page_draw()) */
+GPtrArray          *pathways_report_render_pages      (const PathwaysSufficiency   *sufficiency,
+                                                       const PathwaysCommissioning *commissioning);
+void                pathways_report_pages_async       (PathwaysStore         *store,
+                                                       const char            *date,
+                                                       GCancellable          *cancellable,
+                                                       GAsyncReadyCallback    callback,
+                                                       gpointer               user_data);
+GPtrArray          *pathways_report_pages_finish      (PathwaysStore         *store,
+                                                       GAsyncResult          *result,
+                                                       GError               **error);
+
 G_END_DECLS

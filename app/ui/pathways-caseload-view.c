@@ -375,6 +375,13 @@ set_search (PathwaysCaseloadView *self,
   g_free (self->search_query);
   self->search_query = g_strdup (text);
   gtk_filter_changed (self->search_filter, change);
+  /* A new search — or the search cleared — starts at the top of the list */
+  {
+    GtkWidget *scroller = gtk_widget_get_parent (GTK_WIDGET (self->column_view));
+
+    if (GTK_IS_SCROLLED_WINDOW (scroller))
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), 0);
+  }
 }
 
 /* PathwaysPage */
@@ -1557,6 +1564,11 @@ pathways_caseload_view_init (PathwaysCaseloadView *self)
 
   self->bound = g_hash_table_new (g_direct_hash, g_direct_equal);
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Filters keep their width whatever is picked */
+  pathways_drop_down_keep_width (self->scope_dropdown);
+  pathways_drop_down_keep_width (self->status_dropdown);
+  pathways_drop_down_keep_width (self->age_dropdown);
+  pathways_drop_down_keep_width (self->stage_dropdown);
 
   /* A narrow window keeps the columns that matter most */
   pathways_column_view_name_header (self->column_view);

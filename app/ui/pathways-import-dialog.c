@@ -24,6 +24,7 @@
 #include "pathways-903-plan.h"
 #include "pathways-exchange.h"
 #include "pathways-import-dialog.h"
+#include "pathways-import-toast.h"
 
 struct _PathwaysImportDialog
 {
@@ -219,30 +220,6 @@ known_loaded_cb (GObject      *source,
 }
 
 static void
-undo_done_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(PathwaysContext) context = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!pathways_import_undo_latest_finish (PATHWAYS_STORE (source), result, &error))
-    pathways_context_show_error (context, error);
-  else
-    pathways_context_show_message (context, _("Import undone"));
-}
-
-static void
-undo_clicked_cb (AdwToast        *toast,
-                 PathwaysContext *context)
-{
-  PathwaysStore *store = pathways_context_get_store (context);
-
-  if (store != NULL)
-    pathways_import_undo_latest_async (store, NULL, undo_done_cb, g_object_ref (context));
-}
-
-static void
 applied_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
@@ -265,11 +242,7 @@ applied_cb (GObject      *source,
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported: %s, %u updated, %u episode added",
                                        "Imported: %s, %u updated, %u episodes added", n.episodes_added),
                           added, n.people_updated, n.episodes_added);
-  toast = adw_toast_new (text);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_timeout (toast, 10);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), g_object_ref (self->context),
-                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  toast = pathways_import_toast_new (self->context, text, n.import_id, _("Import undone"));
   pathways_context_add_toast (self->context, toast);
   set_state (self, "done");
   gtk_window_destroy (GTK_WINDOW (self));

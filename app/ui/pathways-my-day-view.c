@@ -774,6 +774,9 @@ pathways_my_day_view_init (PathwaysMyDayView *self)
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Filters keep their width whatever is picked */
+  pathways_drop_down_keep_width (self->whose_dropdown);
+  pathways_drop_down_keep_width (self->weeks_dropdown);
   pathways_add_page_shortcuts (GTK_WIDGET (self), shortcuts, G_N_ELEMENTS (shortcuts));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "my-day.export-calendar", FALSE);
   gtk_stack_set_visible_child_name (self->stack, "loading");

@@ -27,5 +27,6 @@ const char            *pathways_person_page_get_profile_error (PathwaysPersonPag
 GtkWindow             *pathways_person_page_get_move_dialog (PathwaysPersonPage *self);
 GtkWindow             *pathways_person_page_get_conflict_dialog (PathwaysPersonPage *self);
 GtkWidget             *pathways_person_page_get_destination_list (PathwaysPersonPage *self);
+GtkPrintOperation     *pathways_person_page_print_operation (PathwaysPersonPage *self);
 
 G_END_DECLS

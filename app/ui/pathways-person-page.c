@@ -38,6 +38,8 @@
 #include "pathways-referral-dialog.h"
 #include "pathways-row-name.h"
 #include "pathways-person-page-private.h"
+#include "pathways-print.h"
+#include "pathways-print-pages.h"
 #include "pathways-spell-strip.h"
 #include "pathways-support-section.h"
 #include "pathways-timeline.h"
@@ -1287,6 +1289,7 @@ fill (PathwaysPersonPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.close-case",
                                  pathways_role_may (pathways_context_get_role (self->context), PATHWAYS_MAY_EDIT_PEOPLE) &&
                                  pathways_young_person_get_closed_on (self->details->person) == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.print", TRUE);
 }
 
 /* Loading ---------------------------------------------------------- */
@@ -1980,6 +1983,20 @@ show_milestones_action (GtkWidget  *widget,
     gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), point.y - 60);
 }
 
+/* Print… (Ctrl+P): the summary as the page shows it, with the print
+ * dialog's Preview */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  PathwaysPersonPage *self = PATHWAYS_PERSON_PAGE (widget);
+  g_autoptr(GtkPrintOperation) operation = pathways_person_page_print_operation (self);
+
+  if (operation != NULL)
+    pathways_print_run (operation, widget, self->context);
+}
+
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
@@ -2216,6 +2233,7 @@ pathways_person_page_class_init (PathwaysPersonPageClass *klass)
   gtk_widget_class_install_action (widget_class, "person.record-oc3", NULL, record_oc3_action);
   gtk_widget_class_install_action (widget_class, "person.show-milestones", NULL, show_milestones_action);
   gtk_widget_class_install_action (widget_class, "person.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "person.print", NULL, print_action);
 
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -2234,11 +2252,13 @@ pathways_person_page_init (PathwaysPersonPage *self)
     { "<Control>s", "person.save-profile" },
     /* (a text being typed in undoes its own typing first) */
     { "<Control>z", "person.undo" },
+    { "<Control>p", "person.print" },
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
   pathways_expander_row_name (self->add_milestone_row);
   pathways_add_page_shortcuts (GTK_WIDGET (self), shortcuts, G_N_ELEMENTS (shortcuts));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.print", FALSE);  /* until loaded */
   g_signal_connect_object (gtk_text_view_get_buffer (self->wishes_view), "changed",
                            G_CALLBACK (wishes_changed_cb), self, G_CONNECT_SWAPPED);
   g_weak_ref_init (&self->move_dialog, NULL);
@@ -2545,4 +2565,30 @@ pathways_person_page_discard_edits (PathwaysPersonPage *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self->milestone_due_row), "error");
   if (self->details != NULL)
     fill (self);
+}
+
+/**
+ * pathways_person_page_print_operation:
+ *
+ * The print operation "person.print" runs: the young person's summary
+ * (pathways_person_summary_pages()), for the tests to export without a
+ * dialog.
+ *
+ * Returns: (transfer full) (nullable): the operation, or %NULL before the
+ *   young person is loaded
+ */
+GtkPrintOperation *
+pathways_person_page_print_operation (PathwaysPersonPage *self)
+{
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autofree char *job = NULL;
+
+  g_return_val_if_fail (PATHWAYS_IS_PERSON_PAGE (self), NULL);
+
+  if (self->details == NULL)
+    return NULL;
+  pages = pathways_person_summary_pages (self->details);
+  /* Translators: the print job's name: "Summary of Yonas Abdullahi" */
+  job = g_strdup_printf (_("Summary of %s"), self->details->display_name);
+  return pathways_print_operation_new (job, pages);
 }

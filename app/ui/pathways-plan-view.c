@@ -842,7 +842,7 @@ pathways_plan_view_init (PathwaysPlanView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  add_column (self, COLUMN_PERSON, _("Young person"), FALSE);
+  add_column (self, COLUMN_PERSON, _("Young Person"), FALSE);
   add_column (self, COLUMN_DATE, _("Moves on"), FALSE);
   add_column (self, COLUMN_UNIT, _("To"), TRUE);
   add_column (self, COLUMN_KIND, _("Kind"), FALSE);

@@ -21,4 +21,12 @@ void     pathways_preferences_window_connect_server (PathwaysPreferencesWindow *
                                                      const char                *password);
 const char *pathways_preferences_window_get_server_status (PathwaysPreferencesWindow *self);
 
+/* The areas list: what Add and Remove do; the reason an area was refused */
+gboolean    pathways_preferences_window_add_area       (PathwaysPreferencesWindow *self,
+                                                        const char                *name);
+void        pathways_preferences_window_remove_area    (PathwaysPreferencesWindow *self,
+                                                        const char                *name);
+const char *pathways_preferences_window_get_area_error (PathwaysPreferencesWindow *self);
+GPtrArray  *pathways_preferences_window_dup_areas      (PathwaysPreferencesWindow *self);
+
 G_END_DECLS

@@ -44,7 +44,10 @@ struct _PathwaysPreferencesWindow
   GtkSpinButton *contact_spin;
   GtkSpinButton *readiness_spin;
   AdwEntryRow   *name_row;
-  AdwEntryRow   *areas_row;
+  GtkListBox    *areas_list;
+  AdwEntryRow   *add_area_row;
+  GPtrArray     *areas;      /* the areas, as the list shows them */
+  char          *area_error; /* why the area typed was not added, or NULL */
   AdwEntryRow   *server_address_row;
   AdwEntryRow   *server_user_row;
   AdwEntryRow   *server_password_row;
@@ -144,20 +147,220 @@ name_applied_cb (PathwaysPreferencesWindow *self,
   set_setting (self, "authority_name", name);
 }
 
+/* The areas: a row each with a Remove button (undone from its toast),
+ * then a row to add one; written as the one "authority_areas" setting */
+
+static void fill_areas (PathwaysPreferencesWindow *self);
+
 static void
-areas_applied_cb (PathwaysPreferencesWindow *self,
-                  AdwEntryRow               *row)
+save_areas (PathwaysPreferencesWindow *self)
 {
-  g_auto(GStrv) parts = g_strsplit (gtk_editable_get_text (GTK_EDITABLE (row)), ";", -1);
-  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+  g_autoptr(GPtrArray) list = g_ptr_array_new ();
   g_autofree char *joined = NULL;
 
-  for (guint i = 0; parts[i] != NULL; i++)
-    if (*g_strstrip (parts[i]) != '\0')
-      g_ptr_array_add (kept, parts[i]);
-  g_ptr_array_add (kept, NULL);
-  joined = g_strjoinv (";", (char **) kept->pdata);
-  set_setting (self, "authority_areas", joined);
+  for (guint i = 0; i < self->areas->len; i++)
+    g_ptr_array_add (list, g_ptr_array_index (self->areas, i));
+  g_ptr_array_add (list, NULL);
+  joined = g_strjoinv (";", (char **) list->pdata);
+  set_setting (self, "authority_areas", *joined ? joined : NULL);
+}
+
+static gboolean
+area_listed (PathwaysPreferencesWindow *self,
+             const char                *name)
+{
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+
+  for (guint i = 0; i < self->areas->len; i++)
+    {
+      g_autofree char *other = g_utf8_casefold (g_ptr_array_index (self->areas, i), -1);
+      if (g_str_equal (folded, other))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+set_area_error (PathwaysPreferencesWindow *self,
+                const char                *message)
+{
+  g_free (self->area_error);
+  self->area_error = g_strdup (message);
+  if (message != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->add_area_row), "error");
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+    }
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->add_area_row), "error");
+}
+
+/* FALSE, saying why, for a name the setting would refuse */
+static gboolean
+check_area (PathwaysPreferencesWindow *self,
+            const char                *name)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (*name == '\0')
+    {
+      set_area_error (self, _("Type the name of the area first"));
+      return FALSE;
+    }
+  if (strchr (name, ';') != NULL)
+    {
+      /* Translators: an area's name may not hold ";" (the setting's separator) */
+      set_area_error (self, _("An area’s name cannot contain ‘;’"));
+      return FALSE;
+    }
+  if (area_listed (self, name))
+    {
+      /* Translators: %s is the name of an area */
+      g_autofree char *text = g_strdup_printf (_("“%s” is already in the list"), name);
+      set_area_error (self, text);
+      return FALSE;
+    }
+  {
+    g_autoptr(GPtrArray) list = g_ptr_array_new ();
+    g_autofree char *joined = NULL;
+
+    for (guint i = 0; i < self->areas->len; i++)
+      g_ptr_array_add (list, g_ptr_array_index (self->areas, i));
+    g_ptr_array_add (list, (gpointer) name);
+    g_ptr_array_add (list, NULL);
+    joined = g_strjoinv (";", (char **) list->pdata);
+    if (!pathways_setting_validate ("authority_areas", joined, &error))
+      {
+        set_area_error (self, error->message);
+        return FALSE;
+      }
+  }
+  return TRUE;
+}
+
+static void
+add_area_cb (PathwaysPreferencesWindow *self,
+             AdwEntryRow               *row)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  if (!check_area (self, name))
+    return;
+  set_area_error (self, NULL);
+  g_ptr_array_add (self->areas, g_steal_pointer (&name));
+  save_areas (self);
+  fill_areas (self);
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+static void
+add_area_changed_cb (PathwaysPreferencesWindow *self,
+                     AdwEntryRow               *row)
+{
+  if (self->area_error != NULL)
+    set_area_error (self, NULL);
+}
+
+typedef struct {
+  PathwaysPreferencesWindow *self;
+  char                      *name;
+  guint                      position;
+} RemovedArea;
+
+static void
+removed_area_free (gpointer  data,
+                   GClosure *closure)
+{
+  RemovedArea *r = data;
+
+  g_object_unref (r->self);
+  g_free (r->name);
+  g_free (r);
+}
+
+static void
+undo_remove_area_cb (AdwToast    *toast,
+                     RemovedArea *r)
+{
+  if (area_listed (r->self, r->name))
+    return;
+  g_ptr_array_insert (r->self->areas, (int) MIN (r->position, r->self->areas->len), g_strdup (r->name));
+  save_areas (r->self);
+  fill_areas (r->self);
+}
+
+static void
+remove_area (PathwaysPreferencesWindow *self,
+             guint                      position)
+{
+  RemovedArea *r;
+  AdwToast *toast;
+  g_autofree char *text = NULL;
+
+  if (position >= self->areas->len)
+    return;
+  r = g_new0 (RemovedArea, 1);
+  r->self = g_object_ref (self);
+  r->name = g_strdup (g_ptr_array_index (self->areas, position));
+  r->position = position;
+  g_ptr_array_remove_index (self->areas, position);
+  save_areas (self);
+  fill_areas (self);
+
+  /* Translators: a toast; %s is the name of an area */
+  text = g_strdup_printf (_("“%s” removed"), r->name);
+  toast = adw_toast_new (text);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_remove_area_cb), r, removed_area_free, 0);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+}
+
+static void
+remove_area_clicked_cb (GtkButton                 *button,
+                        PathwaysPreferencesWindow *self)
+{
+  const char *name = g_object_get_data (G_OBJECT (button), "area");
+
+  for (guint i = 0; name != NULL && i < self->areas->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->areas, i), name))
+      {
+        remove_area (self, i);
+        return;
+      }
+}
+
+static void
+fill_areas (PathwaysPreferencesWindow *self)
+{
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->areas_list));
+
+  /* Every row but the last, which adds one */
+  while (child != NULL && child != GTK_WIDGET (self->add_area_row))
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+      gtk_list_box_remove (self->areas_list, child);
+      child = next;
+    }
+  for (guint i = 0; i < self->areas->len; i++)
+    {
+      const char *name = g_ptr_array_index (self->areas, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      /* Translators: a button's name for a screen reader; %s is the name of an area */
+      g_autofree char *label = g_strdup_printf (_("Remove %s"), name);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, _("Remove Area"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      g_object_set_data_full (G_OBJECT (button), "area", g_strdup (name), g_free);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (remove_area_clicked_cb), self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      gtk_list_box_insert (self->areas_list, row, (int) i);
+    }
 }
 
 static void
@@ -198,7 +401,16 @@ fill (PathwaysPreferencesWindow *self,
   gtk_spin_button_set_value (self->contact_spin, MAX (1, (setting_int (self, "contact_interval_days") + 3) / 7));
   gtk_spin_button_set_value (self->readiness_spin, setting_int (self, "readiness_threshold"));
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), authority ? authority : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->areas_row), areas ? areas : "");
+  g_ptr_array_set_size (self->areas, 0);
+  if (areas != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (areas, ";", -1);
+
+      for (guint i = 0; parts[i] != NULL; i++)
+        if (*g_strstrip (parts[i]) != '\0' && !area_listed (self, parts[i]))
+          g_ptr_array_add (self->areas, g_strdup (parts[i]));
+    }
+  fill_areas (self);
 
   self->filling = FALSE;
 }
@@ -490,6 +702,8 @@ pathways_preferences_window_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_pointer (&self->staff_ids, g_array_unref);
   g_clear_pointer (&self->values, g_hash_table_unref);
+  g_clear_pointer (&self->areas, g_ptr_array_unref);
+  g_clear_pointer (&self->area_error, g_free);
 
   G_OBJECT_CLASS (pathways_preferences_window_parent_class)->dispose (object);
 }
@@ -507,12 +721,14 @@ pathways_preferences_window_class_init (PathwaysPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysPreferencesWindow, contact_spin);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPreferencesWindow, readiness_spin);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPreferencesWindow, name_row);
-  gtk_widget_class_bind_template_child (widget_class, PathwaysPreferencesWindow, areas_row);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPreferencesWindow, areas_list);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPreferencesWindow, add_area_row);
   gtk_widget_class_bind_template_callback (widget_class, staff_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, contact_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, readiness_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, name_applied_cb);
-  gtk_widget_class_bind_template_callback (widget_class, areas_applied_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_area_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_area_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPreferencesWindow, server_address_row);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPreferencesWindow, server_user_row);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPreferencesWindow, server_password_row);
@@ -528,6 +744,7 @@ pathways_preferences_window_init (PathwaysPreferencesWindow *self)
 {
   self->filling = TRUE;
   self->staff_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->areas = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->filling = FALSE;
 }
@@ -605,6 +822,56 @@ pathways_preferences_window_connect_server (PathwaysPreferencesWindow *self,
   gtk_editable_set_text (GTK_EDITABLE (self->server_user_row), user ? user : "");
   gtk_editable_set_text (GTK_EDITABLE (self->server_password_row), password ? password : "");
   gtk_widget_activate_action (GTK_WIDGET (self), "prefs.connect-server", NULL);
+}
+
+/* Adds @name as the "Add an Area" row does; FALSE (nothing written, the
+ * reason in pathways_preferences_window_get_area_error()) when refused */
+gboolean
+pathways_preferences_window_add_area (PathwaysPreferencesWindow *self,
+                                      const char                *name)
+{
+  g_return_val_if_fail (PATHWAYS_IS_PREFERENCES_WINDOW (self), FALSE);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->add_area_row), name);
+  add_area_cb (self, self->add_area_row);
+  return self->area_error == NULL;
+}
+
+const char *
+pathways_preferences_window_get_area_error (PathwaysPreferencesWindow *self)
+{
+  g_return_val_if_fail (PATHWAYS_IS_PREFERENCES_WINDOW (self), NULL);
+  return self->area_error;
+}
+
+/* The rows of the areas list, in order (transfer container) */
+GPtrArray *
+pathways_preferences_window_dup_areas (PathwaysPreferencesWindow *self)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (PATHWAYS_IS_PREFERENCES_WINDOW (self), out);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->areas_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row))
+      g_ptr_array_add (out, g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row))));
+  return out;
+}
+
+/* Presses the Remove button of the area row @name */
+void
+pathways_preferences_window_remove_area (PathwaysPreferencesWindow *self,
+                                         const char                *name)
+{
+  g_return_if_fail (PATHWAYS_IS_PREFERENCES_WINDOW (self));
+
+  for (guint i = 0; i < self->areas->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->areas, i), name))
+      {
+        remove_area (self, i);
+        return;
+      }
 }
 
 const char *

@@ -20,6 +20,7 @@
 #include "pathways-903-import.h"
 #include "pathways-stock-import.h"
 #include "pathways-stock-import-dialog.h"
+#include "pathways-import-toast.h"
 
 struct _PathwaysStockImportDialog
 {
@@ -175,55 +176,6 @@ pathways_stock_import_dialog_load (PathwaysStockImportDialog *self,
 }
 
 static void
-undo_done_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(PathwaysContext) context = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!pathways_import_undo_latest_finish (PATHWAYS_STORE (source), result, &error))
-    pathways_context_show_error (context, error);
-  else
-    pathways_context_show_message (context, _("Stock import undone"));
-}
-
-void
-pathways_stock_import_undo (PathwaysContext *context,
-                            gint64           import_id)
-{
-  PathwaysStore *store = pathways_context_get_store (context);
-  g_autoptr(PathwaysImportLog) latest = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (store == NULL)
-    return;
-  latest = pathways_import_log_latest (store, &error);
-  if (error != NULL)
-    {
-      pathways_context_show_error (context, error);
-      return;
-    }
-  if (latest == NULL || pathways_record_get_id (PATHWAYS_RECORD (latest)) != import_id)
-    {
-      pathways_context_show_message (context, _("This stock import cannot be undone: a later import must be undone first, or it has been undone already"));
-      return;
-    }
-  pathways_import_undo_latest_async (store, NULL, undo_done_cb, g_object_ref (context));
-}
-
-static void
-undo_clicked_cb (AdwToast *toast,
-                 gpointer  user_data)
-{
-  PathwaysContext *context = g_object_get_data (G_OBJECT (toast), "context");
-  gint64 *id = g_object_get_data (G_OBJECT (toast), "import-id");
-
-  if (context != NULL && id != NULL)
-    pathways_stock_import_undo (context, *id);
-}
-
-static void
 applied_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
@@ -248,12 +200,7 @@ applied_cb (GObject      *source,
   n = self->import->units->len;
   /* Translators: a toast after a stock import */
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Stock imported: %u unit added", "Stock imported: %u units added", n), n);
-  toast = adw_toast_new (text);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_timeout (toast, 10);
-  g_object_set_data_full (G_OBJECT (toast), "context", g_object_ref (self->context), g_object_unref);
-  g_object_set_data_full (G_OBJECT (toast), "import-id", g_memdup2 (&id, sizeof id), g_free);
-  g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), NULL);
+  toast = pathways_import_toast_new (self->context, text, id, _("Stock import undone"));
   pathways_context_add_toast (self->context, toast);
   update_state (self);
   gtk_window_close (GTK_WINDOW (self));

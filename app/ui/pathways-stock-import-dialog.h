@@ -27,12 +27,6 @@ void                       pathways_stock_import_dialog_load  (PathwaysStockImpo
 void                       pathways_stock_import_choose       (GtkWindow                 *parent,
                                                                PathwaysContext           *context);
 
-/* Undoes the stock import @import_id if it is still the latest import
- * (what the toast's Undo does); otherwise says a later import must be
- * undone first */
-void                       pathways_stock_import_undo         (PathwaysContext           *context,
-                                                               gint64                     import_id);
-
 /* For the tests */
 gboolean                   pathways_stock_import_dialog_is_busy        (PathwaysStockImportDialog *self);
 void                       pathways_stock_import_dialog_set_skip_errors (PathwaysStockImportDialog *self,

@@ -405,6 +405,14 @@ read_filter_widgets (PathwaysStockView *self)
 }
 
 static void
+scroll_to_top_cb (gpointer data)
+{
+  g_autoptr(PathwaysStockView) self = data;
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->list_scroller), 0);
+}
+
+static void
 restore_scroll_cb (gpointer data)
 {
   g_autoptr(PathwaysStockView) self = data;
@@ -630,7 +638,8 @@ compare_coming (gconstpointer a,
 }
 
 static GtkWidget *
-make_coming_row (PathwaysRecord *row)
+make_coming_row (PathwaysRecord *row,
+                 const char     *area)
 {
   GtkWidget *action_row = adw_action_row_new ();
   g_autofree char *from = pathways_date_format_uk (pathways_record_get_string (row, "available-from"));
@@ -648,6 +657,13 @@ make_coming_row (PathwaysRecord *row)
     subtitle = g_strdup_printf (_("%s a week · void: %s"), cost, pathways_record_get_string (row, "status-reason"));
   else
     subtitle = g_strdup_printf (_("%s a week"), cost);
+  if (area != NULL)
+    {
+      /* Translators: a unit alone in its area in the coming-free list: its area, then the cost */
+      g_autofree char *with_area = g_strdup_printf (_("%s · %s"), area, subtitle);
+      g_free (subtitle);
+      subtitle = g_steal_pointer (&with_area);
+    }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (action_row), subtitle);
 
   date_label = gtk_label_new (from);
@@ -669,7 +685,6 @@ show_coming_free (PathwaysStockView *self)
   AdwExpanderRow *area_row = NULL;
   const char *group_kind = NULL;
   const char *group_area = NULL;
-  guint n_in_area = 0;
   guint n;
   g_autofree char *count = NULL;
 
@@ -685,40 +700,62 @@ show_coming_free (PathwaysStockView *self)
   count = g_strdup_printf (ngettext ("%u unit", "%u units", n), n);
   gtk_label_set_label (self->coming_count_label, n > 0 ? count : "");
 
-  for (guint i = 0; i < rows->len; i++)
-    {
-      PathwaysRecord *row = g_ptr_array_index (rows, i);
-      const char *kind = pathways_record_get_string (row, "kind");
-      const char *area = pathways_record_get_string (row, "area");
+  /* How many units each kind's area holds: an area of one unit is a
+   * plain row (its area in the subtitle), not an expander around it */
+  {
+    g_autoptr(GHashTable) per_area = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-      if (group == NULL || g_strcmp0 (kind, group_kind) != 0)
-        {
-          group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-          adw_preferences_group_set_title (group, pathways_record_get_string (row, "kind-label"));
-          gtk_box_append (self->coming_box, GTK_WIDGET (group));
-          group_kind = kind;
-          group_area = NULL;
-          area_row = NULL;
-        }
-      if (area_row == NULL || g_strcmp0 (area, group_area) != 0)
-        {
-          area_row = ADW_EXPANDER_ROW (adw_expander_row_new ());
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (area_row), area ? area : _("No area recorded"));
-          pathways_expander_row_name (area_row);
-          adw_expander_row_set_expanded (area_row, TRUE);
-          adw_preferences_group_add (group, GTK_WIDGET (area_row));
-          group_area = area;
-          n_in_area = 0;
-        }
-      adw_expander_row_add_row (area_row, make_coming_row (row));
-      n_in_area++;
+    for (guint i = 0; i < rows->len; i++)
       {
-        g_autofree char *sub = NULL;
-        /* Translators: under an area in the coming-free list */
-        sub = g_strdup_printf (ngettext ("%u unit coming free", "%u units coming free", n_in_area), n_in_area);
-        adw_expander_row_set_subtitle (area_row, sub);
+        PathwaysRecord *row = g_ptr_array_index (rows, i);
+        char *key = g_strdup_printf ("%s\n%s", pathways_record_get_string (row, "kind"),
+                                     pathways_record_get_string (row, "area") ? pathways_record_get_string (row, "area") : "");
+
+        g_hash_table_insert (per_area, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (per_area, key)) + 1));
       }
-    }
+
+    for (guint i = 0; i < rows->len; i++)
+      {
+        PathwaysRecord *row = g_ptr_array_index (rows, i);
+        const char *kind = pathways_record_get_string (row, "kind");
+        const char *area = pathways_record_get_string (row, "area");
+        const char *area_name = area ? area : _("No area recorded");
+        g_autofree char *key = g_strdup_printf ("%s\n%s", kind, area ? area : "");
+        guint in_area = GPOINTER_TO_UINT (g_hash_table_lookup (per_area, key));
+
+        if (group == NULL || g_strcmp0 (kind, group_kind) != 0)
+          {
+            group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+            adw_preferences_group_set_title (group, pathways_record_get_string (row, "kind-label"));
+            gtk_box_append (self->coming_box, GTK_WIDGET (group));
+            group_kind = kind;
+            group_area = NULL;
+            area_row = NULL;
+          }
+        if (in_area == 1)
+          {
+            adw_preferences_group_add (group, make_coming_row (row, area_name));
+            area_row = NULL;
+            group_area = NULL;
+            continue;
+          }
+        if (area_row == NULL || g_strcmp0 (area, group_area) != 0)
+          {
+            g_autofree char *sub = NULL;
+
+            area_row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+            adw_preferences_row_set_title (ADW_PREFERENCES_ROW (area_row), area_name);
+            /* Translators: under an area in the coming-free list */
+            sub = g_strdup_printf (ngettext ("%u unit coming free", "%u units coming free", in_area), in_area);
+            adw_expander_row_set_subtitle (area_row, sub);
+            pathways_expander_row_name (area_row);
+            adw_expander_row_set_expanded (area_row, TRUE);
+            adw_preferences_group_add (group, GTK_WIDGET (area_row));
+            group_area = area;
+          }
+        adw_expander_row_add_row (area_row, make_coming_row (row, NULL));
+      }
+  }
   gtk_stack_set_visible_child_name (self->coming_stack, n > 0 ? "list" : "empty");
   gtk_spinner_set_spinning (self->coming_spinner, FALSE);
 }
@@ -804,9 +841,19 @@ static void
 search_changed_cb (PathwaysStockView *self,
                    GtkSearchEntry    *entry)
 {
+  g_autofree char *search = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (entry)), -1);
+  gboolean changed = g_strcmp0 (search, self->search) != 0;
+
   g_free (self->search);
-  self->search = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (entry)), -1);
+  self->search = g_steal_pointer (&search);
   refilter (self);
+  /* A new search — or the search cleared — starts at the top of the list
+   * (again once the list is laid out: it keeps its first row in view) */
+  if (changed)
+    {
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->list_scroller), 0);
+      g_idle_add_once (scroll_to_top_cb, g_object_ref (self));
+    }
 }
 
 static void
@@ -1635,6 +1682,13 @@ pathways_stock_view_init (PathwaysStockView *self)
 
   self->coming_months = 3;
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Filters keep their width whatever is picked */
+  pathways_drop_down_keep_width (self->kind_dropdown);
+  pathways_drop_down_keep_width (self->area_dropdown);
+  pathways_drop_down_keep_width (self->authority_dropdown);
+  pathways_drop_down_keep_width (self->age_dropdown);
+  pathways_drop_down_keep_width (self->status_dropdown);
+  pathways_drop_down_keep_width (self->cost_dropdown);
   gtk_flow_box_bind_model (self->counts_box, G_LIST_MODEL (self->counts_store), count_card_new, NULL, NULL);
   pathways_add_page_shortcuts (GTK_WIDGET (self), shortcuts, G_N_ELEMENTS (shortcuts));
 

@@ -13,5 +13,12 @@ void                       pathways_sufficiency_view_reload           (PathwaysS
 /* "loading", "empty", "error" or "dashboard" */
 const char                *pathways_sufficiency_view_get_visible_page (PathwaysSufficiencyView *self);
 const PathwaysSufficiency *pathways_sufficiency_view_get_sufficiency   (PathwaysSufficiencyView *self);
+void                       pathways_sufficiency_view_print_operation_async  (PathwaysSufficiencyView *self,
+                                                                             GCancellable            *cancellable,
+                                                                             GAsyncReadyCallback      callback,
+                                                                             gpointer                 user_data);
+GtkPrintOperation         *pathways_sufficiency_view_print_operation_finish (PathwaysSufficiencyView *self,
+                                                                             GAsyncResult            *result,
+                                                                             GError                 **error);
 
 G_END_DECLS

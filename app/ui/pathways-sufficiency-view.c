@@ -20,6 +20,7 @@
 #include "pathways-file-toast.h"
 #include "pathways-i-statement-section.h"
 #include "pathways-page.h"
+#include "pathways-print.h"
 #include "pathways-sufficiency-view.h"
 #include "pathways-widgets.h"
 #include "pathways-sufficiency-view-private.h"
@@ -436,6 +437,7 @@ computed_cb (GObject      *source,
   g_clear_pointer (&self->sufficiency, pathways_sufficiency_free);
   self->sufficiency = s;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sufficiency.export", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sufficiency.print", TRUE);
   show_sufficiency (self);
 }
 
@@ -524,6 +526,44 @@ chooser_response_cb (PathwaysSufficiencyView *self,
     }
   g_clear_object (&self->chooser);
   pathways_sufficiency_view_export (self, file, format);
+}
+
+/* Print… (Ctrl+P): the committee report as Export Report… writes it,
+ * laid out in a worker thread, then the print dialog (with Preview) */
+static void
+print_ready_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(PathwaysSufficiencyView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkPrintOperation) operation = pathways_sufficiency_view_print_operation_finish (self, result, &error);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sufficiency.print", self->sufficiency != NULL);
+  if (operation == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          /* Translators: %s is the reason */
+          g_autofree char *text = g_strdup_printf (_("Could not print: %s"), error->message);
+          show_toast (self, text);
+        }
+      return;
+    }
+  pathways_print_run (operation, GTK_WIDGET (self), self->context);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  PathwaysSufficiencyView *self = PATHWAYS_SUFFICIENCY_VIEW (widget);
+
+  if (self->store == NULL || self->sufficiency == NULL)
+    return;
+  gtk_widget_action_set_enabled (widget, "sufficiency.print", FALSE);  /* one at a time */
+  pathways_sufficiency_view_print_operation_async (self, NULL, print_ready_cb, g_object_ref (self));
 }
 
 static void
@@ -758,6 +798,7 @@ pathways_sufficiency_view_class_init (PathwaysSufficiencyViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysSufficiencyView, i_statement_section);
 
   gtk_widget_class_install_action (widget_class, "sufficiency.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "sufficiency.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "sufficiency.refresh", NULL, refresh_action);
 }
 
@@ -766,6 +807,7 @@ pathways_sufficiency_view_init (PathwaysSufficiencyView *self)
 {
   static const PathwaysShortcut shortcuts[] = {
     { "<Control><Shift>e", "sufficiency.export" },
+    { "<Control>p", "sufficiency.print" },
     { "F5", "sufficiency.refresh" },
   };
 
@@ -773,6 +815,7 @@ pathways_sufficiency_view_init (PathwaysSufficiencyView *self)
   gtk_label_set_label (self->demand_explanation, pathways_report_demand_explanation ());
   pathways_add_page_shortcuts (GTK_WIDGET (self), shortcuts, G_N_ELEMENTS (shortcuts));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sufficiency.export", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sufficiency.print", FALSE);
   gtk_stack_set_visible_child_name (self->stack, "loading");
 }
 
@@ -852,4 +895,66 @@ pathways_sufficiency_view_export (PathwaysSufficiencyView *self,
   closure->file = g_object_ref (file);
   pathways_report_export_async (self->store, self->sufficiency ? self->sufficiency->date : self->today, format,
                                 path, NULL, exported_cb, closure);
+}
+
+static void
+pages_ready_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pages = pathways_report_pages_finish (PATHWAYS_STORE (source), result, &error);
+  g_autofree char *job = NULL;
+  const char *date = g_task_get_task_data (task);
+  g_autofree char *uk = pathways_date_format_uk (date);
+
+  if (pages == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* Translators: the print job's name; %s is a date */
+  job = g_strdup_printf (_("Accommodation sufficiency, %s"), uk);
+  g_task_return_pointer (task, pathways_print_operation_new (job, pages), g_object_unref);
+}
+
+/**
+ * pathways_sufficiency_view_print_operation_async:
+ *
+ * Lays the committee report out for printing in a worker thread, as of
+ * the figures shown, and makes the print operation "sufficiency.print"
+ * runs (the tests export it without a dialog).
+ */
+void
+pathways_sufficiency_view_print_operation_async (PathwaysSufficiencyView *self,
+                                                 GCancellable            *cancellable,
+                                                 GAsyncReadyCallback      callback,
+                                                 gpointer                 user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  const char *date;
+
+  g_return_if_fail (PATHWAYS_IS_SUFFICIENCY_VIEW (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pathways_sufficiency_view_print_operation_async);
+  if (self->store == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("No database is open"));
+      return;
+    }
+  date = self->sufficiency ? self->sufficiency->date : self->today;
+  g_task_set_task_data (task, g_strdup (date), g_free);
+  pathways_report_pages_async (self->store, date, cancellable, pages_ready_cb, g_object_ref (task));
+}
+
+/* Returns: (transfer full): the print operation, or %NULL with @error */
+GtkPrintOperation *
+pathways_sufficiency_view_print_operation_finish (PathwaysSufficiencyView *self,
+                                                  GAsyncResult            *result,
+                                                  GError                 **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -22,6 +22,7 @@
 #include "pathways-timeline-painter.h"
 #include "pathways-keyboard.h"
 #include "pathways-timeline-view-private.h"
+#include "pathways-widgets.h"
 
 struct _PathwaysTimelineView
 {
@@ -890,6 +891,13 @@ pathways_timeline_view_init (PathwaysTimelineView *self)
   g_autoptr(GtkStringList) stages = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Filters keep their width whatever is picked */
+  pathways_drop_down_keep_width (self->pa_dropdown);
+  pathways_drop_down_keep_width (self->team_dropdown);
+  pathways_drop_down_keep_width (self->status_dropdown);
+  pathways_drop_down_keep_width (self->age_dropdown);
+  pathways_drop_down_keep_width (self->stage_dropdown);
+  pathways_drop_down_keep_width (self->group_dropdown);
 
   self->cancellable = g_cancellable_new ();
   self->pa_ids = g_array_new (FALSE, FALSE, sizeof (gint64));

@@ -301,3 +301,99 @@ pathways_present_dialog (GtkWidget *parent,
     gtk_window_set_transient_for (dialog, GTK_WINDOW (root));
   gtk_window_present (dialog);
 }
+
+/* Drop-downs of one width --------------------------------------------- */
+
+static char *
+drop_down_item_text (GtkDropDown *drop_down,
+                     gpointer     item)
+{
+  GtkExpression *expression = gtk_drop_down_get_expression (drop_down);
+
+  if (expression != NULL)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if (gtk_expression_evaluate (expression, item, &value) && G_VALUE_HOLDS_STRING (&value))
+        return g_value_dup_string (&value);
+      return NULL;
+    }
+  if (GTK_IS_STRING_OBJECT (item))
+    return g_strdup (gtk_string_object_get_string (item));
+  return NULL;
+}
+
+/* The label shown on the button (not the popover's, nor a hidden page's) */
+static GtkLabel *
+first_label (GtkWidget *widget)
+{
+  if (GTK_IS_POPOVER (widget) || !gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
+    return NULL;
+  if (GTK_IS_LABEL (widget))
+    return GTK_LABEL (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkLabel *label = first_label (c);
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+/* The widest choice's width, measured on the button's own label: each
+ * choice's text put in it in turn (and the picked one's put back) before
+ * anything is drawn */
+static void
+drop_down_update_width (GtkDropDown *drop_down)
+{
+  GListModel *model = gtk_drop_down_get_model (drop_down);
+  GtkLabel *label;
+  g_autofree char *shown = NULL;
+  int widest = 0;
+
+  if (model == NULL || !gtk_widget_get_realized (GTK_WIDGET (drop_down)))
+    return;
+  if ((label = first_label (GTK_WIDGET (drop_down))) == NULL)
+    return;
+  shown = g_strdup (gtk_label_get_label (label));
+  gtk_widget_set_size_request (GTK_WIDGET (drop_down), -1, -1);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_autofree char *text = drop_down_item_text (drop_down, item);
+      int natural = 0;
+
+      gtk_label_set_label (label, text ? text : "");
+      gtk_widget_measure (GTK_WIDGET (drop_down), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      widest = MAX (widest, natural);
+    }
+  gtk_label_set_label (label, shown);
+  gtk_widget_set_size_request (GTK_WIDGET (drop_down), widest, -1);
+}
+
+static void
+drop_down_model_changed_cb (GtkDropDown *drop_down)
+{
+  GListModel *model = gtk_drop_down_get_model (drop_down);
+  GListModel *watched = g_object_get_data (G_OBJECT (drop_down), "pathways-width-model");
+
+  /* (an earlier model, if still alive, only makes it measure again) */
+  if (model != watched)
+    {
+      if (model != NULL)
+        g_signal_connect_object (model, "items-changed", G_CALLBACK (drop_down_update_width), drop_down,
+                                 G_CONNECT_SWAPPED);
+      g_object_set_data (G_OBJECT (drop_down), "pathways-width-model", model);
+    }
+  drop_down_update_width (drop_down);
+}
+
+void
+pathways_drop_down_keep_width (GtkDropDown *drop_down)
+{
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
+
+  g_signal_connect_after (drop_down, "realize", G_CALLBACK (drop_down_update_width), NULL);
+  g_signal_connect (drop_down, "notify::model", G_CALLBACK (drop_down_model_changed_cb), NULL);
+  drop_down_model_changed_cb (drop_down);
+}

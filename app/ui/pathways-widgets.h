@@ -38,5 +38,9 @@ void       pathways_present_dialog         (GtkWidget   *parent,
 void      pathways_add_page_shortcuts (GtkWidget              *page,
                                        const PathwaysShortcut *shortcuts,
                                        guint                   n);
+/* A filter's drop-down keeps one width whatever is picked (the widest
+ * choice's), so the filters beside it do not move; kept as its model
+ * changes */
+void      pathways_drop_down_keep_width (GtkDropDown *drop_down);
 
 G_END_DECLS

@@ -532,35 +532,75 @@ pathways_import_log_describe (PathwaysImportLog *log)
 }
 
 /**
- * pathways_import_undo_latest:
+ * pathways_import_undo:
+ * @import_id: the import to undo (its log's id), or 0 for the newest
  * @out_undone: (out) (optional): the import undone
  *
- * Undoes the newest import not yet undone, as one transaction: the young
- * people it added are removed, the records it changed put back.  Refused
- * with %PATHWAYS_STORE_ERROR_CONFLICT, changing nothing, if any of them
- * was changed since (the message says who changed what and when), and
- * with %PATHWAYS_STORE_ERROR_NOT_FOUND if there is no import to undo.
+ * Undoes an import, as one transaction: the young people it added are
+ * removed, the records it changed put back.  Only the newest import not
+ * yet undone can be undone, and that is checked inside the transaction,
+ * so an import made meanwhile (in another window, or on another desktop)
+ * is never undone in its place: @import_id not being the newest is
+ * refused with %PATHWAYS_STORE_ERROR_CONFLICT (a later import must be
+ * undone first, or it has been undone already), changing nothing.  Also
+ * refused with %PATHWAYS_STORE_ERROR_CONFLICT if any record it wrote was
+ * changed since (the message says who changed what and when), and with
+ * %PATHWAYS_STORE_ERROR_NOT_FOUND if there is no import to undo.
  */
 gboolean
-pathways_import_undo_latest (PathwaysStore      *store,
-                             PathwaysImportLog **out_undone,
-                             GError            **error)
+pathways_import_undo (PathwaysStore      *store,
+                      gint64              import_id,
+                      PathwaysImportLog **out_undone,
+                      GError            **error)
 {
   g_autoptr(PathwaysImportLog) log = NULL;
   g_autoptr(PathwaysChangeSet) changes = NULL;
   g_autoptr(GError) local = NULL;
   g_autofree char *at = NULL;
 
+  g_return_val_if_fail (PATHWAYS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (import_id >= 0, FALSE);
+
   if (!pathways_store_begin (store, error))
     return FALSE;
-  if ((log = pathways_import_log_latest (store, &local)) == NULL)
+  log = pathways_import_log_latest (store, &local);
+  if (local != NULL)
     {
       pathways_store_rollback (store);
-      if (local != NULL)
-        g_propagate_error (error, g_steal_pointer (&local));
-      else
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (import_id > 0 && (log == NULL || pathways_record_get_id (PATHWAYS_RECORD (log)) != import_id))
+    {
+      g_autoptr(PathwaysImportLog) wanted = pathways_store_get (store, PATHWAYS_TYPE_IMPORT_LOG, import_id, NULL);
+
+      pathways_store_rollback (store);
+      if (wanted == NULL)
         g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_NOT_FOUND,
-                             _("There is no import to undo"));
+                             _("This import cannot be undone: it is no longer in the import log"));
+      else if (pathways_import_log_get_undone_at (wanted) != NULL)
+        {
+          g_autofree char *when = format_when (pathways_import_log_get_undone_at (wanted));
+
+          /* Translators: "…it was undone on 2 December 2026 at 18:20" */
+          g_set_error (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_CONFLICT,
+                       _("This import cannot be undone: it was undone on %s"), when);
+        }
+      else
+        {
+          g_autofree char *when = format_when (log ? pathways_import_log_get_imported_at (log) : NULL);
+
+          /* Translators: "…the later import of 2 December 2026 at 18:20 must be undone first" */
+          g_set_error (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_CONFLICT,
+                       _("This import cannot be undone: the later import of %s must be undone first"), when);
+        }
+      return FALSE;
+    }
+  if (log == NULL)
+    {
+      pathways_store_rollback (store);
+      g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_NOT_FOUND,
+                           _("There is no import to undo"));
       return FALSE;
     }
   if ((changes = pathways_change_set_deserialize (pathways_import_log_get_changes (log), error)) == NULL ||
@@ -583,6 +623,20 @@ pathways_import_undo_latest (PathwaysStore      *store,
   if (out_undone)
     *out_undone = g_steal_pointer (&log);
   return TRUE;
+}
+
+/**
+ * pathways_import_undo_latest:
+ * @out_undone: (out) (optional): the import undone
+ *
+ * pathways_import_undo() of the newest import not yet undone.
+ */
+gboolean
+pathways_import_undo_latest (PathwaysStore      *store,
+                             PathwaysImportLog **out_undone,
+                             GError            **error)
+{
+  return pathways_import_undo (store, 0, out_undone, error);
 }
 
 /* Each young person's records of @type: id → GListStore */
@@ -861,9 +915,35 @@ undo_work (PathwaysStore  *store,
 {
   PathwaysImportLog *log = NULL;
 
-  if (!pathways_import_undo_latest (store, &log, error))
+  if (!pathways_import_undo (store, *(gint64 *) data, &log, error))
     return NULL;
   return log;
+}
+
+/**
+ * pathways_import_undo_async:
+ * @import_id: the import to undo, or 0 for the newest
+ *
+ * pathways_import_undo() in a worker thread.
+ */
+void
+pathways_import_undo_async (PathwaysStore       *store,
+                            gint64               import_id,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  pathways_store_run_async (store, undo_work, g_memdup2 (&import_id, sizeof import_id), g_free, g_object_unref,
+                            pathways_import_undo_async, cancellable, callback, user_data);
+}
+
+/* Returns: (transfer full) (nullable): the import undone */
+PathwaysImportLog *
+pathways_import_undo_finish (PathwaysStore  *store,
+                             GAsyncResult   *result,
+                             GError        **error)
+{
+  return pathways_store_run_finish (store, result, pathways_import_undo_async, error);
 }
 
 void
@@ -872,8 +952,7 @@ pathways_import_undo_latest_async (PathwaysStore       *store,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  pathways_store_run_async (store, undo_work, NULL, NULL, g_object_unref, pathways_import_undo_latest_async,
-                            cancellable, callback, user_data);
+  pathways_import_undo_async (store, 0, cancellable, callback, user_data);
 }
 
 gboolean
@@ -881,8 +960,7 @@ pathways_import_undo_latest_finish (PathwaysStore  *store,
                                     GAsyncResult   *result,
                                     GError        **error)
 {
-  g_autoptr(PathwaysImportLog) log = pathways_store_run_finish (store, result, pathways_import_undo_latest_async,
-                                                                error);
+  g_autoptr(PathwaysImportLog) log = pathways_import_undo_finish (store, result, error);
   return log != NULL;
 }
 

@@ -39,6 +39,10 @@ gboolean    pathways_903_plan_apply       (PathwaysStore            *store,
 
 PathwaysImportLog *pathways_import_log_latest     (PathwaysStore            *store,
                                                    GError                  **error);
+gboolean    pathways_import_undo                  (PathwaysStore            *store,
+                                                   gint64                    import_id,
+                                                   PathwaysImportLog       **out_undone,
+                                                   GError                  **error);
 gboolean    pathways_import_undo_latest           (PathwaysStore            *store,
                                                    PathwaysImportLog       **out_undone,
                                                    GError                  **error);
@@ -61,6 +65,16 @@ void        pathways_903_plan_apply_async         (PathwaysStore            *sto
 gboolean    pathways_903_plan_apply_finish        (PathwaysStore            *store,
                                                    GAsyncResult             *result,
                                                    Pathways903ImportCounts  *out_counts,
+                                                   GError                  **error);
+/* @import_id: 0 for the newest; refused unless it is the newest import
+ * not undone, checked inside the undo's transaction */
+void        pathways_import_undo_async            (PathwaysStore            *store,
+                                                   gint64                    import_id,
+                                                   GCancellable             *cancellable,
+                                                   GAsyncReadyCallback       callback,
+                                                   gpointer                  user_data);
+PathwaysImportLog *pathways_import_undo_finish    (PathwaysStore            *store,
+                                                   GAsyncResult             *result,
                                                    GError                  **error);
 void        pathways_import_undo_latest_async     (PathwaysStore            *store,
                                                    GCancellable             *cancellable,
@@ -97,7 +111,7 @@ gboolean    pathways_stock_import_apply_full      (PathwaysStore            *sto
 /* The same in a worker thread: the held units' keys read and the file
  * parsed against them; then the new units added (@import must stay as it
  * is until the callback; cancelling rolls back).  The import is logged:
- * pathways_import_undo_latest_async() undoes it. */
+ * pathways_import_undo_async() with its id undoes it. */
 void        pathways_stock_import_read_async      (PathwaysStore            *store,
                                                    const char               *path,
                                                    GCancellable             *cancellable,
