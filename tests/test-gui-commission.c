@@ -454,29 +454,6 @@ START_TEST (test_i_statement_dialog_records_answers)
 }
 END_TEST
 
-/* With PATHWAYS_SCREENSHOT_DIR set, a picture of the screen once
- * @widget is drawn, for looking at (dark with PATHWAYS_SCREENSHOT_DARK);
- * nothing otherwise */
-static void
-shot (GtkWidget  *widget,
-      const char *name)
-{
-  const char *out_dir = g_getenv ("PATHWAYS_SCREENSHOT_DIR");
-  g_autofree char *path = NULL;
-  g_autofree char *command = NULL;
-  gint64 until;
-
-  if (out_dir == NULL)
-    return;
-  gtk_test_widget_wait_for_draw (widget);
-  until = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-  path = g_build_filename (out_dir, name, NULL);
-  command = g_strdup_printf ("import -window root %s", path);
-  ck_assert (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
-}
-
 /* The young person's page: the buttons ------------------------------------ */
 
 static gboolean
@@ -562,7 +539,7 @@ START_TEST (test_person_page_buttons_by_role)
   ck_assert (!gtk_widget_has_css_class (split, "suggested-action"));
   ck_assert (strstr (gtk_widget_get_tooltip_text (split), "Ctrl+Shift+R") != NULL);
   ck_assert (strstr (adw_split_button_get_dropdown_tooltip (ADW_SPLIT_BUTTON (split)), "Ctrl+Shift+O") != NULL);
-  shot (window, "person-page.png");
+  test_gui_screenshot (window, "person-page.png");
 
   /* Its face opens the referral dialog for this young person */
   {
@@ -590,7 +567,7 @@ START_TEST (test_person_page_buttons_by_role)
   offers = find_button (page, "person.show-offers");
   ck_assert (!is_shown (split));
   ck_assert (is_shown (offers));
-  shot (window, "person-page-housing.png");
+  test_gui_screenshot (window, "person-page-housing.png");
   ck_assert (strstr (gtk_widget_get_tooltip_text (offers), "Ctrl+Shift+O") != NULL);
   ck_assert (gtk_widget_is_sensitive (offers));
   /* An administrator has none of them; a personal adviser has all but the income */
@@ -680,7 +657,7 @@ START_TEST (test_providers_dialog_adds_changes_retires)
   gtk_editable_set_text (GTK_EDITABLE (email), "hill homes");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "providers.save", NULL);
   ck_assert_str_eq (pathways_providers_dialog_get_error (dialog), "Email: “hill homes” is not an email address");
-  shot (GTK_WIDGET (dialog), "providers-error.png");
+  test_gui_screenshot (GTK_WIDGET (dialog), "providers-error.png");
   ck_assert (gtk_widget_has_css_class (email, "error"));
   gtk_editable_set_text (GTK_EDITABLE (email), "");
   gtk_editable_set_text (GTK_EDITABLE (name), "Spot Homes");
@@ -751,7 +728,7 @@ START_TEST (test_providers_dialog_adds_changes_retires)
   p = pathways_store_get (store, PATHWAYS_TYPE_PROVIDER, spot, NULL);
   ck_assert_str_eq (pathways_provider_get_phone (p), "0161 496 0001");
   ck_assert_str_eq (pathways_provider_get_contact_name (p), "Someone Else");
-  shot (GTK_WIDGET (dialog), "providers.png");
+  test_gui_screenshot (GTK_WIDGET (dialog), "providers.png");
 
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -829,7 +806,7 @@ START_TEST (test_income_dialog_records_and_removes)
     ck_assert_str_eq (pathways_placement_income_get_start_date (in), "2026-04-01");
     ck_assert_int_gt (pathways_placement_income_get_spell_id (in), 0);
     collect_text (GTK_WIDGET (dialog), text);
-    shot (GTK_WIDGET (dialog), "income.png");
+    test_gui_screenshot (GTK_WIDGET (dialog), "income.png");
     ck_assert_contains (text->str, "Housing benefit\n£85.50 a week from 01/04/2026 · Canal House, from 01/04/2026");
 
     /* Removed from its row, and back from the toast */
@@ -897,7 +874,7 @@ START_TEST (test_sufficiency_page_scores_i_statements)
       if (ADW_IS_EXPANDER_ROW (r))
         adw_expander_row_set_expanded (ADW_EXPANDER_ROW (r), TRUE);
   }
-  shot (window, "sufficiency-i-statements.png");
+  test_gui_screenshot (window, "sufficiency-i-statements.png");
 
   /* An answer at review scores at once */
   {

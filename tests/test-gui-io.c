@@ -53,32 +53,11 @@ file_there (const char *folder,
   return g_file_test (path, G_FILE_TEST_IS_REGULAR);
 }
 
-/* With PATHWAYS_SCREENSHOT_DIR set (never in CI): the screen as drawn */
 static gboolean
 quit_cb (gpointer data)
 {
   *(gboolean *) data = TRUE;
   return G_SOURCE_REMOVE;
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *out_dir = g_getenv ("PATHWAYS_SCREENSHOT_DIR");
-  g_autofree char *path = NULL;
-  g_autofree char *command = NULL;
-  gboolean done = FALSE;
-
-  if (out_dir == NULL)
-    return;
-  gtk_test_widget_wait_for_draw (widget);
-  g_timeout_add (800, quit_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  path = g_build_filename (out_dir, name, NULL);
-  command = g_strdup_printf ("import -window root %s", path);
-  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
 }
 
 static void
@@ -140,7 +119,7 @@ START_TEST (test_export_903_lists_breaches_then_writes)
   ck_assert (!pathways_903_export_dialog_is_busy (dialog));
 
   pathways_903_export_dialog_set_folder (dialog, folder);
-  save_screenshot (GTK_WIDGET (dialog), "export-903-form.png");
+  test_gui_screenshot (GTK_WIDGET (dialog), "export-903-form.png");
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "export-903.export", NULL));
   ck_assert (pathways_903_export_dialog_is_busy (dialog));
   ck_assert (test_wait_for (dialog_idle, dialog));
@@ -163,7 +142,7 @@ START_TEST (test_export_903_lists_breaches_then_writes)
     }
   ck_assert_uint_gt (n_rows, 0);
   ck_assert_msg (named, "no row names the young person, the field, the rule and the value");
-  save_screenshot (GTK_WIDGET (dialog), "export-903-breaches.png");
+  test_gui_screenshot (GTK_WIDGET (dialog), "export-903-breaches.png");
 
   /* Export Anyway writes the three files */
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "export-903.force", NULL));
@@ -322,7 +301,7 @@ START_TEST (test_import_stock_preview_skip_undo)
         named = TRUE;
     }
   ck_assert_msg (named, "no problem row names the file, row 3 and the value");
-  save_screenshot (GTK_WIDGET (dialog), "import-stock-preview.png");
+  test_gui_screenshot (GTK_WIDGET (dialog), "import-stock-preview.png");
 
   /* Refused whole while rows with errors are not to be skipped */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "stock-import.import", NULL);

@@ -570,24 +570,6 @@ START_TEST (test_add_unit_validates_fields)
 }
 END_TEST
 
-/* With PATHWAYS_SCREENSHOT_DIR set (never in CI): the screen as drawn */
-static void
-shot (GtkWidget  *widget,
-      const char *name)
-{
-  const char *out_dir = g_getenv ("PATHWAYS_SCREENSHOT_DIR");
-  g_autofree char *path = NULL;
-  g_autofree char *command = NULL;
-
-  if (out_dir == NULL)
-    return;
-  gtk_test_widget_wait_for_draw (widget);
-  spin (200);
-  path = g_build_filename (out_dir, name, NULL);
-  command = g_strdup_printf ("import -window root %s", path);
-  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
-}
-
 /* The unit rows under @widget (an expander's rows counted, each expander
  * checked to hold more than one) */
 static void
@@ -649,7 +631,7 @@ START_TEST (test_coming_free_and_status)
     ck_assert_uint_eq (n_units, g_list_model_get_n_items (coming));
     ck_assert_uint_gt (n_plain, 0);      /* the demo has lone units in an area… */
     ck_assert_uint_gt (n_expanders, 0);  /* …and areas of several */
-    shot (GTK_WIDGET (f.view), "coming-free.png");
+    test_gui_screenshot (GTK_WIDGET (f.view), "coming-free.png");
   }
 
   /* One month: fewer or as many */
@@ -775,28 +757,6 @@ END_TEST
 
 
 /* The Schedule Move dialog ----------------------------------------------- */
-
-/* With PATHWAYS_SCREENSHOT_DIR set, a picture of the screen once @widget
- * is drawn, for looking at; nothing otherwise */
-static void
-shot (GtkWidget  *widget,
-      const char *name)
-{
-  const char *out_dir = g_getenv ("PATHWAYS_SCREENSHOT_DIR");
-  g_autofree char *path = NULL;
-  g_autofree char *command = NULL;
-  gint64 until;
-
-  if (out_dir == NULL)
-    return;
-  gtk_test_widget_wait_for_draw (widget);
-  until = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-  path = g_build_filename (out_dir, name, NULL);
-  command = g_strdup_printf ("import -window root %s", path);
-  ck_assert (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
-}
 
 static gboolean
 move_dialog_loaded (gpointer data)
@@ -924,7 +884,7 @@ START_TEST (test_move_dialog_alike_units_and_outside_address)
   spin (20);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
   tall_height = gtk_widget_get_height (gtk_widget_get_parent (list));
-  shot (GTK_WIDGET (dialog), "move-dialog.png");
+  test_gui_screenshot (GTK_WIDGET (dialog), "move-dialog.png");
   {
     /* Room for more than four rows when the dialog is tall (it opens so) */
     int row_height = 0;
@@ -953,7 +913,7 @@ START_TEST (test_move_dialog_alike_units_and_outside_address)
   ck_assert_int_eq (transition_id, 0);
   pathways_move_dialog_set_weekly_cost (dialog, "265.50");
   ck_assert_ptr_null (pathways_move_dialog_get_cost_error (dialog));
-  shot (GTK_WIDGET (dialog), "move-dialog-address.png");
+  test_gui_screenshot (GTK_WIDGET (dialog), "move-dialog-address.png");
   /* Homeless can only be "not suitable": the switch follows the table */
   ck_assert (pathways_move_dialog_set_accom (dialog, "S"));
   ck_assert (!pathways_move_dialog_get_suitable (dialog));

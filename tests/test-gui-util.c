@@ -55,3 +55,34 @@ test_gui_context (PathwaysStore *store)
   pathways_context_set_store (context, store);
   return context;
 }
+
+static gboolean
+screenshot_quit_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+test_gui_screenshot (GtkWidget  *widget,
+                     const char *name)
+{
+  const char *out_dir = g_getenv ("PATHWAYS_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+  g_autofree char *quoted = NULL;
+  g_autofree char *command = NULL;
+  gboolean done = FALSE;
+
+  if (out_dir == NULL)
+    return;
+  gtk_test_widget_wait_for_draw (widget);
+  /* Past the stack's cross-fades and the first loads */
+  g_timeout_add (800, screenshot_quit_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  path = g_build_filename (out_dir, name, NULL);
+  quoted = g_shell_quote (path);
+  command = g_strdup_printf ("import -window root %s", quoted);
+  if (!g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL))
+    g_printerr ("could not save the screenshot %s\n", path);
+}

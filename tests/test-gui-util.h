@@ -17,4 +17,10 @@ void             test_gui_require_display (void);
  * test), with @store open on it */
 PathwaysContext *test_gui_context         (PathwaysStore *store);
 
+/* With PATHWAYS_SCREENSHOT_DIR set (never in CI), a picture of the
+ * screen as drawn once @widget is, saved there as @name, for a person
+ * to look at; nothing otherwise */
+void             test_gui_screenshot      (GtkWidget     *widget,
+                                           const char    *name);
+
 G_END_DECLS
