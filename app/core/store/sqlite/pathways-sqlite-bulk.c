@@ -72,6 +72,27 @@ hex_digest (struct sha256_ctx *ctx,
   out[64] = '\0';
 }
 
+/* @value in decimal, as "%" G_GINT64_FORMAT writes it (no printf: this
+ * runs a dozen times a row) */
+static void
+append_int (GString *out,
+            gint64   value)
+{
+  char buf[24];
+  char *p = buf + sizeof buf;
+  guint64 u = value < 0 ? (guint64) 0 - (guint64) value : (guint64) value;
+
+  do
+    {
+      *--p = (char) ('0' + u % 10);
+      u /= 10;
+    }
+  while (u != 0);
+  if (value < 0)
+    *--p = '-';
+  g_string_append_len (out, p, buf + sizeof buf - p);
+}
+
 /* The canonical form of one value, as canon_append() in the audit writes it */
 static void
 canon_text (GString    *out,
@@ -80,24 +101,14 @@ canon_text (GString    *out,
 {
   if (text == NULL)
     {
-      g_string_append (out, "N;");
+      g_string_append_len (out, "N;", 2);
       return;
     }
   g_string_append_c (out, 'T');
-  g_string_append_printf (out, "%" G_GSIZE_FORMAT, len);
+  append_int (out, (gint64) len);
   g_string_append_c (out, ':');
   g_string_append_len (out, text, (gssize) len);
   g_string_append_c (out, ';');
-}
-
-static void
-append_int (GString *out,
-            gint64   value)
-{
-  char buf[24];
-  int n = g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, value);
-
-  g_string_append_len (out, buf, n);
 }
 
 static void
@@ -141,7 +152,7 @@ json_string (GString    *out,
           g_string_append_c (out, hex[c & 0xf]);
         }
     }
-  g_string_append (out, run);
+  g_string_append_len (out, run, (gssize) strlen (run));
   g_string_append_c (out, '"');
 }
 
@@ -419,9 +430,11 @@ audit_batch_sql (guint n_rows)
   return g_string_free (g_steal_pointer (&sql), FALSE);
 }
 
-/* Rows per statement: each statement's set-up (the audit log's CHECK
- * builds a small table per execution) is shared by this many rows */
-#define BATCH 64
+/* Rows per statement at most: each statement's set-up (the audit log's
+ * CHECK builds a small table per execution) is shared by this many rows,
+ * within SQLite's 32,766 parameters a statement */
+#define BATCH 256
+#define MAX_PARAMETERS 32766
 
 typedef struct {
   GString *json;
@@ -572,6 +585,7 @@ pathways_sqlite_insert_records (PathwaysSqliteStore  *self,
   AuditHead head = { 0 };
   sqlite3_stmt *stmt;
   gint64 next_id;
+  guint batch;
   int was_on = 1;
   gboolean ok = FALSE;
 
@@ -622,10 +636,11 @@ pathways_sqlite_insert_records (PathwaysSqliteStore  *self,
   canon = g_string_sized_new (1024);
   for (guint r = 0; r < BATCH; r++)
     rows[r].json = g_string_sized_new (1024);
+  batch = MIN (BATCH, MAX_PARAMETERS / (klass->n_fields + 2));
   ok = TRUE;
-  for (guint done = 0; done < n_records && ok; done += BATCH)
+  for (guint done = 0; done < n_records && ok; done += batch)
     ok = write_batch (self, conn, klass, columns, &head, canon, rows, records + done,
-                      MIN (BATCH, n_records - done), &next_id, error);
+                      MIN (batch, n_records - done), &next_id, error);
   for (guint r = 0; r < BATCH; r++)
     g_string_free (rows[r].json, TRUE);
 
