@@ -15,6 +15,7 @@
 #include "pathways-903-export.h"
 #include "pathways-903-import.h"
 #include "pathways-903-plan.h"
+#include "pathways-903-synthetic.h"
 #include "pathways-annex-a.h"
 #include "pathways-annex-a-xlsx.h"
 #include "pathways-oc3-facts.h"
@@ -1503,6 +1504,162 @@ START_TEST (test_import_into_store)
 }
 END_TEST
 
+/* The bulk path (new children written in one pass per kind of record,
+ * their audit rows made in C) against the old one (every record saved
+ * and validated on its own): the same records, the same audit rows
+ * (on SQLite, the same after_values text the triggers write), a chain
+ * that verifies, a chain head anchored so that the file opens writable
+ * again, and an undo that leaves the database as it was */
+static gboolean
+values_equal (const GValue *a,
+              const GValue *b)
+{
+  if (G_VALUE_TYPE (a) == G_TYPE_STRING)
+    return g_strcmp0 (g_value_get_string (a), g_value_get_string (b)) == 0;
+  if (G_VALUE_TYPE (a) == G_TYPE_INT64)
+    return g_value_get_int64 (a) == g_value_get_int64 (b);
+  if (G_VALUE_TYPE (a) == G_TYPE_BOOLEAN)
+    return g_value_get_boolean (a) == g_value_get_boolean (b);
+  if (G_VALUE_TYPE (a) == G_TYPE_DOUBLE)
+    return g_value_get_double (a) == g_value_get_double (b);
+  return FALSE;
+}
+
+static void
+assert_same_records (PathwaysStore *a,
+                     PathwaysStore *b,
+                     GType          type)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) la = pathways_store_list (a, type, &error);
+  g_autoptr(GListModel) lb = pathways_store_list (b, type, &error);
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+
+  ck_assert_no_error (error);
+  ck_assert_uint_gt (g_list_model_get_n_items (la), 0);
+  ck_assert_uint_eq (g_list_model_get_n_items (la), g_list_model_get_n_items (lb));
+  for (guint i = 0; i < g_list_model_get_n_items (lb); i++)
+    {
+      PathwaysRecord *r = g_list_model_get_item (lb, i);
+      g_hash_table_insert (by_id, g_memdup2 (&(gint64) { pathways_record_get_id (r) }, sizeof (gint64)), r);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (la); i++)
+    {
+      g_autoptr(PathwaysRecord) r = g_list_model_get_item (la, i);
+      gint64 id = pathways_record_get_id (r);
+      PathwaysRecord *q = g_hash_table_lookup (by_id, &id);
+      PathwaysRecordClass *klass = PATHWAYS_RECORD_GET_CLASS (r);
+
+      ck_assert_msg (q != NULL, "%s %" G_GINT64_FORMAT " only in the bulk import", klass->table, id);
+      ck_assert_int_eq (pathways_record_get_version (r), pathways_record_get_version (q));
+      for (guint f = 0; f < klass->n_fields; f++)
+        ck_assert_msg (values_equal (pathways_record_peek_value (r, f), pathways_record_peek_value (q, f)),
+                       "%s %" G_GINT64_FORMAT ": %s differs", klass->table, id, klass->fields[f].name);
+    }
+}
+
+START_TEST (test_bulk_import_same_records_audit_and_undo)
+{
+  g_autofree char *dir = test_make_dir ();
+  g_autoptr(Pathways903Synthetic) synthetic = pathways_903_synthetic_new (300, 7, 2026);
+  g_autofree char *h = write_file (dir, "header.csv", synthetic->header->str);
+  g_autofree char *e = write_file (dir, "episodes.csv", synthetic->episodes->str);
+  g_autofree char *o = write_file (dir, "oc3.csv", synthetic->oc3->str);
+  const char *paths[] = { h, e, o, NULL };
+  g_autoptr(PathwaysStore) bulk = test_open_store (dir, "bulk.db");
+  g_autoptr(PathwaysStore) one = test_open_store (dir, "one.db");
+  g_autoptr(GError) error = NULL;
+  Pathways903ImportCounts nb = { 0 }, no = { 0 };
+  gint64 audit_before = test_query_int (bulk, "SELECT count(*) FROM audit_log");
+
+  {
+    g_autoptr(Pathways903Plan) pb = plan_for_store (bulk, paths, PATHWAYS_903_SKIP_BAD_ROWS);
+    g_autoptr(Pathways903Plan) po = plan_for_store (one, paths, PATHWAYS_903_SKIP_BAD_ROWS);
+
+    ck_assert_uint_eq (pb->children_added, 300);
+    ck_assert_msg (pathways_903_plan_apply (bulk, pb, &nb, &error), "%s", error ? error->message : "");
+    ck_assert_msg (pathways_903_plan_apply_one_by_one (one, po, &no, &error), "%s", error ? error->message : "");
+  }
+  ck_assert_uint_eq (nb.people_added, 300);
+  ck_assert_uint_eq (nb.people_added, no.people_added);
+  ck_assert_uint_gt (nb.episodes_added, 300);
+  ck_assert_uint_eq (nb.episodes_added, no.episodes_added);
+  ck_assert_uint_gt (nb.facts_recorded, 0);
+  ck_assert_uint_eq (nb.facts_recorded, no.facts_recorded);
+
+  /* The same rows, the same ids and versions */
+  assert_same_records (bulk, one, PATHWAYS_TYPE_YOUNG_PERSON);
+  assert_same_records (bulk, one, PATHWAYS_TYPE_EPISODE);
+  assert_same_records (bulk, one, PATHWAYS_TYPE_OC3_FACT);
+
+  /* One audit row per record written (and the import log's two) */
+  ck_assert_int_eq (test_query_int (bulk, "SELECT count(*) FROM audit_log") - audit_before,
+                    nb.people_added + nb.episodes_added + nb.facts_recorded + 2);
+  ck_assert_int_eq (test_query_int (bulk, "SELECT count(*) FROM audit_log"),
+                    test_query_int (one, "SELECT count(*) FROM audit_log"));
+  if (test_backend_is_sqlite ())
+    {
+      g_autofree char *other = g_build_filename (dir, "one.db", NULL);
+      g_autofree char *attach = g_strdup_printf ("ATTACH DATABASE '%s' AS one", other);
+
+      g_autofree char *compare = NULL;
+
+      /* What the triggers would have written, to the byte: every audit
+       * row of a record the bulk import wrote has its twin in the other
+       * file (a CHECK on the writer's connection, where the file is
+       * attached, fails the statement otherwise) */
+      compare = g_strdup_printf ("CREATE TEMP TABLE same (n INTEGER CHECK (n = %u));"
+                                 " INSERT INTO temp.same SELECT count(*) FROM main.audit_log a JOIN one.audit_log b"
+                                 " ON b.table_name = a.table_name AND b.row_id = a.row_id AND b.action = a.action"
+                                 " WHERE a.table_name IN ('young_person', 'episode', 'oc3_fact')"
+                                 " AND a.after_values IS b.after_values AND a.actor IS b.actor"
+                                 " AND a.staff_id IS b.staff_id AND a.before_values IS NULL;"
+                                 " DROP TABLE temp.same",
+                                 nb.people_added + nb.episodes_added + nb.facts_recorded);
+      test_exec (bulk, attach);
+      test_exec (bulk, compare);
+      test_exec (bulk, "DETACH DATABASE one");
+    }
+  {
+    g_autoptr(PathwaysAuditCheck) check = pathways_store_verify_audit (bulk, &error);
+
+    ck_assert_no_error (error);
+    ck_assert_msg (check->broken_row == 0, "row %" G_GINT64_FORMAT ": %s", check->broken_row,
+                   check->problem ? check->problem : "");
+    ck_assert_int_eq (check->n_rows, test_query_int (bulk, "SELECT count(*) FROM audit_log"));
+  }
+  {
+    /* The chain's head was noted: the file opens writable again */
+    g_autoptr(PathwaysStore) again = test_open_store_again (bulk);
+
+    ck_assert_msg (pathways_store_get_read_only_reason (again) == NULL, "%s",
+                   pathways_store_get_read_only_reason (again));
+  }
+
+  /* Undo of the whole import: nothing of it left, the chain still whole */
+  ck_assert_msg (pathways_import_undo_latest (bulk, NULL, &error), "%s", error ? error->message : "");
+  ck_assert_int_eq (pathways_store_count (bulk, PATHWAYS_TYPE_YOUNG_PERSON, NULL), 0);
+  ck_assert_int_eq (pathways_store_count (bulk, PATHWAYS_TYPE_EPISODE, NULL), 0);
+  ck_assert_int_eq (pathways_store_count (bulk, PATHWAYS_TYPE_OC3_FACT, NULL), 0);
+  {
+    g_autoptr(PathwaysAuditCheck) check = pathways_store_verify_audit (bulk, &error);
+
+    ck_assert_no_error (error);
+    ck_assert_int_eq (check->broken_row, 0);
+  }
+  /* … and importing again gives the same records once more */
+  {
+    g_autoptr(Pathways903Plan) pb = plan_for_store (bulk, paths, PATHWAYS_903_SKIP_BAD_ROWS);
+
+    ck_assert_uint_eq (pb->children_added, 300);
+    ck_assert (pathways_903_plan_apply (bulk, pb, &nb, &error));
+    ck_assert_no_error (error);
+    ck_assert_uint_eq (nb.episodes_added, no.episodes_added);
+  }
+  test_remove_dir (dir);
+}
+END_TEST
+
 /* OC3 rows become facts on the record, the export uses them (or what
  * the record knows), every import is logged and the latest can be undone,
  * refused as a conflict once a record it wrote has been edited */
@@ -2010,6 +2167,7 @@ exchange_suite (void)
   tcase_add_test (tc, test_plan_unreadable_and_ignored_files);
   tcase_add_test (tc, test_plan_async_progress_and_cancel);
   tcase_add_test (tc, test_import_into_store);
+  tcase_add_test (tc, test_bulk_import_same_records_audit_and_undo);
   tcase_add_test (tc, test_import_oc3_facts_log_and_undo);
   tcase_add_test (tc, test_oc3_answer_derived_from_the_record);
   tcase_add_test (tc, test_stock_import_sample_and_errors);

@@ -309,6 +309,102 @@ apply_child (PathwaysStore            *store,
   return TRUE;
 }
 
+/* The OC3 row's birthday in the collection year (the 17th to the 21st),
+ * or NULL */
+static char *
+oc3_day (const char *dob,
+         int         year)
+{
+  char start[11], end[11];
+
+  pathways_903_collection_dates (year, start, end);
+  for (int age = 17; age <= 21; age++)
+    {
+      g_autofree char *b = pathways_date_birthday (dob, age);
+      if (b != NULL && strcmp (b, start) >= 0 && strcmp (b, end) <= 0)
+        return g_steal_pointer (&b);
+    }
+  return NULL;
+}
+
+/* The children Pathways does not hold yet (the whole return, into a new
+ * database): their young people, then their episodes, then their OC3
+ * facts, each kind written in one pass (pathways_store_insert_checked():
+ * the plan has checked the rows against the DfE rules and the code
+ * lists).  The same records as apply_child() makes, one audit row each. */
+static gboolean
+apply_new_children (PathwaysStore            *store,
+                    GPtrArray                *fresh,
+                    int                       year,
+                    gint64                    import_id,
+                    Pathways903ImportCounts  *counts,
+                    GError                  **error)
+{
+  g_autoptr(GPtrArray) people = g_ptr_array_new_full (fresh->len, g_object_unref);
+  g_autoptr(GPtrArray) episodes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) facts = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *no_name = _("(name not in the 903 return)");
+
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      Pathways903ChildPlan *c = g_ptr_array_index (fresh, i);
+      const char *sex = c->header ? sex_code (c->header->sex) : NULL;
+      PathwaysYoungPerson *person;
+
+      if (c->header == NULL || c->header->dob == NULL)
+        return g_set_error (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_INVALID,
+                            _("CHILD %s: no Header row with a date of birth for this child"), c->child), FALSE;
+      if (sex == NULL)
+        return g_set_error (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_INVALID,
+                            _("CHILD %s: SEX ‘%s’ cannot be recorded (Pathways records M or F)"), c->child,
+                            c->header->sex ? c->header->sex : ""), FALSE;
+      person = pathways_young_person_new ();
+      g_object_set (person, "given-name", c->child, "family-name", no_name, "local-id", c->child,
+                    "date-of-birth", c->header->dob, "sex", sex, "ethnicity", c->header->ethnic,
+                    "uasc", c->uasc != NULL, NULL);
+      g_ptr_array_add (people, person);
+    }
+  if (!pathways_store_insert_checked (store, (PathwaysRecord **) people->pdata, people->len, error))
+    return FALSE;
+  counts->people_added += people->len;
+
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      Pathways903ChildPlan *c = g_ptr_array_index (fresh, i);
+      PathwaysYoungPerson *person = g_ptr_array_index (people, i);
+      gint64 id = pathways_record_get_id (PATHWAYS_RECORD (person));
+      g_autofree char *day = NULL;
+
+      if (c->uasc != NULL)
+        counts->uasc_set++;
+      for (guint j = 0; c->episodes != NULL && j < c->episodes->len; j++)
+        {
+          const Pathways903Episode *x = g_ptr_array_index (c->episodes, j);
+          PathwaysEpisode *e = pathways_episode_new (id, x->decom);
+
+          episode_to_record (x, e);
+          pathways_episode_set_origin (e, PATHWAYS_EPISODE_FROM_IMPORT);
+          pathways_episode_set_import_id (e, import_id);
+          g_ptr_array_add (episodes, e);
+        }
+      if (c->oc3 == NULL || (c->oc3->in_touch == NULL && c->oc3->activ == NULL && c->oc3->accom == NULL))
+        continue;
+      if ((day = oc3_day (c->header->dob, year)) == NULL)
+        continue;  /* (the plan's check has said so: rule 391) */
+      g_ptr_array_add (facts, g_object_new (PATHWAYS_TYPE_OC3_FACT, "young-person-id", id, "birthday", day,
+                                            "in-touch", c->oc3->in_touch, "activ", c->oc3->activ,
+                                            "accom", c->oc3->accom, "origin", PATHWAYS_OC3_FACT_FROM_IMPORT,
+                                            "import-id", import_id, NULL));
+    }
+  if (!pathways_store_insert_checked (store, (PathwaysRecord **) episodes->pdata, episodes->len, error))
+    return FALSE;
+  if (!pathways_store_insert_checked (store, (PathwaysRecord **) facts->pdata, facts->len, error))
+    return FALSE;
+  counts->episodes_added += episodes->len;
+  counts->facts_recorded += facts->len;
+  return TRUE;
+}
+
 static char *
 now_utc (void)
 {
@@ -361,17 +457,19 @@ files_text (Pathways903Plan *plan)
  * when the plan was refused or the store refuses any record (the error
  * names the child, then the store's reason).
  */
-gboolean
-pathways_903_plan_apply (PathwaysStore            *store,
-                         Pathways903Plan          *plan,
-                         Pathways903ImportCounts  *out_counts,
-                         GError                  **error)
+static gboolean
+plan_apply (PathwaysStore            *store,
+            Pathways903Plan          *plan,
+            gboolean                  bulk,
+            Pathways903ImportCounts  *out_counts,
+            GError                  **error)
 {
   g_autoptr(GHashTable) people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   g_autoptr(GListModel) all = NULL;
   g_autoptr(PathwaysImportLog) log = NULL;
   g_autoptr(PathwaysChangeSet) changes = NULL;
   g_autofree char *at = NULL, *who = NULL, *files = NULL, *text = NULL;
+  g_autoptr(GPtrArray) fresh = NULL;
   Pathways903ImportCounts counts = { 0 };
   gint64 import_id;
 
@@ -403,16 +501,26 @@ pathways_903_plan_apply (PathwaysStore            *store,
       g_hash_table_insert (people, g_strdup (pathways_young_person_get_local_id (p)), p);
     }
 
+  /* Children held already, one by one (their episodes merged); the new
+   * ones together, in one pass per kind of record */
+  fresh = g_ptr_array_new ();
   for (guint i = 0; i < plan->children->len; i++)
     {
       Pathways903ChildPlan *c = g_ptr_array_index (plan->children, i);
 
+      if (bulk && g_hash_table_lookup (people, c->child) == NULL)
+        {
+          g_ptr_array_add (fresh, c);
+          continue;
+        }
       if (!apply_child (store, c, people, plan->collection_year, import_id, &counts, error))
         {
           g_prefix_error (error, _("CHILD %s: "), c->child);
           goto failed_recorded;
         }
     }
+  if (!apply_new_children (store, fresh, plan->collection_year, import_id, &counts, error))
+    goto failed_recorded;
   if (!pathways_store_commit_recorded (store, &changes, error))
     goto failed;
 
@@ -435,6 +543,32 @@ failed_recorded:
 failed:
   pathways_store_rollback (store);
   return FALSE;
+}
+
+gboolean
+pathways_903_plan_apply (PathwaysStore            *store,
+                         Pathways903Plan          *plan,
+                         Pathways903ImportCounts  *out_counts,
+                         GError                  **error)
+{
+  return plan_apply (store, plan, TRUE, out_counts, error);
+}
+
+/**
+ * pathways_903_plan_apply_one_by_one:
+ *
+ * The same as pathways_903_plan_apply(), every record written through
+ * the store one at a time, validated as a user's save is (the way
+ * imports were written before the bulk path; for tests comparing the
+ * two, and the benchmark)
+ */
+gboolean
+pathways_903_plan_apply_one_by_one (PathwaysStore            *store,
+                                    Pathways903Plan          *plan,
+                                    Pathways903ImportCounts  *out_counts,
+                                    GError                  **error)
+{
+  return plan_apply (store, plan, FALSE, out_counts, error);
 }
 
 /**

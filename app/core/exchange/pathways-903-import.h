@@ -36,6 +36,12 @@ gboolean    pathways_903_plan_apply       (PathwaysStore            *store,
                                            Pathways903Plan          *plan,
                                            Pathways903ImportCounts  *out_counts,
                                            GError                  **error);
+/* The same, each record saved (and validated) on its own, as before the
+ * bulk path: for tests and the benchmark */
+gboolean    pathways_903_plan_apply_one_by_one (PathwaysStore       *store,
+                                           Pathways903Plan          *plan,
+                                           Pathways903ImportCounts  *out_counts,
+                                           GError                  **error);
 
 PathwaysImportLog *pathways_import_log_latest     (PathwaysStore            *store,
                                                    GError                  **error);

@@ -125,6 +125,13 @@ struct _PathwaysStoreClass
   gboolean                   (*delete_record)           (PathwaysStore   *self,
                                                          PathwaysRecord  *record,
                                                          GError         **error);
+  /* Optional: many new rows of one type in one pass, each set and
+   * audited as insert_record() does (without it, insert_record() is
+   * called for each) */
+  gboolean                   (*insert_records)          (PathwaysStore   *self,
+                                                         PathwaysRecord **records,
+                                                         guint            n_records,
+                                                         GError         **error);
   gboolean                   (*set_setting)             (PathwaysStore   *self,
                                                          const char      *key,
                                                          const char      *value,
@@ -211,7 +218,7 @@ struct _PathwaysStoreClass
                                                          GError            **error);
 
   /*< private >*/
-  gpointer padding[6];
+  gpointer padding[5];
 };
 
 GQuark          pathways_store_error_quark         (void);
@@ -302,6 +309,13 @@ gboolean        pathways_store_undo_finish         (PathwaysStore       *self,
 gboolean        pathways_store_insert              (PathwaysStore  *self,
                                                     PathwaysRecord *record,
                                                     GError        **error);
+/* Many new records of one type in one pass (an import): not validated —
+ * the caller has checked them — each audited, recorded for undo and
+ * announced as pathways_store_insert() does; all or none */
+gboolean        pathways_store_insert_checked      (PathwaysStore   *self,
+                                                    PathwaysRecord **records,
+                                                    guint            n_records,
+                                                    GError         **error);
 gboolean        pathways_store_update              (PathwaysStore  *self,
                                                     PathwaysRecord *record,
                                                     GError        **error);

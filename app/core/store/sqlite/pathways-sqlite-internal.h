@@ -20,6 +20,7 @@ typedef struct {
   GHashTable *statements;  /* SQL → sqlite3_stmt */
   guint       pin_depth;   /* begin_read nesting, while pinned to a thread */
   gboolean    redacting;   /* an erasure is redacting audit rows (the writer only) */
+  gboolean    big_cache;   /* a bulk insert raised cache_size until the transaction ends */
 } PathwaysSqliteConn;
 
 /* The connection for a read by the calling thread: the writer inside a
@@ -58,6 +59,13 @@ gboolean            pathways_sqlite_is_table     (const char           *table);
 
 /* The bulk reads, in pathways-sqlite-reads.c */
 void                pathways_sqlite_store_class_init_reads (PathwaysStoreClass *klass);
+
+/* Many new rows of one table, audited in the same pass, in pathways-sqlite-bulk.c */
+gboolean            pathways_sqlite_insert_records (PathwaysSqliteStore  *self,
+                                                    gboolean              chained,
+                                                    PathwaysRecord      **records,
+                                                    guint                 n_records,
+                                                    GError              **error);
 
 /* The audit trail, in pathways-sqlite-audit.c */
 const char * const *pathways_sqlite_audited_tables (guint *n_tables);

@@ -655,6 +655,19 @@ sqlite_insert_record (PathwaysStore   *store,
 }
 
 static gboolean
+sqlite_insert_records (PathwaysStore   *store,
+                       PathwaysRecord **records,
+                       guint            n_records,
+                       GError         **error)
+{
+  PathwaysSqliteStore *self = PATHWAYS_SQLITE_STORE (store);
+
+  return pathways_sqlite_insert_records (self, self->has_audit &&
+                                           pathways_store_get_schema_version (store) >= PATHWAYS_SQLITE_AUDIT_CHAINED,
+                                         records, n_records, error);
+}
+
+static gboolean
 sqlite_update_record (PathwaysStore   *store,
                       PathwaysRecord  *record,
                       GError         **error)
@@ -767,6 +780,16 @@ max_audit_id (PathwaysSqliteStore *self,
   return conn_query_int (self->writer, "SELECT coalesce(max(id), 0) FROM audit_log", out_rc);
 }
 
+/* Back to the default page cache after a bulk insert's transaction */
+static void
+small_cache (PathwaysSqliteStore *self)
+{
+  if (!self->writer->big_cache)
+    return;
+  sqlite3_exec (self->writer->db, "PRAGMA cache_size = -2000", NULL, NULL, NULL);
+  self->writer->big_cache = FALSE;
+}
+
 static gboolean
 sqlite_begin (PathwaysStore  *store,
               guint           depth,
@@ -845,6 +868,7 @@ sqlite_commit (PathwaysStore  *store,
     }
   if (head > 0 && head_digest != NULL)
     pathways_sqlite_anchor_save (self->anchor_file, pathways_store_get_location (store), head, head_digest);
+  small_cache (self);
   return TRUE;
 }
 
@@ -859,6 +883,8 @@ sqlite_rollback (PathwaysStore *store,
                    : g_strdup_printf ("ROLLBACK TO sp%u; RELEASE sp%u", depth, depth);
   if (sqlite3_exec (self->writer->db, sql, NULL, NULL, NULL) != SQLITE_OK)
     g_warning ("Rollback failed: %s", sqlite3_errmsg (self->writer->db));
+  if (depth == 0)
+    small_cache (self);
 }
 
 static gboolean
@@ -2065,6 +2091,7 @@ pathways_sqlite_store_class_init (PathwaysSqliteStoreClass *klass)
   store_class->begin_read = sqlite_begin_read;
   store_class->end_read = sqlite_end_read;
   store_class->insert_record = sqlite_insert_record;
+  store_class->insert_records = sqlite_insert_records;
   store_class->update_record = sqlite_update_record;
   store_class->delete_record = sqlite_delete_record;
   store_class->set_setting = sqlite_set_setting;

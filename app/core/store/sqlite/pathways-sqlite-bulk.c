@@ -1,0 +1,653 @@
+/* pathways-sqlite-bulk.c — many new rows of one table in one pass
+ *
+ * What an import of a large SSDA903 return writes: tens of thousands of
+ * new rows.  Each goes through one INSERT prepared once for the whole
+ * batch, and its audit row is made here, in C, in the same pass, in the
+ * format the audit triggers use (pathways-sqlite-audit.c): the same
+ * columns, after_values the row as json_object() writes it, the content
+ * digest over the same canonical text and the chain digest over the
+ * previous row's.  So `pathways-cli audit verify` cannot tell these rows
+ * from the triggers' — it recomputes every digest from what the rows hold.
+ *
+ * The triggers are switched off on the writer connection for the batch
+ * only (SQLITE_DBCONFIG_ENABLE_TRIGGER: a setting of the connection, not
+ * of the file, so nothing in the schema changes and the open-time check
+ * of the triggers is not disturbed), and only when the table has no
+ * trigger but its audit ones and every column of the table is a field
+ * of the record; otherwise each row is inserted with the triggers on.
+ *
+ * SHA-256 is Nettle's: GLib's costs three times as much, and at this
+ * size the digests are most of the audit's cost.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pathways-sqlite"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <nettle/sha2.h>
+#include <string.h>
+
+#include "pathways-sqlite-internal.h"
+
+/* The writer's page cache while a bulk insert's transaction is open */
+#define PATHWAYS_SQLITE_BULK_CACHE_KIB 262144
+
+#define ROW_PREFIX "pathways-audit-row-v1:"
+#define CHAIN_PREFIX "pathways-audit-chain-v1:"
+
+/* A column of the table: the record's id, its version, or field @field */
+typedef enum {
+  COLUMN_ID,
+  COLUMN_VERSION,
+  COLUMN_FIELD,
+} ColumnKind;
+
+typedef struct {
+  char       *name;
+  ColumnKind  kind;
+  guint       field;
+} Column;
+
+static void
+column_clear (gpointer data)
+{
+  g_free (((Column *) data)->name);
+}
+
+static void
+hex_digest (struct sha256_ctx *ctx,
+            char               out[65])
+{
+  static const char hex[] = "0123456789abcdef";
+  guint8 d[SHA256_DIGEST_SIZE];
+
+  sha256_digest (ctx, sizeof d, d);
+  for (guint i = 0; i < sizeof d; i++)
+    {
+      out[2 * i] = hex[d[i] >> 4];
+      out[2 * i + 1] = hex[d[i] & 0xf];
+    }
+  out[64] = '\0';
+}
+
+/* @value in decimal, as "%" G_GINT64_FORMAT writes it (no printf: this
+ * runs a dozen times a row) */
+static void
+append_int (GString *out,
+            gint64   value)
+{
+  char buf[24];
+  char *p = buf + sizeof buf;
+  guint64 u = value < 0 ? (guint64) 0 - (guint64) value : (guint64) value;
+
+  do
+    {
+      *--p = (char) ('0' + u % 10);
+      u /= 10;
+    }
+  while (u != 0);
+  if (value < 0)
+    *--p = '-';
+  g_string_append_len (out, p, buf + sizeof buf - p);
+}
+
+/* The canonical form of one value, as canon_append() in the audit writes it */
+static void
+canon_text (GString    *out,
+            const char *text,
+            gsize       len)
+{
+  if (text == NULL)
+    {
+      g_string_append_len (out, "N;", 2);
+      return;
+    }
+  g_string_append_c (out, 'T');
+  append_int (out, (gint64) len);
+  g_string_append_c (out, ':');
+  g_string_append_len (out, text, (gssize) len);
+  g_string_append_c (out, ';');
+}
+
+static void
+canon_int (GString *out,
+           gint64   value)
+{
+  g_string_append_c (out, 'I');
+  append_int (out, value);
+  g_string_append_c (out, ';');
+}
+
+/* A JSON string as SQLite's json_object() writes it */
+static void
+json_string (GString    *out,
+             const char *s)
+{
+  static const char special[32] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 'b', 't', 'n', 0, 'f', 'r', 0, 0,
+  };
+  static const char hex[] = "0123456789abcdef";
+  const char *run = s;
+
+  g_string_append_c (out, '"');
+  for (const char *p = s; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c != '"' && c != '\\' && c > 0x1f)
+        continue;
+      g_string_append_len (out, run, p - run);
+      run = p + 1;
+      g_string_append_c (out, '\\');
+      if (c == '"' || c == '\\')
+        g_string_append_c (out, (char) c);
+      else if (special[c] != 0)
+        g_string_append_c (out, special[c]);
+      else
+        {
+          g_string_append (out, "u00");
+          g_string_append_c (out, hex[c >> 4]);
+          g_string_append_c (out, hex[c & 0xf]);
+        }
+    }
+  g_string_append_len (out, run, (gssize) strlen (run));
+  g_string_append_c (out, '"');
+}
+
+/* The field's value as insert_record() binds it */
+static void
+bind_field (sqlite3_stmt        *stmt,
+            int                  pos,
+            const PathwaysField *field,
+            const GValue        *value)
+{
+  switch (field->type)
+    {
+    case PATHWAYS_FIELD_STRING:
+    case PATHWAYS_FIELD_DATE:
+      if (g_value_get_string (value) == NULL)
+        sqlite3_bind_null (stmt, pos);
+      else
+        sqlite3_bind_text (stmt, pos, g_value_get_string (value), -1, SQLITE_STATIC);
+      break;
+    case PATHWAYS_FIELD_INT:
+    case PATHWAYS_FIELD_MONEY:
+      if ((field->flags & PATHWAYS_FIELD_REFERENCE) && g_value_get_int64 (value) == 0)
+        sqlite3_bind_null (stmt, pos);
+      else
+        sqlite3_bind_int64 (stmt, pos, g_value_get_int64 (value));
+      break;
+    case PATHWAYS_FIELD_BOOL:
+      sqlite3_bind_int (stmt, pos, g_value_get_boolean (value) ? 1 : 0);
+      break;
+    case PATHWAYS_FIELD_REAL:
+      sqlite3_bind_double (stmt, pos, g_value_get_double (value));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The same value as json_object() writes what was bound */
+static void
+json_field (GString             *json,
+            const PathwaysField *field,
+            const GValue        *value)
+{
+  switch (field->type)
+    {
+    case PATHWAYS_FIELD_STRING:
+    case PATHWAYS_FIELD_DATE:
+      if (g_value_get_string (value) == NULL)
+        g_string_append (json, "null");
+      else
+        json_string (json, g_value_get_string (value));
+      break;
+    case PATHWAYS_FIELD_INT:
+    case PATHWAYS_FIELD_MONEY:
+      if ((field->flags & PATHWAYS_FIELD_REFERENCE) && g_value_get_int64 (value) == 0)
+        g_string_append (json, "null");
+      else
+        append_int (json, g_value_get_int64 (value));
+      break;
+    case PATHWAYS_FIELD_BOOL:
+      g_string_append_c (json, g_value_get_boolean (value) ? '1' : '0');
+      break;
+    case PATHWAYS_FIELD_REAL:
+      {
+        char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+        g_ascii_formatd (buf, sizeof buf, "%.15g", g_value_get_double (value));
+        g_string_append (json, buf);
+        if (strpbrk (buf, ".eEn") == NULL)
+          g_string_append (json, ".0");
+      }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+db_fail (sqlite3  *db,
+         GError  **error)
+{
+  g_set_error (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_FAILED,
+               _("Database error: %s"), sqlite3_errmsg (db));
+  return FALSE;
+}
+
+/* The table's columns mapped to the record's id, version and fields, in
+ * the table's order (json_object()'s order in the triggers); NULL when a
+ * column is none of them, or the table has a trigger besides its audit
+ * ones: then the triggers must do the work */
+static GArray *
+map_columns (sqlite3             *db,
+             PathwaysRecordClass *klass,
+             GError             **error)
+{
+  g_autoptr(GArray) columns = g_array_new (FALSE, TRUE, sizeof (Column));
+  g_autofree char *pragma = g_strdup_printf ("PRAGMA table_info(%s)", klass->table);
+  g_autofree char *audit_prefix = g_strdup_printf ("audit_%s_", klass->table);
+  sqlite3_stmt *stmt = NULL;
+  gboolean other_trigger = FALSE, unknown = FALSE;
+  int rc;
+
+  g_array_set_clear_func (columns, column_clear);
+  if (sqlite3_prepare_v2 (db, pragma, -1, &stmt, NULL) != SQLITE_OK)
+    return db_fail (db, error), NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *name = PATHWAYS_SQLITE_TEXT (stmt, 1);
+      Column c = { g_strdup (name), COLUMN_FIELD, 0 };
+
+      if (g_str_equal (name, "id"))
+        c.kind = COLUMN_ID;
+      else if (g_str_equal (name, "version"))
+        c.kind = COLUMN_VERSION;
+      else
+        {
+          guint i;
+          for (i = 0; i < klass->n_fields && !g_str_equal (klass->columns[i], name); i++)
+            ;
+          if (i == klass->n_fields)
+            unknown = TRUE;
+          c.field = i;
+        }
+      g_array_append_val (columns, c);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return db_fail (db, error), NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return db_fail (db, error), NULL;
+  sqlite3_bind_text (stmt, 1, klass->table, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (!g_str_has_prefix (PATHWAYS_SQLITE_TEXT (stmt, 0), audit_prefix))
+      other_trigger = TRUE;
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return db_fail (db, error), NULL;
+
+  if (unknown || other_trigger || columns->len == 0)
+    return g_array_new (FALSE, TRUE, sizeof (Column));  /* empty: no */
+  return g_steal_pointer (&columns);
+}
+
+/* Who and when, as the triggers' WHO: one moment for the batch */
+typedef struct {
+  char    at[32];
+  char   *actor;
+  gint64  staff_id;      /* 0: NULL */
+  char   *staff_name;
+  gint64  next_id;
+  char    chain[65];
+  gboolean has_chain;
+} AuditHead;
+
+static gboolean
+audit_head (sqlite3    *db,
+            AuditHead  *head,
+            GError    **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), pathways_actor(), pathways_acting_staff(),"
+                          " (SELECT name FROM staff WHERE id = pathways_acting_staff()),"
+                          " (SELECT coalesce(max(id), 0) + 1 FROM audit_log),"
+                          " (SELECT chain_digest FROM audit_log ORDER BY id DESC LIMIT 1)",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return db_fail (db, error);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_finalize (stmt);
+      return db_fail (db, error);
+    }
+  g_strlcpy (head->at, PATHWAYS_SQLITE_TEXT (stmt, 0), sizeof head->at);
+  head->actor = g_strdup (PATHWAYS_SQLITE_TEXT (stmt, 1));
+  head->staff_id = sqlite3_column_type (stmt, 2) == SQLITE_NULL ? 0 : sqlite3_column_int64 (stmt, 2);
+  head->staff_name = g_strdup (PATHWAYS_SQLITE_TEXT (stmt, 3));
+  head->next_id = sqlite3_column_int64 (stmt, 4);
+  head->has_chain = sqlite3_column_type (stmt, 5) != SQLITE_NULL;
+  if (head->has_chain)
+    g_strlcpy (head->chain, PATHWAYS_SQLITE_TEXT (stmt, 5), sizeof head->chain);
+  else
+    head->chain[0] = '\0';
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+static void
+audit_head_clear (AuditHead *head)
+{
+  g_clear_pointer (&head->actor, g_free);
+  g_clear_pointer (&head->staff_name, g_free);
+}
+
+static char *
+insert_sql (PathwaysRecordClass *klass)
+{
+  g_autoptr(GString) sql = g_string_new ("INSERT INTO ");
+
+  g_string_append_printf (sql, "%s (version", klass->table);
+  for (guint i = 0; i < klass->n_fields; i++)
+    g_string_append_printf (sql, ", %s", klass->columns[i]);
+  g_string_append (sql, ") VALUES (?");
+  for (guint i = 0; i < klass->n_fields; i++)
+    g_string_append (sql, ", ?");
+  g_string_append_c (sql, ')');
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+/* Each row with the connection's triggers on: they audit it */
+static gboolean
+insert_each (PathwaysSqliteStore  *self,
+             PathwaysSqliteConn   *conn,
+             sqlite3_stmt         *insert,
+             PathwaysRecord      **records,
+             guint                 n_records,
+             GError              **error)
+{
+  for (guint r = 0; r < n_records; r++)
+    {
+      PathwaysRecordClass *klass = PATHWAYS_RECORD_GET_CLASS (records[r]);
+      gint64 version = MAX (1, pathways_record_get_version (records[r]));
+
+      sqlite3_bind_int64 (insert, 1, version);
+      for (guint i = 0; i < klass->n_fields; i++)
+        bind_field (insert, (int) i + 2, &klass->fields[i], pathways_record_peek_value (records[r], i));
+      if (!pathways_sqlite_step_done (self, conn, insert, error))
+        return FALSE;
+      sqlite3_clear_bindings (insert);
+      pathways_record_set_id (records[r], sqlite3_last_insert_rowid (conn->db));
+      pathways_record_set_version (records[r], version);
+    }
+  return TRUE;
+}
+
+/* "INSERT INTO t (id, version, …) VALUES (?, …), (?, …) …": @n_rows rows */
+static char *
+batch_sql (PathwaysRecordClass *klass,
+           guint                n_rows)
+{
+  g_autoptr(GString) sql = g_string_new ("INSERT INTO ");
+  g_autoptr(GString) row = g_string_new ("(?, ?");
+
+  g_string_append_printf (sql, "%s (id, version", klass->table);
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      g_string_append_printf (sql, ", %s", klass->columns[i]);
+      g_string_append (row, ", ?");
+    }
+  g_string_append_c (row, ')');
+  g_string_append (sql, ") VALUES ");
+  for (guint r = 0; r < n_rows; r++)
+    {
+      if (r > 0)
+        g_string_append (sql, ", ");
+      g_string_append_len (sql, row->str, (gssize) row->len);
+    }
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+static char *
+audit_batch_sql (guint n_rows)
+{
+  g_autoptr(GString) sql = g_string_new ("INSERT INTO audit_log (id, at, actor, staff_id, staff_name, table_name,"
+                                         " row_id, action, before_values, after_values, content_digest,"
+                                         " chain_digest) VALUES ");
+
+  for (guint r = 0; r < n_rows; r++)
+    g_string_append (sql, r > 0 ? ", (?, ?, ?, ?, ?, ?, ?, 'insert', NULL, ?, ?, ?)"
+                                : "(?, ?, ?, ?, ?, ?, ?, 'insert', NULL, ?, ?, ?)");
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+/* Rows per statement at most: each statement's set-up (the audit log's
+ * CHECK builds a small table per execution) is shared by this many rows,
+ * within SQLite's 32,766 parameters a statement */
+#define BATCH 256
+#define MAX_PARAMETERS 32766
+
+typedef struct {
+  GString *json;
+  char     content[65];
+  char     chain[65];
+} AuditRow;
+
+/* One batch: the records' rows, then their audit rows */
+static gboolean
+write_batch (PathwaysSqliteStore  *self,
+             PathwaysSqliteConn   *conn,
+             PathwaysRecordClass  *klass,
+             GArray               *columns,
+             AuditHead            *head,
+             GString              *canon,
+             AuditRow             *rows,
+             PathwaysRecord      **records,
+             guint                 n,
+             gint64               *next_id,
+             GError              **error)
+{
+  g_autofree char *sql = batch_sql (klass, n);
+  g_autofree char *audit_sql = audit_batch_sql (n);
+  gsize table_len = strlen (klass->table);
+  sqlite3_stmt *insert, *audit;
+  int pos = 1;
+
+  if ((insert = pathways_sqlite_prepare (self, conn, sql, error)) == NULL)
+    return FALSE;
+  for (guint r = 0; r < n; r++)
+    {
+      PathwaysRecord *record = records[r];
+      gint64 version = MAX (1, pathways_record_get_version (record));
+      gint64 id = (*next_id)++;
+      gint64 audit_id = head->next_id + r;
+      struct sha256_ctx ctx;
+      GString *json = rows[r].json;
+
+      sqlite3_bind_int64 (insert, pos++, id);
+      sqlite3_bind_int64 (insert, pos++, version);
+      for (guint i = 0; i < klass->n_fields; i++)
+        bind_field (insert, pos++, &klass->fields[i], pathways_record_peek_value (record, i));
+      pathways_record_set_id (record, id);
+      pathways_record_set_version (record, version);
+
+      /* after_values, as json_object() over the table's columns */
+      g_string_truncate (json, 0);
+      g_string_append_c (json, '{');
+      for (guint c = 0; c < columns->len; c++)
+        {
+          const Column *col = &g_array_index (columns, Column, c);
+
+          if (c > 0)
+            g_string_append_c (json, ',');
+          json_string (json, col->name);
+          g_string_append_c (json, ':');
+          if (col->kind == COLUMN_ID)
+            append_int (json, id);
+          else if (col->kind == COLUMN_VERSION)
+            append_int (json, version);
+          else
+            json_field (json, &klass->fields[col->field], pathways_record_peek_value (record, col->field));
+        }
+      g_string_append_c (json, '}');
+
+      /* The digests, over what the audit row holds, as the triggers' */
+      g_string_truncate (canon, 0);
+      g_string_append (canon, ROW_PREFIX);
+      canon_int (canon, audit_id);
+      canon_text (canon, head->at, strlen (head->at));
+      canon_text (canon, head->actor, head->actor ? strlen (head->actor) : 0);
+      if (head->staff_id > 0)
+        canon_int (canon, head->staff_id);
+      else
+        g_string_append (canon, "N;");
+      canon_text (canon, head->staff_name, head->staff_name ? strlen (head->staff_name) : 0);
+      canon_text (canon, klass->table, table_len);
+      canon_int (canon, id);
+      canon_text (canon, "insert", 6);
+      g_string_append (canon, "N;");
+      canon_text (canon, json->str, json->len);
+
+      sha256_init (&ctx);
+      sha256_update (&ctx, canon->len, (const guint8 *) canon->str);
+      hex_digest (&ctx, rows[r].content);
+      sha256_init (&ctx);
+      sha256_update (&ctx, strlen (CHAIN_PREFIX), (const guint8 *) CHAIN_PREFIX);
+      sha256_update (&ctx, strlen (head->chain), (const guint8 *) head->chain);
+      sha256_update (&ctx, 1, (const guint8 *) ":");
+      sha256_update (&ctx, 64, (const guint8 *) rows[r].content);
+      hex_digest (&ctx, rows[r].chain);
+      memcpy (head->chain, rows[r].chain, sizeof rows[r].chain);
+    }
+  if (!pathways_sqlite_step_done (self, conn, insert, error))
+    return FALSE;
+  sqlite3_clear_bindings (insert);
+
+  if ((audit = pathways_sqlite_prepare (self, conn, audit_sql, error)) == NULL)
+    return FALSE;
+  pos = 1;
+  for (guint r = 0; r < n; r++)
+    {
+      sqlite3_bind_int64 (audit, pos++, head->next_id + r);
+      sqlite3_bind_text (audit, pos++, head->at, -1, SQLITE_STATIC);
+      if (head->actor)
+        sqlite3_bind_text (audit, pos, head->actor, -1, SQLITE_STATIC);
+      pos++;
+      if (head->staff_id > 0)
+        sqlite3_bind_int64 (audit, pos, head->staff_id);
+      pos++;
+      if (head->staff_name)
+        sqlite3_bind_text (audit, pos, head->staff_name, -1, SQLITE_STATIC);
+      pos++;
+      sqlite3_bind_text (audit, pos++, klass->table, (int) table_len, SQLITE_STATIC);
+      sqlite3_bind_int64 (audit, pos++, pathways_record_get_id (records[r]));
+      sqlite3_bind_text (audit, pos++, rows[r].json->str, (int) rows[r].json->len, SQLITE_STATIC);
+      sqlite3_bind_text (audit, pos++, rows[r].content, 64, SQLITE_STATIC);
+      sqlite3_bind_text (audit, pos++, rows[r].chain, 64, SQLITE_STATIC);
+    }
+  if (!pathways_sqlite_step_done (self, conn, audit, error))
+    return FALSE;
+  sqlite3_clear_bindings (audit);
+  head->next_id += n;
+  return TRUE;
+}
+
+/**
+ * pathways_sqlite_insert_records:
+ *
+ * Inserts @records (all of one type, new: their ids are set, the next
+ * ones of the table, as SQLite gives them) inside the writer's open
+ * transaction, @BATCH rows a statement, with one chained audit row each.
+ * On failure the caller rolls back.
+ */
+gboolean
+pathways_sqlite_insert_records (PathwaysSqliteStore  *self,
+                                gboolean              chained,
+                                PathwaysRecord      **records,
+                                guint                 n_records,
+                                GError              **error)
+{
+  PathwaysSqliteConn *conn = pathways_sqlite_get_writer (self);
+  PathwaysRecordClass *klass;
+  g_autofree char *sql = NULL, *max_sql = NULL;
+  g_autoptr(GArray) columns = NULL;
+  g_autoptr(GString) canon = NULL;
+  AuditRow rows[BATCH];
+  AuditHead head = { 0 };
+  sqlite3_stmt *stmt;
+  gint64 next_id;
+  guint batch;
+  int was_on = 1;
+  gboolean ok = FALSE;
+
+  if (n_records == 0)
+    return TRUE;
+  klass = PATHWAYS_RECORD_GET_CLASS (records[0]);
+
+  /* Not the chained audit (an old file opened as it is), or a table the
+   * C audit cannot stand in for: the triggers do it, row by row */
+  if (chained && (columns = map_columns (conn->db, klass, error)) == NULL)
+    return FALSE;
+  if (!chained || columns->len == 0)
+    {
+      sql = insert_sql (klass);
+      if ((stmt = pathways_sqlite_prepare (self, conn, sql, error)) == NULL)
+        return FALSE;
+      return insert_each (self, conn, stmt, records, n_records, error);
+    }
+
+  /* The ids SQLite would give them (no table of the store is AUTOINCREMENT) */
+  max_sql = g_strdup_printf ("SELECT coalesce(max(id), 0) + 1 FROM %s", klass->table);
+  if ((stmt = pathways_sqlite_prepare (self, conn, max_sql, error)) == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return db_fail (conn->db, error);
+    }
+  next_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (!audit_head (conn->db, &head, error))
+    return FALSE;
+
+  /* Room for the whole batch's pages until the transaction ends (the
+   * default 2 MiB would spill pages to the WAL over and over as the
+   * indices grow) */
+  if (!conn->big_cache &&
+      sqlite3_exec (conn->db, "PRAGMA cache_size = -" G_STRINGIFY (PATHWAYS_SQLITE_BULK_CACHE_KIB), NULL, NULL,
+                    NULL) == SQLITE_OK)
+    conn->big_cache = TRUE;
+
+  /* Off for this connection while the batch is written (SQLite prepares
+   * the statements again on the change) */
+  sqlite3_db_config (conn->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, -1, &was_on);
+  sqlite3_db_config (conn->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+
+  canon = g_string_sized_new (1024);
+  for (guint r = 0; r < BATCH; r++)
+    rows[r].json = g_string_sized_new (1024);
+  batch = MIN (BATCH, MAX_PARAMETERS / (klass->n_fields + 2));
+  ok = TRUE;
+  for (guint done = 0; done < n_records && ok; done += batch)
+    ok = write_batch (self, conn, klass, columns, &head, canon, rows, records + done,
+                      MIN (batch, n_records - done), &next_id, error);
+  for (guint r = 0; r < BATCH; r++)
+    g_string_free (rows[r].json, TRUE);
+
+  sqlite3_db_config (conn->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, was_on, NULL);
+  audit_head_clear (&head);
+  if (!ok)
+    for (guint r = 0; r < n_records; r++)
+      pathways_record_set_id (records[r], 0);
+  return ok;
+}
