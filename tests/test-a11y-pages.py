@@ -123,6 +123,13 @@ def showing(node):
         return False
 
 
+def visible(node):
+    try:
+        return node.getState().contains(pyatspi.STATE_VISIBLE)
+    except Exception:
+        return False
+
+
 def walk(node, path, depth=0):
     """The showing nodes under NODE, each with its path"""
     yield node, path
@@ -133,7 +140,8 @@ def walk(node, path, depth=0):
     except Exception:
         return
     for child in children:
-        if child is not None and showing(child):
+        # GTK 4.8 sets "showing" on windows only: inside one, "visible"
+        if child is not None and visible(child):
             yield from walk(child, path + [child], depth + 1)
 
 
@@ -224,7 +232,7 @@ class App:
 
 
 def named(role, name):
-    return lambda n: n.getRole() == role and n.name == name and showing(n)
+    return lambda n: n.getRole() == role and n.name == name and visible(n)
 
 
 def main():
@@ -242,7 +250,7 @@ def main():
         window = app.window("Pathways", 60)
         if not check(window is not None, "the main window is shown"):
             return
-        person = app.find(lambda n: showing(n) and n.getRole() == pyatspi.ROLE_PUSH_BUTTON and
+        person = app.find(lambda n: visible(n) and n.getRole() == pyatspi.ROLE_PUSH_BUTTON and
                           (n.name or "").startswith("Schedule Move"), 60)
         if check(person is not None, "the young person's page is shown"):
             time.sleep(2)
@@ -262,7 +270,7 @@ def main():
         for key, page, landmark in pages:
             press(key, 4)
             if landmark is not None:
-                check(app.find(lambda n: showing(n) and n.name == landmark, 30) is not None,
+                check(app.find(lambda n: visible(n) and n.name == landmark, 30) is not None,
                       "%s is shown" % page)
             audit(window, page)
 
@@ -286,7 +294,7 @@ def main():
         if not check(app.app is not None, "the application is on the accessibility bus again"):
             return
         window = app.window("Pathways", 60)
-        unit = app.find(lambda n: showing(n) and n.getRole() == pyatspi.ROLE_PUSH_BUTTON and
+        unit = app.find(lambda n: visible(n) and n.getRole() == pyatspi.ROLE_PUSH_BUTTON and
                         (n.name or "").startswith("Edit"), 60)
         if check(window is not None and unit is not None, "a unit's page is shown"):
             time.sleep(2)
