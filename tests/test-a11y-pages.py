@@ -4,24 +4,29 @@
 #   test-a11y-pages.py PATHWAYS [DATABASE]
 #
 # Run under a display and a session bus with accessibility on (GTK_A11Y
-# unset, no NO_AT_BRIDGE), as meson does.  Starts the real application
-# PATHWAYS on the demo authority (DATABASE, made if missing), walks over
-# AT-SPI, as Orca would, every page a user can reach — the caseload, a
-# young person's page, stock, a unit's page, the timeline, sufficiency,
-# the plan, the team, my day, commissioning, preferences and the
-# shortcuts window — and fails on any control or row whose name says
+# unset, no NO_AT_BRIDGE), as meson does (meson test a11y-pages).  Starts
+# the real application PATHWAYS on the demo authority (DATABASE, made if
+# missing), walks over AT-SPI, as Orca would, every page a user can
+# reach — a young person's page, the caseload, stock, the timeline,
+# sufficiency, commissioning, the team, the plan, my day (with its agenda,
+# Coming Up), the preferences, the shortcuts window and, started again, a
+# unit's page — and fails on any control or row shown whose name says
 # nothing:
 #
 # - no name, or a class name ("GtkListItemWidget", "GtkToggleButton",
-#   "GtkFlowBoxChild", "GtkColumnViewCell");
+#   "GtkFlowBoxChild", "GtkColumnViewCell", "GtkListBox");
 # - a name said twice, as when a label is read with its control
-#   ("Years Years");
+#   ("Years Years", "Team: All Teams Team");
 # - a mnemonic underscore ("_Years").
 #
+# Only what is shown is walked: visible nodes of some size (GTK 4.8 sets
+# "showing" on windows only; the application marks the stack pages not
+# shown hidden).  A button's content is read as the button; inside a
+# drop-down or combo row only its button, the Tab stop, is checked.
 # Every offender is printed with its path from the window, so that it
 # can be found.  The pages are reached as a user would: Alt+1 … Alt+8,
 # Escape, Ctrl+comma and Ctrl+question, pressed through the AT-SPI
-# registry.
+# registry.  A11Y_PAGES=Stock,Plan visits only the pages named.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -347,7 +352,7 @@ def main():
             if not wanted(page):
                 continue
             press(key, 2)
-            if check(page_shown(app, root_class), "%s is shown (%s)" % (page, key)):
+            if check(page_shown(app, root_class, 90), "%s is shown (%s)" % (page, key)):
                 audit(window, page)
 
         if wanted("Preferences"):
