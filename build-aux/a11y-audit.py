@@ -3,10 +3,9 @@
 #
 #   build-aux/a11y-audit [BUILDDIR]     (runs this under Xvfb and a bus)
 #
-# A developer's audit, not yet part of the test suite: the pages still
-# fail it (the caseload's and the register's column-view rows are named
-# after their GTK class, and the "Units at a glance" and "Compliance
-# lists" rows have no names).  When they pass, it becomes a meson test.
+# A developer's audit.  The test is tests/test-a11y-pages.py (meson test
+# a11y-pages), which visits every page; this walk also lists controls of
+# one container, or rows of one list, that share a name.
 #
 # Run under a display and a session bus with accessibility on (GTK_A11Y
 # unset, no NO_AT_BRIDGE): starts the real application

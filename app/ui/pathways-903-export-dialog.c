@@ -239,6 +239,8 @@ add_breach_row (Pathways903ExportDialog *self,
   /* Translators: what a screen reader says for a breach row: the title and the sentence */
   name = g_strdup_printf (_("%s. %s"), title, p->message);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  /* That label alone: libadwaita 1.2 labels an action row by its title as well */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_list_box_append (self->breaches, row);
 }
 

@@ -183,6 +183,8 @@ fill_budget (PathwaysCommissionView *self)
         }
       name = g_strdup_printf ("%s, %s", title, subtitle);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      /* That label alone: libadwaita 1.2 labels an action row by its title as well */
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
       gtk_list_box_append (self->budget_list, row);
     }
 

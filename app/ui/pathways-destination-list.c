@@ -153,6 +153,8 @@ make_row (PathwaysDestinationList *self,
 
     gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, row_name,
                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, facts, -1);
+    /* That label alone: libadwaita 1.2 labels an action row by its title as well */
+    gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   }
   return row;
 }

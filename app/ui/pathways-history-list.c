@@ -104,6 +104,8 @@ event_row (const PathwaysHistoryEvent *e)
         }
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  /* That label alone: libadwaita 1.2 labels an action row by its title as well */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   return row;
 }
 

@@ -47,6 +47,8 @@ pathways_i_statement_rows_fill (GtkListBox               *list,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), g->name);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      /* That label alone: libadwaita 1.2 labels an action row by its title as well */
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
       for (guint k = 0; k < s->statements->len; k++)
         {
           const PathwaysIStatementTally *t = &g->tallies[k];

@@ -193,6 +193,8 @@ item_row (const PathwaysAgendaItem *item,
   /* Translators: a row of My day, as a screen reader reads it: "Amara Okafor: 18th birthday, 10 December 2026" */
   name = g_strdup_printf (_("%s: %s"), item->person_name, subtitle);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  /* That label alone: libadwaita 1.2 labels an action row by its title as well */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   return row;
 }
 

@@ -184,6 +184,8 @@ fill (PathwaysOffersDialog *self,
           if (c->reasons && *c->reasons)
             gtk_widget_set_tooltip_text (row, c->reasons);
           gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+          /* That label alone: libadwaita 1.2 labels an action row by its title as well */
+          gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
           if (g_str_equal (c->state, "open"))
             {
               GtkWidget *button = gtk_button_new ();

@@ -534,6 +534,8 @@ build_profile (PathwaysPersonPage *self)
           gtk_widget_set_valign (f->input, GTK_ALIGN_CENTER);
           adw_action_row_add_suffix (ADW_ACTION_ROW (f->row), f->input);
           adw_action_row_set_activatable_widget (ADW_ACTION_ROW (f->row), f->input);
+          /* Its own label, not the row's title again (libadwaita 1.2 adds the title as labelled-by) */
+          gtk_accessible_reset_relation (GTK_ACCESSIBLE (f->input), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
           gtk_accessible_update_property (GTK_ACCESSIBLE (f->input), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
           break;
 
@@ -1095,6 +1097,8 @@ fill_accommodation (PathwaysPersonPage *self)
                                                  dates);
 
         gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+        /* That label alone: libadwaita 1.2 labels an action row by its title as well */
+        gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
       }
       gtk_list_box_append (self->spells_list, row);
     }
@@ -1200,6 +1204,8 @@ fill_milestones (PathwaysPersonPage *self)
       g_signal_connect_object (check, "toggled", G_CALLBACK (milestone_toggled_cb), self, 0);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      /* Its own label, not the row's title again (libadwaita 1.2 adds the title as labelled-by) */
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 
       if (done != NULL)
         {

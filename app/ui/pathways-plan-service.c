@@ -824,6 +824,8 @@ pathways_plan_add_row (GtkListBox *list,
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   name = subtitle != NULL ? g_strdup_printf ("%s, %s", title, subtitle) : g_strdup (title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  /* That label alone: libadwaita 1.2 labels an action row by its title as well */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_list_box_append (list, row);
   return row;
 }

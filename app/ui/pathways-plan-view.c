@@ -12,6 +12,7 @@
 #include "pathways-page.h"
 #include "pathways-plan-service.h"
 #include "pathways-plan-view.h"
+#include "pathways-row-name.h"
 #include "pathways-settings.h"
 #include "pathways-vocab.h"
 #include "pathways-what-if-dialog.h"
@@ -156,11 +157,12 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
    * each cell by its text, the row by the whole proposal */
   if (cell != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
-  if (GPOINTER_TO_INT (data) == COLUMN_PERSON && cell != NULL && gtk_widget_get_parent (cell) != NULL)
+  if (GPOINTER_TO_INT (data) == COLUMN_PERSON)
     {
       g_autofree char *description = row_description (row);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (cell)),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+
+      /* now if the cell is in its row, or else when it is shown */
+      pathways_row_set_accessible_label (label, description);
     }
 }
 
@@ -862,6 +864,8 @@ pathways_plan_view_init (PathwaysPlanView *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+      /* Its own label, not the row's title again (libadwaita 1.2 adds the title as labelled-by) */
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
       self->weight_spins[i] = GTK_SPIN_BUTTON (spin);
       g_signal_connect (spin, "value-changed", G_CALLBACK (weight_changed_cb), self);
     }

@@ -496,6 +496,8 @@ pathways_providers_dialog_init (PathwaysProvidersDialog *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      /* Its own label, not the row's title again (libadwaita 1.2 adds the title as labelled-by) */
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
       adw_expander_row_add_row (self->kinds_row, row);
       g_ptr_array_add (self->kind_checks, check);
     }

@@ -59,6 +59,12 @@ static void
 pathways_referral_buttons_init (PathwaysReferralButtons *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The split button's arrow: GTK 4.8 calls it "GtkMenuButton" */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->referral_button)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_MENU_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("More Referral Actions"), -1);
   pathways_referral_buttons_set_role (self, NULL);
 }
 

@@ -100,7 +100,11 @@ fill_providers (PathwaysReferralDialog *self)
                                       pathways_provider_get_name (p), -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      /* Its own label, not the row's title again (libadwaita 1.2 adds the title as labelled-by) */
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      /* That label alone: libadwaita 1.2 labels an action row by its title as well */
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
       gtk_list_box_append (self->provider_list, row);
       g_ptr_array_add (self->providers, g_steal_pointer (&p));
       g_ptr_array_add (self->checks, check);

@@ -101,6 +101,8 @@ add_problem_row (PathwaysStockImportDialog *self,
   /* Translators: what a screen reader says for a problem row: "Error. stock.csv row 3, kind ‘castle’: …" */
   name = g_strdup_printf (_("%s. %s"), kind, p->message);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  /* That label alone: libadwaita 1.2 labels an action row by its title as well */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_list_box_append (self->problems, row);
 }
 

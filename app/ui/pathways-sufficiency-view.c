@@ -19,6 +19,7 @@
 #include "pathways-chart.h"
 #include "pathways-file-toast.h"
 #include "pathways-i-statement-section.h"
+#include "pathways-keyboard.h"
 #include "pathways-page.h"
 #include "pathways-print.h"
 #include "pathways-sufficiency-view.h"
@@ -107,6 +108,7 @@ add_figure (PathwaysSufficiencyView *self,
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *number = gtk_label_new (value);
   GtkWidget *text = gtk_label_new (caption);
+  g_autofree char *name = NULL;
 
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "sufficiency-figure");
@@ -126,6 +128,11 @@ add_figure (PathwaysSufficiencyView *self,
   gtk_box_append (GTK_BOX (card), number);
   gtk_box_append (GTK_BOX (card), text);
   gtk_flow_box_append (self->figures_box, card);
+  /* Read, not visited: no Tab stop; named by the figure and what it counts */
+  gtk_widget_set_focusable (gtk_widget_get_parent (card), FALSE);
+  /* Translators: a figure's card, for screen readers: what it counts, then the figure: "Care leavers: 60" */
+  name = g_strdup_printf (_("%s: %s"), caption, value);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (card)), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
 static void
@@ -813,6 +820,9 @@ pathways_sufficiency_view_init (PathwaysSufficiencyView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_label_set_label (self->demand_explanation, pathways_report_demand_explanation ());
+  /* The demand charts: one Tab stop each, the cells named by the charts */
+  pathways_flow_box_one_stop_each (GTK_FLOW_BOX (gtk_widget_get_ancestor (GTK_WIDGET (self->demand_chart_0),
+                                                                          GTK_TYPE_FLOW_BOX)));
   pathways_add_page_shortcuts (GTK_WIDGET (self), shortcuts, G_N_ELEMENTS (shortcuts));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sufficiency.export", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sufficiency.print", FALSE);

@@ -157,6 +157,8 @@ name_dropdowns (PathwaysTimelineView *self)
         label = g_strdup_printf (_("%s: %s"), what, gtk_string_object_get_string (item));
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       label ? label : what, -1);
+      g_object_set_data (G_OBJECT (button), "pathways-accessible-named", GINT_TO_POINTER (1));
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
     }
 }
 

@@ -243,6 +243,8 @@ build_form (PathwaysUnitEditor *self)
           gtk_accessible_update_property (GTK_ACCESSIBLE (f->input), GTK_ACCESSIBLE_PROPERTY_LABEL, f->label, -1);
           adw_action_row_add_suffix (ADW_ACTION_ROW (f->row), f->input);
           adw_action_row_set_activatable_widget (ADW_ACTION_ROW (f->row), f->input);
+          /* Its own label, not the row's title again (libadwaita 1.2 adds the title as labelled-by) */
+          gtk_accessible_reset_relation (GTK_ACCESSIBLE (f->input), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
           break;
 
         case FIELD_BOOL:
@@ -252,6 +254,8 @@ build_form (PathwaysUnitEditor *self)
           gtk_accessible_update_property (GTK_ACCESSIBLE (f->input), GTK_ACCESSIBLE_PROPERTY_LABEL, f->label, -1);
           adw_action_row_add_suffix (ADW_ACTION_ROW (f->row), f->input);
           adw_action_row_set_activatable_widget (ADW_ACTION_ROW (f->row), f->input);
+          /* Its own label, not the row's title again (libadwaita 1.2 adds the title as labelled-by) */
+          gtk_accessible_reset_relation (GTK_ACCESSIBLE (f->input), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
           break;
 
         case FIELD_CHOICE:

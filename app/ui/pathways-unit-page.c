@@ -319,6 +319,9 @@ add_legend_item (PathwaysUnitPage *self,
   gtk_box_append (GTK_BOX (box), swatch);
   gtk_box_append (GTK_BOX (box), label);
   gtk_flow_box_append (self->legend, box);
+  /* The legend is read, not visited: no Tab stop, named by what it says */
+  gtk_widget_set_focusable (gtk_widget_get_parent (box), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
 }
 
 static void
@@ -546,6 +549,8 @@ make_candidate_row (PathwaysUnitPage *self,
 
     gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, row_name,
                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, facts, -1);
+    /* That label alone: libadwaita 1.2 labels an action row by its title as well */
+    gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   }
   /* Read, not a Tab stop: its button is */
   gtk_widget_set_focusable (row, FALSE);

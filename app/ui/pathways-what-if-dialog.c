@@ -924,6 +924,8 @@ build (PathwaysWhatIfDialog *self)
                                   _("Number of units"), -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->count_spin));
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->count_spin));
+  /* Its own label, not the row's title again (libadwaita 1.2 adds the title as labelled-by) */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (GTK_WIDGET (self->count_spin)), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_list_box_append (GTK_LIST_BOX (list), row);
   row = adw_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Weekly cost (£)"));

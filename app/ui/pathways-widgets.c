@@ -242,6 +242,8 @@ pathways_list_box_add_row (GtkListBox *list,
   /* Rows are named by what they say (GTK 4.8 has no row label API) */
   name = g_strjoin (", ", title, subtitle ? subtitle : "", value ? value : "", NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  /* That label alone: libadwaita 1.2 labels an action row by its title as well */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_list_box_append (list, row);
   return row;
 }

@@ -31,6 +31,7 @@
 #include "pathways-sufficiency-view.h"
 #include "pathways-timeline-view.h"
 #include "pathways-window.h"
+#include "pathways-accessibility.h"
 #include "pathways-window-private.h"
 
 struct _PathwaysWindow
@@ -748,6 +749,8 @@ pathways_window_class_init (PathwaysWindowClass *klass)
   static const char *const pages[] = { "caseload", "stock", "timeline", "sufficiency", "commission", "team" };
 
   object_class->dispose = pathways_window_dispose;
+
+  pathways_accessibility_init ();
 
   widget_class->unmap = pathways_window_unmap;
   GTK_WINDOW_CLASS (klass)->close_request = pathways_window_close_request;
