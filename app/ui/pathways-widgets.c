@@ -342,6 +342,8 @@ first_label (GtkWidget *widget)
   return NULL;
 }
 
+#define MAX_KEPT_WIDTH 280
+
 /* The widest choice's width, measured on the button's own label: each
  * choice's text put in it in turn (and the picked one's put back) before
  * anything is drawn */
@@ -370,7 +372,9 @@ drop_down_update_width (GtkDropDown *drop_down)
       widest = MAX (widest, natural);
     }
   gtk_label_set_label (label, shown);
-  gtk_widget_set_size_request (GTK_WIDGET (drop_down), widest, -1);
+  /* Not past MAX_KEPT_WIDTH: a long choice (a provider's full name)
+   * would otherwise keep every filter row wider than a narrow window */
+  gtk_widget_set_size_request (GTK_WIDGET (drop_down), MIN (widest, MAX_KEPT_WIDTH), -1);
 }
 
 static void
