@@ -351,6 +351,18 @@ find_problem (GPtrArray  *problems,
   return NULL;
 }
 
+/* find_problem() of a problem that must be there */
+static PathwaysExchangeProblem *
+get_problem (GPtrArray  *problems,
+             const char *needle)
+{
+  PathwaysExchangeProblem *p = find_problem (problems, needle);
+
+  if (p == NULL)
+    ck_abort_msg ("no problem “%s”", needle);
+  return p;
+}
+
 static char *
 all_messages (GPtrArray *problems)
 {
@@ -462,7 +474,7 @@ START_TEST (test_every_code_list_violated_once)
   for (guint i = 0; i < d->episodes->len; i++)
     ck_assert (((Pathways903Episode *) g_ptr_array_index (d->episodes, i))->src.bad);
   {
-    PathwaysExchangeProblem *p = find_problem (d->problems, "episodes.csv row 5");
+    PathwaysExchangeProblem *p = get_problem (d->problems, "episodes.csv row 5");
     ck_assert_int_eq (p->severity, PATHWAYS_PROBLEM_ERROR);
     ck_assert_str_eq (p->file, "episodes.csv");
     ck_assert_uint_eq (p->row, 5);
@@ -520,7 +532,7 @@ START_TEST (test_values_required_blank_and_dates)
   assert_problem (d->problems, "episodes.csv row 9, DECOM ‘01/06/1899’");
   assert_problem (d->problems, "episodes.csv row 10, PLACE_PROVIDER ‘PR1’: must be blank for placement T1 (DfE rule 213)");
   assert_problem (d->problems, "episodes.csv row 11, PLACE_PROVIDER: must be given for placement U4 (DfE rule 526)");
-  ck_assert_int_eq (find_problem (d->problems, "row 10,")->severity, PATHWAYS_PROBLEM_WARNING);
+  ck_assert_int_eq (get_problem (d->problems, "row 10,")->severity, PATHWAYS_PROBLEM_WARNING);
 }
 END_TEST
 
@@ -635,6 +647,7 @@ child_plan (Pathways903Plan *plan,
       if (g_str_equal (c->child, child))
         return c;
     }
+  ck_abort_msg ("no plan for child %s", child);
   return NULL;
 }
 

@@ -108,8 +108,13 @@ static char *
 text_of (PathwaysAddPersonDialog *self,
          const char              *field)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (ROW_OF (self, find_field (field))));
-  char *stripped = g_strstrip (g_strdup (text));
+  const Field *f = find_field (field);
+  const char *text;
+  char *stripped;
+
+  g_return_val_if_fail (f != NULL, NULL);
+  text = gtk_editable_get_text (GTK_EDITABLE (ROW_OF (self, f)));
+  stripped = g_strstrip (g_strdup (text));
 
   if (*stripped == '\0')
     g_clear_pointer (&stripped, g_free);

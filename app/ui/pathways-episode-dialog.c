@@ -314,8 +314,11 @@ read_date (PathwaysEpisodeDialog  *self,
            char                  **out_iso)
 {
   const Field *f = find_field (field);
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (ROW_OF (self, f)))));
+  g_autofree char *text = NULL;
   PathwaysDay day;
+
+  g_return_val_if_fail (f != NULL, FALSE);
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (ROW_OF (self, f)))));
 
   *out_iso = NULL;
   if (*text == '\0')

@@ -395,8 +395,11 @@ written_cb (GObject      *source,
       for (guint i = 0; i < w->proposals->len && p == NULL; i++)
         if (((const PathwaysProposal *) g_ptr_array_index (w->proposals, i))->unit_id > 0)
           p = g_ptr_array_index (w->proposals, i);
-      /* Translators: the first %s is a young person's name, the second a unit */
-      text = g_strdup_printf (_("Move scheduled for %s to %s"), p->person_name, p->unit_name);
+      if (p != NULL)
+        /* Translators: the first %s is a young person's name, the second a unit */
+        text = g_strdup_printf (_("Move scheduled for %s to %s"), p->person_name, p->unit_name);
+      else
+        text = g_strdup (_("Move scheduled"));
     }
   else
     text = g_strdup_printf (ngettext ("%u move scheduled", "%u moves scheduled", w->scheduled), w->scheduled);

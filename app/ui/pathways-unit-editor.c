@@ -783,14 +783,17 @@ pathways_unit_editor_set_kind (PathwaysUnitEditor *self,
                                const char         *kind)
 {
   const PathwaysVocabEntry *entries;
+  Field *field;
   guint n;
 
   g_return_if_fail (PATHWAYS_IS_UNIT_EDITOR (self));
 
+  field = find_field (self, "kind");
+  g_return_if_fail (field != NULL);
   entries = pathways_vocab_entries (PATHWAYS_VOCAB_UNIT_KIND, &n);
   for (guint k = 0; k < n; k++)
     if (g_str_equal (entries[k].code, kind))
-      adw_combo_row_set_selected (ADW_COMBO_ROW (find_field (self, "kind")->input), k);
+      adw_combo_row_set_selected (ADW_COMBO_ROW (field->input), k);
 }
 
 /**
