@@ -19,6 +19,7 @@
 #include "pathways-annex-a.h"
 #include "pathways-annex-a-xlsx.h"
 #include "pathways-oc3-facts.h"
+#include "pathways-postgres-store-private.h"
 #include "pathways-generator.h"
 #include "pathways-rules.h"
 #include "pathways-snapshot.h"
@@ -1599,6 +1600,18 @@ START_TEST (test_bulk_import_same_records_audit_and_undo)
   ck_assert_uint_eq (nb.episodes_added, no.episodes_added);
   ck_assert_uint_gt (nb.facts_recorded, 0);
   ck_assert_uint_eq (nb.facts_recorded, no.facts_recorded);
+  if (test_backend_is_postgres ())
+    {
+      guint rows = nb.people_added + nb.episodes_added + nb.facts_recorded;
+      guint sent = pathways_postgres_store_get_n_bulk_statements (PATHWAYS_POSTGRES_STORE (bulk));
+
+      /* The team server took the rows many to a statement (a statement
+       * per kind at least, a round trip per hundred rows at most); the
+       * one-by-one import sent none */
+      ck_assert_uint_ge (sent, 3);
+      ck_assert_uint_le (sent, rows / 100 + 3);
+      ck_assert_uint_eq (pathways_postgres_store_get_n_bulk_statements (PATHWAYS_POSTGRES_STORE (one)), 0);
+    }
 
   /* The same rows, the same ids and versions */
   assert_same_records (bulk, one, PATHWAYS_TYPE_YOUNG_PERSON);

@@ -933,6 +933,87 @@ START_TEST (test_changed_undo_and_rollback)
 }
 END_TEST
 
+/* Many new rows in one pass (what an import writes): more than a
+ * statement's worth, ids in the records' order, one audit row each, one
+ * "changed" with every row, undone as a whole; a failing row in a later
+ * statement leaves nothing written and every id back at 0 */
+START_TEST (test_insert_checked_many)
+{
+  g_autoptr(PathwaysStore) store = test_open_store (dir, "many.db");
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func ((GDestroyNotify) pathways_changes_unref);
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) again = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(PathwaysChangeSet) undo = NULL;
+  g_autoptr(PathwaysRecord) last = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 audit_before = test_query_int (store, "SELECT count(*) FROM audit_log");
+  const guint n = 613;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *local_id = g_strdup_printf ("LC%05u", 20000 + i);
+      PathwaysYoungPerson *yp = test_make_person (local_id);
+
+      if (i % 2 == 1)
+        pathways_young_person_set_preferred_name (yp, "Mara “Em” O'Neil");
+      g_ptr_array_add (people, yp);
+    }
+  g_signal_connect (store, "changed", G_CALLBACK (changed_cb), seen);
+
+  ck_assert (pathways_store_begin_recorded (store, &error));
+  ck_assert_msg (pathways_store_insert_checked (store, (PathwaysRecord **) people->pdata, n, &error), "%s",
+                 error ? error->message : "");
+  ck_assert (pathways_store_commit_recorded (store, &undo, &error));
+  ck_assert_no_error (error);
+
+  for (guint i = 0; i < n; i++)
+    {
+      PathwaysRecord *r = g_ptr_array_index (people, i);
+
+      ck_assert_int_gt (pathways_record_get_id (r), 0);
+      ck_assert_int_eq (pathways_record_get_version (r), 1);
+      if (i > 0)
+        ck_assert_int_gt (pathways_record_get_id (r),
+                          pathways_record_get_id (g_ptr_array_index (people, i - 1)));
+    }
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_YOUNG_PERSON, NULL), n);
+  last = pathways_store_get (store, PATHWAYS_TYPE_YOUNG_PERSON,
+                             pathways_record_get_id (g_ptr_array_index (people, n - 2)), &error);
+  ck_assert_no_error (error);
+  ck_assert_str_eq (pathways_young_person_get_local_id (PATHWAYS_YOUNG_PERSON (last)), "LC20611");
+  ck_assert_str_eq (pathways_young_person_get_preferred_name (PATHWAYS_YOUNG_PERSON (last)), "Mara “Em” O'Neil");
+  ck_assert_int_eq (test_query_int (store, "SELECT count(*) FROM audit_log") - audit_before, n);
+
+  ck_assert_uint_eq (seen->len, 1);
+  ck_assert_uint_eq (pathways_changes_get_n_changes (last_changes (seen)), n);
+  assert_change (last_changes (seen), PATHWAYS_TYPE_YOUNG_PERSON,
+                 pathways_record_get_id (g_ptr_array_index (people, 0)), PATHWAYS_CHANGE_INSERT);
+  assert_change (last_changes (seen), PATHWAYS_TYPE_YOUNG_PERSON,
+                 pathways_record_get_id (g_ptr_array_index (people, n - 1)), PATHWAYS_CHANGE_INSERT);
+  ck_assert_uint_eq (pathways_change_set_get_n_changes (undo), n);
+
+  ck_assert (pathways_store_undo (store, undo, &error));
+  ck_assert_no_error (error);
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_YOUNG_PERSON, NULL), 0);
+  ck_assert_uint_eq (seen->len, 2);
+  assert_change (last_changes (seen), PATHWAYS_TYPE_YOUNG_PERSON,
+                 pathways_record_get_id (g_ptr_array_index (people, n - 1)), PATHWAYS_CHANGE_DELETE);
+
+  /* The 400th repeats the first's local child ID: a later statement fails */
+  for (guint i = 0; i < 450; i++)
+    {
+      g_autofree char *local_id = g_strdup_printf ("LC%05u", 30000 + (i == 399 ? 0 : i));
+      g_ptr_array_add (again, test_make_person (local_id));
+    }
+  ck_assert (!pathways_store_insert_checked (store, (PathwaysRecord **) again->pdata, again->len, &error));
+  ck_assert_ptr_nonnull (error);
+  for (guint i = 0; i < again->len; i++)
+    ck_assert_int_eq (pathways_record_get_id (g_ptr_array_index (again, i)), 0);
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_YOUNG_PERSON, NULL), 0);
+  ck_assert_uint_eq (seen->len, 2);
+}
+END_TEST
+
 static gboolean
 saw_external (gpointer data)
 {
@@ -1275,6 +1356,7 @@ store_suite (void)
   tcase_add_checked_fixture (signal, setup, teardown);
   tcase_add_test (signal, test_changed_insert_update_delete);
   tcase_add_test (signal, test_changed_undo_and_rollback);
+  tcase_add_test (signal, test_insert_checked_many);
   tcase_add_test (signal, test_changed_from_another_store);
   tcase_add_test (signal, test_async_keeps_main_loop_free);
   tcase_add_test (signal, test_get_async);

@@ -67,5 +67,6 @@ gint64          pathways_postgres_store_query_int  (PathwaysPostgresStore  *self
                                                     const char             *sql,
                                                     GError                **error);
 int             pathways_postgres_store_get_listener_pid (PathwaysPostgresStore *self);
+guint           pathways_postgres_store_get_n_bulk_statements (PathwaysPostgresStore *self);
 
 G_END_DECLS

@@ -63,6 +63,8 @@ struct _PathwaysPostgresStore
   GSource        *retry_source;
   GCancellable   *cancellable;
   guint           retry_ms;
+
+  guint           n_bulk_statements;  /* multi-row INSERTs sent, for the tests */
 };
 
 static void pathways_postgres_store_initable_init (GInitableIface *iface);
@@ -879,6 +881,126 @@ pg_insert_record (PathwaysStore   *store,
   return TRUE;
 }
 
+/* Rows a multi-row INSERT carries at most: each statement is one round
+ * trip, and its parameters stay within the protocol's 65,535 */
+#define BULK_ROWS 250
+#define MAX_PARAMETERS 65535
+
+/* "INSERT INTO t (version, …) VALUES ($1, …), ($k, …) … RETURNING id" */
+static char *
+bulk_insert_sql (PathwaysRecordClass *klass,
+                 guint                n_rows)
+{
+  g_autoptr(GString) sql = g_string_new ("INSERT INTO ");
+  guint per_row = klass->n_fields + 1;
+  guint n = 0;
+
+  g_string_append_printf (sql, "%s (version", klass->table);
+  for (guint i = 0; i < klass->n_fields; i++)
+    g_string_append_printf (sql, ", %s", klass->columns[i]);
+  g_string_append (sql, ") VALUES ");
+  for (guint r = 0; r < n_rows; r++)
+    {
+      g_string_append (sql, r > 0 ? ", (" : "(");
+      for (guint c = 0; c < per_row; c++)
+        g_string_append_printf (sql, c > 0 ? ", $%u" : "$%u", ++n);
+      g_string_append_c (sql, ')');
+    }
+  g_string_append (sql, " RETURNING id");
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* One statement: @n_rows of @records, each given its id */
+static gboolean
+insert_batch (PathwaysPostgresStore  *self,
+              PathwaysRecordClass    *klass,
+              const char             *sql,
+              PathwaysRecord        **records,
+              guint                   n_rows,
+              GError                **error)
+{
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_rows);
+  Params p;
+  PGresult *res;
+
+  params_init (&p);
+  for (guint r = 0; r < n_rows; r++)
+    {
+      params_add_int (&p, MAX (1, pathways_record_get_version (records[r])));
+      for (guint i = 0; i < klass->n_fields; i++)
+        params_add (&p, field_param (&klass->fields[i], pathways_record_peek_value (records[r], i)));
+    }
+  res = pathways_pg_query (self, self->writer, sql, PARAMS_N (&p), PARAMS_V (&p), error);
+  params_clear (&p);
+  if (res == NULL)
+    return FALSE;
+  self->n_bulk_statements++;
+  if (PQntuples (res) != (int) n_rows)
+    {
+      PQclear (res);
+      g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_FAILED,
+                           _("The team server did not give every new record its id, so nothing was saved."));
+      return FALSE;
+    }
+  for (int r = 0; r < (int) n_rows; r++)
+    {
+      gint64 id = pathways_pg_int (res, r, 0);
+      g_array_append_val (ids, id);
+    }
+  PQclear (res);
+
+  /* The ids are the column's identity sequence's, drawn as the VALUES
+   * rows are made, in their order: increasing, whatever order RETURNING
+   * gives them back in */
+  g_array_sort (ids, compare_ids);
+  for (guint r = 0; r < n_rows; r++)
+    {
+      pathways_record_set_id (records[r], g_array_index (ids, gint64, r));
+      pathways_record_set_version (records[r], MAX (1, pathways_record_get_version (records[r])));
+    }
+  return TRUE;
+}
+
+/* Many new rows of one table, BULK_ROWS a statement, in the caller's
+ * transaction; the server's triggers audit each row (and chain it) and
+ * notify the listeners, as for one INSERT.  On failure the caller rolls
+ * back and puts the ids back to 0. */
+static gboolean
+pg_insert_records (PathwaysStore   *store,
+                   PathwaysRecord **records,
+                   guint            n_records,
+                   GError         **error)
+{
+  PathwaysPostgresStore *self = PATHWAYS_POSTGRES_STORE (store);
+  PathwaysRecordClass *klass = PATHWAYS_RECORD_GET_CLASS (records[0]);
+  guint batch = MIN (BULK_ROWS, MAX_PARAMETERS / (klass->n_fields + 1));
+  g_autofree char *full_sql = NULL;
+
+  for (guint done = 0; done < n_records; done += batch)
+    {
+      guint n = MIN (batch, n_records - done);
+      g_autofree char *last_sql = NULL;
+      const char *sql;
+
+      if (n == batch)
+        sql = full_sql != NULL ? full_sql : (full_sql = bulk_insert_sql (klass, n));
+      else
+        sql = last_sql = bulk_insert_sql (klass, n);
+      if (!insert_batch (self, klass, sql, records + done, n, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 pg_update_record (PathwaysStore   *store,
                   PathwaysRecord  *record,
@@ -1690,6 +1812,7 @@ pathways_postgres_store_class_init (PathwaysPostgresStoreClass *klass)
   store_class->begin_read = pg_begin_read;
   store_class->end_read = pg_end_read;
   store_class->insert_record = pg_insert_record;
+  store_class->insert_records = pg_insert_records;
   store_class->update_record = pg_update_record;
   store_class->delete_record = pg_delete_record;
   store_class->set_setting = pg_set_setting;
@@ -1785,6 +1908,21 @@ pathways_postgres_store_get_listener_pid (PathwaysPostgresStore *self)
   g_return_val_if_fail (PATHWAYS_IS_POSTGRES_STORE (self), 0);
 
   return self->listener != NULL ? PQbackendPID (self->listener) : 0;
+}
+
+/**
+ * pathways_postgres_store_get_n_bulk_statements:
+ *
+ * Returns: how many multi-row INSERTs pathways_store_insert_checked()
+ *   has sent on this store: for the tests, which check a bulk import
+ *   takes that path
+ */
+guint
+pathways_postgres_store_get_n_bulk_statements (PathwaysPostgresStore *self)
+{
+  g_return_val_if_fail (PATHWAYS_IS_POSTGRES_STORE (self), 0);
+
+  return self->n_bulk_statements;
 }
 
 char *
