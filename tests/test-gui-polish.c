@@ -577,7 +577,10 @@ START_TEST (test_shortcuts_from_any_focus)
   g_autoptr(GtkBuilder) builder = NULL;
   g_autoptr(GSList) objects = NULL;
   GtkWidget *sufficiency;
+  GtkWidget *section = NULL;
+  GtkWindow *overlay;
   guint n_sections = 0;
+  guint n_stacks = 0;
   static const struct {
     const char *accel;
     const char *title;
@@ -588,7 +591,8 @@ START_TEST (test_shortcuts_from_any_focus)
     { "<Control>s", "Save now (changes save as you type)" },
     { "<Control>n", "Add a unit" },
     { "<Alt>Left", "Back to the register" },
-    { "<Alt>2", "Stock" },
+    { "<Alt>1...<Alt>8", "Go to a tab, from Caseload to My Day" },
+    { "F5", "Refresh the page" },
     { "<Control>f", "Search" },
     { "<Control>plus", "Zoom in" },
     { "<Control>p", "Print the summary" },
@@ -632,8 +636,27 @@ START_TEST (test_shortcuts_from_any_focus)
   ck_assert (!overlay_has_group (builder, "Housing Stock"));
   objects = gtk_builder_get_objects (builder);
   for (GSList *l = objects; l != NULL; l = l->next)
-    n_sections += GTK_IS_SHORTCUTS_SECTION (l->data);
+    if (GTK_IS_SHORTCUTS_SECTION (l->data))
+      {
+        n_sections++;
+        section = l->data;
+      }
   ck_assert_uint_eq (n_sections, 1);
+
+  /* ... and the section lays them out on one page: its stack of pages
+   * (two columns each, of at most max-height lines) holds a single one */
+  overlay = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+  gtk_window_present (overlay);
+  spin (20);
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (section)); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_STACK (c))
+      {
+        g_autoptr(GtkSelectionModel) pages = gtk_stack_get_pages (GTK_STACK (c));
+        ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (pages)), 1);
+        n_stacks++;
+      }
+  ck_assert_uint_eq (n_stacks, 1);
+  gtk_window_destroy (overlay);
 
   session_end (&s);
 }

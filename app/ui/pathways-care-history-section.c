@@ -187,8 +187,8 @@ episode_row (PathwaysEpisode *e,
   del = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_set_valign (del, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (del, "flat");
-  gtk_widget_set_tooltip_text (del, _("Delete Episode"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (del), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Delete Episode"), -1);
+  gtk_widget_set_tooltip_text (del, _("Delete episode"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (del), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Delete episode"), -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (del), "care-history.delete");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (del), "x", id);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), del);

@@ -845,12 +845,12 @@ pathways_plan_view_init (PathwaysPlanView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   add_column (self, COLUMN_PERSON, _("Young Person"), FALSE);
-  add_column (self, COLUMN_DATE, _("Moves on"), FALSE);
+  add_column (self, COLUMN_DATE, _("Moves On"), FALSE);
   add_column (self, COLUMN_UNIT, _("To"), TRUE);
   add_column (self, COLUMN_KIND, _("Kind"), FALSE);
-  add_column (self, COLUMN_COST, _("Weekly cost"), FALSE);
-  add_column (self, COLUMN_NEED, _("Why they move"), FALSE);
-  add_column (self, COLUMN_PA, _("Personal adviser"), FALSE);
+  add_column (self, COLUMN_COST, _("Weekly Cost"), FALSE);
+  add_column (self, COLUMN_NEED, _("Why They Move"), FALSE);
+  add_column (self, COLUMN_PA, _("Personal Adviser"), FALSE);
   g_signal_connect_object (self->columns, "activate", G_CALLBACK (row_activated_cb), self, G_CONNECT_SWAPPED);
 
   for (guint i = 0; i < G_N_ELEMENTS (weight_keys); i++)

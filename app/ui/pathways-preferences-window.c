@@ -354,7 +354,7 @@ fill_areas (PathwaysPreferencesWindow *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, _("Remove Area"));
+      gtk_widget_set_tooltip_text (button, _("Remove area"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       g_object_set_data_full (G_OBJECT (button), "area", g_strdup (name), g_free);
       g_signal_connect_object (button, "clicked", G_CALLBACK (remove_area_clicked_cb), self, 0);
@@ -824,7 +824,7 @@ pathways_preferences_window_connect_server (PathwaysPreferencesWindow *self,
   gtk_widget_activate_action (GTK_WIDGET (self), "prefs.connect-server", NULL);
 }
 
-/* Adds @name as the "Add an Area" row does; FALSE (nothing written, the
+/* Adds @name as the "Add an area" row does; FALSE (nothing written, the
  * reason in pathways_preferences_window_get_area_error()) when refused */
 gboolean
 pathways_preferences_window_add_area (PathwaysPreferencesWindow *self,

@@ -178,7 +178,7 @@ load_form (PathwaysProvidersDialog *self,
       adw_preferences_group_set_title (self->form_group, title);
     }
   else
-    adw_preferences_group_set_title (self->form_group, _("Add a provider"));
+    adw_preferences_group_set_title (self->form_group, _("Add a Provider"));
 #define TEXT(row, getter) gtk_editable_set_text (GTK_EDITABLE (self->row), p && getter (p) ? getter (p) : "")
   TEXT (name_row, pathways_provider_get_name);
   TEXT (framework_row, pathways_provider_get_framework);

@@ -274,7 +274,7 @@ update_state (PathwaysStockView *self)
 
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "stock.add-unit", self->store != NULL && why == NULL);
     /* The reason where the button is (a disabled button still shows its tooltip) */
-    gtk_widget_set_tooltip_text (self->add_unit_button, why ? why : _("Add a Unit to the Register"));
+    gtk_widget_set_tooltip_text (self->add_unit_button, why ? why : _("Add a unit to the register"));
   }
 }
 

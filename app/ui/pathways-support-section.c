@@ -193,8 +193,8 @@ fill (PathwaysSupportSection *self,
 
       gtk_widget_set_valign (del, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (del, "flat");
-      gtk_widget_set_tooltip_text (del, _("Delete Activity"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (del), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Delete Activity"), -1);
+      gtk_widget_set_tooltip_text (del, _("Delete activity"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (del), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Delete activity"), -1);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (del), "support.delete-activity");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (del), "x", id);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), del);

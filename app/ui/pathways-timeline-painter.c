@@ -759,7 +759,7 @@ append_axis (PathwaysTimelinePainter     *self,
   gtk_snapshot_pop (snapshot);
 
   /* The corner over the names */
-  layout = text_layout (self, FONT_NORMAL, _("Young person"), &w, &h);
+  layout = text_layout (self, FONT_NORMAL, _("Young Person"), &w, &h);
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (PATHWAYS_TIMELINE_NAMES_PAD, tier,
                                                          MAX (f->names_width - 2 * PATHWAYS_TIMELINE_NAMES_PAD, 0), tier));
   append_layout_at (snapshot, layout, self->pal.fg, 0.6, PATHWAYS_TIMELINE_NAMES_PAD, tier + (tier - h) / 2);

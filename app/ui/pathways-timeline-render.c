@@ -634,7 +634,7 @@ draw_axis (Ctx *c)
 
   /* The corner over the names */
   set_rgba (cr, c->fg, 0.6);
-  show_text (c, c->layout, _("Young person"), NAMES_PAD, tier, f->names_width - 2 * NAMES_PAD, TRUE, tier);
+  show_text (c, c->layout, _("Young Person"), NAMES_PAD, tier, f->names_width - 2 * NAMES_PAD, TRUE, tier);
 
   set_rgba (cr, c->fg, 0.15);
   cairo_move_to (cr, 0, f->header_height - 0.5);
