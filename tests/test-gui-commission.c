@@ -463,21 +463,6 @@ person_ready (gpointer data)
 }
 
 static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_type (c, type);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
 find_button (GtkWidget  *widget,
              const char *action)
 {
@@ -533,7 +518,7 @@ START_TEST (test_person_page_buttons_by_role)
   ck_assert (test_wait_for (person_ready, page));
 
   /* Make a Referral… beside Schedule Move…, which stays the one suggested action */
-  split = find_type (page, ADW_TYPE_SPLIT_BUTTON);
+  split = test_gui_find_type (page, ADW_TYPE_SPLIT_BUTTON);
   ck_assert (is_shown (split));
   ck_assert_str_eq (gtk_actionable_get_action_name (GTK_ACTIONABLE (split)), "person.make-referral");
   ck_assert (!gtk_widget_has_css_class (split, "suggested-action"));
@@ -624,7 +609,7 @@ kind_check (GtkWidget  *dialog,
             const char *label)
 {
   GtkWidget *row = find_by_name (dialog, ADW_TYPE_ACTION_ROW, label);
-  return row ? find_type (row, GTK_TYPE_CHECK_BUTTON) : NULL;
+  return row ? test_gui_find_type (row, GTK_TYPE_CHECK_BUTTON) : NULL;
 }
 
 START_TEST (test_providers_dialog_adds_changes_retires)
@@ -828,7 +813,7 @@ END_TEST
 static gboolean
 statements_shown (gpointer data)
 {
-  PathwaysIStatementSection *section = PATHWAYS_I_STATEMENT_SECTION (find_type (data, PATHWAYS_TYPE_I_STATEMENT_SECTION));
+  PathwaysIStatementSection *section = PATHWAYS_I_STATEMENT_SECTION (test_gui_find_type (data, PATHWAYS_TYPE_I_STATEMENT_SECTION));
   return pathways_sufficiency_view_get_sufficiency (data) != NULL && !pathways_i_statement_section_is_loading (section);
 }
 
@@ -849,7 +834,7 @@ START_TEST (test_sufficiency_page_scores_i_statements)
   gtk_window_present (GTK_WINDOW (window));
   ck_assert (test_wait_for (statements_shown, view));
 
-  section = find_type (view, PATHWAYS_TYPE_I_STATEMENT_SECTION);
+  section = test_gui_find_type (view, PATHWAYS_TYPE_I_STATEMENT_SECTION);
   collect_text (section, text);
   if (g_getenv ("TEST_DUMP"))
     g_printerr ("%s", text->str);
@@ -870,7 +855,7 @@ START_TEST (test_sufficiency_page_scores_i_statements)
     if (scroller && gtk_widget_translate_coordinates (section, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
                                                       0, 0, &x, &y))
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), y - 12);
-    for (GtkWidget *r = gtk_widget_get_first_child (find_type (section, GTK_TYPE_LIST_BOX)); r; r = gtk_widget_get_next_sibling (r))
+    for (GtkWidget *r = gtk_widget_get_first_child (test_gui_find_type (section, GTK_TYPE_LIST_BOX)); r; r = gtk_widget_get_next_sibling (r))
       if (ADW_IS_EXPANDER_ROW (r))
         adw_expander_row_set_expanded (ADW_EXPANDER_ROW (r), TRUE);
   }

@@ -770,21 +770,6 @@ move_dialog_checked (gpointer data)
   return !pathways_move_dialog_is_busy (data) && pathways_move_dialog_get_check (data) != NULL;
 }
 
-static GtkWidget *
-find_widget_of_type (GtkWidget *widget,
-                     GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_widget_of_type (c, type);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 on_scheduled (PathwaysMoveDialog *dialog,
               PathwaysChangeSet  *changes,
@@ -871,7 +856,7 @@ START_TEST (test_move_dialog_alike_units_and_outside_address)
   pathways_move_dialog_search (dialog, "");
 
   /* A taller dialog, a taller list */
-  list = find_widget_of_type (GTK_WIDGET (dialog), GTK_TYPE_LIST_VIEW);
+  list = test_gui_find_type (GTK_WIDGET (dialog), GTK_TYPE_LIST_VIEW);
   ck_assert_ptr_nonnull (list);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
   spin (20);

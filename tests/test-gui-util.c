@@ -86,3 +86,18 @@ test_gui_screenshot (GtkWidget  *widget,
   if (!g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL))
     g_printerr ("could not save the screenshot %s\n", path);
 }
+
+GtkWidget *
+test_gui_find_type (GtkWidget *widget,
+                    GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = test_gui_find_type (c, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}

@@ -20,6 +20,10 @@ PathwaysContext *test_gui_context         (PathwaysStore *store);
 /* With PATHWAYS_SCREENSHOT_DIR set (never in CI), a picture of the
  * screen as drawn once @widget is, saved there as @name, for a person
  * to look at; nothing otherwise */
+/* The first widget of @type at or under @widget, depth first, or NULL */
+GtkWidget       *test_gui_find_type       (GtkWidget     *widget,
+                                           GType          type);
+
 void             test_gui_screenshot      (GtkWidget     *widget,
                                            const char    *name);
 
