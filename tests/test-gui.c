@@ -21,6 +21,7 @@
 #include "pathways-person-page-private.h"
 #include "pathways-preferences-window-private.h"
 #include "pathways-spell-strip.h"
+#include "pathways-stock-view-private.h"
 #include "pathways-timeline-view-private.h"
 #include "pathways-window-private.h"
 #include "test-gui-util.h"
@@ -1829,13 +1830,25 @@ store_opened (gpointer data)
   return pathways_application_get_store (data) != NULL;
 }
 
+static gboolean
+register_loaded (gpointer data)
+{
+  return !pathways_stock_view_is_busy (data) && pathways_stock_view_get_n_units (data) > 0;
+}
+
 /* An administrator has staff and reference lists, not young people: the
- * pages of young people are hidden, and the stock shown */
+ * pages of young people are hidden, and the stock shown — its units
+ * loaded, though the young people living in them are not the
+ * administrator's to read */
 START_TEST (test_team_server_admin_pages)
 {
   Session s = { 0 };
   g_autofree char *db = NULL;
+  g_autoptr(PathwaysStore) owner = NULL;
+  g_autoptr(PathwaysYoungPerson) yp = test_make_person ("LC7101");
+  g_autoptr(GError) error = NULL;
   AdwViewStack *stack;
+  PathwaysStockView *stock;
 
   if (test_pg_admin () == NULL)
     {
@@ -1844,6 +1857,17 @@ START_TEST (test_team_server_admin_pages)
     }
   db = test_pg_database (dir, "admin");
   test_pg_add_user (db, "pt_gui_admin", "admin", NULL);
+  {
+    g_autofree char *location = test_pg_location (db, NULL);
+    g_autoptr(PathwaysUnit) unit = g_object_new (PATHWAYS_TYPE_UNIT, "name", "Bridgeway Support, Larch Road",
+                                                 "kind", "supported", "status", "available",
+                                                 "min-age", (gint64) 16, "max-age", (gint64) 21, NULL);
+
+    owner = pathways_store_open (location, NULL, &error);
+    ck_assert_no_error (error);
+    test_add (owner, PATHWAYS_RECORD (unit));
+    test_add (owner, PATHWAYS_RECORD (yp));
+  }
   s.path = test_pg_location (db, "pt_gui_admin");
   g_setenv (PATHWAYS_DATABASE_ENV, s.path, TRUE);
   s.app = pathways_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
@@ -1860,6 +1884,10 @@ START_TEST (test_team_server_admin_pages)
   ck_assert (adw_view_stack_page_get_visible (adw_view_stack_get_page (stack,
                                                adw_view_stack_get_child_by_name (stack, "stock"))));
   ck_assert_str_eq (adw_view_stack_get_visible_child_name (stack), "stock");
+  /* The register loads (no "your role does not allow this") */
+  stock = pathways_window_get_stock_view (s.window);
+  ck_assert (test_wait_for (register_loaded, stock));
+  ck_assert_uint_eq (pathways_stock_view_get_n_units (stock), 1);
 
   session_end (&s);
 }

@@ -617,15 +617,16 @@ pg_load_facts (PathwaysStore  *store,
 
   ok = (f->settings = read_settings (self, conn, error)) != NULL &&
        (f->bank_holidays = read_bank_holidays (self, conn, error)) != NULL &&
-    each_row (self, conn,
-              "SELECT id, given_name, family_name, preferred_name, date_of_birth, uasc,"
-              " immigration_status, appeal_stage, are_date, age_assessment,"
-              " human_rights_assessment_date, date_first_looked_after, days_looked_after_since_14,"
-              " days_looked_after_since_16, date_care_ended, last_placement, returned_home_6_months,"
-              " special_guardianship, custody_or_hospital_at_16, needs_assessment_date,"
-              " pathway_plan_review_date, last_contact_date, pa_id, preferred_area,"
-              " closed_on, pa_support_after_21, pa_support_offered_on FROM young_person",
-              NULL, NULL, person_facts_row, f, error) &&
+    (!pathways_pg_can_read (self, "young_person") ||
+     each_row (self, conn,
+               "SELECT id, given_name, family_name, preferred_name, date_of_birth, uasc,"
+               " immigration_status, appeal_stage, are_date, age_assessment,"
+               " human_rights_assessment_date, date_first_looked_after, days_looked_after_since_14,"
+               " days_looked_after_since_16, date_care_ended, last_placement, returned_home_6_months,"
+               " special_guardianship, custody_or_hospital_at_16, needs_assessment_date,"
+               " pathway_plan_review_date, last_contact_date, pa_id, preferred_area,"
+               " closed_on, pa_support_after_21, pa_support_offered_on FROM young_person",
+               NULL, NULL, person_facts_row, f, error)) &&
     (!pathways_pg_can_read (self, "contact") ||
      each_row (self, conn,
                "SELECT young_person_id, kind, max(contact_date) FROM contact GROUP BY young_person_id, kind",
@@ -636,22 +637,25 @@ pg_load_facts (PathwaysStore  *store,
                " ORDER BY young_person_id, start_date, id",
                NULL, NULL, activity_facts_row, f, error)) &&
     each_row (self, conn,
-              "SELECT id, name, kind, area, in_authority, registration, ofsted_urn, min_age, max_age,"
-              " support_hours, status, status_from, status_to, status_reason, retired_on, weekly_cost,"
-              " provider, address, postcode, bedrooms FROM unit",
-              NULL, NULL, unit_facts_row, f, error) &&
-    each_row (self, conn,
-              "SELECT id, young_person_id, unit_id, accom, accom_suitable, place, start_date,"
-              " planned_end, actual_end, state FROM spell ORDER BY young_person_id, start_date, id",
-              NULL, NULL, spell_facts_row, f, error) &&
-    each_row (self, conn,
-              "SELECT id, young_person_id, decom, dec, ls, place, rec, needs_check FROM episode"
-              " ORDER BY young_person_id, decom, id",
-              NULL, NULL, episode_facts_row, f, error) &&
-    each_row (self, conn,
-              "SELECT id, young_person_id, from_spell_id, to_unit_id, to_spell_id, planned_date, state"
-              " FROM transition WHERE state IN ('proposed', 'confirmed') ORDER BY planned_date, id",
-              NULL, NULL, transition_facts_row, f, error) &&
+               "SELECT id, name, kind, area, in_authority, registration, ofsted_urn, min_age, max_age,"
+               " support_hours, status, status_from, status_to, status_reason, retired_on, weekly_cost,"
+               " provider, address, postcode, bedrooms FROM unit",
+               NULL, NULL, unit_facts_row, f, error) &&
+    (!pathways_pg_can_read (self, "spell") ||
+     each_row (self, conn,
+               "SELECT id, young_person_id, unit_id, accom, accom_suitable, place, start_date,"
+               " planned_end, actual_end, state FROM spell ORDER BY young_person_id, start_date, id",
+               NULL, NULL, spell_facts_row, f, error)) &&
+    (!pathways_pg_can_read (self, "episode") ||
+     each_row (self, conn,
+               "SELECT id, young_person_id, decom, dec, ls, place, rec, needs_check FROM episode"
+               " ORDER BY young_person_id, decom, id",
+               NULL, NULL, episode_facts_row, f, error)) &&
+    (!pathways_pg_can_read (self, "transition") ||
+     each_row (self, conn,
+               "SELECT id, young_person_id, from_spell_id, to_unit_id, to_spell_id, planned_date, state"
+               " FROM transition WHERE state IN ('proposed', 'confirmed') ORDER BY planned_date, id",
+               NULL, NULL, transition_facts_row, f, error)) &&
     (!milestones ||
      each_row (self, conn,
                "SELECT young_person_id, category, count(*),"
@@ -674,8 +678,8 @@ pg_load_facts (PathwaysStore  *store,
 
 static void
 caseload_row (PGresult *res,
-              int       row,
-              gpointer  data)
+               int       row,
+               gpointer  data)
 {
   PathwaysStoreCaseload *cl = data;
   PathwaysStoreCaseloadRow r = { 0 };
@@ -722,6 +726,9 @@ pg_load_caseload_rows (PathwaysStore  *store,
   PathwaysPgConn *conn;
   gboolean ok;
 
+  /* A login that may not read young people (an administrator) has none */
+  if (!pathways_pg_can_read (self, "young_person"))
+    return g_steal_pointer (&cl);
   if ((conn = pathways_pg_acquire (self, error)) == NULL)
     return NULL;
   ok = each_row (self, conn, sql, NULL, NULL, caseload_row, cl, error);
@@ -805,6 +812,8 @@ pg_load_timeline_rows (PathwaysStore  *store,
   PathwaysPgConn *conn;
   gboolean ok;
 
+  if (!pathways_pg_can_read (self, "young_person"))
+    return g_steal_pointer (&t);
   if ((conn = begin_bulk (self, error)) == NULL)
     return NULL;
   ok = each_row (self, conn,
@@ -914,12 +923,14 @@ pg_load_sufficiency_rows (PathwaysStore  *store,
   if ((conn = begin_bulk (self, error)) == NULL)
     return NULL;
   /* In row order, as SQLite's plain scans return them */
-  ok = each_row (self, conn, "SELECT id, local_id, home_postcode FROM young_person ORDER BY id",
-                 NULL, NULL, sufficiency_person_row, s, error) &&
+  ok = (!pathways_pg_can_read (self, "young_person") ||
+        each_row (self, conn, "SELECT id, local_id, home_postcode FROM young_person ORDER BY id",
+                  NULL, NULL, sufficiency_person_row, s, error)) &&
        each_row (self, conn, "SELECT id, provider_type, postcode FROM unit ORDER BY id",
                  NULL, NULL, sufficiency_unit_row, s, error) &&
-       each_row (self, conn, "SELECT id, place_provider, weekly_cost FROM spell ORDER BY id",
-                 NULL, NULL, sufficiency_spell_row, s, error) &&
+       (!pathways_pg_can_read (self, "spell") ||
+        each_row (self, conn, "SELECT id, place_provider, weekly_cost FROM spell ORDER BY id",
+                  NULL, NULL, sufficiency_spell_row, s, error)) &&
        each_row (self, conn, "SELECT district, area FROM postcode_area ORDER BY id",
                  NULL, NULL, district_row, s, error) &&
        each_row (self, conn, "SELECT from_area, to_area, miles FROM area_distance ORDER BY id",
