@@ -156,41 +156,8 @@ json_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
-/* The field's value as insert_record() binds it */
-static void
-bind_field (sqlite3_stmt        *stmt,
-            int                  pos,
-            const PathwaysField *field,
-            const GValue        *value)
-{
-  switch (field->type)
-    {
-    case PATHWAYS_FIELD_STRING:
-    case PATHWAYS_FIELD_DATE:
-      if (g_value_get_string (value) == NULL)
-        sqlite3_bind_null (stmt, pos);
-      else
-        sqlite3_bind_text (stmt, pos, g_value_get_string (value), -1, SQLITE_STATIC);
-      break;
-    case PATHWAYS_FIELD_INT:
-    case PATHWAYS_FIELD_MONEY:
-      if ((field->flags & PATHWAYS_FIELD_REFERENCE) && g_value_get_int64 (value) == 0)
-        sqlite3_bind_null (stmt, pos);
-      else
-        sqlite3_bind_int64 (stmt, pos, g_value_get_int64 (value));
-      break;
-    case PATHWAYS_FIELD_BOOL:
-      sqlite3_bind_int (stmt, pos, g_value_get_boolean (value) ? 1 : 0);
-      break;
-    case PATHWAYS_FIELD_REAL:
-      sqlite3_bind_double (stmt, pos, g_value_get_double (value));
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/* The same value as json_object() writes what was bound */
+/* The same value as json_object() writes what pathways_sqlite_bind_field()
+ * bound */
 static void
 json_field (GString             *json,
             const PathwaysField *field,
@@ -382,7 +349,8 @@ insert_each (PathwaysSqliteStore  *self,
 
       sqlite3_bind_int64 (insert, 1, version);
       for (guint i = 0; i < klass->n_fields; i++)
-        bind_field (insert, (int) i + 2, &klass->fields[i], pathways_record_peek_value (records[r], i));
+        pathways_sqlite_bind_field (insert, (int) i + 2, &klass->fields[i],
+                                    pathways_record_peek_value (records[r], i), SQLITE_STATIC);
       if (!pathways_sqlite_step_done (self, conn, insert, error))
         return FALSE;
       sqlite3_clear_bindings (insert);
@@ -476,7 +444,8 @@ write_batch (PathwaysSqliteStore  *self,
       sqlite3_bind_int64 (insert, pos++, id);
       sqlite3_bind_int64 (insert, pos++, version);
       for (guint i = 0; i < klass->n_fields; i++)
-        bind_field (insert, pos++, &klass->fields[i], pathways_record_peek_value (record, i));
+        pathways_sqlite_bind_field (insert, pos++, &klass->fields[i], pathways_record_peek_value (record, i),
+                                    SQLITE_STATIC);
       pathways_record_set_id (record, id);
       pathways_record_set_version (record, version);
 
