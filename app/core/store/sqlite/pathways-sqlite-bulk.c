@@ -410,7 +410,27 @@ typedef struct {
   char     chain[65];
 } AuditRow;
 
-/* One batch: the records' rows, then their audit rows */
+/* The two statements of a batch of @n rows */
+static gboolean
+prepare_batch (PathwaysSqliteStore  *self,
+               PathwaysSqliteConn   *conn,
+               PathwaysRecordClass  *klass,
+               guint                 n,
+               sqlite3_stmt        **insert,
+               sqlite3_stmt        **audit,
+               GError              **error)
+{
+  g_autofree char *sql = batch_sql (klass, n);
+  g_autofree char *audit_sql = audit_batch_sql (n);
+
+  *insert = pathways_sqlite_prepare (self, conn, sql, error);
+  *audit = *insert ? pathways_sqlite_prepare (self, conn, audit_sql, error) : NULL;
+  return *audit != NULL;
+}
+
+/* One batch: the records' rows, then their audit rows, through @insert
+ * and @audit (prepare_batch() for @n rows; used again batch after batch,
+ * not looked up by their text each time: that text is tens of kilobytes) */
 static gboolean
 write_batch (PathwaysSqliteStore  *self,
              PathwaysSqliteConn   *conn,
@@ -419,19 +439,18 @@ write_batch (PathwaysSqliteStore  *self,
              AuditHead            *head,
              GString              *canon,
              AuditRow             *rows,
+             sqlite3_stmt         *insert,
+             sqlite3_stmt         *audit,
              PathwaysRecord      **records,
              guint                 n,
              gint64               *next_id,
              GError              **error)
 {
-  g_autofree char *sql = batch_sql (klass, n);
-  g_autofree char *audit_sql = audit_batch_sql (n);
   gsize table_len = strlen (klass->table);
-  sqlite3_stmt *insert, *audit;
   int pos = 1;
 
-  if ((insert = pathways_sqlite_prepare (self, conn, sql, error)) == NULL)
-    return FALSE;
+  sqlite3_reset (insert);
+  sqlite3_clear_bindings (insert);
   for (guint r = 0; r < n; r++)
     {
       PathwaysRecord *record = records[r];
@@ -501,8 +520,8 @@ write_batch (PathwaysSqliteStore  *self,
     return FALSE;
   sqlite3_clear_bindings (insert);
 
-  if ((audit = pathways_sqlite_prepare (self, conn, audit_sql, error)) == NULL)
-    return FALSE;
+  sqlite3_reset (audit);
+  sqlite3_clear_bindings (audit);
   pos = 1;
   for (guint r = 0; r < n; r++)
     {
@@ -552,7 +571,7 @@ pathways_sqlite_insert_records (PathwaysSqliteStore  *self,
   g_autoptr(GString) canon = NULL;
   AuditRow rows[BATCH];
   AuditHead head = { 0 };
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt, *insert = NULL, *audit = NULL;
   gint64 next_id;
   guint batch;
   int was_on = 1;
@@ -608,8 +627,14 @@ pathways_sqlite_insert_records (PathwaysSqliteStore  *self,
   batch = MIN (BATCH, MAX_PARAMETERS / (klass->n_fields + 2));
   ok = TRUE;
   for (guint done = 0; done < n_records && ok; done += batch)
-    ok = write_batch (self, conn, klass, columns, &head, canon, rows, records + done,
-                      MIN (batch, n_records - done), &next_id, error);
+    {
+      guint n = MIN (batch, n_records - done);
+
+      if (done == 0 || n < batch)
+        ok = prepare_batch (self, conn, klass, n, &insert, &audit, error);
+      ok = ok && write_batch (self, conn, klass, columns, &head, canon, rows, insert, audit, records + done, n,
+                              &next_id, error);
+    }
   for (guint r = 0; r < BATCH; r++)
     g_string_free (rows[r].json, TRUE);
 
