@@ -396,6 +396,48 @@ START_TEST (test_status_names_its_source)
 }
 END_TEST
 
+/* A record's notifications, which bindings in the pages follow: one
+ * "notify" for the property changed — through its typed setter, by
+ * property name, or its id and version — none for the same value again,
+ * and none for the others (records notify by their pspecs) */
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 gpointer    data)
+{
+  g_string_append_printf (data, "%s;", pspec->name);
+}
+
+START_TEST (test_record_notifies_by_field)
+{
+  g_autoptr(PathwaysEpisode) e = pathways_episode_new (42, "2024-05-01");
+  g_autoptr(GString) seen = g_string_new (NULL);
+
+  ck_assert_int_eq (pathways_episode_get_young_person_id (e), 42);
+  ck_assert_str_eq (pathways_episode_get_decom (e), "2024-05-01");
+  ck_assert_ptr_null (pathways_episode_get_place (e));
+
+  g_signal_connect (e, "notify", G_CALLBACK (count_notify_cb), seen);
+  pathways_episode_set_place (e, "K2");
+  pathways_episode_set_place (e, "K2");
+  ck_assert_str_eq (seen->str, "place;");
+  g_object_set (e, "ls", "C2", "decom", "2024-05-01", NULL);
+  ck_assert_str_eq (seen->str, "place;ls;");
+  pathways_record_set_id (PATHWAYS_RECORD (e), 7);
+  pathways_record_set_version (PATHWAYS_RECORD (e), 3);
+  pathways_record_set_version (PATHWAYS_RECORD (e), 3);
+  ck_assert_str_eq (seen->str, "place;ls;id;version;");
+  pathways_episode_set_urn (e, "");  /* empty is stored as "not recorded" */
+  ck_assert_ptr_null (pathways_episode_get_urn (e));
+  g_string_truncate (seen, 0);
+  g_string_append (seen, "place;ls;id;version;");
+  pathways_episode_set_young_person_id (e, 43);
+  ck_assert_str_eq (seen->str, "place;ls;id;version;young-person-id;");
+  ck_assert_str_eq (pathways_episode_get_place (e), "K2");
+  ck_assert_str_eq (pathways_episode_get_ls (e), "C2");
+}
+END_TEST
+
 static Suite *
 episodes_suite (void)
 {
@@ -407,6 +449,7 @@ episodes_suite (void)
   tcase_add_test (store, test_episode_lifecycle);
   tcase_add_loop_test (store, test_episode_refusals, 0, G_N_ELEMENTS (refusals));
   tcase_add_test (store, test_episodes_join_and_change);
+  tcase_add_test (store, test_record_notifies_by_field);
   suite_add_tcase (s, store);
 
   tcase_add_checked_fixture (derive, setup, teardown);

@@ -101,7 +101,13 @@ PathwaysEpisode *
 pathways_episode_new (gint64      young_person_id,
                       const char *decom)
 {
-  return g_object_new (PATHWAYS_TYPE_EPISODE, "young-person-id", young_person_id, "decom", decom, NULL);
+  PathwaysEpisode *self = g_object_new (PATHWAYS_TYPE_EPISODE, NULL);
+
+  /* The typed setters, not g_object_new()'s properties by name: an
+   * import makes a hundred thousand of these */
+  pathways_episode_set_young_person_id (self, young_person_id);
+  pathways_episode_set_decom (self, decom);
+  return self;
 }
 
 /* Text lengths ------------------------------------------------------- */

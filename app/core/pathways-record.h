@@ -51,7 +51,8 @@ struct _PathwaysRecordClass
   const PathwaysField *fields;
   guint                n_fields;
   char               **columns;  /* n_fields column names */
-  gpointer             padding[8];
+  GParamSpec         **pspecs;   /* n_fields properties, for notifying by pspec */
+  gpointer             padding[7];
 };
 
 void                 pathways_record_class_install_fields (PathwaysRecordClass *klass,

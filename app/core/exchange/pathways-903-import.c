@@ -47,11 +47,20 @@ static void
 episode_to_record (const Pathways903Episode *x,
                    PathwaysEpisode          *e)
 {
-  g_object_set (e,
-                "decom", x->decom, "rne", x->rne, "ls", x->ls, "cin", x->cin, "place", x->place,
-                "place-provider", x->place_provider, "dec", x->dec, "rec", x->rec,
-                "reason-place-change", x->reason_place_change, "home-post", x->home_post,
-                "pl-post", x->pl_post, "urn", x->urn, NULL);
+  /* Typed setters (by field index), not g_object_set() by property name:
+   * the name lookups were a large part of a big import's time */
+  pathways_episode_set_decom (e, x->decom);
+  pathways_episode_set_rne (e, x->rne);
+  pathways_episode_set_ls (e, x->ls);
+  pathways_episode_set_cin (e, x->cin);
+  pathways_episode_set_place (e, x->place);
+  pathways_episode_set_place_provider (e, x->place_provider);
+  pathways_episode_set_dec (e, x->dec);
+  pathways_episode_set_rec (e, x->rec);
+  pathways_episode_set_reason_place_change (e, x->reason_place_change);
+  pathways_episode_set_home_post (e, x->home_post);
+  pathways_episode_set_pl_post (e, x->pl_post);
+  pathways_episode_set_urn (e, x->urn);
 }
 
 /**
@@ -359,9 +368,13 @@ apply_new_children (PathwaysStore            *store,
                             _("CHILD %s: SEX ‘%s’ cannot be recorded (Pathways records M or F)"), c->child,
                             c->header->sex ? c->header->sex : ""), FALSE;
       person = pathways_young_person_new ();
-      g_object_set (person, "given-name", c->child, "family-name", no_name, "local-id", c->child,
-                    "date-of-birth", c->header->dob, "sex", sex, "ethnicity", c->header->ethnic,
-                    "uasc", c->uasc != NULL, NULL);
+      pathways_young_person_set_given_name (person, c->child);
+      pathways_young_person_set_family_name (person, no_name);
+      pathways_young_person_set_local_id (person, c->child);
+      pathways_young_person_set_date_of_birth (person, c->header->dob);
+      pathways_young_person_set_sex (person, sex);
+      pathways_young_person_set_ethnicity (person, c->header->ethnic);
+      pathways_young_person_set_uasc (person, c->uasc != NULL);
       g_ptr_array_add (people, person);
     }
   if (!pathways_store_insert_checked (store, (PathwaysRecord **) people->pdata, people->len, error))
@@ -374,6 +387,7 @@ apply_new_children (PathwaysStore            *store,
       PathwaysYoungPerson *person = g_ptr_array_index (people, i);
       gint64 id = pathways_record_get_id (PATHWAYS_RECORD (person));
       g_autofree char *day = NULL;
+      PathwaysOc3Fact *fact;
 
       if (c->uasc != NULL)
         counts->uasc_set++;
@@ -391,10 +405,15 @@ apply_new_children (PathwaysStore            *store,
         continue;
       if ((day = oc3_day (c->header->dob, year)) == NULL)
         continue;  /* (the plan's check has said so: rule 391) */
-      g_ptr_array_add (facts, g_object_new (PATHWAYS_TYPE_OC3_FACT, "young-person-id", id, "birthday", day,
-                                            "in-touch", c->oc3->in_touch, "activ", c->oc3->activ,
-                                            "accom", c->oc3->accom, "origin", PATHWAYS_OC3_FACT_FROM_IMPORT,
-                                            "import-id", import_id, NULL));
+      fact = g_object_new (PATHWAYS_TYPE_OC3_FACT, NULL);
+      pathways_oc3_fact_set_young_person_id (fact, id);
+      pathways_oc3_fact_set_birthday (fact, day);
+      pathways_oc3_fact_set_in_touch (fact, c->oc3->in_touch);
+      pathways_oc3_fact_set_activ (fact, c->oc3->activ);
+      pathways_oc3_fact_set_accom (fact, c->oc3->accom);
+      pathways_oc3_fact_set_origin (fact, PATHWAYS_OC3_FACT_FROM_IMPORT);
+      pathways_oc3_fact_set_import_id (fact, import_id);
+      g_ptr_array_add (facts, fact);
     }
   if (!pathways_store_insert_checked (store, (PathwaysRecord **) episodes->pdata, episodes->len, error))
     return FALSE;
@@ -1232,6 +1251,7 @@ pathways_stock_import_apply_full (PathwaysStore        *store,
     }
   if (!pathways_store_commit_recorded (store, &changes, error))
     goto failed;
+
   text = pathways_change_set_serialize (changes);
   g_object_set (log, "changes", text, NULL);
   if (!pathways_store_update (store, PATHWAYS_RECORD (log), error) ||

@@ -156,41 +156,8 @@ json_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
-/* The field's value as insert_record() binds it */
-static void
-bind_field (sqlite3_stmt        *stmt,
-            int                  pos,
-            const PathwaysField *field,
-            const GValue        *value)
-{
-  switch (field->type)
-    {
-    case PATHWAYS_FIELD_STRING:
-    case PATHWAYS_FIELD_DATE:
-      if (g_value_get_string (value) == NULL)
-        sqlite3_bind_null (stmt, pos);
-      else
-        sqlite3_bind_text (stmt, pos, g_value_get_string (value), -1, SQLITE_STATIC);
-      break;
-    case PATHWAYS_FIELD_INT:
-    case PATHWAYS_FIELD_MONEY:
-      if ((field->flags & PATHWAYS_FIELD_REFERENCE) && g_value_get_int64 (value) == 0)
-        sqlite3_bind_null (stmt, pos);
-      else
-        sqlite3_bind_int64 (stmt, pos, g_value_get_int64 (value));
-      break;
-    case PATHWAYS_FIELD_BOOL:
-      sqlite3_bind_int (stmt, pos, g_value_get_boolean (value) ? 1 : 0);
-      break;
-    case PATHWAYS_FIELD_REAL:
-      sqlite3_bind_double (stmt, pos, g_value_get_double (value));
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/* The same value as json_object() writes what was bound */
+/* The same value as json_object() writes what pathways_sqlite_bind_field()
+ * bound */
 static void
 json_field (GString             *json,
             const PathwaysField *field,
@@ -382,7 +349,8 @@ insert_each (PathwaysSqliteStore  *self,
 
       sqlite3_bind_int64 (insert, 1, version);
       for (guint i = 0; i < klass->n_fields; i++)
-        bind_field (insert, (int) i + 2, &klass->fields[i], pathways_record_peek_value (records[r], i));
+        pathways_sqlite_bind_field (insert, (int) i + 2, &klass->fields[i],
+                                    pathways_record_peek_value (records[r], i), SQLITE_STATIC);
       if (!pathways_sqlite_step_done (self, conn, insert, error))
         return FALSE;
       sqlite3_clear_bindings (insert);
@@ -442,7 +410,27 @@ typedef struct {
   char     chain[65];
 } AuditRow;
 
-/* One batch: the records' rows, then their audit rows */
+/* The two statements of a batch of @n rows */
+static gboolean
+prepare_batch (PathwaysSqliteStore  *self,
+               PathwaysSqliteConn   *conn,
+               PathwaysRecordClass  *klass,
+               guint                 n,
+               sqlite3_stmt        **insert,
+               sqlite3_stmt        **audit,
+               GError              **error)
+{
+  g_autofree char *sql = batch_sql (klass, n);
+  g_autofree char *audit_sql = audit_batch_sql (n);
+
+  *insert = pathways_sqlite_prepare (self, conn, sql, error);
+  *audit = *insert ? pathways_sqlite_prepare (self, conn, audit_sql, error) : NULL;
+  return *audit != NULL;
+}
+
+/* One batch: the records' rows, then their audit rows, through @insert
+ * and @audit (prepare_batch() for @n rows; used again batch after batch,
+ * not looked up by their text each time: that text is tens of kilobytes) */
 static gboolean
 write_batch (PathwaysSqliteStore  *self,
              PathwaysSqliteConn   *conn,
@@ -451,19 +439,18 @@ write_batch (PathwaysSqliteStore  *self,
              AuditHead            *head,
              GString              *canon,
              AuditRow             *rows,
+             sqlite3_stmt         *insert,
+             sqlite3_stmt         *audit,
              PathwaysRecord      **records,
              guint                 n,
              gint64               *next_id,
              GError              **error)
 {
-  g_autofree char *sql = batch_sql (klass, n);
-  g_autofree char *audit_sql = audit_batch_sql (n);
   gsize table_len = strlen (klass->table);
-  sqlite3_stmt *insert, *audit;
   int pos = 1;
 
-  if ((insert = pathways_sqlite_prepare (self, conn, sql, error)) == NULL)
-    return FALSE;
+  sqlite3_reset (insert);
+  sqlite3_clear_bindings (insert);
   for (guint r = 0; r < n; r++)
     {
       PathwaysRecord *record = records[r];
@@ -476,7 +463,8 @@ write_batch (PathwaysSqliteStore  *self,
       sqlite3_bind_int64 (insert, pos++, id);
       sqlite3_bind_int64 (insert, pos++, version);
       for (guint i = 0; i < klass->n_fields; i++)
-        bind_field (insert, pos++, &klass->fields[i], pathways_record_peek_value (record, i));
+        pathways_sqlite_bind_field (insert, pos++, &klass->fields[i], pathways_record_peek_value (record, i),
+                                    SQLITE_STATIC);
       pathways_record_set_id (record, id);
       pathways_record_set_version (record, version);
 
@@ -532,8 +520,8 @@ write_batch (PathwaysSqliteStore  *self,
     return FALSE;
   sqlite3_clear_bindings (insert);
 
-  if ((audit = pathways_sqlite_prepare (self, conn, audit_sql, error)) == NULL)
-    return FALSE;
+  sqlite3_reset (audit);
+  sqlite3_clear_bindings (audit);
   pos = 1;
   for (guint r = 0; r < n; r++)
     {
@@ -583,7 +571,7 @@ pathways_sqlite_insert_records (PathwaysSqliteStore  *self,
   g_autoptr(GString) canon = NULL;
   AuditRow rows[BATCH];
   AuditHead head = { 0 };
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt, *insert = NULL, *audit = NULL;
   gint64 next_id;
   guint batch;
   int was_on = 1;
@@ -639,8 +627,14 @@ pathways_sqlite_insert_records (PathwaysSqliteStore  *self,
   batch = MIN (BATCH, MAX_PARAMETERS / (klass->n_fields + 2));
   ok = TRUE;
   for (guint done = 0; done < n_records && ok; done += batch)
-    ok = write_batch (self, conn, klass, columns, &head, canon, rows, records + done,
-                      MIN (batch, n_records - done), &next_id, error);
+    {
+      guint n = MIN (batch, n_records - done);
+
+      if (done == 0 || n < batch)
+        ok = prepare_batch (self, conn, klass, n, &insert, &audit, error);
+      ok = ok && write_batch (self, conn, klass, columns, &head, canon, rows, insert, audit, records + done, n,
+                              &next_id, error);
+    }
   for (guint r = 0; r < BATCH; r++)
     g_string_free (rows[r].json, TRUE);
 

@@ -46,6 +46,15 @@ gboolean            pathways_sqlite_step_done    (PathwaysSqliteStore  *self,
                                                   sqlite3_stmt         *stmt,
                                                   GError              **error);
 
+/* A field's value bound as every write binds it (NULL for an empty
+ * text or a reference of 0); @text_destructor SQLITE_STATIC when the
+ * record outlives the statement's step, else SQLITE_TRANSIENT */
+void                pathways_sqlite_bind_field   (sqlite3_stmt         *stmt,
+                                                  int                   pos,
+                                                  const PathwaysField  *field,
+                                                  const GValue         *value,
+                                                  sqlite3_destructor_type text_destructor);
+
 PathwaysRecord     *pathways_sqlite_record_from_row (GType                 type,
                                                   sqlite3_stmt         *stmt);
 GListModel         *pathways_sqlite_collect      (PathwaysSqliteStore  *self,

@@ -550,11 +550,15 @@ pathways_sqlite_select_sql (PathwaysRecordClass *klass,
   return g_string_free (g_steal_pointer (&sql), FALSE);
 }
 
-static void
-bind_field (sqlite3_stmt        *stmt,
-            int                  pos,
-            const PathwaysField *field,
-            const GValue        *value)
+/* The one binding of a field's value, for the single writes here and
+ * the bulk insert (pathways-sqlite-bulk.c), whose C-made audit rows must
+ * say what this bound */
+void
+pathways_sqlite_bind_field (sqlite3_stmt            *stmt,
+                            int                      pos,
+                            const PathwaysField     *field,
+                            const GValue            *value,
+                            sqlite3_destructor_type  text_destructor)
 {
   switch (field->type)
     {
@@ -565,7 +569,7 @@ bind_field (sqlite3_stmt        *stmt,
         if (s == NULL)
           sqlite3_bind_null (stmt, pos);
         else
-          sqlite3_bind_text (stmt, pos, s, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, pos, s, -1, text_destructor);
       }
       break;
     case PATHWAYS_FIELD_INT:
@@ -644,7 +648,8 @@ sqlite_insert_record (PathwaysStore   *store,
     sqlite3_bind_int64 (stmt, pos++, pathways_record_get_id (record));
   sqlite3_bind_int64 (stmt, pos++, version);
   for (guint i = 0; i < klass->n_fields; i++)
-    bind_field (stmt, pos++, &klass->fields[i], pathways_record_peek_value (record, i));
+    pathways_sqlite_bind_field (stmt, pos++, &klass->fields[i], pathways_record_peek_value (record, i),
+                                SQLITE_TRANSIENT);
   if (!pathways_sqlite_step_done (self, self->writer, stmt, error))
     return FALSE;
 
@@ -692,7 +697,8 @@ sqlite_update_record (PathwaysStore   *store,
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; i < klass->n_fields; i++)
-    bind_field (stmt, pos++, &klass->fields[i], pathways_record_peek_value (record, i));
+    pathways_sqlite_bind_field (stmt, pos++, &klass->fields[i], pathways_record_peek_value (record, i),
+                                SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, pos++, pathways_record_get_id (record));
   if (expected > 0)
     sqlite3_bind_int64 (stmt, pos, expected);
