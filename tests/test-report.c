@@ -14,6 +14,9 @@
 
 #include <string.h>
 
+#include <cairo-pdf.h>
+
+#include "pathways-page-marking.h"
 #include "pathways-report.h"
 #include "test-util.h"
 
@@ -296,6 +299,69 @@ START_TEST (test_pdf_is_marked_and_navigable)
 }
 END_TEST
 
+/* The one drawing of every printed page's head and foot (the report's PDF
+ * and printing, a young person's summary): the marking centred in the top
+ * margin and at the left of the foot, the page's own line at the right of
+ * the foot, all inside the page */
+START_TEST (test_page_marking_head_and_foot)
+{
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "pathways-test-marking.pdf", NULL);
+  const char *argv[] = { "pdftotext", "-bbox", path, "-", NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GRegex) word = g_regex_new ("<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\" "
+                                        "yMax=\"([0-9.]+)\">([^<]*)</word>", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  const double w = 595.276, h = 841.890, margin = 56.0;
+  guint heads = 0, feet = 0, numbers = 0;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int status = 0;
+
+  surface = cairo_pdf_surface_create (path, w, h);
+  cr = cairo_create (surface);
+  pathways_page_marking_draw_head (cr, w, margin);
+  pathways_page_marking_draw_foot (cr, w, h, margin, "Summary · Page 2 of 3");
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  ck_assert_int_eq (cairo_surface_status (surface), CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  ck_assert (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, NULL));
+  ck_assert (g_spawn_check_wait_status (status, NULL));
+  for (g_regex_match (word, out, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *x0s = g_match_info_fetch (match, 1), *y0s = g_match_info_fetch (match, 2);
+      g_autofree char *x1s = g_match_info_fetch (match, 3), *y1s = g_match_info_fetch (match, 4);
+      g_autofree char *text = g_match_info_fetch (match, 5);
+      double x0 = g_ascii_strtod (x0s, NULL), y0 = g_ascii_strtod (y0s, NULL);
+      double x1 = g_ascii_strtod (x1s, NULL), y1 = g_ascii_strtod (y1s, NULL);
+
+      ck_assert_msg (x0 >= 0 && x1 <= w && y0 >= 0 && y1 <= h, "“%s” off the page", text);
+      if (g_str_equal (text, PATHWAYS_PROTECTIVE_MARKING) && y1 <= margin)
+        {
+          heads++;
+          /* centred */
+          ck_assert_msg (ABS ((x0 + x1) / 2 - w / 2) < 1.0, "the head's marking is not centred");
+        }
+      else if (g_str_equal (text, PATHWAYS_PROTECTIVE_MARKING) && y0 >= h - margin)
+        {
+          feet++;
+          ck_assert_msg (ABS (x0 - margin) < 1.0, "the foot's marking is not at the left margin");
+        }
+      else if (g_str_equal (text, "3"))
+        {
+          numbers++;
+          ck_assert_msg (y0 >= h - margin && ABS (x1 - (w - margin)) < 1.0,
+                         "the page number is not at the right of the foot");
+        }
+    }
+  ck_assert_uint_eq (heads, 1);
+  ck_assert_uint_eq (feet, 1);
+  ck_assert_uint_eq (numbers, 1);
+  g_unlink (path);
+}
+END_TEST
+
 START_TEST (test_csv_has_every_table)
 {
   g_autofree char *path = write_report (PATHWAYS_REPORT_CSV, "report.csv");
@@ -422,6 +488,7 @@ report_suite (void)
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_add_test (tc, test_pdf_has_the_figures);
   tcase_add_test (tc, test_pdf_is_marked_and_navigable);
+  tcase_add_test (tc, test_page_marking_head_and_foot);
   tcase_add_test (tc, test_not_recorded_is_grey);
   tcase_add_test (tc, test_demand_charts_are_running_totals);
   tcase_add_test (tc, test_csv_has_every_table);

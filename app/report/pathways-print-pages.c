@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "pathways-format.h"
+#include "pathways-page-marking.h"
 #include "pathways-print-pages.h"
 #include "pathways-vocab.h"
 
@@ -20,10 +21,6 @@
 #define CONTENT_W (PAGE_W - 2 * MARGIN)
 #define BOTTOM    (PAGE_H - MARGIN - 18)
 #define LABEL_W   170.0
-#define FONT      "Cantarell, DejaVu Sans, Sans"
-
-/* Government Security Classifications: personal data about a child in care */
-#define PROTECTIVE_MARKING "OFFICIAL-SENSITIVE"
 
 void
 pathways_print_page_draw (cairo_surface_t *page,
@@ -63,21 +60,7 @@ doc_layout (Doc        *doc,
             gboolean    bold,
             double      width)
 {
-  PangoLayout *layout = pango_cairo_create_layout (doc->cr);
-  PangoFontDescription *desc = pango_font_description_from_string (FONT);
-
-  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
-  if (bold)
-    pango_font_description_set_weight (desc, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, desc);
-  pango_font_description_free (desc);
-  if (width > 0)
-    {
-      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-    }
-  pango_layout_set_text (layout, text ? text : "", -1);
-  return layout;
+  return pathways_page_layout_new (doc->cr, text, size, bold, width);
 }
 
 static void
@@ -177,25 +160,12 @@ doc_finish (Doc        *doc,
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *text = NULL;
-      g_autoptr(PangoLayout) layout = NULL;
-      int w, h;
 
       doc->cr = cairo_create (g_ptr_array_index (doc->pages, i));
-      cairo_set_source_rgb (doc->cr, 0.35, 0.35, 0.35);
-      layout = doc_layout (doc, PROTECTIVE_MARKING, 8, TRUE, -1);
-      pango_layout_get_pixel_size (layout, &w, &h);
-      cairo_move_to (doc->cr, (PAGE_W - w) / 2, MARGIN / 2 - h / 2.0);
-      pango_cairo_show_layout (doc->cr, layout);
-      cairo_move_to (doc->cr, MARGIN, PAGE_H - MARGIN + 4);
-      pango_cairo_show_layout (doc->cr, layout);
-      g_clear_object (&layout);
-
       /* Translators: a printed page's footer: the document, then "Page 2 of 3" */
       text = g_strdup_printf (_("%s · Page %u of %u"), footer, i + 1, n);
-      layout = doc_layout (doc, text, 8, FALSE, -1);
-      pango_layout_get_pixel_size (layout, &w, &h);
-      cairo_move_to (doc->cr, PAGE_W - MARGIN - w, PAGE_H - MARGIN + 4);
-      pango_cairo_show_layout (doc->cr, layout);
+      pathways_page_marking_draw_head (doc->cr, PAGE_W, MARGIN);
+      pathways_page_marking_draw_foot (doc->cr, PAGE_W, PAGE_H, MARGIN, text);
       g_clear_pointer (&doc->cr, cairo_destroy);
     }
 }

@@ -25,6 +25,7 @@
 
 #include "pathways-file.h"
 #include "pathways-format.h"
+#include "pathways-page-marking.h"
 #include "pathways-report.h"
 
 G_DEFINE_QUARK (pathways-report-error-quark, pathways_report_error)
@@ -971,10 +972,6 @@ pdf_start_recorded_page (Pdf *pdf)
   pdf->cr = cairo_create (page);
 }
 
-/* The protective marking of every page (Government Security
- * Classifications: personal data about children in care) */
-#define PROTECTIVE_MARKING "OFFICIAL-SENSITIVE"
-
 static PangoLayout *
 pdf_layout (Pdf        *pdf,
             const char *text,
@@ -983,57 +980,27 @@ pdf_layout (Pdf        *pdf,
             double      width,
             gboolean    markup)
 {
-  PangoLayout *layout = pango_cairo_create_layout (pdf->cr);
-  PangoFontDescription *desc = pango_font_description_from_string (FONT_FAMILY);
+  PangoLayout *layout = pathways_page_layout_new (pdf->cr, markup ? NULL : text, size, bold, width);
 
-  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
-  if (bold)
-    pango_font_description_set_weight (desc, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, desc);
-  pango_font_description_free (desc);
-  if (width > 0)
-    {
-      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-    }
   if (markup)
     pango_layout_set_markup (layout, text, -1);
-  else
-    pango_layout_set_text (layout, text ? text : "", -1);
   return layout;
 }
 
 static void
 pdf_footer (Pdf *pdf)
 {
-  g_autofree char *text = NULL;
-  g_autoptr(PangoLayout) layout = NULL;
-  int w, h;
-
   /* Translators: the report's footer: the report's name, then "Page 3" */
-  text = g_strdup_printf (_("%s · Page %d"), pdf->footer, pdf->page);
-  layout = pdf_layout (pdf, text, 8, FALSE, -1, FALSE);
-  pango_layout_get_pixel_size (layout, &w, &h);
-  cairo_set_source_rgb (pdf->cr, 0.35, 0.35, 0.35);
-  cairo_move_to (pdf->cr, A4_WIDTH - MARGIN - w, A4_HEIGHT - MARGIN + 4);
-  pango_cairo_show_layout (pdf->cr, layout);
-  g_clear_object (&layout);
-  layout = pdf_layout (pdf, PROTECTIVE_MARKING, 8, TRUE, -1, FALSE);
-  cairo_move_to (pdf->cr, MARGIN, A4_HEIGHT - MARGIN + 4);
-  pango_cairo_show_layout (pdf->cr, layout);
+  g_autofree char *text = g_strdup_printf (_("%s · Page %d"), pdf->footer, pdf->page);
+
+  pathways_page_marking_draw_foot (pdf->cr, A4_WIDTH, A4_HEIGHT, MARGIN, text);
 }
 
 /* The marking at the head of every page too, centred */
 static void
 pdf_header (Pdf *pdf)
 {
-  g_autoptr(PangoLayout) layout = pdf_layout (pdf, PROTECTIVE_MARKING, 8, TRUE, -1, FALSE);
-  int w, h;
-
-  pango_layout_get_pixel_size (layout, &w, &h);
-  cairo_set_source_rgb (pdf->cr, 0.35, 0.35, 0.35);
-  cairo_move_to (pdf->cr, (A4_WIDTH - w) / 2, MARGIN / 2 - h / 2.0 + 4);
-  pango_cairo_show_layout (pdf->cr, layout);
+  pathways_page_marking_draw_head (pdf->cr, A4_WIDTH, MARGIN);
 }
 
 static void
