@@ -19,6 +19,7 @@
 
 #include "pathways-move-dialog.h"
 #include "pathways-move-dialog-private.h"
+#include "pathways-row-name.h"
 
 struct _PathwaysMoveDialog
 {
@@ -832,6 +833,8 @@ bind_destination_cb (GtkSignalListItemFactory *factory,
 
     gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y,
                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+    /* The row a screen reader lands on, not only the cell inside it */
+    pathways_row_set_accessible_label (box, a11y);
   }
 }
 
