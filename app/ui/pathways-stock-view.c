@@ -22,6 +22,7 @@
 
 #include "pathways-fold.h"
 #include "pathways-table.h"
+#include "pathways-wrap-box.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
@@ -78,7 +79,7 @@ struct _PathwaysStockView
   GListStore          *counts_store;
   GtkFlowBox          *counts_box;
   GtkSearchEntry      *search_entry;
-  GtkFlowBox          *filter_box;
+  PathwaysWrapBox     *filter_box;
   GtkEntry            *available_entry;
   GtkDropDown         *kind_dropdown;
   GtkDropDown         *area_dropdown;
@@ -141,6 +142,8 @@ static GParamSpec *properties[N_PROPS];
 
 /* Narrower than this, the register shows the list of two-line rows */
 #define NARROW_WIDTH 640
+/* The least a GNOME window is wide (a phone), that the narrow layout fits */
+#define NARROW_MIN_WIDTH 360
 
 static const char *const status_codes[] = { NULL, "available", "occupied", "reserved", "void", "offline", "retired" };
 static const gint64 cost_bands[] = { 0, 15000, 25000, 50000, 100000, 150000 };
@@ -1461,10 +1464,19 @@ pathways_stock_view_measure (GtkWidget      *widget,
                              int            *minimum_baseline,
                              int            *natural_baseline)
 {
+  PathwaysStockView *self = PATHWAYS_STOCK_VIEW (widget);
   GtkWidget *child = gtk_widget_get_first_child (widget);
 
-  if (child != NULL)
-    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+  if (child == NULL)
+    return;
+  gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+  /* The wide layout (toolbar with its search, cards) needs more than a
+   * phone has; asking for it would make the window grow before the page
+   * has seen its width and folded, and a window never shrinks back.  So
+   * ask for no more than the narrow layout needs: a window narrower than
+   * the wide layout folds it on the next frame */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL && !self->narrow)
+    *minimum = MIN (*minimum, NARROW_MIN_WIDTH);
 }
 
 static void
@@ -1477,7 +1489,14 @@ pathways_stock_view_size_allocate (GtkWidget *widget,
   GtkWidget *child = gtk_widget_get_first_child (widget);
 
   if (child != NULL)
-    gtk_widget_allocate (child, width, height, baseline, NULL);
+    {
+      int minimum = 0;
+
+      /* Never less than the child's minimum: cut short (the view does
+       * not overflow) for the frame until it folds */
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      gtk_widget_allocate (child, MAX (width, minimum), height, baseline, NULL);
+    }
   /* Not from inside the allocation: the layout changes just after */
   if ((width < NARROW_WIDTH) != self->narrow && self->narrow_idle == 0)
     self->narrow_idle = g_idle_add (narrow_idle_cb, self);
@@ -1583,6 +1602,7 @@ pathways_stock_view_class_init (PathwaysStockViewClass *klass)
 
   g_type_ensure (PATHWAYS_TYPE_STOCK_ROW);
   g_type_ensure (PATHWAYS_TYPE_KIND_COUNT);
+  g_type_ensure (PATHWAYS_TYPE_WRAP_BOX);
   g_type_ensure (PATHWAYS_TYPE_ROW_NAME);
   g_type_ensure (PATHWAYS_TYPE_UNIT_PAGE);
 
@@ -1682,6 +1702,7 @@ pathways_stock_view_init (PathwaysStockView *self)
 
   self->coming_months = 3;
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   /* Filters keep their width whatever is picked */
   pathways_drop_down_keep_width (self->kind_dropdown);
   pathways_drop_down_keep_width (self->area_dropdown);
@@ -1721,7 +1742,6 @@ pathways_stock_view_init (PathwaysStockView *self)
   /* Down from the search goes to the results, Enter opens a single match;
    * each filter is one Tab stop */
   pathways_search_leads_to (self->search_entry, self->column_view);
-  pathways_flow_box_one_stop_each (self->filter_box);
   g_signal_connect_object (self->filter_model, "items-changed", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
 
   update_state (self);
