@@ -437,6 +437,7 @@ START_TEST (test_search_entry_and_list_top)
   pathways_caseload_view_set_search_text (caseload, "a");
   spin (20);
   ck_assert (gtk_adjustment_get_value (adj) == 0);
+  ck_assert (test_wait_for (scrollable, adj));
   gtk_adjustment_set_value (adj, 200);
   pathways_caseload_view_set_search_text (caseload, "");
   spin (20);
@@ -447,8 +448,13 @@ START_TEST (test_search_entry_and_list_top)
   stock = pathways_window_get_stock_view (s.window);
   adj = list_adjustment (pathways_stock_view_get_column_view (stock));
   ck_assert (test_wait_for (scrollable, adj));
-  pathways_stock_view_set_search_text (stock, "flat");
+  gtk_adjustment_set_value (adj, 200);
+  pathways_stock_view_set_search_text (stock, "a");
   spin (20);
+  ck_assert_msg (gtk_adjustment_get_value (adj) == 0, "a new search on the stock did not start at the top");
+  /* Scrolled in the results (once they are laid out: a list scrolled
+   * before it has its rows warns and stays put) */
+  ck_assert (test_wait_for (scrollable, adj));
   gtk_adjustment_set_value (adj, 200);
   ck_assert (gtk_adjustment_get_value (adj) > 0);
   pathways_stock_view_set_search_text (stock, "");

@@ -381,7 +381,7 @@ set_search (PathwaysCaseloadView *self,
     GtkWidget *scroller = gtk_widget_get_parent (GTK_WIDGET (self->column_view));
 
     if (GTK_IS_SCROLLED_WINDOW (scroller))
-      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), 0);
+      pathways_list_scroll_to (GTK_SCROLLED_WINDOW (scroller), 0);
   }
 }
 
@@ -1716,7 +1716,7 @@ pathways_caseload_view_set_model (PathwaysCaseloadView *self,
 
   /* A refreshed caseload stays where it was scrolled to */
   if (refresh && vadjustment != NULL)
-    gtk_adjustment_set_value (vadjustment, scrolled);
+    pathways_list_scroll_to (GTK_SCROLLED_WINDOW (scroller), scrolled);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }

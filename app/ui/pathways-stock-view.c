@@ -412,16 +412,14 @@ scroll_to_top_cb (gpointer data)
 {
   g_autoptr(PathwaysStockView) self = data;
 
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->list_scroller), 0);
+  pathways_list_scroll_to (self->list_scroller, 0);
 }
 
 static void
 restore_scroll_cb (gpointer data)
 {
   g_autoptr(PathwaysStockView) self = data;
-  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->list_scroller);
-
-  gtk_adjustment_set_value (adj, self->saved_scroll);
+  pathways_list_scroll_to (self->list_scroller, self->saved_scroll);
 }
 
 /* Loading */
@@ -854,7 +852,7 @@ search_changed_cb (PathwaysStockView *self,
    * (again once the list is laid out: it keeps its first row in view) */
   if (changed)
     {
-      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->list_scroller), 0);
+      pathways_list_scroll_to (self->list_scroller, 0);
       g_idle_add_once (scroll_to_top_cb, g_object_ref (self));
     }
 }
