@@ -1116,6 +1116,14 @@ START_TEST (test_narrow_register_is_a_list)
   stock = pathways_window_get_stock_view (s.window);
   ck_assert (test_wait_for (register_ready, stock));
   columns = pathways_stock_view_get_column_view (stock);
+  /* Ages and Support are there to choose, not shown as installed; Reset
+   * Columns goes back to that */
+  ck_assert (!gtk_column_view_column_get_visible (column_titled (columns, "Ages", NULL)));
+  ck_assert (!gtk_column_view_column_get_visible (column_titled (columns, "Support", NULL)));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (stock), "columns.show-ages", NULL));
+  ck_assert (gtk_column_view_column_get_visible (column_titled (columns, "Ages", NULL)));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (stock), "columns.reset", NULL));
+  ck_assert (!gtk_column_view_column_get_visible (column_titled (columns, "Ages", NULL)));
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (stock), "columns.show-weekly-cost", NULL));
   ck_assert (!gtk_column_view_column_get_visible (column_titled (columns, "Weekly Cost", NULL)));
 
