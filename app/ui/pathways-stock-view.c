@@ -144,6 +144,8 @@ static GParamSpec *properties[N_PROPS];
 #define NARROW_WIDTH 640
 /* The least a GNOME window is wide (a phone), that the narrow layout fits */
 #define NARROW_MIN_WIDTH 360
+/* Below this height the cards would leave the list no room */
+#define CARDS_MIN_HEIGHT 600
 
 static const char *const status_codes[] = { NULL, "available", "occupied", "reserved", "void", "offline", "retired" };
 static const gint64 cost_bands[] = { 0, 15000, 25000, 50000, 100000, 150000 };
@@ -1003,6 +1005,15 @@ narrow_activated_cb (PathwaysStockView *self,
     pathways_stock_view_open_unit (self, pathways_record_get_id (row));
 }
 
+/* Whether the summary cards leave the register room: not in a narrow
+ * window, nor in a short one (800 × 600), where they would fill it */
+static gboolean
+cards_fit (PathwaysStockView *self)
+{
+  return gtk_widget_get_width (GTK_WIDGET (self)) >= NARROW_WIDTH &&
+         gtk_widget_get_height (GTK_WIDGET (self)) >= CARDS_MIN_HEIGHT;
+}
+
 static gboolean
 narrow_idle_cb (gpointer data)
 {
@@ -1010,6 +1021,8 @@ narrow_idle_cb (gpointer data)
   gboolean narrow = gtk_widget_get_width (GTK_WIDGET (self)) < NARROW_WIDTH;
 
   self->narrow_idle = 0;
+  /* The cards give their room to the list in a narrow or a short window */
+  gtk_widget_set_visible (GTK_WIDGET (self->counts_box), cards_fit (self));
   if (narrow == self->narrow)
     return G_SOURCE_REMOVE;
   self->narrow = narrow;
@@ -1044,7 +1057,6 @@ narrow_idle_cb (gpointer data)
     gtk_box_set_spacing (self->toolbar, narrow ? 6 : 12);
     gtk_widget_set_margin_start (GTK_WIDGET (self->toolbar), narrow ? 6 : 12);
     gtk_widget_set_margin_end (GTK_WIDGET (self->toolbar), narrow ? 6 : 12);
-    gtk_widget_set_visible (GTK_WIDGET (self->counts_box), !narrow);
     if (focused)
       gtk_widget_grab_focus (entry);
   }
@@ -1496,7 +1508,9 @@ pathways_stock_view_size_allocate (GtkWidget *widget,
       gtk_widget_allocate (child, MAX (width, minimum), height, baseline, NULL);
     }
   /* Not from inside the allocation: the layout changes just after */
-  if ((width < NARROW_WIDTH) != self->narrow && self->narrow_idle == 0)
+  if (((width < NARROW_WIDTH) != self->narrow ||
+       cards_fit (self) != gtk_widget_get_visible (GTK_WIDGET (self->counts_box))) &&
+      self->narrow_idle == 0)
     self->narrow_idle = g_idle_add (narrow_idle_cb, self);
 }
 
