@@ -437,6 +437,7 @@ START_TEST (test_search_entry_and_list_top)
   pathways_caseload_view_set_search_text (caseload, "a");
   spin (20);
   ck_assert (gtk_adjustment_get_value (adj) == 0);
+  ck_assert (test_wait_for (scrollable, adj));
   gtk_adjustment_set_value (adj, 200);
   pathways_caseload_view_set_search_text (caseload, "");
   spin (20);
@@ -447,8 +448,13 @@ START_TEST (test_search_entry_and_list_top)
   stock = pathways_window_get_stock_view (s.window);
   adj = list_adjustment (pathways_stock_view_get_column_view (stock));
   ck_assert (test_wait_for (scrollable, adj));
-  pathways_stock_view_set_search_text (stock, "flat");
+  gtk_adjustment_set_value (adj, 200);
+  pathways_stock_view_set_search_text (stock, "a");
   spin (20);
+  ck_assert_msg (gtk_adjustment_get_value (adj) == 0, "a new search on the stock did not start at the top");
+  /* Scrolled in the results (once they are laid out: a list scrolled
+   * before it has its rows warns and stays put) */
+  ck_assert (test_wait_for (scrollable, adj));
   gtk_adjustment_set_value (adj, 200);
   ck_assert (gtk_adjustment_get_value (adj) > 0);
   pathways_stock_view_set_search_text (stock, "");
@@ -1110,6 +1116,14 @@ START_TEST (test_narrow_register_is_a_list)
   stock = pathways_window_get_stock_view (s.window);
   ck_assert (test_wait_for (register_ready, stock));
   columns = pathways_stock_view_get_column_view (stock);
+  /* Ages and Support are there to choose, not shown as installed; Reset
+   * Columns goes back to that */
+  ck_assert (!gtk_column_view_column_get_visible (column_titled (columns, "Ages", NULL)));
+  ck_assert (!gtk_column_view_column_get_visible (column_titled (columns, "Support", NULL)));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (stock), "columns.show-ages", NULL));
+  ck_assert (gtk_column_view_column_get_visible (column_titled (columns, "Ages", NULL)));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (stock), "columns.reset", NULL));
+  ck_assert (!gtk_column_view_column_get_visible (column_titled (columns, "Ages", NULL)));
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (stock), "columns.show-weekly-cost", NULL));
   ck_assert (!gtk_column_view_column_get_visible (column_titled (columns, "Weekly Cost", NULL)));
 
@@ -1156,6 +1170,125 @@ START_TEST (test_narrow_register_is_a_list)
 }
 END_TEST
 
+
+/* The widest descendants of @widget whose minimum width passes @limit, as
+ * "GtkBox#id > GtkFlowBox ..." lines, so a failure says what holds it */
+static void
+describe_too_wide (GtkWidget *widget,
+                   int        limit,
+                   GString   *out,
+                   int        depth)
+{
+  gboolean child_too_wide = FALSE;
+  int minimum = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_visible (child))
+        continue;
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      if (minimum > limit)
+        {
+          child_too_wide = TRUE;
+          describe_too_wide (child, limit, out, depth + 1);
+        }
+    }
+  if (!child_too_wide)
+    {
+      gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      g_string_append_printf (out, "\n  %s (%s) %d px at least", G_OBJECT_TYPE_NAME (widget),
+                              gtk_widget_get_css_name (widget), minimum);
+      for (GtkWidget *up = gtk_widget_get_parent (widget); up != NULL && depth-- > 0; up = gtk_widget_get_parent (up))
+        g_string_append_printf (out, " < %s", G_OBJECT_TYPE_NAME (up));
+      /* Its parts, that together ask too much */
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+        if (gtk_widget_get_visible (child))
+          {
+            gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+            g_string_append_printf (out, "\n    %s %d px", G_OBJECT_TYPE_NAME (child), minimum);
+          }
+    }
+}
+
+static void
+assert_fits (GtkWidget  *widget,
+             int         limit,
+             const char *what)
+{
+  int minimum = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  if (minimum > limit)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      describe_too_wide (widget, limit, out, 0);
+      ck_abort_msg ("%s is %d px wide at least, more than %d:%s", what, minimum, limit, out->str);
+    }
+}
+
+static void
+wait_narrow (gpointer view)
+{
+  for (guint i = 0; i < 100 && !is_narrow (view); i++)
+    {
+      spin (5);
+      g_usleep (20000);
+    }
+}
+
+/* The narrowest GNOME window (360 px, a phone): the window lets itself
+ * be that narrow, and every page of the caseload and the register —
+ * the list, the filters, the cards, Coming Free — fits in it, nothing
+ * asking for more than the window has */
+START_TEST (test_narrowest_window)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  Session s = { 0 };
+  PathwaysCaseloadView *caseload;
+  PathwaysStockView *stock;
+  GtkStack *inner;
+
+  /* GNOME's and Phosh's title buttons (Xvfb has no settings daemon and
+   * GTK's own default adds minimise and maximise, which no phone has) */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+  g_settings_set_int (settings, "window-width", 360);
+  session_start (&s, "narrowest.db");
+  ck_assert_int_le (gtk_widget_get_width (gtk_window_get_child (GTK_WINDOW (s.window))), 360);
+  assert_fits (gtk_window_get_child (GTK_WINDOW (s.window)), 360, "the window");
+  caseload = pathways_window_get_caseload_view (s.window);
+  wait_narrow (caseload);
+  ck_assert (is_narrow (caseload));
+  assert_fits (GTK_WIDGET (caseload), 360, "the caseload");
+  assert_fits (gtk_window_get_child (GTK_WINDOW (s.window)), 360, "the window on the caseload");
+
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (s.window), "win.show-page", "s", "stock"));
+  stock = pathways_window_get_stock_view (s.window);
+  /* Not yet narrow, it asks no more than the window has either: a
+   * window does not shrink back once a page has made it grow */
+  assert_fits (GTK_WIDGET (stock), 360, "the register, before it folds");
+  ck_assert (test_wait_for (register_ready, stock));
+  wait_narrow (stock);
+  ck_assert (is_narrow (stock));
+  assert_fits (GTK_WIDGET (stock), 360, "the register");
+  ck_assert_int_le (gtk_widget_get_width (gtk_window_get_child (GTK_WINDOW (s.window))), 360);
+  assert_fits (gtk_window_get_child (GTK_WINDOW (s.window)), 360, "the window on the register");
+
+  inner = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (stock), PATHWAYS_TYPE_STOCK_VIEW, "inner_stack"));
+  gtk_stack_set_visible_child_name (inner, "coming-free");
+  for (guint i = 0; i < 20; i++)
+    {
+      spin (5);
+      g_usleep (20000);
+    }
+  assert_fits (GTK_WIDGET (stock), 360, "Coming Free");
+  ck_assert_int_le (gtk_widget_get_width (gtk_window_get_child (GTK_WINDOW (s.window))), 360);
+
+  session_end (&s);
+  g_settings_reset (settings, "window-width");
+}
+END_TEST
+
 static Suite *
 polish_suite (void)
 {
@@ -1196,6 +1329,7 @@ polish_suite (void)
   tcase_add_test (tc, test_bad_column_settings_ignored);
   tcase_add_test (tc, test_narrow_caseload_is_a_list);
   tcase_add_test (tc, test_narrow_register_is_a_list);
+  tcase_add_test (tc, test_narrowest_window);
   suite_add_tcase (s, tc);
   return s;
 }

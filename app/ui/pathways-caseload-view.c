@@ -16,6 +16,7 @@
 
 #include "pathways-fold.h"
 #include "pathways-table.h"
+#include "pathways-wrap-box.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
@@ -50,7 +51,7 @@ struct _PathwaysCaseloadView
 
   /* Template widgets and objects */
   GtkSearchEntry      *search_entry;
-  GtkFlowBox          *filter_box;
+  PathwaysWrapBox     *filter_box;
   GtkLabel            *count_label;
   GtkStack            *stack;
   GtkSpinner          *spinner;
@@ -380,7 +381,7 @@ set_search (PathwaysCaseloadView *self,
     GtkWidget *scroller = gtk_widget_get_parent (GTK_WIDGET (self->column_view));
 
     if (GTK_IS_SCROLLED_WINDOW (scroller))
-      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), 0);
+      pathways_list_scroll_to (GTK_SCROLLED_WINDOW (scroller), 0);
   }
 }
 
@@ -1506,6 +1507,7 @@ pathways_caseload_view_class_init (PathwaysCaseloadViewClass *klass)
 
   column_quark = g_quark_from_static_string ("pathways-caseload-column");
 
+  g_type_ensure (PATHWAYS_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pathways-caseload-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, filter_box);
@@ -1642,7 +1644,6 @@ pathways_caseload_view_init (PathwaysCaseloadView *self)
    * each filter is one Tab stop */
   pathways_search_leads_to (self->search_entry, self->column_view);
   pathways_column_view_set_narrow_list (self->column_view, self->narrow_list);
-  pathways_flow_box_one_stop_each (self->filter_box);
 
   g_signal_connect_object (self->filter_model, "items-changed",
                            G_CALLBACK (filter_items_changed_cb), self, G_CONNECT_SWAPPED);
@@ -1715,7 +1716,7 @@ pathways_caseload_view_set_model (PathwaysCaseloadView *self,
 
   /* A refreshed caseload stays where it was scrolled to */
   if (refresh && vadjustment != NULL)
-    gtk_adjustment_set_value (vadjustment, scrolled);
+    pathways_list_scroll_to (GTK_SCROLLED_WINDOW (scroller), scrolled);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }

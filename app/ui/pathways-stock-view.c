@@ -22,6 +22,7 @@
 
 #include "pathways-fold.h"
 #include "pathways-table.h"
+#include "pathways-wrap-box.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
@@ -78,7 +79,7 @@ struct _PathwaysStockView
   GListStore          *counts_store;
   GtkFlowBox          *counts_box;
   GtkSearchEntry      *search_entry;
-  GtkFlowBox          *filter_box;
+  PathwaysWrapBox     *filter_box;
   GtkEntry            *available_entry;
   GtkDropDown         *kind_dropdown;
   GtkDropDown         *area_dropdown;
@@ -141,6 +142,10 @@ static GParamSpec *properties[N_PROPS];
 
 /* Narrower than this, the register shows the list of two-line rows */
 #define NARROW_WIDTH 640
+/* The least a GNOME window is wide (a phone), that the narrow layout fits */
+#define NARROW_MIN_WIDTH 360
+/* Below this height the cards would leave the list no room */
+#define CARDS_MIN_HEIGHT 600
 
 static const char *const status_codes[] = { NULL, "available", "occupied", "reserved", "void", "offline", "retired" };
 static const gint64 cost_bands[] = { 0, 15000, 25000, 50000, 100000, 150000 };
@@ -409,16 +414,14 @@ scroll_to_top_cb (gpointer data)
 {
   g_autoptr(PathwaysStockView) self = data;
 
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->list_scroller), 0);
+  pathways_list_scroll_to (self->list_scroller, 0);
 }
 
 static void
 restore_scroll_cb (gpointer data)
 {
   g_autoptr(PathwaysStockView) self = data;
-  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->list_scroller);
-
-  gtk_adjustment_set_value (adj, self->saved_scroll);
+  pathways_list_scroll_to (self->list_scroller, self->saved_scroll);
 }
 
 /* Loading */
@@ -851,7 +854,7 @@ search_changed_cb (PathwaysStockView *self,
    * (again once the list is laid out: it keeps its first row in view) */
   if (changed)
     {
-      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->list_scroller), 0);
+      pathways_list_scroll_to (self->list_scroller, 0);
       g_idle_add_once (scroll_to_top_cb, g_object_ref (self));
     }
 }
@@ -1002,6 +1005,15 @@ narrow_activated_cb (PathwaysStockView *self,
     pathways_stock_view_open_unit (self, pathways_record_get_id (row));
 }
 
+/* Whether the summary cards leave the register room: not in a narrow
+ * window, nor in a short one (800 × 600), where they would fill it */
+static gboolean
+cards_fit (PathwaysStockView *self)
+{
+  return gtk_widget_get_width (GTK_WIDGET (self)) >= NARROW_WIDTH &&
+         gtk_widget_get_height (GTK_WIDGET (self)) >= CARDS_MIN_HEIGHT;
+}
+
 static gboolean
 narrow_idle_cb (gpointer data)
 {
@@ -1009,6 +1021,8 @@ narrow_idle_cb (gpointer data)
   gboolean narrow = gtk_widget_get_width (GTK_WIDGET (self)) < NARROW_WIDTH;
 
   self->narrow_idle = 0;
+  /* The cards give their room to the list in a narrow or a short window */
+  gtk_widget_set_visible (GTK_WIDGET (self->counts_box), cards_fit (self));
   if (narrow == self->narrow)
     return G_SOURCE_REMOVE;
   self->narrow = narrow;
@@ -1043,7 +1057,6 @@ narrow_idle_cb (gpointer data)
     gtk_box_set_spacing (self->toolbar, narrow ? 6 : 12);
     gtk_widget_set_margin_start (GTK_WIDGET (self->toolbar), narrow ? 6 : 12);
     gtk_widget_set_margin_end (GTK_WIDGET (self->toolbar), narrow ? 6 : 12);
-    gtk_widget_set_visible (GTK_WIDGET (self->counts_box), !narrow);
     if (focused)
       gtk_widget_grab_focus (entry);
   }
@@ -1461,10 +1474,19 @@ pathways_stock_view_measure (GtkWidget      *widget,
                              int            *minimum_baseline,
                              int            *natural_baseline)
 {
+  PathwaysStockView *self = PATHWAYS_STOCK_VIEW (widget);
   GtkWidget *child = gtk_widget_get_first_child (widget);
 
-  if (child != NULL)
-    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+  if (child == NULL)
+    return;
+  gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+  /* The wide layout (toolbar with its search, cards) needs more than a
+   * phone has; asking for it would make the window grow before the page
+   * has seen its width and folded, and a window never shrinks back.  So
+   * ask for no more than the narrow layout needs: a window narrower than
+   * the wide layout folds it on the next frame */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL && !self->narrow)
+    *minimum = MIN (*minimum, NARROW_MIN_WIDTH);
 }
 
 static void
@@ -1477,9 +1499,18 @@ pathways_stock_view_size_allocate (GtkWidget *widget,
   GtkWidget *child = gtk_widget_get_first_child (widget);
 
   if (child != NULL)
-    gtk_widget_allocate (child, width, height, baseline, NULL);
+    {
+      int minimum = 0;
+
+      /* Never less than the child's minimum: cut short (the view does
+       * not overflow) for the frame until it folds */
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      gtk_widget_allocate (child, MAX (width, minimum), height, baseline, NULL);
+    }
   /* Not from inside the allocation: the layout changes just after */
-  if ((width < NARROW_WIDTH) != self->narrow && self->narrow_idle == 0)
+  if (((width < NARROW_WIDTH) != self->narrow ||
+       cards_fit (self) != gtk_widget_get_visible (GTK_WIDGET (self->counts_box))) &&
+      self->narrow_idle == 0)
     self->narrow_idle = g_idle_add (narrow_idle_cb, self);
 }
 
@@ -1583,6 +1614,7 @@ pathways_stock_view_class_init (PathwaysStockViewClass *klass)
 
   g_type_ensure (PATHWAYS_TYPE_STOCK_ROW);
   g_type_ensure (PATHWAYS_TYPE_KIND_COUNT);
+  g_type_ensure (PATHWAYS_TYPE_WRAP_BOX);
   g_type_ensure (PATHWAYS_TYPE_ROW_NAME);
   g_type_ensure (PATHWAYS_TYPE_UNIT_PAGE);
 
@@ -1682,6 +1714,7 @@ pathways_stock_view_init (PathwaysStockView *self)
 
   self->coming_months = 3;
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   /* Filters keep their width whatever is picked */
   pathways_drop_down_keep_width (self->kind_dropdown);
   pathways_drop_down_keep_width (self->area_dropdown);
@@ -1721,7 +1754,6 @@ pathways_stock_view_init (PathwaysStockView *self)
   /* Down from the search goes to the results, Enter opens a single match;
    * each filter is one Tab stop */
   pathways_search_leads_to (self->search_entry, self->column_view);
-  pathways_flow_box_one_stop_each (self->filter_box);
   g_signal_connect_object (self->filter_model, "items-changed", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
 
   update_state (self);

@@ -42,6 +42,8 @@ typedef struct {
 
 static const char *TABLE_KEY = "pathways-table";
 static const char *HIDDEN_KEY = "pathways-column-hidden";
+/* Hidden as installed (the template's visible=False): shown on request */
+static const char *INSTALLED_HIDDEN_KEY = "pathways-column-installed-hidden";
 
 static void table_save (Table *table);
 
@@ -217,7 +219,7 @@ table_apply (Table    *table,
         GtkColumnViewColumn *column = g_ptr_array_index (table->columns, i);
 
         g_ptr_array_add (order, column);
-        table_show (table, column, TRUE);
+        table_show (table, column, g_object_get_data (G_OBJECT (column), INSTALLED_HIDDEN_KEY) == NULL);
         gtk_column_view_column_set_fixed_width (column, -1);
       }
   for (guint i = 0; i < order->len; i++)
@@ -288,6 +290,9 @@ pathways_table_init (GtkWidget           *page,
       g_autoptr(GSimpleAction) action = g_simple_action_new_stateful (name, NULL, g_variant_new_boolean (TRUE));
 
       g_assert (GTK_IS_COLUMN_VIEW_COLUMN (column));
+      /* A column the template hides is one the table starts without */
+      if (!gtk_column_view_column_get_visible (column) && table->keys->len > 0)
+        g_object_set_data (G_OBJECT (column), INSTALLED_HIDDEN_KEY, GINT_TO_POINTER (1));
       g_ptr_array_add (table->keys, g_strdup (key));
       g_ptr_array_add (table->columns, g_object_ref (column));
       g_signal_connect (action, "change-state", G_CALLBACK (show_change_state_cb), table);
@@ -317,6 +322,8 @@ pathways_table_init (GtkWidget           *page,
     gtk_column_view_column_set_header_menu (g_ptr_array_index (table->columns, i), G_MENU_MODEL (menu));
 
   g_object_set_data_full (G_OBJECT (view), TABLE_KEY, table, table_free);
+  /* The columns as installed, until settings say otherwise */
+  table_apply (table, NULL);
   gtk_widget_insert_action_group (page, "columns", G_ACTION_GROUP (table->actions));
   g_signal_connect_object (gtk_column_view_get_columns (view), "items-changed",
                            G_CALLBACK (columns_changed_cb), view, 0);
@@ -444,4 +451,41 @@ pathways_truncation_tooltips (GtkWidget *view)
 
   gtk_widget_set_has_tooltip (view, TRUE);
   g_signal_connect (view, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+}
+
+/**
+ * pathways_list_scroll_to:
+ * @scroller: the scrolled window around a column view or list view
+ * @value: where to scroll, in pixels from the top
+ *
+ * Scrolls a list only when it can be: it is laid out and has rows.  A
+ * list without them (its filter just emptied it, its page not shown)
+ * cannot find a row at @value and warns "failed to scroll to given
+ * position"; it starts at the top anyway when its rows come.
+ *
+ * Returns: whether the list was scrolled
+ */
+gboolean
+pathways_list_scroll_to (GtkScrolledWindow *scroller,
+                         double             value)
+{
+  GtkAdjustment *adjustment;
+  GtkWidget *list;
+  GtkSelectionModel *model = NULL;
+
+  g_return_val_if_fail (GTK_IS_SCROLLED_WINDOW (scroller), FALSE);
+
+  adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  list = gtk_scrolled_window_get_child (scroller);
+  if (gtk_adjustment_get_value (adjustment) == value)
+    return FALSE;
+  if (GTK_IS_COLUMN_VIEW (list))
+    model = gtk_column_view_get_model (GTK_COLUMN_VIEW (list));
+  else if (GTK_IS_LIST_VIEW (list))
+    model = gtk_list_view_get_model (GTK_LIST_VIEW (list));
+  if (list == NULL || !gtk_widget_get_mapped (list) || gtk_widget_get_height (list) <= 0 ||
+      model == NULL || g_list_model_get_n_items (G_LIST_MODEL (model)) == 0)
+    return FALSE;
+  gtk_adjustment_set_value (adjustment, value);
+  return TRUE;
 }

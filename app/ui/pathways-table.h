@@ -23,4 +23,7 @@ gboolean pathways_table_column_chosen  (GtkColumnViewColumn *column);
 void     pathways_truncation_tooltips  (GtkWidget           *view);
 gboolean pathways_inscription_is_truncated (GtkInscription  *inscription);
 
+gboolean pathways_list_scroll_to       (GtkScrolledWindow   *scroller,
+                                        double               value);
+
 G_END_DECLS
