@@ -26,28 +26,7 @@ import sys
 import threading
 import time
 
-try:
-    import gi
-    gi.require_version("Gdk", "4.0")
-    from gi.repository import Gdk
-    import pyatspi
-except (ImportError, ValueError) as e:
-    print("pyatspi or GDK 4 introspection missing (%s): apt install python3-pyatspi gir1.2-gtk-4.0" % e)
-    sys.exit(1)
-
-passed = 0
-failed = 0
-
-
-def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-        print("ok: " + what)
-    else:
-        failed += 1
-        print("FAIL: " + what)
-    return ok
+from a11y_util import check, press as press_key, pyatspi, summary
 
 
 class Host:
@@ -93,20 +72,8 @@ class Host:
             self.proc.kill()
 
 
-MASKS = {"shift": 1, "ctrl": 4, "alt": 8}
-
-
 def press(key):
-    parts = key.split("+")
-    mask = 0
-    for m in parts[:-1]:
-        mask |= MASKS[m]
-    if mask:
-        pyatspi.Registry.generateKeyboardEvent(mask, None, pyatspi.KEY_LOCKMODIFIERS)
-    pyatspi.Registry.generateKeyboardEvent(Gdk.keyval_from_name(parts[-1]), None, pyatspi.KEY_SYM)
-    if mask:
-        pyatspi.Registry.generateKeyboardEvent(mask, None, pyatspi.KEY_UNLOCKMODIFIERS)
-    time.sleep(0.6)
+    press_key(key, settle=0.6)
 
 
 def find_app(name, timeout=30):
@@ -246,5 +213,4 @@ if __name__ == "__main__":
         main()
     except Exception as e:
         check(False, "the test ran to its end (%r)" % e)
-    print("%d passed, %d failed" % (passed, failed))
-    sys.exit(1 if failed or not passed else 0)
+    sys.exit(summary())
