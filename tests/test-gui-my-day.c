@@ -166,6 +166,33 @@ find_status_page (GtkWidget *widget)
   return NULL;
 }
 
+/* Fails on an action row whose subtitle holds one DD/MM/YYYY date twice;
+ * returns how many subtitles had a date */
+static guint
+assert_dates_once (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (ADW_IS_ACTION_ROW (widget))
+    {
+      const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (widget));
+      g_autoptr(GRegex) re = g_regex_new ("[0-9]{2}/[0-9]{2}/[0-9]{4}", 0, 0, NULL);
+      g_autoptr(GMatchInfo) match = NULL;
+
+      if (subtitle != NULL && g_regex_match (re, subtitle, 0, &match))
+        {
+          g_autofree char *date = g_match_info_fetch (match, 0);
+
+          ck_assert_msg (strstr (strstr (subtitle, date) + strlen (date), date) == NULL,
+                         "the date is given twice: %s", subtitle);
+          n++;
+        }
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    n += assert_dates_once (c);
+  return n;
+}
+
 START_TEST (test_my_day)
 {
   g_autofree char *path = g_build_filename (dir, "my-day.db", NULL);
@@ -204,6 +231,10 @@ START_TEST (test_my_day)
   status = find_status_page (GTK_WIDGET (view));
   ck_assert_ptr_nonnull (status);
   ck_assert_str_eq (adw_status_page_get_title (ADW_STATUS_PAGE (status)), "Who Are You?");
+  /* …with the way to Preferences it speaks of */
+  button = find_button (status, "app.preferences");
+  ck_assert_ptr_nonnull (button);
+  ck_assert (gtk_widget_get_visible (button));
 
   /* Signed in as Alison (staff 1): her alerts and key dates */
   g_settings_set_int64 (settings, "my-staff-id", 1);
@@ -211,6 +242,9 @@ START_TEST (test_my_day)
   ck_assert_str_eq (pathways_my_day_view_get_visible_page (view), "content");
   g_object_get (view, "n-alerts", &n_alerts, "n-dates", &n_dates, NULL);
   ck_assert_uint_gt (n_alerts + n_dates, 0);
+  /* An alert's line gives each date once ("…was due on 23/06/2026. · High",
+   * not "… · due 23/06/2026" after it again) */
+  ck_assert_uint_gt (assert_dates_once (GTK_WIDGET (view)), 0);
 
   /* Everyone: more; the choice is kept */
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "my-day.show-caseload", "s", "all"));

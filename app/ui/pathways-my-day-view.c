@@ -41,6 +41,7 @@ struct _PathwaysMyDayView
   GtkWidget      *page_box;
   GtkStack       *stack;
   AdwStatusPage  *empty_page;
+  GtkWidget      *empty_button;
   AdwStatusPage  *error_page;
   GtkDropDown    *whose_dropdown;
   GtkDropDown    *weeks_dropdown;
@@ -211,13 +212,14 @@ fill_alerts (PathwaysMyDayView *self,
       const char *label, *action;
       GtkWidget *row, *image;
 
-      if (item->date != NULL)
-        {
-          g_autofree char *uk = pathways_date_format_uk (item->date);
-          /* Translators: an alert in My day: its reason, priority and date:
-           * "In bed and breakfast · High priority · due 01/02/2027" */
-          subtitle = g_strdup_printf (_("%s · %s · due %s"), item->title, severity, uk);
-        }
+      g_autofree char *uk = item->date != NULL ? pathways_date_format_uk (item->date) : NULL;
+
+      /* Most reasons give their date already ("…was due on 23/06/2026."):
+       * the date again after the priority would say it twice */
+      if (uk != NULL && strstr (item->title, uk) == NULL)
+        /* Translators: an alert in My day: its reason, priority and date:
+         * "In bed and breakfast · High · due 01/02/2027" */
+        subtitle = g_strdup_printf (_("%s · %s · due %s"), item->title, severity, uk);
       else
         /* Translators: an alert in My day: its reason and priority */
         subtitle = g_strdup_printf (_("%s · %s"), item->title, severity);
@@ -306,7 +308,11 @@ fill (PathwaysMyDayView *self)
     gtk_stack_set_visible_child_name (self->stack, "content");
   else
     {
-      if (g_str_equal (whose, "mine") && pathways_context_get_staff_id (self->context) == 0)
+      gboolean who = g_str_equal (whose, "mine") && pathways_context_get_staff_id (self->context) == 0;
+
+      /* Where to choose it, as the description says */
+      gtk_widget_set_visible (self->empty_button, who);
+      if (who)
         {
           adw_status_page_set_title (self->empty_page, _("Who Are You?"));
           adw_status_page_set_description (self->empty_page,
@@ -751,6 +757,7 @@ pathways_my_day_view_class_init (PathwaysMyDayViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysMyDayView, page_box);
   gtk_widget_class_bind_template_child (widget_class, PathwaysMyDayView, stack);
   gtk_widget_class_bind_template_child (widget_class, PathwaysMyDayView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysMyDayView, empty_button);
   gtk_widget_class_bind_template_child (widget_class, PathwaysMyDayView, error_page);
   gtk_widget_class_bind_template_child (widget_class, PathwaysMyDayView, whose_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PathwaysMyDayView, weeks_dropdown);
