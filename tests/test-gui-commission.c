@@ -462,21 +462,6 @@ person_ready (gpointer data)
   return !pathways_person_page_is_loading (data) && pathways_person_page_get_details (data) != NULL;
 }
 
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *action)
-{
-  if (GTK_IS_ACTIONABLE (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_button (c, action);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 static GtkWindow *
 find_toplevel (GType type)
 {
@@ -530,7 +515,7 @@ START_TEST (test_person_page_buttons_by_role)
   {
     GtkWidget *face = NULL;
     for (GtkWidget *c = gtk_widget_get_first_child (split); c && !face; c = gtk_widget_get_next_sibling (c))
-      face = find_button (c, "person.make-referral");
+      face = test_gui_find_action (c, "person.make-referral");
     ck_assert_ptr_nonnull (face);
     g_signal_emit_by_name (face, "clicked");
   }
@@ -549,7 +534,7 @@ START_TEST (test_person_page_buttons_by_role)
 
   /* A housing officer places from offers but makes no referral */
   pathways_context_set_role (context, "housing");
-  offers = find_button (page, "person.show-offers");
+  offers = test_gui_find_action (page, "person.show-offers");
   ck_assert (!is_shown (split));
   ck_assert (is_shown (offers));
   test_gui_screenshot (window, "person-page-housing.png");

@@ -137,22 +137,6 @@ flag_set (gpointer data)
 }
 
 static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *action_name)
-{
-  if (GTK_IS_ACTIONABLE (widget) && GTK_IS_BUTTON (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_button (c, action_name);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
 find_status_page (GtkWidget *widget)
 {
   if (ADW_IS_STATUS_PAGE (widget) && gtk_widget_get_mapped (widget))
@@ -232,7 +216,7 @@ START_TEST (test_my_day)
   ck_assert_ptr_nonnull (status);
   ck_assert_str_eq (adw_status_page_get_title (ADW_STATUS_PAGE (status)), "Who Are You?");
   /* …with the way to Preferences it speaks of */
-  button = find_button (status, "app.preferences");
+  button = test_gui_find_action (status, "app.preferences");
   ck_assert_ptr_nonnull (button);
   ck_assert (gtk_widget_get_visible (button));
 
@@ -282,7 +266,7 @@ START_TEST (test_my_day)
 
   /* An alert's own action: Schedule Move… opens the young person's page
    * and its dialog */
-  button = find_button (GTK_WIDGET (view), "win.open-person-for");
+  button = test_gui_find_action (GTK_WIDGET (view), "win.open-person-for");
   ck_assert_ptr_nonnull (button);
   target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
   ck_assert_ptr_nonnull (target);

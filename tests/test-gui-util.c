@@ -101,3 +101,19 @@ test_gui_find_type (GtkWidget *widget,
     }
   return NULL;
 }
+
+GtkWidget *
+test_gui_find_action (GtkWidget  *widget,
+                      const char *action)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = test_gui_find_action (c, action);
+      if (found)
+        return found;
+    }
+  return NULL;
+}

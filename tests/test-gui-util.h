@@ -17,12 +17,18 @@ void             test_gui_require_display (void);
  * test), with @store open on it */
 PathwaysContext *test_gui_context         (PathwaysStore *store);
 
-/* With PATHWAYS_SCREENSHOT_DIR set (never in CI), a picture of the
- * screen as drawn once @widget is, saved there as @name, for a person
- * to look at; nothing otherwise */
 /* The first widget of @type at or under @widget, depth first, or NULL */
 GtkWidget       *test_gui_find_type       (GtkWidget     *widget,
                                            GType          type);
+
+/* The first actionable widget (a button, a row) at or under @widget
+ * whose action is @action ("win.import-903"), depth first, or NULL */
+GtkWidget       *test_gui_find_action     (GtkWidget     *widget,
+                                           const char    *action);
+
+/* With PATHWAYS_SCREENSHOT_DIR set (never in CI), a picture of the
+ * screen as drawn once @widget is, saved there as @name, for a person
+ * to look at; nothing otherwise */
 
 void             test_gui_screenshot      (GtkWidget     *widget,
                                            const char    *name);

@@ -157,6 +157,26 @@ START_TEST (test_search_filters_caseload)
 }
 END_TEST
 
+static gboolean
+stock_empty (gpointer data)
+{
+  return g_strcmp0 (pathways_stock_view_get_visible_page (data), "empty") == 0;
+}
+
+static GtkWidget *
+mapped_status_page (GtkWidget *widget)
+{
+  if (ADW_IS_STATUS_PAGE (widget) && gtk_widget_get_mapped (widget))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = mapped_status_page (c);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 START_TEST (test_empty_database_shows_empty_state)
 {
   g_autofree char *path = g_build_filename (dir, "empty.db", NULL);
@@ -174,6 +194,25 @@ START_TEST (test_empty_database_shows_empty_state)
 
   ck_assert_str_eq (pathways_caseload_view_get_visible_page (view), "empty");
   ck_assert (pathways_store_is_empty (pathways_application_get_store (app)));
+
+  /* A team starting out adds someone or brings in its 903 files, from
+   * the empty state itself; the stock's offers its provider list */
+  {
+    GtkWidget *add = test_gui_find_action (GTK_WIDGET (view), "win.add-person");
+    GtkWidget *import = test_gui_find_action (GTK_WIDGET (view), "win.import-903");
+    PathwaysStockView *stock;
+    GtkWidget *empty;
+
+    ck_assert (add != NULL && gtk_widget_get_mapped (add));
+    ck_assert (import != NULL && gtk_widget_get_mapped (import) && gtk_widget_is_sensitive (import));
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "stock"));
+    stock = PATHWAYS_STOCK_VIEW (pathways_window_get_page (window, "stock"));
+    ck_assert (test_wait_for (stock_empty, stock));
+    empty = mapped_status_page (GTK_WIDGET (stock));
+    ck_assert_ptr_nonnull (empty);
+    ck_assert_ptr_nonnull (test_gui_find_action (empty, "stock.add-unit"));
+    ck_assert_ptr_nonnull (test_gui_find_action (empty, "win.import-stock"));
+  }
 
   shut_down (app, window);
   g_settings_reset (settings, "seed-demo-data");
@@ -1534,22 +1573,6 @@ START_TEST (test_team_server_preferences)
 END_TEST
 
 /* The first button (or other actionable) under @widget for @action */
-static GtkWidget *
-find_actionable (GtkWidget  *widget,
-                 const char *action)
-{
-  if (GTK_IS_ACTIONABLE (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_actionable (child, action);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 typedef struct {
   GtkRevealer *banner;
   gboolean     shown;
@@ -1588,12 +1611,12 @@ START_TEST (test_team_server_banner)
   b.banner = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (s.window), PATHWAYS_TYPE_WINDOW,
                                                           "server_banner"));
   ck_assert (!gtk_revealer_get_reveal_child (b.banner));
-  ck_assert (!gtk_widget_is_sensitive (find_actionable (GTK_WIDGET (b.banner), "win.retry-server")));
+  ck_assert (!gtk_widget_is_sensitive (test_gui_find_action (GTK_WIDGET (b.banner), "win.retry-server")));
 
   test_pg_set_away (db, TRUE);
   b.shown = TRUE;
   test_wait_for (banner_is, &b);
-  ck_assert (gtk_widget_is_sensitive (find_actionable (GTK_WIDGET (b.banner), "win.retry-server")));
+  ck_assert (gtk_widget_is_sensitive (test_gui_find_action (GTK_WIDGET (b.banner), "win.retry-server")));
 
   test_pg_set_away (db, FALSE);
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (s.window), "win.retry-server", NULL));
@@ -1830,7 +1853,7 @@ START_TEST (test_team_server_housing_page)
   /* Changes save as they are made: a housing officer is not offered the
    * record's fields to type into */
   ck_assert (!gtk_widget_is_sensitive (pathways_person_page_get_field_widget (page, "family-name")));
-  ck_assert (gtk_widget_is_sensitive (find_actionable (GTK_WIDGET (page), "person.schedule-move")));
+  ck_assert (gtk_widget_is_sensitive (test_gui_find_action (GTK_WIDGET (page), "person.schedule-move")));
 
   session_end (&s);
 }
