@@ -565,6 +565,33 @@ START_TEST (test_today_label_place)
 }
 END_TEST
 
+/* The filters at their own widths (a toggle not as wide as the widest
+ * drop-down beside it, as GtkFlowBox's columns made it), one Tab stop
+ * each (no wrapper cell around them), and wrapping so that the row can
+ * go as narrow as its widest filter (issue #16) */
+START_TEST (test_filters_at_their_own_widths)
+{
+  GtkWidget *box = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), PATHWAYS_TYPE_TIMELINE_VIEW, "filter_box"));
+  GtkWidget *toggle = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), PATHWAYS_TYPE_TIMELINE_VIEW, "alerts_toggle"));
+  GtkWidget *stages = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), PATHWAYS_TYPE_TIMELINE_VIEW, "stage_dropdown"));
+  int widest = 0, box_min = 0;
+
+  ck_assert (gtk_widget_get_width (toggle) > 0);
+  ck_assert_int_lt (gtk_widget_get_width (toggle), gtk_widget_get_width (stages));
+  for (GtkWidget *c = gtk_widget_get_first_child (box); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      int min = 0;
+
+      ck_assert_msg (!GTK_IS_FLOW_BOX_CHILD (c), "a filter is wrapped in a cell of its own (a Tab stop more)");
+      ck_assert (gtk_widget_get_parent (c) == box);
+      gtk_widget_measure (c, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      widest = MAX (widest, min);
+    }
+  gtk_widget_measure (box, GTK_ORIENTATION_HORIZONTAL, -1, &box_min, NULL, NULL, NULL);
+  ck_assert_int_le (box_min, widest + gtk_widget_get_margin_start (box) + gtk_widget_get_margin_end (box));
+}
+END_TEST
+
 static Suite *
 timeline_suite (void)
 {
@@ -581,6 +608,7 @@ timeline_suite (void)
   tcase_add_test (tc, test_keyboard_moves_and_opens);
   tcase_add_test (tc, test_zoom_keeps_the_day_under_the_pointer);
   tcase_add_test (tc, test_rows_in_order_of_their_labels);
+  tcase_add_test (tc, test_filters_at_their_own_widths);
   tcase_add_test (tc, test_today_label_place);
   suite_add_tcase (s, tc);
   return s;

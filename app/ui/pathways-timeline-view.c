@@ -20,9 +20,9 @@
 #include "pathways-page.h"
 #include "pathways-plan-service.h"
 #include "pathways-timeline-painter.h"
-#include "pathways-keyboard.h"
 #include "pathways-timeline-view-private.h"
 #include "pathways-widgets.h"
+#include "pathways-wrap-box.h"
 
 struct _PathwaysTimelineView
 {
@@ -51,7 +51,7 @@ struct _PathwaysTimelineView
   GtkStringList        *pa_list;
   GtkStringList        *team_list;
   GtkFlowBox           *legend_box;
-  GtkFlowBox           *filter_box;
+  PathwaysWrapBox      *filter_box;
 };
 
 static void pathways_timeline_view_page_init (PathwaysPageInterface *iface);
@@ -853,6 +853,7 @@ pathways_timeline_view_class_init (PathwaysTimelineViewClass *klass)
   g_object_class_override_property (object_class, PROP_ICON_NAME, PATHWAYS_PAGE_PROP_ICON_NAME);
 
   g_type_ensure (PATHWAYS_TYPE_TIMELINE_GRID);
+  g_type_ensure (PATHWAYS_TYPE_WRAP_BOX);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pathways-timeline-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PathwaysTimelineView, stack);
@@ -917,8 +918,6 @@ pathways_timeline_view_init (PathwaysTimelineView *self)
   gtk_drop_down_set_model (self->stage_dropdown, G_LIST_MODEL (stages));
 
   build_legend (self);
-  /* One Tab stop per filter, each cell named by the control in it */
-  pathways_flow_box_one_stop_each (self->filter_box);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (dark_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->grid, "notify::zoom", G_CALLBACK (zoom_changed_cb), self, G_CONNECT_SWAPPED);
