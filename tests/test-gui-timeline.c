@@ -592,6 +592,16 @@ START_TEST (test_filters_at_their_own_widths)
 }
 END_TEST
 
+/* The narrowest GNOME window (360 px, a phone) takes the timeline: its
+ * toolbar, filters, grid and legend ask for no more (issue #16) */
+START_TEST (test_timeline_fits_narrowest_window)
+{
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  settle ();
+  test_gui_assert_fits (GTK_WIDGET (view), 360, "the timeline");
+}
+END_TEST
+
 static Suite *
 timeline_suite (void)
 {
@@ -609,6 +619,7 @@ timeline_suite (void)
   tcase_add_test (tc, test_zoom_keeps_the_day_under_the_pointer);
   tcase_add_test (tc, test_rows_in_order_of_their_labels);
   tcase_add_test (tc, test_filters_at_their_own_widths);
+  tcase_add_test (tc, test_timeline_fits_narrowest_window);
   tcase_add_test (tc, test_today_label_place);
   suite_add_tcase (s, tc);
   return s;

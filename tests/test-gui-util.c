@@ -117,3 +117,59 @@ test_gui_find_action (GtkWidget  *widget,
     }
   return NULL;
 }
+
+/* The widest descendants of @widget whose minimum width passes @limit, as
+ * "GtkBox#id > GtkFlowBox ..." lines, so a failure says what holds it */
+static void
+describe_too_wide (GtkWidget *widget,
+                   int        limit,
+                   GString   *out,
+                   int        depth)
+{
+  gboolean child_too_wide = FALSE;
+  int minimum = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_visible (child))
+        continue;
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      if (minimum > limit)
+        {
+          child_too_wide = TRUE;
+          describe_too_wide (child, limit, out, depth + 1);
+        }
+    }
+  if (!child_too_wide)
+    {
+      gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      g_string_append_printf (out, "\n  %s (%s) %d px at least", G_OBJECT_TYPE_NAME (widget),
+                              gtk_widget_get_css_name (widget), minimum);
+      for (GtkWidget *up = gtk_widget_get_parent (widget); up != NULL && depth-- > 0; up = gtk_widget_get_parent (up))
+        g_string_append_printf (out, " < %s", G_OBJECT_TYPE_NAME (up));
+      /* Its parts, that together ask too much */
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+        if (gtk_widget_get_visible (child))
+          {
+            gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+            g_string_append_printf (out, "\n    %s %d px", G_OBJECT_TYPE_NAME (child), minimum);
+          }
+    }
+}
+
+void
+test_gui_assert_fits (GtkWidget  *widget,
+                      int         limit,
+                      const char *what)
+{
+  int minimum = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  if (minimum > limit)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      describe_too_wide (widget, limit, out, 0);
+      ck_abort_msg ("%s is %d px wide at least, more than %d:%s", what, minimum, limit, out->str);
+    }
+}

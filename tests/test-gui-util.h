@@ -26,6 +26,13 @@ GtkWidget       *test_gui_find_type       (GtkWidget     *widget,
 GtkWidget       *test_gui_find_action     (GtkWidget     *widget,
                                            const char    *action);
 
+/* Fails unless @widget's minimum width is at most @limit px, naming
+ * ("the register is 420 px wide at least…") the descendants that hold
+ * it, each with its parts' widths */
+void             test_gui_assert_fits     (GtkWidget     *widget,
+                                           int            limit,
+                                           const char    *what);
+
 /* With PATHWAYS_SCREENSHOT_DIR set (never in CI), a picture of the
  * screen as drawn once @widget is, saved there as @name, for a person
  * to look at; nothing otherwise */
