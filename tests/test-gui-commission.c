@@ -188,6 +188,15 @@ undo_ready (gpointer data)
   return pathways_context_get_last_undo (context) != NULL;
 }
 
+static gboolean
+shows_no_budget (gpointer data)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  collect_text (data, text);
+  return strstr (text->str, "No budget set") != NULL;
+}
+
 START_TEST (test_page_shows_budget_mix_referrals_and_scores)
 {
   PathwaysCommissionView *view;
@@ -217,6 +226,19 @@ START_TEST (test_page_shows_budget_mix_referrals_and_scores)
   /* I statements for the provider the young person is placed with */
   ck_assert_contains (text->str, "Block Housing\n1 young person placed");
   ck_assert_contains (text->str, "I live near my friends, my family and my school or college.\n100% — 1 yes, 0 partly, 0 no");
+
+  /* A kind with no budget for the year says so, instead of "Budget £0"
+   * and a variance that only repeats the forecast */
+  {
+    g_autoptr(GError) error = NULL;
+
+    ck_assert (pathways_budget_set (store, 2026, "supported", 0, 0, 0, NULL, NULL, &error));
+    ck_assert (test_wait_for (shows_no_budget, view));
+    g_string_truncate (text, 0);
+    collect_text (GTK_WIDGET (view), text);
+    ck_assert_contains (text->str, "Supported accommodation\nNo budget set · forecast £62,571.47");
+    ck_assert (strstr (text->str, "Budget £0 ·") == NULL);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

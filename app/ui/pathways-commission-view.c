@@ -168,8 +168,13 @@ fill_budget (PathwaysCommissionView *self)
       g_autofree char *name = NULL;
       const char *title = r->kind ? pathways_provision_kind_label (r->kind) : _("All kinds");
 
-      /* Translators: budget and forecast net of income, and the variance */
-      subtitle = g_strdup_printf (_("Budget %s · forecast %s · variance %s"), budget, forecast, variance);
+      if (r->budget_gross == 0 && r->budget_income == 0)
+        /* Translators: a kind of provision with no budget for the year (a
+         * variance against nothing would only repeat the forecast) */
+        subtitle = g_strdup_printf (_("No budget set · forecast %s"), forecast);
+      else
+        /* Translators: budget and forecast net of income, and the variance */
+        subtitle = g_strdup_printf (_("Budget %s · forecast %s · variance %s"), budget, forecast, variance);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
