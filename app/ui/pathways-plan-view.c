@@ -125,11 +125,22 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
                gpointer                  data)
 {
   GtkWidget *label = gtk_inscription_new (NULL);
+  Column column = GPOINTER_TO_INT (data);
 
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (label),
-                                 GPOINTER_TO_INT (data) == COLUMN_PERSON ? 16 :
-                                 GPOINTER_TO_INT (data) == COLUMN_NEED ? 22 :
-                                 GPOINTER_TO_INT (data) == COLUMN_KIND ? 14 : 8);
+                                 column == COLUMN_PERSON ? 16 :
+                                 column == COLUMN_NEED ? 22 :
+                                 column == COLUMN_KIND ? 14 : 8);
+  /* Room, when the window has it, for the whole of the usual texts
+   * ("Housing association", "Supported lodgings", "Placement ends at 18"),
+   * and "…" where one is cut short, not a word cut in half */
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label),
+                                 column == COLUMN_PERSON ? 20 :
+                                 column == COLUMN_UNIT ? 32 :
+                                 column == COLUMN_KIND ? 34 :
+                                 column == COLUMN_NEED ? 26 :
+                                 column == COLUMN_PA ? 18 : 8);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   if (GPOINTER_TO_INT (data) == COLUMN_COST)
     {
       gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 1.0);
@@ -149,6 +160,10 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *cell = gtk_widget_get_parent (label);
 
   gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
+  /* The whole text at the pointer where it may be cut short (longer than
+   * the room the column asks for) */
+  gtk_widget_set_tooltip_text (label, g_utf8_strlen (text, -1) > gtk_inscription_get_nat_chars (GTK_INSCRIPTION (label))
+                                      ? text : NULL);
   if (pathways_plan_row_get_proposal (row)->unit_id == 0)
     gtk_widget_add_css_class (label, "dim-label");
   else
