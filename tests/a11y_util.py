@@ -21,16 +21,17 @@ except (ImportError, ValueError) as e:
 
 passed = 0
 failed = 0
+started = time.time()
 
 
 def check(ok, what):
+    """Counts and prints a check, with the seconds since the start"""
     global passed, failed
     if ok:
         passed += 1
-        print("ok: " + what)
     else:
         failed += 1
-        print("FAIL: " + what)
+    print("%s: %s (%.0f s)" % ("ok" if ok else "FAIL", what, time.time() - started))
     return ok
 
 
