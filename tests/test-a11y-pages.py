@@ -200,6 +200,22 @@ def expander(window, what):
     audit(row, what + ", open", 0)
 
 
+def column_chooser(window, what):
+    """Right-clicks the first column header of the table shown (GTK 4.8
+    gives it no AT-SPI action) and audits the menu of columns it opens"""
+    headers = find_in(window, lambda n: n.name == "Column headers" and role(n) != pyatspi.ROLE_PANEL, 10)
+    first = next((c for c in headers if c is not None and visible(c)), None) if headers is not None else None
+    if not check(first is not None, "a table's column headers are found"):
+        return
+    e = first.queryComponent().getExtents(pyatspi.WINDOW_COORDS)   # the window is at the origin
+    pyatspi.Registry.generateMouseEvent(e.x + e.width // 2, e.y + e.height // 2, "abs")
+    pyatspi.Registry.generateMouseEvent(e.x + e.width // 2, e.y + e.height // 2, "b3c")
+    menu = find_in(first, lambda n: role(n) in (pyatspi.ROLE_MENU, pyatspi.ROLE_POPUP_MENU), 5)
+    if check(menu is not None, "a right click on a column header shows %s" % what):
+        audit(menu, what, 0)
+        press("Escape", 0.5)
+
+
 def toast_named(window):
     """The notification shown for ten seconds once the demo authority is
     made is read with a close button named for what it does"""
@@ -263,6 +279,8 @@ def main():
                 if root_class == "PathwaysCaseloadView":
                     if wanted("the New Young Person form"):
                         dialog(app, window, "win.add-person", "the New Young Person form")
+                    if wanted("the column chooser"):
+                        column_chooser(window, "the column chooser")
                     if wanted("a filter's drop-down"):
                         popover_of(app, window, lambda n: role(n) in (pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON)
                                    and role(n.parent) == pyatspi.ROLE_COMBO_BOX, "a filter's drop-down")

@@ -18,7 +18,8 @@
  * - the shortcuts window's page buttons are "_1" and "_2", and its
  *   search button is a "GtkImage";
  * - a toast's close button is a "GtkImage" too;
- * - a menu's scrolled window and the About window's have no name, the
+ * - a menu's scrolled window (a column header's menu's is a
+ *   "GtkColumnViewTitle") and the About window's have no name, the
  *   About window's version button is a "GtkButton" and its lists
  *   "GtkListBox"; so is the list of a preferences group without a title;
  * - a drop-down's list of choices is a "GtkListView" of unnamed rows.
@@ -231,6 +232,12 @@ mend_scrolled_window (GtkWidget *scrolled)
   GtkWidget *from = menu != NULL ? gtk_widget_get_parent (menu) : gtk_widget_get_ancestor (scrolled, GTK_TYPE_DROP_DOWN);
   GtkRoot *root = gtk_widget_get_root (scrolled);
 
+  /* A column header's menu, the columns to show (its title names none) */
+  if (from != NULL && g_strcmp0 (G_OBJECT_TYPE_NAME (from), "GtkColumnViewTitle") == 0)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (scrolled), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Columns"), -1);
+      return;
+    }
   /* A menu's or a drop-down's list: the menu button's (or entry's) or
    * drop-down's it pops up from */
   if (from != NULL)
