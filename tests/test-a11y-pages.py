@@ -91,14 +91,14 @@ def dialog(app, opener, action, what, title=OTHER):
     widget OPENER, or when OPENER is None the application's own action
     over D-Bus — audits it, closes it with its window.close and waits
     until it is gone"""
-    opened = app.action(action, 0.5) if opener is None else act(opener, action, 0.5)
+    opened = app.action(action, 0) if opener is None else act(opener, action, 0)
     shown = app.window(title, 20) if opened else None
     if not check(shown is not None, "%s opens %s" % (action, what)):
         print("   windows: " + ", ".join("%s “%s”%s" % (w.getRoleName(), w.name, "" if showing(w) else " (hidden)")
                                        for w in app.app if w is not None))
     else:
-        audit(shown, what)
-        act(shown, "window.close", 0.3)
+        audit(shown, what, 0.3)
+        act(shown, "window.close", 0)
         gone(app, title)
     return shown
 
@@ -271,7 +271,7 @@ def main():
                 continue
             button = find_in(window, lambda n: role(n) == pyatspi.ROLE_PAGE_TAB and n.name == tab, 10)
             if button is not None:
-                act(button, "click", 0.5)
+                act(button, "click", 0)
             if check(page_shown(app, root_class, 90), "%s is shown (its tab)" % page):
                 audit(window, page)
                 if root_class == "PathwaysCommissionView" and wanted("an expander row"):
@@ -326,7 +326,7 @@ def main():
             for tab, page, root_class in PAGES[1::-1]:
                 button = find_in(window, lambda n: role(n) == pyatspi.ROLE_PAGE_TAB and n.name == tab, 10)
                 if button is not None:
-                    act(button, "click", 0.5)
+                    act(button, "click", 0)
                 if check(page_shown(app, root_class, 30), "%s is shown, narrow (its tab)" % page):
                     audit(window, page + ", narrow")
         finally:
