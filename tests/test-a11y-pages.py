@@ -7,7 +7,7 @@
 # unset, no NO_AT_BRIDGE), as meson does (meson test a11y-pages).  Starts
 # the real application PATHWAYS on the demo authority (DATABASE, made if
 # missing), walks over AT-SPI, as Orca would, everything a user can
-# reach — a young person's page and its dialogs (Schedule Move,
+# reach — a young person's page, an expander row opened, and its dialogs (Schedule Move,
 # Referrals and Offers, Make a Referral, I statements, Record Contact,
 # OC3, Placement Income, Close Case), the notification shown on start-up,
 # the caseload with the Add Young Person form and a filter's drop-down
@@ -260,6 +260,8 @@ def main():
             if check(page_shown(app, "PathwaysPersonPage", 120), "a young person's page is shown"):
                 toast_named(window)
                 audit(window, "Young person's page")
+                if wanted("an expander row of the page"):
+                    expander(window, "an expander row of the page")
                 person = find_in(window, lambda n: n.name == "PathwaysPersonPage", 10)
                 for action, what in PERSON_DIALOGS:
                     if wanted(what):
