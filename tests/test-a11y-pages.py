@@ -7,15 +7,18 @@
 # unset, no NO_AT_BRIDGE), as meson does (meson test a11y-pages).  Starts
 # the real application PATHWAYS on the demo authority (DATABASE, made if
 # missing), walks over AT-SPI, as Orca would, everything a user can
-# reach — a young person's page, an expander row opened, and its dialogs (Schedule Move,
-# Referrals and Offers, Make a Referral, I statements, Record Contact,
-# OC3, Placement Income, Close Case), the notification shown on start-up,
-# the caseload with the Add Young Person form and a filter's drop-down
-# list, stock, the timeline, sufficiency, commissioning, the team, the
-# plan, my day (with its agenda, Coming Up), the main menu, the SSDA903
-# import and export dialogs, the stock import's preview (a file given to
-# GTK's file chooser, which is not walked), the shortcuts window, the
-# preferences, the About window and, started again, a unit's page — and
+# reach — a young person's page, its Earlier Dates expander opened, and
+# its dialogs (Schedule Move, Referrals and Offers, Make a Referral, I
+# statements, Record Contact, OC3, Placement Income, Close Case), the
+# notification shown on start-up, the caseload with the Add Young Person
+# form, the column chooser (a right click on a column header) and a
+# filter's drop-down list, stock, the timeline, sufficiency, commissioning
+# with a budget row's expander opened, the team, the plan, my day (with
+# its agenda, Coming Up), the main menu, the SSDA903 import and export
+# dialogs, the stock import's preview (a file given to GTK's file
+# chooser, which is not walked), the shortcuts window, the preferences,
+# the About window and, started again in a window at its narrowest, a
+# unit's page, Stock and the Caseload folded to lists — and
 # fails on any control or row shown whose name says nothing:
 #
 # - no name, or a class name ("GtkListItemWidget", "GtkToggleButton",
