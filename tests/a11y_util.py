@@ -69,7 +69,7 @@ MNEMONIC = re.compile(r"(^|[\s(])_[^\s_]")
 # The whole name again ("Years Years"), or what it starts with again at
 # its end ("No referral is open, No referral is open"; "Team: All Teams
 # Team"): a label read and then its control's or row's title again
-TWICE = re.compile(r"^(\S.{2,}?)([\s,:.].*)?\s\1$", re.S)
+TWICE = re.compile(r"^(\S.{2,}?)([\s,:.].*)?\s\1$", re.S | re.I)
 
 
 def fault(name):
