@@ -21,16 +21,17 @@ except (ImportError, ValueError) as e:
 
 passed = 0
 failed = 0
+started = time.time()
 
 
 def check(ok, what):
+    """Counts and prints a check, with the seconds since the start"""
     global passed, failed
     if ok:
         passed += 1
-        print("ok: " + what)
     else:
         failed += 1
-        print("FAIL: " + what)
+    print("%s: %s (%.0f s)" % ("ok" if ok else "FAIL", what, time.time() - started))
     return ok
 
 
@@ -68,7 +69,7 @@ MNEMONIC = re.compile(r"(^|[\s(])_[^\s_]")
 # The whole name again ("Years Years"), or what it starts with again at
 # its end ("No referral is open, No referral is open"; "Team: All Teams
 # Team"): a label read and then its control's or row's title again
-TWICE = re.compile(r"^(\S.{2,}?)([\s,:.].*)?\s\1$", re.S)
+TWICE = re.compile(r"^(\S.{2,}?)([\s,:.].*)?\s\1$", re.S | re.I)
 
 
 def fault(name):
@@ -252,6 +253,23 @@ def survey(window):
     return controls
 
 
+def shared(controls):
+    """Controls of one container, or rows of one list, that share a name
+    (a user could not tell them apart): build-aux/a11y-audit's extra
+    check, A11Y_SHARED=1"""
+    groups = {}
+    for name, path in controls:
+        if fault(name) is None and len(path) > 1:
+            groups.setdefault((id(path[-2]), path[-1].role), []).append((name, path))
+    found = []
+    for items in groups.values():
+        names = [n for n, _ in items]
+        for dup in sorted({n for n in names if names.count(n) > 1}):
+            path = next(p for n, p in items if n == dup)
+            found.append("%d share the name “%s”: under %s" % (names.count(dup), dup, where(path[:-1])))
+    return found
+
+
 def audit(window, page, settle=0.5, stable=0):
     """Checks every control and row shown in WINDOW; prints offenders.
     The caller has waited for the page (a known object of it shown);
@@ -270,6 +288,8 @@ def audit(window, page, settle=0.5, stable=0):
         why = fault(name)
         if why is not None:
             offenders.append("%s: %s" % (why, where(path)))
+    if os.environ.get("A11Y_SHARED") == "1":
+        offenders += shared(controls)
     for o in offenders:
         print("   " + o)
     check(controls and not offenders,
@@ -305,6 +325,27 @@ def activate(node, settle=1.0):
     return True
 
 
+def act(node, action, settle=1.0):
+    """Does NODE's AT-SPI action called ACTION.  GTK 4.8 lists a widget's
+    own actions without a parameter as its AT-SPI actions: the window's
+    "win.import-903", "window.close", a page's "person.show-offers" — a
+    dialog is opened as its menu item or button would open it, whichever
+    window has the keyboard focus (Xvfb has no window manager to give it
+    back to the main window when a dialog closes)"""
+    try:
+        a = node.queryAction()
+        for i in range(a.nActions):
+            if a.getName(i) == action:
+                a.doAction(i)
+                time.sleep(settle)
+                return True
+    except Exception as e:
+        print("   cannot do %s on %s: %r" % (action, label(node), e))
+        return False
+    print("   %s has no action %s" % (label(node), action))
+    return False
+
+
 def summary():
     print("%d passed, %d failed" % (passed, failed))
     return 1 if failed or not passed else 0
@@ -334,7 +375,8 @@ class App:
         end = time.time() + timeout
         while time.time() < end:
             for w in self.app:
-                if w is None or not showing(w):
+                # (a message dialog is visible, never "showing")
+                if w is None or not (showing(w) or visible(w)):
                     continue
                 if title is not None and not re.search(title, w.name or ""):
                     continue
@@ -358,6 +400,41 @@ class App:
                         pass
             time.sleep(0.3)
         return None
+
+    def action(self, name, settle=1.0):
+        """Activates the application's action NAME ("about",
+        "preferences") over its D-Bus interface org.gtk.Actions, as the
+        main menu would; whether it could"""
+        from gi.repository import Gio, GLib
+        try:
+            bus = Gio.bus_get_sync(Gio.BusType.SESSION, None)
+            dbus = ("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus")
+            if getattr(self, "bus_name", None) is None:
+                names = bus.call_sync(*dbus, "ListNames", None, None, 0, -1, None).unpack()[0]
+                for n in names:
+                    if not n.startswith(":"):
+                        continue
+                    try:
+                        pid = bus.call_sync(*dbus, "GetConnectionUnixProcessID", GLib.Variant("(s)", (n,)),
+                                            None, 0, -1, None).unpack()[0]
+                    except Exception:
+                        continue
+                    for path in self.OBJECT_PATHS if pid == self.proc.pid else ():
+                        try:
+                            bus.call_sync(n, path, "org.gtk.Actions", "List", None, None, 0, -1, None)
+                        except Exception:
+                            continue   # not the application's connection, or another profile's path
+                        self.bus_name, self.bus_path = n, path
+            bus.call_sync(self.bus_name, self.bus_path, "org.gtk.Actions", "Activate",
+                          GLib.Variant("(sava{sv})", (name, [], {})), None, 0, -1, None)
+        except Exception as e:
+            print("   cannot activate app.%s: %r" % (name, e))
+            return False
+        time.sleep(settle)
+        return True
+
+    # The application's object: its id as a path (the development profile's ends in .Devel)
+    OBJECT_PATHS = ("/io/github/carepathways/Pathways", "/io/github/carepathways/Pathways/Devel")
 
     def stop(self):
         self.proc.terminate()

@@ -521,6 +521,8 @@ pathways_903_export_dialog_init (Pathways903ExportDialog *self)
                                   _("Collection year, ending 31 March"), -1);
   adw_action_row_add_suffix (self->year_row, GTK_WIDGET (self->year));
   adw_action_row_set_activatable_widget (self->year_row, GTK_WIDGET (self->year));
+  /* Its own label, not the row's title again (libadwaita 1.2 adds the title as labelled-by) */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->year), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->year_row));
 
   self->folder_row = ADW_ACTION_ROW (adw_action_row_new ());

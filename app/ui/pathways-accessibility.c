@@ -16,7 +16,13 @@
  *   then again ("_Save Save"): its label is set as the button's name and
  *   the label widget, whose mnemonic it is, labels it as well;
  * - the shortcuts window's page buttons are "_1" and "_2", and its
- *   search button is a "GtkImage".
+ *   search button is a "GtkImage";
+ * - a toast's close button is a "GtkImage" too;
+ * - a menu's scrolled window (a column header's menu's is a
+ *   "GtkColumnViewTitle") and the About window's have no name, the
+ *   About window's version button is a "GtkButton" and its lists
+ *   "GtkListBox"; so is the list of a preferences group without a title;
+ * - a drop-down's list of choices is a "GtkListView" of unnamed rows.
  *
  * pathways_accessibility_init() mends each as the widget is mapped
  * (one emission hook on GtkWidget::map, for widgets made by templates,
@@ -25,7 +31,8 @@
  * the drop-down's button is labelled by the drop-down, the lists of a
  * group or an expander row take its title, a column view's header row is
  * "Column headers", a mnemonic button is named by
- * its label widget alone, and a scrolled window is labelled by what it
+ * its label widget alone, a toast's close button is "Close
+ * notification", and a scrolled window is labelled by what it
  * scrolls.  Widgets named by the application are left as they are.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -104,7 +111,12 @@ mend_list_box (GtkWidget *list_box)
     {
       if (ADW_IS_PREFERENCES_GROUP (w))
         {
+          GtkRoot *root = gtk_widget_get_root (w);
+
           title = adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (w));
+          /* A dialog's form, in a group without a title: the dialog's */
+          if ((title == NULL || *title == '\0') && GTK_IS_WINDOW (root))
+            title = gtk_window_get_title (GTK_WINDOW (root));
           break;
         }
       if (ADW_IS_EXPANDER_ROW (w))
@@ -114,6 +126,14 @@ mend_list_box (GtkWidget *list_box)
         }
       if (GTK_IS_LIST_BOX_ROW (w) || GTK_IS_LIST_BOX (w))
         break;   /* the application's own list, in a row: it names it */
+    }
+  /* The About window's lists (details, links, legal): their first row's */
+  if (title == NULL && gtk_widget_get_ancestor (list_box, ADW_TYPE_ABOUT_WINDOW) != NULL)
+    {
+      GtkListBoxRow *first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list_box), 0);
+
+      if (first != NULL && ADW_IS_PREFERENCES_ROW (first))
+        title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first));
     }
   if (title != NULL && *title != '\0')
     {
@@ -153,11 +173,45 @@ mend_shortcuts_button (GtkWidget *button)
                                     _("Search Shortcuts"), -1);
 }
 
+/* A toast's close button, an icon of libadwaita 1.2's without a name */
+static void
+mend_toast_button (GtkWidget *button)
+{
+  GtkWidget *parent = gtk_widget_get_parent (button);
+
+  if (parent != NULL && g_strcmp0 (G_OBJECT_TYPE_NAME (parent), "AdwToastWidget") == 0
+      && gtk_button_get_icon_name (GTK_BUTTON (button)) != NULL)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Close notification"), -1);
+      gtk_widget_set_tooltip_text (button, _("Close notification"));
+    }
+}
+
+/* The About window's version button, a label in a button that GTK 4.8
+ * reads as "GtkButton" */
+static void
+mend_about_button (GtkWidget *button)
+{
+  GtkWidget *child = gtk_button_get_child (GTK_BUTTON (button));
+
+  if (child != NULL && GTK_IS_LABEL (child) && gtk_button_get_label (GTK_BUTTON (button)) == NULL
+      && gtk_widget_get_ancestor (button, ADW_TYPE_ABOUT_WINDOW) != NULL)
+    {
+      /* Translators: the About window's version button, for screen readers: "Version 0.1.0" */
+      g_autofree char *name = g_strdup_printf (_("Version %s"), gtk_label_get_text (GTK_LABEL (child)));
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
+}
+
 static void
 mend_button (GtkWidget *button)
 {
+  mend_about_button (button);
   if (gtk_widget_get_ancestor (button, GTK_TYPE_SHORTCUTS_WINDOW) != NULL)
     mend_shortcuts_button (button);
+  mend_toast_button (button);
   if (g_object_get_data (G_OBJECT (button), MENDED) == NULL)
     {
       g_object_set_data (G_OBJECT (button), MENDED, GINT_TO_POINTER (1));
@@ -174,7 +228,31 @@ mend_scrolled_window (GtkWidget *scrolled)
   GtkWidget *child = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
   GtkWidget *page = gtk_widget_get_ancestor (scrolled, ADW_TYPE_PREFERENCES_PAGE);
   GtkWidget *status = gtk_widget_get_parent (scrolled);
+  GtkWidget *menu = gtk_widget_get_ancestor (scrolled, GTK_TYPE_POPOVER_MENU);
+  GtkWidget *from = menu != NULL ? gtk_widget_get_parent (menu) : gtk_widget_get_ancestor (scrolled, GTK_TYPE_DROP_DOWN);
+  GtkRoot *root = gtk_widget_get_root (scrolled);
 
+  /* A column header's menu, the columns to show (its title names none) */
+  if (from != NULL && g_strcmp0 (G_OBJECT_TYPE_NAME (from), "GtkColumnViewTitle") == 0)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (scrolled), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Columns"), -1);
+      return;
+    }
+  /* A menu's or a drop-down's list: the menu button's (or entry's) or
+   * drop-down's it pops up from */
+  if (from != NULL)
+    {
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (scrolled), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                      from, NULL, -1);
+      return;
+    }
+  /* The About window's page: the window's */
+  if (ADW_IS_ABOUT_WINDOW (root) && gtk_window_get_title (GTK_WINDOW (root)) != NULL)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (scrolled), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      gtk_window_get_title (GTK_WINDOW (root)), -1);
+      return;
+    }
   if (status != NULL && ADW_IS_STATUS_PAGE (status))
     {
       const char *title = adw_status_page_get_title (ADW_STATUS_PAGE (status));
@@ -186,7 +264,6 @@ mend_scrolled_window (GtkWidget *scrolled)
   if (page != NULL)
     {
       const char *title = adw_preferences_page_get_title (ADW_PREFERENCES_PAGE (page));
-      GtkRoot *root = gtk_widget_get_root (page);
 
       if ((title == NULL || *title == '\0') && GTK_IS_WINDOW (root))
         title = gtk_window_get_title (GTK_WINDOW (root));
@@ -202,15 +279,35 @@ mend_scrolled_window (GtkWidget *scrolled)
                                     child, NULL, -1);
 }
 
-/* A column view's list of rows is named by the column view */
+/* A column view's list of rows is named by the column view, a
+ * drop-down's list of choices by the drop-down */
 static void
 mend_list_view (GtkWidget *list_view)
 {
   GtkWidget *parent = gtk_widget_get_parent (list_view);
+  GtkWidget *drop_down = gtk_widget_get_ancestor (list_view, GTK_TYPE_DROP_DOWN);
 
   if (parent != NULL && GTK_IS_COLUMN_VIEW (parent))
     gtk_accessible_update_relation (GTK_ACCESSIBLE (list_view), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                     parent, NULL, -1);
+  else if (drop_down != NULL)
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (list_view), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                    drop_down, NULL, -1);
+}
+
+/* A choice in a drop-down's list (GTK's own factory) is what its label
+ * says, whichever item the row shows now */
+static void
+mend_drop_down_row (GtkWidget *row)
+{
+  GtkWidget *label = row;
+
+  if (gtk_widget_get_ancestor (row, GTK_TYPE_DROP_DOWN) == NULL)
+    return;
+  while (label != NULL && !GTK_IS_LABEL (label))
+    label = gtk_widget_get_first_child (label);
+  if (label != NULL)
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
 }
 
 static gboolean
@@ -235,6 +332,8 @@ widget_mapped_hook (GSignalInvocationHint *hint,
     mend_scrolled_window (GTK_WIDGET (object));
   else if (GTK_IS_BUTTON (object))
     mend_button (GTK_WIDGET (object));
+  else if (g_strcmp0 (G_OBJECT_TYPE_NAME (object), "GtkListItemWidget") == 0)
+    mend_drop_down_row (GTK_WIDGET (object));
   return TRUE;   /* stay installed */
 }
 

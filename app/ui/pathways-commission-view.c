@@ -184,6 +184,8 @@ fill_budget (PathwaysCommissionView *self)
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (line), FALSE);
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (line), lines[j]);
           gtk_accessible_update_property (GTK_ACCESSIBLE (line), GTK_ACCESSIBLE_PROPERTY_LABEL, lines[j], -1);
+          /* That label alone, not the title again (libadwaita 1.2 labels the row by it too) */
+          gtk_accessible_reset_relation (GTK_ACCESSIBLE (line), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
           adw_expander_row_add_row (ADW_EXPANDER_ROW (row), line);
         }
       name = g_strdup_printf ("%s, %s", title, subtitle);

@@ -338,6 +338,9 @@ pathways_stock_import_dialog_init (PathwaysStockImportDialog *self)
                                   _("Problems in the file"), -1);
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->problems));
   adw_clamp_set_child (ADW_CLAMP (clamp), content);
+  /* The scrolled pane is called what it scrolls (pathways-accessibility.c) */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (clamp), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Preview of the import"), -1);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_widget_set_vexpand (scroller, TRUE);
