@@ -576,10 +576,17 @@ START_TEST (test_team_server_away)
 }
 END_TEST
 
+static void
+count_notify_cb (guint *count)
+{
+  (*count)++;
+}
+
 START_TEST (test_typed_accessors)
 {
   g_autoptr(PathwaysYoungPerson) yp = test_make_person ("LC0900");
   g_autoptr(PathwaysUnit) unit = pathways_unit_new ();
+  guint notified = 0;
 
   /* The same field, by name and typed */
   ck_assert_str_eq (pathways_young_person_get_given_name (yp), "Amara");
@@ -590,6 +597,21 @@ START_TEST (test_typed_accessors)
   ck_assert_int_eq (pathways_young_person_get_days_looked_after_since_14 (yp), 900);
   /* An empty string is "not recorded", as by name */
   pathways_young_person_set_preferred_name (yp, "");
+  ck_assert_ptr_null (pathways_young_person_get_preferred_name (yp));
+
+  /* A typed setter notifies when the value changes, and only then */
+  g_signal_connect_swapped (yp, "notify::preferred-name", G_CALLBACK (count_notify_cb), &notified);
+  g_signal_connect_swapped (yp, "notify::uasc", G_CALLBACK (count_notify_cb), &notified);
+  pathways_young_person_set_preferred_name (yp, "");
+  pathways_young_person_set_preferred_name (yp, NULL);
+  pathways_young_person_set_uasc (yp, TRUE);
+  ck_assert_uint_eq (notified, 0);
+  pathways_young_person_set_preferred_name (yp, "Em");
+  pathways_young_person_set_preferred_name (yp, "Em");
+  ck_assert_uint_eq (notified, 1);
+  pathways_young_person_set_preferred_name (yp, "");
+  pathways_young_person_set_uasc (yp, FALSE);
+  ck_assert_uint_eq (notified, 3);
   ck_assert_ptr_null (pathways_young_person_get_preferred_name (yp));
 
   pathways_unit_set_weekly_cost (unit, 65000);

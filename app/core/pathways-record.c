@@ -6,7 +6,7 @@
 
 #include "config.h"
 
-#include "pathways-record.h"
+#include "pathways-record-private.h"
 
 typedef struct
 {
@@ -359,6 +359,86 @@ pathways_record_set_value (PathwaysRecord *self,
   /* By pspec: by name costs a lookup through the class's properties, and
    * an import sets a dozen fields on each of a few hundred thousand records */
   g_object_notify_by_pspec (G_OBJECT (self), klass->pspecs[index]);
+}
+
+/* The slot of field @index, of @gtype; NULL (and a critical) if it is not one */
+static GValue *
+typed_slot (PathwaysRecord *self,
+            guint           index,
+            GType           gtype)
+{
+  GValue *slot;
+
+  g_return_val_if_fail (PATHWAYS_IS_RECORD (self), NULL);
+  g_return_val_if_fail (index < PATHWAYS_RECORD_GET_CLASS (self)->n_fields, NULL);
+
+  slot = &ensure_values (self)[index];
+  g_return_val_if_fail (G_VALUE_TYPE (slot) == gtype, NULL);
+  return slot;
+}
+
+static void
+notify_field (PathwaysRecord *self,
+              guint           index)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), PATHWAYS_RECORD_GET_CLASS (self)->pspecs[index]);
+}
+
+void
+pathways_record_set_string_at (PathwaysRecord *self,
+                               guint           index,
+                               const char     *value)
+{
+  GValue *slot = typed_slot (self, index, G_TYPE_STRING);
+
+  if (slot == NULL)
+    return;
+  /* Empty strings are stored as NULL: "not recorded" */
+  if (value != NULL && *value == '\0')
+    value = NULL;
+  if (g_strcmp0 (g_value_get_string (slot), value) == 0)
+    return;
+  g_value_set_string (slot, value);
+  notify_field (self, index);
+}
+
+void
+pathways_record_set_int64_at (PathwaysRecord *self,
+                              guint           index,
+                              gint64          value)
+{
+  GValue *slot = typed_slot (self, index, G_TYPE_INT64);
+
+  if (slot == NULL || g_value_get_int64 (slot) == value)
+    return;
+  g_value_set_int64 (slot, value);
+  notify_field (self, index);
+}
+
+void
+pathways_record_set_boolean_at (PathwaysRecord *self,
+                                guint           index,
+                                gboolean        value)
+{
+  GValue *slot = typed_slot (self, index, G_TYPE_BOOLEAN);
+
+  if (slot == NULL || !g_value_get_boolean (slot) == !value)
+    return;
+  g_value_set_boolean (slot, value);
+  notify_field (self, index);
+}
+
+void
+pathways_record_set_double_at (PathwaysRecord *self,
+                               guint           index,
+                               double          value)
+{
+  GValue *slot = typed_slot (self, index, G_TYPE_DOUBLE);
+
+  if (slot == NULL || g_value_get_double (slot) == value)
+    return;
+  g_value_set_double (slot, value);
+  notify_field (self, index);
 }
 
 static int
