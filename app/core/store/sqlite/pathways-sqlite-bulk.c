@@ -48,12 +48,32 @@ typedef struct {
   char       *name;
   ColumnKind  kind;
   guint       field;
+  char       *key;      /* what comes before the value in the row's JSON: '{' or ',', then "name": */
+  gsize       key_len;
 } Column;
 
 static void
 column_clear (gpointer data)
 {
   g_free (((Column *) data)->name);
+  g_free (((Column *) data)->key);
+}
+
+/* g_string_append_len() without its checks, for the many short pieces
+ * of a row's JSON and canonical text */
+static inline void
+put (GString    *out,
+     const char *text,
+     gsize       len)
+{
+  if (G_UNLIKELY (out->len + len >= out->allocated_len))
+    {
+      g_string_append_len (out, text, (gssize) len);
+      return;
+    }
+  memcpy (out->str + out->len, text, len);
+  out->len += len;
+  out->str[out->len] = '\0';
 }
 
 static void
@@ -90,7 +110,7 @@ append_int (GString *out,
   while (u != 0);
   if (value < 0)
     *--p = '-';
-  g_string_append_len (out, p, buf + sizeof buf - p);
+  put (out, p, (gsize) (buf + sizeof buf - p));
 }
 
 /* The canonical form of one value, as canon_append() in the audit writes it */
@@ -101,23 +121,23 @@ canon_text (GString    *out,
 {
   if (text == NULL)
     {
-      g_string_append_len (out, "N;", 2);
+      put (out, "N;", 2);
       return;
     }
-  g_string_append_c (out, 'T');
+  put (out, "T", 1);
   append_int (out, (gint64) len);
-  g_string_append_c (out, ':');
-  g_string_append_len (out, text, (gssize) len);
-  g_string_append_c (out, ';');
+  put (out, ":", 1);
+  put (out, text, len);
+  put (out, ";", 1);
 }
 
 static void
 canon_int (GString *out,
            gint64   value)
 {
-  g_string_append_c (out, 'I');
+  put (out, "I", 1);
   append_int (out, value);
-  g_string_append_c (out, ';');
+  put (out, ";", 1);
 }
 
 /* A JSON string as SQLite's json_object() writes it */
@@ -131,14 +151,16 @@ json_string (GString    *out,
   static const char hex[] = "0123456789abcdef";
   const char *run = s;
 
-  g_string_append_c (out, '"');
-  for (const char *p = s; *p != '\0'; p++)
+  const char *p;
+
+  put (out, "\"", 1);
+  for (p = s; *p != '\0'; p++)
     {
       guchar c = (guchar) *p;
 
       if (c != '"' && c != '\\' && c > 0x1f)
         continue;
-      g_string_append_len (out, run, p - run);
+      put (out, run, (gsize) (p - run));
       run = p + 1;
       g_string_append_c (out, '\\');
       if (c == '"' || c == '\\')
@@ -152,8 +174,8 @@ json_string (GString    *out,
           g_string_append_c (out, hex[c & 0xf]);
         }
     }
-  g_string_append_len (out, run, (gssize) strlen (run));
-  g_string_append_c (out, '"');
+  put (out, run, (gsize) (p - run));
+  put (out, "\"", 1);
 }
 
 /* The same value as json_object() writes what pathways_sqlite_bind_field()
@@ -168,19 +190,19 @@ json_field (GString             *json,
     case PATHWAYS_FIELD_STRING:
     case PATHWAYS_FIELD_DATE:
       if (g_value_get_string (value) == NULL)
-        g_string_append (json, "null");
+        put (json, "null", 4);
       else
         json_string (json, g_value_get_string (value));
       break;
     case PATHWAYS_FIELD_INT:
     case PATHWAYS_FIELD_MONEY:
       if ((field->flags & PATHWAYS_FIELD_REFERENCE) && g_value_get_int64 (value) == 0)
-        g_string_append (json, "null");
+        put (json, "null", 4);
       else
         append_int (json, g_value_get_int64 (value));
       break;
     case PATHWAYS_FIELD_BOOL:
-      g_string_append_c (json, g_value_get_boolean (value) ? '1' : '0');
+      put (json, g_value_get_boolean (value) ? "1" : "0", 1);
       break;
     case PATHWAYS_FIELD_REAL:
       {
@@ -262,6 +284,17 @@ map_columns (sqlite3             *db,
 
   if (unknown || other_trigger || columns->len == 0)
     return g_array_new (FALSE, TRUE, sizeof (Column));  /* empty: no */
+
+  for (guint i = 0; i < columns->len; i++)
+    {
+      Column *c = &g_array_index (columns, Column, i);
+      g_autoptr(GString) key = g_string_new (i == 0 ? "{" : ",");
+
+      json_string (key, c->name);
+      g_string_append_c (key, ':');
+      c->key_len = key->len;
+      c->key = g_string_free (g_steal_pointer (&key), FALSE);
+    }
   return g_steal_pointer (&columns);
 }
 
@@ -274,6 +307,7 @@ typedef struct {
   gint64  next_id;
   char    chain[65];
   gboolean has_chain;
+  GString *who;          /* at, actor, staff_id and staff_name as the content digest's text has them */
 } AuditHead;
 
 static gboolean
@@ -308,6 +342,15 @@ audit_head (sqlite3    *db,
   else
     head->chain[0] = '\0';
   sqlite3_finalize (stmt);
+
+  head->who = g_string_new (NULL);
+  canon_text (head->who, head->at, strlen (head->at));
+  canon_text (head->who, head->actor, head->actor ? strlen (head->actor) : 0);
+  if (head->staff_id > 0)
+    canon_int (head->who, head->staff_id);
+  else
+    put (head->who, "N;", 2);
+  canon_text (head->who, head->staff_name, head->staff_name ? strlen (head->staff_name) : 0);
   return TRUE;
 }
 
@@ -316,6 +359,8 @@ audit_head_clear (AuditHead *head)
 {
   g_clear_pointer (&head->actor, g_free);
   g_clear_pointer (&head->staff_name, g_free);
+  if (head->who != NULL)
+    g_string_free (g_steal_pointer (&head->who), TRUE);
 }
 
 static char *
@@ -470,15 +515,11 @@ write_batch (PathwaysSqliteStore  *self,
 
       /* after_values, as json_object() over the table's columns */
       g_string_truncate (json, 0);
-      g_string_append_c (json, '{');
       for (guint c = 0; c < columns->len; c++)
         {
           const Column *col = &g_array_index (columns, Column, c);
 
-          if (c > 0)
-            g_string_append_c (json, ',');
-          json_string (json, col->name);
-          g_string_append_c (json, ':');
+          put (json, col->key, col->key_len);
           if (col->kind == COLUMN_ID)
             append_int (json, id);
           else if (col->kind == COLUMN_VERSION)
@@ -486,27 +527,26 @@ write_batch (PathwaysSqliteStore  *self,
           else
             json_field (json, &klass->fields[col->field], pathways_record_peek_value (record, col->field));
         }
-      g_string_append_c (json, '}');
+      put (json, "}", 1);
 
-      /* The digests, over what the audit row holds, as the triggers' */
+      /* The digests, over what the audit row holds, as the triggers'
+       * (the canonical text up to the JSON, then the JSON itself: it is
+       * not copied) */
       g_string_truncate (canon, 0);
-      g_string_append (canon, ROW_PREFIX);
+      put (canon, ROW_PREFIX, strlen (ROW_PREFIX));
       canon_int (canon, audit_id);
-      canon_text (canon, head->at, strlen (head->at));
-      canon_text (canon, head->actor, head->actor ? strlen (head->actor) : 0);
-      if (head->staff_id > 0)
-        canon_int (canon, head->staff_id);
-      else
-        g_string_append (canon, "N;");
-      canon_text (canon, head->staff_name, head->staff_name ? strlen (head->staff_name) : 0);
+      put (canon, head->who->str, head->who->len);
       canon_text (canon, klass->table, table_len);
       canon_int (canon, id);
       canon_text (canon, "insert", 6);
-      g_string_append (canon, "N;");
-      canon_text (canon, json->str, json->len);
+      put (canon, "N;T", 3);
+      append_int (canon, (gint64) json->len);
+      put (canon, ":", 1);
 
       sha256_init (&ctx);
       sha256_update (&ctx, canon->len, (const guint8 *) canon->str);
+      sha256_update (&ctx, json->len, (const guint8 *) json->str);
+      sha256_update (&ctx, 1, (const guint8 *) ";");
       hex_digest (&ctx, rows[r].content);
       sha256_init (&ctx);
       sha256_update (&ctx, strlen (CHAIN_PREFIX), (const guint8 *) CHAIN_PREFIX);
