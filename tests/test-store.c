@@ -965,6 +965,8 @@ START_TEST (test_insert_checked_many)
   g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func ((GDestroyNotify) pathways_changes_unref);
   g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) again = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) episodes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(PathwaysYoungPerson) holder = NULL;
   g_autoptr(PathwaysChangeSet) undo = NULL, read_back = NULL, old_set = NULL;
   g_autoptr(PathwaysRecord) last = NULL;
   g_autoptr(GError) error = NULL;
@@ -1049,6 +1051,22 @@ START_TEST (test_insert_checked_many)
     ck_assert_int_eq (pathways_record_get_id (g_ptr_array_index (again, i)), 0);
   ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_YOUNG_PERSON, NULL), 0);
   ck_assert_uint_eq (seen->len, 2);
+
+  /* Not validated, but the table's own rules still hold: an episode
+   * ending on the day it began is refused, and nothing is written */
+  g_clear_error (&error);
+  holder = test_make_person ("LC40000");
+  ck_assert (pathways_store_insert (store, PATHWAYS_RECORD (holder), &error));
+  for (guint i = 0; i < 300; i++)
+    {
+      PathwaysEpisode *e = pathways_episode_new (pathways_record_get_id (PATHWAYS_RECORD (holder)), "2020-01-01");
+
+      pathways_episode_set_dec (e, i == 290 ? "2020-01-01" : "2020-01-02");
+      g_ptr_array_add (episodes, e);
+    }
+  ck_assert (!pathways_store_insert_checked (store, (PathwaysRecord **) episodes->pdata, episodes->len, &error));
+  ck_assert_ptr_nonnull (error);
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_EPISODE, NULL), 0);
 }
 END_TEST
 
