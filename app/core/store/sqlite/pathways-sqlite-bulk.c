@@ -430,6 +430,10 @@ batch_sql (PathwaysRecordClass *klass,
   return g_string_free (g_steal_pointer (&sql), FALSE);
 }
 
+/* The parameters of an audit batch: shared by its rows, then each row's */
+#define AUDIT_SHARED 5
+#define AUDIT_PER_ROW 5
+
 static char *
 audit_batch_sql (guint n_rows)
 {
@@ -437,9 +441,14 @@ audit_batch_sql (guint n_rows)
                                          " row_id, action, before_values, after_values, content_digest,"
                                          " chain_digest) VALUES ");
 
+  /* ?1 to ?5 (when, who, the table) are the batch's, then five a row */
   for (guint r = 0; r < n_rows; r++)
-    g_string_append (sql, r > 0 ? ", (?, ?, ?, ?, ?, ?, ?, 'insert', NULL, ?, ?, ?)"
-                                : "(?, ?, ?, ?, ?, ?, ?, 'insert', NULL, ?, ?, ?)");
+    {
+      guint p = AUDIT_SHARED + 1 + r * AUDIT_PER_ROW;
+
+      g_string_append_printf (sql, "%s(?%u, ?1, ?2, ?3, ?4, ?5, ?%u, 'insert', NULL, ?%u, ?%u, ?%u)",
+                              r > 0 ? ", " : "", p, p + 1, p + 2, p + 3, p + 4);
+    }
   return g_string_free (g_steal_pointer (&sql), FALSE);
 }
 
@@ -454,6 +463,24 @@ typedef struct {
   char     content[65];
   char     chain[65];
 } AuditRow;
+
+/* Whether pathways_sqlite_bind_field() would bind NULL */
+static gboolean
+is_null (const PathwaysField *field,
+         const GValue        *value)
+{
+  switch (field->type)
+    {
+    case PATHWAYS_FIELD_STRING:
+    case PATHWAYS_FIELD_DATE:
+      return g_value_get_string (value) == NULL;
+    case PATHWAYS_FIELD_INT:
+    case PATHWAYS_FIELD_MONEY:
+      return (field->flags & PATHWAYS_FIELD_REFERENCE) && g_value_get_int64 (value) == 0;
+    default:
+      return FALSE;
+    }
+}
 
 /* The records' rows, @n at a time through @insert (batch_sql() for @n
  * rows; used again batch after batch, not looked up by its text each
@@ -480,9 +507,10 @@ write_rows (PathwaysSqliteStore  *self,
 
       sqlite3_bind_int64 (insert, pos++, id);
       sqlite3_bind_int64 (insert, pos++, version);
-      for (guint i = 0; i < klass->n_fields; i++)
-        pathways_sqlite_bind_field (insert, pos++, &klass->fields[i], pathways_record_peek_value (record, i),
-                                    SQLITE_STATIC);
+      for (guint i = 0; i < klass->n_fields; i++, pos++)
+        if (!is_null (&klass->fields[i], pathways_record_peek_value (record, i)))  /* (unbound is NULL) */
+          pathways_sqlite_bind_field (insert, pos, &klass->fields[i], pathways_record_peek_value (record, i),
+                                      SQLITE_STATIC);
       pathways_record_set_id (record, id);
       pathways_record_set_version (record, version);
     }
@@ -564,21 +592,18 @@ write_audit (PathwaysSqliteStore  *self,
     }
   sqlite3_reset (audit);
   sqlite3_clear_bindings (audit);
-  pos = 1;
+  sqlite3_bind_text (audit, 1, head->at, -1, SQLITE_STATIC);
+  if (head->actor)
+    sqlite3_bind_text (audit, 2, head->actor, -1, SQLITE_STATIC);
+  if (head->staff_id > 0)
+    sqlite3_bind_int64 (audit, 3, head->staff_id);
+  if (head->staff_name)
+    sqlite3_bind_text (audit, 4, head->staff_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (audit, 5, klass->table, (int) table_len, SQLITE_STATIC);
+  pos = AUDIT_SHARED + 1;
   for (guint r = 0; r < n; r++)
     {
       sqlite3_bind_int64 (audit, pos++, head->next_id + r);
-      sqlite3_bind_text (audit, pos++, head->at, -1, SQLITE_STATIC);
-      if (head->actor)
-        sqlite3_bind_text (audit, pos, head->actor, -1, SQLITE_STATIC);
-      pos++;
-      if (head->staff_id > 0)
-        sqlite3_bind_int64 (audit, pos, head->staff_id);
-      pos++;
-      if (head->staff_name)
-        sqlite3_bind_text (audit, pos, head->staff_name, -1, SQLITE_STATIC);
-      pos++;
-      sqlite3_bind_text (audit, pos++, klass->table, (int) table_len, SQLITE_STATIC);
       sqlite3_bind_int64 (audit, pos++, pathways_record_get_id (records[r]));
       sqlite3_bind_text (audit, pos++, rows[r].json->str, (int) rows[r].json->len, SQLITE_STATIC);
       sqlite3_bind_text (audit, pos++, rows[r].content, 64, SQLITE_STATIC);
