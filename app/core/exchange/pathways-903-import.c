@@ -558,7 +558,7 @@ plan_apply (PathwaysStore            *store,
   /* The records written, hundreds of thousands of them for a whole
    * return, are freed by another thread while the commit waits for the
    * disk (nothing else holds them) */
-  if (written->len > 0)
+  if (fresh->len > 0)
     freeing = g_thread_new ("pathways-import-free", free_written, g_steal_pointer (&written));
   if (!pathways_store_commit_recorded (store, &changes, error))
     goto failed;
