@@ -77,6 +77,21 @@ writer (const char *path,
   _exit (3);
 }
 
+/* Forks with a pipe from the child: 0 in the child, which writes to
+ * @fds[1]; the child's pid in the parent, which reads @fds[0] */
+static pid_t
+fork_with_pipe (int fds[2])
+{
+  pid_t pid;
+
+  ck_assert_int_eq (pipe (fds), 0);
+  fflush (NULL);
+  pid = fork ();
+  ck_assert_int_ge (pid, 0);
+  close (fds[pid == 0 ? 0 : 1]);
+  return pid;
+}
+
 /* Reads the acknowledgements in the pipe until @deadline (µs, monotonic),
  * or until it is closed when @deadline is 0; with @enough > 0, stops
  * after that many */
@@ -137,16 +152,8 @@ START_TEST (test_kill_nine_loses_nothing_acknowledged)
       int status = 0;
       guint before = g_hash_table_size (acked);
 
-      ck_assert_int_eq (pipe (fds), 0);
-      fflush (NULL);
-      pid = fork ();
-      ck_assert_int_ge (pid, 0);
-      if (pid == 0)
-        {
-          close (fds[0]);
-          writer (path, round, fds[1]);
-        }
-      close (fds[1]);
+      if ((pid = fork_with_pipe (fds)) == 0)
+        writer (path, round, fds[1]);
 
       /* One writer in five is killed at any moment from its start (opening
        * the store, perhaps creating it); the others once they have
@@ -299,16 +306,8 @@ run_importer (const char          *path,
   guint64 ack = 0;
   gint64 started = 0, last = 0;
 
-  ck_assert_int_eq (pipe (fds), 0);
-  fflush (NULL);
-  pid = fork ();
-  ck_assert_int_ge (pid, 0);
-  if (pid == 0)
-    {
-      close (fds[0]);
-      importer (path, files, fds[1]);
-    }
-  close (fds[1]);
+  if ((pid = fork_with_pipe (fds)) == 0)
+    importer (path, files, fds[1]);
   ck_assert_int_eq (read (fds[0], &ack, sizeof ack), sizeof ack);
   ck_assert_int_eq (ack, 1);
   started = g_get_monotonic_time ();
