@@ -13,6 +13,11 @@
  * Then the file passes SQLite's full integrity check and the audit
  * chain verifies from its first row to its last: no kill tore it.
  *
+ * And an import of a whole SSDA903 return into a database that did not
+ * exist (written with a rollback journal until that first commit), killed
+ * at random moments: reopened, the database holds the whole import or
+ * none of it, never part.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -26,6 +31,9 @@
 #include <unistd.h>
 
 #include "test-util.h"
+#include "pathways-903-import.h"
+#include "pathways-903-plan.h"
+#include "pathways-903-synthetic.h"
 
 #define N_KILLS        50
 #define SEED           20261122
@@ -67,6 +75,21 @@ writer (const char *path,
     }
   fprintf (stderr, "writer %u: %s\n", round, error ? error->message : "?");
   _exit (3);
+}
+
+/* Forks with a pipe from the child: 0 in the child, which writes to
+ * @fds[1]; the child's pid in the parent, which reads @fds[0] */
+static pid_t
+fork_with_pipe (int fds[2])
+{
+  pid_t pid;
+
+  ck_assert_int_eq (pipe (fds), 0);
+  fflush (NULL);
+  pid = fork ();
+  ck_assert_int_ge (pid, 0);
+  close (fds[pid == 0 ? 0 : 1]);
+  return pid;
 }
 
 /* Reads the acknowledgements in the pipe until @deadline (µs, monotonic),
@@ -129,16 +152,8 @@ START_TEST (test_kill_nine_loses_nothing_acknowledged)
       int status = 0;
       guint before = g_hash_table_size (acked);
 
-      ck_assert_int_eq (pipe (fds), 0);
-      fflush (NULL);
-      pid = fork ();
-      ck_assert_int_ge (pid, 0);
-      if (pid == 0)
-        {
-          close (fds[0]);
-          writer (path, round, fds[1]);
-        }
-      close (fds[1]);
+      if ((pid = fork_with_pipe (fds)) == 0)
+        writer (path, round, fds[1]);
 
       /* One writer in five is killed at any moment from its start (opening
        * the store, perhaps creating it); the others once they have
@@ -233,6 +248,161 @@ START_TEST (test_kill_nine_loses_nothing_acknowledged)
 }
 END_TEST
 
+#define IMPORT_CHILDREN 6000
+#define IMPORT_KILLS    8
+
+/* The child: import the return into a new database at @path, saying on
+ * @ack_fd when the import starts (1) and when it has been committed (2) */
+G_GNUC_NORETURN static void
+importer (const char          *path,
+          const char * const  *files,
+          int                  ack_fd)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysClock) clock = pathways_clock_new_fixed (TEST_TODAY);
+  g_autoptr(Pathways903CodeTable) table = pathways_903_code_table_load_default (&error);
+  g_autoptr(PathwaysStore) store = table ? pathways_store_open (path, clock, &error) : NULL;
+  g_autoptr(Pathways903Plan) plan = NULL;
+  Pathways903Codes codes;
+  Pathways903PlanOptions options = { 0 };
+  guint64 ack = 1;
+
+  if (store == NULL)
+    {
+      fprintf (stderr, "importer: %s\n", error->message);
+      _exit (3);
+    }
+  codes = pathways_903_code_table_as_codes (table);
+  options.collection_year = 2026;
+  options.on_error = PATHWAYS_903_SKIP_BAD_ROWS;
+  plan = pathways_903_plan_build (files, &codes, NULL, &options, NULL, NULL, NULL, &error);
+  if (plan == NULL || write (ack_fd, &ack, sizeof ack) != sizeof ack)
+    _exit (4);
+  if (!pathways_903_plan_apply (store, plan, NULL, &error))
+    {
+      fprintf (stderr, "importer: %s\n", error->message);
+      _exit (3);
+    }
+  ack = 2;
+  if (write (ack_fd, &ack, sizeof ack) != sizeof ack)
+    _exit (4);
+  pause ();
+  _exit (0);
+}
+
+/* Forks an importer into @path; kills it @delay_us after it starts
+ * importing (or, with @delay_us < 0, once it says it has committed).
+ * Returns how long the import had run when the last word came, and
+ * whether it had committed. */
+static gint64
+run_importer (const char          *path,
+              const char * const  *files,
+              gint64               delay_us,
+              gboolean            *out_committed)
+{
+  int fds[2];
+  pid_t pid;
+  int status = 0;
+  guint64 ack = 0;
+  gint64 started = 0, last = 0;
+
+  if ((pid = fork_with_pipe (fds)) == 0)
+    importer (path, files, fds[1]);
+  ck_assert_int_eq (read (fds[0], &ack, sizeof ack), sizeof ack);
+  ck_assert_int_eq (ack, 1);
+  started = g_get_monotonic_time ();
+  if (delay_us >= 0)
+    {
+      struct pollfd p = { fds[0], POLLIN, 0 };
+
+      if (poll (&p, 1, (int) (delay_us / 1000)) > 0 && read (fds[0], &ack, sizeof ack) == sizeof ack)
+        last = g_get_monotonic_time ();
+    }
+  else
+    {
+      ck_assert_int_eq (read (fds[0], &ack, sizeof ack), sizeof ack);
+      last = g_get_monotonic_time ();
+    }
+  ck_assert_int_eq (kill (pid, SIGKILL), 0);
+  ck_assert_int_eq (waitpid (pid, &status, 0), pid);
+  ck_assert (WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL);
+  /* (a commit acknowledged after the poll is in the pipe still) */
+  if (ack != 2 && read (fds[0], &ack, sizeof ack) == sizeof ack && last == 0)
+    last = g_get_monotonic_time ();
+  close (fds[0]);
+  *out_committed = ack == 2;
+  return (last > 0 ? last : g_get_monotonic_time ()) - started;
+}
+
+START_TEST (test_kill_nine_import_into_new_database)
+{
+  g_autofree char *dir = test_make_dir ();
+  g_autoptr(Pathways903Synthetic) synthetic = pathways_903_synthetic_new (IMPORT_CHILDREN, 11, 2026);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (SEED);
+  g_autoptr(PathwaysClock) clock = pathways_clock_new_fixed (TEST_TODAY);
+  g_autofree char *h = g_build_filename (dir, "header.csv", NULL);
+  g_autofree char *e = g_build_filename (dir, "episodes.csv", NULL);
+  g_autofree char *o = g_build_filename (dir, "oc3.csv", NULL);
+  const char *files[] = { h, e, o, NULL };
+  gint64 n_people = 0, whole = 0;
+  guint cut = 0, committed_rounds = 0;
+  gboolean committed = FALSE;
+
+  ck_assert (g_file_set_contents (h, synthetic->header->str, -1, NULL));
+  ck_assert (g_file_set_contents (e, synthetic->episodes->str, -1, NULL));
+  ck_assert (g_file_set_contents (o, synthetic->oc3->str, -1, NULL));
+
+  /* How long the whole import takes here, and what it writes */
+  {
+    g_autofree char *path = g_build_filename (dir, "whole.db", NULL);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PathwaysStore) store = NULL;
+
+    whole = run_importer (path, files, -1, &committed);
+    ck_assert (committed);
+    store = pathways_store_open (path, clock, &error);
+    ck_assert_no_error (error);
+    n_people = pathways_store_count (store, PATHWAYS_TYPE_YOUNG_PERSON, NULL);
+    ck_assert_int_gt (n_people, IMPORT_CHILDREN / 2);
+  }
+
+  for (guint round = 0; round < IMPORT_KILLS; round++)
+    {
+      g_autofree char *name = g_strdup_printf ("import-%u.db", round);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PathwaysStore) store = NULL;
+      g_autoptr(PathwaysAuditCheck) check = NULL;
+      g_autofree char *report = NULL;
+      gint64 people;
+
+      /* Anywhere from the start of the import to a little after its end */
+      run_importer (path, files, g_rand_int_range (rand, 0, (gint32) (whole * 5 / 4) + 1), &committed);
+      store = pathways_store_open (path, clock, &error);
+      ck_assert_no_error (error);
+      ck_assert_msg (pathways_store_get_read_only_reason (store) == NULL, "%s",
+                     pathways_store_get_read_only_reason (store));
+      people = pathways_store_count (store, PATHWAYS_TYPE_YOUNG_PERSON, NULL);
+      ck_assert_msg (people == 0 || people == n_people, "round %u: %" G_GINT64_FORMAT " of %" G_GINT64_FORMAT
+                     " young people: the import is there by halves", round, people, n_people);
+      if (committed)
+        ck_assert_int_eq (people, n_people);
+      cut += people == 0;
+      committed_rounds += committed;
+      report = pathways_store_check_integrity (store, &error);
+      ck_assert_no_error (error);
+      ck_assert_ptr_nonnull (report);
+      check = pathways_store_verify_audit (store, &error);
+      ck_assert_no_error (error);
+      ck_assert_msg (check->broken_row == 0, "round %u: the chain breaks at row %" G_GINT64_FORMAT ": %s", round,
+                     check->broken_row, check->problem);
+    }
+  /* Some imports were cut short, rolled back whole */
+  ck_assert_uint_gt (cut, 0);
+  test_remove_dir (dir);
+}
+END_TEST
+
 static Suite *
 crash_suite (void)
 {
@@ -241,6 +411,11 @@ crash_suite (void)
 
   tcase_set_timeout (tc, 60);
   tcase_add_test (tc, test_kill_nine_loses_nothing_acknowledged);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("import-kill-9");
+  tcase_set_timeout (tc, 240);
+  tcase_add_test (tc, test_kill_nine_import_into_new_database);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -11,6 +11,7 @@
 #pragma once
 
 #include "pathways-entities.h"
+#include "pathways-record-private.h"
 
 #define FIELD_ENTRY(T, p, kind, name, prop, label, flags) { prop, PATHWAYS_FIELD_##kind, label, flags },
 #define FIELD_INDEX(T, p, kind, name, prop, label, flags) p##__##name,
@@ -21,18 +22,12 @@
 #define GETTER_BOOL   g_value_get_boolean
 #define GETTER_MONEY  g_value_get_int64
 #define GETTER_REAL   g_value_get_double
-#define SETTER_STRING g_value_set_string
-#define SETTER_DATE   g_value_set_string
-#define SETTER_INT    g_value_set_int64
-#define SETTER_BOOL   g_value_set_boolean
-#define SETTER_MONEY  g_value_set_int64
-#define SETTER_REAL   g_value_set_double
-#define GTYPE_STRING  G_TYPE_STRING
-#define GTYPE_DATE    G_TYPE_STRING
-#define GTYPE_INT     G_TYPE_INT64
-#define GTYPE_BOOL    G_TYPE_BOOLEAN
-#define GTYPE_MONEY   G_TYPE_INT64
-#define GTYPE_REAL    G_TYPE_DOUBLE
+#define SETTER_STRING pathways_record_set_string_at
+#define SETTER_DATE   pathways_record_set_string_at
+#define SETTER_INT    pathways_record_set_int64_at
+#define SETTER_BOOL   pathways_record_set_boolean_at
+#define SETTER_MONEY  pathways_record_set_int64_at
+#define SETTER_REAL   pathways_record_set_double_at
 
 #define DEFINE_FIELD_ACCESSORS(T, p, kind, name, prop, label, flags)               \
   PATHWAYS_CTYPE_##kind                                                            \
@@ -46,11 +41,8 @@
   void                                                                             \
   p##_set_##name (T *self, PATHWAYS_CTYPE_##kind value)                            \
   {                                                                                \
-    g_auto(GValue) v = G_VALUE_INIT;                                               \
     g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (self, p##_get_type ()));         \
-    g_value_init (&v, GTYPE_##kind);                                               \
-    SETTER_##kind (&v, value);                                                     \
-    pathways_record_set_value (PATHWAYS_RECORD (self), p##__##name, &v);           \
+    SETTER_##kind (PATHWAYS_RECORD (self), p##__##name, value);                    \
   }
 
 /* A record type, its field table, the index of each field and its typed accessors */

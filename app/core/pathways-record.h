@@ -52,7 +52,8 @@ struct _PathwaysRecordClass
   guint                n_fields;
   char               **columns;  /* n_fields column names */
   GParamSpec         **pspecs;   /* n_fields properties, for notifying by pspec */
-  gpointer             padding[7];
+  GHashTable          *field_index;  /* field and column name → index + 1 */
+  gpointer             padding[6];
 };
 
 void                 pathways_record_class_install_fields (PathwaysRecordClass *klass,

@@ -115,10 +115,36 @@ START_TEST (test_pragmas)
   g_autoptr(PathwaysStore) store = test_open_store (dir, "pragmas.db");
   g_autofree char *path = g_build_filename (dir, "pragmas.db", NULL);
   g_autofree char *mode = raw_text (path, "PRAGMA journal_mode");
+  g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
+  g_autoptr(PathwaysStaff) staff = pathways_staff_new ("Journal Test", "pa", "North");
+  g_autoptr(PathwaysStore) again = NULL;
   g_autoptr(GError) error = NULL;
 
-  /* WAL is the file's: any connection sees it */
+  /* A new file has a rollback journal until its first commit (an import
+   * into a new database writes each page once), then WAL for good: WAL
+   * is the file's, so any connection sees it */
+  ck_assert_str_eq (mode, "delete");
+  ck_assert (!g_file_test (wal_path, G_FILE_TEST_EXISTS));
+  ck_assert (pathways_store_insert (store, PATHWAYS_RECORD (staff), &error));
+  ck_assert_no_error (error);
+  g_free (mode);
+  mode = raw_text (path, "PRAGMA journal_mode");
   ck_assert_str_eq (mode, "wal");
+  /* … and a file opened again is WAL from the start */
+  g_clear_object (&store);
+  store = test_open_store (dir, "pragmas.db");
+  g_free (mode);
+  mode = raw_text (path, "PRAGMA journal_mode");
+  ck_assert_str_eq (mode, "wal");
+  /* A new file closed before any commit is left in WAL too */
+  again = test_open_store (dir, "pragmas-closed.db");
+  g_clear_object (&again);
+  {
+    g_autofree char *closed = g_build_filename (dir, "pragmas-closed.db", NULL);
+    g_autofree char *closed_mode = raw_text (closed, "PRAGMA journal_mode");
+
+    ck_assert_str_eq (closed_mode, "wal");
+  }
   /* Foreign keys are the connection's: the writer has them on (the
    * store's reads happen on other connections) */
   ck_assert_int_eq (pathways_sqlite_store_query_int (PATHWAYS_SQLITE_STORE (store), "PRAGMA foreign_keys",

@@ -347,6 +347,7 @@ apply_new_children (PathwaysStore            *store,
                     int                       year,
                     gint64                    import_id,
                     Pathways903ImportCounts  *counts,
+                    GPtrArray                *written,
                     GError                  **error)
 {
   g_autoptr(GPtrArray) people = g_ptr_array_new_full (fresh->len, g_object_unref);
@@ -421,7 +422,18 @@ apply_new_children (PathwaysStore            *store,
     return FALSE;
   counts->episodes_added += episodes->len;
   counts->facts_recorded += facts->len;
+  /* (for the caller to free while the commit writes) */
+  g_ptr_array_add (written, g_steal_pointer (&people));
+  g_ptr_array_add (written, g_steal_pointer (&episodes));
+  g_ptr_array_add (written, g_steal_pointer (&facts));
   return TRUE;
+}
+
+static gpointer
+free_written (gpointer data)
+{
+  g_ptr_array_unref (data);
+  return NULL;
 }
 
 static char *
@@ -489,8 +501,11 @@ plan_apply (PathwaysStore            *store,
   g_autoptr(PathwaysChangeSet) changes = NULL;
   g_autofree char *at = NULL, *who = NULL, *files = NULL, *text = NULL;
   g_autoptr(GPtrArray) fresh = NULL;
+  g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  GThread *freeing = NULL;
   Pathways903ImportCounts counts = { 0 };
   gint64 import_id;
+  gboolean ok;
 
   if (plan->refused)
     {
@@ -538,8 +553,13 @@ plan_apply (PathwaysStore            *store,
           goto failed_recorded;
         }
     }
-  if (!apply_new_children (store, fresh, plan->collection_year, import_id, &counts, error))
+  if (!apply_new_children (store, fresh, plan->collection_year, import_id, &counts, written, error))
     goto failed_recorded;
+  /* The records written, hundreds of thousands of them for a whole
+   * return, are freed by another thread while the commit waits for the
+   * disk (nothing else holds them) */
+  if (fresh->len > 0)
+    freeing = g_thread_new ("pathways-import-free", free_written, g_steal_pointer (&written));
   if (!pathways_store_commit_recorded (store, &changes, error))
     goto failed;
 
@@ -549,8 +569,10 @@ plan_apply (PathwaysStore            *store,
                 "episodes-changed", (gint64) (counts.episodes_changed + counts.episodes_replaced),
                 "facts-recorded", (gint64) counts.facts_recorded, "rows-skipped", (gint64) plan->rows_skipped,
                 "changes", text, NULL);
-  if (!pathways_store_update (store, PATHWAYS_RECORD (log), error) ||
-      !pathways_store_commit (store, error))
+  ok = pathways_store_update (store, PATHWAYS_RECORD (log), error) && pathways_store_commit (store, error);
+  if (freeing != NULL)
+    g_thread_join (g_steal_pointer (&freeing));
+  if (!ok)
     goto failed;
   counts.import_id = import_id;
   if (out_counts)
@@ -560,6 +582,8 @@ plan_apply (PathwaysStore            *store,
 failed_recorded:
   pathways_store_rollback_recorded (store);
 failed:
+  if (freeing != NULL)
+    g_thread_join (g_steal_pointer (&freeing));
   pathways_store_rollback (store);
   return FALSE;
 }

@@ -262,6 +262,33 @@ type_for_table (const char *table)
   return G_TYPE_INVALID;
 }
 
+/* In the text only: inserts of ids from the entry's to its "last", one
+ * after another, all at the same version */
+#define SERIAL_INSERT_RUN 3
+
+/* The index of the last change of the run of inserts starting at
+ * @start (@start itself when there is no run) */
+static guint
+insert_run_end (PathwaysChangeSet *changes,
+                guint              start)
+{
+  Recorded *first = g_ptr_array_index (changes->changes, start);
+  guint end = start;
+
+  if (first->kind != RECORDED_INSERT)
+    return start;
+  while (end + 1 < changes->changes->len)
+    {
+      Recorded *next = g_ptr_array_index (changes->changes, end + 1);
+
+      if (next->kind != RECORDED_INSERT || next->type != first->type ||
+          next->after_version != first->after_version || next->id != first->id + (gint64) (end + 1 - start))
+        break;
+      end++;
+    }
+  return end;
+}
+
 /**
  * pathways_change_set_serialize:
  *
@@ -280,13 +307,18 @@ pathways_change_set_serialize (PathwaysChangeSet *changes)
   /* The text of the GVariant a(syxxa{sv}) as g_variant_parse() reads it
    * with that type; an insert (no "before": most of an import) is
    * written here directly, as "('episode', 0, 12, 1, {})" — printing a
-   * GVariant of hundreds of thousands of them costs seconds */
-  out = g_string_sized_new (changes->changes->len * 32 + 2);
+   * GVariant of hundreds of thousands of them costs seconds — and a run
+   * of inserts of one table with ids one after another (a bulk insert's)
+   * as one entry, "('episode', 3, 12, 1, {'last': <int64 150055>})":
+   * the import log keeps a few bytes, not megabytes twice over (the row
+   * and its audit row) */
+  out = g_string_sized_new (64);
   g_string_append_c (out, '[');
   for (guint i = 0; i < changes->changes->len; i++)
     {
       Recorded *c = g_ptr_array_index (changes->changes, i);
-      char buf[64];
+      guint last = insert_run_end (changes, i);
+      char buf[96];
 
       if (c->type != last_type)
         {
@@ -297,7 +329,17 @@ pathways_change_set_serialize (PathwaysChangeSet *changes)
         }
       if (i > 0)
         g_string_append (out, ", ");
-      if (c->before == NULL)
+      if (last > i)
+        {
+          g_string_append (out, "('");
+          g_string_append (out, table);
+          g_snprintf (buf, sizeof buf, "', %u, %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", {'last': <int64 %"
+                      G_GINT64_FORMAT ">})", (guint) SERIAL_INSERT_RUN, c->id, c->after_version,
+                      ((Recorded *) g_ptr_array_index (changes->changes, last))->id);
+          g_string_append (out, buf);
+          i = last;
+        }
+      else if (c->before == NULL)
         {
           g_string_append (out, "('");
           g_string_append (out, table);
@@ -352,12 +394,34 @@ pathways_change_set_deserialize (const char  *text,
       GType type = type_for_table (table);
       Recorded *c;
 
-      if (type == G_TYPE_INVALID || kind > RECORDED_DELETE)
+      if (type == G_TYPE_INVALID || kind > SERIAL_INSERT_RUN)
         {
           g_set_error (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_INVALID,
                        _("The record of what the import changed names a table Pathways does not know, ‘%s’"),
                        table);
           return NULL;
+        }
+      if (kind == SERIAL_INSERT_RUN)
+        {
+          gint64 last = 0;
+
+          if (!g_variant_lookup (owned, "last", "x", &last) || last < id || last - id >= G_MAXUINT)
+            {
+              g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_INVALID,
+                                   _("The record of what the import changed cannot be read: a run of new "
+                                     "records has no end"));
+              return NULL;
+            }
+          for (gint64 each = id; each <= last; each++)
+            {
+              c = g_new0 (Recorded, 1);
+              c->kind = RECORDED_INSERT;
+              c->type = type;
+              c->id = each;
+              c->after_version = after;
+              g_ptr_array_add (cs->changes, c);
+            }
+          continue;
         }
       c = g_new0 (Recorded, 1);
       c->kind = kind;

@@ -48,12 +48,32 @@ typedef struct {
   char       *name;
   ColumnKind  kind;
   guint       field;
+  char       *key;      /* what comes before the value in the row's JSON: '{' or ',', then "name": */
+  gsize       key_len;
 } Column;
 
 static void
 column_clear (gpointer data)
 {
   g_free (((Column *) data)->name);
+  g_free (((Column *) data)->key);
+}
+
+/* g_string_append_len() without its checks, for the many short pieces
+ * of a row's JSON and canonical text */
+static inline void
+put (GString    *out,
+     const char *text,
+     gsize       len)
+{
+  if (G_UNLIKELY (out->len + len >= out->allocated_len))
+    {
+      g_string_append_len (out, text, (gssize) len);
+      return;
+    }
+  memcpy (out->str + out->len, text, len);
+  out->len += len;
+  out->str[out->len] = '\0';
 }
 
 static void
@@ -90,7 +110,7 @@ append_int (GString *out,
   while (u != 0);
   if (value < 0)
     *--p = '-';
-  g_string_append_len (out, p, buf + sizeof buf - p);
+  put (out, p, (gsize) (buf + sizeof buf - p));
 }
 
 /* The canonical form of one value, as canon_append() in the audit writes it */
@@ -101,23 +121,23 @@ canon_text (GString    *out,
 {
   if (text == NULL)
     {
-      g_string_append_len (out, "N;", 2);
+      put (out, "N;", 2);
       return;
     }
-  g_string_append_c (out, 'T');
+  put (out, "T", 1);
   append_int (out, (gint64) len);
-  g_string_append_c (out, ':');
-  g_string_append_len (out, text, (gssize) len);
-  g_string_append_c (out, ';');
+  put (out, ":", 1);
+  put (out, text, len);
+  put (out, ";", 1);
 }
 
 static void
 canon_int (GString *out,
            gint64   value)
 {
-  g_string_append_c (out, 'I');
+  put (out, "I", 1);
   append_int (out, value);
-  g_string_append_c (out, ';');
+  put (out, ";", 1);
 }
 
 /* A JSON string as SQLite's json_object() writes it */
@@ -131,14 +151,16 @@ json_string (GString    *out,
   static const char hex[] = "0123456789abcdef";
   const char *run = s;
 
-  g_string_append_c (out, '"');
-  for (const char *p = s; *p != '\0'; p++)
+  const char *p;
+
+  put (out, "\"", 1);
+  for (p = s; *p != '\0'; p++)
     {
       guchar c = (guchar) *p;
 
       if (c != '"' && c != '\\' && c > 0x1f)
         continue;
-      g_string_append_len (out, run, p - run);
+      put (out, run, (gsize) (p - run));
       run = p + 1;
       g_string_append_c (out, '\\');
       if (c == '"' || c == '\\')
@@ -152,8 +174,8 @@ json_string (GString    *out,
           g_string_append_c (out, hex[c & 0xf]);
         }
     }
-  g_string_append_len (out, run, (gssize) strlen (run));
-  g_string_append_c (out, '"');
+  put (out, run, (gsize) (p - run));
+  put (out, "\"", 1);
 }
 
 /* The same value as json_object() writes what pathways_sqlite_bind_field()
@@ -168,19 +190,19 @@ json_field (GString             *json,
     case PATHWAYS_FIELD_STRING:
     case PATHWAYS_FIELD_DATE:
       if (g_value_get_string (value) == NULL)
-        g_string_append (json, "null");
+        put (json, "null", 4);
       else
         json_string (json, g_value_get_string (value));
       break;
     case PATHWAYS_FIELD_INT:
     case PATHWAYS_FIELD_MONEY:
       if ((field->flags & PATHWAYS_FIELD_REFERENCE) && g_value_get_int64 (value) == 0)
-        g_string_append (json, "null");
+        put (json, "null", 4);
       else
         append_int (json, g_value_get_int64 (value));
       break;
     case PATHWAYS_FIELD_BOOL:
-      g_string_append_c (json, g_value_get_boolean (value) ? '1' : '0');
+      put (json, g_value_get_boolean (value) ? "1" : "0", 1);
       break;
     case PATHWAYS_FIELD_REAL:
       {
@@ -262,6 +284,17 @@ map_columns (sqlite3             *db,
 
   if (unknown || other_trigger || columns->len == 0)
     return g_array_new (FALSE, TRUE, sizeof (Column));  /* empty: no */
+
+  for (guint i = 0; i < columns->len; i++)
+    {
+      Column *c = &g_array_index (columns, Column, i);
+      g_autoptr(GString) key = g_string_new (i == 0 ? "{" : ",");
+
+      json_string (key, c->name);
+      g_string_append_c (key, ':');
+      c->key_len = key->len;
+      c->key = g_string_free (g_steal_pointer (&key), FALSE);
+    }
   return g_steal_pointer (&columns);
 }
 
@@ -274,6 +307,7 @@ typedef struct {
   gint64  next_id;
   char    chain[65];
   gboolean has_chain;
+  GString *who;          /* at, actor, staff_id and staff_name as the content digest's text has them */
 } AuditHead;
 
 static gboolean
@@ -308,6 +342,15 @@ audit_head (sqlite3    *db,
   else
     head->chain[0] = '\0';
   sqlite3_finalize (stmt);
+
+  head->who = g_string_new (NULL);
+  canon_text (head->who, head->at, strlen (head->at));
+  canon_text (head->who, head->actor, head->actor ? strlen (head->actor) : 0);
+  if (head->staff_id > 0)
+    canon_int (head->who, head->staff_id);
+  else
+    put (head->who, "N;", 2);
+  canon_text (head->who, head->staff_name, head->staff_name ? strlen (head->staff_name) : 0);
   return TRUE;
 }
 
@@ -316,6 +359,8 @@ audit_head_clear (AuditHead *head)
 {
   g_clear_pointer (&head->actor, g_free);
   g_clear_pointer (&head->staff_name, g_free);
+  if (head->who != NULL)
+    g_string_free (g_steal_pointer (&head->who), TRUE);
 }
 
 static char *
@@ -385,6 +430,10 @@ batch_sql (PathwaysRecordClass *klass,
   return g_string_free (g_steal_pointer (&sql), FALSE);
 }
 
+/* The parameters of an audit batch: shared by its rows, then each row's */
+#define AUDIT_SHARED 5
+#define AUDIT_PER_ROW 5
+
 static char *
 audit_batch_sql (guint n_rows)
 {
@@ -392,9 +441,14 @@ audit_batch_sql (guint n_rows)
                                          " row_id, action, before_values, after_values, content_digest,"
                                          " chain_digest) VALUES ");
 
+  /* ?1 to ?5 (when, who, the table) are the batch's, then five a row */
   for (guint r = 0; r < n_rows; r++)
-    g_string_append (sql, r > 0 ? ", (?, ?, ?, ?, ?, ?, ?, 'insert', NULL, ?, ?, ?)"
-                                : "(?, ?, ?, ?, ?, ?, ?, 'insert', NULL, ?, ?, ?)");
+    {
+      guint p = AUDIT_SHARED + 1 + r * AUDIT_PER_ROW;
+
+      g_string_append_printf (sql, "%s(?%u, ?1, ?2, ?3, ?4, ?5, ?%u, 'insert', NULL, ?%u, ?%u, ?%u)",
+                              r > 0 ? ", " : "", p, p + 1, p + 2, p + 3, p + 4);
+    }
   return g_string_free (g_steal_pointer (&sql), FALSE);
 }
 
@@ -410,43 +464,37 @@ typedef struct {
   char     chain[65];
 } AuditRow;
 
-/* The two statements of a batch of @n rows */
+/* Whether pathways_sqlite_bind_field() would bind NULL */
 static gboolean
-prepare_batch (PathwaysSqliteStore  *self,
-               PathwaysSqliteConn   *conn,
-               PathwaysRecordClass  *klass,
-               guint                 n,
-               sqlite3_stmt        **insert,
-               sqlite3_stmt        **audit,
-               GError              **error)
+is_null (const PathwaysField *field,
+         const GValue        *value)
 {
-  g_autofree char *sql = batch_sql (klass, n);
-  g_autofree char *audit_sql = audit_batch_sql (n);
-
-  *insert = pathways_sqlite_prepare (self, conn, sql, error);
-  *audit = *insert ? pathways_sqlite_prepare (self, conn, audit_sql, error) : NULL;
-  return *audit != NULL;
+  switch (field->type)
+    {
+    case PATHWAYS_FIELD_STRING:
+    case PATHWAYS_FIELD_DATE:
+      return g_value_get_string (value) == NULL;
+    case PATHWAYS_FIELD_INT:
+    case PATHWAYS_FIELD_MONEY:
+      return (field->flags & PATHWAYS_FIELD_REFERENCE) && g_value_get_int64 (value) == 0;
+    default:
+      return FALSE;
+    }
 }
 
-/* One batch: the records' rows, then their audit rows, through @insert
- * and @audit (prepare_batch() for @n rows; used again batch after batch,
- * not looked up by their text each time: that text is tens of kilobytes) */
+/* The records' rows, @n at a time through @insert (batch_sql() for @n
+ * rows; used again batch after batch, not looked up by its text each
+ * time: that text is tens of kilobytes) */
 static gboolean
-write_batch (PathwaysSqliteStore  *self,
-             PathwaysSqliteConn   *conn,
-             PathwaysRecordClass  *klass,
-             GArray               *columns,
-             AuditHead            *head,
-             GString              *canon,
-             AuditRow             *rows,
-             sqlite3_stmt         *insert,
-             sqlite3_stmt         *audit,
-             PathwaysRecord      **records,
-             guint                 n,
-             gint64               *next_id,
-             GError              **error)
+write_rows (PathwaysSqliteStore  *self,
+            PathwaysSqliteConn   *conn,
+            PathwaysRecordClass  *klass,
+            sqlite3_stmt         *insert,
+            PathwaysRecord      **records,
+            guint                 n,
+            gint64               *next_id,
+            GError              **error)
 {
-  gsize table_len = strlen (klass->table);
   int pos = 1;
 
   sqlite3_reset (insert);
@@ -456,29 +504,56 @@ write_batch (PathwaysSqliteStore  *self,
       PathwaysRecord *record = records[r];
       gint64 version = MAX (1, pathways_record_get_version (record));
       gint64 id = (*next_id)++;
+
+      sqlite3_bind_int64 (insert, pos++, id);
+      sqlite3_bind_int64 (insert, pos++, version);
+      for (guint i = 0; i < klass->n_fields; i++, pos++)
+        if (!is_null (&klass->fields[i], pathways_record_peek_value (record, i)))  /* (unbound is NULL) */
+          pathways_sqlite_bind_field (insert, pos, &klass->fields[i], pathways_record_peek_value (record, i),
+                                      SQLITE_STATIC);
+      pathways_record_set_id (record, id);
+      pathways_record_set_version (record, version);
+    }
+  if (!pathways_sqlite_step_done (self, conn, insert, error))
+    return FALSE;
+  sqlite3_clear_bindings (insert);
+  return TRUE;
+}
+
+/* The audit rows of @n records written already, through @audit
+ * (audit_batch_sql() for @n rows) */
+static gboolean
+write_audit (PathwaysSqliteStore  *self,
+             PathwaysSqliteConn   *conn,
+             PathwaysRecordClass  *klass,
+             GArray               *columns,
+             AuditHead            *head,
+             GString              *canon,
+             AuditRow             *rows,
+             sqlite3_stmt         *audit,
+             PathwaysRecord      **records,
+             guint                 n,
+             GError              **error)
+{
+  gsize table_len = strlen (klass->table);
+  int pos = 1;
+
+  for (guint r = 0; r < n; r++)
+    {
+      PathwaysRecord *record = records[r];
+      gint64 version = pathways_record_get_version (record);
+      gint64 id = pathways_record_get_id (record);
       gint64 audit_id = head->next_id + r;
       struct sha256_ctx ctx;
       GString *json = rows[r].json;
 
-      sqlite3_bind_int64 (insert, pos++, id);
-      sqlite3_bind_int64 (insert, pos++, version);
-      for (guint i = 0; i < klass->n_fields; i++)
-        pathways_sqlite_bind_field (insert, pos++, &klass->fields[i], pathways_record_peek_value (record, i),
-                                    SQLITE_STATIC);
-      pathways_record_set_id (record, id);
-      pathways_record_set_version (record, version);
-
       /* after_values, as json_object() over the table's columns */
       g_string_truncate (json, 0);
-      g_string_append_c (json, '{');
       for (guint c = 0; c < columns->len; c++)
         {
           const Column *col = &g_array_index (columns, Column, c);
 
-          if (c > 0)
-            g_string_append_c (json, ',');
-          json_string (json, col->name);
-          g_string_append_c (json, ':');
+          put (json, col->key, col->key_len);
           if (col->kind == COLUMN_ID)
             append_int (json, id);
           else if (col->kind == COLUMN_VERSION)
@@ -486,27 +561,26 @@ write_batch (PathwaysSqliteStore  *self,
           else
             json_field (json, &klass->fields[col->field], pathways_record_peek_value (record, col->field));
         }
-      g_string_append_c (json, '}');
+      put (json, "}", 1);
 
-      /* The digests, over what the audit row holds, as the triggers' */
+      /* The digests, over what the audit row holds, as the triggers'
+       * (the canonical text up to the JSON, then the JSON itself: it is
+       * not copied) */
       g_string_truncate (canon, 0);
-      g_string_append (canon, ROW_PREFIX);
+      put (canon, ROW_PREFIX, strlen (ROW_PREFIX));
       canon_int (canon, audit_id);
-      canon_text (canon, head->at, strlen (head->at));
-      canon_text (canon, head->actor, head->actor ? strlen (head->actor) : 0);
-      if (head->staff_id > 0)
-        canon_int (canon, head->staff_id);
-      else
-        g_string_append (canon, "N;");
-      canon_text (canon, head->staff_name, head->staff_name ? strlen (head->staff_name) : 0);
+      put (canon, head->who->str, head->who->len);
       canon_text (canon, klass->table, table_len);
       canon_int (canon, id);
       canon_text (canon, "insert", 6);
-      g_string_append (canon, "N;");
-      canon_text (canon, json->str, json->len);
+      put (canon, "N;T", 3);
+      append_int (canon, (gint64) json->len);
+      put (canon, ":", 1);
 
       sha256_init (&ctx);
       sha256_update (&ctx, canon->len, (const guint8 *) canon->str);
+      sha256_update (&ctx, json->len, (const guint8 *) json->str);
+      sha256_update (&ctx, 1, (const guint8 *) ";");
       hex_digest (&ctx, rows[r].content);
       sha256_init (&ctx);
       sha256_update (&ctx, strlen (CHAIN_PREFIX), (const guint8 *) CHAIN_PREFIX);
@@ -516,27 +590,20 @@ write_batch (PathwaysSqliteStore  *self,
       hex_digest (&ctx, rows[r].chain);
       memcpy (head->chain, rows[r].chain, sizeof rows[r].chain);
     }
-  if (!pathways_sqlite_step_done (self, conn, insert, error))
-    return FALSE;
-  sqlite3_clear_bindings (insert);
-
   sqlite3_reset (audit);
   sqlite3_clear_bindings (audit);
-  pos = 1;
+  sqlite3_bind_text (audit, 1, head->at, -1, SQLITE_STATIC);
+  if (head->actor)
+    sqlite3_bind_text (audit, 2, head->actor, -1, SQLITE_STATIC);
+  if (head->staff_id > 0)
+    sqlite3_bind_int64 (audit, 3, head->staff_id);
+  if (head->staff_name)
+    sqlite3_bind_text (audit, 4, head->staff_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (audit, 5, klass->table, (int) table_len, SQLITE_STATIC);
+  pos = AUDIT_SHARED + 1;
   for (guint r = 0; r < n; r++)
     {
       sqlite3_bind_int64 (audit, pos++, head->next_id + r);
-      sqlite3_bind_text (audit, pos++, head->at, -1, SQLITE_STATIC);
-      if (head->actor)
-        sqlite3_bind_text (audit, pos, head->actor, -1, SQLITE_STATIC);
-      pos++;
-      if (head->staff_id > 0)
-        sqlite3_bind_int64 (audit, pos, head->staff_id);
-      pos++;
-      if (head->staff_name)
-        sqlite3_bind_text (audit, pos, head->staff_name, -1, SQLITE_STATIC);
-      pos++;
-      sqlite3_bind_text (audit, pos++, klass->table, (int) table_len, SQLITE_STATIC);
       sqlite3_bind_int64 (audit, pos++, pathways_record_get_id (records[r]));
       sqlite3_bind_text (audit, pos++, rows[r].json->str, (int) rows[r].json->len, SQLITE_STATIC);
       sqlite3_bind_text (audit, pos++, rows[r].content, 64, SQLITE_STATIC);
@@ -631,10 +698,35 @@ pathways_sqlite_insert_records (PathwaysSqliteStore  *self,
       guint n = MIN (batch, n_records - done);
 
       if (done == 0 || n < batch)
-        ok = prepare_batch (self, conn, klass, n, &insert, &audit, error);
-      ok = ok && write_batch (self, conn, klass, columns, &head, canon, rows, insert, audit, records + done, n,
-                              &next_id, error);
+        {
+          g_autofree char *insert_sql = batch_sql (klass, n);
+
+          ok = (insert = pathways_sqlite_prepare (self, conn, insert_sql, error)) != NULL;
+        }
+      ok = ok && write_rows (self, conn, klass, insert, records + done, n, &next_id, error);
     }
+
+  /* Then their audit rows.  Their one CHECK (the action is one of six)
+   * holds by construction, 'insert' being written in the statement, and
+   * SQLite would otherwise build a table of the six for every row: it is
+   * left out for these statements only (the rows of the records' own
+   * table were checked, above) */
+  if (ok)
+    ok = sqlite3_exec (conn->db, "PRAGMA ignore_check_constraints = ON", NULL, NULL, NULL) == SQLITE_OK ||
+         db_fail (conn->db, error);
+  for (guint done = 0; done < n_records && ok; done += batch)
+    {
+      guint n = MIN (batch, n_records - done);
+
+      if (done == 0 || n < batch)
+        {
+          g_autofree char *audit_sql = audit_batch_sql (n);
+
+          ok = (audit = pathways_sqlite_prepare (self, conn, audit_sql, error)) != NULL;
+        }
+      ok = ok && write_audit (self, conn, klass, columns, &head, canon, rows, audit, records + done, n, error);
+    }
+  sqlite3_exec (conn->db, "PRAGMA ignore_check_constraints = OFF", NULL, NULL, NULL);
   for (guint r = 0; r < BATCH; r++)
     g_string_free (rows[r].json, TRUE);
 

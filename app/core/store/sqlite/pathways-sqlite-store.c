@@ -53,6 +53,7 @@ struct _PathwaysSqliteStore
   gboolean            file_read_only;  /* the file or its folder may not be written */
   char               *tamper_reason;   /* what inspecting the audit log found, or NULL */
   char               *anchor_file;     /* where the chain's head is noted (chained logs only) */
+  gboolean            wal_pending;     /* made by this open: WAL from its first commit on */
 
   PathwaysSqliteConn *writer;
   gint64              txn_audit_low;   /* writer only */
@@ -796,6 +797,30 @@ small_cache (PathwaysSqliteStore *self)
   self->writer->big_cache = FALSE;
 }
 
+/* A file this open made is written with a rollback journal until its
+ * first commit: that commit (a whole import into a new database, most
+ * often) writes each page once, into the file, where the WAL would
+ * write it twice (into the WAL, then into the file at the checkpoint).
+ * It is as safe: a commit cut short is rolled back from the journal at
+ * the next open.  Then the file goes over to WAL for good, so that
+ * readers never wait for the writer; a reader in the middle of a read
+ * just then leaves it for the next commit. */
+static void
+switch_to_wal (PathwaysSqliteStore *self)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (!self->wal_pending)
+    return;
+  if (sqlite3_prepare_v2 (self->writer->db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW &&
+      g_ascii_strcasecmp (PATHWAYS_SQLITE_TEXT (stmt, 0), "wal") == 0)
+    self->wal_pending = FALSE;
+  else
+    g_debug ("Still no WAL for the new database: %s", sqlite3_errmsg (self->writer->db));
+  sqlite3_finalize (stmt);
+}
+
 static gboolean
 sqlite_begin (PathwaysStore  *store,
               guint           depth,
@@ -875,6 +900,7 @@ sqlite_commit (PathwaysStore  *store,
   if (head > 0 && head_digest != NULL)
     pathways_sqlite_anchor_save (self->anchor_file, pathways_store_get_location (store), head, head_digest);
   small_cache (self);
+  switch_to_wal (self);
   return TRUE;
 }
 
@@ -1765,8 +1791,11 @@ pathways_sqlite_store_initable_init_impl (GInitable     *initable,
   else
     {
       /* FULL: a commit is on the disk before Pathways says "saved", even
-       * across a power cut (NORMAL in WAL mode can lose the last ones) */
-      if (!conn_exec (self, self->writer, "PRAGMA journal_mode = WAL", error) ||
+       * across a power cut (NORMAL in WAL mode can lose the last ones).
+       * A new file keeps its rollback journal until its first commit
+       * (switch_to_wal()). */
+      self->wal_pending = created;
+      if ((!created && !conn_exec (self, self->writer, "PRAGMA journal_mode = WAL", error)) ||
           !conn_exec (self, self->writer, "PRAGMA synchronous = FULL", error) ||
           !conn_exec (self, self->writer, "PRAGMA foreign_keys = ON", error))
         return FALSE;
@@ -2027,6 +2056,9 @@ pathways_sqlite_store_finalize (GObject *object)
   PathwaysSqliteStore *self = PATHWAYS_SQLITE_STORE (object);
 
   stop_watcher (self);
+  /* (a new file closed before any commit is in WAL too) */
+  if (self->writer != NULL)
+    switch_to_wal (self);
   g_warn_if_fail (g_hash_table_size (self->pinned) == 0);
   g_clear_pointer (&self->pinned, g_hash_table_unref);
   g_clear_pointer (&self->idle, g_ptr_array_unref);
