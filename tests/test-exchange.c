@@ -520,7 +520,8 @@ START_TEST (test_values_required_blank_and_dates)
     "G,01/06/2024,S,C2,N1,U4,PR1,,,,,\n"                 /* 8: ragged */
     "H,01/06/1899,S,C2,N1,U4,PR1,,,,,,\n"                /* 9: before 1900 */
     "I,01/06/2024,S,C2,N1,T1,PR1,,,,,,\n"                /* 10: provider for a temporary move (213) */
-    "J,01/06/2024,S,C2,N1,U4,,,,,,,\n",                  /* 11: provider missing (526) */
+    "J,01/06/2024,S,C2,N1,U4,,,,,,,\n"                   /* 11: provider missing (526) */
+    "K,01/06/2024,S,C2,N1,U4,PR1,01/06/2024,E8,,,,\n",   /* 12: ends the day it began (355) */
     2025);
 
   assert_problem (d->problems, "episodes.csv row 2, CHILD: must not be blank");
@@ -533,6 +534,10 @@ START_TEST (test_values_required_blank_and_dates)
   assert_problem (d->problems, "episodes.csv row 9, DECOM ‘01/06/1899’");
   assert_problem (d->problems, "episodes.csv row 10, PLACE_PROVIDER ‘PR1’: must be blank for placement T1 (DfE rule 213)");
   assert_problem (d->problems, "episodes.csv row 11, PLACE_PROVIDER: must be given for placement U4 (DfE rule 526)");
+  /* The store keeps no episode of no days: the preview says so, rather than the write failing */
+  assert_problem (d->problems, "episodes.csv row 12, DEC 01/06/2024: the day the episode began (DECOM); "
+                  "an episode lasts at least a day (DfE rule 355)");
+  ck_assert_int_eq (get_problem (d->problems, "row 12,")->severity, PATHWAYS_PROBLEM_ERROR);
   ck_assert_int_eq (get_problem (d->problems, "row 10,")->severity, PATHWAYS_PROBLEM_WARNING);
 }
 END_TEST

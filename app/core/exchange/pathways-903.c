@@ -658,6 +658,16 @@ check_row (TableReader      *tr,
                /* Translators: "episodes.csv row 9, DEC 01/02/2024: before DECOM 03/04/2024" */
                _("%s row %u, %s %s: before %s %s"), src->file, src->row, "DEC", a, "DECOM", b);
         }
+      else if (e->dec && e->decom && strcmp (e->dec, e->decom) == 0)
+        {
+          pathways_903_date_format (e->dec, a);
+          /* DfE rule 355; the store keeps no episode of no days either */
+          ERR (d, src, "DEC", a, e->child,
+               /* Translators: "episodes.csv row 9, DEC 03/04/2024: the day the episode began (DECOM);
+                * an episode lasts at least a day (DfE rule 355)" */
+               _("%s row %u, %s %s: the day the episode began (%s); an episode lasts at least a day "
+                 "(DfE rule %s)"), src->file, src->row, "DEC", a, "DECOM", "355");
+        }
       if (e->dec && e->rec == NULL && !src->bad)
         ERR (d, src, "REC", NULL, e->child,
              _("%s row %u, REC: must be given when the episode has ended (DEC)"), src->file, src->row);
