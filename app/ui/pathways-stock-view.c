@@ -21,6 +21,7 @@
 #include "config.h"
 
 #include "pathways-fold.h"
+#include "pathways-narrow.h"
 #include "pathways-table.h"
 #include "pathways-wrap-box.h"
 
@@ -104,13 +105,12 @@ struct _PathwaysStockView
   GtkColumnViewColumn *available_column;
   GtkColumnViewColumn *occupant_column;
   GtkSingleSelection  *selection;
-  /* Below NARROW_WIDTH the table folds to a list of the same rows */
+  /* Below PATHWAYS_NARROW_WIDTH the table folds to a list of the same rows */
   GtkStack            *layout_stack;
   GtkListView         *narrow_list;
   GtkBox              *toolbar;
   GtkBox              *narrow_search_row;
-  gboolean             narrow;
-  guint                narrow_idle;
+  PathwaysNarrow      *narrow;
   GtkSortListModel    *sort_model;
   GtkFilterListModel  *filter_model;
   GtkLabel            *coming_count_label;
@@ -140,10 +140,6 @@ static GParamSpec *properties[N_PROPS];
 
 #define NO_VALUE "—"
 
-/* Narrower than this, the register shows the list of two-line rows */
-#define NARROW_WIDTH 640
-/* The least a GNOME window is wide (a phone), that the narrow layout fits */
-#define NARROW_MIN_WIDTH 360
 /* Below this height the cards would leave the list no room */
 #define CARDS_MIN_HEIGHT 600
 
@@ -999,10 +995,10 @@ narrow_activated_cb (PathwaysStockView *self,
                      guint              position,
                      GtkListView       *view)
 {
-  g_autoptr(PathwaysRecord) row = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (view)), position);
+  gint64 id = pathways_narrow_row_id (view, position);
 
-  if (row != NULL)
-    pathways_stock_view_open_unit (self, pathways_record_get_id (row));
+  if (id > 0)
+    pathways_stock_view_open_unit (self, id);
 }
 
 /* Whether the summary cards leave the register room: not in a narrow
@@ -1010,25 +1006,21 @@ narrow_activated_cb (PathwaysStockView *self,
 static gboolean
 cards_fit (PathwaysStockView *self)
 {
-  return gtk_widget_get_width (GTK_WIDGET (self)) >= NARROW_WIDTH &&
+  return gtk_widget_get_width (GTK_WIDGET (self)) >= PATHWAYS_NARROW_WIDTH &&
          gtk_widget_get_height (GTK_WIDGET (self)) >= CARDS_MIN_HEIGHT;
 }
 
-static gboolean
-narrow_idle_cb (gpointer data)
+static void
+narrow_changed_cb (GtkWidget *widget,
+                   gboolean   narrow_changed)
 {
-  PathwaysStockView *self = data;
-  gboolean narrow = gtk_widget_get_width (GTK_WIDGET (self)) < NARROW_WIDTH;
+  PathwaysStockView *self = PATHWAYS_STOCK_VIEW (widget);
+  gboolean narrow = pathways_narrow_is_narrow (self->narrow);
 
-  self->narrow_idle = 0;
   /* The cards give their room to the list in a narrow or a short window */
   gtk_widget_set_visible (GTK_WIDGET (self->counts_box), cards_fit (self));
-  if (narrow == self->narrow)
-    return G_SOURCE_REMOVE;
-  self->narrow = narrow;
-  /* The list has the rows only while it is shown: they are not made twice */
-  gtk_list_view_set_model (self->narrow_list, narrow ? GTK_SELECTION_MODEL (self->selection) : NULL);
-  gtk_stack_set_visible_child_name (self->layout_stack, narrow ? "narrow" : "table");
+  if (!narrow_changed)
+    return;
 
   /* The search and its count go to a row of their own, after the
    * switcher in a wide window; the cards give their height to the list */
@@ -1061,7 +1053,6 @@ narrow_idle_cb (gpointer data)
       gtk_widget_grab_focus (entry);
   }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NARROW]);
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -1427,7 +1418,7 @@ pathways_stock_view_get_property (GObject    *object,
       g_value_set_int (value, self->coming_months);
       break;
     case PROP_NARROW:
-      g_value_set_boolean (value, self->narrow);
+      g_value_set_boolean (value, pathways_narrow_is_narrow (self->narrow));
       break;
     case PROP_CONTEXT:
       g_value_set_object (value, self->context);
@@ -1474,19 +1465,8 @@ pathways_stock_view_measure (GtkWidget      *widget,
                              int            *minimum_baseline,
                              int            *natural_baseline)
 {
-  PathwaysStockView *self = PATHWAYS_STOCK_VIEW (widget);
-  GtkWidget *child = gtk_widget_get_first_child (widget);
-
-  if (child == NULL)
-    return;
-  gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
-  /* The wide layout (toolbar with its search, cards) needs more than a
-   * phone has; asking for it would make the window grow before the page
-   * has seen its width and folded, and a window never shrinks back.  So
-   * ask for no more than the narrow layout needs: a window narrower than
-   * the wide layout folds it on the next frame */
-  if (orientation == GTK_ORIENTATION_HORIZONTAL && !self->narrow)
-    *minimum = MIN (*minimum, NARROW_MIN_WIDTH);
+  pathways_narrow_measure (PATHWAYS_STOCK_VIEW (widget)->narrow, orientation, for_size, minimum, natural,
+                           minimum_baseline, natural_baseline);
 }
 
 static void
@@ -1496,22 +1476,9 @@ pathways_stock_view_size_allocate (GtkWidget *widget,
                                    int        baseline)
 {
   PathwaysStockView *self = PATHWAYS_STOCK_VIEW (widget);
-  GtkWidget *child = gtk_widget_get_first_child (widget);
 
-  if (child != NULL)
-    {
-      int minimum = 0;
-
-      /* Never less than the child's minimum: cut short (the view does
-       * not overflow) for the frame until it folds */
-      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
-      gtk_widget_allocate (child, MAX (width, minimum), height, baseline, NULL);
-    }
-  /* Not from inside the allocation: the layout changes just after */
-  if (((width < NARROW_WIDTH) != self->narrow ||
-       cards_fit (self) != gtk_widget_get_visible (GTK_WIDGET (self->counts_box))) &&
-      self->narrow_idle == 0)
-    self->narrow_idle = g_idle_add (narrow_idle_cb, self);
+  pathways_narrow_allocate (self->narrow, width, height, baseline,
+                            cards_fit (self) != gtk_widget_get_visible (GTK_WIDGET (self->counts_box)));
 }
 
 static void
@@ -1523,7 +1490,7 @@ pathways_stock_view_dispose (GObject *object)
   if (self->column_view != NULL)
     pathways_table_save_now (self->column_view);
   pathways_page_detach (PATHWAYS_PAGE (self));
-  g_clear_handle_id (&self->narrow_idle, g_source_remove);
+  g_clear_pointer (&self->narrow, pathways_narrow_free);
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->free_cancellable);
   g_cancellable_cancel (self->coming_cancellable);
@@ -1715,6 +1682,8 @@ pathways_stock_view_init (PathwaysStockView *self)
   self->coming_months = 3;
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  self->narrow = pathways_narrow_new (GTK_WIDGET (self), self->layout_stack, self->narrow_list, narrow_changed_cb);
+  pathways_narrow_set_model (self->narrow, GTK_SELECTION_MODEL (self->selection));
   /* Filters keep their width whatever is picked */
   pathways_drop_down_keep_width (self->kind_dropdown);
   pathways_drop_down_keep_width (self->area_dropdown);
