@@ -27,6 +27,7 @@
 #include "pathways-unit-editor-private.h"
 #include "pathways-unit-page-private.h"
 #include "pathways-window-private.h"
+#include "pathways-wrap-box.h"
 #include "test-gui-util.h"
 
 static char *dir;
@@ -1289,6 +1290,63 @@ START_TEST (test_narrowest_window)
 }
 END_TEST
 
+/* A young person's page in the narrowest window: the name with the
+ * actions under it (the title row wraps), every section and the header
+ * fitting in 360 px; in a wide window the actions are beside the name */
+START_TEST (test_person_page_narrowest)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  Session s = { 0 };
+  PathwaysPersonPage *page;
+  PathwaysWrapBox *title;
+
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+  g_settings_set_int (settings, "window-width", 360);
+  session_start (&s, "narrowest-person.db");
+  /* The first dozen, with their alerts' buttons, statuses and names */
+  {
+    g_autoptr(GListModel) people = pathways_store_list (s.store, PATHWAYS_TYPE_YOUNG_PERSON, NULL);
+
+    for (guint n = 0; n < 12 && n < g_list_model_get_n_items (people); n++)
+      {
+        g_autoptr(PathwaysRecord) p = g_list_model_get_item (people, n);
+        g_autofree char *what = NULL;
+
+        page = open_person (&s, pathways_record_get_id (p));
+        for (guint i = 0; i < 10; i++)
+          {
+            spin (5);
+            g_usleep (10000);
+          }
+        what = g_strdup_printf ("the page of young person %" G_GINT64_FORMAT, pathways_record_get_id (p));
+        assert_fits (gtk_window_get_child (GTK_WINDOW (s.window)), 360, what);
+        ck_assert_int_le (gtk_widget_get_width (gtk_window_get_child (GTK_WINDOW (s.window))), 360);
+      }
+  }
+  title = PATHWAYS_WRAP_BOX (gtk_widget_get_template_child (GTK_WIDGET (page), PATHWAYS_TYPE_PERSON_PAGE, "title_wrap"));
+  ck_assert_uint_eq (pathways_wrap_box_get_n_lines (title), 2);
+  /* GTK's own title buttons, minimise and maximise too, beside the back
+   * button and the menu: the title gives way rather than widen the window */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "icon:minimize,maximize,close", NULL);
+  spin (20);
+  assert_fits (gtk_window_get_child (GTK_WINDOW (s.window)), 360, "the window with three title buttons");
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+
+  /* Wide, the actions are beside the name again */
+  gtk_window_set_default_size (GTK_WINDOW (s.window), 1200, 800);
+  for (guint i = 0; i < 20; i++)
+    {
+      spin (5);
+      g_usleep (20000);
+    }
+  ck_assert_int_gt (gtk_widget_get_width (GTK_WIDGET (page)), 1000);
+  ck_assert_uint_eq (pathways_wrap_box_get_n_lines (title), 1);
+
+  session_end (&s);
+  g_settings_reset (settings, "window-width");
+}
+END_TEST
+
 static Suite *
 polish_suite (void)
 {
@@ -1330,6 +1388,7 @@ polish_suite (void)
   tcase_add_test (tc, test_narrow_caseload_is_a_list);
   tcase_add_test (tc, test_narrow_register_is_a_list);
   tcase_add_test (tc, test_narrowest_window);
+  tcase_add_test (tc, test_person_page_narrowest);
   suite_add_tcase (s, tc);
   return s;
 }
