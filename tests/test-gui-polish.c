@@ -1117,6 +1117,12 @@ START_TEST (test_narrow_register_is_a_list)
   stock = pathways_window_get_stock_view (s.window);
   ck_assert (test_wait_for (register_ready, stock));
   columns = pathways_stock_view_get_column_view (stock);
+  /* Wide, the filters are shown, with no Filters button */
+  ck_assert (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (stock),
+                                                                                          PATHWAYS_TYPE_STOCK_VIEW,
+                                                                                          "filters_revealer"))));
+  ck_assert (!gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (stock), PATHWAYS_TYPE_STOCK_VIEW,
+                                                                                 "filters_button"))));
   /* Ages and Support are there to choose, not shown as installed; Reset
    * Columns goes back to that */
   ck_assert (!gtk_column_view_column_get_visible (column_titled (columns, "Ages", NULL)));
@@ -1160,6 +1166,37 @@ START_TEST (test_narrow_register_is_a_list)
         gtk_widget_measure (part, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
         ck_assert_msg (minimum <= 360, "%s is %d px wide at least", parts[i], minimum);
       }
+  }
+
+  /* The filters hide behind a Filters button, which counts those in use */
+  {
+    GtkRevealer *filters = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (stock), PATHWAYS_TYPE_STOCK_VIEW,
+                                                                         "filters_revealer"));
+    GtkToggleButton *button = GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (stock), PATHWAYS_TYPE_STOCK_VIEW,
+                                                                                "filters_button"));
+    GtkLabel *badge = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (stock), PATHWAYS_TYPE_STOCK_VIEW,
+                                                                "filters_badge"));
+    GtkToggleButton *registered = GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (stock),
+                                                                                    PATHWAYS_TYPE_STOCK_VIEW,
+                                                                                    "registered_toggle"));
+    GtkDropDown *kind = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (stock), PATHWAYS_TYPE_STOCK_VIEW,
+                                                                      "kind_dropdown"));
+
+    ck_assert (gtk_widget_get_mapped (GTK_WIDGET (button)));
+    ck_assert (!gtk_revealer_get_reveal_child (filters));
+    ck_assert (!gtk_widget_get_visible (GTK_WIDGET (badge)));
+    gtk_toggle_button_set_active (registered, TRUE);
+    gtk_drop_down_set_selected (kind, 1);
+    spin (5);
+    ck_assert (gtk_widget_get_visible (GTK_WIDGET (badge)));
+    ck_assert_str_eq (gtk_label_get_label (badge), "2");
+    gtk_toggle_button_set_active (button, TRUE);
+    ck_assert (gtk_revealer_get_reveal_child (filters));
+    gtk_toggle_button_set_active (button, FALSE);
+    ck_assert (!gtk_revealer_get_reveal_child (filters));
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (stock), "stock.clear-filters", NULL));
+    spin (5);
+    ck_assert (!gtk_widget_get_visible (GTK_WIDGET (badge)));
   }
 
   g_signal_emit_by_name (list, "activate", 0);

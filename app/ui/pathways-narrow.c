@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "pathways-narrow.h"
 #include "pathways-record.h"
 
@@ -18,7 +20,42 @@ struct _PathwaysNarrow
   PathwaysNarrowFunc  changed;
   gboolean            narrow;
   guint               idle_id;
+
+  /* The filters, behind a toggle when narrow (all unowned, the page's) */
+  GtkToggleButton    *filters_toggle;
+  GtkRevealer        *filters_revealer;
+  GtkLabel           *filters_badge;
+  guint               n_filters;
 };
+
+static void
+update_filters (PathwaysNarrow *self)
+{
+  g_autofree char *count = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->filters_toggle == NULL)
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (self->filters_toggle), self->narrow);
+  gtk_revealer_set_reveal_child (self->filters_revealer,
+                                 !self->narrow || gtk_toggle_button_get_active (self->filters_toggle));
+  count = g_strdup_printf ("%u", self->n_filters);
+  gtk_label_set_label (self->filters_badge, count);
+  gtk_widget_set_visible (GTK_WIDGET (self->filters_badge), self->n_filters > 0);
+  if (self->n_filters > 0)
+    /* Translators: the Filters button of a narrow window, read by a
+     * screen reader: "Filters, 2 in use" */
+    name = g_strdup_printf (ngettext ("Filters, %u in use", "Filters, %u in use", self->n_filters), self->n_filters);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->filters_toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  name != NULL ? name : _("Filters"), -1);
+}
+
+static void
+filters_toggled_cb (GtkToggleButton *toggle,
+                    PathwaysNarrow  *self)
+{
+  update_filters (self);
+}
 
 static gboolean
 idle_cb (gpointer data)
@@ -33,6 +70,7 @@ idle_cb (gpointer data)
       self->narrow = narrow;
       gtk_list_view_set_model (self->list, narrow ? self->model : NULL);
       gtk_stack_set_visible_child_name (self->layout_stack, narrow ? "narrow" : "table");
+      update_filters (self);
     }
   if (self->changed != NULL)
     self->changed (self->page, changed);
@@ -75,6 +113,8 @@ pathways_narrow_free (PathwaysNarrow *self)
   if (self == NULL)
     return;
   g_clear_handle_id (&self->idle_id, g_source_remove);
+  if (self->filters_toggle != NULL)
+    g_signal_handlers_disconnect_by_func (self->filters_toggle, filters_toggled_cb, self);
   g_clear_object (&self->model);
   g_free (self);
 }
@@ -192,4 +232,50 @@ pathways_narrow_row_id (GtkListView *list,
   if (model != NULL)
     row = g_list_model_get_item (G_LIST_MODEL (model), position);
   return row != NULL ? pathways_record_get_id (row) : 0;
+}
+
+/**
+ * pathways_narrow_add_filters:
+ * @toggle: the Filters button, shown only when narrow
+ * @revealer: around the filters
+ * @badge: in @toggle, for the number of filters in use
+ *
+ * A narrow page shows its filters only while @toggle is down; a wide
+ * page always, and no @toggle.
+ */
+void
+pathways_narrow_add_filters (PathwaysNarrow  *self,
+                             GtkToggleButton *toggle,
+                             GtkRevealer     *revealer,
+                             GtkLabel        *badge)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (GTK_IS_TOGGLE_BUTTON (toggle));
+  g_return_if_fail (GTK_IS_REVEALER (revealer));
+  g_return_if_fail (GTK_IS_LABEL (badge));
+  g_return_if_fail (self->filters_toggle == NULL);
+
+  self->filters_toggle = toggle;
+  self->filters_revealer = revealer;
+  self->filters_badge = badge;
+  g_signal_connect (toggle, "toggled", G_CALLBACK (filters_toggled_cb), self);
+  update_filters (self);
+}
+
+/**
+ * pathways_narrow_count_filters:
+ * @n_in_use: how many filters narrow the rows now (the search aside)
+ *
+ * Shown on the Filters button.
+ */
+void
+pathways_narrow_count_filters (PathwaysNarrow *self,
+                               guint           n_in_use)
+{
+  g_return_if_fail (self != NULL);
+
+  if (self->n_filters == n_in_use)
+    return;
+  self->n_filters = n_in_use;
+  update_filters (self);
 }

@@ -9,6 +9,11 @@
  * inside an allocation).  The list has its rows only while it is shown,
  * so they are not made twice.
  *
+ * A narrow page's filters would take half the window: they hide behind a
+ * Filters toggle (as GNOME apps' search bars do), which counts the
+ * filters in use while they are hidden.  A wide page shows them and no
+ * toggle.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -52,6 +57,12 @@ void            pathways_narrow_allocate  (PathwaysNarrow     *self,
                                            gboolean            relayout);
 gint64          pathways_narrow_row_id    (GtkListView        *list,
                                            guint               position);
+void            pathways_narrow_add_filters   (PathwaysNarrow  *self,
+                                               GtkToggleButton *toggle,
+                                               GtkRevealer     *revealer,
+                                               GtkLabel        *badge);
+void            pathways_narrow_count_filters (PathwaysNarrow  *self,
+                                               guint            n_in_use);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PathwaysNarrow, pathways_narrow_free)
 

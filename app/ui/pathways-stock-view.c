@@ -81,6 +81,9 @@ struct _PathwaysStockView
   GtkFlowBox          *counts_box;
   GtkSearchEntry      *search_entry;
   PathwaysWrapBox     *filter_box;
+  GtkRevealer         *filters_revealer;
+  GtkToggleButton     *filters_button;
+  GtkLabel            *filters_badge;
   GtkEntry            *available_entry;
   GtkDropDown         *kind_dropdown;
   GtkDropDown         *area_dropdown;
@@ -222,11 +225,18 @@ filter_row (gpointer item,
   return TRUE;
 }
 
+/* The filters in use, the search aside */
+static guint
+n_filters (PathwaysStockView *self)
+{
+  return (self->kind != NULL) + (self->area != NULL) + (self->status != NULL) + (self->authority != 0) +
+         (self->ages != 0) + (self->registered != FALSE) + (self->max_cost != 0) + (self->available_on != NULL);
+}
+
 static gboolean
 any_filter (PathwaysStockView *self)
 {
-  return (self->search != NULL && *self->search) || self->kind || self->area || self->status ||
-         self->authority || self->ages || self->registered || self->max_cost || self->available_on;
+  return (self->search != NULL && *self->search) || n_filters (self) > 0;
 }
 
 static void
@@ -268,6 +278,7 @@ update_state (PathwaysStockView *self)
       gtk_label_set_label (self->count_label, text);
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "stock.clear-filters", any_filter (self));
+  pathways_narrow_count_filters (self->narrow, n_filters (self));
   {
     /* A personal adviser sees the stock but does not add units */
     const char *role = self->context ? pathways_context_get_role (self->context) : NULL;
@@ -1037,15 +1048,17 @@ narrow_changed_cb (GtkWidget *widget,
     gtk_box_remove (GTK_BOX (gtk_widget_get_parent (count)), count);
     if (narrow)
       {
-        gtk_box_append (self->narrow_search_row, entry);
-        gtk_box_append (self->narrow_search_row, count);
+        /* Before the Filters button */
+        gtk_box_prepend (self->narrow_search_row, entry);
+        gtk_box_insert_child_after (self->narrow_search_row, count, entry);
       }
     else
       {
         gtk_box_insert_child_after (self->toolbar, entry, switcher);
         gtk_box_insert_child_after (self->toolbar, count, entry);
       }
-    gtk_widget_set_visible (GTK_WIDGET (self->narrow_search_row), narrow);
+    gtk_widget_set_visible (GTK_WIDGET (self->narrow_search_row),
+                            narrow && g_strcmp0 (gtk_stack_get_visible_child_name (self->inner_stack), "coming-free") != 0);
     gtk_box_set_spacing (self->toolbar, narrow ? 6 : 12);
     gtk_widget_set_margin_start (GTK_WIDGET (self->toolbar), narrow ? 6 : 12);
     gtk_widget_set_margin_end (GTK_WIDGET (self->toolbar), narrow ? 6 : 12);
@@ -1062,9 +1075,10 @@ inner_page_changed_cb (PathwaysStockView *self,
 {
   gboolean coming = g_strcmp0 (gtk_stack_get_visible_child_name (stack), "coming-free") == 0;
 
-  /* The search and the count are the register's */
+  /* The search, the count and the Filters button are the register's */
   gtk_widget_set_visible (GTK_WIDGET (self->search_entry), !coming);
   gtk_widget_set_visible (GTK_WIDGET (self->count_label), !coming);
+  gtk_widget_set_visible (GTK_WIDGET (self->narrow_search_row), !coming && pathways_narrow_is_narrow (self->narrow));
   if (coming && (self->coming == NULL || self->coming_stale))
     load_coming_free (self);
 }
@@ -1594,6 +1608,9 @@ pathways_stock_view_class_init (PathwaysStockViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, counts_box);
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, filter_box);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, filters_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, filters_button);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, filters_badge);
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, available_entry);
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, area_dropdown);
@@ -1684,6 +1701,7 @@ pathways_stock_view_init (PathwaysStockView *self)
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   self->narrow = pathways_narrow_new (GTK_WIDGET (self), self->layout_stack, self->narrow_list, narrow_changed_cb);
   pathways_narrow_set_model (self->narrow, GTK_SELECTION_MODEL (self->selection));
+  pathways_narrow_add_filters (self->narrow, self->filters_button, self->filters_revealer, self->filters_badge);
   /* Filters keep their width whatever is picked */
   pathways_drop_down_keep_width (self->kind_dropdown);
   pathways_drop_down_keep_width (self->area_dropdown);
