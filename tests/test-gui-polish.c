@@ -1300,6 +1300,22 @@ START_TEST (test_narrowest_window)
   assert_fits (GTK_WIDGET (caseload), 360, "the caseload");
   assert_fits (gtk_window_get_child (GTK_WINDOW (s.window)), 360, "the window on the caseload");
 
+  /* The count reads whole beside the search */
+  {
+    GtkWidget *count = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (caseload), PATHWAYS_TYPE_CASELOAD_VIEW,
+                                                                  "count_label"));
+    int natural = 0;
+
+    for (guint i = 0; i < 10; i++)
+      {
+        spin (5);
+        g_usleep (20000);
+      }
+    gtk_widget_measure (count, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+    ck_assert_int_gt (natural, 0);
+    ck_assert_int_ge (gtk_widget_get_width (count), natural);
+  }
+
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (s.window), "win.show-page", "s", "stock"));
   stock = pathways_window_get_stock_view (s.window);
   /* Not yet narrow, it asks no more than the window has either: a
@@ -1384,6 +1400,50 @@ START_TEST (test_person_page_narrowest)
 }
 END_TEST
 
+/* An 800 × 600 window: the register keeps its height for the list (the
+ * cards give way and the window does not grow to hold them), Import…
+ * and Add Unit show their labels, as buttons no wider than those, and
+ * the count reads whole */
+START_TEST (test_register_at_800_by_600)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  Session s = { 0 };
+  PathwaysStockView *stock;
+  GtkWidget *counts, *icon, *squeezer, *count;
+  int natural = 0;
+
+  g_settings_set_int (settings, "window-width", 800);
+  g_settings_set_int (settings, "window-height", 600);
+  session_start (&s, "register-800.db");
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (s.window), "win.show-page", "s", "stock"));
+  stock = pathways_window_get_stock_view (s.window);
+  ck_assert (test_wait_for (register_ready, stock));
+  for (guint i = 0; i < 20; i++)
+    {
+      spin (5);
+      g_usleep (20000);
+    }
+  ck_assert_int_le (gtk_widget_get_height (GTK_WIDGET (s.window)), 600);
+  counts = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (stock), PATHWAYS_TYPE_STOCK_VIEW, "counts_box"));
+  ck_assert (!gtk_widget_get_visible (counts));
+  ck_assert (gtk_widget_get_mapped (GTK_WIDGET (pathways_stock_view_get_column_view (stock))));
+
+  icon = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (stock), PATHWAYS_TYPE_STOCK_VIEW, "import_icon"));
+  squeezer = gtk_widget_get_parent (icon);
+  ck_assert_ptr_ne (adw_squeezer_get_visible_child (ADW_SQUEEZER (squeezer)), icon);
+  gtk_widget_measure (gtk_widget_get_first_child (squeezer), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  ck_assert_int_le (gtk_widget_get_width (squeezer), natural + 1);
+
+  count = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (stock), PATHWAYS_TYPE_STOCK_VIEW, "count_label"));
+  gtk_widget_measure (count, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  ck_assert_int_ge (gtk_widget_get_width (count), natural);
+
+  session_end (&s);
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+END_TEST
+
 static Suite *
 polish_suite (void)
 {
@@ -1426,6 +1486,7 @@ polish_suite (void)
   tcase_add_test (tc, test_narrow_register_is_a_list);
   tcase_add_test (tc, test_narrowest_window);
   tcase_add_test (tc, test_person_page_narrowest);
+  tcase_add_test (tc, test_register_at_800_by_600);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -104,6 +104,8 @@ pathways_narrow_new (GtkWidget          *page,
   self->layout_stack = layout_stack;
   self->list = list;
   self->changed = changed;
+  /* What is cut short for a frame (pathways_narrow_allocate()) */
+  gtk_widget_set_overflow (page, GTK_OVERFLOW_HIDDEN);
   return self;
 }
 
@@ -185,8 +187,8 @@ pathways_narrow_measure (PathwaysNarrow *self,
  *   this size (the callback is called then too)
  *
  * The page's size_allocate: gives its child the size, never less than
- * the child's minimum width (the page is cut short for the frame until
- * it folds rather than overflowing), and folds or unfolds the page just
+ * the child's minimum width and height (the page is cut short, its
+ * overflow hidden, for the frame until it folds), and folds or unfolds the page just
  * after if @width asks for it.  Once the page is disposed (@self is
  * %NULL) it does nothing.
  */
@@ -204,10 +206,14 @@ pathways_narrow_allocate (PathwaysNarrow *self,
   child = gtk_widget_get_first_child (self->page);
   if (child != NULL)
     {
-      int minimum = 0;
+      int minimum = 0, minimum_height = 0;
 
       gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
-      gtk_widget_allocate (child, MAX (width, minimum), height, baseline, NULL);
+      width = MAX (width, minimum);
+      /* Nor less than its height for that width, if the page asked for
+       * less (what it will hide on the next frame) */
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, &minimum_height, NULL, NULL, NULL);
+      gtk_widget_allocate (child, width, MAX (height, minimum_height), baseline, NULL);
     }
   if (((width < PATHWAYS_NARROW_WIDTH) != self->narrow || relayout) && self->idle_id == 0)
     self->idle_id = g_idle_add (idle_cb, self);

@@ -77,6 +77,8 @@ struct _PathwaysStockView
   GtkStack            *inner_stack;
   GtkLabel            *count_label;
   GtkWidget           *add_unit_button;
+  GtkWidget           *import_icon;  /* the buttons' faces in a narrow window */
+  GtkWidget           *add_icon;
   GListStore          *counts_store;
   GtkFlowBox          *counts_box;
   GtkSearchEntry      *search_entry;
@@ -143,6 +145,10 @@ static GParamSpec *properties[N_PROPS];
 
 #define NO_VALUE "—"
 
+/* From this width Import… and Add Unit have their labels: below it the
+ * search would take their room and leave each a wide button round an
+ * icon */
+#define BUTTON_LABELS_WIDTH 780
 /* Below this height the cards would leave the list no room */
 #define CARDS_MIN_HEIGHT 600
 
@@ -1021,6 +1027,43 @@ cards_fit (PathwaysStockView *self)
          gtk_widget_get_height (GTK_WIDGET (self)) >= CARDS_MIN_HEIGHT;
 }
 
+/* Whether Import… and Add Unit keep their labels: their squeezers ask
+ * for the labels' width when there is room for them, so that the search
+ * cannot take it and leave a wide button round an icon */
+static gboolean
+button_labels_shown (PathwaysStockView *self)
+{
+  int width = -1;
+
+  gtk_widget_get_size_request (gtk_widget_get_parent (self->import_icon), &width, NULL);
+  return width > 0;
+}
+
+static void
+show_button_labels (PathwaysStockView *self,
+                    gboolean           labels)
+{
+  GtkWidget *icons[] = { self->import_icon, self->add_icon };
+
+  for (guint i = 0; i < G_N_ELEMENTS (icons); i++)
+    {
+      GtkWidget *squeezer = gtk_widget_get_parent (icons[i]);
+      int natural = -1;
+
+      /* The squeezer's first child: the icon with its label */
+      if (labels)
+        gtk_widget_measure (gtk_widget_get_first_child (squeezer), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural,
+                            NULL, NULL);
+      gtk_widget_set_size_request (squeezer, natural, -1);
+    }
+}
+
+static gboolean
+button_labels_fit (PathwaysStockView *self)
+{
+  return gtk_widget_get_width (GTK_WIDGET (self)) >= BUTTON_LABELS_WIDTH;
+}
+
 static void
 narrow_changed_cb (GtkWidget *widget,
                    gboolean   narrow_changed)
@@ -1030,6 +1073,7 @@ narrow_changed_cb (GtkWidget *widget,
 
   /* The cards give their room to the list in a narrow or a short window */
   gtk_widget_set_visible (GTK_WIDGET (self->counts_box), cards_fit (self));
+  show_button_labels (self, button_labels_fit (self));
   if (!narrow_changed)
     return;
 
@@ -1479,8 +1523,20 @@ pathways_stock_view_measure (GtkWidget      *widget,
                              int            *minimum_baseline,
                              int            *natural_baseline)
 {
-  pathways_narrow_measure (PATHWAYS_STOCK_VIEW (widget)->narrow, orientation, for_size, minimum, natural,
-                           minimum_baseline, natural_baseline);
+  PathwaysStockView *self = PATHWAYS_STOCK_VIEW (widget);
+
+  pathways_narrow_measure (self->narrow, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+  /* The cards are shown only while there is room for them: asking for
+   * their height would make a short window grow (800 × 600 to the
+   * screen's height) instead of hiding them on the next frame */
+  if (orientation == GTK_ORIENTATION_VERTICAL && self->counts_box != NULL &&
+      gtk_widget_get_visible (GTK_WIDGET (self->counts_box)))
+    {
+      int cards = 0;
+
+      gtk_widget_measure (GTK_WIDGET (self->counts_box), orientation, for_size, &cards, NULL, NULL, NULL);
+      *minimum = MAX (0, *minimum - cards);
+    }
 }
 
 static void
@@ -1492,7 +1548,8 @@ pathways_stock_view_size_allocate (GtkWidget *widget,
   PathwaysStockView *self = PATHWAYS_STOCK_VIEW (widget);
 
   pathways_narrow_allocate (self->narrow, width, height, baseline,
-                            cards_fit (self) != gtk_widget_get_visible (GTK_WIDGET (self->counts_box)));
+                            cards_fit (self) != gtk_widget_get_visible (GTK_WIDGET (self->counts_box)) ||
+                            button_labels_fit (self) != button_labels_shown (self));
 }
 
 static void
@@ -1604,6 +1661,8 @@ pathways_stock_view_class_init (PathwaysStockViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, inner_stack);
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, count_label);
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, add_unit_button);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, import_icon);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, add_icon);
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, counts_store);
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, counts_box);
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, search_entry);
