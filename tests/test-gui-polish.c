@@ -24,6 +24,7 @@
 #include "pathways-person-page-private.h"
 #include "pathways-stock-view-private.h"
 #include "pathways-sufficiency-view.h"
+#include "pathways-table.h"
 #include "pathways-unit-editor-private.h"
 #include "pathways-unit-page-private.h"
 #include "pathways-window-private.h"
@@ -1444,6 +1445,106 @@ START_TEST (test_register_at_800_by_600)
 }
 END_TEST
 
+/* The texts of @widget's mapped inscriptions that are cut short, each
+ * with its column's title ("Kind: Housing association nomination") */
+static void
+collect_truncated (GtkWidget     *widget,
+                   GtkColumnView *columns,
+                   GString       *out,
+                   guint         *n)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_mapped (child))
+        continue;
+      if (GTK_IS_INSCRIPTION (child) && pathways_inscription_is_truncated (GTK_INSCRIPTION (child)))
+        {
+          /* A row's cells are in the order of its visible columns */
+          GtkWidget *cell = child, *row;
+          guint position = 0;
+          const char *title = "?";
+
+          while ((row = gtk_widget_get_parent (cell)) != NULL && gtk_widget_get_parent (row) != NULL &&
+                 !GTK_IS_COLUMN_VIEW (gtk_widget_get_parent (gtk_widget_get_parent (row))) &&
+                 gtk_widget_get_parent (row) != GTK_WIDGET (columns))
+            cell = row;
+          for (GtkWidget *c = gtk_widget_get_prev_sibling (cell); c != NULL; c = gtk_widget_get_prev_sibling (c))
+            position++;
+          for (guint i = 0, shown = 0; i < g_list_model_get_n_items (gtk_column_view_get_columns (columns)); i++)
+            {
+              g_autoptr(GtkColumnViewColumn) c = g_list_model_get_item (gtk_column_view_get_columns (columns), i);
+
+              if (gtk_column_view_column_get_visible (c) && shown++ == position)
+                title = gtk_column_view_column_get_title (c);
+            }
+          {
+            g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (child, gtk_inscription_get_text (GTK_INSCRIPTION (child)));
+            int needs = 0;
+
+            pango_layout_get_pixel_size (layout, &needs, NULL);
+            g_string_append_printf (out, "\n  %s: %s (%d px of %d)", title, gtk_inscription_get_text (GTK_INSCRIPTION (child)),
+                                    gtk_widget_get_width (child), needs);
+          }
+          (*n)++;
+        }
+      collect_truncated (child, columns, out, n);
+    }
+}
+
+/* Adds to @out what @columns cuts short */
+static void
+find_truncated (GtkColumnView *columns,
+                const char    *what,
+                GString       *out)
+{
+  g_autoptr(GString) cells = g_string_new (NULL);
+  guint n = 0;
+
+  collect_truncated (GTK_WIDGET (columns), columns, cells, &n);
+  if (n > 0)
+    g_string_append_printf (out, "\n%s, %d px wide: %u cells cut short%s", what,
+                            gtk_widget_get_width (GTK_WIDGET (columns)), n, cells->str);
+}
+
+/* A 1400 × 900 window: the default columns of the caseload and the
+ * register read whole in the demo data */
+START_TEST (test_tables_read_whole_at_1400)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GString) out = g_string_new (NULL);
+  Session s = { 0 };
+  PathwaysStockView *stock;
+
+  g_settings_reset (settings, "caseload-columns");
+  g_settings_reset (settings, "stock-columns");
+  g_settings_set_int (settings, "window-width", 1400);
+  g_settings_set_int (settings, "window-height", 900);
+  session_start (&s, "whole-1400.db");
+  for (guint i = 0; i < 20; i++)
+    {
+      spin (5);
+      g_usleep (20000);
+    }
+  find_truncated (pathways_caseload_view_get_column_view (pathways_window_get_caseload_view (s.window)), "the caseload",
+                  out);
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (s.window), "win.show-page", "s", "stock"));
+  stock = pathways_window_get_stock_view (s.window);
+  ck_assert (test_wait_for (register_ready, stock));
+  for (guint i = 0; i < 20; i++)
+    {
+      spin (5);
+      g_usleep (20000);
+    }
+  find_truncated (pathways_stock_view_get_column_view (stock), "the register", out);
+  if (out->len > 0)
+    ck_abort_msg ("at 1400 × 900:%s", out->str);
+
+  session_end (&s);
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+END_TEST
+
 static Suite *
 polish_suite (void)
 {
@@ -1487,6 +1588,7 @@ polish_suite (void)
   tcase_add_test (tc, test_narrowest_window);
   tcase_add_test (tc, test_person_page_narrowest);
   tcase_add_test (tc, test_register_at_800_by_600);
+  tcase_add_test (tc, test_tables_read_whole_at_1400);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -676,21 +676,27 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
 
   switch (column)
     {
+    /* The natural widths (in GTK's generous average characters) hold the
+     * demo's longest texts, so that the default columns read whole at
+     * 1400 px (test_tables_read_whole_at_1400) */
     case COLUMN_NAME:
-      child = inscription_new (14, 22, NULL);
+      child = inscription_new (10, 14, NULL);
       break;
     case COLUMN_AGE:
       child = inscription_new (3, 3, "numeric");
       break;
     case COLUMN_LOCAL_ID:
-      child = inscription_new (8, 9, "numeric");
+      child = inscription_new (8, 8, "numeric");
       break;
     case COLUMN_STATUS:
-      child = inscription_new (15, 18, NULL);
+      child = inscription_new (10, 13, NULL);
       break;
     case COLUMN_NEXT_DATE:
+      /* "Universal Credit advance claim" */
+      child = two_lines_new (10, 10, 24, TRUE);
+      break;
     case COLUMN_NEXT_MOVE:
-      child = two_lines_new (10, 10, 20, TRUE);
+      child = two_lines_new (10, 10, 23, TRUE);
       break;
     case COLUMN_READINESS:
       {
@@ -716,7 +722,8 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
       }
       break;
     case COLUMN_ACCOMMODATION:
-      child = two_lines_new (14, 28, 28, FALSE);
+      /* "Keystone Young People's Services, Dover Close" */
+      child = two_lines_new (14, 35, 27, FALSE);
       break;
     case COLUMN_SINCE:
       child = inscription_new (10, 10, "numeric");
@@ -726,7 +733,7 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
       gtk_inscription_set_xalign (GTK_INSCRIPTION (child), 1);
       break;
     case COLUMN_PA:
-      child = inscription_new (10, 22, NULL);
+      child = inscription_new (10, 14, NULL);
       break;
     default:
       g_assert_not_reached ();
