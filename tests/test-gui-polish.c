@@ -56,6 +56,18 @@ spin (guint turns)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* Lets a window lay itself out again for @n short whiles (a page folds
+ * on the frame after it sees its width) */
+static void
+settle (guint n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      spin (5);
+      g_usleep (20000);
+    }
+}
+
 typedef struct {
   PathwaysApplication *app;
   PathwaysWindow      *window;
@@ -1307,11 +1319,7 @@ START_TEST (test_narrowest_window)
                                                                   "count_label"));
     int natural = 0;
 
-    for (guint i = 0; i < 10; i++)
-      {
-        spin (5);
-        g_usleep (20000);
-      }
+    settle (10);
     gtk_widget_measure (count, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
     ck_assert_int_gt (natural, 0);
     ck_assert_int_ge (gtk_widget_get_width (count), natural);
@@ -1331,11 +1339,7 @@ START_TEST (test_narrowest_window)
 
   inner = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (stock), PATHWAYS_TYPE_STOCK_VIEW, "inner_stack"));
   gtk_stack_set_visible_child_name (inner, "coming-free");
-  for (guint i = 0; i < 20; i++)
-    {
-      spin (5);
-      g_usleep (20000);
-    }
+  settle (20);
   assert_fits (GTK_WIDGET (stock), 360, "Coming Free");
   ck_assert_int_le (gtk_widget_get_width (gtk_window_get_child (GTK_WINDOW (s.window))), 360);
 
@@ -1367,11 +1371,7 @@ START_TEST (test_person_page_narrowest)
         g_autofree char *what = NULL;
 
         page = open_person (&s, pathways_record_get_id (p));
-        for (guint i = 0; i < 10; i++)
-          {
-            spin (5);
-            g_usleep (10000);
-          }
+        settle (10);
         what = g_strdup_printf ("the page of young person %" G_GINT64_FORMAT, pathways_record_get_id (p));
         assert_fits (gtk_window_get_child (GTK_WINDOW (s.window)), 360, what);
         ck_assert_int_le (gtk_widget_get_width (gtk_window_get_child (GTK_WINDOW (s.window))), 360);
@@ -1388,11 +1388,7 @@ START_TEST (test_person_page_narrowest)
 
   /* Wide, the actions are beside the name again */
   gtk_window_set_default_size (GTK_WINDOW (s.window), 1200, 800);
-  for (guint i = 0; i < 20; i++)
-    {
-      spin (5);
-      g_usleep (20000);
-    }
+  settle (20);
   ck_assert_int_gt (gtk_widget_get_width (GTK_WIDGET (page)), 1000);
   ck_assert_uint_eq (pathways_wrap_box_get_n_lines (title), 1);
 
@@ -1419,11 +1415,7 @@ START_TEST (test_register_at_800_by_600)
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (s.window), "win.show-page", "s", "stock"));
   stock = pathways_window_get_stock_view (s.window);
   ck_assert (test_wait_for (register_ready, stock));
-  for (guint i = 0; i < 20; i++)
-    {
-      spin (5);
-      g_usleep (20000);
-    }
+  settle (20);
   ck_assert_int_le (gtk_widget_get_height (GTK_WIDGET (s.window)), 600);
   counts = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (stock), PATHWAYS_TYPE_STOCK_VIEW, "counts_box"));
   ck_assert (!gtk_widget_get_visible (counts));
@@ -1520,21 +1512,13 @@ START_TEST (test_tables_read_whole_at_1400)
   g_settings_set_int (settings, "window-width", 1400);
   g_settings_set_int (settings, "window-height", 900);
   session_start (&s, "whole-1400.db");
-  for (guint i = 0; i < 20; i++)
-    {
-      spin (5);
-      g_usleep (20000);
-    }
+  settle (20);
   find_truncated (pathways_caseload_view_get_column_view (pathways_window_get_caseload_view (s.window)), "the caseload",
                   out);
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (s.window), "win.show-page", "s", "stock"));
   stock = pathways_window_get_stock_view (s.window);
   ck_assert (test_wait_for (register_ready, stock));
-  for (guint i = 0; i < 20; i++)
-    {
-      spin (5);
-      g_usleep (20000);
-    }
+  settle (20);
   find_truncated (pathways_stock_view_get_column_view (stock), "the register", out);
   if (out->len > 0)
     ck_abort_msg ("at 1400 × 900:%s", out->str);
