@@ -24,9 +24,11 @@
 #include "pathways-person-page-private.h"
 #include "pathways-stock-view-private.h"
 #include "pathways-sufficiency-view.h"
+#include "pathways-table.h"
 #include "pathways-unit-editor-private.h"
 #include "pathways-unit-page-private.h"
 #include "pathways-window-private.h"
+#include "pathways-wrap-box.h"
 #include "test-gui-util.h"
 
 static char *dir;
@@ -52,6 +54,18 @@ spin (guint turns)
 {
   for (guint i = 0; i < turns; i++)
     g_main_context_iteration (NULL, FALSE);
+}
+
+/* Lets a window lay itself out again for @n short whiles (a page folds
+ * on the frame after it sees its width) */
+static void
+settle (guint n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      spin (5);
+      g_usleep (20000);
+    }
 }
 
 typedef struct {
@@ -1116,6 +1130,12 @@ START_TEST (test_narrow_register_is_a_list)
   stock = pathways_window_get_stock_view (s.window);
   ck_assert (test_wait_for (register_ready, stock));
   columns = pathways_stock_view_get_column_view (stock);
+  /* Wide, the filters are shown, with no Filters button */
+  ck_assert (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (stock),
+                                                                                          PATHWAYS_TYPE_STOCK_VIEW,
+                                                                                          "filters_revealer"))));
+  ck_assert (!gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (stock), PATHWAYS_TYPE_STOCK_VIEW,
+                                                                                 "filters_button"))));
   /* Ages and Support are there to choose, not shown as installed; Reset
    * Columns goes back to that */
   ck_assert (!gtk_column_view_column_get_visible (column_titled (columns, "Ages", NULL)));
@@ -1159,6 +1179,37 @@ START_TEST (test_narrow_register_is_a_list)
         gtk_widget_measure (part, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
         ck_assert_msg (minimum <= 360, "%s is %d px wide at least", parts[i], minimum);
       }
+  }
+
+  /* The filters hide behind a Filters button, which counts those in use */
+  {
+    GtkRevealer *filters = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (stock), PATHWAYS_TYPE_STOCK_VIEW,
+                                                                         "filters_revealer"));
+    GtkToggleButton *button = GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (stock), PATHWAYS_TYPE_STOCK_VIEW,
+                                                                                "filters_button"));
+    GtkLabel *badge = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (stock), PATHWAYS_TYPE_STOCK_VIEW,
+                                                                "filters_badge"));
+    GtkToggleButton *registered = GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (stock),
+                                                                                    PATHWAYS_TYPE_STOCK_VIEW,
+                                                                                    "registered_toggle"));
+    GtkDropDown *kind = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (stock), PATHWAYS_TYPE_STOCK_VIEW,
+                                                                      "kind_dropdown"));
+
+    ck_assert (gtk_widget_get_mapped (GTK_WIDGET (button)));
+    ck_assert (!gtk_revealer_get_reveal_child (filters));
+    ck_assert (!gtk_widget_get_visible (GTK_WIDGET (badge)));
+    gtk_toggle_button_set_active (registered, TRUE);
+    gtk_drop_down_set_selected (kind, 1);
+    spin (5);
+    ck_assert (gtk_widget_get_visible (GTK_WIDGET (badge)));
+    ck_assert_str_eq (gtk_label_get_label (badge), "2");
+    gtk_toggle_button_set_active (button, TRUE);
+    ck_assert (gtk_revealer_get_reveal_child (filters));
+    gtk_toggle_button_set_active (button, FALSE);
+    ck_assert (!gtk_revealer_get_reveal_child (filters));
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (stock), "stock.clear-filters", NULL));
+    spin (5);
+    ck_assert (!gtk_widget_get_visible (GTK_WIDGET (badge)));
   }
 
   g_signal_emit_by_name (list, "activate", 0);
@@ -1262,6 +1313,18 @@ START_TEST (test_narrowest_window)
   assert_fits (GTK_WIDGET (caseload), 360, "the caseload");
   assert_fits (gtk_window_get_child (GTK_WINDOW (s.window)), 360, "the window on the caseload");
 
+  /* The count reads whole beside the search */
+  {
+    GtkWidget *count = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (caseload), PATHWAYS_TYPE_CASELOAD_VIEW,
+                                                                  "count_label"));
+    int natural = 0;
+
+    settle (10);
+    gtk_widget_measure (count, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+    ck_assert_int_gt (natural, 0);
+    ck_assert_int_ge (gtk_widget_get_width (count), natural);
+  }
+
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (s.window), "win.show-page", "s", "stock"));
   stock = pathways_window_get_stock_view (s.window);
   /* Not yet narrow, it asks no more than the window has either: a
@@ -1276,16 +1339,193 @@ START_TEST (test_narrowest_window)
 
   inner = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (stock), PATHWAYS_TYPE_STOCK_VIEW, "inner_stack"));
   gtk_stack_set_visible_child_name (inner, "coming-free");
-  for (guint i = 0; i < 20; i++)
-    {
-      spin (5);
-      g_usleep (20000);
-    }
+  settle (20);
   assert_fits (GTK_WIDGET (stock), 360, "Coming Free");
   ck_assert_int_le (gtk_widget_get_width (gtk_window_get_child (GTK_WINDOW (s.window))), 360);
 
   session_end (&s);
   g_settings_reset (settings, "window-width");
+}
+END_TEST
+
+/* A young person's page in the narrowest window: the name with the
+ * actions under it (the title row wraps), every section and the header
+ * fitting in 360 px; in a wide window the actions are beside the name */
+START_TEST (test_person_page_narrowest)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  Session s = { 0 };
+  PathwaysPersonPage *page;
+  PathwaysWrapBox *title;
+
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+  g_settings_set_int (settings, "window-width", 360);
+  session_start (&s, "narrowest-person.db");
+  /* The first dozen, with their alerts' buttons, statuses and names */
+  {
+    g_autoptr(GListModel) people = pathways_store_list (s.store, PATHWAYS_TYPE_YOUNG_PERSON, NULL);
+
+    for (guint n = 0; n < 12 && n < g_list_model_get_n_items (people); n++)
+      {
+        g_autoptr(PathwaysRecord) p = g_list_model_get_item (people, n);
+        g_autofree char *what = NULL;
+
+        page = open_person (&s, pathways_record_get_id (p));
+        settle (10);
+        what = g_strdup_printf ("the page of young person %" G_GINT64_FORMAT, pathways_record_get_id (p));
+        assert_fits (gtk_window_get_child (GTK_WINDOW (s.window)), 360, what);
+        ck_assert_int_le (gtk_widget_get_width (gtk_window_get_child (GTK_WINDOW (s.window))), 360);
+      }
+  }
+  title = PATHWAYS_WRAP_BOX (gtk_widget_get_template_child (GTK_WIDGET (page), PATHWAYS_TYPE_PERSON_PAGE, "title_wrap"));
+  ck_assert_uint_eq (pathways_wrap_box_get_n_lines (title), 2);
+  /* GTK's own title buttons, minimise and maximise too, beside the back
+   * button and the menu: the title gives way rather than widen the window */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "icon:minimize,maximize,close", NULL);
+  spin (20);
+  assert_fits (gtk_window_get_child (GTK_WINDOW (s.window)), 360, "the window with three title buttons");
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+
+  /* Wide, the actions are beside the name again */
+  gtk_window_set_default_size (GTK_WINDOW (s.window), 1200, 800);
+  settle (20);
+  ck_assert_int_gt (gtk_widget_get_width (GTK_WIDGET (page)), 1000);
+  ck_assert_uint_eq (pathways_wrap_box_get_n_lines (title), 1);
+
+  session_end (&s);
+  g_settings_reset (settings, "window-width");
+}
+END_TEST
+
+/* An 800 × 600 window: the register keeps its height for the list (the
+ * cards give way and the window does not grow to hold them), Import…
+ * and Add Unit show their labels, as buttons no wider than those, and
+ * the count reads whole */
+START_TEST (test_register_at_800_by_600)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  Session s = { 0 };
+  PathwaysStockView *stock;
+  GtkWidget *counts, *icon, *squeezer, *count;
+  int natural = 0;
+
+  g_settings_set_int (settings, "window-width", 800);
+  g_settings_set_int (settings, "window-height", 600);
+  session_start (&s, "register-800.db");
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (s.window), "win.show-page", "s", "stock"));
+  stock = pathways_window_get_stock_view (s.window);
+  ck_assert (test_wait_for (register_ready, stock));
+  settle (20);
+  ck_assert_int_le (gtk_widget_get_height (GTK_WIDGET (s.window)), 600);
+  counts = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (stock), PATHWAYS_TYPE_STOCK_VIEW, "counts_box"));
+  ck_assert (!gtk_widget_get_visible (counts));
+  ck_assert (gtk_widget_get_mapped (GTK_WIDGET (pathways_stock_view_get_column_view (stock))));
+
+  icon = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (stock), PATHWAYS_TYPE_STOCK_VIEW, "import_icon"));
+  squeezer = gtk_widget_get_parent (icon);
+  ck_assert_ptr_ne (adw_squeezer_get_visible_child (ADW_SQUEEZER (squeezer)), icon);
+  gtk_widget_measure (gtk_widget_get_first_child (squeezer), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  ck_assert_int_le (gtk_widget_get_width (squeezer), natural + 1);
+
+  count = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (stock), PATHWAYS_TYPE_STOCK_VIEW, "count_label"));
+  gtk_widget_measure (count, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  ck_assert_int_ge (gtk_widget_get_width (count), natural);
+
+  session_end (&s);
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+END_TEST
+
+/* The texts of @widget's mapped inscriptions that are cut short, each
+ * with its column's title ("Kind: Housing association nomination") */
+static void
+collect_truncated (GtkWidget     *widget,
+                   GtkColumnView *columns,
+                   GString       *out,
+                   guint         *n)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_mapped (child))
+        continue;
+      if (GTK_IS_INSCRIPTION (child) && pathways_inscription_is_truncated (GTK_INSCRIPTION (child)))
+        {
+          /* A row's cells are in the order of its visible columns */
+          GtkWidget *cell = child, *row;
+          guint position = 0;
+          const char *title = "?";
+
+          while ((row = gtk_widget_get_parent (cell)) != NULL && gtk_widget_get_parent (row) != NULL &&
+                 !GTK_IS_COLUMN_VIEW (gtk_widget_get_parent (gtk_widget_get_parent (row))) &&
+                 gtk_widget_get_parent (row) != GTK_WIDGET (columns))
+            cell = row;
+          for (GtkWidget *c = gtk_widget_get_prev_sibling (cell); c != NULL; c = gtk_widget_get_prev_sibling (c))
+            position++;
+          for (guint i = 0, shown = 0; i < g_list_model_get_n_items (gtk_column_view_get_columns (columns)); i++)
+            {
+              g_autoptr(GtkColumnViewColumn) c = g_list_model_get_item (gtk_column_view_get_columns (columns), i);
+
+              if (gtk_column_view_column_get_visible (c) && shown++ == position)
+                title = gtk_column_view_column_get_title (c);
+            }
+          {
+            g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (child, gtk_inscription_get_text (GTK_INSCRIPTION (child)));
+            int needs = 0;
+
+            pango_layout_get_pixel_size (layout, &needs, NULL);
+            g_string_append_printf (out, "\n  %s: %s (%d px of %d)", title, gtk_inscription_get_text (GTK_INSCRIPTION (child)),
+                                    gtk_widget_get_width (child), needs);
+          }
+          (*n)++;
+        }
+      collect_truncated (child, columns, out, n);
+    }
+}
+
+/* Adds to @out what @columns cuts short */
+static void
+find_truncated (GtkColumnView *columns,
+                const char    *what,
+                GString       *out)
+{
+  g_autoptr(GString) cells = g_string_new (NULL);
+  guint n = 0;
+
+  collect_truncated (GTK_WIDGET (columns), columns, cells, &n);
+  if (n > 0)
+    g_string_append_printf (out, "\n%s, %d px wide: %u cells cut short%s", what,
+                            gtk_widget_get_width (GTK_WIDGET (columns)), n, cells->str);
+}
+
+/* A 1400 × 900 window: the default columns of the caseload and the
+ * register read whole in the demo data */
+START_TEST (test_tables_read_whole_at_1400)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GString) out = g_string_new (NULL);
+  Session s = { 0 };
+  PathwaysStockView *stock;
+
+  g_settings_reset (settings, "caseload-columns");
+  g_settings_reset (settings, "stock-columns");
+  g_settings_set_int (settings, "window-width", 1400);
+  g_settings_set_int (settings, "window-height", 900);
+  session_start (&s, "whole-1400.db");
+  settle (20);
+  find_truncated (pathways_caseload_view_get_column_view (pathways_window_get_caseload_view (s.window)), "the caseload",
+                  out);
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (s.window), "win.show-page", "s", "stock"));
+  stock = pathways_window_get_stock_view (s.window);
+  ck_assert (test_wait_for (register_ready, stock));
+  settle (20);
+  find_truncated (pathways_stock_view_get_column_view (stock), "the register", out);
+  if (out->len > 0)
+    ck_abort_msg ("at 1400 × 900:%s", out->str);
+
+  session_end (&s);
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
 }
 END_TEST
 
@@ -1330,6 +1570,9 @@ polish_suite (void)
   tcase_add_test (tc, test_narrow_caseload_is_a_list);
   tcase_add_test (tc, test_narrow_register_is_a_list);
   tcase_add_test (tc, test_narrowest_window);
+  tcase_add_test (tc, test_person_page_narrowest);
+  tcase_add_test (tc, test_register_at_800_by_600);
+  tcase_add_test (tc, test_tables_read_whole_at_1400);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include "pathways-fold.h"
+#include "pathways-narrow.h"
 #include "pathways-table.h"
 #include "pathways-wrap-box.h"
 
@@ -95,11 +96,10 @@ struct _PathwaysCaseloadView
   GtkRevealer         *select_bar;
   GtkLabel            *select_label;
 
-  /* Below NARROW_WIDTH the table folds to a list of the same rows */
+  /* Below PATHWAYS_NARROW_WIDTH the table folds to a list of the same rows */
   GtkStack            *layout_stack;
   GtkListView         *narrow_list;
-  gboolean             narrow;
-  guint                narrow_idle;
+  PathwaysNarrow      *narrow;
 };
 
 static void pathways_caseload_view_page_init (PathwaysPageInterface *iface);
@@ -155,9 +155,6 @@ static const PathwaysAgeBand filter_age_bands[] = {
 /* A load quicker than this shows no spinner: its frames would only take
  * the processor from the load */
 #define SPINNER_DELAY_MS 600
-
-/* Narrower than this, the table shows the list of two-line rows */
-#define NARROW_WIDTH 640
 
 /* Shown for a missing value: the rules engine fills "status-label" later,
  * and not every young person has a current placement or a PA. */
@@ -552,9 +549,8 @@ set_selecting (PathwaysCaseloadView *self,
   gtk_column_view_set_model (self->column_view, selecting ? GTK_SELECTION_MODEL (self->multi)
                                                           : GTK_SELECTION_MODEL (self->selection));
   gtk_column_view_set_single_click_activate (self->column_view, !selecting);
-  if (self->narrow)
-    gtk_list_view_set_model (self->narrow_list, selecting ? GTK_SELECTION_MODEL (self->multi)
-                                                          : GTK_SELECTION_MODEL (self->selection));
+  pathways_narrow_set_model (self->narrow, selecting ? GTK_SELECTION_MODEL (self->multi)
+                                                     : GTK_SELECTION_MODEL (self->selection));
   gtk_list_view_set_single_click_activate (self->narrow_list, !selecting);
   gtk_list_view_set_enable_rubberband (self->narrow_list, selecting);
   gtk_column_view_set_enable_rubberband (self->column_view, selecting);
@@ -680,21 +676,27 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
 
   switch (column)
     {
+    /* The natural widths (in GTK's generous average characters) hold the
+     * demo's longest texts, so that the default columns read whole at
+     * 1400 px (test_tables_read_whole_at_1400) */
     case COLUMN_NAME:
-      child = inscription_new (14, 22, NULL);
+      child = inscription_new (10, 14, NULL);
       break;
     case COLUMN_AGE:
       child = inscription_new (3, 3, "numeric");
       break;
     case COLUMN_LOCAL_ID:
-      child = inscription_new (8, 9, "numeric");
+      child = inscription_new (8, 8, "numeric");
       break;
     case COLUMN_STATUS:
-      child = inscription_new (15, 18, NULL);
+      child = inscription_new (10, 13, NULL);
       break;
     case COLUMN_NEXT_DATE:
+      /* "Universal Credit advance claim" */
+      child = two_lines_new (10, 10, 24, TRUE);
+      break;
     case COLUMN_NEXT_MOVE:
-      child = two_lines_new (10, 10, 20, TRUE);
+      child = two_lines_new (10, 10, 23, TRUE);
       break;
     case COLUMN_READINESS:
       {
@@ -720,7 +722,8 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
       }
       break;
     case COLUMN_ACCOMMODATION:
-      child = two_lines_new (14, 28, 28, FALSE);
+      /* "Keystone Young People's Services, Dover Close" */
+      child = two_lines_new (14, 35, 27, FALSE);
       break;
     case COLUMN_SINCE:
       child = inscription_new (10, 10, "numeric");
@@ -730,7 +733,7 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
       gtk_inscription_set_xalign (GTK_INSCRIPTION (child), 1);
       break;
     case COLUMN_PA:
-      child = inscription_new (10, 22, NULL);
+      child = inscription_new (10, 14, NULL);
       break;
     default:
       g_assert_not_reached ();
@@ -1115,29 +1118,18 @@ narrow_activated_cb (PathwaysCaseloadView *self,
                      guint                 position,
                      GtkListView          *view)
 {
-  g_autoptr(PathwaysRecord) row = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (view)), position);
+  gint64 id = pathways_narrow_row_id (view, position);
 
-  if (row != NULL)
-    g_signal_emit (self, signals[PERSON_ACTIVATED], 0, pathways_record_get_id (row));
+  if (id > 0)
+    g_signal_emit (self, signals[PERSON_ACTIVATED], 0, id);
 }
 
-static gboolean
-narrow_idle_cb (gpointer data)
+static void
+narrow_changed_cb (GtkWidget *widget,
+                   gboolean   narrow_changed)
 {
-  PathwaysCaseloadView *self = data;
-  gboolean narrow = gtk_widget_get_width (GTK_WIDGET (self)) < NARROW_WIDTH;
-
-  self->narrow_idle = 0;
-  if (narrow == self->narrow)
-    return G_SOURCE_REMOVE;
-  self->narrow = narrow;
-  /* The list has the rows only while it is shown */
-  gtk_list_view_set_model (self->narrow_list,
-                           !narrow ? NULL : self->selecting ? GTK_SELECTION_MODEL (self->multi)
-                                                            : GTK_SELECTION_MODEL (self->selection));
-  gtk_stack_set_visible_child_name (self->layout_stack, narrow ? "narrow" : "table");
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NARROW]);
-  return G_SOURCE_REMOVE;
+  if (narrow_changed)
+    g_object_notify_by_pspec (G_OBJECT (widget), properties[PROP_NARROW]);
 }
 
 /* The sorters compare what the worker thread made: collation keys of the
@@ -1247,10 +1239,8 @@ pathways_caseload_view_measure (GtkWidget      *widget,
                                 int            *minimum_baseline,
                                 int            *natural_baseline)
 {
-  GtkWidget *child = gtk_widget_get_first_child (widget);
-
-  if (child != NULL)
-    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+  pathways_narrow_measure (PATHWAYS_CASELOAD_VIEW (widget)->narrow, orientation, for_size, minimum, natural,
+                           minimum_baseline, natural_baseline);
 }
 
 static void
@@ -1259,15 +1249,7 @@ pathways_caseload_view_size_allocate (GtkWidget *widget,
                                       int        height,
                                       int        baseline)
 {
-  PathwaysCaseloadView *self = PATHWAYS_CASELOAD_VIEW (widget);
-
-  GtkWidget *child = gtk_widget_get_first_child (widget);
-
-  if (child != NULL)
-    gtk_widget_allocate (child, width, height, baseline, NULL);
-  /* Not from inside the allocation: the layout changes just after */
-  if ((width < NARROW_WIDTH) != self->narrow && self->narrow_idle == 0)
-    self->narrow_idle = g_idle_add (narrow_idle_cb, self);
+  pathways_narrow_allocate (PATHWAYS_CASELOAD_VIEW (widget)->narrow, width, height, baseline, FALSE);
 }
 
 static void
@@ -1289,7 +1271,7 @@ pathways_caseload_view_dispose (GObject *object)
     pathways_table_save_now (self->column_view);
   pathways_page_detach (PATHWAYS_PAGE (self));
   g_clear_handle_id (&self->spinner_timeout, g_source_remove);
-  g_clear_handle_id (&self->narrow_idle, g_source_remove);
+  g_clear_pointer (&self->narrow, pathways_narrow_free);
   if (self->first_rows_tick != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->first_rows_tick);
@@ -1366,7 +1348,7 @@ pathways_caseload_view_get_property (GObject    *object,
       break;
 
     case PROP_NARROW:
-      g_value_set_boolean (value, self->narrow);
+      g_value_set_boolean (value, pathways_narrow_is_narrow (self->narrow));
       break;
 
     case PROP_CONTEXT:
@@ -1566,6 +1548,7 @@ pathways_caseload_view_init (PathwaysCaseloadView *self)
 
   self->bound = g_hash_table_new (g_direct_hash, g_direct_equal);
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->narrow = pathways_narrow_new (GTK_WIDGET (self), self->layout_stack, self->narrow_list, narrow_changed_cb);
   /* Filters keep their width whatever is picked */
   pathways_drop_down_keep_width (self->scope_dropdown);
   pathways_drop_down_keep_width (self->status_dropdown);
@@ -1626,6 +1609,7 @@ pathways_caseload_view_init (PathwaysCaseloadView *self)
 
   self->first_rows = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)), 0, G_MAXUINT);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->first_rows));
+  pathways_narrow_set_model (self->narrow, GTK_SELECTION_MODEL (self->selection));
   self->multi = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->first_rows)));
   g_signal_connect_object (self->multi, "selection-changed", G_CALLBACK (selection_changed_cb), self,
                            G_CONNECT_SWAPPED);

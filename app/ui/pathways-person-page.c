@@ -45,6 +45,7 @@
 #include "pathways-timeline.h"
 #include "pathways-timeline-render.h"
 #include "pathways-widgets.h"
+#include "pathways-wrap-box.h"
 
 typedef enum {
   FIELD_TEXT,
@@ -138,6 +139,7 @@ struct _PathwaysPersonPage
   GtkLabel           *subtitle_label;
   GtkButton          *schedule_button;
   PathwaysReferralButtons *referral_buttons;
+  PathwaysWrapBox         *title_wrap;  /* the name, and the actions beside or under it */
   GtkListBox         *status_list;
   GtkListBox         *alerts_list;
   PathwaysSpellStrip *strip;
@@ -1028,13 +1030,15 @@ fill_accommodation (PathwaysPersonPage *self)
       image = gtk_image_new_from_icon_name ("mail-send-receive-symbolic");
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), image);
 
-      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      /* Side by side, or one over the other in a narrow window */
+      box = pathways_wrap_box_new ();
       gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-      gtk_box_append (GTK_BOX (box), action_button (_("_Mark as Moved"), "person.mark-moved", g_variant_new_int64 (id)));
+      pathways_wrap_box_append (PATHWAYS_WRAP_BOX (box),
+                                action_button (_("_Mark as Moved"), "person.mark-moved", g_variant_new_int64 (id)));
       {
         GtkWidget *cancel = action_button (_("_Cancel Move"), "person.cancel-move", g_variant_new_int64 (id));
         gtk_widget_add_css_class (cancel, "destructive-action");
-        gtk_box_append (GTK_BOX (box), cancel);
+        pathways_wrap_box_append (PATHWAYS_WRAP_BOX (box), cancel);
       }
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
       gtk_list_box_append (self->moves_list, row);
@@ -2180,6 +2184,7 @@ pathways_person_page_class_init (PathwaysPersonPageClass *klass)
   g_type_ensure (PATHWAYS_TYPE_SUPPORT_SECTION);
   g_type_ensure (PATHWAYS_TYPE_PLAN_PROPOSAL);
   g_type_ensure (PATHWAYS_TYPE_REFERRAL_BUTTONS);
+  g_type_ensure (PATHWAYS_TYPE_WRAP_BOX);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pathways-person-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, stack);
@@ -2191,6 +2196,7 @@ pathways_person_page_class_init (PathwaysPersonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, schedule_button);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, referral_buttons);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, title_wrap);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, status_list);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, alerts_list);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPersonPage, strip);

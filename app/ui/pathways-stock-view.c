@@ -21,6 +21,7 @@
 #include "config.h"
 
 #include "pathways-fold.h"
+#include "pathways-narrow.h"
 #include "pathways-table.h"
 #include "pathways-wrap-box.h"
 
@@ -76,10 +77,15 @@ struct _PathwaysStockView
   GtkStack            *inner_stack;
   GtkLabel            *count_label;
   GtkWidget           *add_unit_button;
+  GtkWidget           *import_icon;  /* the buttons' faces in a narrow window */
+  GtkWidget           *add_icon;
   GListStore          *counts_store;
   GtkFlowBox          *counts_box;
   GtkSearchEntry      *search_entry;
   PathwaysWrapBox     *filter_box;
+  GtkRevealer         *filters_revealer;
+  GtkToggleButton     *filters_button;
+  GtkLabel            *filters_badge;
   GtkEntry            *available_entry;
   GtkDropDown         *kind_dropdown;
   GtkDropDown         *area_dropdown;
@@ -104,13 +110,12 @@ struct _PathwaysStockView
   GtkColumnViewColumn *available_column;
   GtkColumnViewColumn *occupant_column;
   GtkSingleSelection  *selection;
-  /* Below NARROW_WIDTH the table folds to a list of the same rows */
+  /* Below PATHWAYS_NARROW_WIDTH the table folds to a list of the same rows */
   GtkStack            *layout_stack;
   GtkListView         *narrow_list;
   GtkBox              *toolbar;
   GtkBox              *narrow_search_row;
-  gboolean             narrow;
-  guint                narrow_idle;
+  PathwaysNarrow      *narrow;
   GtkSortListModel    *sort_model;
   GtkFilterListModel  *filter_model;
   GtkLabel            *coming_count_label;
@@ -140,10 +145,10 @@ static GParamSpec *properties[N_PROPS];
 
 #define NO_VALUE "—"
 
-/* Narrower than this, the register shows the list of two-line rows */
-#define NARROW_WIDTH 640
-/* The least a GNOME window is wide (a phone), that the narrow layout fits */
-#define NARROW_MIN_WIDTH 360
+/* From this width Import… and Add Unit have their labels: below it the
+ * search would take their room and leave each a wide button round an
+ * icon */
+#define BUTTON_LABELS_WIDTH 780
 /* Below this height the cards would leave the list no room */
 #define CARDS_MIN_HEIGHT 600
 
@@ -226,11 +231,18 @@ filter_row (gpointer item,
   return TRUE;
 }
 
+/* The filters in use, the search aside */
+static guint
+n_filters (PathwaysStockView *self)
+{
+  return (self->kind != NULL) + (self->area != NULL) + (self->status != NULL) + (self->authority != 0) +
+         (self->ages != 0) + (self->registered != FALSE) + (self->max_cost != 0) + (self->available_on != NULL);
+}
+
 static gboolean
 any_filter (PathwaysStockView *self)
 {
-  return (self->search != NULL && *self->search) || self->kind || self->area || self->status ||
-         self->authority || self->ages || self->registered || self->max_cost || self->available_on;
+  return (self->search != NULL && *self->search) || n_filters (self) > 0;
 }
 
 static void
@@ -272,6 +284,7 @@ update_state (PathwaysStockView *self)
       gtk_label_set_label (self->count_label, text);
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "stock.clear-filters", any_filter (self));
+  pathways_narrow_count_filters (self->narrow, n_filters (self));
   {
     /* A personal adviser sees the stock but does not add units */
     const char *role = self->context ? pathways_context_get_role (self->context) : NULL;
@@ -999,10 +1012,10 @@ narrow_activated_cb (PathwaysStockView *self,
                      guint              position,
                      GtkListView       *view)
 {
-  g_autoptr(PathwaysRecord) row = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (view)), position);
+  gint64 id = pathways_narrow_row_id (view, position);
 
-  if (row != NULL)
-    pathways_stock_view_open_unit (self, pathways_record_get_id (row));
+  if (id > 0)
+    pathways_stock_view_open_unit (self, id);
 }
 
 /* Whether the summary cards leave the register room: not in a narrow
@@ -1010,25 +1023,59 @@ narrow_activated_cb (PathwaysStockView *self,
 static gboolean
 cards_fit (PathwaysStockView *self)
 {
-  return gtk_widget_get_width (GTK_WIDGET (self)) >= NARROW_WIDTH &&
+  return gtk_widget_get_width (GTK_WIDGET (self)) >= PATHWAYS_NARROW_WIDTH &&
          gtk_widget_get_height (GTK_WIDGET (self)) >= CARDS_MIN_HEIGHT;
 }
 
+/* Whether Import… and Add Unit keep their labels: their squeezers ask
+ * for the labels' width when there is room for them, so that the search
+ * cannot take it and leave a wide button round an icon */
 static gboolean
-narrow_idle_cb (gpointer data)
+button_labels_shown (PathwaysStockView *self)
 {
-  PathwaysStockView *self = data;
-  gboolean narrow = gtk_widget_get_width (GTK_WIDGET (self)) < NARROW_WIDTH;
+  int width = -1;
 
-  self->narrow_idle = 0;
+  gtk_widget_get_size_request (gtk_widget_get_parent (self->import_icon), &width, NULL);
+  return width > 0;
+}
+
+static void
+show_button_labels (PathwaysStockView *self,
+                    gboolean           labels)
+{
+  GtkWidget *icons[] = { self->import_icon, self->add_icon };
+
+  for (guint i = 0; i < G_N_ELEMENTS (icons); i++)
+    {
+      GtkWidget *squeezer = gtk_widget_get_parent (icons[i]);
+      int natural = -1;
+
+      /* The squeezer's first child: the icon with its label */
+      if (labels)
+        gtk_widget_measure (gtk_widget_get_first_child (squeezer), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural,
+                            NULL, NULL);
+      gtk_widget_set_size_request (squeezer, natural, -1);
+    }
+}
+
+static gboolean
+button_labels_fit (PathwaysStockView *self)
+{
+  return gtk_widget_get_width (GTK_WIDGET (self)) >= BUTTON_LABELS_WIDTH;
+}
+
+static void
+narrow_changed_cb (GtkWidget *widget,
+                   gboolean   narrow_changed)
+{
+  PathwaysStockView *self = PATHWAYS_STOCK_VIEW (widget);
+  gboolean narrow = pathways_narrow_is_narrow (self->narrow);
+
   /* The cards give their room to the list in a narrow or a short window */
   gtk_widget_set_visible (GTK_WIDGET (self->counts_box), cards_fit (self));
-  if (narrow == self->narrow)
-    return G_SOURCE_REMOVE;
-  self->narrow = narrow;
-  /* The list has the rows only while it is shown: they are not made twice */
-  gtk_list_view_set_model (self->narrow_list, narrow ? GTK_SELECTION_MODEL (self->selection) : NULL);
-  gtk_stack_set_visible_child_name (self->layout_stack, narrow ? "narrow" : "table");
+  show_button_labels (self, button_labels_fit (self));
+  if (!narrow_changed)
+    return;
 
   /* The search and its count go to a row of their own, after the
    * switcher in a wide window; the cards give their height to the list */
@@ -1045,15 +1092,17 @@ narrow_idle_cb (gpointer data)
     gtk_box_remove (GTK_BOX (gtk_widget_get_parent (count)), count);
     if (narrow)
       {
-        gtk_box_append (self->narrow_search_row, entry);
-        gtk_box_append (self->narrow_search_row, count);
+        /* Before the Filters button */
+        gtk_box_prepend (self->narrow_search_row, entry);
+        gtk_box_insert_child_after (self->narrow_search_row, count, entry);
       }
     else
       {
         gtk_box_insert_child_after (self->toolbar, entry, switcher);
         gtk_box_insert_child_after (self->toolbar, count, entry);
       }
-    gtk_widget_set_visible (GTK_WIDGET (self->narrow_search_row), narrow);
+    gtk_widget_set_visible (GTK_WIDGET (self->narrow_search_row),
+                            narrow && g_strcmp0 (gtk_stack_get_visible_child_name (self->inner_stack), "coming-free") != 0);
     gtk_box_set_spacing (self->toolbar, narrow ? 6 : 12);
     gtk_widget_set_margin_start (GTK_WIDGET (self->toolbar), narrow ? 6 : 12);
     gtk_widget_set_margin_end (GTK_WIDGET (self->toolbar), narrow ? 6 : 12);
@@ -1061,7 +1110,6 @@ narrow_idle_cb (gpointer data)
       gtk_widget_grab_focus (entry);
   }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NARROW]);
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -1071,9 +1119,10 @@ inner_page_changed_cb (PathwaysStockView *self,
 {
   gboolean coming = g_strcmp0 (gtk_stack_get_visible_child_name (stack), "coming-free") == 0;
 
-  /* The search and the count are the register's */
+  /* The search, the count and the Filters button are the register's */
   gtk_widget_set_visible (GTK_WIDGET (self->search_entry), !coming);
   gtk_widget_set_visible (GTK_WIDGET (self->count_label), !coming);
+  gtk_widget_set_visible (GTK_WIDGET (self->narrow_search_row), !coming && pathways_narrow_is_narrow (self->narrow));
   if (coming && (self->coming == NULL || self->coming_stale))
     load_coming_free (self);
 }
@@ -1427,7 +1476,7 @@ pathways_stock_view_get_property (GObject    *object,
       g_value_set_int (value, self->coming_months);
       break;
     case PROP_NARROW:
-      g_value_set_boolean (value, self->narrow);
+      g_value_set_boolean (value, pathways_narrow_is_narrow (self->narrow));
       break;
     case PROP_CONTEXT:
       g_value_set_object (value, self->context);
@@ -1475,18 +1524,19 @@ pathways_stock_view_measure (GtkWidget      *widget,
                              int            *natural_baseline)
 {
   PathwaysStockView *self = PATHWAYS_STOCK_VIEW (widget);
-  GtkWidget *child = gtk_widget_get_first_child (widget);
 
-  if (child == NULL)
-    return;
-  gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
-  /* The wide layout (toolbar with its search, cards) needs more than a
-   * phone has; asking for it would make the window grow before the page
-   * has seen its width and folded, and a window never shrinks back.  So
-   * ask for no more than the narrow layout needs: a window narrower than
-   * the wide layout folds it on the next frame */
-  if (orientation == GTK_ORIENTATION_HORIZONTAL && !self->narrow)
-    *minimum = MIN (*minimum, NARROW_MIN_WIDTH);
+  pathways_narrow_measure (self->narrow, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+  /* The cards are shown only while there is room for them: asking for
+   * their height would make a short window grow (800 × 600 to the
+   * screen's height) instead of hiding them on the next frame */
+  if (orientation == GTK_ORIENTATION_VERTICAL && self->counts_box != NULL &&
+      gtk_widget_get_visible (GTK_WIDGET (self->counts_box)))
+    {
+      int cards = 0;
+
+      gtk_widget_measure (GTK_WIDGET (self->counts_box), orientation, for_size, &cards, NULL, NULL, NULL);
+      *minimum = MAX (0, *minimum - cards);
+    }
 }
 
 static void
@@ -1496,22 +1546,10 @@ pathways_stock_view_size_allocate (GtkWidget *widget,
                                    int        baseline)
 {
   PathwaysStockView *self = PATHWAYS_STOCK_VIEW (widget);
-  GtkWidget *child = gtk_widget_get_first_child (widget);
 
-  if (child != NULL)
-    {
-      int minimum = 0;
-
-      /* Never less than the child's minimum: cut short (the view does
-       * not overflow) for the frame until it folds */
-      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
-      gtk_widget_allocate (child, MAX (width, minimum), height, baseline, NULL);
-    }
-  /* Not from inside the allocation: the layout changes just after */
-  if (((width < NARROW_WIDTH) != self->narrow ||
-       cards_fit (self) != gtk_widget_get_visible (GTK_WIDGET (self->counts_box))) &&
-      self->narrow_idle == 0)
-    self->narrow_idle = g_idle_add (narrow_idle_cb, self);
+  pathways_narrow_allocate (self->narrow, width, height, baseline,
+                            cards_fit (self) != gtk_widget_get_visible (GTK_WIDGET (self->counts_box)) ||
+                            button_labels_fit (self) != button_labels_shown (self));
 }
 
 static void
@@ -1523,7 +1561,7 @@ pathways_stock_view_dispose (GObject *object)
   if (self->column_view != NULL)
     pathways_table_save_now (self->column_view);
   pathways_page_detach (PATHWAYS_PAGE (self));
-  g_clear_handle_id (&self->narrow_idle, g_source_remove);
+  g_clear_pointer (&self->narrow, pathways_narrow_free);
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->free_cancellable);
   g_cancellable_cancel (self->coming_cancellable);
@@ -1623,10 +1661,15 @@ pathways_stock_view_class_init (PathwaysStockViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, inner_stack);
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, count_label);
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, add_unit_button);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, import_icon);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, add_icon);
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, counts_store);
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, counts_box);
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, filter_box);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, filters_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, filters_button);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, filters_badge);
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, available_entry);
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, area_dropdown);
@@ -1715,6 +1758,9 @@ pathways_stock_view_init (PathwaysStockView *self)
   self->coming_months = 3;
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  self->narrow = pathways_narrow_new (GTK_WIDGET (self), self->layout_stack, self->narrow_list, narrow_changed_cb);
+  pathways_narrow_set_model (self->narrow, GTK_SELECTION_MODEL (self->selection));
+  pathways_narrow_add_filters (self->narrow, self->filters_button, self->filters_revealer, self->filters_badge);
   /* Filters keep their width whatever is picked */
   pathways_drop_down_keep_width (self->kind_dropdown);
   pathways_drop_down_keep_width (self->area_dropdown);

@@ -53,6 +53,27 @@ child_height (GtkWidget *child,
   return natural ? nat : min;
 }
 
+/* The width each child of the line from @line_start to @line_end takes:
+ * its own (child_width()), and the room the line leaves shared among
+ * the children that expand horizontally */
+static int
+line_child_width (GtkWidget *child,
+                  int        width,
+                  int        extra,
+                  guint      n_expand,
+                  guint     *nth_expand)
+{
+  int w = child_width (child, width);
+
+  if (n_expand > 0 && extra > 0 && gtk_widget_compute_expand (child, GTK_ORIENTATION_HORIZONTAL))
+    {
+      /* The first ones take the pixels that do not divide evenly */
+      w += extra / (int) n_expand + ((int) *nth_expand < extra % (int) n_expand ? 1 : 0);
+      (*nth_expand)++;
+    }
+  return w;
+}
+
 /* Lays the children out in lines @width wide.  With @allocate, gives
  * each its place; returns the height the lines take, at their natural
  * heights or (with !@natural) their minimum ones */
@@ -71,10 +92,11 @@ flow (PathwaysWrapBox *self,
   while (line_start != NULL)
     {
       GtkWidget *child, *line_end;
-      int x = 0, line_height = 0;
+      int x = 0, line_height = 0, extra;
+      guint n_expand = 0, nth_expand = 0;
       gboolean any = FALSE;
 
-      /* Which children fit on this line, and how high it is */
+      /* Which children fit on this line */
       for (child = line_start; child != NULL; child = gtk_widget_get_next_sibling (child))
         {
           int w;
@@ -85,25 +107,35 @@ flow (PathwaysWrapBox *self,
           if (any && x + self->column_spacing + w > width)
             break;
           x += (any ? self->column_spacing : 0) + w;
-          line_height = MAX (line_height, child_height (child, w, natural));
+          if (gtk_widget_compute_expand (child, GTK_ORIENTATION_HORIZONTAL))
+            n_expand++;
           any = TRUE;
         }
       line_end = child;
       if (!any)
         break;
+      extra = width - x;
+
+      /* How high it is, at the widths they take */
+      for (child = line_start; child != line_end; child = gtk_widget_get_next_sibling (child))
+        if (gtk_widget_should_layout (child))
+          line_height = MAX (line_height,
+                             child_height (child, line_child_width (child, width, extra, n_expand, &nth_expand),
+                                           natural));
 
       if (n_lines > 0)
         y += self->row_spacing;
       if (allocate)
         {
           x = 0;
+          nth_expand = 0;
           for (child = line_start; child != line_end; child = gtk_widget_get_next_sibling (child))
             {
               int w;
 
               if (!gtk_widget_should_layout (child))
                 continue;
-              w = child_width (child, width);
+              w = line_child_width (child, width, extra, n_expand, &nth_expand);
               gtk_widget_size_allocate (child,
                                         &(GtkAllocation) { rtl ? width - x - w : x, y, w, line_height },
                                         -1);
@@ -181,6 +213,22 @@ pathways_wrap_box_size_allocate (GtkWidget *widget,
   flow (PATHWAYS_WRAP_BOX (widget), width, TRUE, TRUE);
 }
 
+/* A child that expands makes the box expand, as in a GtkBox */
+static void
+pathways_wrap_box_compute_expand (GtkWidget *widget,
+                                  gboolean  *hexpand,
+                                  gboolean  *vexpand)
+{
+  *hexpand = *vexpand = FALSE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_visible (child))
+        continue;
+      *hexpand = *hexpand || gtk_widget_compute_expand (child, GTK_ORIENTATION_HORIZONTAL);
+      *vexpand = *vexpand || gtk_widget_compute_expand (child, GTK_ORIENTATION_VERTICAL);
+    }
+}
+
 /* GObject overrides ------------------------------------------------- */
 
 static void
@@ -248,6 +296,7 @@ pathways_wrap_box_class_init (PathwaysWrapBoxClass *klass)
   widget_class->get_request_mode = pathways_wrap_box_get_request_mode;
   widget_class->measure = pathways_wrap_box_measure;
   widget_class->size_allocate = pathways_wrap_box_size_allocate;
+  widget_class->compute_expand = pathways_wrap_box_compute_expand;
 
   /**
    * PathwaysWrapBox:column-spacing:

@@ -6,7 +6,9 @@
  * narrower than three of the widest.  A wrap box gives each child its
  * natural width (or the whole line, if that is less) and starts a new
  * line when the next child does not fit; its minimum width is its widest
- * child's minimum, so a phone-wide window still takes it.
+ * child's minimum, so a phone-wide window still takes it.  A child that
+ * expands horizontally (hexpand) shares with the others that do the room
+ * its line leaves.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
