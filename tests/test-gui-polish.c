@@ -1222,62 +1222,6 @@ START_TEST (test_narrow_register_is_a_list)
 END_TEST
 
 
-/* The widest descendants of @widget whose minimum width passes @limit, as
- * "GtkBox#id > GtkFlowBox ..." lines, so a failure says what holds it */
-static void
-describe_too_wide (GtkWidget *widget,
-                   int        limit,
-                   GString   *out,
-                   int        depth)
-{
-  gboolean child_too_wide = FALSE;
-  int minimum = 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      if (!gtk_widget_get_visible (child))
-        continue;
-      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
-      if (minimum > limit)
-        {
-          child_too_wide = TRUE;
-          describe_too_wide (child, limit, out, depth + 1);
-        }
-    }
-  if (!child_too_wide)
-    {
-      gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
-      g_string_append_printf (out, "\n  %s (%s) %d px at least", G_OBJECT_TYPE_NAME (widget),
-                              gtk_widget_get_css_name (widget), minimum);
-      for (GtkWidget *up = gtk_widget_get_parent (widget); up != NULL && depth-- > 0; up = gtk_widget_get_parent (up))
-        g_string_append_printf (out, " < %s", G_OBJECT_TYPE_NAME (up));
-      /* Its parts, that together ask too much */
-      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-        if (gtk_widget_get_visible (child))
-          {
-            gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
-            g_string_append_printf (out, "\n    %s %d px", G_OBJECT_TYPE_NAME (child), minimum);
-          }
-    }
-}
-
-static void
-assert_fits (GtkWidget  *widget,
-             int         limit,
-             const char *what)
-{
-  int minimum = 0;
-
-  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
-  if (minimum > limit)
-    {
-      g_autoptr(GString) out = g_string_new (NULL);
-
-      describe_too_wide (widget, limit, out, 0);
-      ck_abort_msg ("%s is %d px wide at least, more than %d:%s", what, minimum, limit, out->str);
-    }
-}
-
 static void
 wait_narrow (gpointer view)
 {
@@ -1306,12 +1250,12 @@ START_TEST (test_narrowest_window)
   g_settings_set_int (settings, "window-width", 360);
   session_start (&s, "narrowest.db");
   ck_assert_int_le (gtk_widget_get_width (gtk_window_get_child (GTK_WINDOW (s.window))), 360);
-  assert_fits (gtk_window_get_child (GTK_WINDOW (s.window)), 360, "the window");
+  test_gui_assert_fits (gtk_window_get_child (GTK_WINDOW (s.window)), 360, "the window");
   caseload = pathways_window_get_caseload_view (s.window);
   wait_narrow (caseload);
   ck_assert (is_narrow (caseload));
-  assert_fits (GTK_WIDGET (caseload), 360, "the caseload");
-  assert_fits (gtk_window_get_child (GTK_WINDOW (s.window)), 360, "the window on the caseload");
+  test_gui_assert_fits (GTK_WIDGET (caseload), 360, "the caseload");
+  test_gui_assert_fits (gtk_window_get_child (GTK_WINDOW (s.window)), 360, "the window on the caseload");
 
   /* The count reads whole beside the search */
   {
@@ -1329,19 +1273,35 @@ START_TEST (test_narrowest_window)
   stock = pathways_window_get_stock_view (s.window);
   /* Not yet narrow, it asks no more than the window has either: a
    * window does not shrink back once a page has made it grow */
-  assert_fits (GTK_WIDGET (stock), 360, "the register, before it folds");
+  test_gui_assert_fits (GTK_WIDGET (stock), 360, "the register, before it folds");
   ck_assert (test_wait_for (register_ready, stock));
   wait_narrow (stock);
   ck_assert (is_narrow (stock));
-  assert_fits (GTK_WIDGET (stock), 360, "the register");
+  test_gui_assert_fits (GTK_WIDGET (stock), 360, "the register");
   ck_assert_int_le (gtk_widget_get_width (gtk_window_get_child (GTK_WINDOW (s.window))), 360);
-  assert_fits (gtk_window_get_child (GTK_WINDOW (s.window)), 360, "the window on the register");
+  test_gui_assert_fits (gtk_window_get_child (GTK_WINDOW (s.window)), 360, "the window on the register");
 
   inner = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (stock), PATHWAYS_TYPE_STOCK_VIEW, "inner_stack"));
   gtk_stack_set_visible_child_name (inner, "coming-free");
   settle (20);
-  assert_fits (GTK_WIDGET (stock), 360, "Coming Free");
+  test_gui_assert_fits (GTK_WIDGET (stock), 360, "Coming Free");
   ck_assert_int_le (gtk_widget_get_width (gtk_window_get_child (GTK_WINDOW (s.window))), 360);
+
+  /* …and so does every other page, loaded */
+  {
+    static const char * const pages[] = { "timeline", "sufficiency", "commission", "team", "plan", "my-day" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+      {
+        g_autofree char *what = g_strdup_printf ("the %s page", pages[i]);
+
+        ck_assert (gtk_widget_activate_action (GTK_WIDGET (s.window), "win.show-page", "s", pages[i]));
+        ck_assert_ptr_nonnull (pathways_window_get_page (s.window, pages[i]));
+        settle (40);
+        test_gui_assert_fits (GTK_WIDGET (pathways_window_get_page (s.window, pages[i])), 360, what);
+        test_gui_assert_fits (gtk_window_get_child (GTK_WINDOW (s.window)), 360, what);
+      }
+  }
 
   session_end (&s);
   g_settings_reset (settings, "window-width");
@@ -1373,7 +1333,7 @@ START_TEST (test_person_page_narrowest)
         page = open_person (&s, pathways_record_get_id (p));
         settle (10);
         what = g_strdup_printf ("the page of young person %" G_GINT64_FORMAT, pathways_record_get_id (p));
-        assert_fits (gtk_window_get_child (GTK_WINDOW (s.window)), 360, what);
+        test_gui_assert_fits (gtk_window_get_child (GTK_WINDOW (s.window)), 360, what);
         ck_assert_int_le (gtk_widget_get_width (gtk_window_get_child (GTK_WINDOW (s.window))), 360);
       }
   }
@@ -1383,7 +1343,7 @@ START_TEST (test_person_page_narrowest)
    * button and the menu: the title gives way rather than widen the window */
   g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "icon:minimize,maximize,close", NULL);
   spin (20);
-  assert_fits (gtk_window_get_child (GTK_WINDOW (s.window)), 360, "the window with three title buttons");
+  test_gui_assert_fits (gtk_window_get_child (GTK_WINDOW (s.window)), 360, "the window with three title buttons");
   g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
 
   /* Wide, the actions are beside the name again */

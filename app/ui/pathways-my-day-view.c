@@ -21,6 +21,7 @@
 #include "pathways-my-day-view.h"
 #include "pathways-page.h"
 #include "pathways-widgets.h"
+#include "pathways-wrap-box.h"
 
 static const int week_choices[] = { 1, 2, 4, 6, 8, 12 };
 
@@ -753,6 +754,7 @@ pathways_my_day_view_class_init (PathwaysMyDayViewClass *klass)
                                              0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_BOOLEAN);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (PATHWAYS_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pathways-my-day-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PathwaysMyDayView, page_box);
   gtk_widget_class_bind_template_child (widget_class, PathwaysMyDayView, stack);

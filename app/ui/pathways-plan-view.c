@@ -16,6 +16,7 @@
 #include "pathways-settings.h"
 #include "pathways-vocab.h"
 #include "pathways-what-if-dialog.h"
+#include "pathways-wrap-box.h"
 
 typedef enum {
   COLUMN_PERSON,
@@ -828,6 +829,7 @@ pathways_plan_view_class_init (PathwaysPlanViewClass *klass)
   widget_class->map = pathways_plan_view_map;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (PATHWAYS_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pathways-plan-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PathwaysPlanView, stack);
   gtk_widget_class_bind_template_child (widget_class, PathwaysPlanView, error_page);

@@ -24,6 +24,7 @@
 #include "pathways-print.h"
 #include "pathways-sufficiency-view.h"
 #include "pathways-widgets.h"
+#include "pathways-wrap-box.h"
 #include "pathways-sufficiency-view-private.h"
 
 /* Rows per compliance list on the page; the report has them all */
@@ -776,6 +777,7 @@ pathways_sufficiency_view_class_init (PathwaysSufficiencyViewClass *klass)
                                            0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_BOOLEAN);
 
   g_type_ensure (PATHWAYS_TYPE_CHART);
+  g_type_ensure (PATHWAYS_TYPE_WRAP_BOX);
   g_type_ensure (PATHWAYS_TYPE_I_STATEMENT_SECTION);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
