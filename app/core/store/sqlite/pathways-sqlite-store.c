@@ -2099,6 +2099,11 @@ pathways_sqlite_store_class_init (PathwaysSqliteStoreClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   PathwaysStoreClass *store_class = PATHWAYS_STORE_CLASS (klass);
 
+  /* Before the first connection: SQLite keeps no count of the memory it
+   * uses (nothing here reads it), so its allocations need not all take
+   * one lock shared by every connection and thread */
+  (void) sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);  /* refused harmlessly if SQLite is in use already */
+
   object_class->dispose = pathways_sqlite_store_dispose;
   object_class->finalize = pathways_sqlite_store_finalize;
   object_class->get_property = pathways_sqlite_store_get_property;
