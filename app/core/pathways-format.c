@@ -63,8 +63,8 @@ pathways_day_from_dmy (int          day,
     return FALSE;
 
   /* The day number GDate gives (1 for 01/01/0001), by arithmetic: the
-   * rules turn dates into days by the thousand, and GDate's conversion
-   * was a tenth of the caseload's load.  Years counted from March, in
+   * rules turn dates into days by the thousand, and GDate's conversions
+   * were several per cent of the caseload's load.  Years counted from March, in
    * 400-year eras (H. Hinnant, "chrono-Compatible Low-Level Date
    * Algorithms") */
   y = year - (month <= 2);
