@@ -65,6 +65,7 @@ static char *opt_bare = NULL;
 static int opt_people = 0;
 static char *opt_growth = NULL;
 static gboolean opt_only_search = FALSE;
+static gboolean opt_only_load = FALSE;
 
 static const GOptionEntry entries[] = {
   { "size", 0, 0, G_OPTION_ARG_STRING, &opt_size, "demo or large (default large)", "SIZE" },
@@ -88,6 +89,8 @@ static const GOptionEntry entries[] = {
     "10,000 and 20,000 young people, kept in (or generated into) DIR", "DIR" },
   { "only-search", 0, 0, G_OPTION_ARG_NONE, &opt_only_search,
     "Only the caseload's search, as a filter and through the view (needs a display), on --database", NULL },
+  { "only-load", 0, 0, G_OPTION_ARG_NONE, &opt_only_load,
+    "Only the caseload load, its parts and its query in the sqlite3 shell, on --database (for profiling)", NULL },
   { "startup-child", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &opt_startup_child, NULL, NULL },
   { NULL }
 };
@@ -1122,6 +1125,39 @@ bench_search (const char *path)
   return 0;
 }
 
+static void
+bench_caseload_rows (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysStoreCaseload) rows = pathways_store_load_caseload_rows (data, &error);
+
+  if (rows == NULL)
+    g_error ("%s", error->message);
+}
+
+/* The caseload load alone on one database, with its parts: for
+ * profiling it against its query in the sqlite3 shell */
+static int
+bench_only_load (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PathwaysStore) store = pathways_store_open (path, NULL, &error);
+  double load, shell;
+
+  if (store == NULL)
+    g_error ("%s", error->message);
+  printf ("Pathways benchmarks — the caseload load, median of %d runs\n", opt_runs);
+  load = median_ms (bench_load, store);
+  report ("load caseload model (store open)", load);
+  report ("  … its rows alone (the caseload query)", median_ms (bench_caseload_rows, store));
+  report ("  … the rules snapshot alone", median_ms (bench_snapshot, store));
+  report ("  … all alerts (snapshot + rules)", median_ms (bench_alerts, store));
+  shell = shell_query_ms (path);
+  report ("its query in the sqlite3 shell", shell);
+  printf ("  %-44s %10.2f × (goal ≤ 3)\n", "  … caseload load ÷ sqlite3 shell", load / shell);
+  return 0;
+}
+
 static int
 bench_growth (const char *dir)
 {
@@ -1336,6 +1372,15 @@ main (int   argc,
           return 2;
         }
       return bench_search (opt_database);
+    }
+  if (opt_only_load)
+    {
+      if (opt_database == NULL)
+        {
+          fprintf (stderr, "--only-load needs --database\n");
+          return 2;
+        }
+      return bench_only_load (opt_database);
     }
   if (opt_growth != NULL)
     {

@@ -246,6 +246,46 @@ status_on (PathwaysStore *store,
   return pathways_rules_care_status (p, on, NULL);
 }
 
+/* Each person's episodes and spells reach the rules by start date, and
+ * the same date by the order they were added in, whatever order they
+ * were added or stored in */
+START_TEST (test_snapshot_orders_by_start)
+{
+  g_autoptr(PathwaysStore) store = test_open_store (dir, "order.db");
+  g_autoptr(PathwaysSnapshot) snap = NULL;
+  g_autoptr(PathwaysSpell) later = NULL;
+  g_autoptr(PathwaysSpell) earlier = NULL;
+  gint64 person = add_person (store, "EP9", "2008-05-14");
+  gint64 other = add_person (store, "EP10", "2008-06-01");
+  const PathwaysPersonFacts *p;
+  const PathwaysSpellFacts *s0, *s1;
+  const PathwaysEpisodeFacts *e0, *e1;
+
+  add_episode (store, person, "2024-01-01", NULL, NULL);
+  add_episode (store, other, "2022-03-01", NULL, NULL);
+  add_episode (store, person, "2023-01-01", "2024-01-01", "X1");
+  later = g_object_new (PATHWAYS_TYPE_SPELL, "young-person-id", person, "address", "12 Larch Road", "accom", "D",
+                        "start-date", "2026-05-14", "state", "current", NULL);
+  earlier = g_object_new (PATHWAYS_TYPE_SPELL, "young-person-id", person, "address", "Foster placement",
+                          "place", "U4", "start-date", "2024-01-01", "actual-end", "2026-05-14",
+                          "state", "ended", NULL);
+  test_add (store, PATHWAYS_RECORD (later));
+  test_add (store, PATHWAYS_RECORD (earlier));
+
+  p = facts_on (&snap, store, person, "2026-11-22");
+  ck_assert_uint_eq (p->episodes->len, 2);
+  e0 = g_ptr_array_index (p->episodes, 0);
+  e1 = g_ptr_array_index (p->episodes, 1);
+  ck_assert_str_eq (e0->decom, "2023-01-01");
+  ck_assert_str_eq (e1->decom, "2024-01-01");
+  ck_assert_uint_eq (p->spells->len, 2);
+  s0 = g_ptr_array_index (p->spells, 0);
+  s1 = g_ptr_array_index (p->spells, 1);
+  ck_assert_str_eq (s0->start, "2024-01-01");
+  ck_assert_str_eq (s1->start, "2026-05-14");
+}
+END_TEST
+
 /* The 13 weeks since 14, the day before, of and after they are met: an
  * episode that began 89 days before the 16th birthday */
 START_TEST (test_thirteen_weeks_from_episodes)
@@ -453,6 +493,7 @@ episodes_suite (void)
   suite_add_tcase (s, store);
 
   tcase_add_checked_fixture (derive, setup, teardown);
+  tcase_add_test (derive, test_snapshot_orders_by_start);
   tcase_add_test (derive, test_thirteen_weeks_from_episodes);
   tcase_add_test (derive, test_short_breaks_do_not_count);
   tcase_add_test (derive, test_leap_day_birthday);

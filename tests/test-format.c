@@ -154,6 +154,42 @@ START_TEST (test_day_range)
 }
 END_TEST
 
+/* Every day of the calendar has GDate's number, and back; every day of
+ * every month that does not exist is refused */
+START_TEST (test_day_numbers_match_gdate)
+{
+  guint wrong = 0, days = 0;
+
+  /* (one assertion at the end: Check's per-assertion bookkeeping would
+   * cost more than the three million checks) */
+  for (int year = 1900; year <= 9999; year++)
+    for (int month = 1; month <= 12; month++)
+      for (int d = 1; d <= 32; d++)
+        {
+          gboolean real = d <= 31 && g_date_valid_dmy ((GDateDay) d, (GDateMonth) month, (GDateYear) year);
+          PathwaysDay day = PATHWAYS_DAY_NONE;
+          GDate date;
+          int dd, mm, yy;
+
+          if (pathways_day_from_dmy (d, month, year, &day) != real)
+            {
+              wrong++;
+              continue;
+            }
+          if (!real)
+            continue;
+          days++;
+          g_date_clear (&date, 1);
+          g_date_set_dmy (&date, (GDateDay) d, (GDateMonth) month, (GDateYear) year);
+          pathways_day_to_dmy (day, &dd, &mm, &yy);
+          if (day != (PathwaysDay) g_date_get_julian (&date) || dd != d || mm != month || yy != year)
+            wrong++;
+        }
+  ck_assert_uint_eq (wrong, 0);
+  ck_assert_uint_eq (days, PATHWAYS_DAY_LAST - PATHWAYS_DAY_FIRST + 1);
+}
+END_TEST
+
 /* Every step that would leave the calendar is refused, not wrapped or clamped */
 START_TEST (test_day_arithmetic_bounded)
 {
@@ -472,6 +508,7 @@ format_suite (void)
   tcase_add_test (tc, test_add_months_clamps);
   tcase_add_test (tc, test_money);
   tcase_add_test (tc, test_day_range);
+  tcase_add_test (tc, test_day_numbers_match_gdate);
   tcase_add_test (tc, test_day_arithmetic_bounded);
   tcase_add_test (tc, test_date_strings_bounded);
   tcase_add_test (tc, test_parse_user_out_of_range);

@@ -16,6 +16,8 @@ G_DEFINE_QUARK (pathways-format-error-quark, pathways_format_error)
 
 #define YEAR_FIRST 1900
 #define YEAR_LAST  9999
+/* 01/03/0000 (proleptic Gregorian) as GDate counts days: 01/01/0001 is day 1 */
+#define DAY_OF_1_MARCH_0000 (-305)
 
 /* Text quoted in an error message: at most a short line of it */
 static char *
@@ -52,16 +54,26 @@ pathways_day_from_dmy (int          day,
                        int          year,
                        PathwaysDay *out)
 {
-  GDate date;
+  static const int month_days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  gboolean leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+  int y, era, yoe, doy, doe;
 
-  if (year < YEAR_FIRST || year > YEAR_LAST || month < 1 || month > 12 || day < 1 || day > 31 ||
-      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+  if (year < YEAR_FIRST || year > YEAR_LAST || month < 1 || month > 12 || day < 1 ||
+      day > month_days[month - 1] + (month == 2 && leap))
     return FALSE;
 
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  /* The day number GDate gives (1 for 01/01/0001), by arithmetic: the
+   * rules turn dates into days by the thousand, and GDate's conversions
+   * were several per cent of the caseload's load.  Years counted from March, in
+   * 400-year eras (H. Hinnant, "chrono-Compatible Low-Level Date
+   * Algorithms") */
+  y = year - (month <= 2);
+  era = y / 400;
+  yoe = y - era * 400;
+  doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
   if (out != NULL)
-    *out = (PathwaysDay) g_date_get_julian (&date);
+    *out = (PathwaysDay) (era * 146097 + doe + DAY_OF_1_MARCH_0000);
   return TRUE;
 }
 
@@ -71,18 +83,26 @@ pathways_day_to_dmy (PathwaysDay  day,
                      int         *out_month,
                      int         *out_year)
 {
-  GDate date;
+  int z, era, doe, yoe, doy, mp, d, m;
 
   g_return_if_fail (pathways_day_is_valid (day));
 
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, (guint32) day);
+  /* The inverse of pathways_day_from_dmy() (days are after 1900: no
+   * negative era) */
+  z = day - DAY_OF_1_MARCH_0000;
+  era = z / 146097;
+  doe = z - era * 146097;
+  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  mp = (5 * doy + 2) / 153;
+  d = doy - (153 * mp + 2) / 5 + 1;
+  m = mp < 10 ? mp + 3 : mp - 9;
   if (out_day)
-    *out_day = g_date_get_day (&date);
+    *out_day = d;
   if (out_month)
-    *out_month = g_date_get_month (&date);
+    *out_month = m;
   if (out_year)
-    *out_year = g_date_get_year (&date);
+    *out_year = yoe + era * 400 + (m <= 2);
 }
 
 /* "YYYY-MM-DD" naming a real calendar day (of any year from 1) */

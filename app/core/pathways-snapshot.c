@@ -89,7 +89,20 @@ compare_spells (gconstpointer a,
   return c != 0 ? c : (x->id < y->id ? -1 : x->id > y->id);
 }
 
-/* Links the rows the store read into the tables the rules use */
+static int
+compare_episodes (gconstpointer a,
+                  gconstpointer b)
+{
+  const PathwaysEpisodeFacts *x = *(PathwaysEpisodeFacts * const *) a;
+  const PathwaysEpisodeFacts *y = *(PathwaysEpisodeFacts * const *) b;
+  int c = strcmp (x->decom, y->decom);
+
+  return c != 0 ? c : (x->id < y->id ? -1 : x->id > y->id);
+}
+
+/* Links the rows the store read into the tables the rules use; each
+ * person's spells (by start) and episodes (by start) are sorted here,
+ * in whatever order the store read them */
 static void
 link_facts (PathwaysSnapshot *snap)
 {
@@ -152,8 +165,10 @@ link_facts (PathwaysSnapshot *snap)
       PathwaysPersonFacts *p = &((PathwaysStorePersonFacts *) g_ptr_array_index (f->people, i))->facts;
       g_autoptr(PathwaysCareHistory) h = NULL;
 
+      g_ptr_array_sort (p->spells, compare_spells);
       if (p->episodes->len == 0)
         continue;
+      g_ptr_array_sort (p->episodes, compare_episodes);
       h = pathways_rules_care_history (p->date_of_birth, p->episodes, snap->on);
       pathways_rules_apply_care_history (p, h, f->strings);
     }

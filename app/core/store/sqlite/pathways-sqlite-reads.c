@@ -483,6 +483,9 @@ sqlite_load_facts (PathwaysStore  *store,
   if ((conn = begin_bulk (self, error)) == NULL)
     return NULL;
 
+  /* Spells and episodes in the order they are stored, not by person:
+   * read through an index, each row was a look-up in the table; the
+   * snapshot sorts each person's own */
   ok = (f->settings = read_settings (self, conn, error)) != NULL &&
        (f->bank_holidays = read_bank_holidays (self, conn, error)) != NULL &&
     each_row (self, conn,
@@ -508,11 +511,10 @@ sqlite_load_facts (PathwaysStore  *store,
               NULL, NULL, unit_facts_row, f, error) &&
     each_row (self, conn,
               "SELECT id, young_person_id, unit_id, accom, accom_suitable, place, start_date,"
-              " planned_end, actual_end, state FROM spell ORDER BY young_person_id, start_date, id",
+              " planned_end, actual_end, state FROM spell",
               NULL, NULL, spell_facts_row, f, error) &&
     each_row (self, conn,
-              "SELECT id, young_person_id, decom, dec, ls, place, rec, needs_check FROM episode"
-              " ORDER BY young_person_id, decom, id",
+              "SELECT id, young_person_id, decom, dec, ls, place, rec, needs_check FROM episode",
               NULL, NULL, episode_facts_row, f, error) &&
     each_row (self, conn,
               "SELECT id, young_person_id, from_spell_id, to_unit_id, to_spell_id, planned_date, state"
