@@ -327,7 +327,7 @@ START_TEST (test_key_dates)
   g_autoptr(PathwaysKeyDates) d = NULL;
 
   p->pathway_plan_review_date = "2026-07-01";
-  d = pathways_rules_key_dates (p, "2026-11-22");
+  d = pathways_rules_key_dates (p, NULL, "2026-11-22");
   ck_assert_str_eq (d->birthday_16, "2025-06-15");
   ck_assert_str_eq (d->birthday_18, "2027-06-15");
   ck_assert_str_eq (d->birthday_21, "2030-06-15");
@@ -345,6 +345,23 @@ START_TEST (test_key_dates)
 }
 END_TEST
 
+/* A Staying Put household known by its unit's kind (no ACCOM code on the
+ * spell): the key dates end it at 21 as the alerts do, given the units */
+START_TEST (test_key_dates_staying_put_by_unit)
+{
+  PathwaysPersonFacts *p = add_person ("Staying Put", "2007-06-15");
+  PathwaysUnitFacts *household = add_unit ("The Reid household", "staying_put", 18, 21);
+  g_autoptr(PathwaysKeyDates) with_units = NULL;
+  g_autoptr(PathwaysKeyDates) codes_only = NULL;
+
+  add_spell (p, household, "current", "2025-06-15", NULL);
+  with_units = pathways_rules_key_dates (p, w.units, "2026-11-22");
+  ck_assert_str_eq (with_units->staying_put_end, "2028-06-15");
+  codes_only = pathways_rules_key_dates (p, NULL, "2026-11-22");
+  ck_assert_ptr_null (codes_only->staying_put_end);
+}
+END_TEST
+
 START_TEST (test_key_dates_after_move_and_late_entry)
 {
   PathwaysPersonFacts *p = add_person ("Test Person", "2009-06-15");
@@ -355,12 +372,12 @@ START_TEST (test_key_dates_after_move_and_late_entry)
   p->pathway_plan_review_date = "2026-07-01";
   add_spell (p, NULL, "ended", "2024-01-01", "2026-09-10")->place = "U4";
   add_spell (p, NULL, "current", "2026-09-10", NULL)->accom = "D";
-  moved = pathways_rules_key_dates (p, "2026-11-22");
+  moved = pathways_rules_key_dates (p, NULL, "2026-11-22");
   ck_assert_str_eq (moved->pathway_plan_review_due, "2026-09-10");
 
   /* Came into care after 16: assessment due 3 months after becoming eligible */
   p->date_first_looked_after = "2025-10-01";
-  late = pathways_rules_key_dates (p, "2026-11-22");
+  late = pathways_rules_key_dates (p, NULL, "2026-11-22");
   ck_assert_str_eq (late->needs_assessment_due, "2026-03-31");
 }
 END_TEST
@@ -368,7 +385,7 @@ END_TEST
 START_TEST (test_key_dates_29_february)
 {
   PathwaysPersonFacts *p = add_person ("Leap Baby", "2008-02-29");
-  g_autoptr(PathwaysKeyDates) d = pathways_rules_key_dates (p, "2026-01-10");
+  g_autoptr(PathwaysKeyDates) d = pathways_rules_key_dates (p, NULL, "2026-01-10");
 
   ck_assert_str_eq (d->birthday_16, "2024-02-29");
   ck_assert_str_eq (d->birthday_18, "2026-03-01");
@@ -1046,7 +1063,7 @@ START_TEST (test_birthdays_after_the_end_of_the_calendar)
   s = add_spell (p, home, "current", "9996-01-01", NULL);
   s->place = "K2";
 
-  d = pathways_rules_key_dates (p, "9999-12-31");
+  d = pathways_rules_key_dates (p, NULL, "9999-12-31");
   ck_assert_ptr_null (d->birthday_16);
   ck_assert_ptr_null (d->birthday_18);
   ck_assert_ptr_null (d->birthday_21);
@@ -1078,7 +1095,7 @@ START_TEST (test_key_dates_on_the_first_day)
   p->needs_assessment_date = NULL;
   p->pathway_plan_review_date = NULL;
   p->last_contact_date = NULL;
-  d = pathways_rules_key_dates (p, "1900-01-01");
+  d = pathways_rules_key_dates (p, NULL, "1900-01-01");
   ck_assert_str_eq (d->birthday_18, "1918-01-01");
   ck_assert_uint_eq (d->oc3_birthdays->len, 0);
   alerts = alerts_of (p, "1900-01-01");
@@ -1126,7 +1143,7 @@ START_TEST (test_rules_across_the_calendar)
       for (guint d = 0; d < G_N_ELEMENTS (days); d++)
         {
           g_autoptr(GPtrArray) alerts = alerts_of (p, days[d]);
-          g_autoptr(PathwaysKeyDates) dates = pathways_rules_key_dates (p, days[d]);
+          g_autoptr(PathwaysKeyDates) dates = pathways_rules_key_dates (p, NULL, days[d]);
           g_autoptr(GPtrArray) list = pathways_key_dates_list (dates);
           g_autofree char *need = pathways_rules_need_date (p, w.units, days[d]);
           g_autofree char *why = NULL;
@@ -1346,6 +1363,7 @@ rules_suite (void)
 
   tcase_add_checked_fixture (dates, world_setup, world_teardown);
   tcase_add_test (dates, test_key_dates);
+  tcase_add_test (dates, test_key_dates_staying_put_by_unit);
   tcase_add_test (dates, test_key_dates_after_move_and_late_entry);
   tcase_add_test (dates, test_key_dates_29_february);
   tcase_add_loop_test (dates, test_working_days, 0, G_N_ELEMENTS (working_days));

@@ -122,11 +122,12 @@ in_window (PathwaysAgenda *self,
 
 static void
 add_dates (PathwaysAgenda            *self,
+           GHashTable                *units,
            const PathwaysTimelineRow *row,
            const PathwaysPersonFacts *facts,
            const char                *short_name)
 {
-  g_autoptr(PathwaysKeyDates) kd = pathways_rules_key_dates (facts, self->from);
+  g_autoptr(PathwaysKeyDates) kd = pathways_rules_key_dates (facts, units, self->from);
   struct { const char *code; const char *date; const char *title; } rules[] = {
     { PATHWAYS_AGENDA_NEEDS_ASSESSMENT, kd->needs_assessment_due, _("Needs assessment due") },
     { PATHWAYS_AGENDA_PLAN_REVIEW, kd->pathway_plan_review_due, _("Pathway plan review due") },
@@ -286,7 +287,7 @@ pathways_agenda_load (PathwaysStore  *store,
       if (facts == NULL)
         continue;
       short_name = short_name_for (row);
-      add_dates (self, row, facts, short_name);
+      add_dates (self, pathways_snapshot_get_units (snap), row, facts, short_name);
     }
 
   return g_steal_pointer (&self);

@@ -129,7 +129,7 @@ apply_rules (PathwaysSnapshot *snap,
           pathways_caseload_row_set_next_move_date (r, move->planned_date);
           pathways_caseload_row_set_next_move_to (r, to ? to->name : _("An address outside the register"));
         }
-      dates = pathways_rules_key_dates (p, on_date);
+      dates = pathways_rules_key_dates (p, pathways_snapshot_get_units (snap), on_date);
       pathways_caseload_row_set_status (r, pathways_care_status_code (status));
       pathways_caseload_row_set_status_label (r, pathways_care_status_label (status));
       pathways_caseload_row_set_status_explanation (r, why);

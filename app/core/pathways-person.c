@@ -190,7 +190,7 @@ load_details (PathwaysStore  *store,
 
   d->status = pathways_rules_care_status (facts, on, &d->status_explanation);
   d->status_label = pathways_care_status_label (d->status);
-  dates = pathways_rules_key_dates (facts, on);
+  dates = pathways_rules_key_dates (facts, pathways_snapshot_get_units (snap), on);
   d->key_dates = pathways_key_dates_list (dates);
   d->readiness = pathways_rules_readiness (pathways_snapshot_get_settings (snap), facts);
   d->need_date = pathways_rules_need_date (facts, pathways_snapshot_get_units (snap), on);

@@ -782,18 +782,22 @@ key_dates_full (const PathwaysPersonFacts *p,
 
 /**
  * pathways_rules_key_dates:
+ * @units: (nullable): the units by id (the snapshot's), so that a Staying
+ *   Put household known only by its unit's kind has its end date, as the
+ *   alerts see it; %NULL reads the spells' own codes alone
  *
  * Returns: (transfer full): the young person's key dates as seen on @on
  */
 PathwaysKeyDates *
 pathways_rules_key_dates (const PathwaysPersonFacts *person,
+                          GHashTable                *units,
                           const char                *on)
 {
   PathwaysDay on_day;
 
   g_return_val_if_fail (pathways_day_from_iso (on, &on_day), NULL);
 
-  return key_dates_full (person, on, on_day, NULL);
+  return key_dates_full (person, on, on_day, units);
 }
 
 /* Eligibility -------------------------------------------------------- */

@@ -283,6 +283,7 @@ char                *pathways_rules_pa_offer_due    (const PathwaysPersonFacts *
 
 /* Dates */
 PathwaysKeyDates    *pathways_rules_key_dates       (const PathwaysPersonFacts  *person,
+                                                     GHashTable                 *units,
                                                      const char                 *on);
 void                 pathways_key_dates_free        (PathwaysKeyDates           *dates);
 
