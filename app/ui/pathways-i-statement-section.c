@@ -64,6 +64,8 @@ pathways_i_statement_rows_fill (GtkListBox               *list,
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (line), text);
           adw_action_row_set_subtitle (ADW_ACTION_ROW (line), score);
           gtk_accessible_update_property (GTK_ACCESSIBLE (line), GTK_ACCESSIBLE_PROPERTY_LABEL, lname, -1);
+          /* That label alone, not the title again after it */
+          gtk_accessible_reset_relation (GTK_ACCESSIBLE (line), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
           adw_expander_row_add_row (ADW_EXPANDER_ROW (row), line);
         }
       gtk_list_box_append (list, row);
