@@ -446,7 +446,10 @@ pathways_context_add_toast (PathwaysContext *self,
     adw_toast_overlay_add_toast (overlay, toast);
   else
     {
-      g_message ("%s", adw_toast_get_title (toast));
+      /* No window to show it in (a test without one): said only to a
+       * developer who asks (G_MESSAGES_DEBUG), as toasts may name people */
+      if (adw_toast_get_title (toast) != NULL)
+        g_debug ("A notification with no window to show it: %s", adw_toast_get_title (toast));
       g_object_unref (g_object_ref_sink (toast));
     }
 }
