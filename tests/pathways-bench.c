@@ -698,6 +698,46 @@ typedef struct {
   double       peak_mib;
 } Startup;
 
+/* Kills a start-up run that has neither printed what it is waited for
+ * nor quit in STARTUP_TIMEOUT_S (a dialog waiting for a click, say), so
+ * that the benchmark fails with a message instead of waiting forever */
+#define STARTUP_TIMEOUT_S 120
+
+typedef struct {
+  GMutex   lock;
+  GCond    cond;
+  gboolean done;
+  gboolean killed;
+  GPid     pid;
+} Watchdog;
+
+static gpointer
+watchdog_thread (gpointer data)
+{
+  Watchdog *w = data;
+  gint64 deadline = g_get_monotonic_time () + STARTUP_TIMEOUT_S * G_TIME_SPAN_SECOND;
+
+  g_mutex_lock (&w->lock);
+  while (!w->done)
+    if (!g_cond_wait_until (&w->cond, &w->lock, deadline))
+      {
+        /* The whole group (a script's children too): the pipe closes
+         * and the reader sees the end */
+        kill (-w->pid, SIGKILL);
+        w->killed = TRUE;
+        break;
+      }
+  g_mutex_unlock (&w->lock);
+  return NULL;
+}
+
+/* Each run in a process group of its own, for the watchdog */
+static void
+own_group (gpointer data)
+{
+  setpgid (0, 0);
+}
+
 static void
 run_startup (Startup *s)
 {
@@ -712,7 +752,11 @@ run_startup (Startup *s)
   struct rusage usage;
   int status;
   gint64 start;
+  Watchdog watchdog = { 0 };
+  GThread *watcher;
 
+  g_mutex_init (&watchdog.lock);
+  g_cond_init (&watchdog.cond);
   envp = g_environ_setenv (envp, "PATHWAYS_REPORT_STARTUP", "1", TRUE);
   envp = g_environ_setenv (envp, "PATHWAYS_TODAY", TODAY, TRUE);
   envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", "memory", TRUE);
@@ -720,9 +764,11 @@ run_startup (Startup *s)
 
   start = g_get_monotonic_time ();
   if (!g_spawn_async_with_pipes (NULL, s->argv, envp, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDERR_TO_DEV_NULL,
-                                 NULL, NULL, &pid, NULL, &out_fd, NULL, &error))
+                                 own_group, NULL, &pid, NULL, &out_fd, NULL, &error))
     g_error ("%s", error->message);
   out = fdopen (out_fd, "r");
+  watchdog.pid = pid;
+  watcher = g_thread_new ("startup-watchdog", watchdog_thread, &watchdog);
   while (getline (&line, &line_len, out) > 0)
     {
       double ms = (g_get_monotonic_time () - start) / 1000.0;
@@ -738,6 +784,15 @@ run_startup (Startup *s)
     }
   free (line);
   fclose (out);
+  g_mutex_lock (&watchdog.lock);
+  watchdog.done = TRUE;
+  g_cond_signal (&watchdog.cond);
+  g_mutex_unlock (&watchdog.lock);
+  g_thread_join (watcher);
+  g_mutex_clear (&watchdog.lock);
+  g_cond_clear (&watchdog.cond);
+  if (watchdog.killed)
+    g_error ("%s printed no “%s” within %d s and was stopped", s->argv[0], s->last, STARTUP_TIMEOUT_S);
 
   /* Pathways and the bare window quit by themselves; give them 20 s */
   for (int i = 0; i < 2000; i++)
