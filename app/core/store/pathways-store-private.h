@@ -46,4 +46,6 @@ typedef struct {
 PathwaysStoreActionResult *pathways_store_action_result_new  (void);
 void                       pathways_store_action_result_free (gpointer result);
 
+guint           pathways_store_get_n_range_deletes (PathwaysStore *self);
+
 G_END_DECLS

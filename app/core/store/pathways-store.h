@@ -132,6 +132,18 @@ struct _PathwaysStoreClass
                                                          PathwaysRecord **records,
                                                          guint            n_records,
                                                          GError         **error);
+  /* Optional: deletes every row of @klass with an id from @first to
+   * @last, each audited as delete_record() does, if each is there and at
+   * @version.  If one is not, fails with a bare
+   * PATHWAYS_STORE_ERROR_CONFLICT, setting @out_conflict to the highest
+   * such id (0 if only found on deleting: the caller rolls back) */
+  gboolean                   (*delete_id_range)         (PathwaysStore        *self,
+                                                         PathwaysRecordClass  *klass,
+                                                         gint64                first,
+                                                         gint64                last,
+                                                         gint64                version,
+                                                         gint64               *out_conflict,
+                                                         GError              **error);
   gboolean                   (*set_setting)             (PathwaysStore   *self,
                                                          const char      *key,
                                                          const char      *value,

@@ -1066,6 +1066,71 @@ pg_delete_record (PathwaysStore   *store,
 }
 
 static gboolean
+pg_delete_id_range (PathwaysStore        *store,
+                    PathwaysRecordClass  *klass,
+                    gint64                first,
+                    gint64                last,
+                    gint64                version,
+                    gint64               *out_conflict,
+                    GError              **error)
+{
+  PathwaysPostgresStore *self = PATHWAYS_POSTGRES_STORE (store);
+  g_autofree char *sfirst = g_strdup_printf ("%" G_GINT64_FORMAT, first);
+  g_autofree char *slast = g_strdup_printf ("%" G_GINT64_FORMAT, last);
+  g_autofree char *sversion = g_strdup_printf ("%" G_GINT64_FORMAT, version);
+  const char *params[] = { sfirst, slast, sversion };
+  g_autofree char *sql = NULL;
+  gint64 n, changed, deleted;
+  PGresult *res;
+
+  *out_conflict = 0;
+
+  /* Every row there and at its version, or the highest that is not */
+  sql = g_strdup_printf ("SELECT count(*), coalesce(max(CASE WHEN version <> $3 THEN id END), 0)"
+                         " FROM %s WHERE id BETWEEN $1 AND $2", klass->table);
+  res = pathways_pg_query (self, self->writer, sql, 3, params, error);
+  if (res == NULL)
+    return FALSE;
+  n = pathways_pg_int (res, 0, 0);
+  changed = pathways_pg_int (res, 0, 1);
+  PQclear (res);
+  if (n != last - first + 1)
+    {
+      g_clear_pointer (&sql, g_free);
+      sql = g_strdup_printf ("SELECT coalesce(max(g), 0) FROM generate_series($1::bigint, $2::bigint) g"
+                             " WHERE NOT EXISTS (SELECT 1 FROM %s WHERE id = g)", klass->table);
+      res = pathways_pg_query (self, self->writer, sql, 2, params, error);
+      if (res == NULL)
+        return FALSE;
+      changed = MAX (changed, pathways_pg_int (res, 0, 0));
+      PQclear (res);
+    }
+  if (changed != 0)
+    {
+      *out_conflict = changed;
+      g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_CONFLICT,
+                           _("This record was changed by someone else after you opened it."));
+      return FALSE;
+    }
+
+  /* The audit trigger writes each row's audit row */
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("DELETE FROM %s WHERE id BETWEEN $1 AND $2 AND version = $3", klass->table);
+  res = pathways_pg_query (self, self->writer, sql, 3, params, error);
+  if (res == NULL)
+    return FALSE;
+  deleted = g_ascii_strtoll (PQcmdTuples (res), NULL, 10);
+  PQclear (res);
+  if (deleted != last - first + 1)
+    {
+      g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_CONFLICT,
+                           _("This record was changed by someone else after you opened it."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
 pg_set_setting (PathwaysStore  *store,
                 const char     *key,
                 const char     *value,
@@ -1815,6 +1880,7 @@ pathways_postgres_store_class_init (PathwaysPostgresStoreClass *klass)
   store_class->insert_records = pg_insert_records;
   store_class->update_record = pg_update_record;
   store_class->delete_record = pg_delete_record;
+  store_class->delete_id_range = pg_delete_id_range;
   store_class->set_setting = pg_set_setting;
   store_class->get_record = pg_get_record;
   store_class->list_records = pg_list_records;

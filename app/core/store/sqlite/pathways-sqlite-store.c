@@ -762,6 +762,103 @@ sqlite_delete_record (PathwaysStore   *store,
   return TRUE;
 }
 
+/* The highest id from @first to @last that has no row (0 if none) */
+static gint64
+highest_missing_id (PathwaysSqliteStore  *self,
+                    PathwaysRecordClass  *klass,
+                    gint64                first,
+                    gint64                last,
+                    GError              **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE id BETWEEN ? AND ? ORDER BY id DESC",
+                                          klass->table);
+  sqlite3_stmt *stmt = pathways_sqlite_prepare (self, self->writer, sql, error);
+  gint64 expected = last;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, first);
+  sqlite3_bind_int64 (stmt, 2, last);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) == expected)
+    expected--;
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      pathways_sqlite_set_error (self, self->writer->db, rc, error);
+      expected = -1;
+    }
+  sqlite3_reset (stmt);
+  return expected >= first ? expected : 0;
+}
+
+static gboolean
+sqlite_delete_id_range (PathwaysStore        *store,
+                        PathwaysRecordClass  *klass,
+                        gint64                first,
+                        gint64                last,
+                        gint64                version,
+                        gint64               *out_conflict,
+                        GError              **error)
+{
+  PathwaysSqliteStore *self = PATHWAYS_SQLITE_STORE (store);
+  g_autofree char *check_sql = NULL;
+  g_autofree char *delete_sql = NULL;
+  sqlite3_stmt *stmt;
+  gint64 n = 0, changed = 0;
+  int rc;
+
+  *out_conflict = 0;
+
+  /* Every row there and at its version, or the highest that is not */
+  check_sql = g_strdup_printf ("SELECT count(*), coalesce(max(CASE WHEN version <> ?3 THEN id END), 0)"
+                               " FROM %s WHERE id BETWEEN ?1 AND ?2", klass->table);
+  stmt = pathways_sqlite_prepare (self, self->writer, check_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, first);
+  sqlite3_bind_int64 (stmt, 2, last);
+  sqlite3_bind_int64 (stmt, 3, version);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      pathways_sqlite_set_error (self, self->writer->db, rc, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  n = sqlite3_column_int64 (stmt, 0);
+  changed = sqlite3_column_int64 (stmt, 1);
+  sqlite3_reset (stmt);
+  if (n != last - first + 1 || changed != 0)
+    {
+      gint64 missing = n != last - first + 1 ? highest_missing_id (self, klass, first, last, error) : 0;
+
+      if (missing < 0)
+        return FALSE;
+      *out_conflict = MAX (missing, changed);
+      g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_CONFLICT,
+                           _("This record was changed by someone else after you opened it."));
+      return FALSE;
+    }
+
+  /* The audit trigger writes each row's audit row */
+  delete_sql = g_strdup_printf ("DELETE FROM %s WHERE id BETWEEN ? AND ? AND version = ?", klass->table);
+  stmt = pathways_sqlite_prepare (self, self->writer, delete_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, first);
+  sqlite3_bind_int64 (stmt, 2, last);
+  sqlite3_bind_int64 (stmt, 3, version);
+  if (!pathways_sqlite_step_done (self, self->writer, stmt, error))
+    return FALSE;
+  if (sqlite3_changes64 (self->writer->db) != last - first + 1)
+    {
+      g_set_error_literal (error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_CONFLICT,
+                           _("This record was changed by someone else after you opened it."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 sqlite_set_setting (PathwaysStore  *store,
                     const char     *key,
@@ -2150,6 +2247,7 @@ pathways_sqlite_store_class_init (PathwaysSqliteStoreClass *klass)
   store_class->insert_records = sqlite_insert_records;
   store_class->update_record = sqlite_update_record;
   store_class->delete_record = sqlite_delete_record;
+  store_class->delete_id_range = sqlite_delete_id_range;
   store_class->set_setting = sqlite_set_setting;
   store_class->get_record = sqlite_get_record;
   store_class->list_records = sqlite_list_records;
