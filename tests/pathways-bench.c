@@ -1358,6 +1358,32 @@ bench_903_into_store (Return903 *r)
   label = g_strdup_printf ("903 import into a new store: %u rows", r->files->n_rows);
   report (label, ms);
   printf ("  %-44s %10.0f rows/s\n", "903 import into the store, speed", r->files->n_rows / (ms / 1000.0));
+
+  /* Undo of each of those imports, the undo alone timed (not opening) */
+  {
+    g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+
+    for (guint i = 0; i < im.run; i++)
+      {
+        g_autofree char *name = g_strdup_printf ("import-%u.db", i);
+        g_autofree char *path = g_build_filename (im.dir, name, NULL);
+        g_autoptr(PathwaysStore) store = pathways_store_open (path, NULL, &error);
+        gint64 start;
+        double undo_ms;
+
+        if (store == NULL)
+          g_error ("%s", error->message);
+        start = g_get_monotonic_time ();
+        if (!pathways_import_undo_latest (store, NULL, &error))
+          g_error ("%s", error->message);
+        undo_ms = (g_get_monotonic_time () - start) / 1000.0;
+        g_array_append_val (times, undo_ms);
+      }
+    g_array_sort (times, compare_doubles);
+    g_clear_pointer (&label, g_free);
+    label = g_strdup_printf ("903 undo of that import: %u rows", r->files->n_rows);
+    report (label, g_array_index (times, double, times->len / 2));
+  }
   for (guint i = 0; i < 3; i++)
     g_free (im.paths[i]);
   {

@@ -1796,8 +1796,11 @@ row_key (GType  type,
 }
 
 /* A run of at least this many new rows (an import's) is deleted by its
- * ids' range, in one statement, not row by row */
-#define UNDO_RUN_MIN 128
+ * ids' range, in one statement, not row by row (the "changed" signal
+ * then says "everything": which young people and units, it cannot say
+ * without reading the rows; a shorter run is undone row by row, in less
+ * than a second, and the signal lists each) */
+#define UNDO_RUN_MIN 1000
 
 /* The index of the first change of the run of inserts of one table, ids
  * one after another and all at one version, that ends at @end (@end
@@ -1878,7 +1881,6 @@ undo_insert_run (PathwaysStore      *self,
         }
       return FALSE;
     }
-  /* Which young people and units: too many to say */
   pathways_changes_set_everything (priv->pending);
   priv->n_range_deletes++;
   *out_done = TRUE;

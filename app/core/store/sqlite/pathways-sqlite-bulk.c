@@ -59,6 +59,22 @@ column_clear (gpointer data)
   g_free (((Column *) data)->key);
 }
 
+/**
+ * pathways_sqlite_bulk_cache:
+ *
+ * Gives @conn room for a bulk write's pages until its transaction ends
+ * (the default 2 MiB would spill pages to the file over and over as the
+ * tables and their indices change).
+ */
+void
+pathways_sqlite_bulk_cache (PathwaysSqliteConn *conn)
+{
+  if (!conn->big_cache &&
+      sqlite3_exec (conn->db, "PRAGMA cache_size = -" G_STRINGIFY (PATHWAYS_SQLITE_BULK_CACHE_KIB), NULL, NULL,
+                    NULL) == SQLITE_OK)
+    conn->big_cache = TRUE;
+}
+
 /* g_string_append_len() without its checks, for the many short pieces
  * of a row's JSON and canonical text */
 static inline void
@@ -76,9 +92,15 @@ put (GString    *out,
   out->str[out->len] = '\0';
 }
 
-static void
-hex_digest (struct sha256_ctx *ctx,
-            char               out[65])
+/**
+ * pathways_sqlite_hex_digest:
+ *
+ * Finishes @ctx into @out, the digest in lower-case hexadecimal as
+ * GLib's checksums write it.
+ */
+void
+pathways_sqlite_hex_digest (struct sha256_ctx *ctx,
+                            char               out[65])
 {
   static const char hex[] = "0123456789abcdef";
   guint8 d[SHA256_DIGEST_SIZE];
@@ -581,13 +603,13 @@ write_audit (PathwaysSqliteStore  *self,
       sha256_update (&ctx, canon->len, (const guint8 *) canon->str);
       sha256_update (&ctx, json->len, (const guint8 *) json->str);
       sha256_update (&ctx, 1, (const guint8 *) ";");
-      hex_digest (&ctx, rows[r].content);
+      pathways_sqlite_hex_digest (&ctx, rows[r].content);
       sha256_init (&ctx);
       sha256_update (&ctx, strlen (CHAIN_PREFIX), (const guint8 *) CHAIN_PREFIX);
       sha256_update (&ctx, strlen (head->chain), (const guint8 *) head->chain);
       sha256_update (&ctx, 1, (const guint8 *) ":");
       sha256_update (&ctx, 64, (const guint8 *) rows[r].content);
-      hex_digest (&ctx, rows[r].chain);
+      pathways_sqlite_hex_digest (&ctx, rows[r].chain);
       memcpy (head->chain, rows[r].chain, sizeof rows[r].chain);
     }
   sqlite3_reset (audit);
@@ -675,13 +697,7 @@ pathways_sqlite_insert_records (PathwaysSqliteStore  *self,
   if (!audit_head (conn->db, &head, error))
     return FALSE;
 
-  /* Room for the whole batch's pages until the transaction ends (the
-   * default 2 MiB would spill pages to the WAL over and over as the
-   * indices grow) */
-  if (!conn->big_cache &&
-      sqlite3_exec (conn->db, "PRAGMA cache_size = -" G_STRINGIFY (PATHWAYS_SQLITE_BULK_CACHE_KIB), NULL, NULL,
-                    NULL) == SQLITE_OK)
-    conn->big_cache = TRUE;
+  pathways_sqlite_bulk_cache (conn);
 
   /* Off for this connection while the batch is written (SQLite prepares
    * the statements again on the change) */

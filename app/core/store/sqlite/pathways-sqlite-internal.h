@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <nettle/sha2.h>
+
 #include "pathways-sqlite-store-private.h"
 #include "pathways-store-backend.h"
 
@@ -75,6 +77,9 @@ gboolean            pathways_sqlite_insert_records (PathwaysSqliteStore  *self,
                                                     PathwaysRecord      **records,
                                                     guint                 n_records,
                                                     GError              **error);
+void                pathways_sqlite_bulk_cache     (PathwaysSqliteConn   *conn);
+void                pathways_sqlite_hex_digest     (struct sha256_ctx    *ctx,
+                                                    char                  out[65]);
 
 /* The audit trail, in pathways-sqlite-audit.c */
 const char * const *pathways_sqlite_audited_tables (guint *n_tables);

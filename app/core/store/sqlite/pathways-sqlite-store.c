@@ -841,6 +841,7 @@ sqlite_delete_id_range (PathwaysStore        *store,
     }
 
   /* The audit trigger writes each row's audit row */
+  pathways_sqlite_bulk_cache (self->writer);
   delete_sql = g_strdup_printf ("DELETE FROM %s WHERE id BETWEEN ? AND ? AND version = ?", klass->table);
   stmt = pathways_sqlite_prepare (self, self->writer, delete_sql, error);
   if (stmt == NULL)
