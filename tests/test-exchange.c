@@ -2282,6 +2282,68 @@ START_TEST (test_import_undo_by_id_refuses_all_but_the_newest)
 }
 END_TEST
 
+/* Two desktops undoing the same import at once: the second waits until
+ * the first has committed, then is refused saying it was undone (not
+ * that a record it wrote was deleted since: it read the import log only
+ * once the first had finished) */
+typedef struct {
+  PathwaysStore *store;
+  gint64         import_id;
+  GError        *error;
+  gboolean       ok;
+  gint           done;  /* atomic */
+} RacingUndo;
+
+static gpointer
+racing_undo_thread (gpointer data)
+{
+  RacingUndo *r = data;
+
+  r->ok = pathways_import_undo (r->store, r->import_id, NULL, &r->error);
+  g_atomic_int_set (&r->done, 1);
+  return NULL;
+}
+
+START_TEST (test_import_undo_racing_undo_waits)
+{
+  g_autofree char *dir = test_make_dir ();
+  g_autoptr(PathwaysStore) store = test_open_store (dir, "race.db");
+  g_autoptr(PathwaysStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 before = pathways_store_count (store, PATHWAYS_TYPE_UNIT, NULL);
+  RacingUndo r = { NULL, 0, NULL, FALSE, 0 };
+  GThread *thread;
+
+  r.import_id = import_stock_text (store, "name,postcode,kind,bedrooms,weekly-cost\n"
+                                          "Alder House flat 1,NG1 4AB,supported,1,900\n"
+                                          "Alder House flat 2,NG1 4AB,supported,1,900\n");
+  other = test_open_store_again (store);
+  r.store = other;
+
+  /* The first undoes it and has not committed yet when the second starts */
+  ck_assert (pathways_store_begin (store, &error));
+  ck_assert_msg (pathways_import_undo (store, r.import_id, NULL, &error), "%s", error ? error->message : "");
+  thread = g_thread_new ("racing-undo", racing_undo_thread, &r);
+  g_usleep (300 * 1000);
+  ck_assert_int_eq (g_atomic_int_get (&r.done), 0);
+  ck_assert (pathways_store_commit (store, &error));
+  g_thread_join (thread);
+
+  ck_assert (!r.ok);
+  ck_assert (g_error_matches (r.error, PATHWAYS_STORE_ERROR, PATHWAYS_STORE_ERROR_CONFLICT));
+  ck_assert_msg (strstr (r.error->message, "it was undone on") != NULL, "%s", r.error->message);
+  g_clear_error (&r.error);
+  ck_assert_int_eq (pathways_store_count (store, PATHWAYS_TYPE_UNIT, NULL), before);
+  {
+    g_autoptr(PathwaysAuditCheck) check = pathways_store_verify_audit (store, &error);
+
+    ck_assert_no_error (error);
+    ck_assert_int_eq (check->broken_row, 0);
+  }
+  test_remove_dir (dir);
+}
+END_TEST
+
 /* Suite ---------------------------------------------------------------------- */
 
 static Suite *
@@ -2323,6 +2385,7 @@ exchange_suite (void)
   tcase_add_test (tc, test_stock_import_sample_and_errors);
   tcase_add_test (tc, test_stock_import_into_store);
   tcase_add_test (tc, test_import_undo_by_id_refuses_all_but_the_newest);
+  tcase_add_test (tc, test_import_undo_racing_undo_waits);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("export");

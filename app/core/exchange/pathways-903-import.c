@@ -515,6 +515,8 @@ plan_apply (PathwaysStore            *store,
     }
   if (!pathways_store_begin (store, error))
     return FALSE;
+  if (!pathways_store_lock_imports (store, error))
+    goto failed;
 
   at = now_utc ();
   who = dup_importer (store);
@@ -738,8 +740,15 @@ pathways_import_undo (PathwaysStore      *store,
   g_return_val_if_fail (PATHWAYS_IS_STORE (store), FALSE);
   g_return_val_if_fail (import_id >= 0, FALSE);
 
+  /* Which import is the newest, and whether it was undone, stays so
+   * until this commits: two desktops undoing at once cannot both pass */
   if (!pathways_store_begin (store, error))
     return FALSE;
+  if (!pathways_store_lock_imports (store, error))
+    {
+      pathways_store_rollback (store);
+      return FALSE;
+    }
   log = pathways_import_log_latest (store, &local);
   if (local != NULL)
     {
@@ -1249,6 +1258,8 @@ pathways_stock_import_apply_full (PathwaysStore        *store,
     return TRUE;
   if (!pathways_store_begin (store, error))
     return FALSE;
+  if (!pathways_store_lock_imports (store, error))
+    goto failed;
   at = now_utc ();
   who = dup_importer (store);
   files = g_strdup_printf ("%s\t%" G_GUINT64_FORMAT "\t%s\n", import->name ? import->name : "", import->size,

@@ -1700,6 +1700,28 @@ pathways_store_end_read (PathwaysStore *self)
   CLASS (self)->end_read (self);
 }
 
+/**
+ * pathways_store_lock_imports:
+ *
+ * Inside a transaction, waits until no other transaction (another
+ * desktop's, on a team server) is importing or undoing an import, and
+ * keeps them waiting until this one ends: what an undo reads of the
+ * import log (which import is the newest, whether it was undone
+ * already) stays true until it commits.  On a file, where one writer at
+ * a time holds the whole database, there is nothing more to do.
+ */
+gboolean
+pathways_store_lock_imports (PathwaysStore  *self,
+                             GError        **error)
+{
+  g_return_val_if_fail (PATHWAYS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (pathways_store_in_transaction (self), FALSE);
+
+  if (CLASS (self)->lock_imports == NULL)
+    return TRUE;
+  return CLASS (self)->lock_imports (self, error);
+}
+
 /* Recorded actions and undo ------------------------------------------- */
 
 /**

@@ -228,6 +228,10 @@ struct _PathwaysStoreClass
    * error when it is damaged */
   char                      *(*check_integrity)         (PathwaysStore      *self,
                                                          GError            **error);
+  /* Optional: see pathways_store_lock_imports() (without it, nothing to
+   * do: one writer at a time already) */
+  gboolean                   (*lock_imports)            (PathwaysStore      *self,
+                                                         GError            **error);
 
   /*< private >*/
   gpointer padding[5];
@@ -275,6 +279,10 @@ gboolean        pathways_store_begin               (PathwaysStore  *self,
 gboolean        pathways_store_commit              (PathwaysStore  *self,
                                                     GError        **error);
 void            pathways_store_rollback            (PathwaysStore  *self);
+/* Inside a transaction: imports and their undo one at a time, to the
+ * end of the transaction (another desktop's waits here) */
+gboolean        pathways_store_lock_imports        (PathwaysStore  *self,
+                                                    GError        **error);
 
 /* Consistent reads: the reads between these see one state of the data
  * (they nest; a thread inside a transaction sees its own writes) */

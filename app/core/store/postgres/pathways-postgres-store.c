@@ -1065,6 +1065,24 @@ pg_delete_record (PathwaysStore   *store,
   return TRUE;
 }
 
+/* The advisory lock imports and their undo take, to the end of their
+ * transaction ("PILG": Pathways' import log) */
+#define IMPORTS_LOCK_KEY "1346964551"
+
+static gboolean
+pg_lock_imports (PathwaysStore  *store,
+                 GError        **error)
+{
+  PathwaysPostgresStore *self = PATHWAYS_POSTGRES_STORE (store);
+  PGresult *res = pathways_pg_query (self, self->writer, "SELECT pg_advisory_xact_lock(" IMPORTS_LOCK_KEY ")",
+                                     0, NULL, error);
+
+  if (res == NULL)
+    return FALSE;
+  PQclear (res);
+  return TRUE;
+}
+
 static gboolean
 pg_delete_id_range (PathwaysStore        *store,
                     PathwaysRecordClass  *klass,
@@ -1881,6 +1899,7 @@ pathways_postgres_store_class_init (PathwaysPostgresStoreClass *klass)
   store_class->update_record = pg_update_record;
   store_class->delete_record = pg_delete_record;
   store_class->delete_id_range = pg_delete_id_range;
+  store_class->lock_imports = pg_lock_imports;
   store_class->set_setting = pg_set_setting;
   store_class->get_record = pg_get_record;
   store_class->list_records = pg_list_records;
