@@ -267,26 +267,27 @@ type_for_table (const char *table)
  * after another, all at the same version */
 #define SERIAL_INSERT_RUN 3
 
+/* Whether @next continues the run of inserts @prev is in: one table,
+ * ids one after another, all at one version */
+static gboolean
+continues_run (const Recorded *prev,
+               const Recorded *next)
+{
+  return prev->kind == RECORDED_INSERT && next->kind == RECORDED_INSERT && next->type == prev->type &&
+         next->after_version == prev->after_version && next->id == prev->id + 1;
+}
+
 /* The index of the last change of the run of inserts starting at
  * @start (@start itself when there is no run) */
 static guint
 insert_run_end (PathwaysChangeSet *changes,
                 guint              start)
 {
-  Recorded *first = g_ptr_array_index (changes->changes, start);
   guint end = start;
 
-  if (first->kind != RECORDED_INSERT)
-    return start;
-  while (end + 1 < changes->changes->len)
-    {
-      Recorded *next = g_ptr_array_index (changes->changes, end + 1);
-
-      if (next->kind != RECORDED_INSERT || next->type != first->type ||
-          next->after_version != first->after_version || next->id != first->id + (gint64) (end + 1 - start))
-        break;
-      end++;
-    }
+  while (end + 1 < changes->changes->len &&
+         continues_run (g_ptr_array_index (changes->changes, end), g_ptr_array_index (changes->changes, end + 1)))
+    end++;
   return end;
 }
 
@@ -1824,27 +1825,17 @@ row_key (GType  type,
  * than a second, and the signal lists each) */
 #define UNDO_RUN_MIN 1000
 
-/* The index of the first change of the run of inserts of one table, ids
- * one after another and all at one version, that ends at @end (@end
- * itself when there is no run) */
+/* The index of the first change of the run of inserts that ends at
+ * @end (@end itself when there is no run) */
 static guint
 insert_run_start (PathwaysChangeSet *changes,
                   guint              end)
 {
-  Recorded *last = g_ptr_array_index (changes->changes, end);
   guint start = end;
 
-  if (last->kind != RECORDED_INSERT)
-    return end;
-  while (start > 0)
-    {
-      Recorded *prev = g_ptr_array_index (changes->changes, start - 1);
-
-      if (prev->kind != RECORDED_INSERT || prev->type != last->type ||
-          prev->after_version != last->after_version || prev->id != last->id - (gint64) (end - start + 1))
-        break;
-      start--;
-    }
+  while (start > 0 &&
+         continues_run (g_ptr_array_index (changes->changes, start - 1), g_ptr_array_index (changes->changes, start)))
+    start--;
   return start;
 }
 
