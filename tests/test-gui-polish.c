@@ -1588,6 +1588,87 @@ START_TEST (test_narrow_filters_behind_a_button)
 }
 END_TEST
 
+/* Eight pages are more than a switcher can show in 360 px: there, a
+ * menu button named after the page shown takes the switcher's place
+ * (and the title's), and lists the pages with their Alt+1…8; in a wide
+ * window the switcher is back and the button gone */
+START_TEST (test_narrow_pages_menu)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  Session s = { 0 };
+  GtkMenuButton *button;
+  GtkLabel *label;
+  AdwViewSwitcherTitle *title;
+  GMenuModel *menu;
+  static const char * const pages[] = { "caseload", "stock", "timeline", "sufficiency", "commission", "team", "plan",
+                                        "my-day" };
+
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "menu:minimize,maximize,close", NULL);
+  g_settings_set_int (settings, "window-width", 360);
+  session_start (&s, "pages-menu.db");
+  button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (s.window), PATHWAYS_TYPE_WINDOW, "page_menu_button"));
+  label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (s.window), PATHWAYS_TYPE_WINDOW, "page_menu_label"));
+  title = ADW_VIEW_SWITCHER_TITLE (gtk_widget_get_template_child (GTK_WIDGET (s.window), PATHWAYS_TYPE_WINDOW,
+                                                                  "switcher_title"));
+  settle (10);
+  ck_assert (adw_view_switcher_title_get_title_visible (title));
+  ck_assert (gtk_widget_get_mapped (GTK_WIDGET (button)));
+  ck_assert_ptr_null (test_gui_find_type (GTK_WIDGET (s.window), ADW_TYPE_VIEW_SWITCHER_BAR));
+  ck_assert_str_eq (gtk_label_get_label (label), "Caseload");
+  /* The button has the title's room */
+  ck_assert (adw_view_switcher_title_get_title (title) == NULL || *adw_view_switcher_title_get_title (title) == '\0');
+
+  gtk_menu_button_popup (button);
+  spin (5);
+  menu = gtk_menu_button_get_menu_model (button);
+  ck_assert_ptr_nonnull (menu);
+  ck_assert_int_eq (g_menu_model_get_n_items (menu), G_N_ELEMENTS (pages));
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *action = NULL, *target = NULL, *accel = NULL, *want = g_strdup_printf ("<Alt>%d", i + 1);
+
+      ck_assert (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+      ck_assert_str_eq (action, "win.show-page");
+      ck_assert (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_TARGET, "s", &target));
+      ck_assert_str_eq (target, pages[i]);
+      ck_assert (g_menu_model_get_item_attribute (menu, i, "accel", "s", &accel));
+      ck_assert_str_eq (accel, want);
+    }
+  gtk_menu_button_popdown (button);
+
+  /* The longest page name, whole, and the window no wider */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (s.window), "win.show-page", "s", "commission"));
+  settle (20);
+  ck_assert_str_eq (gtk_label_get_label (label), "Commissioning");
+  ck_assert (!pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+  test_gui_assert_fits (GTK_WIDGET (s.window), 360, "the window on Commissioning");
+
+  /* A page the role may not use is not in the menu */
+  adw_view_stack_page_set_visible (adw_view_stack_get_page (ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (s.window),
+                                                                                                          PATHWAYS_TYPE_WINDOW,
+                                                                                                          "stack")),
+                                                            GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (s.window),
+                                                                                                       PATHWAYS_TYPE_WINDOW,
+                                                                                                       "plan_bin"))),
+                                   FALSE);
+  gtk_menu_button_popup (button);
+  spin (5);
+  menu = gtk_menu_button_get_menu_model (button);
+  ck_assert_int_eq (g_menu_model_get_n_items (menu), G_N_ELEMENTS (pages) - 1);
+  gtk_menu_button_popdown (button);
+
+  /* Wide, the switcher and the title are back */
+  gtk_window_set_default_size (GTK_WINDOW (s.window), 1400, 900);
+  settle (20);
+  ck_assert (!adw_view_switcher_title_get_title_visible (title));
+  ck_assert (!gtk_widget_get_visible (GTK_WIDGET (button)));
+  ck_assert_str_eq (adw_view_switcher_title_get_title (title), "Pathways");
+
+  session_end (&s);
+  g_settings_reset (settings, "window-width");
+}
+END_TEST
+
 static Suite *
 polish_suite (void)
 {
@@ -1638,6 +1719,7 @@ polish_suite (void)
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_narrow_filters_behind_a_button);
+  tcase_add_test (tc, test_narrow_pages_menu);
   suite_add_tcase (s, tc);
   return s;
 }
