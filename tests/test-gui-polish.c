@@ -1112,6 +1112,39 @@ register_ready (gpointer data)
   return g_strcmp0 (pathways_stock_view_get_visible_page (data), "list") == 0;
 }
 
+/* A narrow page's Filters button (the template children filters_button,
+ * filters_badge and filters_revealer of @page, of @type): shown, the
+ * filters hidden; the toggle @toggle and the drop-down @dropdown count 2
+ * on it; it shows and hides the filters; the action @clear empties it */
+static void
+assert_filters_button (GtkWidget  *page,
+                       GType       type,
+                       const char *toggle,
+                       const char *dropdown,
+                       const char *clear)
+{
+  GtkRevealer *filters = GTK_REVEALER (gtk_widget_get_template_child (page, type, "filters_revealer"));
+  GtkToggleButton *button = GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (page, type, "filters_button"));
+  GtkLabel *badge = GTK_LABEL (gtk_widget_get_template_child (page, type, "filters_badge"));
+
+  ck_assert (gtk_widget_get_mapped (GTK_WIDGET (button)));
+  ck_assert_ptr_nonnull (gtk_widget_get_tooltip_text (GTK_WIDGET (button)));
+  ck_assert (!gtk_revealer_get_reveal_child (filters));
+  ck_assert (!gtk_widget_get_visible (GTK_WIDGET (badge)));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (page, type, toggle)), TRUE);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (gtk_widget_get_template_child (page, type, dropdown)), 1);
+  spin (5);
+  ck_assert (gtk_widget_get_visible (GTK_WIDGET (badge)));
+  ck_assert_str_eq (gtk_label_get_label (badge), "2");
+  gtk_toggle_button_set_active (button, TRUE);
+  ck_assert (gtk_revealer_get_reveal_child (filters));
+  gtk_toggle_button_set_active (button, FALSE);
+  ck_assert (!gtk_revealer_get_reveal_child (filters));
+  ck_assert (gtk_widget_activate_action (page, clear, NULL));
+  spin (5);
+  ck_assert (!gtk_widget_get_visible (GTK_WIDGET (badge)));
+}
+
 /* The register: a column hidden stays hidden in a new window; a narrow
  * window shows the units as a list of the same rows, one that fits in
  * 360 px, and a click opens the unit */
@@ -1182,35 +1215,8 @@ START_TEST (test_narrow_register_is_a_list)
   }
 
   /* The filters hide behind a Filters button, which counts those in use */
-  {
-    GtkRevealer *filters = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (stock), PATHWAYS_TYPE_STOCK_VIEW,
-                                                                         "filters_revealer"));
-    GtkToggleButton *button = GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (stock), PATHWAYS_TYPE_STOCK_VIEW,
-                                                                                "filters_button"));
-    GtkLabel *badge = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (stock), PATHWAYS_TYPE_STOCK_VIEW,
-                                                                "filters_badge"));
-    GtkToggleButton *registered = GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (stock),
-                                                                                    PATHWAYS_TYPE_STOCK_VIEW,
-                                                                                    "registered_toggle"));
-    GtkDropDown *kind = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (stock), PATHWAYS_TYPE_STOCK_VIEW,
-                                                                      "kind_dropdown"));
-
-    ck_assert (gtk_widget_get_mapped (GTK_WIDGET (button)));
-    ck_assert (!gtk_revealer_get_reveal_child (filters));
-    ck_assert (!gtk_widget_get_visible (GTK_WIDGET (badge)));
-    gtk_toggle_button_set_active (registered, TRUE);
-    gtk_drop_down_set_selected (kind, 1);
-    spin (5);
-    ck_assert (gtk_widget_get_visible (GTK_WIDGET (badge)));
-    ck_assert_str_eq (gtk_label_get_label (badge), "2");
-    gtk_toggle_button_set_active (button, TRUE);
-    ck_assert (gtk_revealer_get_reveal_child (filters));
-    gtk_toggle_button_set_active (button, FALSE);
-    ck_assert (!gtk_revealer_get_reveal_child (filters));
-    ck_assert (gtk_widget_activate_action (GTK_WIDGET (stock), "stock.clear-filters", NULL));
-    spin (5);
-    ck_assert (!gtk_widget_get_visible (GTK_WIDGET (badge)));
-  }
+  assert_filters_button (GTK_WIDGET (stock), PATHWAYS_TYPE_STOCK_VIEW, "registered_toggle", "kind_dropdown",
+                         "stock.clear-filters");
 
   g_signal_emit_by_name (list, "activate", 0);
   ck_assert_str_eq (pathways_stock_view_get_visible_page (stock), "unit");
@@ -1504,9 +1510,7 @@ START_TEST (test_narrow_filters_behind_a_button)
   Session s = { 0 };
   PathwaysCaseloadView *view;
   PathwaysStockView *stock;
-  GtkRevealer *filters;
-  GtkToggleButton *button;
-  GtkLabel *badge, *count;
+  GtkLabel *count;
 
   g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "menu:minimize,maximize,close", NULL);
   g_settings_set_int (settings, "window-width", 360);
@@ -1514,35 +1518,11 @@ START_TEST (test_narrow_filters_behind_a_button)
   view = pathways_window_get_caseload_view (s.window);
   wait_narrow (view);
   ck_assert (is_narrow (view));
-  filters = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (view), PATHWAYS_TYPE_CASELOAD_VIEW,
-                                                         "filters_revealer"));
-  button = GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (view), PATHWAYS_TYPE_CASELOAD_VIEW,
-                                                             "filters_button"));
-  badge = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (view), PATHWAYS_TYPE_CASELOAD_VIEW, "filters_badge"));
   count = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (view), PATHWAYS_TYPE_CASELOAD_VIEW, "count_label"));
   ck_assert (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (view))),
                                       "pathways-filter-symbolic"));
-  ck_assert (gtk_widget_get_mapped (GTK_WIDGET (button)));
-  ck_assert_ptr_nonnull (gtk_widget_get_tooltip_text (GTK_WIDGET (button)));
-  ck_assert (!gtk_revealer_get_reveal_child (filters));
-  ck_assert (!gtk_widget_get_visible (GTK_WIDGET (badge)));
-
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (view),
-                                                                                  PATHWAYS_TYPE_CASELOAD_VIEW,
-                                                                                  "alerts_toggle")), TRUE);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (view),
-                                                                            PATHWAYS_TYPE_CASELOAD_VIEW,
-                                                                            "age_dropdown")), 1);
-  spin (5);
-  ck_assert (gtk_widget_get_visible (GTK_WIDGET (badge)));
-  ck_assert_str_eq (gtk_label_get_label (badge), "2");
-  gtk_toggle_button_set_active (button, TRUE);
-  ck_assert (gtk_revealer_get_reveal_child (filters));
-  gtk_toggle_button_set_active (button, FALSE);
-  ck_assert (!gtk_revealer_get_reveal_child (filters));
-  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "caseload.clear-filters", NULL));
-  spin (5);
-  ck_assert (!gtk_widget_get_visible (GTK_WIDGET (badge)));
+  assert_filters_button (GTK_WIDGET (view), PATHWAYS_TYPE_CASELOAD_VIEW, "alerts_toggle", "age_dropdown",
+                         "caseload.clear-filters");
 
   /* While searching, the count is read whole beside the search, in
    * figures only where the words do not fit; 1,234 of 2,000 fits too */
