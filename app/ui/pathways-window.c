@@ -4,9 +4,10 @@
  * Stock, … My Day); where it does not fit (a narrow window), a menu
  * button named after the page shown lists the pages instead — eight
  * tabs are more than a bottom switcher bar can show in 360 px, and
- * libadwaita 1.2 has no icon-only switcher.  The window knows its pages only as PathwaysPages made
- * with the application's context: each loads itself when the store is
- * there and refreshes itself when the store changes.  The caseload is
+ * libadwaita 1.2 has no icon-only switcher.  The window knows its
+ * pages only as PathwaysPages made with the application's context:
+ * each loads itself when the store is there and refreshes itself when
+ * the store changes.  The caseload is
  * built (and so loads) first; the other pages, and a young person's
  * page, are built the first time they are shown.
  *
@@ -249,7 +250,6 @@ context_store_cb (PathwaysWindow  *self,
   }
 }
 
-/* "Signed in as": the staff member whose name goes in the audit log */
 /* A narrow window's header has the page menu in the title's place: the
  * switcher's title ("Pathways", who is signed in) gives the page menu
  * its room, rather than widen the window */
@@ -274,6 +274,7 @@ set_subtitle (PathwaysWindow *self,
   title_visible_cb (self);
 }
 
+/* "Signed in as": the staff member whose name goes in the audit log */
 static void
 signed_in_staff_cb (GObject      *source,
                     GAsyncResult *result,
