@@ -220,10 +220,12 @@ def column_chooser(window, what):
 
 
 def toast_named(window):
-    """The notification shown for ten seconds once the demo authority is
-    made is read with a close button named for what it does"""
+    """The notification shown once the demo authority is made (until
+    dismissed, with PATHWAYS_KEEP_START_TOAST, rather than for ten
+    seconds) is read with a close button named for what it does; the
+    close button then dismisses it, so that it covers no row of the walk"""
     toast = None
-    end = time.time() + 10
+    end = time.time() + 30
     while toast is None and time.time() < end:
         # beside the pages, not in them: a walk of the page outlasts the toast
         level = [window]
@@ -238,6 +240,23 @@ def toast_named(window):
     names = [c.name for c in buttons]
     check(buttons and all(fault(n) is None for n in names),
           "the notification's buttons are named (%s)" % ", ".join("“%s”" % n for n in names))
+    if buttons:
+        act(buttons[-1], "click", 1)
+        check(not visible(toast) or not any(visible(c) for c in toast if c is not None),
+              "the notification's close button dismisses it")
+
+
+def page_menu_to(window, tab):
+    """A narrow window has no tabs: the pages are a menu under a button
+    named after the page shown.  Opens it, audits it, and picks TAB"""
+    button = find_in(window, lambda n: n.description == "Go to another page" and n.queryAction().nActions > 0, 10)
+    if not check(button is not None, "a narrow window's page menu is found"):
+        return
+    act(button, "click", 0.5)
+    item = find_in(button.parent, lambda n: role(n) == pyatspi.ROLE_MENU_ITEM and n.name == tab and visible(n), 10)
+    if check(item is not None, "the page menu lists %s" % tab):
+        audit(item.parent, "the page menu", 0)
+        act(item, "click", 0.5)
 
 
 def main():
@@ -252,7 +271,7 @@ def main():
     # dialogs, then back to the caseload and on through the tabs, the
     # menus and dialogs of the window, the preferences, the shortcuts
     # window and the About window: one application for the whole walk
-    app = App(binary, database, {"PATHWAYS_OPEN_PERSON": "1"})
+    app = App(binary, database, {"PATHWAYS_OPEN_PERSON": "1", "PATHWAYS_KEEP_START_TOAST": "1"})
     try:
         if not check(app.app is not None, "the application is on the accessibility bus"):
             return
@@ -307,9 +326,9 @@ def main():
         app.stop()
 
     # A narrow window (360 px, the narrowest): a unit's page, opened on
-    # Stock, then Stock and the Caseload folded to lists, their tabs at the
-    # foot of the window.  The window's size is the one saved in the
-    # settings, here a key file of the walk's own
+    # Stock, then Stock and the Caseload folded to lists, chosen from the
+    # page menu that takes the tabs' place.  The window's size is the one
+    # saved in the settings, here a key file of the walk's own
     if wanted("Unit") or wanted("narrow"):
         config = os.path.join(workdir, "config")
         os.makedirs(os.path.join(config, "glib-2.0", "settings"), exist_ok=True)
@@ -329,10 +348,8 @@ def main():
                 if unit is not None:
                     act(unit, "unit.back", 0.5)
             for tab, page, root_class in PAGES[1::-1]:
-                button = find_in(window, lambda n: role(n) == pyatspi.ROLE_PAGE_TAB and n.name == tab, 10)
-                if button is not None:
-                    act(button, "click", 0)
-                if check(page_shown(app, root_class, 30), "%s is shown, narrow (its tab)" % page):
+                page_menu_to(window, tab)
+                if check(page_shown(app, root_class, 30), "%s is shown, narrow (from the page menu)" % page):
                     audit(window, page + ", narrow")
         finally:
             app.stop()

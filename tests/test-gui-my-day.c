@@ -48,6 +48,18 @@ spin (guint turns)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* Lets the window lay itself out again at a new size (a page changes its
+ * buttons on the turn after it sees its width) */
+static void
+settle (void)
+{
+  for (guint i = 0; i < 20; i++)
+    {
+      spin (5);
+      g_usleep (20000);
+    }
+}
+
 /* A small authority, written before the app opens it (no demo to make):
  * Alison's Amara, 18 on 10 December; Helen's Ben in a B&B (an alert
  * asking for a move) */
@@ -268,6 +280,26 @@ START_TEST (test_my_day)
    * and its dialog */
   button = test_gui_find_action (GTK_WIDGET (view), "win.open-person-for");
   ck_assert_ptr_nonnull (button);
+  /* A label in a wide window; in a narrow one an icon (the label in its
+   * tooltip), leaving the alert's text the row's width */
+  {
+    GtkStack *faces = GTK_STACK (gtk_button_get_child (GTK_BUTTON (button)));
+    const char *label = gtk_widget_get_tooltip_text (button);
+
+    gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+    settle ();
+    ck_assert_int_ge (gtk_widget_get_width (GTK_WIDGET (view)), 560);
+    ck_assert_str_eq (gtk_stack_get_visible_child_name (faces), "label");
+    ck_assert_str_eq (gtk_label_get_label (GTK_LABEL (gtk_stack_get_visible_child (faces))), label);
+    gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+    settle ();
+    ck_assert_int_lt (gtk_widget_get_width (GTK_WIDGET (view)), 560);
+    ck_assert_str_eq (gtk_stack_get_visible_child_name (faces), "icon");
+    ck_assert_int_le (gtk_widget_get_width (button), 40);
+    ck_assert_ptr_nonnull (label);
+    gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+    spin (20);
+  }
   target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
   ck_assert_ptr_nonnull (target);
   g_variant_get (target, "(x&s)", &person_id, NULL);

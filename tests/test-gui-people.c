@@ -730,6 +730,53 @@ START_TEST (test_team_page)
   ck_assert_uint_eq (pathways_team_view_get_n_teams (view), 1);
   maybe_screenshot (window, "team-page");
 
+  /* No row of buttons on every row (HIG): a staff row edits them when
+   * activated, and its menu has Edit… and Mark as Left…; a team row
+   * renames the team, from its menu too */
+  {
+    GtkListBox *staff_list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (view), PATHWAYS_TYPE_TEAM_VIEW,
+                                                                          "staff_list"));
+    GtkListBox *team_list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (view), PATHWAYS_TYPE_TEAM_VIEW,
+                                                                         "team_list"));
+    static const char * const staff_actions[] = { "team.edit-staff", "team.staff-leaves" };
+    struct { GtkListBox *list; gint64 id; const char * const *actions; int n; } rows[] = {
+      { staff_list, pa, staff_actions, 2 },
+      { team_list, north_id, (const char * const []) { "team.rename-team" }, 1 },
+    };
+
+    for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+      {
+        GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (rows[r].list, 0));
+        GtkMenuButton *more = GTK_MENU_BUTTON (test_gui_find_type (row, GTK_TYPE_MENU_BUTTON));
+        GMenuModel *menu;
+
+        ck_assert (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+        ck_assert_str_eq (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)), rows[r].actions[0]);
+        ck_assert_int_eq (g_variant_get_int64 (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (row))), rows[r].id);
+        ck_assert_ptr_nonnull (more);
+        ck_assert_ptr_nonnull (gtk_widget_get_tooltip_text (GTK_WIDGET (more)));
+        menu = gtk_menu_button_get_menu_model (more);
+        ck_assert_int_eq (g_menu_model_get_n_items (menu), rows[r].n);
+        for (int i = 0; i < rows[r].n; i++)
+          {
+            g_autofree char *action = NULL;
+            g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET,
+                                                                               G_VARIANT_TYPE_INT64);
+
+            ck_assert (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+            ck_assert_str_eq (action, rows[r].actions[i]);
+            ck_assert_int_eq (g_variant_get_int64 (target), rows[r].id);
+          }
+        /* Enter on the row, as a click */
+        ck_assert_ptr_null (pathways_team_view_get_dialog (view));
+        g_signal_emit_by_name (row, "activate");
+        ck_assert_ptr_nonnull (pathways_team_view_get_dialog (view));
+        gtk_window_destroy (GTK_WINDOW (pathways_team_view_get_dialog (view)));
+        for (guint i = 0; i < 10; i++)
+          g_main_context_iteration (NULL, FALSE);
+      }
+  }
+
   /* Add Staff Member…: a name is needed; then added, and undone */
   dialog = team_dialog (view, "team.add-staff", 0);
   adw_message_dialog_response (dialog, "save");

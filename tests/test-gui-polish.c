@@ -1112,6 +1112,39 @@ register_ready (gpointer data)
   return g_strcmp0 (pathways_stock_view_get_visible_page (data), "list") == 0;
 }
 
+/* A narrow page's Filters button (the template children filters_button,
+ * filters_badge and filters_revealer of @page, of @type): shown, the
+ * filters hidden; the toggle @toggle and the drop-down @dropdown count 2
+ * on it; it shows and hides the filters; the action @clear empties it */
+static void
+assert_filters_button (GtkWidget  *page,
+                       GType       type,
+                       const char *toggle,
+                       const char *dropdown,
+                       const char *clear)
+{
+  GtkRevealer *filters = GTK_REVEALER (gtk_widget_get_template_child (page, type, "filters_revealer"));
+  GtkToggleButton *button = GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (page, type, "filters_button"));
+  GtkLabel *badge = GTK_LABEL (gtk_widget_get_template_child (page, type, "filters_badge"));
+
+  ck_assert (gtk_widget_get_mapped (GTK_WIDGET (button)));
+  ck_assert_ptr_nonnull (gtk_widget_get_tooltip_text (GTK_WIDGET (button)));
+  ck_assert (!gtk_revealer_get_reveal_child (filters));
+  ck_assert (!gtk_widget_get_visible (GTK_WIDGET (badge)));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (page, type, toggle)), TRUE);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (gtk_widget_get_template_child (page, type, dropdown)), 1);
+  spin (5);
+  ck_assert (gtk_widget_get_visible (GTK_WIDGET (badge)));
+  ck_assert_str_eq (gtk_label_get_label (badge), "2");
+  gtk_toggle_button_set_active (button, TRUE);
+  ck_assert (gtk_revealer_get_reveal_child (filters));
+  gtk_toggle_button_set_active (button, FALSE);
+  ck_assert (!gtk_revealer_get_reveal_child (filters));
+  ck_assert (gtk_widget_activate_action (page, clear, NULL));
+  spin (5);
+  ck_assert (!gtk_widget_get_visible (GTK_WIDGET (badge)));
+}
+
 /* The register: a column hidden stays hidden in a new window; a narrow
  * window shows the units as a list of the same rows, one that fits in
  * 360 px, and a click opens the unit */
@@ -1182,35 +1215,8 @@ START_TEST (test_narrow_register_is_a_list)
   }
 
   /* The filters hide behind a Filters button, which counts those in use */
-  {
-    GtkRevealer *filters = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (stock), PATHWAYS_TYPE_STOCK_VIEW,
-                                                                         "filters_revealer"));
-    GtkToggleButton *button = GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (stock), PATHWAYS_TYPE_STOCK_VIEW,
-                                                                                "filters_button"));
-    GtkLabel *badge = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (stock), PATHWAYS_TYPE_STOCK_VIEW,
-                                                                "filters_badge"));
-    GtkToggleButton *registered = GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (stock),
-                                                                                    PATHWAYS_TYPE_STOCK_VIEW,
-                                                                                    "registered_toggle"));
-    GtkDropDown *kind = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (stock), PATHWAYS_TYPE_STOCK_VIEW,
-                                                                      "kind_dropdown"));
-
-    ck_assert (gtk_widget_get_mapped (GTK_WIDGET (button)));
-    ck_assert (!gtk_revealer_get_reveal_child (filters));
-    ck_assert (!gtk_widget_get_visible (GTK_WIDGET (badge)));
-    gtk_toggle_button_set_active (registered, TRUE);
-    gtk_drop_down_set_selected (kind, 1);
-    spin (5);
-    ck_assert (gtk_widget_get_visible (GTK_WIDGET (badge)));
-    ck_assert_str_eq (gtk_label_get_label (badge), "2");
-    gtk_toggle_button_set_active (button, TRUE);
-    ck_assert (gtk_revealer_get_reveal_child (filters));
-    gtk_toggle_button_set_active (button, FALSE);
-    ck_assert (!gtk_revealer_get_reveal_child (filters));
-    ck_assert (gtk_widget_activate_action (GTK_WIDGET (stock), "stock.clear-filters", NULL));
-    spin (5);
-    ck_assert (!gtk_widget_get_visible (GTK_WIDGET (badge)));
-  }
+  assert_filters_button (GTK_WIDGET (stock), PATHWAYS_TYPE_STOCK_VIEW, "registered_toggle", "kind_dropdown",
+                         "stock.clear-filters");
 
   g_signal_emit_by_name (list, "activate", 0);
   ck_assert_str_eq (pathways_stock_view_get_visible_page (stock), "unit");
@@ -1235,7 +1241,9 @@ wait_narrow (gpointer view)
 /* The narrowest GNOME window (360 px, a phone): the window lets itself
  * be that narrow, and every page of the caseload and the register —
  * the list, the filters, the cards, Coming Free — fits in it, nothing
- * asking for more than the window has */
+ * asking for more than the window has.  The window itself is measured:
+ * on Xvfb, with no compositor, it draws its frame inside its 360 px, as
+ * on X11 */
 START_TEST (test_narrowest_window)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
@@ -1250,12 +1258,12 @@ START_TEST (test_narrowest_window)
   g_settings_set_int (settings, "window-width", 360);
   session_start (&s, "narrowest.db");
   ck_assert_int_le (gtk_widget_get_width (gtk_window_get_child (GTK_WINDOW (s.window))), 360);
-  test_gui_assert_fits (gtk_window_get_child (GTK_WINDOW (s.window)), 360, "the window");
+  test_gui_assert_fits (GTK_WIDGET (s.window), 360, "the window");
   caseload = pathways_window_get_caseload_view (s.window);
   wait_narrow (caseload);
   ck_assert (is_narrow (caseload));
   test_gui_assert_fits (GTK_WIDGET (caseload), 360, "the caseload");
-  test_gui_assert_fits (gtk_window_get_child (GTK_WINDOW (s.window)), 360, "the window on the caseload");
+  test_gui_assert_fits (GTK_WIDGET (s.window), 360, "the window on the caseload");
 
   /* The count reads whole beside the search */
   {
@@ -1279,7 +1287,7 @@ START_TEST (test_narrowest_window)
   ck_assert (is_narrow (stock));
   test_gui_assert_fits (GTK_WIDGET (stock), 360, "the register");
   ck_assert_int_le (gtk_widget_get_width (gtk_window_get_child (GTK_WINDOW (s.window))), 360);
-  test_gui_assert_fits (gtk_window_get_child (GTK_WINDOW (s.window)), 360, "the window on the register");
+  test_gui_assert_fits (GTK_WIDGET (s.window), 360, "the window on the register");
 
   inner = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (stock), PATHWAYS_TYPE_STOCK_VIEW, "inner_stack"));
   gtk_stack_set_visible_child_name (inner, "coming-free");
@@ -1299,7 +1307,7 @@ START_TEST (test_narrowest_window)
         ck_assert_ptr_nonnull (pathways_window_get_page (s.window, pages[i]));
         settle (40);
         test_gui_assert_fits (GTK_WIDGET (pathways_window_get_page (s.window, pages[i])), 360, what);
-        test_gui_assert_fits (gtk_window_get_child (GTK_WINDOW (s.window)), 360, what);
+        test_gui_assert_fits (GTK_WIDGET (s.window), 360, what);
       }
   }
 
@@ -1489,6 +1497,158 @@ START_TEST (test_tables_read_whole_at_1400)
 }
 END_TEST
 
+/* A narrow caseload's filters hide behind a Filters button (our own
+ * funnel icon, from the application's resources), which counts those
+ * in use; a long count wraps rather than widen the window.  The
+ * register fits too, before and after it folds.  The window itself is
+ * measured, with the title buttons GTK has on X11 (minimise, maximise,
+ * close): on Xvfb, with no compositor, it draws its frame inside its
+ * 360 px */
+START_TEST (test_narrow_filters_behind_a_button)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  Session s = { 0 };
+  PathwaysCaseloadView *view;
+  PathwaysStockView *stock;
+  GtkLabel *count;
+
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "menu:minimize,maximize,close", NULL);
+  g_settings_set_int (settings, "window-width", 360);
+  session_start (&s, "narrow-filters.db");
+  view = pathways_window_get_caseload_view (s.window);
+  wait_narrow (view);
+  ck_assert (is_narrow (view));
+  count = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (view), PATHWAYS_TYPE_CASELOAD_VIEW, "count_label"));
+  ck_assert (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (view))),
+                                      "pathways-filter-symbolic"));
+  assert_filters_button (GTK_WIDGET (view), PATHWAYS_TYPE_CASELOAD_VIEW, "alerts_toggle", "age_dropdown",
+                         "caseload.clear-filters");
+
+  /* While searching, the count is read whole beside the search, in
+   * figures only where the words do not fit; 1,234 of 2,000 fits too */
+  test_gui_assert_fits (GTK_WIDGET (s.window), 360, "the window on the caseload");
+  pathways_caseload_view_set_search_text (view, "a");
+  settle (10);
+  {
+    AdwSqueezer *squeezer = ADW_SQUEEZER (gtk_widget_get_template_child (GTK_WIDGET (view), PATHWAYS_TYPE_CASELOAD_VIEW,
+                                                                         "count_squeezer"));
+    g_autofree char *want = g_strdup_printf ("%u of 60", pathways_caseload_view_get_n_visible (view));
+    GtkLabel *shown;
+    int natural = 0;
+
+    ck_assert_uint_lt (pathways_caseload_view_get_n_visible (view), 60);
+    shown = GTK_LABEL (adw_squeezer_get_visible_child (squeezer));
+    ck_assert_ptr_nonnull (shown);
+    ck_assert_msg (shown != count, "the count in words fits: %s", gtk_label_get_label (count));
+    ck_assert_str_eq (gtk_label_get_label (shown), want);
+    gtk_widget_measure (GTK_WIDGET (shown), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+    ck_assert_int_ge (gtk_widget_get_width (GTK_WIDGET (shown)), natural);
+    gtk_label_set_label (count, "1,234 of 2,000 young people");
+    gtk_label_set_label (shown, "1,234 of 2,000");
+    settle (10);
+    test_gui_assert_fits (GTK_WIDGET (s.window), 360, "the window with a long count");
+    ck_assert_ptr_eq (adw_squeezer_get_visible_child (squeezer), shown);
+    gtk_widget_measure (GTK_WIDGET (shown), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+    ck_assert_int_ge (gtk_widget_get_width (GTK_WIDGET (shown)), natural);
+  }
+  pathways_caseload_view_set_search_text (view, "");
+
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (s.window), "win.show-page", "s", "stock"));
+  stock = pathways_window_get_stock_view (s.window);
+  /* Not yet narrow, it asks no more of the window either */
+  test_gui_assert_fits (GTK_WIDGET (s.window), 360, "the window on the register, before it folds");
+  ck_assert (test_wait_for (register_ready, stock));
+  wait_narrow (stock);
+  ck_assert (is_narrow (stock));
+  settle (10);
+  test_gui_assert_fits (GTK_WIDGET (s.window), 360, "the window on the register");
+
+  session_end (&s);
+  g_settings_reset (settings, "window-width");
+}
+END_TEST
+
+/* Eight pages are more than a switcher can show in 360 px: there, a
+ * menu button named after the page shown takes the switcher's place
+ * (and the title's), and lists the pages with their Alt+1…8; in a wide
+ * window the switcher is back and the button gone */
+START_TEST (test_narrow_pages_menu)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  Session s = { 0 };
+  GtkMenuButton *button;
+  GtkLabel *label;
+  AdwViewSwitcherTitle *title;
+  GMenuModel *menu;
+  static const char * const pages[] = { "caseload", "stock", "timeline", "sufficiency", "commission", "team", "plan",
+                                        "my-day" };
+
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "menu:minimize,maximize,close", NULL);
+  g_settings_set_int (settings, "window-width", 360);
+  session_start (&s, "pages-menu.db");
+  button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (s.window), PATHWAYS_TYPE_WINDOW, "page_menu_button"));
+  label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (s.window), PATHWAYS_TYPE_WINDOW, "page_menu_label"));
+  title = ADW_VIEW_SWITCHER_TITLE (gtk_widget_get_template_child (GTK_WIDGET (s.window), PATHWAYS_TYPE_WINDOW,
+                                                                  "switcher_title"));
+  settle (10);
+  ck_assert (adw_view_switcher_title_get_title_visible (title));
+  ck_assert (gtk_widget_get_mapped (GTK_WIDGET (button)));
+  ck_assert_ptr_null (test_gui_find_type (GTK_WIDGET (s.window), ADW_TYPE_VIEW_SWITCHER_BAR));
+  ck_assert_str_eq (gtk_label_get_label (label), "Caseload");
+  /* The button has the title's room */
+  ck_assert (adw_view_switcher_title_get_title (title) == NULL || *adw_view_switcher_title_get_title (title) == '\0');
+
+  gtk_menu_button_popup (button);
+  spin (5);
+  menu = gtk_menu_button_get_menu_model (button);
+  ck_assert_ptr_nonnull (menu);
+  ck_assert_int_eq (g_menu_model_get_n_items (menu), G_N_ELEMENTS (pages));
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *action = NULL, *target = NULL, *accel = NULL, *want = g_strdup_printf ("<Alt>%d", i + 1);
+
+      ck_assert (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+      ck_assert_str_eq (action, "win.show-page");
+      ck_assert (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_TARGET, "s", &target));
+      ck_assert_str_eq (target, pages[i]);
+      ck_assert (g_menu_model_get_item_attribute (menu, i, "accel", "s", &accel));
+      ck_assert_str_eq (accel, want);
+    }
+  gtk_menu_button_popdown (button);
+
+  /* The longest page name, whole, and the window no wider */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (s.window), "win.show-page", "s", "commission"));
+  settle (20);
+  ck_assert_str_eq (gtk_label_get_label (label), "Commissioning");
+  ck_assert (!pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+  test_gui_assert_fits (GTK_WIDGET (s.window), 360, "the window on Commissioning");
+
+  /* A page the role may not use is not in the menu */
+  adw_view_stack_page_set_visible (adw_view_stack_get_page (ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (s.window),
+                                                                                                          PATHWAYS_TYPE_WINDOW,
+                                                                                                          "stack")),
+                                                            GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (s.window),
+                                                                                                       PATHWAYS_TYPE_WINDOW,
+                                                                                                       "plan_bin"))),
+                                   FALSE);
+  gtk_menu_button_popup (button);
+  spin (5);
+  menu = gtk_menu_button_get_menu_model (button);
+  ck_assert_int_eq (g_menu_model_get_n_items (menu), G_N_ELEMENTS (pages) - 1);
+  gtk_menu_button_popdown (button);
+
+  /* Wide, the switcher and the title are back */
+  gtk_window_set_default_size (GTK_WINDOW (s.window), 1400, 900);
+  settle (20);
+  ck_assert (!adw_view_switcher_title_get_title_visible (title));
+  ck_assert (!gtk_widget_get_visible (GTK_WIDGET (button)));
+  ck_assert_str_eq (adw_view_switcher_title_get_title (title), "Pathways");
+
+  session_end (&s);
+  g_settings_reset (settings, "window-width");
+}
+END_TEST
+
 static Suite *
 polish_suite (void)
 {
@@ -1533,6 +1693,13 @@ polish_suite (void)
   tcase_add_test (tc, test_person_page_narrowest);
   tcase_add_test (tc, test_register_at_800_by_600);
   tcase_add_test (tc, test_tables_read_whole_at_1400);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("narrow");
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_set_timeout (tc, 120);
+  tcase_add_test (tc, test_narrow_filters_behind_a_button);
+  tcase_add_test (tc, test_narrow_pages_menu);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -577,7 +577,9 @@ store_opened_cb (GObject      *source,
     {
       AdwToast *toast = adw_toast_new (_("Created a demo authority to explore. Everyone in it is made up."));
 
-      adw_toast_set_timeout (toast, 10);
+      /* PATHWAYS_KEEP_START_TOAST: until dismissed, for the accessibility
+       * walk, which reads it after a young person's page has loaded */
+      adw_toast_set_timeout (toast, g_getenv ("PATHWAYS_KEEP_START_TOAST") != NULL ? 0 : 10);
       pathways_context_add_toast (self->context, toast);
     }
 

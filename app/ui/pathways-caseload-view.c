@@ -53,7 +53,13 @@ struct _PathwaysCaseloadView
   /* Template widgets and objects */
   GtkSearchEntry      *search_entry;
   PathwaysWrapBox     *filter_box;
+  GtkRevealer         *filters_revealer;
+  GtkToggleButton     *filters_button;
+  GtkLabel            *filters_badge;
+  GtkBox              *search_box;
   GtkLabel            *count_label;
+  GtkLabel            *count_short_label;
+  GtkWidget           *count_squeezer;
   GtkStack            *stack;
   GtkSpinner          *spinner;
   GtkColumnView       *column_view;
@@ -242,6 +248,7 @@ update_state (PathwaysCaseloadView *self)
   if (self->model == NULL || n_total == 0)
     {
       gtk_label_set_label (self->count_label, "");
+      gtk_label_set_label (self->count_short_label, "");
     }
   else if (n_visible == n_total)
     {
@@ -250,6 +257,7 @@ update_state (PathwaysCaseloadView *self)
       /* Translators: the number of young people in the caseload */
       text = g_strdup_printf (ngettext ("%'u young person", "%'u young people", n_total), n_total);
       gtk_label_set_label (self->count_label, text);
+      gtk_label_set_label (self->count_short_label, text);
     }
   else
     {
@@ -259,6 +267,10 @@ update_state (PathwaysCaseloadView *self)
       text = g_strdup_printf (ngettext ("%'u of %'u young person", "%'u of %'u young people", n_total),
                               n_visible, n_total);
       gtk_label_set_label (self->count_label, text);
+      g_free (text);
+      /* Translators: the same where there is no room for the words: “12 of 60” */
+      text = g_strdup_printf (_("%'u of %'u"), n_visible, n_total);
+      gtk_label_set_label (self->count_short_label, text);
     }
 }
 
@@ -505,10 +517,20 @@ read_filters (PathwaysCaseloadView *self)
   self->archived_only = gtk_toggle_button_get_active (self->archived_toggle);
 }
 
+/* The filters in use, the search aside */
+static guint
+n_filters (PathwaysCaseloadView *self)
+{
+  return (self->scope != 0) + (self->status != 0) + (self->age != 0) + (self->stage != 0) +
+         (self->alerts_only != FALSE) + (self->uasc_only != FALSE) + (self->archived_only != FALSE);
+}
+
 static void
 filter_changed_cb (PathwaysCaseloadView *self)
 {
   read_filters (self);
+  if (self->narrow != NULL)
+    pathways_narrow_count_filters (self->narrow, n_filters (self));
   if (self->row_filter != NULL)
     gtk_filter_changed (self->row_filter, GTK_FILTER_CHANGE_DIFFERENT);
 }
@@ -1128,8 +1150,23 @@ static void
 narrow_changed_cb (GtkWidget *widget,
                    gboolean   narrow_changed)
 {
-  if (narrow_changed)
-    g_object_notify_by_pspec (G_OBJECT (widget), properties[PROP_NARROW]);
+  PathwaysCaseloadView *self = PATHWAYS_CASELOAD_VIEW (widget);
+  gboolean narrow = pathways_narrow_is_narrow (self->narrow);
+
+  if (!narrow_changed)
+    return;
+  /* The search, the count and the buttons share 360 px: the count has
+   * its width first (or wraps), the search what is left */
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (self->search_entry), narrow ? 10 : 30);
+  /* The placeholder is part of the entry's natural width (its accessible
+   * name still says what it searches) */
+  g_object_set (self->search_entry, "placeholder-text", narrow ? _("Search") : _("Search by name or local ID"), NULL);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->search_entry), narrow);
+  gtk_widget_set_hexpand (self->count_squeezer, !narrow);
+  gtk_box_set_spacing (self->search_box, narrow ? 6 : 12);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->search_box), narrow ? 6 : 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->search_box), narrow ? 6 : 12);
+  g_object_notify_by_pspec (G_OBJECT (widget), properties[PROP_NARROW]);
 }
 
 /* The sorters compare what the worker thread made: collation keys of the
@@ -1494,6 +1531,8 @@ pathways_caseload_view_class_init (PathwaysCaseloadViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, filter_box);
   gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, count_short_label);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, count_squeezer);
   gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, stack);
   gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, spinner);
   gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, column_view);
@@ -1520,6 +1559,10 @@ pathways_caseload_view_class_init (PathwaysCaseloadViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, alerts_toggle);
   gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, uasc_toggle);
   gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, archived_toggle);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, filters_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, filters_button);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, filters_badge);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysCaseloadView, search_box);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, narrow_activated_cb);
@@ -1549,6 +1592,7 @@ pathways_caseload_view_init (PathwaysCaseloadView *self)
   self->bound = g_hash_table_new (g_direct_hash, g_direct_equal);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->narrow = pathways_narrow_new (GTK_WIDGET (self), self->layout_stack, self->narrow_list, narrow_changed_cb);
+  pathways_narrow_add_filters (self->narrow, self->filters_button, self->filters_revealer, self->filters_badge);
   /* Filters keep their width whatever is picked */
   pathways_drop_down_keep_width (self->scope_dropdown);
   pathways_drop_down_keep_width (self->status_dropdown);

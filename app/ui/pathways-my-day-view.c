@@ -51,7 +51,15 @@ struct _PathwaysMyDayView
   GtkListBox     *alerts_list;
   AdwPreferencesGroup *dates_group;
   GtkListBox     *dates_list;
+
+  /* The alerts' action buttons show icons, not labels, in a narrow page */
+  GPtrArray      *action_faces;   /* of GtkStack, "label" and "icon" */
+  gboolean        compact;
+  guint           compact_idle;
 };
+
+/* Narrower than this, an alert's action is an icon */
+#define ACTION_LABELS_WIDTH 560
 
 static void pathways_my_day_view_page_init (PathwaysPageInterface *iface);
 
@@ -143,6 +151,7 @@ selected_items (PathwaysMyDayView *self,
 static void
 alert_action (const char  *kind,
               const char **label,
+              const char **icon,
               const char **action)
 {
   static const char *const moves[] = {
@@ -151,22 +160,64 @@ alert_action (const char  *kind,
   };
 
   *label = NULL;
+  *icon = NULL;
   *action = NULL;
   if (g_strv_contains (moves, kind))
     {
       *label = _("Schedule Move…");
+      *icon = "appointment-new-symbolic";
       *action = "schedule-move";
     }
   else if (g_str_equal (kind, PATHWAYS_ALERT_CONTACT))
     {
       *label = _("Record Contact…");
+      *icon = "call-start-symbolic";
       *action = "record-contact";
     }
   else if (g_str_equal (kind, PATHWAYS_ALERT_MILESTONE))
     {
       *label = _("Show Milestones");
+      *icon = "checkbox-checked-symbolic";
       *action = "show-milestones";
     }
+}
+
+/* An alert's action: its label in a wide page, its icon (the label in
+ * a tooltip and for a screen reader) where the label would squeeze the
+ * alert's text — one button, one Tab stop, either way */
+static GtkWidget *
+action_button (PathwaysMyDayView *self,
+               const char        *label,
+               const char        *icon)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *faces = gtk_stack_new ();
+  GtkWidget *image = gtk_image_new_from_icon_name (icon);
+
+  /* As wide as the face shown */
+  gtk_stack_set_hhomogeneous (GTK_STACK (faces), FALSE);
+  gtk_stack_add_named (GTK_STACK (faces), gtk_label_new (label), "label");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_stack_add_named (GTK_STACK (faces), image, "icon");
+  gtk_stack_set_visible_child_name (GTK_STACK (faces), self->compact ? "icon" : "label");
+  g_ptr_array_add (self->action_faces, g_object_ref (faces));
+  gtk_button_set_child (GTK_BUTTON (button), faces);
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  return button;
+}
+
+static gboolean
+compact_idle_cb (gpointer data)
+{
+  PathwaysMyDayView *self = data;
+
+  self->compact_idle = 0;
+  self->compact = gtk_widget_get_width (GTK_WIDGET (self)) < ACTION_LABELS_WIDTH;
+  for (guint i = 0; i < self->action_faces->len; i++)
+    gtk_stack_set_visible_child_name (g_ptr_array_index (self->action_faces, i), self->compact ? "icon" : "label");
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -205,12 +256,13 @@ fill_alerts (PathwaysMyDayView *self,
              GPtrArray         *alerts)
 {
   clear_list (self->alerts_list);
+  g_ptr_array_set_size (self->action_faces, 0);
   for (guint i = 0; i < alerts->len; i++)
     {
       const PathwaysAgendaItem *item = g_ptr_array_index (alerts, i);
       const char *severity = pathways_severity_label (item->severity);
       g_autofree char *subtitle = NULL;
-      const char *label, *action;
+      const char *label, *icon, *action;
       GtkWidget *row, *image;
 
       g_autofree char *uk = item->date != NULL ? pathways_date_format_uk (item->date) : NULL;
@@ -234,12 +286,11 @@ fill_alerts (PathwaysMyDayView *self,
       gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, severity, -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), image);
 
-      alert_action (item->code, &label, &action);
+      alert_action (item->code, &label, &icon, &action);
       if (action != NULL)
         {
-          GtkWidget *button = gtk_button_new_with_label (label);
+          GtkWidget *button = action_button (self, label, icon);
 
-          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
           gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.open-person-for");
           gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(xs)", item->person_id, action);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
@@ -622,6 +673,7 @@ pathways_my_day_view_dispose (GObject *object)
   PathwaysMyDayView *self = PATHWAYS_MY_DAY_VIEW (object);
 
   pathways_page_detach (PATHWAYS_PAGE (self));
+  g_clear_handle_id (&self->compact_idle, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   if (self->chooser)
@@ -717,8 +769,42 @@ pathways_my_day_view_finalize (GObject *object)
 
   g_clear_pointer (&self->agenda, pathways_agenda_unref);
   g_clear_pointer (&self->whose, g_ptr_array_unref);
+  g_clear_pointer (&self->action_faces, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pathways_my_day_view_parent_class)->finalize (object);
+}
+
+/* GtkWidget overrides: a bin that sees its width */
+
+static void
+pathways_my_day_view_measure (GtkWidget      *widget,
+                              GtkOrientation  orientation,
+                              int             for_size,
+                              int            *minimum,
+                              int            *natural,
+                              int            *minimum_baseline,
+                              int            *natural_baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (child != NULL)
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+pathways_my_day_view_size_allocate (GtkWidget *widget,
+                                    int        width,
+                                    int        height,
+                                    int        baseline)
+{
+  PathwaysMyDayView *self = PATHWAYS_MY_DAY_VIEW (widget);
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (child != NULL)
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+  /* The buttons change on the next turn, never inside an allocation */
+  if ((width < ACTION_LABELS_WIDTH) != self->compact && self->compact_idle == 0)
+    self->compact_idle = g_idle_add (compact_idle_cb, self);
 }
 
 static void
@@ -753,7 +839,8 @@ pathways_my_day_view_class_init (PathwaysMyDayViewClass *klass)
   signals[CALENDAR_EXPORTED] = g_signal_new ("calendar-exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                              0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_BOOLEAN);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = pathways_my_day_view_measure;
+  widget_class->size_allocate = pathways_my_day_view_size_allocate;
   g_type_ensure (PATHWAYS_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pathways-my-day-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PathwaysMyDayView, page_box);
@@ -784,6 +871,7 @@ pathways_my_day_view_init (PathwaysMyDayView *self)
     { "F5", "my-day.refresh" },
   };
 
+  self->action_faces = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Filters keep their width whatever is picked */
   pathways_drop_down_keep_width (self->whose_dropdown);

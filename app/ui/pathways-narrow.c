@@ -156,7 +156,8 @@ pathways_narrow_set_model (PathwaysNarrow    *self,
  * pathways_narrow_measure:
  *
  * The page's measure: its child's, except that a wide page asks for no
- * more width than the list layout needs.  The wide layout (a toolbar
+ * more width than the narrowest window leaves it, which the list layout
+ * fits.  The wide layout (a toolbar
  * with its search, cards) needs more than a phone has; asking for it
  * would make the window grow before the page has seen its width and
  * folded, and a window never shrinks back.  A window narrower than the
@@ -178,7 +179,7 @@ pathways_narrow_measure (PathwaysNarrow *self,
     return;
   gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
   if (orientation == GTK_ORIENTATION_HORIZONTAL && !self->narrow)
-    *minimum = MIN (*minimum, PATHWAYS_NARROW_MIN_WIDTH);
+    *minimum = MIN (*minimum, PATHWAYS_NARROW_MIN_PAGE_WIDTH);
 }
 
 /**

@@ -26,6 +26,9 @@ G_BEGIN_DECLS
 #define PATHWAYS_NARROW_WIDTH 640
 /* The least a GNOME window is wide (a phone), that the list layout fits */
 #define PATHWAYS_NARROW_MIN_WIDTH 360
+/* What such a window leaves its pages where it draws its own frame in
+ * it (X11 without a compositor: 5 px each side) */
+#define PATHWAYS_NARROW_MIN_PAGE_WIDTH (PATHWAYS_NARROW_MIN_WIDTH - 10)
 
 typedef struct _PathwaysNarrow PathwaysNarrow;
 

@@ -77,6 +77,7 @@ struct _PathwaysStockView
   GtkStack            *inner_stack;
   GtkLabel            *count_label;
   GtkWidget           *add_unit_button;
+  GtkWidget           *import_stock_button;
   GtkWidget           *import_icon;  /* the buttons' faces in a narrow window */
   GtkWidget           *add_icon;
   GListStore          *counts_store;
@@ -1103,6 +1104,8 @@ narrow_changed_cb (GtkWidget *widget,
       }
     gtk_widget_set_visible (GTK_WIDGET (self->narrow_search_row),
                             narrow && g_strcmp0 (gtk_stack_get_visible_child_name (self->inner_stack), "coming-free") != 0);
+    /* Import… is in the main menu too: a narrow window keeps its room */
+    gtk_widget_set_visible (self->import_stock_button, !narrow);
     gtk_box_set_spacing (self->toolbar, narrow ? 6 : 12);
     gtk_widget_set_margin_start (GTK_WIDGET (self->toolbar), narrow ? 6 : 12);
     gtk_widget_set_margin_end (GTK_WIDGET (self->toolbar), narrow ? 6 : 12);
@@ -1661,6 +1664,7 @@ pathways_stock_view_class_init (PathwaysStockViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, inner_stack);
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, count_label);
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, add_unit_button);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, import_stock_button);
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, import_icon);
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, add_icon);
   gtk_widget_class_bind_template_child (widget_class, PathwaysStockView, counts_store);

@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdarg.h>
 
 #include "pathways-core.h"
 #include "pathways-page.h"
@@ -571,17 +572,48 @@ role_changed_cb (PathwaysTeamView *self)
 
 /* Filling ---------------------------------------------------------- */
 
-static GtkWidget *
-row_button (const char *label,
-            const char *action,
-            gint64      id)
+/* A row's actions (HIG: no row of buttons on every row): activating the
+ * row (a click, Enter) does the first; all are in a menu at its end,
+ * named for a screen reader after the row.  @actions are pairs of a
+ * menu label and an action taking the row's id, ending in NULL. */
+static void
+row_actions (GtkWidget  *row,
+             const char *name,
+             gint64      id,
+             ...)
 {
-  GtkWidget *button = gtk_button_new_with_label (label);
+  g_autoptr(GMenu) menu = g_menu_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+  /* Translators: a screen reader's name for the menu at the end of a
+   * row of the Team page: "Actions for Alison Bennett" */
+  g_autofree char *button_name = g_strdup_printf (_("Actions for %s"), name);
+  const char *label;
+  va_list args;
 
+  va_start (args, id);
+  while ((label = va_arg (args, const char *)) != NULL)
+    {
+      const char *action = va_arg (args, const char *);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target (item, action, "x", id);
+      g_menu_append_item (menu, item);
+      if (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)) == NULL)
+        {
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), action);
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", id);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+        }
+    }
+  va_end (args);
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", id);
-  return button;
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, button_name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, button_name, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 }
 
 static void
@@ -673,9 +705,11 @@ fill (PathwaysTeamView *self,
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pathways_staff_get_name (s));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button (_("Edit…"), "team.edit-staff", id));
       if (left == NULL)
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button (_("Mark as Left…"), "team.staff-leaves", id));
+        row_actions (row, pathways_staff_get_name (s), id,
+                     _("_Edit…"), "team.edit-staff", _("_Mark as Left…"), "team.staff-leaves", NULL);
+      else
+        row_actions (row, pathways_staff_get_name (s), id, _("_Edit…"), "team.edit-staff", NULL);
       if (left != NULL)
         gtk_widget_add_css_class (row, "dim-label");
       gtk_list_box_append (self->staff_list, row);
@@ -696,7 +730,7 @@ fill (PathwaysTeamView *self,
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pathways_team_get_name (t));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button (_("Rename…"), "team.rename-team", id));
+      row_actions (row, pathways_team_get_name (t), id, _("_Rename…"), "team.rename-team", NULL);
       gtk_list_box_append (self->team_list, row);
     }
   if (n_teams == 0)

@@ -1,10 +1,13 @@
 /* pathways-window.c — the main window
  *
- * A header bar with a view switcher over four pages (Caseload, Stock,
- * Timeline, Sufficiency); on narrow windows the switcher moves to a bar
- * at the bottom.  The window knows its pages only as PathwaysPages made
- * with the application's context: each loads itself when the store is
- * there and refreshes itself when the store changes.  The caseload is
+ * A header bar with a view switcher over the eight pages (Caseload,
+ * Stock, … My Day); where it does not fit (a narrow window), a menu
+ * button named after the page shown lists the pages instead — eight
+ * tabs are more than a bottom switcher bar can show in 360 px, and
+ * libadwaita 1.2 has no icon-only switcher.  The window knows its
+ * pages only as PathwaysPages made with the application's context:
+ * each loads itself when the store is there and refreshes itself when
+ * the store changes.  The caseload is
  * built (and so loads) first; the other pages, and a young person's
  * page, are built the first time they are shown.
  *
@@ -72,6 +75,9 @@ struct _PathwaysWindow
   GtkRevealer     *server_banner;
   GtkRevealer     *read_only_banner;
   AdwViewSwitcherTitle *switcher_title;
+  GtkMenuButton   *page_menu_button;
+  GtkLabel        *page_menu_label;
+  char            *subtitle;        /* "Signed in as …", shown with the title */
   GCancellable    *signed_in_cancellable;
   GtkLabel        *read_only_banner_label;
 };
@@ -244,6 +250,30 @@ context_store_cb (PathwaysWindow  *self,
   }
 }
 
+/* A narrow window's header has the page menu in the title's place: the
+ * switcher's title ("Pathways", who is signed in) gives the page menu
+ * its room, rather than widen the window */
+static void
+title_visible_cb (PathwaysWindow *self)
+{
+  gboolean narrow;
+
+  if (self->switcher_title == NULL)
+    return;
+  narrow = adw_view_switcher_title_get_title_visible (self->switcher_title);
+  adw_view_switcher_title_set_title (self->switcher_title, narrow ? NULL : _("Pathways"));
+  adw_view_switcher_title_set_subtitle (self->switcher_title, narrow ? NULL : self->subtitle);
+}
+
+static void
+set_subtitle (PathwaysWindow *self,
+              const char     *subtitle)
+{
+  g_free (self->subtitle);
+  self->subtitle = g_strdup (subtitle);
+  title_visible_cb (self);
+}
+
 /* "Signed in as": the staff member whose name goes in the audit log */
 static void
 signed_in_staff_cb (GObject      *source,
@@ -260,7 +290,7 @@ signed_in_staff_cb (GObject      *source,
   if (staff != NULL)
     /* Translators: %s is a staff member's name */
     subtitle = g_strdup_printf (_("Signed in as %s"), pathways_staff_get_name (staff));
-  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+  set_subtitle (self, subtitle);
 }
 
 static void
@@ -275,7 +305,7 @@ signed_in_changed_cb (PathwaysWindow  *self,
   g_clear_object (&self->signed_in_cancellable);
   if (store == NULL || id <= 0)
     {
-      adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
+      set_subtitle (self, NULL);
       return;
     }
   self->signed_in_cancellable = g_cancellable_new ();
@@ -369,6 +399,49 @@ application_changed_cb (PathwaysWindow *self,
     adw_view_stack_set_visible_child_name (self->stack, start_page);
 }
 
+/* The narrow window's page menu: the pages the signed-in role may use,
+ * in the switcher's order, each with its Alt+1…8 */
+static void
+page_menu_cb (GtkMenuButton *button,
+              gpointer       data)
+{
+  PathwaysWindow *self = data;
+  g_autoptr(GListModel) pages = G_LIST_MODEL (adw_view_stack_get_pages (self->stack));
+  g_autoptr(GMenu) menu = g_menu_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (pages); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (pages, i);
+      g_autoptr(GMenuItem) item = NULL;
+      g_autofree char *accel = NULL;
+
+      if (!adw_view_stack_page_get_visible (page))
+        continue;
+      item = g_menu_item_new (adw_view_stack_page_get_title (page), NULL);
+      g_menu_item_set_action_and_target (item, "win.show-page", "s", adw_view_stack_page_get_name (page));
+      accel = g_strdup_printf ("<Alt>%u", i + 1);
+      g_menu_item_set_attribute (item, "accel", "s", accel);
+      g_menu_append_item (menu, item);
+    }
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+}
+
+/* The page menu's button is named after the page shown */
+static void
+update_page_menu (PathwaysWindow *self)
+{
+  GtkWidget *child = adw_view_stack_get_visible_child (self->stack);
+  const char *title = child != NULL ? adw_view_stack_page_get_title (adw_view_stack_get_page (self->stack, child)) : NULL;
+
+  if (self->page_menu_label == NULL)
+    return;
+  gtk_label_set_label (self->page_menu_label, title != NULL ? title : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->page_menu_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title != NULL ? title : _("Pages"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Go to another page"),
+                                  -1);
+}
+
 static void
 page_shown_cb (PathwaysWindow *self,
                GParamSpec     *pspec,
@@ -376,6 +449,7 @@ page_shown_cb (PathwaysWindow *self,
 {
   ensure_page (self, adw_view_stack_get_visible_child_name (stack));
   update_back_button (self);
+  update_page_menu (self);
   /* The young person's page stays as it was, under the Caseload tab;
    * what was typed on it is written now rather than in a moment */
   if (self->person_page != NULL && pathways_window_is_showing_person (self) &&
@@ -732,6 +806,7 @@ pathways_window_dispose (GObject *object)
   self->commission_view = NULL;
   self->my_day_view = NULL;
   g_clear_pointer (&self->pending_person_action, g_free);
+  g_clear_pointer (&self->subtitle, g_free);
   self->team_view = NULL;
   self->plan_view = NULL;
   g_clear_object (&self->settings);
@@ -772,9 +847,12 @@ pathways_window_class_init (PathwaysWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, server_banner);
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, page_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, page_menu_label);
   gtk_widget_class_bind_template_child (widget_class, PathwaysWindow, read_only_banner_label);
   gtk_widget_class_bind_template_callback (widget_class, caseload_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_shown_cb);
+  gtk_widget_class_bind_template_callback (widget_class, title_visible_cb);
 
   gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
@@ -806,6 +884,8 @@ pathways_window_init (PathwaysWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_weak_ref_init (&self->leave_dialog, NULL);
+  gtk_menu_button_set_create_popup_func (self->page_menu_button, page_menu_cb, self, NULL);
+  update_page_menu (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry-server", FALSE);
