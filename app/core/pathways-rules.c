@@ -609,8 +609,14 @@ pathways_rules_spell_on (const PathwaysPersonFacts *person,
   return found;
 }
 
-static const PathwaysSpellFacts *
-current_spell (const PathwaysPersonFacts *person)
+/**
+ * pathways_rules_current_spell:
+ *
+ * Returns: (nullable): the young person's current spell, the
+ *   latest-starting one if several (the last of them by start and id)
+ */
+const PathwaysSpellFacts *
+pathways_rules_current_spell (const PathwaysPersonFacts *person)
 {
   const PathwaysSpellFacts *found = NULL;
 
@@ -739,7 +745,7 @@ key_dates_full (const PathwaysPersonFacts *p,
   d->needs_assessment_due = needs_assessment_due (p, d->birthday_16);
   if (pathways_care_status_has_pathway_plan (status))
     d->pathway_plan_review_due = plan_review_due (p, on, d->needs_assessment_due);
-  if (in_staying_put (current_spell (p), units))
+  if (in_staying_put (pathways_rules_current_spell (p), units))
     d->staying_put_end = g_strdup (d->birthday_21);
   /* Universal Credit: an advance claim up to 28 days before the 18th birthday */
   d->universal_credit_from = pathways_date_add_days (d->birthday_18, -28);
@@ -872,7 +878,7 @@ foster_at_18 (const PathwaysPersonFacts *p,
   if (b18 == NULL)
     return FALSE;  /* 18 after the end of the calendar */
   if (s == NULL && strcmp (date, b18) < 0)
-    s = current_spell (p);
+    s = pathways_rules_current_spell (p);
   if (s != NULL)
     return str_in (s->place, foster_places);
   /* No spell recorded then: fall back on the last placement */
@@ -889,7 +895,7 @@ foster_unit_at_18 (const PathwaysPersonFacts *p,
   const PathwaysSpellFacts *s = eve ? pathways_rules_spell_on (p, eve) : NULL;
 
   if (s == NULL && b18 != NULL && strcmp (date, b18) < 0)
-    s = current_spell (p);
+    s = pathways_rules_current_spell (p);
   return s != NULL ? s->unit_id : 0;
 }
 
@@ -1326,7 +1332,7 @@ alerts_accommodation (const PathwaysRuleSettings *settings,
                       int                         age,
                       GPtrArray                  *out)
 {
-  const PathwaysSpellFacts *cur = current_spell (p);
+  const PathwaysSpellFacts *cur = pathways_rules_current_spell (p);
   const PathwaysUnitFacts *u = unit_of (units, cur);
   const char *kind = u ? u->kind : NULL;
 
@@ -2099,7 +2105,7 @@ pathways_rules_move_need (const PathwaysRuleSettings *settings,
                           const char                 *today,
                           char                      **out_date)
 {
-  const PathwaysSpellFacts *cur = current_spell (p);
+  const PathwaysSpellFacts *cur = pathways_rules_current_spell (p);
   const PathwaysUnitFacts *u = unit_of (units, cur);
   int age = pathways_date_age_on (p->date_of_birth, today);
 
@@ -2248,7 +2254,7 @@ pathways_rules_match (const PathwaysRuleSettings *settings,
   /* NULL: before the start or after the end of the calendar */
   g_autofree char *window_start = pathways_date_add_months (date, -2);
   g_autofree char *window_end = pathways_date_add_months (date, 2);
-  const PathwaysSpellFacts *cur = current_spell (p);
+  const PathwaysSpellFacts *cur = pathways_rules_current_spell (p);
   const PathwaysUnitFacts *cu = unit_of (units, cur);
   int readiness = pathways_rules_readiness (settings, p);
   PathwaysEligibility fit = { 0 };

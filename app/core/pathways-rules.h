@@ -85,6 +85,7 @@ typedef struct {
   const char *planned_end;
   const char *actual_end;
   const char *state;
+  const char *address;   /* an address outside the register (shown, not used by the rules) */
 } PathwaysSpellFacts;
 
 typedef struct {
@@ -306,6 +307,7 @@ int                  pathways_rules_working_days_between (const PathwaysRuleSett
 /* Accommodation */
 const PathwaysSpellFacts *pathways_rules_spell_on   (const PathwaysPersonFacts *person,
                                                      const char                *date);
+const PathwaysSpellFacts *pathways_rules_current_spell (const PathwaysPersonFacts *person);
 gboolean             pathways_rules_spell_covers    (const PathwaysSpellFacts  *spell,
                                                      const char                *date);
 PathwaysEligibility *pathways_rules_check_unit      (const PathwaysRuleSettings *settings,

@@ -419,6 +419,12 @@ pathways_snapshot_get_units (PathwaysSnapshot *snap)
   return snap->units;
 }
 
+GPtrArray *
+pathways_snapshot_get_person_rows (PathwaysSnapshot *snap)
+{
+  return snap->facts->people;
+}
+
 static int
 compare_alerts (gconstpointer a,
                 gconstpointer b)

@@ -22,12 +22,16 @@ G_BEGIN_DECLS
 
 /* A young person's facts (spells, transitions and the milestone counts
  * left empty: the snapshot links them) with the names the display name
- * is made of */
+ * is made of, and what else the caseload's rows show: the caseload is
+ * made from the snapshot, without a query of its own */
 typedef struct {
   PathwaysPersonFacts  facts;
   const char          *given_name;
   const char          *family_name;
   const char          *preferred_name;
+  const char          *local_id;
+  const char          *team;
+  const char          *pa_name;        /* their PA's name, NULL without one */
 } PathwaysStorePersonFacts;
 
 /* Milestones of one young person in one category: all those done, and

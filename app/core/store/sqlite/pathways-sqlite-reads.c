@@ -322,6 +322,9 @@ person_facts_row (sqlite3_stmt *stmt,
   p->closed_on = chunk (f->strings, stmt, c++);
   p->pa_support_after_21 = pathways_store_intern (f->strings, TEXT (stmt, c++));
   p->pa_support_offered_on = chunk (f->strings, stmt, c++);
+  row->local_id = chunk (f->strings, stmt, c++);
+  row->team = pathways_store_intern (f->strings, TEXT (stmt, c++));
+  row->pa_name = pathways_store_intern (f->strings, TEXT (stmt, c++));
   g_ptr_array_add (f->people, row);
 }
 
@@ -400,7 +403,8 @@ spell_facts_row (sqlite3_stmt *stmt,
   s->start = chunk (f->strings, stmt, c++);
   s->planned_end = chunk (f->strings, stmt, c++);
   s->actual_end = chunk (f->strings, stmt, c++);
-  s->state = chunk (f->strings, stmt, c++);
+  s->state = pathways_store_intern (f->strings, TEXT (stmt, c++));
+  s->address = chunk (f->strings, stmt, c++);
   g_ptr_array_add (f->spells, s);
 }
 
@@ -489,13 +493,15 @@ sqlite_load_facts (PathwaysStore  *store,
   ok = (f->settings = read_settings (self, conn, error)) != NULL &&
        (f->bank_holidays = read_bank_holidays (self, conn, error)) != NULL &&
     each_row (self, conn,
-              "SELECT id, given_name, family_name, preferred_name, date_of_birth, uasc,"
-              " immigration_status, appeal_stage, are_date, age_assessment,"
-              " human_rights_assessment_date, date_first_looked_after, days_looked_after_since_14,"
-              " days_looked_after_since_16, date_care_ended, last_placement, returned_home_6_months,"
-              " special_guardianship, custody_or_hospital_at_16, needs_assessment_date,"
-              " pathway_plan_review_date, last_contact_date, pa_id, preferred_area,"
-              " closed_on, pa_support_after_21, pa_support_offered_on FROM young_person",
+              "SELECT yp.id, yp.given_name, yp.family_name, yp.preferred_name, yp.date_of_birth, yp.uasc,"
+              " yp.immigration_status, yp.appeal_stage, yp.are_date, yp.age_assessment,"
+              " yp.human_rights_assessment_date, yp.date_first_looked_after, yp.days_looked_after_since_14,"
+              " yp.days_looked_after_since_16, yp.date_care_ended, yp.last_placement, yp.returned_home_6_months,"
+              " yp.special_guardianship, yp.custody_or_hospital_at_16, yp.needs_assessment_date,"
+              " yp.pathway_plan_review_date, yp.last_contact_date, yp.pa_id, yp.preferred_area,"
+              " yp.closed_on, yp.pa_support_after_21, yp.pa_support_offered_on,"
+              " yp.local_id, yp.team, st.name"
+              " FROM young_person yp LEFT JOIN staff st ON st.id = yp.pa_id",
               NULL, NULL, person_facts_row, f, error) &&
     each_row (self, conn,
               "SELECT young_person_id, kind, max(contact_date) FROM contact GROUP BY young_person_id, kind",
@@ -511,7 +517,7 @@ sqlite_load_facts (PathwaysStore  *store,
               NULL, NULL, unit_facts_row, f, error) &&
     each_row (self, conn,
               "SELECT id, young_person_id, unit_id, accom, accom_suitable, place, start_date,"
-              " planned_end, actual_end, state FROM spell",
+              " planned_end, actual_end, state, address FROM spell",
               NULL, NULL, spell_facts_row, f, error) &&
     each_row (self, conn,
               "SELECT id, young_person_id, decom, dec, ls, place, rec, needs_check FROM episode",
