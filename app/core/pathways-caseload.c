@@ -13,11 +13,6 @@
 #include "pathways-snapshot.h"
 #include "pathways-vocab.h"
 
-typedef struct {
-  int count;
-  int worst;
-} AlertSummary;
-
 static PathwaysStage
 person_stage (PathwaysSnapshot          *snap,
               const PathwaysPersonFacts *p)
@@ -69,50 +64,30 @@ sort_key (GHashTable *keys,
   return key;
 }
 
-/* Status, next key date, alerts and readiness from the rules engine */
+/* Status, next key date, alerts and readiness from the rules engine:
+ * one pass of the rules per young person (pathways_rules_person_summary()) */
 static void
 apply_rules (PathwaysSnapshot *snap,
              const char       *on_date,
              GPtrArray        *rows,
              GHashTable       *keys)
 {
-  g_autoptr(GPtrArray) alerts = NULL;
-  g_autoptr(GHashTable) summaries = NULL;
-
-  alerts = pathways_snapshot_alerts (snap, 0);
-  summaries = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  for (guint i = 0; i < alerts->len; i++)
-    {
-      const PathwaysAlertFacts *a = g_ptr_array_index (alerts, i);
-      AlertSummary *sum = g_hash_table_lookup (summaries, &a->person_id);
-
-      if (a->severity == PATHWAYS_SEVERITY_INFO)
-        continue;
-      if (sum == NULL)
-        {
-          sum = g_new0 (AlertSummary, 1);
-          g_hash_table_insert (summaries, g_memdup2 (&a->person_id, sizeof (gint64)), sum);
-        }
-      sum->count++;
-      sum->worst = MAX (sum->worst, (int) a->severity);
-    }
+  const PathwaysRuleSettings *settings = pathways_snapshot_get_settings (snap);
+  GHashTable *units = pathways_snapshot_get_units (snap);
+  GHashTable *people = pathways_snapshot_get_people (snap);
 
   for (guint i = 0; i < rows->len; i++)
     {
       PathwaysRecord *row = g_ptr_array_index (rows, i);
       PathwaysCaseloadRow *r = PATHWAYS_CASELOAD_ROW (row);
-      gint64 id = pathways_record_get_id (row);
-      const PathwaysPersonFacts *p = pathways_snapshot_get_person (snap, id);
-      const AlertSummary *sum = g_hash_table_lookup (summaries, &id);
-      g_autofree char *why = NULL;
-      g_autoptr(PathwaysKeyDates) dates = NULL;
-      PathwaysCareStatus status;
+      const PathwaysPersonFacts *p = pathways_snapshot_get_person (snap, pathways_record_get_id (row));
+      g_auto(PathwaysPersonSummary) sum = { 0 };
       PathwaysStage stage;
       const PathwaysTransitionFacts *move;
 
       if (p == NULL)
         continue;
-      status = pathways_rules_care_status (p, on_date, &why);
+      pathways_rules_person_summary (settings, p, units, people, on_date, &sum);
       stage = person_stage (snap, p);
       move = next_move (p);
       /* Typed setters: no property looked up by name for each value */
@@ -123,18 +98,17 @@ apply_rules (PathwaysSnapshot *snap,
           pathways_caseload_row_set_next_move_date (r, move->planned_date);
           pathways_caseload_row_set_next_move_to (r, to ? to->name : _("An address outside the register"));
         }
-      dates = pathways_rules_key_dates (p, pathways_snapshot_get_units (snap), on_date);
-      pathways_caseload_row_set_status (r, pathways_care_status_code (status));
-      pathways_caseload_row_set_status_label (r, pathways_care_status_label (status));
-      pathways_caseload_row_set_status_explanation (r, why);
-      pathways_caseload_row_set_next_key_date (r, dates->next_key_date);
-      pathways_caseload_row_set_next_key_date_label (r, dates->next_key_date_label);
-      pathways_caseload_row_set_alert_count (r, sum ? sum->count : 0);
-      pathways_caseload_row_set_alert_severity (r, sum ? sum->worst : 0);
-      pathways_caseload_row_set_readiness (r, pathways_rules_readiness (pathways_snapshot_get_settings (snap), p));
+      pathways_caseload_row_set_status (r, pathways_care_status_code (sum.status));
+      pathways_caseload_row_set_status_label (r, pathways_care_status_label (sum.status));
+      pathways_caseload_row_set_status_explanation (r, sum.status_explanation);
+      pathways_caseload_row_set_next_key_date (r, sum.dates->next_key_date);
+      pathways_caseload_row_set_next_key_date_label (r, sum.dates->next_key_date_label);
+      pathways_caseload_row_set_alert_count (r, sum.alert_count);
+      pathways_caseload_row_set_alert_severity (r, sum.worst_alert);
+      pathways_caseload_row_set_readiness (r, sum.readiness);
       pathways_caseload_row_set_stage (r, pathways_stage_code (stage));
       pathways_caseload_row_set_stage_label (r, pathways_stage_label (stage));
-      pathways_caseload_row_set_status_sort_key (r, sort_key (keys, pathways_care_status_label (status)));
+      pathways_caseload_row_set_status_sort_key (r, sort_key (keys, pathways_care_status_label (sum.status)));
       g_object_thaw_notify (G_OBJECT (row));
     }
 }

@@ -725,14 +725,15 @@ consider_next (PathwaysKeyDates *d,
     }
 }
 
+/* The key dates when the care status on @on is @status */
 static PathwaysKeyDates *
-key_dates_full (const PathwaysPersonFacts *p,
-                const char                *on,
-                PathwaysDay                on_day,
-                GHashTable                *units)
+key_dates_with_status (const PathwaysPersonFacts *p,
+                       const char                *on,
+                       PathwaysDay                on_day,
+                       GHashTable                *units,
+                       PathwaysCareStatus         status)
 {
   PathwaysKeyDates *d = g_new0 (PathwaysKeyDates, 1);
-  PathwaysCareStatus status = pathways_rules_care_status (p, on, NULL);
   const char *dob = p->date_of_birth;
   g_autofree char *year_start = NULL;
   g_autofree char *year_end = NULL;
@@ -784,6 +785,15 @@ key_dates_full (const PathwaysPersonFacts *p,
   consider_next (d, on, d->universal_credit_from, _("Universal Credit advance claim"));
 
   return d;
+}
+
+static PathwaysKeyDates *
+key_dates_full (const PathwaysPersonFacts *p,
+                const char                *on,
+                PathwaysDay                on_day,
+                GHashTable                *units)
+{
+  return key_dates_with_status (p, on, on_day, units, pathways_rules_care_status (p, on, NULL));
 }
 
 /**
@@ -1565,29 +1575,30 @@ pathways_rules_pa_offer_due (const PathwaysPersonFacts *p)
   return g_steal_pointer (&next);
 }
 
-void
-pathways_rules_alerts_for (const PathwaysRuleSettings *settings,
-                           const PathwaysPersonFacts  *p,
-                           GHashTable                 *units,
-                           GHashTable                 *people,
-                           const char                 *on,
-                           GPtrArray                  *out)
+/* Does the young person get alerts on @on at all?  Not over 25, nor
+ * without a date of birth the rules can work with, nor a closed case */
+static gboolean
+has_alerts (const PathwaysPersonFacts *p,
+            const char                *on,
+            int                        age)
 {
-  int age = pathways_date_age_on (p->date_of_birth, on);
-  PathwaysCareStatus status;
-  g_autoptr(PathwaysKeyDates) dates = NULL;
-  g_autofree char *b18 = NULL;
-  PathwaysDay on_day;
+  return !(age >= 25 || age < 0 || pathways_rules_is_closed (p, on));
+}
 
-  g_return_if_fail (pathways_day_from_iso (on, &on_day));
-
-  /* Over 25, or no date of birth the rules can work with; or a closed case */
-  if (age >= 25 || age < 0 || pathways_rules_is_closed (p, on))
-    return;
-
-  status = pathways_rules_care_status (p, on, NULL);
-  dates = key_dates_full (p, on, on_day, units);
-  b18 = g_strdup (dates->birthday_18);  /* NULL: 18 after the end of the calendar */
+/* The alerts of one young person whose care status and key dates on @on
+ * are @status and @dates */
+static void
+alerts_with (const PathwaysRuleSettings *settings,
+             const PathwaysPersonFacts  *p,
+             GHashTable                 *units,
+             GHashTable                 *people,
+             const char                 *on,
+             int                         age,
+             PathwaysCareStatus          status,
+             const PathwaysKeyDates     *dates,
+             GPtrArray                  *out)
+{
+  const char *b18 = dates->birthday_18;  /* NULL: 18 after the end of the calendar */
 
   /* The cliff edge: turning 18 within 6 months with nothing confirmed from the birthday */
   if (age < 18 && b18 != NULL)
@@ -1758,6 +1769,80 @@ pathways_rules_alerts_for (const PathwaysRuleSettings *settings,
                  g_strdup_printf (_("The move to %s on %s is not allowed: %s"), to->name, uk, r->text));
         }
     }
+}
+
+void
+pathways_rules_alerts_for (const PathwaysRuleSettings *settings,
+                           const PathwaysPersonFacts  *p,
+                           GHashTable                 *units,
+                           GHashTable                 *people,
+                           const char                 *on,
+                           GPtrArray                  *out)
+{
+  int age = pathways_date_age_on (p->date_of_birth, on);
+  PathwaysCareStatus status;
+  g_autoptr(PathwaysKeyDates) dates = NULL;
+  PathwaysDay on_day;
+
+  g_return_if_fail (pathways_day_from_iso (on, &on_day));
+
+  if (!has_alerts (p, on, age))
+    return;
+  status = pathways_rules_care_status (p, on, NULL);
+  dates = key_dates_with_status (p, on, on_day, units, status);
+  alerts_with (settings, p, units, people, on, age, status, dates, out);
+}
+
+/**
+ * pathways_rules_person_summary:
+ * @units: the units by id (the snapshot's)
+ * @people: everyone's facts by id (the snapshot's)
+ * @out: (out caller-allocates): cleared with pathways_person_summary_clear()
+ *
+ * What a young person's caseload row shows of the rules, in one pass:
+ * the care status is worked out once for the status, the key dates and
+ * the alerts, and the alerts are counted as pathways_rules_alerts_for()
+ * raises them.
+ */
+void
+pathways_rules_person_summary (const PathwaysRuleSettings *settings,
+                               const PathwaysPersonFacts  *p,
+                               GHashTable                 *units,
+                               GHashTable                 *people,
+                               const char                 *on,
+                               PathwaysPersonSummary      *out)
+{
+  int age = pathways_date_age_on (p->date_of_birth, on);
+  PathwaysDay on_day;
+
+  memset (out, 0, sizeof *out);
+  g_return_if_fail (pathways_day_from_iso (on, &on_day));
+
+  out->status = pathways_rules_care_status (p, on, &out->status_explanation);
+  out->dates = key_dates_with_status (p, on, on_day, units, out->status);
+  out->readiness = pathways_rules_readiness (settings, p);
+  if (has_alerts (p, on, age))
+    {
+      g_autoptr(GPtrArray) alerts = g_ptr_array_new_with_free_func ((GDestroyNotify) pathways_alert_facts_free);
+
+      alerts_with (settings, p, units, people, on, age, out->status, out->dates, alerts);
+      for (guint i = 0; i < alerts->len; i++)
+        {
+          const PathwaysAlertFacts *a = g_ptr_array_index (alerts, i);
+
+          if (a->severity == PATHWAYS_SEVERITY_INFO)
+            continue;
+          out->alert_count++;
+          out->worst_alert = MAX (out->worst_alert, (int) a->severity);
+        }
+    }
+}
+
+void
+pathways_person_summary_clear (PathwaysPersonSummary *summary)
+{
+  g_clear_pointer (&summary->status_explanation, g_free);
+  g_clear_pointer (&summary->dates, pathways_key_dates_free);
 }
 
 /* Settings ----------------------------------------------------------- */
