@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "test-util.h"
@@ -529,6 +530,75 @@ START_TEST (test_caseload_agrees_with_query)
   /* The authority has all three kinds of row */
   ck_assert_uint_gt (with_unit, 0);
   ck_assert_uint_gt (with_address + without, 0);
+}
+END_TEST
+
+/* Snapshots loaded while another thread commits: each is of one state
+ * of the data, though the SQLite backend reads the milestones on a
+ * second reader beside the rest.  Each commit adds a milestone done and
+ * names the young person after how many they have, so a snapshot that
+ * mixed two states would count one more or one fewer than the name says. */
+typedef struct {
+  PathwaysStore *store;
+  gint64         who;
+  int            commits;
+} Committer;
+
+static gpointer
+commit_milestones_thread (gpointer data)
+{
+  Committer *c = data;
+
+  for (int i = 1; i <= c->commits; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PathwaysMilestone) m = g_object_new (PATHWAYS_TYPE_MILESTONE, "young-person-id", c->who,
+                                                     "name", "Cooked a meal", "category", "practical",
+                                                     "due-date", "2026-01-05", "done-date", "2026-01-05", NULL);
+      g_autoptr(PathwaysYoungPerson) p = pathways_store_get (c->store, PATHWAYS_TYPE_YOUNG_PERSON, c->who, &error);
+      g_autofree char *name = g_strdup_printf ("%d", i);
+
+      g_assert_no_error (error);
+      g_assert_true (pathways_store_begin (c->store, &error));
+      g_object_set (p, "preferred-name", name, NULL);
+      g_assert_true (pathways_store_insert (c->store, PATHWAYS_RECORD (m), &error));
+      g_assert_true (pathways_store_update (c->store, PATHWAYS_RECORD (p), &error));
+      g_assert_true (pathways_store_commit (c->store, &error));
+    }
+  return NULL;
+}
+
+START_TEST (test_snapshot_one_state)
+{
+  g_autoptr(PathwaysStore) store = test_open_store (dir, "one-state.db");
+  g_autoptr(PathwaysYoungPerson) a = test_make_person ("LC0620");
+  g_autoptr(GError) error = NULL;
+  Committer c = { store, 0, 30 };
+  GThread *writer;
+  int loads = 0;
+  gboolean done = FALSE;
+
+  ck_assert (pathways_store_insert (store, PATHWAYS_RECORD (a), &error));
+  c.who = pathways_record_get_id (PATHWAYS_RECORD (a));
+  writer = g_thread_new ("committer", commit_milestones_thread, &c);
+  while (!done)
+    {
+      g_autoptr(PathwaysSnapshot) snap = NULL;
+      const PathwaysPersonFacts *p;
+      int n = 0, named;
+
+      snap = pathways_snapshot_load (store, "2026-11-22", &error);
+      ck_assert_no_error (error);
+      p = pathways_snapshot_get_person (snap, c.who);
+      for (guint i = 0; i < PATHWAYS_N_MILESTONE_CATEGORIES; i++)
+        n += p->milestones_done[i];
+      named = strstr (p->name, "Amara") != NULL ? 0 : atoi (p->name);
+      ck_assert_int_eq (n, named);
+      if (++loads >= 400 || n == 30)
+        done = TRUE;
+    }
+  g_thread_join (writer);
+  ck_assert_int_gt (loads, 1);
 }
 END_TEST
 
@@ -1466,6 +1536,7 @@ store_suite (void)
   tcase_add_test (models, test_caseload_rows);
   tcase_add_test (models, test_caseload_async);
   tcase_add_test (models, test_caseload_agrees_with_query);
+  tcase_add_test (models, test_snapshot_one_state);
   tcase_add_test (models, test_shared_snapshot);
   suite_add_tcase (s, models);
 

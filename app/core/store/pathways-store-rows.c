@@ -31,18 +31,19 @@ pathways_store_facts_free (PathwaysStoreFacts *f)
 {
   if (f == NULL)
     return;
-  g_ptr_array_unref (f->people);
-  g_ptr_array_unref (f->units);
-  g_ptr_array_unref (f->spells);
-  g_ptr_array_unref (f->episodes);
-  g_ptr_array_unref (f->transitions);
-  g_array_unref (f->milestone_tallies);
-  g_array_unref (f->overdue_milestones);
-  g_array_unref (f->contacts);
-  g_ptr_array_unref (f->activities);
+  g_clear_pointer (&f->people, g_ptr_array_unref);
+  g_clear_pointer (&f->units, g_ptr_array_unref);
+  g_clear_pointer (&f->spells, g_ptr_array_unref);
+  g_clear_pointer (&f->episodes, g_ptr_array_unref);
+  g_clear_pointer (&f->transitions, g_ptr_array_unref);
+  g_clear_pointer (&f->milestone_tallies, g_array_unref);
+  g_clear_pointer (&f->overdue_milestones, g_array_unref);
+  g_clear_pointer (&f->contacts, g_array_unref);
+  g_clear_pointer (&f->activities, g_ptr_array_unref);
   g_clear_pointer (&f->settings, g_hash_table_unref);
   g_clear_pointer (&f->bank_holidays, g_ptr_array_unref);
-  g_string_chunk_free (f->strings);
+  g_clear_pointer (&f->strings, g_string_chunk_free);
+  g_clear_pointer (&f->more_strings, g_string_chunk_free);
   g_free (f);
 }
 

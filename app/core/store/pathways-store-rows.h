@@ -60,6 +60,7 @@ typedef struct {
 
 typedef struct {
   GStringChunk *strings;
+  GStringChunk *more_strings;        /* NULL, or what a second thread of the read read */
   GPtrArray    *people;              /* PathwaysStorePersonFacts* */
   GPtrArray    *units;               /* PathwaysUnitFacts* (spells NULL) */
   GPtrArray    *spells;              /* PathwaysSpellFacts*, by young person, start date, id */
