@@ -65,51 +65,71 @@ sort_key (GHashTable *keys,
 }
 
 /* Status, next key date, alerts and readiness from the rules engine:
- * one pass of the rules per young person (pathways_rules_person_summary()) */
-static void
-apply_rules (PathwaysSnapshot *snap,
-             const char       *on_date,
-             GPtrArray        *rows,
-             GHashTable       *keys)
-{
-  const PathwaysRuleSettings *settings = pathways_snapshot_get_settings (snap);
-  GHashTable *units = pathways_snapshot_get_units (snap);
-  GHashTable *people = pathways_snapshot_get_people (snap);
+ * one pass of the rules per young person (pathways_rules_person_summary()),
+ * for rows [from, to) of the caseload */
+typedef struct {
+  PathwaysSnapshot      *snap;
+  const char            *on;
+  GPtrArray             *people;   /* PathwaysStorePersonFacts*, by row */
+  PathwaysPersonSummary *sums;     /* by row */
+  guint                  from;
+  guint                  to;
+} RulesPart;
 
+static gpointer
+summarise (gpointer data)
+{
+  RulesPart *part = data;
+  const PathwaysRuleSettings *settings = pathways_snapshot_get_settings (part->snap);
+  GHashTable *units = pathways_snapshot_get_units (part->snap);
+  GHashTable *people = pathways_snapshot_get_people (part->snap);
+
+  for (guint i = part->from; i < part->to; i++)
+    {
+      const PathwaysStorePersonFacts *r = g_ptr_array_index (part->people, i);
+
+      pathways_rules_person_summary (settings, &r->facts, units, people, part->on, &part->sums[i]);
+    }
+  return NULL;
+}
+
+/* The rules' figures into the rows, and the summaries cleared */
+static void
+apply_rules (PathwaysSnapshot      *snap,
+             GPtrArray             *people,
+             PathwaysPersonSummary *sums,
+             GPtrArray             *rows,
+             GHashTable            *keys)
+{
   for (guint i = 0; i < rows->len; i++)
     {
-      PathwaysRecord *row = g_ptr_array_index (rows, i);
-      PathwaysCaseloadRow *r = PATHWAYS_CASELOAD_ROW (row);
-      const PathwaysPersonFacts *p = pathways_snapshot_get_person (snap, pathways_record_get_id (row));
-      g_auto(PathwaysPersonSummary) sum = { 0 };
-      PathwaysStage stage;
-      const PathwaysTransitionFacts *move;
+      PathwaysCaseloadRow *r = g_ptr_array_index (rows, i);
+      const PathwaysPersonFacts *p = &((PathwaysStorePersonFacts *) g_ptr_array_index (people, i))->facts;
+      PathwaysPersonSummary *sum = &sums[i];
+      PathwaysStage stage = person_stage (snap, p);
+      const PathwaysTransitionFacts *move = next_move (p);
 
-      if (p == NULL)
-        continue;
-      pathways_rules_person_summary (settings, p, units, people, on_date, &sum);
-      stage = person_stage (snap, p);
-      move = next_move (p);
       /* Typed setters: no property looked up by name for each value */
-      g_object_freeze_notify (G_OBJECT (row));
+      g_object_freeze_notify (G_OBJECT (r));
       if (move != NULL)
         {
           const PathwaysUnitFacts *to = move->to_unit_id ? pathways_snapshot_get_unit (snap, move->to_unit_id) : NULL;
           pathways_caseload_row_set_next_move_date (r, move->planned_date);
           pathways_caseload_row_set_next_move_to (r, to ? to->name : _("An address outside the register"));
         }
-      pathways_caseload_row_set_status (r, pathways_care_status_code (sum.status));
-      pathways_caseload_row_set_status_label (r, pathways_care_status_label (sum.status));
-      pathways_caseload_row_set_status_explanation (r, sum.status_explanation);
-      pathways_caseload_row_set_next_key_date (r, sum.dates->next_key_date);
-      pathways_caseload_row_set_next_key_date_label (r, sum.dates->next_key_date_label);
-      pathways_caseload_row_set_alert_count (r, sum.alert_count);
-      pathways_caseload_row_set_alert_severity (r, sum.worst_alert);
-      pathways_caseload_row_set_readiness (r, sum.readiness);
+      pathways_caseload_row_set_status (r, pathways_care_status_code (sum->status));
+      pathways_caseload_row_set_status_label (r, pathways_care_status_label (sum->status));
+      pathways_caseload_row_set_status_explanation (r, sum->status_explanation);
+      pathways_caseload_row_set_next_key_date (r, sum->dates->next_key_date);
+      pathways_caseload_row_set_next_key_date_label (r, sum->dates->next_key_date_label);
+      pathways_caseload_row_set_alert_count (r, sum->alert_count);
+      pathways_caseload_row_set_alert_severity (r, sum->worst_alert);
+      pathways_caseload_row_set_readiness (r, sum->readiness);
       pathways_caseload_row_set_stage (r, pathways_stage_code (stage));
       pathways_caseload_row_set_stage_label (r, pathways_stage_label (stage));
-      pathways_caseload_row_set_status_sort_key (r, sort_key (keys, pathways_care_status_label (sum.status)));
-      g_object_thaw_notify (G_OBJECT (row));
+      pathways_caseload_row_set_status_sort_key (r, sort_key (keys, pathways_care_status_label (sum->status)));
+      g_object_thaw_notify (G_OBJECT (r));
+      pathways_person_summary_clear (sum);
     }
 }
 
@@ -150,6 +170,9 @@ pathways_store_load_caseload (PathwaysStore  *self,
   g_autoptr(GHashTable) place_meanings = NULL;
   g_autoptr(PathwaysSnapshot) snap = NULL;
   g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree PathwaysPersonSummary *sums = NULL;
+  RulesPart first, rest;
+  GThread *helper;
   GPtrArray *read;
 
   g_return_val_if_fail (PATHWAYS_IS_STORE (self), NULL);
@@ -170,6 +193,16 @@ pathways_store_load_caseload (PathwaysStore  *self,
   for (guint i = 0; i < read->len; i++)
     g_ptr_array_add (people, g_ptr_array_index (read, i));
   g_ptr_array_sort (people, compare_by_name);
+
+  /* The rules for the first rows in a second thread while this one makes
+   * the rows (about as long as the rules for a third of them) and then
+   * runs the rules for the rest: the two cores of a small machine share
+   * the load.  The snapshot is read-only, and the rules read nothing else. */
+  sums = g_new0 (PathwaysPersonSummary, MAX (1, people->len));
+  first = (RulesPart) { snap, on_date, people, sums, 0, people->len * 2 / 3 };
+  rest = (RulesPart) { snap, on_date, people, sums, first.to, people->len };
+  if ((helper = g_thread_try_new ("pathways-rules", summarise, &first, NULL)) == NULL)
+    rest.from = 0;
 
   rows = g_ptr_array_new_full (people->len, g_object_unref);
   for (guint i = 0; i < people->len; i++)
@@ -225,7 +258,10 @@ pathways_store_load_caseload (PathwaysStore  *self,
       g_ptr_array_add (rows, row);
     }
 
-  apply_rules (snap, on_date, rows, keys);
+  summarise (&rest);
+  if (helper != NULL)
+    g_thread_join (helper);
+  apply_rules (snap, people, sums, rows, keys);
 
   list = g_list_store_new (PATHWAYS_TYPE_CASELOAD_ROW);
   g_list_store_splice (list, 0, 0, rows->pdata, rows->len);
