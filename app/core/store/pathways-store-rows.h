@@ -72,10 +72,19 @@ typedef struct {
   GPtrArray    *activities;          /* PathwaysActivityFacts*, by young person, start date, id */
   GHashTable   *settings;            /* key → value (values may be NULL) */
   GPtrArray    *bank_holidays;       /* ISO dates, in order */
+  GPtrArray    *row_blocks;          /* the memory of the rows above (pathways_store_facts_new_row()) */
+  gsize         row_block_used;
 } PathwaysStoreFacts;
 
 PathwaysStoreFacts *pathways_store_facts_new  (void);
 void                pathways_store_facts_free (PathwaysStoreFacts *facts);
+/* For backends: a zeroed row for one of the arrays above, freed with
+ * @facts (tens of thousands of rows: one allocation per row, and one
+ * free, cost more than reading them) */
+gpointer            pathways_store_facts_alloc_row (PathwaysStoreFacts *facts,
+                                                    gsize               size);
+#define pathways_store_facts_new_row(facts, Type) \
+  ((Type *) pathways_store_facts_alloc_row ((facts), sizeof (Type)))
 
 /* The caseload: each young person with their PA and current accommodation */
 

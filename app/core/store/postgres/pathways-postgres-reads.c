@@ -414,7 +414,7 @@ person_facts_row (PGresult *res,
                   gpointer  data)
 {
   PathwaysStoreFacts *f = data;
-  PathwaysStorePersonFacts *pf = g_new0 (PathwaysStorePersonFacts, 1);
+  PathwaysStorePersonFacts *pf = pathways_store_facts_new_row (f, PathwaysStorePersonFacts);
   PathwaysPersonFacts *p = &pf->facts;
   int c = 0;
 
@@ -471,7 +471,7 @@ activity_facts_row (PGresult *res,
                     gpointer  data)
 {
   PathwaysStoreFacts *f = data;
-  PathwaysActivityFacts *a = g_new0 (PathwaysActivityFacts, 1);
+  PathwaysActivityFacts *a = pathways_store_facts_new_row (f, PathwaysActivityFacts);
 
   a->person_id = INT (0);
   a->activ = pathways_store_intern (f->strings, TEXT (1));
@@ -486,7 +486,7 @@ unit_facts_row (PGresult *res,
                 gpointer  data)
 {
   PathwaysStoreFacts *f = data;
-  PathwaysUnitFacts *u = g_new0 (PathwaysUnitFacts, 1);
+  PathwaysUnitFacts *u = pathways_store_facts_new_row (f, PathwaysUnitFacts);
   int c = 0;
 
   u->id = INT (c++);
@@ -518,7 +518,7 @@ spell_facts_row (PGresult *res,
                  gpointer  data)
 {
   PathwaysStoreFacts *f = data;
-  PathwaysSpellFacts *s = g_new0 (PathwaysSpellFacts, 1);
+  PathwaysSpellFacts *s = pathways_store_facts_new_row (f, PathwaysSpellFacts);
   int c = 0;
 
   s->id = INT (c++);
@@ -541,7 +541,7 @@ episode_facts_row (PGresult *res,
                    gpointer  data)
 {
   PathwaysStoreFacts *f = data;
-  PathwaysEpisodeFacts *e = g_new0 (PathwaysEpisodeFacts, 1);
+  PathwaysEpisodeFacts *e = pathways_store_facts_new_row (f, PathwaysEpisodeFacts);
   int c = 0;
 
   e->id = INT (c++);
@@ -561,7 +561,7 @@ transition_facts_row (PGresult *res,
                       gpointer  data)
 {
   PathwaysStoreFacts *f = data;
-  PathwaysTransitionFacts *t = g_new0 (PathwaysTransitionFacts, 1);
+  PathwaysTransitionFacts *t = pathways_store_facts_new_row (f, PathwaysTransitionFacts);
   int c = 0;
 
   t->id = INT (c++);

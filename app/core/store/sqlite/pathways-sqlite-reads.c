@@ -292,7 +292,7 @@ person_facts_row (sqlite3_stmt *stmt,
                   gpointer      data)
 {
   PathwaysStoreFacts *f = data;
-  PathwaysStorePersonFacts *row = g_new0 (PathwaysStorePersonFacts, 1);
+  PathwaysStorePersonFacts *row = pathways_store_facts_new_row (f, PathwaysStorePersonFacts);
   PathwaysPersonFacts *p = &row->facts;
   int c = 0;
 
@@ -347,7 +347,7 @@ activity_facts_row (sqlite3_stmt *stmt,
                     gpointer      data)
 {
   PathwaysStoreFacts *f = data;
-  PathwaysActivityFacts *a = g_new0 (PathwaysActivityFacts, 1);
+  PathwaysActivityFacts *a = pathways_store_facts_new_row (f, PathwaysActivityFacts);
 
   a->person_id = sqlite3_column_int64 (stmt, 0);
   a->activ = pathways_store_intern (f->strings, TEXT (stmt, 1));
@@ -361,7 +361,7 @@ unit_facts_row (sqlite3_stmt *stmt,
                 gpointer      data)
 {
   PathwaysStoreFacts *f = data;
-  PathwaysUnitFacts *u = g_new0 (PathwaysUnitFacts, 1);
+  PathwaysUnitFacts *u = pathways_store_facts_new_row (f, PathwaysUnitFacts);
   int c = 0;
 
   u->id = sqlite3_column_int64 (stmt, c++);
@@ -392,7 +392,7 @@ spell_facts_row (sqlite3_stmt *stmt,
                  gpointer      data)
 {
   PathwaysStoreFacts *f = data;
-  PathwaysSpellFacts *s = g_new0 (PathwaysSpellFacts, 1);
+  PathwaysSpellFacts *s = pathways_store_facts_new_row (f, PathwaysSpellFacts);
   int c = 0;
 
   s->id = sqlite3_column_int64 (stmt, c++);
@@ -414,7 +414,7 @@ episode_facts_row (sqlite3_stmt *stmt,
                    gpointer      data)
 {
   PathwaysStoreFacts *f = data;
-  PathwaysEpisodeFacts *e = g_new0 (PathwaysEpisodeFacts, 1);
+  PathwaysEpisodeFacts *e = pathways_store_facts_new_row (f, PathwaysEpisodeFacts);
   int c = 0;
 
   e->id = sqlite3_column_int64 (stmt, c++);
@@ -433,7 +433,7 @@ transition_facts_row (sqlite3_stmt *stmt,
                       gpointer      data)
 {
   PathwaysStoreFacts *f = data;
-  PathwaysTransitionFacts *t = g_new0 (PathwaysTransitionFacts, 1);
+  PathwaysTransitionFacts *t = pathways_store_facts_new_row (f, PathwaysTransitionFacts);
   int c = 0;
 
   t->id = sqlite3_column_int64 (stmt, c++);
