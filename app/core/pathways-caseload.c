@@ -13,19 +13,6 @@
 #include "pathways-snapshot.h"
 #include "pathways-vocab.h"
 
-static PathwaysStage
-person_stage (PathwaysSnapshot          *snap,
-              const PathwaysPersonFacts *p)
-{
-  const PathwaysSpellFacts *cur = pathways_rules_current_spell (p);
-  const PathwaysUnitFacts *unit;
-
-  if (cur == NULL)
-    return PATHWAYS_STAGE_OTHER;
-  unit = cur->unit_id ? pathways_snapshot_get_unit (snap, cur->unit_id) : NULL;
-  return pathways_rules_stage (unit ? unit->kind : NULL, cur->accom, cur->place);
-}
-
 /* The soonest confirmed or proposed move */
 static const PathwaysTransitionFacts *
 next_move (const PathwaysPersonFacts *p)
@@ -106,7 +93,6 @@ apply_rules (PathwaysSnapshot      *snap,
       PathwaysCaseloadRow *r = g_ptr_array_index (rows, i);
       const PathwaysPersonFacts *p = &((PathwaysStorePersonFacts *) g_ptr_array_index (people, i))->facts;
       PathwaysPersonSummary *sum = &sums[i];
-      PathwaysStage stage = person_stage (snap, p);
       const PathwaysTransitionFacts *move = next_move (p);
 
       /* Typed setters: no property looked up by name for each value */
@@ -125,8 +111,6 @@ apply_rules (PathwaysSnapshot      *snap,
       pathways_caseload_row_set_alert_count (r, sum->alert_count);
       pathways_caseload_row_set_alert_severity (r, sum->worst_alert);
       pathways_caseload_row_set_readiness (r, sum->readiness);
-      pathways_caseload_row_set_stage (r, pathways_stage_code (stage));
-      pathways_caseload_row_set_stage_label (r, pathways_stage_label (stage));
       pathways_caseload_row_set_status_sort_key (r, sort_key (keys, pathways_care_status_label (sum->status)));
       g_object_thaw_notify (G_OBJECT (r));
       pathways_person_summary_clear (sum);
@@ -216,6 +200,8 @@ pathways_store_load_caseload (PathwaysStore  *self,
       const char *since = cur ? cur->start : NULL;
       const char *where = unit ? unit->name : cur ? cur->address : NULL;
       const char *kind = NULL;
+      PathwaysStage stage = cur ? pathways_rules_stage (unit ? unit->kind : NULL, cur->accom, cur->place)
+                                : PATHWAYS_STAGE_OTHER;
       g_autofree char *sort_name = NULL;
       g_autofree char *search = NULL;
       g_autofree char *joined = NULL;
@@ -251,6 +237,8 @@ pathways_store_load_caseload (PathwaysStore  *self,
       pathways_caseload_row_set_days_in_accommodation (row, since ? MAX (0, pathways_date_days_between (since, on_date)) : 0);
       pathways_caseload_row_set_in_authority (row, unit ? unit->in_authority : FALSE);
       pathways_caseload_row_set_closed_on (row, r->facts.closed_on);
+      pathways_caseload_row_set_stage (row, pathways_stage_code (stage));
+      pathways_caseload_row_set_stage_label (row, pathways_stage_label (stage));
       pathways_caseload_row_set_name_sort_key (row, sort_key (keys, sort_name));
       pathways_caseload_row_set_accommodation_sort_key (row, sort_key (keys, where));
       pathways_caseload_row_set_pa_sort_key (row, sort_key (keys, r->pa_name));
