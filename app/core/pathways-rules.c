@@ -709,6 +709,7 @@ in_staying_put (const PathwaysSpellFacts *s,
   return u != NULL && g_str_equal (u->kind, "staying_put");
 }
 
+/* @label is untranslated (N_()): the one chosen is translated at the end */
 static void
 consider_next (PathwaysKeyDates *d,
                const char       *on,
@@ -735,8 +736,9 @@ key_dates_with_status (const PathwaysPersonFacts *p,
 {
   PathwaysKeyDates *d = g_new0 (PathwaysKeyDates, 1);
   const char *dob = p->date_of_birth;
-  g_autofree char *year_start = NULL;
-  g_autofree char *year_end = NULL;
+  char year_start_buf[16], year_end_buf[16];
+  const char *year_start = NULL;
+  const char *year_end = NULL;
   int month, year;
 
   d->birthday_16 = pathways_date_birthday (dob, 16);
@@ -760,13 +762,20 @@ key_dates_with_status (const PathwaysPersonFacts *p,
   if (month < G_DATE_APRIL)
     year--;
   if (year >= 1900)
-    year_start = g_strdup_printf ("%04d-04-01", year);
+    {
+      g_snprintf (year_start_buf, sizeof year_start_buf, "%04d-04-01", year);
+      year_start = year_start_buf;
+    }
   if (year + 1 <= 9999)
-    year_end = g_strdup_printf ("%04d-04-01", year + 1);
+    {
+      g_snprintf (year_end_buf, sizeof year_end_buf, "%04d-04-01", year + 1);
+      year_end = year_end_buf;
+    }
   d->oc3_birthdays = g_ptr_array_new_with_free_func (g_free);
   for (int age = 17; age <= 21; age++)
     {
-      char *b = pathways_date_birthday (dob, age);
+      char *b = age == 18 ? g_strdup (d->birthday_18) : age == 21 ? g_strdup (d->birthday_21)
+                                                                  : pathways_date_birthday (dob, age);
       if (b != NULL && (year_start == NULL || strcmp (b, year_start) >= 0) &&
           (year_end == NULL || strcmp (b, year_end) < 0))
         g_ptr_array_add (d->oc3_birthdays, b);
@@ -774,15 +783,18 @@ key_dates_with_status (const PathwaysPersonFacts *p,
         g_free (b);
     }
 
-  consider_next (d, on, d->birthday_16, _("16th birthday"));
-  consider_next (d, on, d->birthday_18, _("18th birthday"));
-  consider_next (d, on, d->birthday_21, _("21st birthday"));
-  consider_next (d, on, d->birthday_25, _("25th birthday"));
+  consider_next (d, on, d->birthday_16, N_("16th birthday"));
+  consider_next (d, on, d->birthday_18, N_("18th birthday"));
+  consider_next (d, on, d->birthday_21, N_("21st birthday"));
+  consider_next (d, on, d->birthday_25, N_("25th birthday"));
   if (p->needs_assessment_date == NULL && pathways_date_age_on (dob, on) < 25)
-    consider_next (d, on, d->needs_assessment_due, _("Needs assessment due"));
-  consider_next (d, on, d->pathway_plan_review_due, _("Pathway plan review"));
-  consider_next (d, on, d->staying_put_end, _("Staying Put ends"));
-  consider_next (d, on, d->universal_credit_from, _("Universal Credit advance claim"));
+    consider_next (d, on, d->needs_assessment_due, N_("Needs assessment due"));
+  consider_next (d, on, d->pathway_plan_review_due, N_("Pathway plan review"));
+  consider_next (d, on, d->staying_put_end, N_("Staying Put ends"));
+  consider_next (d, on, d->universal_credit_from, N_("Universal Credit advance claim"));
+  /* (translated once, not each label considered) */
+  if (d->next_key_date_label != NULL)
+    d->next_key_date_label = _(d->next_key_date_label);
 
   return d;
 }
