@@ -1266,13 +1266,21 @@ pathways_severity_label (PathwaysSeverity severity)
     }
 }
 
+/* Where the alerts go: into a list, or only counted (for the caseload,
+ * which shows how many and the worst, and so makes no text) */
+typedef struct {
+  GPtrArray *alerts;   /* PathwaysAlertFacts*, or NULL */
+  int        count;    /* information left out */
+  int        worst;    /* a PathwaysSeverity */
+} AlertSink;
+
 static void
-raise_alert (GPtrArray                 *out,
-       const PathwaysPersonFacts *p,
-       PathwaysSeverity           severity,
-       const char                *kind,
-       const char                *due,
-       char                      *text)  /* takes */
+add_alert (GPtrArray                 *out,
+           const PathwaysPersonFacts *p,
+           PathwaysSeverity           severity,
+           const char                *kind,
+           const char                *due,
+           char                      *text)  /* takes */
 {
   PathwaysAlertFacts *a = g_new0 (PathwaysAlertFacts, 1);
 
@@ -1283,6 +1291,27 @@ raise_alert (GPtrArray                 *out,
   a->text = text;
   g_ptr_array_add (out, a);
 }
+
+static void
+count_alert (AlertSink        *sink,
+             PathwaysSeverity  severity)
+{
+  if (severity == PATHWAYS_SEVERITY_INFO)
+    return;
+  sink->count++;
+  sink->worst = MAX (sink->worst, (int) severity);
+}
+
+/* A macro, so that an alert only counted makes no text: @text is not
+ * evaluated then */
+#define raise_alert(sink, p, severity, kind, due, text)                       \
+  G_STMT_START {                                                              \
+    AlertSink *sink_ = (sink);                                                \
+    if (sink_->alerts != NULL)                                                \
+      add_alert (sink_->alerts, (p), (severity), (kind), (due), (text));      \
+    else                                                                      \
+      count_alert (sink_, (severity));                                        \
+  } G_STMT_END
 
 /* Is there accommodation that carries on from the 18th birthday? */
 static gboolean
@@ -1352,7 +1381,7 @@ alerts_accommodation (const PathwaysRuleSettings *settings,
                       GHashTable                 *people,
                       const char                 *on,
                       int                         age,
-                      GPtrArray                  *out)
+                      AlertSink                  *out)
 {
   const PathwaysSpellFacts *cur = pathways_rules_current_spell (p);
   const PathwaysUnitFacts *u = unit_of (units, cur);
@@ -1445,7 +1474,7 @@ static void
 alerts_double_booking (const PathwaysPersonFacts *p,
                        GHashTable                *units,
                        GHashTable                *people,
-                       GPtrArray                 *out)
+                       AlertSink                 *out)
 {
   /* A unit booked for two people at once */
   for (guint i = 0; p->spells && i < p->spells->len; i++)
@@ -1608,7 +1637,7 @@ alerts_with (const PathwaysRuleSettings *settings,
              int                         age,
              PathwaysCareStatus          status,
              const PathwaysKeyDates     *dates,
-             GPtrArray                  *out)
+             AlertSink                  *out)
 {
   const char *b18 = dates->birthday_18;  /* NULL: 18 after the end of the calendar */
 
@@ -1802,7 +1831,7 @@ pathways_rules_alerts_for (const PathwaysRuleSettings *settings,
     return;
   status = pathways_rules_care_status (p, on, NULL);
   dates = key_dates_with_status (p, on, on_day, units, status);
-  alerts_with (settings, p, units, people, on, age, status, dates, out);
+  alerts_with (settings, p, units, people, on, age, status, dates, &(AlertSink) { out, 0, 0 });
 }
 
 /**
@@ -1814,7 +1843,7 @@ pathways_rules_alerts_for (const PathwaysRuleSettings *settings,
  * What a young person's caseload row shows of the rules, in one pass:
  * the care status is worked out once for the status, the key dates and
  * the alerts, and the alerts are counted as pathways_rules_alerts_for()
- * raises them.
+ * raises them, without making their texts.
  */
 void
 pathways_rules_person_summary (const PathwaysRuleSettings *settings,
@@ -1835,18 +1864,11 @@ pathways_rules_person_summary (const PathwaysRuleSettings *settings,
   out->readiness = pathways_rules_readiness (settings, p);
   if (has_alerts (p, on, age))
     {
-      g_autoptr(GPtrArray) alerts = g_ptr_array_new_with_free_func ((GDestroyNotify) pathways_alert_facts_free);
+      AlertSink counted = { NULL, 0, 0 };
 
-      alerts_with (settings, p, units, people, on, age, out->status, out->dates, alerts);
-      for (guint i = 0; i < alerts->len; i++)
-        {
-          const PathwaysAlertFacts *a = g_ptr_array_index (alerts, i);
-
-          if (a->severity == PATHWAYS_SEVERITY_INFO)
-            continue;
-          out->alert_count++;
-          out->worst_alert = MAX (out->worst_alert, (int) a->severity);
-        }
+      alerts_with (settings, p, units, people, on, age, out->status, out->dates, &counted);
+      out->alert_count = counted.count;
+      out->worst_alert = counted.worst;
     }
 }
 
