@@ -1306,6 +1306,126 @@ START_TEST (test_demo_caseload_has_rules)
 }
 END_TEST
 
+/* What each caseload row shows of the rules (one pass of them per young
+ * person) is what the full computation gives: the care status, the next
+ * key date, the readiness, and the count and worst of everyone's alerts
+ * from pathways_store_load_alerts() */
+static void
+assert_caseload_agrees (PathwaysStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) rows = pathways_store_load_caseload (store, TEST_TODAY, &error);
+  g_autoptr(GListModel) alerts = pathways_store_load_alerts (store, TEST_TODAY, 0, &error);
+  g_autoptr(PathwaysSnapshot) snap = pathways_snapshot_load (store, TEST_TODAY, &error);
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) worst = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  guint with_alerts = 0;
+
+  ck_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (alerts); i++)
+    {
+      g_autoptr(PathwaysRecord) a = g_list_model_get_item (alerts, i);
+      gint64 id = pathways_record_get_int (a, "young-person-id");
+      int severity = (int) pathways_record_get_int (a, "severity");
+
+      if (severity == PATHWAYS_SEVERITY_INFO)
+        continue;
+      g_hash_table_replace (counts, g_memdup2 (&id, sizeof id),
+                            GINT_TO_POINTER (GPOINTER_TO_INT (g_hash_table_lookup (counts, &id)) + 1));
+      g_hash_table_replace (worst, g_memdup2 (&id, sizeof id),
+                            GINT_TO_POINTER (MAX (GPOINTER_TO_INT (g_hash_table_lookup (worst, &id)), severity)));
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(PathwaysRecord) row = g_list_model_get_item (rows, i);
+      gint64 id = pathways_record_get_id (row);
+      const PathwaysPersonFacts *p = pathways_snapshot_get_person (snap, id);
+      g_autoptr(PathwaysKeyDates) dates = NULL;
+      g_autofree char *why = NULL;
+      PathwaysCareStatus status;
+
+      ck_assert_ptr_nonnull (p);
+      status = pathways_rules_care_status (p, TEST_TODAY, &why);
+      dates = pathways_rules_key_dates (p, pathways_snapshot_get_units (snap), TEST_TODAY);
+      ck_assert_str_eq (pathways_record_get_string (row, "status"), pathways_care_status_code (status));
+      ck_assert_pstr_eq (pathways_record_get_string (row, "status-explanation"), why);
+      ck_assert_pstr_eq (pathways_record_get_string (row, "next-key-date"), dates->next_key_date);
+      ck_assert_int_eq (pathways_record_get_int (row, "readiness"),
+                        pathways_rules_readiness (pathways_snapshot_get_settings (snap), p));
+      ck_assert_int_eq (pathways_record_get_int (row, "alert-count"), GPOINTER_TO_INT (g_hash_table_lookup (counts, &id)));
+      ck_assert_int_eq (pathways_record_get_int (row, "alert-severity"), GPOINTER_TO_INT (g_hash_table_lookup (worst, &id)));
+      with_alerts += pathways_record_get_int (row, "alert-count") > 0;
+    }
+  ck_assert_uint_gt (with_alerts, 5);
+}
+
+START_TEST (test_caseload_rules_agree)
+{
+  g_autofree char *dir = test_make_dir ();
+  g_autoptr(PathwaysStore) store = test_open_store (dir, "agree.db");
+  g_autoptr(GListModel) rows = NULL;
+  g_autoptr(GListModel) spells = NULL;
+  g_autoptr(PathwaysChangeSet) undo = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 who;
+  guint ended = 0;
+
+  ck_assert (pathways_generate (store, PATHWAYS_GENERATE_DEMO, 2026, TEST_TODAY, NULL, &error));
+  assert_caseload_agrees (store);
+
+  /* Edits, recorded for undo: a milestone long overdue and every current
+   * spell of the first young person ended (a gap) */
+  rows = pathways_store_load_caseload (store, TEST_TODAY, &error);
+  {
+    g_autoptr(PathwaysRecord) first = g_list_model_get_item (rows, 0);
+    who = pathways_record_get_id (first);
+  }
+  ck_assert (pathways_store_begin_recorded (store, &error));
+  {
+    g_autoptr(PathwaysMilestone) m = g_object_new (PATHWAYS_TYPE_MILESTONE, "young-person-id", who,
+                                                   "name", "Bank account opened", "category", "finance",
+                                                   "due-date", "2026-01-05", NULL);
+    ck_assert (pathways_store_insert (store, PATHWAYS_RECORD (m), &error));
+  }
+  spells = pathways_store_list_for_person (store, PATHWAYS_TYPE_SPELL, who, &error);
+  for (guint i = 0; i < g_list_model_get_n_items (spells); i++)
+    {
+      g_autoptr(PathwaysRecord) s = g_list_model_get_item (spells, i);
+
+      if (g_strcmp0 (pathways_record_get_string (s, "state"), "current") != 0)
+        continue;
+      g_object_set (s, "state", "ended", "actual-end", TEST_TODAY, NULL);
+      ck_assert (pathways_store_update (store, s, &error));
+      ended++;
+    }
+  ck_assert (pathways_store_commit_recorded (store, &undo, &error));
+  ck_assert_no_error (error);
+  assert_caseload_agrees (store);
+  {
+    g_autoptr(GListModel) after = pathways_store_load_caseload (store, TEST_TODAY, &error);
+    g_autoptr(PathwaysRecord) before_row = g_list_model_get_item (rows, 0);
+    g_autoptr(PathwaysRecord) after_row = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (after) && after_row == NULL; i++)
+      {
+        g_autoptr(PathwaysRecord) r = g_list_model_get_item (after, i);
+        if (pathways_record_get_id (r) == who)
+          after_row = g_steal_pointer (&r);
+      }
+    ck_assert_ptr_nonnull (after_row);
+    ck_assert_int_gt (pathways_record_get_int (after_row, "alert-count"),
+                      pathways_record_get_int (before_row, "alert-count"));
+  }
+
+  /* Undone: as before */
+  ck_assert (pathways_store_undo (store, undo, &error));
+  ck_assert_no_error (error);
+  assert_caseload_agrees (store);
+  test_remove_dir (dir);
+}
+END_TEST
+
 /* Who may do what: the UI's copy of the server's policies */
 START_TEST (test_role_permissions)
 {
@@ -1417,6 +1537,7 @@ rules_suite (void)
 
   tcase_add_test (store, test_store_alerts_and_settings);
   tcase_add_test (store, test_demo_caseload_has_rules);
+  tcase_add_test (store, test_caseload_rules_agree);
   suite_add_tcase (s, store);
 
   return s;

@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "test-util.h"
@@ -462,6 +463,142 @@ START_TEST (test_caseload_rows)
   ck_assert_str_eq (pathways_record_get_string (second, "accommodation-kind"), "Registered supported accommodation");
   ck_assert_str_eq (pathways_record_get_string (second, "accommodation-since"), "2026-05-14");
   ck_assert_int_eq (pathways_record_get_int (second, "days-in-accommodation"), 192);
+}
+END_TEST
+
+/* The caseload is made from the rules snapshot, not from a query of its
+ * own: on a generated authority every row shows what the caseload's
+ * query (the one the benchmark times in the sqlite3 shell) reads */
+START_TEST (test_caseload_agrees_with_query)
+{
+  g_autoptr(PathwaysStore) store = test_open_store (dir, "agrees.db");
+  g_autoptr(PathwaysStoreCaseload) query = NULL;
+  g_autoptr(GListModel) rows = NULL;
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GError) error = NULL;
+  guint with_unit = 0, with_address = 0, without = 0;
+
+  ck_assert (pathways_generate_people (store, 60, 7, TEST_TODAY, NULL, &error));
+  ck_assert_no_error (error);
+  query = pathways_store_load_caseload_rows (store, &error);
+  ck_assert_no_error (error);
+  rows = pathways_store_load_caseload (store, TEST_TODAY, &error);
+  ck_assert_no_error (error);
+  ck_assert_uint_eq (g_list_model_get_n_items (rows), query->rows->len);
+  for (guint i = 0; i < query->rows->len; i++)
+    {
+      PathwaysStoreCaseloadRow *r = &g_array_index (query->rows, PathwaysStoreCaseloadRow, i);
+      g_hash_table_insert (by_id, &r->id, r);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(PathwaysRecord) row = g_list_model_get_item (rows, i);
+      const PathwaysStoreCaseloadRow *r = g_hash_table_lookup (by_id, &(gint64) { pathways_record_get_id (row) });
+      const char *where = r->since == NULL ? NULL : r->unit_name ? r->unit_name : r->address;
+      g_autofree char *display = g_strdup_printf ("%s %s", r->preferred_name ? r->preferred_name : r->given_name,
+                                                  r->family_name);
+
+      ck_assert_ptr_nonnull (r);
+      ck_assert_str_eq (pathways_record_get_string (row, "display-name"), display);
+      ck_assert_pstr_eq (pathways_record_get_string (row, "local-id"), r->local_id);
+      ck_assert_pstr_eq (pathways_record_get_string (row, "date-of-birth"), r->date_of_birth);
+      ck_assert_int_eq (pathways_record_get_int (row, "pa-id"), r->pa_id);
+      ck_assert_pstr_eq (pathways_record_get_string (row, "pa-name"), r->pa_name);
+      ck_assert_pstr_eq (pathways_record_get_string (row, "team"), r->team);
+      ck_assert_int_eq (pathways_record_get_bool (row, "uasc"), r->uasc);
+      ck_assert_pstr_eq (pathways_record_get_string (row, "accommodation"), where);
+      ck_assert_pstr_eq (pathways_record_get_string (row, "accommodation-since"), r->since);
+      ck_assert_int_eq (pathways_record_get_bool (row, "in-authority"), r->unit_in_authority);
+      ck_assert_pstr_eq (pathways_record_get_string (row, "closed-on"), r->closed_on);
+      with_unit += r->unit_name != NULL;
+      with_address += r->since != NULL && r->unit_name == NULL && r->address != NULL;
+      without += r->since == NULL;
+
+      /* In the query's order: by family name, given name, id */
+      if (i > 0)
+        {
+          g_autoptr(PathwaysRecord) prev = g_list_model_get_item (rows, i - 1);
+          const PathwaysStoreCaseloadRow *p = g_hash_table_lookup (by_id, &(gint64) { pathways_record_get_id (prev) });
+          int c = strcmp (p->family_name, r->family_name);
+
+          if (c == 0)
+            c = strcmp (p->given_name, r->given_name);
+          ck_assert (c < 0 || (c == 0 && p->id < r->id));
+        }
+    }
+  /* The authority has all three kinds of row */
+  ck_assert_uint_gt (with_unit, 0);
+  ck_assert_uint_gt (with_address + without, 0);
+}
+END_TEST
+
+/* Snapshots loaded while another thread commits: each is of one state
+ * of the data, though the SQLite backend reads the milestones on a
+ * second reader beside the rest.  Each commit adds a milestone done and
+ * names the young person after how many they have, so a snapshot that
+ * mixed two states would count one more or one fewer than the name says. */
+typedef struct {
+  PathwaysStore *store;
+  gint64         who;
+  int            commits;
+} Committer;
+
+static gpointer
+commit_milestones_thread (gpointer data)
+{
+  Committer *c = data;
+
+  for (int i = 1; i <= c->commits; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PathwaysMilestone) m = g_object_new (PATHWAYS_TYPE_MILESTONE, "young-person-id", c->who,
+                                                     "name", "Cooked a meal", "category", "practical",
+                                                     "due-date", "2026-01-05", "done-date", "2026-01-05", NULL);
+      g_autoptr(PathwaysYoungPerson) p = pathways_store_get (c->store, PATHWAYS_TYPE_YOUNG_PERSON, c->who, &error);
+      g_autofree char *name = g_strdup_printf ("%d", i);
+
+      g_assert_no_error (error);
+      g_assert_true (pathways_store_begin (c->store, &error));
+      g_object_set (p, "preferred-name", name, NULL);
+      g_assert_true (pathways_store_insert (c->store, PATHWAYS_RECORD (m), &error));
+      g_assert_true (pathways_store_update (c->store, PATHWAYS_RECORD (p), &error));
+      g_assert_true (pathways_store_commit (c->store, &error));
+    }
+  return NULL;
+}
+
+START_TEST (test_snapshot_one_state)
+{
+  g_autoptr(PathwaysStore) store = test_open_store (dir, "one-state.db");
+  g_autoptr(PathwaysYoungPerson) a = test_make_person ("LC0620");
+  g_autoptr(GError) error = NULL;
+  Committer c = { store, 0, 30 };
+  GThread *writer;
+  int loads = 0;
+  gboolean done = FALSE;
+
+  ck_assert (pathways_store_insert (store, PATHWAYS_RECORD (a), &error));
+  c.who = pathways_record_get_id (PATHWAYS_RECORD (a));
+  writer = g_thread_new ("committer", commit_milestones_thread, &c);
+  while (!done)
+    {
+      g_autoptr(PathwaysSnapshot) snap = NULL;
+      const PathwaysPersonFacts *p;
+      int n = 0, named;
+
+      snap = pathways_snapshot_load (store, "2026-11-22", &error);
+      ck_assert_no_error (error);
+      p = pathways_snapshot_get_person (snap, c.who);
+      for (guint i = 0; i < PATHWAYS_N_MILESTONE_CATEGORIES; i++)
+        n += p->milestones_done[i];
+      named = strstr (p->name, "Amara") != NULL ? 0 : atoi (p->name);
+      ck_assert_int_eq (n, named);
+      if (++loads >= 400 || n == 30)
+        done = TRUE;
+    }
+  g_thread_join (writer);
+  ck_assert_int_gt (loads, 1);
 }
 END_TEST
 
@@ -1398,6 +1535,8 @@ store_suite (void)
   tcase_add_checked_fixture (models, setup, teardown);
   tcase_add_test (models, test_caseload_rows);
   tcase_add_test (models, test_caseload_async);
+  tcase_add_test (models, test_caseload_agrees_with_query);
+  tcase_add_test (models, test_snapshot_one_state);
   tcase_add_test (models, test_shared_snapshot);
   suite_add_tcase (s, models);
 

@@ -609,8 +609,14 @@ pathways_rules_spell_on (const PathwaysPersonFacts *person,
   return found;
 }
 
-static const PathwaysSpellFacts *
-current_spell (const PathwaysPersonFacts *person)
+/**
+ * pathways_rules_current_spell:
+ *
+ * Returns: (nullable): the young person's current spell, the
+ *   latest-starting one if several (the last of them by start and id)
+ */
+const PathwaysSpellFacts *
+pathways_rules_current_spell (const PathwaysPersonFacts *person)
 {
   const PathwaysSpellFacts *found = NULL;
 
@@ -703,6 +709,7 @@ in_staying_put (const PathwaysSpellFacts *s,
   return u != NULL && g_str_equal (u->kind, "staying_put");
 }
 
+/* @label is untranslated (N_()): the one chosen is translated at the end */
 static void
 consider_next (PathwaysKeyDates *d,
                const char       *on,
@@ -719,17 +726,19 @@ consider_next (PathwaysKeyDates *d,
     }
 }
 
+/* The key dates when the care status on @on is @status */
 static PathwaysKeyDates *
-key_dates_full (const PathwaysPersonFacts *p,
-                const char                *on,
-                PathwaysDay                on_day,
-                GHashTable                *units)
+key_dates_with_status (const PathwaysPersonFacts *p,
+                       const char                *on,
+                       PathwaysDay                on_day,
+                       GHashTable                *units,
+                       PathwaysCareStatus         status)
 {
   PathwaysKeyDates *d = g_new0 (PathwaysKeyDates, 1);
-  PathwaysCareStatus status = pathways_rules_care_status (p, on, NULL);
   const char *dob = p->date_of_birth;
-  g_autofree char *year_start = NULL;
-  g_autofree char *year_end = NULL;
+  char year_start_buf[16], year_end_buf[16];
+  const char *year_start = NULL;
+  const char *year_end = NULL;
   int month, year;
 
   d->birthday_16 = pathways_date_birthday (dob, 16);
@@ -739,7 +748,7 @@ key_dates_full (const PathwaysPersonFacts *p,
   d->needs_assessment_due = needs_assessment_due (p, d->birthday_16);
   if (pathways_care_status_has_pathway_plan (status))
     d->pathway_plan_review_due = plan_review_due (p, on, d->needs_assessment_due);
-  if (in_staying_put (current_spell (p), units))
+  if (in_staying_put (pathways_rules_current_spell (p), units))
     d->staying_put_end = g_strdup (d->birthday_21);
   /* Universal Credit: an advance claim up to 28 days before the 18th birthday */
   d->universal_credit_from = pathways_date_add_days (d->birthday_18, -28);
@@ -753,13 +762,20 @@ key_dates_full (const PathwaysPersonFacts *p,
   if (month < G_DATE_APRIL)
     year--;
   if (year >= 1900)
-    year_start = g_strdup_printf ("%04d-04-01", year);
+    {
+      g_snprintf (year_start_buf, sizeof year_start_buf, "%04d-04-01", year);
+      year_start = year_start_buf;
+    }
   if (year + 1 <= 9999)
-    year_end = g_strdup_printf ("%04d-04-01", year + 1);
+    {
+      g_snprintf (year_end_buf, sizeof year_end_buf, "%04d-04-01", year + 1);
+      year_end = year_end_buf;
+    }
   d->oc3_birthdays = g_ptr_array_new_with_free_func (g_free);
   for (int age = 17; age <= 21; age++)
     {
-      char *b = pathways_date_birthday (dob, age);
+      char *b = age == 18 ? g_strdup (d->birthday_18) : age == 21 ? g_strdup (d->birthday_21)
+                                                                  : pathways_date_birthday (dob, age);
       if (b != NULL && (year_start == NULL || strcmp (b, year_start) >= 0) &&
           (year_end == NULL || strcmp (b, year_end) < 0))
         g_ptr_array_add (d->oc3_birthdays, b);
@@ -767,17 +783,29 @@ key_dates_full (const PathwaysPersonFacts *p,
         g_free (b);
     }
 
-  consider_next (d, on, d->birthday_16, _("16th birthday"));
-  consider_next (d, on, d->birthday_18, _("18th birthday"));
-  consider_next (d, on, d->birthday_21, _("21st birthday"));
-  consider_next (d, on, d->birthday_25, _("25th birthday"));
+  consider_next (d, on, d->birthday_16, N_("16th birthday"));
+  consider_next (d, on, d->birthday_18, N_("18th birthday"));
+  consider_next (d, on, d->birthday_21, N_("21st birthday"));
+  consider_next (d, on, d->birthday_25, N_("25th birthday"));
   if (p->needs_assessment_date == NULL && pathways_date_age_on (dob, on) < 25)
-    consider_next (d, on, d->needs_assessment_due, _("Needs assessment due"));
-  consider_next (d, on, d->pathway_plan_review_due, _("Pathway plan review"));
-  consider_next (d, on, d->staying_put_end, _("Staying Put ends"));
-  consider_next (d, on, d->universal_credit_from, _("Universal Credit advance claim"));
+    consider_next (d, on, d->needs_assessment_due, N_("Needs assessment due"));
+  consider_next (d, on, d->pathway_plan_review_due, N_("Pathway plan review"));
+  consider_next (d, on, d->staying_put_end, N_("Staying Put ends"));
+  consider_next (d, on, d->universal_credit_from, N_("Universal Credit advance claim"));
+  /* (translated once, not each label considered) */
+  if (d->next_key_date_label != NULL)
+    d->next_key_date_label = _(d->next_key_date_label);
 
   return d;
+}
+
+static PathwaysKeyDates *
+key_dates_full (const PathwaysPersonFacts *p,
+                const char                *on,
+                PathwaysDay                on_day,
+                GHashTable                *units)
+{
+  return key_dates_with_status (p, on, on_day, units, pathways_rules_care_status (p, on, NULL));
 }
 
 /**
@@ -872,7 +900,7 @@ foster_at_18 (const PathwaysPersonFacts *p,
   if (b18 == NULL)
     return FALSE;  /* 18 after the end of the calendar */
   if (s == NULL && strcmp (date, b18) < 0)
-    s = current_spell (p);
+    s = pathways_rules_current_spell (p);
   if (s != NULL)
     return str_in (s->place, foster_places);
   /* No spell recorded then: fall back on the last placement */
@@ -889,7 +917,7 @@ foster_unit_at_18 (const PathwaysPersonFacts *p,
   const PathwaysSpellFacts *s = eve ? pathways_rules_spell_on (p, eve) : NULL;
 
   if (s == NULL && b18 != NULL && strcmp (date, b18) < 0)
-    s = current_spell (p);
+    s = pathways_rules_current_spell (p);
   return s != NULL ? s->unit_id : 0;
 }
 
@@ -1238,13 +1266,21 @@ pathways_severity_label (PathwaysSeverity severity)
     }
 }
 
+/* Where the alerts go: into a list, or only counted (for the caseload,
+ * which shows how many and the worst, and so makes no text) */
+typedef struct {
+  GPtrArray *alerts;   /* PathwaysAlertFacts*, or NULL */
+  int        count;    /* information left out */
+  int        worst;    /* a PathwaysSeverity */
+} AlertSink;
+
 static void
-raise_alert (GPtrArray                 *out,
-       const PathwaysPersonFacts *p,
-       PathwaysSeverity           severity,
-       const char                *kind,
-       const char                *due,
-       char                      *text)  /* takes */
+add_alert (GPtrArray                 *out,
+           const PathwaysPersonFacts *p,
+           PathwaysSeverity           severity,
+           const char                *kind,
+           const char                *due,
+           char                      *text)  /* takes */
 {
   PathwaysAlertFacts *a = g_new0 (PathwaysAlertFacts, 1);
 
@@ -1255,6 +1291,27 @@ raise_alert (GPtrArray                 *out,
   a->text = text;
   g_ptr_array_add (out, a);
 }
+
+static void
+count_alert (AlertSink        *sink,
+             PathwaysSeverity  severity)
+{
+  if (severity == PATHWAYS_SEVERITY_INFO)
+    return;
+  sink->count++;
+  sink->worst = MAX (sink->worst, (int) severity);
+}
+
+/* A macro, so that an alert only counted makes no text: @text is not
+ * evaluated then */
+#define raise_alert(sink, p, severity, kind, due, text)                       \
+  G_STMT_START {                                                              \
+    AlertSink *sink_ = (sink);                                                \
+    if (sink_->alerts != NULL)                                                \
+      add_alert (sink_->alerts, (p), (severity), (kind), (due), (text));      \
+    else                                                                      \
+      count_alert (sink_, (severity));                                        \
+  } G_STMT_END
 
 /* Is there accommodation that carries on from the 18th birthday? */
 static gboolean
@@ -1324,9 +1381,9 @@ alerts_accommodation (const PathwaysRuleSettings *settings,
                       GHashTable                 *people,
                       const char                 *on,
                       int                         age,
-                      GPtrArray                  *out)
+                      AlertSink                  *out)
 {
-  const PathwaysSpellFacts *cur = current_spell (p);
+  const PathwaysSpellFacts *cur = pathways_rules_current_spell (p);
   const PathwaysUnitFacts *u = unit_of (units, cur);
   const char *kind = u ? u->kind : NULL;
 
@@ -1417,7 +1474,7 @@ static void
 alerts_double_booking (const PathwaysPersonFacts *p,
                        GHashTable                *units,
                        GHashTable                *people,
-                       GPtrArray                 *out)
+                       AlertSink                 *out)
 {
   /* A unit booked for two people at once */
   for (guint i = 0; p->spells && i < p->spells->len; i++)
@@ -1559,29 +1616,30 @@ pathways_rules_pa_offer_due (const PathwaysPersonFacts *p)
   return g_steal_pointer (&next);
 }
 
-void
-pathways_rules_alerts_for (const PathwaysRuleSettings *settings,
-                           const PathwaysPersonFacts  *p,
-                           GHashTable                 *units,
-                           GHashTable                 *people,
-                           const char                 *on,
-                           GPtrArray                  *out)
+/* Does the young person get alerts on @on at all?  Not over 25, nor
+ * without a date of birth the rules can work with, nor a closed case */
+static gboolean
+has_alerts (const PathwaysPersonFacts *p,
+            const char                *on,
+            int                        age)
 {
-  int age = pathways_date_age_on (p->date_of_birth, on);
-  PathwaysCareStatus status;
-  g_autoptr(PathwaysKeyDates) dates = NULL;
-  g_autofree char *b18 = NULL;
-  PathwaysDay on_day;
+  return !(age >= 25 || age < 0 || pathways_rules_is_closed (p, on));
+}
 
-  g_return_if_fail (pathways_day_from_iso (on, &on_day));
-
-  /* Over 25, or no date of birth the rules can work with; or a closed case */
-  if (age >= 25 || age < 0 || pathways_rules_is_closed (p, on))
-    return;
-
-  status = pathways_rules_care_status (p, on, NULL);
-  dates = key_dates_full (p, on, on_day, units);
-  b18 = g_strdup (dates->birthday_18);  /* NULL: 18 after the end of the calendar */
+/* The alerts of one young person whose care status and key dates on @on
+ * are @status and @dates */
+static void
+alerts_with (const PathwaysRuleSettings *settings,
+             const PathwaysPersonFacts  *p,
+             GHashTable                 *units,
+             GHashTable                 *people,
+             const char                 *on,
+             int                         age,
+             PathwaysCareStatus          status,
+             const PathwaysKeyDates     *dates,
+             AlertSink                  *out)
+{
+  const char *b18 = dates->birthday_18;  /* NULL: 18 after the end of the calendar */
 
   /* The cliff edge: turning 18 within 6 months with nothing confirmed from the birthday */
   if (age < 18 && b18 != NULL)
@@ -1752,6 +1810,73 @@ pathways_rules_alerts_for (const PathwaysRuleSettings *settings,
                  g_strdup_printf (_("The move to %s on %s is not allowed: %s"), to->name, uk, r->text));
         }
     }
+}
+
+void
+pathways_rules_alerts_for (const PathwaysRuleSettings *settings,
+                           const PathwaysPersonFacts  *p,
+                           GHashTable                 *units,
+                           GHashTable                 *people,
+                           const char                 *on,
+                           GPtrArray                  *out)
+{
+  int age = pathways_date_age_on (p->date_of_birth, on);
+  PathwaysCareStatus status;
+  g_autoptr(PathwaysKeyDates) dates = NULL;
+  PathwaysDay on_day;
+
+  g_return_if_fail (pathways_day_from_iso (on, &on_day));
+
+  if (!has_alerts (p, on, age))
+    return;
+  status = pathways_rules_care_status (p, on, NULL);
+  dates = key_dates_with_status (p, on, on_day, units, status);
+  alerts_with (settings, p, units, people, on, age, status, dates, &(AlertSink) { out, 0, 0 });
+}
+
+/**
+ * pathways_rules_person_summary:
+ * @units: the units by id (the snapshot's)
+ * @people: everyone's facts by id (the snapshot's)
+ * @out: (out caller-allocates): cleared with pathways_person_summary_clear()
+ *
+ * What a young person's caseload row shows of the rules, in one pass:
+ * the care status is worked out once for the status, the key dates and
+ * the alerts, and the alerts are counted as pathways_rules_alerts_for()
+ * raises them, without making their texts.
+ */
+void
+pathways_rules_person_summary (const PathwaysRuleSettings *settings,
+                               const PathwaysPersonFacts  *p,
+                               GHashTable                 *units,
+                               GHashTable                 *people,
+                               const char                 *on,
+                               PathwaysPersonSummary      *out)
+{
+  int age = pathways_date_age_on (p->date_of_birth, on);
+  PathwaysDay on_day;
+
+  memset (out, 0, sizeof *out);
+  g_return_if_fail (pathways_day_from_iso (on, &on_day));
+
+  out->status = pathways_rules_care_status (p, on, &out->status_explanation);
+  out->dates = key_dates_with_status (p, on, on_day, units, out->status);
+  out->readiness = pathways_rules_readiness (settings, p);
+  if (has_alerts (p, on, age))
+    {
+      AlertSink counted = { NULL, 0, 0 };
+
+      alerts_with (settings, p, units, people, on, age, out->status, out->dates, &counted);
+      out->alert_count = counted.count;
+      out->worst_alert = counted.worst;
+    }
+}
+
+void
+pathways_person_summary_clear (PathwaysPersonSummary *summary)
+{
+  g_clear_pointer (&summary->status_explanation, g_free);
+  g_clear_pointer (&summary->dates, pathways_key_dates_free);
 }
 
 /* Settings ----------------------------------------------------------- */
@@ -2099,7 +2224,7 @@ pathways_rules_move_need (const PathwaysRuleSettings *settings,
                           const char                 *today,
                           char                      **out_date)
 {
-  const PathwaysSpellFacts *cur = current_spell (p);
+  const PathwaysSpellFacts *cur = pathways_rules_current_spell (p);
   const PathwaysUnitFacts *u = unit_of (units, cur);
   int age = pathways_date_age_on (p->date_of_birth, today);
 
@@ -2248,7 +2373,7 @@ pathways_rules_match (const PathwaysRuleSettings *settings,
   /* NULL: before the start or after the end of the calendar */
   g_autofree char *window_start = pathways_date_add_months (date, -2);
   g_autofree char *window_end = pathways_date_add_months (date, 2);
-  const PathwaysSpellFacts *cur = current_spell (p);
+  const PathwaysSpellFacts *cur = pathways_rules_current_spell (p);
   const PathwaysUnitFacts *cu = unit_of (units, cur);
   int readiness = pathways_rules_readiness (settings, p);
   PathwaysEligibility fit = { 0 };

@@ -85,6 +85,7 @@ typedef struct {
   const char *planned_end;
   const char *actual_end;
   const char *state;
+  const char *address;   /* an address outside the register (shown, not used by the rules) */
 } PathwaysSpellFacts;
 
 typedef struct {
@@ -306,6 +307,7 @@ int                  pathways_rules_working_days_between (const PathwaysRuleSett
 /* Accommodation */
 const PathwaysSpellFacts *pathways_rules_spell_on   (const PathwaysPersonFacts *person,
                                                      const char                *date);
+const PathwaysSpellFacts *pathways_rules_current_spell (const PathwaysPersonFacts *person);
 gboolean             pathways_rules_spell_covers    (const PathwaysSpellFacts  *spell,
                                                      const char                *date);
 PathwaysEligibility *pathways_rules_check_unit      (const PathwaysRuleSettings *settings,
@@ -341,6 +343,26 @@ void                 pathways_rules_alerts_for      (const PathwaysRuleSettings 
                                                      const char                 *on,
                                                      GPtrArray                  *out_alerts);
 void                 pathways_alert_facts_free      (PathwaysAlertFacts         *alert);
+
+/* What a caseload row shows of the rules for one young person, from one
+ * pass (pathways_rules_person_summary()) */
+typedef struct {
+  PathwaysCareStatus  status;
+  char               *status_explanation;
+  PathwaysKeyDates   *dates;
+  int                 readiness;      /* percent, -1 for none */
+  int                 alert_count;    /* information left out */
+  int                 worst_alert;    /* a PathwaysSeverity; 0 without alerts */
+} PathwaysPersonSummary;
+
+void                 pathways_rules_person_summary  (const PathwaysRuleSettings *settings,
+                                                     const PathwaysPersonFacts  *person,
+                                                     GHashTable                 *units,
+                                                     GHashTable                 *people,
+                                                     const char                 *on,
+                                                     PathwaysPersonSummary      *out);
+void                 pathways_person_summary_clear  (PathwaysPersonSummary      *summary);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PathwaysPersonSummary, pathways_person_summary_clear)
 const char          *pathways_severity_label        (PathwaysSeverity            severity);
 
 /* Stock: is a unit free on a day, and from when */

@@ -275,6 +275,33 @@ pathways_snapshot_load (PathwaysStore  *store,
 
 /* The shared snapshot ------------------------------------------------ */
 
+static gpointer
+free_snapshot_thread (gpointer data)
+{
+  pathways_snapshot_free (data);
+  return NULL;
+}
+
+/* Drops the shared reference to a snapshot no longer current.  Freeing
+ * everyone's facts takes milliseconds, which the reader about to load
+ * the next one need not wait for: when it was the last reference, the
+ * snapshot is freed in a thread of its own. */
+static void
+drop_old (PathwaysSnapshot *snap)
+{
+  GThread *thread;
+
+  if (snap == NULL)
+    return;
+  if (!g_atomic_ref_count_compare (&snap->ref_count, 1) ||
+      (thread = g_thread_try_new ("pathways-snapshot-free", free_snapshot_thread, snap, NULL)) == NULL)
+    {
+      pathways_snapshot_free (snap);
+      return;
+    }
+  g_thread_unref (thread);
+}
+
 typedef struct {
   GMutex            lock;
   PathwaysSnapshot *snap;            /* the last one loaded, or NULL */
@@ -334,7 +361,9 @@ pathways_snapshot_load_shared (PathwaysStore  *store,
 {
   SharedSnapshot *c;
   PathwaysSnapshot *snap;
+  PathwaysSnapshot *old = NULL;
   guint generation;
+  gboolean own;
 
   g_return_val_if_fail (PATHWAYS_IS_STORE (store), NULL);
   g_return_val_if_fail (pathways_date_parse_iso (on, NULL), NULL);
@@ -346,11 +375,12 @@ pathways_snapshot_load_shared (PathwaysStore  *store,
   g_mutex_lock (&c->lock);
   generation = pathways_store_get_generation (store);
   if (c->snap != NULL && c->generation != generation)
-    g_clear_pointer (&c->snap, pathways_snapshot_free);  /* old: not kept alive */
+    old = g_steal_pointer (&c->snap);  /* old: not kept alive */
   if (generation % 2 == 0 && c->snap != NULL && g_str_equal (c->snap->on, on))
     {
       snap = pathways_snapshot_ref (c->snap);
       g_mutex_unlock (&c->lock);
+      drop_old (old);
       return snap;
     }
   /* Someone writing (what is read now may be old at once), or another
@@ -358,13 +388,13 @@ pathways_snapshot_load_shared (PathwaysStore  *store,
    * the one reader that started first.  Readers never wait for each
    * other: a waiting reader may hold the read connection the loader
    * needs. */
-  if (generation % 2 != 0 || c->loading)
-    {
-      g_mutex_unlock (&c->lock);
-      return pathways_snapshot_load (store, on, error);
-    }
-  c->loading = TRUE;
+  own = generation % 2 != 0 || c->loading;
+  if (!own)
+    c->loading = TRUE;
   g_mutex_unlock (&c->lock);
+  drop_old (g_steal_pointer (&old));
+  if (own)
+    return pathways_snapshot_load (store, on, error);
 
   snap = pathways_snapshot_load (store, on, error);
 
@@ -373,11 +403,12 @@ pathways_snapshot_load_shared (PathwaysStore  *store,
   /* Kept only when nothing changed while it loaded */
   if (snap != NULL && pathways_store_get_generation (store) == generation)
     {
-      g_clear_pointer (&c->snap, pathways_snapshot_free);
+      old = g_steal_pointer (&c->snap);
       c->snap = pathways_snapshot_ref (snap);
       c->generation = generation;
     }
   g_mutex_unlock (&c->lock);
+  drop_old (old);
   return snap;
 }
 
@@ -417,6 +448,12 @@ GHashTable *
 pathways_snapshot_get_units (PathwaysSnapshot *snap)
 {
   return snap->units;
+}
+
+GPtrArray *
+pathways_snapshot_get_person_rows (PathwaysSnapshot *snap)
+{
+  return snap->facts->people;
 }
 
 static int

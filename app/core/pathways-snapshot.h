@@ -39,6 +39,10 @@ const PathwaysUnitFacts    *pathways_snapshot_get_unit     (PathwaysSnapshot *sn
                                                             gint64            unit_id);
 GHashTable                 *pathways_snapshot_get_people   (PathwaysSnapshot *snapshot);
 GHashTable                 *pathways_snapshot_get_units    (PathwaysSnapshot *snapshot);
+/* Everyone as the store read them, with their names, local ID, team
+ * and PA (element-type PathwaysStorePersonFacts*; ->facts is what
+ * pathways_snapshot_get_person() gives) */
+GPtrArray                  *pathways_snapshot_get_person_rows (PathwaysSnapshot *snapshot);
 
 /* Alerts (PathwaysAlertFacts*), worst first, then by due date.
  * @person_id 0 means everyone. */

@@ -14,16 +14,44 @@ pathways_store_facts_new (void)
   PathwaysStoreFacts *f = g_new0 (PathwaysStoreFacts, 1);
 
   f->strings = g_string_chunk_new (64 * 1024);
-  f->people = g_ptr_array_new_with_free_func (g_free);
-  f->units = g_ptr_array_new_with_free_func (g_free);
-  f->spells = g_ptr_array_new_with_free_func (g_free);
-  f->episodes = g_ptr_array_new_with_free_func (g_free);
-  f->transitions = g_ptr_array_new_with_free_func (g_free);
+  /* The rows live in row_blocks */
+  f->people = g_ptr_array_new ();
+  f->units = g_ptr_array_new ();
+  f->spells = g_ptr_array_new ();
+  f->episodes = g_ptr_array_new ();
+  f->transitions = g_ptr_array_new ();
   f->milestone_tallies = g_array_new (FALSE, TRUE, sizeof (PathwaysStoreMilestoneTally));
   f->overdue_milestones = g_array_new (FALSE, TRUE, sizeof (PathwaysStoreOverdueMilestone));
   f->contacts = g_array_new (FALSE, TRUE, sizeof (PathwaysStoreContactTally));
-  f->activities = g_ptr_array_new_with_free_func (g_free);
+  f->activities = g_ptr_array_new ();
+  f->row_blocks = g_ptr_array_new_with_free_func (g_free);
   return f;
+}
+
+#define ROW_BLOCK_SIZE (256 * 1024)
+
+gpointer
+pathways_store_facts_alloc_row (PathwaysStoreFacts *f,
+                                gsize               size)
+{
+  guint8 *block;
+
+  size = (size + 15) & ~(gsize) 15;  /* every row aligned as malloc would */
+  if (size > ROW_BLOCK_SIZE / 4)
+    {
+      /* (no row is this big: kept apart, not to waste a block) */
+      block = g_malloc0 (size);
+      g_ptr_array_insert (f->row_blocks, 0, block);
+      return block;
+    }
+  if (f->row_blocks->len == 0 || f->row_block_used + size > ROW_BLOCK_SIZE)
+    {
+      g_ptr_array_add (f->row_blocks, g_malloc0 (ROW_BLOCK_SIZE));
+      f->row_block_used = 0;
+    }
+  block = g_ptr_array_index (f->row_blocks, f->row_blocks->len - 1);
+  f->row_block_used += size;
+  return block + f->row_block_used - size;
 }
 
 void
@@ -31,18 +59,20 @@ pathways_store_facts_free (PathwaysStoreFacts *f)
 {
   if (f == NULL)
     return;
-  g_ptr_array_unref (f->people);
-  g_ptr_array_unref (f->units);
-  g_ptr_array_unref (f->spells);
-  g_ptr_array_unref (f->episodes);
-  g_ptr_array_unref (f->transitions);
-  g_array_unref (f->milestone_tallies);
-  g_array_unref (f->overdue_milestones);
-  g_array_unref (f->contacts);
-  g_ptr_array_unref (f->activities);
+  g_clear_pointer (&f->people, g_ptr_array_unref);
+  g_clear_pointer (&f->units, g_ptr_array_unref);
+  g_clear_pointer (&f->spells, g_ptr_array_unref);
+  g_clear_pointer (&f->episodes, g_ptr_array_unref);
+  g_clear_pointer (&f->transitions, g_ptr_array_unref);
+  g_clear_pointer (&f->milestone_tallies, g_array_unref);
+  g_clear_pointer (&f->overdue_milestones, g_array_unref);
+  g_clear_pointer (&f->contacts, g_array_unref);
+  g_clear_pointer (&f->activities, g_ptr_array_unref);
   g_clear_pointer (&f->settings, g_hash_table_unref);
   g_clear_pointer (&f->bank_holidays, g_ptr_array_unref);
-  g_string_chunk_free (f->strings);
+  g_clear_pointer (&f->strings, g_string_chunk_free);
+  g_clear_pointer (&f->more_strings, g_string_chunk_free);
+  g_clear_pointer (&f->row_blocks, g_ptr_array_unref);
   g_free (f);
 }
 

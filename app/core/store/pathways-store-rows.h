@@ -22,12 +22,16 @@ G_BEGIN_DECLS
 
 /* A young person's facts (spells, transitions and the milestone counts
  * left empty: the snapshot links them) with the names the display name
- * is made of */
+ * is made of, and what else the caseload's rows show: the caseload is
+ * made from the snapshot, without a query of its own */
 typedef struct {
   PathwaysPersonFacts  facts;
   const char          *given_name;
   const char          *family_name;
   const char          *preferred_name;
+  const char          *local_id;
+  const char          *team;
+  const char          *pa_name;        /* their PA's name, NULL without one */
 } PathwaysStorePersonFacts;
 
 /* Milestones of one young person in one category: all those done, and
@@ -56,6 +60,7 @@ typedef struct {
 
 typedef struct {
   GStringChunk *strings;
+  GStringChunk *more_strings;        /* NULL, or what a second thread of the read read */
   GPtrArray    *people;              /* PathwaysStorePersonFacts* */
   GPtrArray    *units;               /* PathwaysUnitFacts* (spells NULL) */
   GPtrArray    *spells;              /* PathwaysSpellFacts*, by young person, start date, id */
@@ -67,10 +72,19 @@ typedef struct {
   GPtrArray    *activities;          /* PathwaysActivityFacts*, by young person, start date, id */
   GHashTable   *settings;            /* key → value (values may be NULL) */
   GPtrArray    *bank_holidays;       /* ISO dates, in order */
+  GPtrArray    *row_blocks;          /* the memory of the rows above (pathways_store_facts_new_row()) */
+  gsize         row_block_used;
 } PathwaysStoreFacts;
 
 PathwaysStoreFacts *pathways_store_facts_new  (void);
 void                pathways_store_facts_free (PathwaysStoreFacts *facts);
+/* For backends: a zeroed row for one of the arrays above, freed with
+ * @facts (tens of thousands of rows: one allocation per row, and one
+ * free, cost more than reading them) */
+gpointer            pathways_store_facts_alloc_row (PathwaysStoreFacts *facts,
+                                                    gsize               size);
+#define pathways_store_facts_new_row(facts, Type) \
+  ((Type *) pathways_store_facts_alloc_row ((facts), sizeof (Type)))
 
 /* The caseload: each young person with their PA and current accommodation */
 

@@ -414,7 +414,7 @@ person_facts_row (PGresult *res,
                   gpointer  data)
 {
   PathwaysStoreFacts *f = data;
-  PathwaysStorePersonFacts *pf = g_new0 (PathwaysStorePersonFacts, 1);
+  PathwaysStorePersonFacts *pf = pathways_store_facts_new_row (f, PathwaysStorePersonFacts);
   PathwaysPersonFacts *p = &pf->facts;
   int c = 0;
 
@@ -445,6 +445,9 @@ person_facts_row (PGresult *res,
   p->closed_on = chunk (f->strings, res, row, c++);
   p->pa_support_after_21 = pathways_store_intern (f->strings, TEXT (c++));
   p->pa_support_offered_on = chunk (f->strings, res, row, c++);
+  pf->local_id = chunk (f->strings, res, row, c++);
+  pf->team = pathways_store_intern (f->strings, TEXT (c++));
+  pf->pa_name = pathways_store_intern (f->strings, TEXT (c++));
   g_ptr_array_add (f->people, pf);
 }
 
@@ -468,7 +471,7 @@ activity_facts_row (PGresult *res,
                     gpointer  data)
 {
   PathwaysStoreFacts *f = data;
-  PathwaysActivityFacts *a = g_new0 (PathwaysActivityFacts, 1);
+  PathwaysActivityFacts *a = pathways_store_facts_new_row (f, PathwaysActivityFacts);
 
   a->person_id = INT (0);
   a->activ = pathways_store_intern (f->strings, TEXT (1));
@@ -483,7 +486,7 @@ unit_facts_row (PGresult *res,
                 gpointer  data)
 {
   PathwaysStoreFacts *f = data;
-  PathwaysUnitFacts *u = g_new0 (PathwaysUnitFacts, 1);
+  PathwaysUnitFacts *u = pathways_store_facts_new_row (f, PathwaysUnitFacts);
   int c = 0;
 
   u->id = INT (c++);
@@ -515,7 +518,7 @@ spell_facts_row (PGresult *res,
                  gpointer  data)
 {
   PathwaysStoreFacts *f = data;
-  PathwaysSpellFacts *s = g_new0 (PathwaysSpellFacts, 1);
+  PathwaysSpellFacts *s = pathways_store_facts_new_row (f, PathwaysSpellFacts);
   int c = 0;
 
   s->id = INT (c++);
@@ -527,7 +530,8 @@ spell_facts_row (PGresult *res,
   s->start = chunk (f->strings, res, row, c++);
   s->planned_end = chunk (f->strings, res, row, c++);
   s->actual_end = chunk (f->strings, res, row, c++);
-  s->state = chunk (f->strings, res, row, c++);
+  s->state = pathways_store_intern (f->strings, TEXT (c++));
+  s->address = chunk (f->strings, res, row, c++);
   g_ptr_array_add (f->spells, s);
 }
 
@@ -537,7 +541,7 @@ episode_facts_row (PGresult *res,
                    gpointer  data)
 {
   PathwaysStoreFacts *f = data;
-  PathwaysEpisodeFacts *e = g_new0 (PathwaysEpisodeFacts, 1);
+  PathwaysEpisodeFacts *e = pathways_store_facts_new_row (f, PathwaysEpisodeFacts);
   int c = 0;
 
   e->id = INT (c++);
@@ -557,7 +561,7 @@ transition_facts_row (PGresult *res,
                       gpointer  data)
 {
   PathwaysStoreFacts *f = data;
-  PathwaysTransitionFacts *t = g_new0 (PathwaysTransitionFacts, 1);
+  PathwaysTransitionFacts *t = pathways_store_facts_new_row (f, PathwaysTransitionFacts);
   int c = 0;
 
   t->id = INT (c++);
@@ -619,13 +623,15 @@ pg_load_facts (PathwaysStore  *store,
        (f->bank_holidays = read_bank_holidays (self, conn, error)) != NULL &&
     (!pathways_pg_can_read (self, "young_person") ||
      each_row (self, conn,
-               "SELECT id, given_name, family_name, preferred_name, date_of_birth, uasc,"
-               " immigration_status, appeal_stage, are_date, age_assessment,"
-               " human_rights_assessment_date, date_first_looked_after, days_looked_after_since_14,"
-               " days_looked_after_since_16, date_care_ended, last_placement, returned_home_6_months,"
-               " special_guardianship, custody_or_hospital_at_16, needs_assessment_date,"
-               " pathway_plan_review_date, last_contact_date, pa_id, preferred_area,"
-               " closed_on, pa_support_after_21, pa_support_offered_on FROM young_person",
+               "SELECT yp.id, yp.given_name, yp.family_name, yp.preferred_name, yp.date_of_birth, yp.uasc,"
+               " yp.immigration_status, yp.appeal_stage, yp.are_date, yp.age_assessment,"
+               " yp.human_rights_assessment_date, yp.date_first_looked_after, yp.days_looked_after_since_14,"
+               " yp.days_looked_after_since_16, yp.date_care_ended, yp.last_placement, yp.returned_home_6_months,"
+               " yp.special_guardianship, yp.custody_or_hospital_at_16, yp.needs_assessment_date,"
+               " yp.pathway_plan_review_date, yp.last_contact_date, yp.pa_id, yp.preferred_area,"
+               " yp.closed_on, yp.pa_support_after_21, yp.pa_support_offered_on,"
+               " yp.local_id, yp.team, st.name"
+               " FROM young_person yp LEFT JOIN staff st ON st.id = yp.pa_id",
                NULL, NULL, person_facts_row, f, error)) &&
     (!pathways_pg_can_read (self, "contact") ||
      each_row (self, conn,
@@ -644,7 +650,7 @@ pg_load_facts (PathwaysStore  *store,
     (!pathways_pg_can_read (self, "spell") ||
      each_row (self, conn,
                "SELECT id, young_person_id, unit_id, accom, accom_suitable, place, start_date,"
-               " planned_end, actual_end, state FROM spell ORDER BY young_person_id, start_date, id",
+               " planned_end, actual_end, state, address FROM spell ORDER BY young_person_id, start_date, id",
                NULL, NULL, spell_facts_row, f, error)) &&
     (!pathways_pg_can_read (self, "episode") ||
      each_row (self, conn,

@@ -33,6 +33,8 @@ PathwaysSqliteConn *pathways_sqlite_acquire      (PathwaysSqliteStore  *self,
 void                pathways_sqlite_release      (PathwaysSqliteStore  *self,
                                                   PathwaysSqliteConn   *conn);
 PathwaysSqliteConn *pathways_sqlite_get_writer   (PathwaysSqliteStore  *self);
+PathwaysSqliteConn *pathways_sqlite_try_borrow_reader (PathwaysSqliteStore *self);
+gboolean            pathways_sqlite_has_audit    (PathwaysSqliteStore  *self);
 
 /* A cached statement, reset and unbound */
 sqlite3_stmt       *pathways_sqlite_prepare      (PathwaysSqliteStore  *self,

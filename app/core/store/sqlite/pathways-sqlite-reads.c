@@ -41,7 +41,8 @@ each_row (PathwaysSqliteStore  *self,
   if (param2)
     sqlite3_bind_text (stmt, 2, param2, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    row (stmt, data);
+    if (row != NULL)
+      row (stmt, data);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return pathways_sqlite_set_error (self, conn->db, rc, error);
@@ -291,7 +292,7 @@ person_facts_row (sqlite3_stmt *stmt,
                   gpointer      data)
 {
   PathwaysStoreFacts *f = data;
-  PathwaysStorePersonFacts *row = g_new0 (PathwaysStorePersonFacts, 1);
+  PathwaysStorePersonFacts *row = pathways_store_facts_new_row (f, PathwaysStorePersonFacts);
   PathwaysPersonFacts *p = &row->facts;
   int c = 0;
 
@@ -322,6 +323,9 @@ person_facts_row (sqlite3_stmt *stmt,
   p->closed_on = chunk (f->strings, stmt, c++);
   p->pa_support_after_21 = pathways_store_intern (f->strings, TEXT (stmt, c++));
   p->pa_support_offered_on = chunk (f->strings, stmt, c++);
+  row->local_id = chunk (f->strings, stmt, c++);
+  row->team = pathways_store_intern (f->strings, TEXT (stmt, c++));
+  row->pa_name = pathways_store_intern (f->strings, TEXT (stmt, c++));
   g_ptr_array_add (f->people, row);
 }
 
@@ -343,7 +347,7 @@ activity_facts_row (sqlite3_stmt *stmt,
                     gpointer      data)
 {
   PathwaysStoreFacts *f = data;
-  PathwaysActivityFacts *a = g_new0 (PathwaysActivityFacts, 1);
+  PathwaysActivityFacts *a = pathways_store_facts_new_row (f, PathwaysActivityFacts);
 
   a->person_id = sqlite3_column_int64 (stmt, 0);
   a->activ = pathways_store_intern (f->strings, TEXT (stmt, 1));
@@ -357,7 +361,7 @@ unit_facts_row (sqlite3_stmt *stmt,
                 gpointer      data)
 {
   PathwaysStoreFacts *f = data;
-  PathwaysUnitFacts *u = g_new0 (PathwaysUnitFacts, 1);
+  PathwaysUnitFacts *u = pathways_store_facts_new_row (f, PathwaysUnitFacts);
   int c = 0;
 
   u->id = sqlite3_column_int64 (stmt, c++);
@@ -388,7 +392,7 @@ spell_facts_row (sqlite3_stmt *stmt,
                  gpointer      data)
 {
   PathwaysStoreFacts *f = data;
-  PathwaysSpellFacts *s = g_new0 (PathwaysSpellFacts, 1);
+  PathwaysSpellFacts *s = pathways_store_facts_new_row (f, PathwaysSpellFacts);
   int c = 0;
 
   s->id = sqlite3_column_int64 (stmt, c++);
@@ -400,7 +404,8 @@ spell_facts_row (sqlite3_stmt *stmt,
   s->start = chunk (f->strings, stmt, c++);
   s->planned_end = chunk (f->strings, stmt, c++);
   s->actual_end = chunk (f->strings, stmt, c++);
-  s->state = chunk (f->strings, stmt, c++);
+  s->state = pathways_store_intern (f->strings, TEXT (stmt, c++));
+  s->address = chunk (f->strings, stmt, c++);
   g_ptr_array_add (f->spells, s);
 }
 
@@ -409,7 +414,7 @@ episode_facts_row (sqlite3_stmt *stmt,
                    gpointer      data)
 {
   PathwaysStoreFacts *f = data;
-  PathwaysEpisodeFacts *e = g_new0 (PathwaysEpisodeFacts, 1);
+  PathwaysEpisodeFacts *e = pathways_store_facts_new_row (f, PathwaysEpisodeFacts);
   int c = 0;
 
   e->id = sqlite3_column_int64 (stmt, c++);
@@ -428,7 +433,7 @@ transition_facts_row (sqlite3_stmt *stmt,
                       gpointer      data)
 {
   PathwaysStoreFacts *f = data;
-  PathwaysTransitionFacts *t = g_new0 (PathwaysTransitionFacts, 1);
+  PathwaysTransitionFacts *t = pathways_store_facts_new_row (f, PathwaysTransitionFacts);
   int c = 0;
 
   t->id = sqlite3_column_int64 (stmt, c++);
@@ -469,6 +474,147 @@ overdue_row (sqlite3_stmt *stmt,
   g_array_append_val (f->overdue_milestones, m);
 }
 
+/* The milestone counts and the overdue milestones (the slowest part of
+ * the facts: every young person's milestones) */
+static gboolean
+read_milestones (PathwaysSqliteStore  *self,
+                 PathwaysSqliteConn   *conn,
+                 const char           *on,
+                 const char           *horizon,
+                 PathwaysStoreFacts   *f,
+                 GError              **error)
+{
+  return each_row (self, conn,
+                   "SELECT young_person_id, category, count(*),"
+                   " sum(CASE WHEN done_date IS NOT NULL THEN 1 ELSE 0 END),"
+                   " sum(CASE WHEN done_date IS NULL AND due_date < ?1 THEN 1 ELSE 0 END)"
+                   " FROM milestone WHERE due_date <= ?2 OR done_date IS NOT NULL"
+                   " GROUP BY young_person_id, category",
+                   on, horizon, tally_row, f, error) &&
+         each_row (self, conn,
+                   "SELECT young_person_id, name, due_date FROM milestone"
+                   " WHERE done_date IS NULL AND due_date < ?1 ORDER BY young_person_id, due_date, id",
+                   on, NULL, overdue_row, f, error);
+}
+
+static void
+int64_row (sqlite3_stmt *stmt,
+           gpointer      data)
+{
+  *(gint64 *) data = sqlite3_column_int64 (stmt, 0);
+}
+
+/* The state of the data a read transaction sees: every commit adds to
+ * the audit log, whose ids only grow, so two reads that see the same
+ * highest id see the same data */
+static gboolean
+read_state (PathwaysSqliteStore  *self,
+            PathwaysSqliteConn   *conn,
+            gint64               *out_state,
+            GError              **error)
+{
+  return each_row (self, conn, "SELECT coalesce(max(id), 0) FROM audit_log", NULL, NULL,
+                   int64_row, out_state, error);
+}
+
+/* The milestones read by a second thread on a reader of its own, in a
+ * read transaction of its own, while the bulk read's thread reads the
+ * rest: the two cores of a small machine share the load */
+typedef struct {
+  PathwaysSqliteStore *self;
+  PathwaysSqliteConn  *conn;
+  char                *on;
+  char                *horizon;
+  PathwaysStoreFacts  *read;     /* its own strings: a GStringChunk is for one thread */
+  gint64               state;
+  gboolean             ok;
+  GThread             *thread;
+} MilestoneHelper;
+
+static void
+milestone_helper_free (MilestoneHelper *h)
+{
+  pathways_sqlite_release (h->self, h->conn);
+  g_clear_pointer (&h->read, pathways_store_facts_free);
+  g_free (h->on);
+  g_free (h->horizon);
+  g_free (h);
+}
+
+static gpointer
+milestone_helper_thread (gpointer data)
+{
+  MilestoneHelper *h = data;
+  g_autoptr(GError) error = NULL;
+
+  h->ok = each_row (h->self, h->conn, "BEGIN", NULL, NULL, NULL, NULL, &error) &&
+          read_state (h->self, h->conn, &h->state, &error) &&
+          read_milestones (h->self, h->conn, h->on, h->horizon, h->read, &error);
+  /* (a read transaction: nothing to commit, nothing lost) */
+  each_row (h->self, h->conn, "ROLLBACK", NULL, NULL, NULL, NULL, NULL);
+  if (!h->ok)
+    g_debug ("Milestones read beside the facts: %s", error->message);
+  return NULL;
+}
+
+/* A helper reading the milestones, or NULL when the facts are read in a
+ * transaction (the writer's, with its writes), the file has no audit
+ * log to name its state by, or no reader or thread is free */
+static MilestoneHelper *
+start_milestones (PathwaysSqliteStore *self,
+                  const char          *on,
+                  const char          *horizon)
+{
+  MilestoneHelper *h;
+  PathwaysSqliteConn *conn;
+
+  if (pathways_store_in_transaction (PATHWAYS_STORE (self)) || !pathways_sqlite_has_audit (self) ||
+      (conn = pathways_sqlite_try_borrow_reader (self)) == NULL)
+    return NULL;
+  h = g_new0 (MilestoneHelper, 1);
+  h->self = self;
+  h->conn = conn;
+  h->on = g_strdup (on);
+  h->horizon = g_strdup (horizon);
+  h->read = pathways_store_facts_new ();
+  if ((h->thread = g_thread_try_new ("pathways-facts", milestone_helper_thread, h, NULL)) == NULL)
+    {
+      milestone_helper_free (h);
+      return NULL;
+    }
+  return h;
+}
+
+/* Waits for the helper (always) and, if the rest of the read went well
+ * (@ok), takes its milestones into @f when it saw the same state of the
+ * data as @conn's read transaction; else (a commit came between the
+ * two, or it failed) reads them again here */
+static gboolean
+join_milestones (PathwaysSqliteStore  *self,
+                 PathwaysSqliteConn   *conn,
+                 MilestoneHelper      *h,
+                 PathwaysStoreFacts   *f,
+                 gboolean              ok,
+                 GError              **error)
+{
+  gint64 state = -1;
+
+  ok = ok && read_state (self, conn, &state, error);
+  g_thread_join (g_steal_pointer (&h->thread));
+  if (ok && h->ok && h->state == state)
+    {
+      g_array_unref (f->milestone_tallies);
+      g_array_unref (f->overdue_milestones);
+      f->milestone_tallies = g_steal_pointer (&h->read->milestone_tallies);
+      f->overdue_milestones = g_steal_pointer (&h->read->overdue_milestones);
+      f->more_strings = g_steal_pointer (&h->read->strings);
+    }
+  else if (ok)
+    ok = read_milestones (self, conn, h->on, h->horizon, f, error);
+  milestone_helper_free (h);
+  return ok;
+}
+
 static PathwaysStoreFacts *
 sqlite_load_facts (PathwaysStore  *store,
                    const char     *on,
@@ -478,10 +624,12 @@ sqlite_load_facts (PathwaysStore  *store,
   PathwaysSqliteStore *self = PATHWAYS_SQLITE_STORE (store);
   g_autoptr(PathwaysStoreFacts) f = pathways_store_facts_new ();
   PathwaysSqliteConn *conn;
+  MilestoneHelper *helper;
   gboolean ok;
 
   if ((conn = begin_bulk (self, error)) == NULL)
     return NULL;
+  helper = start_milestones (self, on, horizon);
 
   /* Spells and episodes in the order they are stored, not by person:
    * read through an index, each row was a look-up in the table; the
@@ -489,13 +637,15 @@ sqlite_load_facts (PathwaysStore  *store,
   ok = (f->settings = read_settings (self, conn, error)) != NULL &&
        (f->bank_holidays = read_bank_holidays (self, conn, error)) != NULL &&
     each_row (self, conn,
-              "SELECT id, given_name, family_name, preferred_name, date_of_birth, uasc,"
-              " immigration_status, appeal_stage, are_date, age_assessment,"
-              " human_rights_assessment_date, date_first_looked_after, days_looked_after_since_14,"
-              " days_looked_after_since_16, date_care_ended, last_placement, returned_home_6_months,"
-              " special_guardianship, custody_or_hospital_at_16, needs_assessment_date,"
-              " pathway_plan_review_date, last_contact_date, pa_id, preferred_area,"
-              " closed_on, pa_support_after_21, pa_support_offered_on FROM young_person",
+              "SELECT yp.id, yp.given_name, yp.family_name, yp.preferred_name, yp.date_of_birth, yp.uasc,"
+              " yp.immigration_status, yp.appeal_stage, yp.are_date, yp.age_assessment,"
+              " yp.human_rights_assessment_date, yp.date_first_looked_after, yp.days_looked_after_since_14,"
+              " yp.days_looked_after_since_16, yp.date_care_ended, yp.last_placement, yp.returned_home_6_months,"
+              " yp.special_guardianship, yp.custody_or_hospital_at_16, yp.needs_assessment_date,"
+              " yp.pathway_plan_review_date, yp.last_contact_date, yp.pa_id, yp.preferred_area,"
+              " yp.closed_on, yp.pa_support_after_21, yp.pa_support_offered_on,"
+              " yp.local_id, yp.team, st.name"
+              " FROM young_person yp LEFT JOIN staff st ON st.id = yp.pa_id",
               NULL, NULL, person_facts_row, f, error) &&
     each_row (self, conn,
               "SELECT young_person_id, kind, max(contact_date) FROM contact GROUP BY young_person_id, kind",
@@ -511,7 +661,7 @@ sqlite_load_facts (PathwaysStore  *store,
               NULL, NULL, unit_facts_row, f, error) &&
     each_row (self, conn,
               "SELECT id, young_person_id, unit_id, accom, accom_suitable, place, start_date,"
-              " planned_end, actual_end, state FROM spell",
+              " planned_end, actual_end, state, address FROM spell",
               NULL, NULL, spell_facts_row, f, error) &&
     each_row (self, conn,
               "SELECT id, young_person_id, decom, dec, ls, place, rec, needs_check FROM episode",
@@ -519,19 +669,11 @@ sqlite_load_facts (PathwaysStore  *store,
     each_row (self, conn,
               "SELECT id, young_person_id, from_spell_id, to_unit_id, to_spell_id, planned_date, state"
               " FROM transition WHERE state IN ('proposed', 'confirmed') ORDER BY planned_date, id",
-              NULL, NULL, transition_facts_row, f, error) &&
-    each_row (self, conn,
-              "SELECT young_person_id, category, count(*),"
-              " sum(CASE WHEN done_date IS NOT NULL THEN 1 ELSE 0 END),"
-              " sum(CASE WHEN done_date IS NULL AND due_date < ?1 THEN 1 ELSE 0 END)"
-              " FROM milestone WHERE due_date <= ?2 OR done_date IS NOT NULL"
-              " GROUP BY young_person_id, category",
-              on, horizon, tally_row, f, error) &&
-    each_row (self, conn,
-              "SELECT young_person_id, name, due_date FROM milestone"
-              " WHERE done_date IS NULL AND due_date < ?1 ORDER BY young_person_id, due_date, id",
-              on, NULL, overdue_row, f, error);
-
+              NULL, NULL, transition_facts_row, f, error);
+  if (helper != NULL)
+    ok = join_milestones (self, conn, helper, f, ok, error);
+  else
+    ok = ok && read_milestones (self, conn, on, horizon, f, error);
   end_bulk (self, conn);
   return ok ? g_steal_pointer (&f) : NULL;
 }

@@ -449,6 +449,45 @@ pathways_sqlite_acquire (PathwaysSqliteStore  *self,
   return borrow_reader (self, error);
 }
 
+/* A reader of the pool for a second thread of a bulk read, or NULL at
+ * once when none is idle and the pool is full: the bulk read then reads
+ * that part itself (a helper that waited could wait for the reader its
+ * own bulk read holds).  Give it back with pathways_sqlite_release(). */
+PathwaysSqliteConn *
+pathways_sqlite_try_borrow_reader (PathwaysSqliteStore *self)
+{
+  PathwaysSqliteConn *conn = NULL;
+  gboolean open_one = FALSE;
+
+  g_mutex_lock (&self->pool_lock);
+  if (self->idle->len > 0)
+    conn = g_ptr_array_steal_index (self->idle, self->idle->len - 1);
+  else if (self->n_readers < PATHWAYS_SQLITE_N_READERS)
+    {
+      self->n_readers++;
+      open_one = TRUE;
+    }
+  g_mutex_unlock (&self->pool_lock);
+
+  if (open_one &&
+      (conn = conn_open (self, pathways_store_get_location (PATHWAYS_STORE (self)), CONN_POOLED_READER, NULL)) == NULL)
+    {
+      g_mutex_lock (&self->pool_lock);
+      self->n_readers--;
+      g_cond_signal (&self->pool_cond);
+      g_mutex_unlock (&self->pool_lock);
+    }
+  return conn;
+}
+
+/* Does every commit add to the audit log (whose highest id then names
+ * the state of the data a read sees)? */
+gboolean
+pathways_sqlite_has_audit (PathwaysSqliteStore *self)
+{
+  return self->has_audit;
+}
+
 void
 pathways_sqlite_release (PathwaysSqliteStore *self,
                          PathwaysSqliteConn  *conn)
