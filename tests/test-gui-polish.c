@@ -589,6 +589,40 @@ overlay_has_group (GtkBuilder *builder,
   return FALSE;
 }
 
+/* The shortcuts window is built when first asked for (Ctrl+? or the
+ * main menu), not with the window before its first frame */
+START_TEST (test_shortcuts_window_on_demand)
+{
+  Session s = { 0 };
+  g_auto(GStrv) accels = NULL;
+  GtkShortcutsWindow *overlay;
+
+  session_start (&s, "overlay.db");
+  ck_assert_ptr_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (s.window)));
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (s.app), "win.show-help-overlay");
+  ck_assert_uint_eq (g_strv_length (accels), 1);
+  ck_assert_str_eq (accels[0], "<Control>question");
+
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (s.window), "win.show-help-overlay", NULL));
+  spin (20);
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (s.window));
+  ck_assert_ptr_nonnull (overlay);
+  ck_assert (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  ck_assert_ptr_eq (gtk_window_get_transient_for (GTK_WINDOW (overlay)), GTK_WINDOW (s.window));
+
+  /* Closed and asked for again: the same window, shown again */
+  gtk_window_close (GTK_WINDOW (overlay));
+  spin (20);
+  ck_assert (!gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (s.window), "win.show-help-overlay", NULL));
+  spin (20);
+  ck_assert_ptr_eq (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (s.window)), overlay);
+  ck_assert (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+
+  session_end (&s);
+}
+END_TEST
+
 START_TEST (test_shortcuts_from_any_focus)
 {
   Session s = { 0 };
@@ -645,7 +679,7 @@ START_TEST (test_shortcuts_from_any_focus)
   ck_assert (has_page_shortcut (GTK_WIDGET (pathways_stock_view_get_unit_page (stock)), "<Alt>Left", "unit.back"));
 
   /* The shortcuts window lists them all, on one page, under the tabs' names */
-  builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/gtk/help-overlay.ui");
+  builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/help-overlay.ui");
   for (guint i = 0; i < G_N_ELEMENTS (listed); i++)
     ck_assert_msg (overlay_lists (builder, listed[i].accel, listed[i].title),
                    "%s (%s) is not in the shortcuts window", listed[i].title, listed[i].accel);
@@ -1509,6 +1543,7 @@ polish_suite (void)
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_back_button_stays_with_its_page);
   tcase_add_test (tc, test_shortcuts_from_any_focus);
+  tcase_add_test (tc, test_shortcuts_window_on_demand);
   tcase_add_test (tc, test_search_entry_and_list_top);
   tcase_add_test (tc, test_filters_keep_their_width);
   tcase_add_test (tc, test_about_has_debug_information);

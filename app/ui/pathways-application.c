@@ -770,6 +770,7 @@ pathways_application_startup (GApplication *application)
   static const char *const quit_accels[] = { "<Control>q", NULL };
   static const char *const close_accels[] = { "<Control>w", NULL };
   static const char *const preferences_accels[] = { "<Control>comma", NULL };
+  static const char *const help_overlay_accels[] = { "<Control>question", NULL };
 
   g_autoptr(GSettingsSchema) schema = NULL;
 
@@ -793,6 +794,9 @@ pathways_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+  /* What GtkApplication sets for a gtk/help-overlay.ui resource, which
+   * Pathways does not have: its window builds the shortcuts window */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", help_overlay_accels);
 }
 
 static void
