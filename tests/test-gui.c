@@ -106,6 +106,72 @@ START_TEST (test_first_start_creates_demo_authority)
 }
 END_TEST
 
+/* The caseload is loaded in the thread that opens the store, so its
+ * page has its rows as soon as the store is set, without a load of its
+ * own after the window's first frame */
+typedef struct {
+  PathwaysCaseloadView *view;
+  gboolean              store_set;
+  gboolean              had_rows;
+} StoreSet;
+
+static void
+store_set_cb (PathwaysContext *context,
+              GParamSpec      *pspec,
+              gpointer         data)
+{
+  StoreSet *s = data;
+
+  if (pathways_context_get_store (context) == NULL)
+    return;
+  s->store_set = TRUE;
+  s->had_rows = pathways_caseload_view_get_model (s->view) != NULL;
+}
+
+START_TEST (test_caseload_loaded_as_store_opens)
+{
+  g_autofree char *path = g_build_filename (dir, "prefetch.db", NULL);
+  g_autoptr(PathwaysApplication) app = NULL;
+  g_autoptr(GListModel) rows = NULL;
+  g_autoptr(GListModel) again = NULL;
+  g_autoptr(GListStore) other = g_list_store_new (PATHWAYS_TYPE_CASELOAD_ROW);
+  g_autofree char *today = NULL;
+  PathwaysContext *context;
+  PathwaysStore *store;
+  PathwaysWindow *window;
+  StoreSet s = { 0 };
+
+  g_setenv (PATHWAYS_DATABASE_ENV, path, TRUE);
+  app = pathways_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
+  window = launch (app);
+  context = pathways_application_get_context (app);
+  s.view = pathways_window_get_caseload_view (window);
+  g_signal_connect_after (context, "notify::store", G_CALLBACK (store_set_cb), &s);
+  ck_assert (test_wait_for (caseload_ready, s.view));
+  ck_assert (s.store_set);
+  ck_assert (s.had_rows);
+  ck_assert_uint_eq (pathways_caseload_view_get_n_visible (s.view), 60);
+  g_signal_handlers_disconnect_by_data (context, &s);
+
+  /* Kept for the first page that asks only, and only for its store and day */
+  store = pathways_context_get_store (context);
+  today = pathways_context_dup_today (context);
+  ck_assert_ptr_null (pathways_context_take_first_caseload (context, store, today));
+  pathways_context_set_first_caseload (context, store, "2001-01-01", G_LIST_MODEL (other));
+  ck_assert_ptr_null (pathways_context_take_first_caseload (context, store, today));
+  pathways_context_set_first_caseload (context, store, today, G_LIST_MODEL (other));
+  ck_assert_ptr_null (pathways_context_take_first_caseload (context, NULL, today));
+  pathways_context_set_first_caseload (context, store, today, G_LIST_MODEL (other));
+  rows = pathways_context_take_first_caseload (context, store, today);
+  ck_assert_ptr_eq (rows, G_LIST_MODEL (other));
+  again = pathways_context_take_first_caseload (context, store, today);
+  ck_assert_ptr_null (again);
+
+  shut_down (app, window);
+  g_unsetenv (PATHWAYS_DATABASE_ENV);
+}
+END_TEST
+
 START_TEST (test_search_filters_caseload)
 {
   g_autofree char *path = g_build_filename (dir, "search.db", NULL);
@@ -1937,6 +2003,7 @@ gui_suite (void)
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_first_start_creates_demo_authority);
+  tcase_add_test (tc, test_caseload_loaded_as_store_opens);
   tcase_add_test (tc, test_search_filters_caseload);
   tcase_add_test (tc, test_search_accents_case_and_words);
   tcase_add_test (tc, test_array_model_follows_its_model);

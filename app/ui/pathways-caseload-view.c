@@ -262,6 +262,36 @@ update_state (PathwaysCaseloadView *self)
     }
 }
 
+/* A caseload loaded: the rows, or their values updated in place */
+static void
+show_loaded (PathwaysCaseloadView *self,
+             GListModel           *fresh)
+{
+  if (G_IS_LIST_STORE (self->model))
+    {
+      /* Rows whose values changed may sort and filter differently now */
+      if (pathways_merge_records (G_LIST_STORE (self->model), fresh))
+        {
+          refill_cells (self);
+          gtk_filter_changed (GTK_FILTER (self->every_filter), GTK_FILTER_CHANGE_DIFFERENT);
+          gtk_sorter_changed (gtk_column_view_get_sorter (self->column_view), GTK_SORTER_CHANGE_DIFFERENT);
+        }
+      update_state (self);
+    }
+  else
+    {
+      g_autoptr(GListStore) rows = g_list_store_new (PATHWAYS_TYPE_CASELOAD_ROW);
+      guint n = g_list_model_get_n_items (fresh);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GObject) row = g_list_model_get_item (fresh, i);
+          g_list_store_append (rows, row);
+        }
+      pathways_caseload_view_set_model (self, G_LIST_MODEL (rows));
+    }
+}
+
 static void
 loaded_cb (GObject      *source,
            GAsyncResult *result,
@@ -289,29 +319,7 @@ loaded_cb (GObject      *source,
       return;
     }
 
-  if (G_IS_LIST_STORE (self->model))
-    {
-      /* Rows whose values changed may sort and filter differently now */
-      if (pathways_merge_records (G_LIST_STORE (self->model), fresh))
-        {
-          refill_cells (self);
-          gtk_filter_changed (GTK_FILTER (self->every_filter), GTK_FILTER_CHANGE_DIFFERENT);
-          gtk_sorter_changed (gtk_column_view_get_sorter (self->column_view), GTK_SORTER_CHANGE_DIFFERENT);
-        }
-      update_state (self);
-    }
-  else
-    {
-      g_autoptr(GListStore) rows = g_list_store_new (PATHWAYS_TYPE_CASELOAD_ROW);
-      guint n = g_list_model_get_n_items (fresh);
-
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(GObject) row = g_list_model_get_item (fresh, i);
-          g_list_store_append (rows, row);
-        }
-      pathways_caseload_view_set_model (self, G_LIST_MODEL (rows));
-    }
+  show_loaded (self, fresh);
 }
 
 static void
@@ -328,6 +336,18 @@ reload (PathwaysCaseloadView *self)
   self->cancellable = g_cancellable_new ();
 
   today = pathways_context_dup_today (self->context);
+
+  /* The first caseload may have been loaded as the store opened */
+  if (self->model == NULL)
+    {
+      g_autoptr(GListModel) first = pathways_context_take_first_caseload (self->context, store, today);
+
+      if (first != NULL)
+        {
+          show_loaded (self, first);
+          return;
+        }
+    }
   pathways_store_load_caseload_async (store, today, self->cancellable, loaded_cb, g_object_ref (self));
 }
 
