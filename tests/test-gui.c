@@ -21,6 +21,7 @@
 #include "pathways-person-page-private.h"
 #include "pathways-preferences-window-private.h"
 #include "pathways-spell-strip.h"
+#include "pathways-table.h"
 #include "pathways-stock-view-private.h"
 #include "pathways-timeline-view-private.h"
 #include "pathways-window-private.h"
@@ -166,6 +167,64 @@ START_TEST (test_caseload_loaded_as_store_opens)
   ck_assert_ptr_eq (rows, G_LIST_MODEL (other));
   again = pathways_context_take_first_caseload (context, store, today);
   ck_assert_ptr_null (again);
+
+  shut_down (app, window);
+  g_unsetenv (PATHWAYS_DATABASE_ENV);
+}
+END_TEST
+
+/* The caseload's cells with a tooltip (alerts, readiness), under @widget */
+static void
+collect_cell_tooltips (GtkWidget *widget,
+                       GPtrArray *found)
+{
+  if (pathways_cell_get_tooltip (widget) != NULL)
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_cell_tooltips (c, found);
+}
+
+/* A cell's tooltip is kept for GTK to ask for on hover, not set with
+ * gtk_widget_set_tooltip_text(), which asks the X server where the
+ * pointer is at every bind */
+START_TEST (test_caseload_cell_tooltips)
+{
+  g_autofree char *path = g_build_filename (dir, "tooltips.db", NULL);
+  g_autoptr(PathwaysApplication) app = NULL;
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  PathwaysCaseloadView *view;
+  PathwaysWindow *window;
+  gboolean alerts = FALSE, readiness = FALSE;
+
+  g_setenv (PATHWAYS_DATABASE_ENV, path, TRUE);
+  app = pathways_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
+  window = launch (app);
+  view = pathways_window_get_caseload_view (window);
+  ck_assert (test_wait_for (caseload_ready, view));
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+
+  collect_cell_tooltips (GTK_WIDGET (pathways_caseload_view_get_column_view (view)), found);
+  ck_assert_uint_gt (found->len, 0);
+  for (guint i = 0; i < found->len; i++)
+    {
+      GtkWidget *w = g_ptr_array_index (found, i);
+      const char *text = pathways_cell_get_tooltip (w);
+
+      ck_assert (gtk_widget_get_has_tooltip (w));
+      ck_assert_ptr_null (gtk_widget_get_tooltip_text (w));
+      if (strstr (text, "alert") != NULL)
+        alerts = TRUE;
+      if (GTK_IS_LEVEL_BAR (w))
+        readiness = TRUE;
+    }
+  ck_assert (alerts);
+  ck_assert (readiness);
+
+  /* None: no tooltip at all */
+  pathways_cell_set_tooltip (g_ptr_array_index (found, 0), NULL);
+  ck_assert (!gtk_widget_get_has_tooltip (g_ptr_array_index (found, 0)));
+  ck_assert_ptr_null (pathways_cell_get_tooltip (g_ptr_array_index (found, 0)));
 
   shut_down (app, window);
   g_unsetenv (PATHWAYS_DATABASE_ENV);
@@ -2004,6 +2063,7 @@ gui_suite (void)
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_first_start_creates_demo_authority);
   tcase_add_test (tc, test_caseload_loaded_as_store_opens);
+  tcase_add_test (tc, test_caseload_cell_tooltips);
   tcase_add_test (tc, test_search_filters_caseload);
   tcase_add_test (tc, test_search_accents_case_and_words);
   tcase_add_test (tc, test_array_model_follows_its_model);

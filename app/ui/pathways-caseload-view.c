@@ -808,16 +808,6 @@ set_uk_date (GtkWidget  *inscription,
     }
 }
 
-/* A tooltip changed only when it differs: setting one also updates the
- * widget's accessible description */
-static void
-set_tooltip (GtkWidget  *widget,
-             const char *text)
-{
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
-    gtk_widget_set_tooltip_text (widget, text);
-}
-
 static void
 set_number (GtkWidget *inscription,
             gint64     value)
@@ -878,7 +868,7 @@ fill_alerts (GtkWidget           *box,
     default:
       break;
     }
-  set_tooltip (box, description);
+  pathways_cell_set_tooltip (box, description);
   gtk_image_set_from_icon_name (GTK_IMAGE (image), icon);
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
     if (classes[i] != cls)
@@ -978,7 +968,7 @@ fill_cell (GtkWidget           *child,
           }
         set_text (gtk_widget_get_first_child (child), text);
         gtk_level_bar_set_value (GTK_LEVEL_BAR (level), (double) MAX (percent, 0));
-        set_tooltip (level, tooltip);
+        pathways_cell_set_tooltip (level, tooltip);
       }
       break;
     case COLUMN_ALERTS:
