@@ -1084,6 +1084,15 @@ is_narrow (gpointer data)
   return narrow;
 }
 
+static gboolean
+every_row_shown (gpointer data)
+{
+  GtkColumnView *columns = pathways_caseload_view_get_column_view (data);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (columns))) ==
+         pathways_caseload_view_get_n_visible (data);
+}
+
 /* A narrow window shows the caseload as a list of the same rows: the
  * search narrows it, Enter on a single match and a click on a row open
  * the young person, and selection mode selects in it */
@@ -1109,6 +1118,8 @@ START_TEST (test_narrow_caseload_is_a_list)
   rows = G_LIST_MODEL (gtk_list_view_get_model (list));
   ck_assert_ptr_eq (rows, gtk_column_view_get_model (pathways_caseload_view_get_column_view (view)));
   ck_assert_uint_gt (g_list_model_get_n_items (rows), 1);
+  /* (the first rows for the first frame, every row a frame later) */
+  ck_assert (test_wait_for (every_row_shown, view));
   ck_assert_uint_eq (g_list_model_get_n_items (rows), pathways_caseload_view_get_n_visible (view));
 
   /* A click on the second row opens that young person */

@@ -152,6 +152,11 @@ static const PathwaysAgeBand filter_age_bands[] = {
  * of the time the first rows took to appear */
 #define FIRST_ROWS 64
 
+/* … or as many as its height holds when it has one, at the height of
+ * the lowest row (one line of text), and a few more */
+#define FIRST_ROWS_MIN_HEIGHT 28
+#define FIRST_ROWS_MORE 4
+
 /* A load quicker than this shows no spinner: its frames would only take
  * the processor from the load */
 #define SPINNER_DELAY_MS 600
@@ -184,6 +189,17 @@ first_rows_tick_cb (GtkWidget     *widget,
   self->first_rows_tick = 0;
   gtk_slice_list_model_set_size (self->first_rows, G_MAXUINT);
   return G_SOURCE_REMOVE;
+}
+
+/* How many rows the first frame with the caseload shows */
+static guint
+first_rows (PathwaysCaseloadView *self)
+{
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (height <= 0)
+    return FIRST_ROWS;
+  return MIN (FIRST_ROWS, (guint) height / FIRST_ROWS_MIN_HEIGHT + FIRST_ROWS_MORE);
 }
 
 static void
@@ -1696,9 +1712,9 @@ pathways_caseload_view_set_model (PathwaysCaseloadView *self,
 
   /* A first caseload is shown from its first rows, the rest a frame later */
   if (!refresh && model != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)) &&
-      g_list_model_get_n_items (model) > FIRST_ROWS)
+      g_list_model_get_n_items (model) > first_rows (self))
     {
-      gtk_slice_list_model_set_size (self->first_rows, FIRST_ROWS);
+      gtk_slice_list_model_set_size (self->first_rows, first_rows (self));
       self->first_rows_frames = 0;
       if (self->first_rows_tick == 0)
         self->first_rows_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), first_rows_tick_cb, NULL, NULL);
