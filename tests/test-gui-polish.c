@@ -589,6 +589,40 @@ overlay_has_group (GtkBuilder *builder,
   return FALSE;
 }
 
+/* The shortcuts window is built when first asked for (Ctrl+? or the
+ * main menu), not with the window before its first frame */
+START_TEST (test_shortcuts_window_on_demand)
+{
+  Session s = { 0 };
+  g_auto(GStrv) accels = NULL;
+  GtkShortcutsWindow *overlay;
+
+  session_start (&s, "overlay.db");
+  ck_assert_ptr_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (s.window)));
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (s.app), "win.show-help-overlay");
+  ck_assert_uint_eq (g_strv_length (accels), 1);
+  ck_assert_str_eq (accels[0], "<Control>question");
+
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (s.window), "win.show-help-overlay", NULL));
+  spin (20);
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (s.window));
+  ck_assert_ptr_nonnull (overlay);
+  ck_assert (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  ck_assert_ptr_eq (gtk_window_get_transient_for (GTK_WINDOW (overlay)), GTK_WINDOW (s.window));
+
+  /* Closed and asked for again: the same window, shown again */
+  gtk_window_close (GTK_WINDOW (overlay));
+  spin (20);
+  ck_assert (!gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (s.window), "win.show-help-overlay", NULL));
+  spin (20);
+  ck_assert_ptr_eq (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (s.window)), overlay);
+  ck_assert (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+
+  session_end (&s);
+}
+END_TEST
+
 START_TEST (test_shortcuts_from_any_focus)
 {
   Session s = { 0 };
@@ -645,7 +679,7 @@ START_TEST (test_shortcuts_from_any_focus)
   ck_assert (has_page_shortcut (GTK_WIDGET (pathways_stock_view_get_unit_page (stock)), "<Alt>Left", "unit.back"));
 
   /* The shortcuts window lists them all, on one page, under the tabs' names */
-  builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/gtk/help-overlay.ui");
+  builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/help-overlay.ui");
   for (guint i = 0; i < G_N_ELEMENTS (listed); i++)
     ck_assert_msg (overlay_lists (builder, listed[i].accel, listed[i].title),
                    "%s (%s) is not in the shortcuts window", listed[i].title, listed[i].accel);
@@ -1050,6 +1084,15 @@ is_narrow (gpointer data)
   return narrow;
 }
 
+static gboolean
+every_row_shown (gpointer data)
+{
+  GtkColumnView *columns = pathways_caseload_view_get_column_view (data);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (columns))) ==
+         pathways_caseload_view_get_n_visible (data);
+}
+
 /* A narrow window shows the caseload as a list of the same rows: the
  * search narrows it, Enter on a single match and a click on a row open
  * the young person, and selection mode selects in it */
@@ -1075,6 +1118,8 @@ START_TEST (test_narrow_caseload_is_a_list)
   rows = G_LIST_MODEL (gtk_list_view_get_model (list));
   ck_assert_ptr_eq (rows, gtk_column_view_get_model (pathways_caseload_view_get_column_view (view)));
   ck_assert_uint_gt (g_list_model_get_n_items (rows), 1);
+  /* (the first rows for the first frame, every row a frame later) */
+  ck_assert (test_wait_for (every_row_shown, view));
   ck_assert_uint_eq (g_list_model_get_n_items (rows), pathways_caseload_view_get_n_visible (view));
 
   /* A click on the second row opens that young person */
@@ -1669,6 +1714,7 @@ polish_suite (void)
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_back_button_stays_with_its_page);
   tcase_add_test (tc, test_shortcuts_from_any_focus);
+  tcase_add_test (tc, test_shortcuts_window_on_demand);
   tcase_add_test (tc, test_search_entry_and_list_top);
   tcase_add_test (tc, test_filters_keep_their_width);
   tcase_add_test (tc, test_about_has_debug_information);

@@ -21,6 +21,7 @@
 #include "pathways-person-page-private.h"
 #include "pathways-preferences-window-private.h"
 #include "pathways-spell-strip.h"
+#include "pathways-table.h"
 #include "pathways-stock-view-private.h"
 #include "pathways-timeline-view-private.h"
 #include "pathways-window-private.h"
@@ -76,6 +77,12 @@ shut_down (PathwaysApplication *app,
   g_application_quit (G_APPLICATION (app));
 }
 
+static gboolean
+column_view_has_60 (gpointer data)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (data))) == 60;
+}
+
 START_TEST (test_first_start_creates_demo_authority)
 {
   g_autofree char *path = g_build_filename (dir, "first.db", NULL);
@@ -97,9 +104,134 @@ START_TEST (test_first_start_creates_demo_authority)
   ck_assert_str_eq (pathways_caseload_view_get_visible_page (view), "list");
   ck_assert_uint_eq (pathways_caseload_view_get_n_visible (view), 60);
   columns = pathways_caseload_view_get_column_view (view);
-  ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (columns))), 60);
+  /* (the rows the page's height holds first, every row a frame later) */
+  ck_assert (test_wait_for (column_view_has_60, columns));
   ck_assert (g_file_test (path, G_FILE_TEST_EXISTS));
   ck_assert_ptr_nonnull (pathways_application_get_store (app));
+
+  shut_down (app, window);
+  g_unsetenv (PATHWAYS_DATABASE_ENV);
+}
+END_TEST
+
+/* The caseload is loaded in the thread that opens the store, so its
+ * page has its rows as soon as the store is set, without a load of its
+ * own after the window's first frame */
+typedef struct {
+  PathwaysCaseloadView *view;
+  gboolean              store_set;
+  gboolean              had_rows;
+} StoreSet;
+
+static void
+store_set_cb (PathwaysContext *context,
+              GParamSpec      *pspec,
+              gpointer         data)
+{
+  StoreSet *s = data;
+
+  if (pathways_context_get_store (context) == NULL)
+    return;
+  s->store_set = TRUE;
+  s->had_rows = pathways_caseload_view_get_model (s->view) != NULL;
+}
+
+START_TEST (test_caseload_loaded_as_store_opens)
+{
+  g_autofree char *path = g_build_filename (dir, "prefetch.db", NULL);
+  g_autoptr(PathwaysApplication) app = NULL;
+  g_autoptr(GListModel) rows = NULL;
+  g_autoptr(GListModel) again = NULL;
+  g_autoptr(GListStore) other = g_list_store_new (PATHWAYS_TYPE_CASELOAD_ROW);
+  g_autofree char *today = NULL;
+  PathwaysContext *context;
+  PathwaysStore *store;
+  PathwaysWindow *window;
+  StoreSet s = { 0 };
+
+  g_setenv (PATHWAYS_DATABASE_ENV, path, TRUE);
+  app = pathways_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
+  window = launch (app);
+  context = pathways_application_get_context (app);
+  s.view = pathways_window_get_caseload_view (window);
+  g_signal_connect_after (context, "notify::store", G_CALLBACK (store_set_cb), &s);
+  ck_assert (test_wait_for (caseload_ready, s.view));
+  ck_assert (s.store_set);
+  ck_assert (s.had_rows);
+  ck_assert_uint_eq (pathways_caseload_view_get_n_visible (s.view), 60);
+  g_signal_handlers_disconnect_by_data (context, &s);
+
+  /* Kept for the first page that asks only, and only for its store and day */
+  store = pathways_context_get_store (context);
+  today = pathways_context_dup_today (context);
+  ck_assert_ptr_null (pathways_context_take_first_caseload (context, store, today));
+  pathways_context_set_first_caseload (context, store, "2001-01-01", G_LIST_MODEL (other));
+  ck_assert_ptr_null (pathways_context_take_first_caseload (context, store, today));
+  pathways_context_set_first_caseload (context, store, today, G_LIST_MODEL (other));
+  ck_assert_ptr_null (pathways_context_take_first_caseload (context, NULL, today));
+  pathways_context_set_first_caseload (context, store, today, G_LIST_MODEL (other));
+  rows = pathways_context_take_first_caseload (context, store, today);
+  ck_assert_ptr_eq (rows, G_LIST_MODEL (other));
+  again = pathways_context_take_first_caseload (context, store, today);
+  ck_assert_ptr_null (again);
+
+  shut_down (app, window);
+  g_unsetenv (PATHWAYS_DATABASE_ENV);
+}
+END_TEST
+
+/* The caseload's cells with a tooltip (alerts, readiness), under @widget */
+static void
+collect_cell_tooltips (GtkWidget *widget,
+                       GPtrArray *found)
+{
+  if (pathways_cell_get_tooltip (widget) != NULL)
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_cell_tooltips (c, found);
+}
+
+/* A cell's tooltip is kept for GTK to ask for on hover, not set with
+ * gtk_widget_set_tooltip_text(), which asks the X server where the
+ * pointer is at every bind */
+START_TEST (test_caseload_cell_tooltips)
+{
+  g_autofree char *path = g_build_filename (dir, "tooltips.db", NULL);
+  g_autoptr(PathwaysApplication) app = NULL;
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  PathwaysCaseloadView *view;
+  PathwaysWindow *window;
+  gboolean alerts = FALSE, readiness = FALSE;
+
+  g_setenv (PATHWAYS_DATABASE_ENV, path, TRUE);
+  app = pathways_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
+  window = launch (app);
+  view = pathways_window_get_caseload_view (window);
+  ck_assert (test_wait_for (caseload_ready, view));
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+
+  collect_cell_tooltips (GTK_WIDGET (pathways_caseload_view_get_column_view (view)), found);
+  ck_assert_uint_gt (found->len, 0);
+  for (guint i = 0; i < found->len; i++)
+    {
+      GtkWidget *w = g_ptr_array_index (found, i);
+      const char *text = pathways_cell_get_tooltip (w);
+
+      ck_assert (gtk_widget_get_has_tooltip (w));
+      ck_assert_ptr_null (gtk_widget_get_tooltip_text (w));
+      if (strstr (text, "alert") != NULL)
+        alerts = TRUE;
+      if (GTK_IS_LEVEL_BAR (w))
+        readiness = TRUE;
+    }
+  ck_assert (alerts);
+  ck_assert (readiness);
+
+  /* None: no tooltip at all */
+  pathways_cell_set_tooltip (g_ptr_array_index (found, 0), NULL);
+  ck_assert (!gtk_widget_get_has_tooltip (g_ptr_array_index (found, 0)));
+  ck_assert_ptr_null (pathways_cell_get_tooltip (g_ptr_array_index (found, 0)));
 
   shut_down (app, window);
   g_unsetenv (PATHWAYS_DATABASE_ENV);
@@ -406,6 +538,23 @@ START_TEST (test_long_caseload_shows_every_row)
   ck_assert (test_wait_for (caseload_ready, view));
   ck_assert_uint_eq (pathways_caseload_view_get_n_visible (view), 150);
   ck_assert (test_wait_for (all_rows_shown, view));
+
+  /* A first caseload on a page on screen: the column view gets the rows
+   * its height holds (at one line of text a row, and a few more) for the
+   * first frame, every row a frame later */
+  {
+    g_autoptr(GListModel) rows = g_object_ref (pathways_caseload_view_get_model (view));
+    GListModel *shown = G_LIST_MODEL (gtk_column_view_get_model (pathways_caseload_view_get_column_view (view)));
+    guint fits = (guint) gtk_widget_get_height (GTK_WIDGET (view)) / 28 + 4;
+
+    ck_assert (gtk_widget_get_mapped (GTK_WIDGET (view)));
+    ck_assert_uint_lt (fits, 64);
+    pathways_caseload_view_set_model (view, NULL);
+    pathways_caseload_view_set_model (view, rows);
+    ck_assert_uint_eq (g_list_model_get_n_items (shown), fits);
+    ck_assert (test_wait_for (all_rows_shown, view));
+    ck_assert_uint_eq (g_list_model_get_n_items (shown), 150);
+  }
 
   /* And a search over them all */
   pathways_caseload_view_set_search_text (view, "nb");
@@ -1937,6 +2086,8 @@ gui_suite (void)
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_first_start_creates_demo_authority);
+  tcase_add_test (tc, test_caseload_loaded_as_store_opens);
+  tcase_add_test (tc, test_caseload_cell_tooltips);
   tcase_add_test (tc, test_search_filters_caseload);
   tcase_add_test (tc, test_search_accents_case_and_words);
   tcase_add_test (tc, test_array_model_follows_its_model);

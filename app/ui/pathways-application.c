@@ -4,7 +4,10 @@
  * the toasts); windows hand it to their pages.  The store is opened in a
  * worker thread (with the demo authority generated there when a new
  * database is created), so the window appears at once with the caseload
- * "loading"; setting it on the context makes the pages load.
+ * "loading"; setting it on the context makes the pages load.  The same
+ * thread loads the caseload as soon as the store is open, while the
+ * window is made and drawn, and the caseload page takes it from the
+ * context instead of loading it again.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -75,6 +78,7 @@ typedef struct
 typedef struct
 {
   PathwaysStore *store;
+  GListModel    *caseload;   /* loaded as soon as the store was open, or NULL */
   gboolean       seeded;
   GError        *seed_error;
 } OpenResult;
@@ -115,6 +119,7 @@ open_result_free (gpointer data)
   OpenResult *result = data;
 
   g_clear_object (&result->store);
+  g_clear_object (&result->caseload);
   g_clear_error (&result->seed_error);
   g_free (result);
 }
@@ -469,6 +474,17 @@ open_store_thread (GTask        *task,
         }
     }
 
+  /* The caseload too, in this thread while the window is made and
+   * drawn, rather than from the main thread once the store is set: its
+   * page shows it at once (pathways_context_take_first_caseload()) */
+  {
+    g_autoptr(GError) caseload_error = NULL;
+
+    result->caseload = pathways_store_load_caseload (store, data->today, &caseload_error);
+    if (result->caseload == NULL)
+      g_debug ("The caseload will load when its page asks: %s", caseload_error->message);
+  }
+
   result->store = g_steal_pointer (&store);
   g_task_return_pointer (task, result, open_result_free);
 }
@@ -547,6 +563,8 @@ store_opened_cb (GObject      *source,
   g_application_release (G_APPLICATION (self));
 
   result = g_task_propagate_pointer (G_TASK (res), &error);
+  if (result != NULL && result->caseload != NULL)
+    pathways_context_set_first_caseload (self->context, result->store, data->today, result->caseload);
   if (data->switching)
     {
       store_switched (self, data, result, error);
@@ -772,6 +790,7 @@ pathways_application_startup (GApplication *application)
   static const char *const quit_accels[] = { "<Control>q", NULL };
   static const char *const close_accels[] = { "<Control>w", NULL };
   static const char *const preferences_accels[] = { "<Control>comma", NULL };
+  static const char *const help_overlay_accels[] = { "<Control>question", NULL };
 
   g_autoptr(GSettingsSchema) schema = NULL;
 
@@ -795,6 +814,9 @@ pathways_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+  /* What GtkApplication sets for a gtk/help-overlay.ui resource, which
+   * Pathways does not have: its window builds the shortcuts window */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", help_overlay_accels);
 }
 
 static void

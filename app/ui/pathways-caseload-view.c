@@ -158,6 +158,11 @@ static const PathwaysAgeBand filter_age_bands[] = {
  * of the time the first rows took to appear */
 #define FIRST_ROWS 64
 
+/* … or as many as its height holds when it has one, at the height of
+ * the lowest row (one line of text), and a few more */
+#define FIRST_ROWS_MIN_HEIGHT 28
+#define FIRST_ROWS_MORE 4
+
 /* A load quicker than this shows no spinner: its frames would only take
  * the processor from the load */
 #define SPINNER_DELAY_MS 600
@@ -190,6 +195,17 @@ first_rows_tick_cb (GtkWidget     *widget,
   self->first_rows_tick = 0;
   gtk_slice_list_model_set_size (self->first_rows, G_MAXUINT);
   return G_SOURCE_REMOVE;
+}
+
+/* How many rows the first frame with the caseload shows */
+static guint
+first_rows (PathwaysCaseloadView *self)
+{
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (height <= 0)
+    return FIRST_ROWS;
+  return MIN (FIRST_ROWS, (guint) height / FIRST_ROWS_MIN_HEIGHT + FIRST_ROWS_MORE);
 }
 
 static void
@@ -274,6 +290,36 @@ update_state (PathwaysCaseloadView *self)
     }
 }
 
+/* A caseload loaded: the rows, or their values updated in place */
+static void
+show_loaded (PathwaysCaseloadView *self,
+             GListModel           *fresh)
+{
+  if (G_IS_LIST_STORE (self->model))
+    {
+      /* Rows whose values changed may sort and filter differently now */
+      if (pathways_merge_records (G_LIST_STORE (self->model), fresh))
+        {
+          refill_cells (self);
+          gtk_filter_changed (GTK_FILTER (self->every_filter), GTK_FILTER_CHANGE_DIFFERENT);
+          gtk_sorter_changed (gtk_column_view_get_sorter (self->column_view), GTK_SORTER_CHANGE_DIFFERENT);
+        }
+      update_state (self);
+    }
+  else
+    {
+      g_autoptr(GListStore) rows = g_list_store_new (PATHWAYS_TYPE_CASELOAD_ROW);
+      guint n = g_list_model_get_n_items (fresh);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GObject) row = g_list_model_get_item (fresh, i);
+          g_list_store_append (rows, row);
+        }
+      pathways_caseload_view_set_model (self, G_LIST_MODEL (rows));
+    }
+}
+
 static void
 loaded_cb (GObject      *source,
            GAsyncResult *result,
@@ -301,29 +347,7 @@ loaded_cb (GObject      *source,
       return;
     }
 
-  if (G_IS_LIST_STORE (self->model))
-    {
-      /* Rows whose values changed may sort and filter differently now */
-      if (pathways_merge_records (G_LIST_STORE (self->model), fresh))
-        {
-          refill_cells (self);
-          gtk_filter_changed (GTK_FILTER (self->every_filter), GTK_FILTER_CHANGE_DIFFERENT);
-          gtk_sorter_changed (gtk_column_view_get_sorter (self->column_view), GTK_SORTER_CHANGE_DIFFERENT);
-        }
-      update_state (self);
-    }
-  else
-    {
-      g_autoptr(GListStore) rows = g_list_store_new (PATHWAYS_TYPE_CASELOAD_ROW);
-      guint n = g_list_model_get_n_items (fresh);
-
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(GObject) row = g_list_model_get_item (fresh, i);
-          g_list_store_append (rows, row);
-        }
-      pathways_caseload_view_set_model (self, G_LIST_MODEL (rows));
-    }
+  show_loaded (self, fresh);
 }
 
 static void
@@ -340,6 +364,18 @@ reload (PathwaysCaseloadView *self)
   self->cancellable = g_cancellable_new ();
 
   today = pathways_context_dup_today (self->context);
+
+  /* The first caseload may have been loaded as the store opened */
+  if (self->model == NULL)
+    {
+      g_autoptr(GListModel) first = pathways_context_take_first_caseload (self->context, store, today);
+
+      if (first != NULL)
+        {
+          show_loaded (self, first);
+          return;
+        }
+    }
   pathways_store_load_caseload_async (store, today, self->cancellable, loaded_cb, g_object_ref (self));
 }
 
@@ -810,16 +846,6 @@ set_uk_date (GtkWidget  *inscription,
     }
 }
 
-/* A tooltip changed only when it differs: setting one also updates the
- * widget's accessible description */
-static void
-set_tooltip (GtkWidget  *widget,
-             const char *text)
-{
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
-    gtk_widget_set_tooltip_text (widget, text);
-}
-
 static void
 set_number (GtkWidget *inscription,
             gint64     value)
@@ -880,7 +906,7 @@ fill_alerts (GtkWidget           *box,
     default:
       break;
     }
-  set_tooltip (box, description);
+  pathways_cell_set_tooltip (box, description);
   gtk_image_set_from_icon_name (GTK_IMAGE (image), icon);
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
     if (classes[i] != cls)
@@ -980,7 +1006,7 @@ fill_cell (GtkWidget           *child,
           }
         set_text (gtk_widget_get_first_child (child), text);
         gtk_level_bar_set_value (GTK_LEVEL_BAR (level), (double) MAX (percent, 0));
-        set_tooltip (level, tooltip);
+        pathways_cell_set_tooltip (level, tooltip);
       }
       break;
     case COLUMN_ALERTS:
@@ -1730,9 +1756,9 @@ pathways_caseload_view_set_model (PathwaysCaseloadView *self,
 
   /* A first caseload is shown from its first rows, the rest a frame later */
   if (!refresh && model != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)) &&
-      g_list_model_get_n_items (model) > FIRST_ROWS)
+      g_list_model_get_n_items (model) > first_rows (self))
     {
-      gtk_slice_list_model_set_size (self->first_rows, FIRST_ROWS);
+      gtk_slice_list_model_set_size (self->first_rows, first_rows (self));
       self->first_rows_frames = 0;
       if (self->first_rows_tick == 0)
         self->first_rows_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), first_rows_tick_cb, NULL, NULL);

@@ -21,6 +21,12 @@ struct _PathwaysContext
   char              *role;
   GPtrArray         *overlays;   /* GWeakRef* to AdwToastOverlay, oldest first */
   PathwaysChangeSet *last_undo;
+
+  /* The caseload loaded with the store as it opened, for the caseload
+   * page's first load (pathways_context_take_first_caseload()) */
+  GListModel        *first_caseload;
+  PathwaysStore     *first_caseload_store;   /* not a reference: compared only */
+  char              *first_caseload_date;
 };
 
 G_DEFINE_FINAL_TYPE (PathwaysContext, pathways_context, G_TYPE_OBJECT)
@@ -185,6 +191,7 @@ pathways_context_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->last_undo, pathways_change_set_unref);
   g_clear_pointer (&self->overlays, g_ptr_array_unref);
+  g_clear_object (&self->first_caseload);
 
   G_OBJECT_CLASS (pathways_context_parent_class)->dispose (object);
 }
@@ -195,6 +202,7 @@ pathways_context_finalize (GObject *object)
   PathwaysContext *self = PATHWAYS_CONTEXT (object);
 
   g_free (self->role);
+  g_free (self->first_caseload_date);
 
   G_OBJECT_CLASS (pathways_context_parent_class)->finalize (object);
 }
@@ -333,6 +341,8 @@ pathways_context_set_store (PathwaysContext *self,
 
   if (g_set_object (&self->store, store))
     {
+      if (store != self->first_caseload_store)
+        g_clear_object (&self->first_caseload);
       /* On a team server the server says who is signed in */
       if (store != NULL && pathways_store_is_team_server (store))
         {
@@ -344,6 +354,57 @@ pathways_context_set_store (PathwaysContext *self,
       g_clear_pointer (&self->last_undo, pathways_change_set_unref);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
     }
+}
+
+/**
+ * pathways_context_set_first_caseload:
+ * @store: the store @caseload was loaded from, before it is set
+ * @on_date: the day its ages and alerts are for
+ * @caseload: (transfer none): what pathways_store_load_caseload() gave
+ *
+ * Keeps the caseload that was loaded in the thread that opened @store,
+ * so that the caseload page shows it at once instead of loading it again
+ * after the window's first frame.  Only the first caller of
+ * pathways_context_take_first_caseload() gets it.
+ */
+void
+pathways_context_set_first_caseload (PathwaysContext *self,
+                                     PathwaysStore   *store,
+                                     const char      *on_date,
+                                     GListModel      *caseload)
+{
+  g_return_if_fail (PATHWAYS_IS_CONTEXT (self));
+  g_return_if_fail (PATHWAYS_IS_STORE (store));
+  g_return_if_fail (on_date != NULL);
+  g_return_if_fail (G_IS_LIST_MODEL (caseload));
+
+  g_set_object (&self->first_caseload, caseload);
+  self->first_caseload_store = store;
+  g_free (self->first_caseload_date);
+  self->first_caseload_date = g_strdup (on_date);
+}
+
+/**
+ * pathways_context_take_first_caseload:
+ *
+ * Returns: (transfer full) (nullable): the caseload kept by
+ *   pathways_context_set_first_caseload() if it was loaded from @store
+ *   for @on_date and nobody has taken it yet, else %NULL (load it)
+ */
+GListModel *
+pathways_context_take_first_caseload (PathwaysContext *self,
+                                      PathwaysStore   *store,
+                                      const char      *on_date)
+{
+  g_autoptr(GListModel) caseload = NULL;
+
+  g_return_val_if_fail (PATHWAYS_IS_CONTEXT (self), NULL);
+
+  caseload = g_steal_pointer (&self->first_caseload);
+  if (caseload == NULL || store != self->first_caseload_store ||
+      g_strcmp0 (on_date, self->first_caseload_date) != 0)
+    return NULL;
+  return g_steal_pointer (&caseload);
 }
 
 PathwaysClock *

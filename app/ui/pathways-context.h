@@ -24,6 +24,13 @@ PathwaysContext *pathways_context_new             (PathwaysClock   *clock,
 PathwaysStore   *pathways_context_get_store       (PathwaysContext *self);
 void             pathways_context_set_store       (PathwaysContext *self,
                                                    PathwaysStore   *store);
+void             pathways_context_set_first_caseload  (PathwaysContext *self,
+                                                       PathwaysStore   *store,
+                                                       const char      *on_date,
+                                                       GListModel      *caseload);
+GListModel      *pathways_context_take_first_caseload (PathwaysContext *self,
+                                                       PathwaysStore   *store,
+                                                       const char      *on_date);
 PathwaysClock   *pathways_context_get_clock       (PathwaysContext *self);
 char            *pathways_context_dup_today       (PathwaysContext *self);
 GSettings       *pathways_context_get_settings    (PathwaysContext *self);

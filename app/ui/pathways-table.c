@@ -437,6 +437,70 @@ query_tooltip_cb (GtkWidget  *view,
   return TRUE;
 }
 
+#define CELL_TOOLTIP_KEY "pathways-cell-tooltip"
+#define CELL_TOOLTIP_CONNECTED_KEY "pathways-cell-tooltip-connected"
+
+static gboolean
+cell_query_tooltip_cb (GtkWidget  *widget,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
+{
+  const char *text = g_object_get_data (G_OBJECT (widget), CELL_TOOLTIP_KEY);
+
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/**
+ * pathways_cell_set_tooltip:
+ * @text: (nullable): the tooltip, or %NULL for none
+ *
+ * A tooltip for a widget in a row of a list or column view, set each
+ * time the row is bound: what gtk_widget_set_tooltip_text() does (the
+ * tooltip on hover, the accessible description) without what GTK 4.8
+ * does besides at every call — ask the display server where the pointer
+ * is, three round trips to the X server, which were most of the time the
+ * caseload's first rows took to bind.
+ */
+void
+pathways_cell_set_tooltip (GtkWidget  *widget,
+                           const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (g_strcmp0 (pathways_cell_get_tooltip (widget), text) == 0)
+    return;
+  if (g_object_get_data (G_OBJECT (widget), CELL_TOOLTIP_CONNECTED_KEY) == NULL)
+    {
+      g_signal_connect (widget, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), NULL);
+      g_object_set_data (G_OBJECT (widget), CELL_TOOLTIP_CONNECTED_KEY, GINT_TO_POINTER (TRUE));
+    }
+  g_object_set_data_full (G_OBJECT (widget), CELL_TOOLTIP_KEY, g_strdup (text), g_free);
+  gtk_widget_set_has_tooltip (widget, text != NULL);
+  if (text != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+/**
+ * pathways_cell_get_tooltip:
+ *
+ * Returns: (nullable): what pathways_cell_set_tooltip() last set
+ */
+const char *
+pathways_cell_get_tooltip (GtkWidget *widget)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  return g_object_get_data (G_OBJECT (widget), CELL_TOOLTIP_KEY);
+}
+
 /**
  * pathways_truncation_tooltips:
  * @view: a column view or list view

@@ -22,6 +22,9 @@ gboolean pathways_table_column_chosen  (GtkColumnViewColumn *column);
 
 void     pathways_truncation_tooltips  (GtkWidget           *view);
 gboolean pathways_inscription_is_truncated (GtkInscription  *inscription);
+void     pathways_cell_set_tooltip     (GtkWidget           *widget,
+                                        const char          *text);
+const char *pathways_cell_get_tooltip  (GtkWidget           *widget);
 
 gboolean pathways_list_scroll_to       (GtkScrolledWindow   *scroller,
                                         double               value);

@@ -745,6 +745,26 @@ focus_search_action (GtkWidget  *widget,
     gtk_widget_activate_action (self->caseload_view, "caseload.focus-search", NULL);
 }
 
+/* Keyboard Shortcuts (Ctrl+?): the shortcuts window is built the first
+ * time it is asked for, not with every window before its first frame */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
@@ -859,6 +879,7 @@ pathways_window_class_init (PathwaysWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-person", "x", open_person_action);
   gtk_widget_class_install_action (widget_class, "win.open-person-for", "(xs)", open_person_for_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.add-person", NULL, add_person_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add-person", NULL);
   gtk_widget_class_install_action (widget_class, "win.retry-server", NULL, retry_server_action);
