@@ -1368,7 +1368,7 @@ START_TEST (test_person_page_narrowest)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   Session s = { 0 };
-  PathwaysPersonPage *page;
+  PathwaysPersonPage *page = NULL;
   PathwaysWrapBox *title;
 
   g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
@@ -1390,6 +1390,7 @@ START_TEST (test_person_page_narrowest)
         ck_assert_int_le (gtk_widget_get_width (gtk_window_get_child (GTK_WINDOW (s.window))), 360);
       }
   }
+  ck_assert_ptr_nonnull (page);
   title = PATHWAYS_WRAP_BOX (gtk_widget_get_template_child (GTK_WIDGET (page), PATHWAYS_TYPE_PERSON_PAGE, "title_wrap"));
   ck_assert_uint_eq (pathways_wrap_box_get_n_lines (title), 2);
   /* GTK's own title buttons, minimise and maximise too, beside the back
